@@ -1,0 +1,34 @@
+"""klaim: news articles → fact-checking datasets of atomic, traceable claims.
+
+The public surface lives here; everything else is an implementation detail.
+"""
+
+from klaim.errors import InputError, KlaimError, Problem, ReleaseError, SchemaError, ValidationReport
+from klaim.schema import (
+    Article,
+    Claim,
+    ClaimType,
+    Entity,
+    Evidence,
+    Figure,
+    FigureKind,
+    Modality,
+    Period,
+    Span,
+    Speaker,
+    SpeakerKind,
+    TimeRef,
+    Verdict,
+    VerdictLabel,
+)
+from klaim.figures import find_figures
+from klaim.claims import extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "Claim", "ClaimType", "Entity", "Evidence", "Figure", "FigureKind", "InputError",
+    "KlaimError", "Modality", "Period", "Problem", "ReleaseError", "SchemaError", "Span", "Speaker",
+    "SpeakerKind", "TimeRef", "ValidationReport", "Verdict", "VerdictLabel", "extract",
+    "find_figures", "__version__",
+]

@@ -1,0 +1,1 @@
+"""Measure extractors against annotated gold data."""

@@ -1,0 +1,33 @@
+"""Per-language knowledge, kept as data: one YAML table per language and concept.
+
+``src/klaim/lang/<lang>.<concept>.yaml`` (for example ``id.figures.yaml``, ``en.claims.yaml``).
+Adding a language is adding its tables; no code names a language's words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from klaim.errors import InputError
+
+
+def available(concept: str) -> list[str]:
+    """Languages that have a table for ``concept``."""
+    suffix = f".{concept}.yaml"
+    return sorted(p.name[: -len(suffix)] for p in resources.files(__package__).iterdir()
+                  if p.name.endswith(suffix))
+
+
+@lru_cache(maxsize=None)
+def load_table(lang: str, concept: str) -> dict[str, Any]:
+    """The ``concept`` table of ``lang``; a clear error names the languages that exist."""
+    path = resources.files(__package__) / f"{lang}.{concept}.yaml"
+    if not path.is_file():
+        raise InputError(
+            f"no {concept} table for language {lang!r}; available: {', '.join(available(concept)) or 'none'}"
+        )
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -1,0 +1,336 @@
+"""The data model: the single source of truth for JSON Schema, dataset features and CSV columns.
+
+Every model forbids unknown fields so that a typo in a curation file or a hand-edited JSONL record
+is reported, not silently dropped. Validators enforce the invariants a reader of the dataset relies
+on; the one that needs the article text (``text[start:end] == surface``) reads it from the
+validation context: ``Claim.model_validate(data, context={"text": article_text})``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = "1.0.0"
+
+# ISO 8601 calendar values and TIMEX3-style underspecified ones ("XXXX-07", "2024-W14",
+# "2024-04-04T19:30", "P5Y", "PRESENT_REF") plus intervals "a/b".
+_ISO_PART = (
+    r"(?:[0-9X]{4}(?:-(?:[0-9X]{2}|W[0-9]{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-[0-9X]{2})?)?"
+    r"(?:T[0-9]{2}(?::[0-9]{2}){0,2}(?:Z|[+-][0-9]{2}:?[0-9]{2})?|T(?:MO|AF|EV|NI))?"
+    r"|T[0-9]{2}(?::[0-9]{2}){0,2}(?:Z|[+-][0-9]{2}:?[0-9]{2})?|T(?:MO|AF|EV|NI)"
+    r"|P(?:[0-9.]+|X)(?:Y|M|W|D|H|DT[0-9.]+H|T[0-9.]+[HMS])|PRESENT_REF|PAST_REF|FUTURE_REF)"
+)
+ISO_VALUE = re.compile(rf"^{_ISO_PART}(?:/{_ISO_PART})?$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=True)
+
+
+class FigureKind(StrEnum):
+    """OntoNotes / CoNLL numeric entity kinds: the vocabulary NER users already know."""
+
+    cardinal = "cardinal"
+    ordinal = "ordinal"
+    money = "money"
+    percent = "percent"
+    quantity = "quantity"
+    date = "date"
+    time = "time"
+    duration = "duration"
+
+
+class Period(StrEnum):
+    """The period of a rate ("per bulan" → month)."""
+
+    hour = "hour"
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class ClaimType(StrEnum):
+    """Aligned with AVeriTeC's claim types, plus background for historical context."""
+
+    numerical = "numerical"
+    event_property = "event_property"
+    quote = "quote"
+    position = "position"
+    causal = "causal"
+    prediction = "prediction"
+    background = "background"
+
+
+class Modality(StrEnum):
+    asserted = "asserted"
+    hedged = "hedged"
+    negated = "negated"
+    future = "future"
+    conditional = "conditional"
+    uncertain = "uncertain"
+
+
+class SpeakerKind(StrEnum):
+    person = "person"
+    organisation = "organisation"
+    group = "group"
+    anonymous = "anonymous"
+    publisher = "publisher"
+
+
+class EntityLabel(StrEnum):
+    person = "person"
+    organisation = "organisation"
+    location = "location"
+    event = "event"
+    other = "other"
+
+
+class VerdictLabel(StrEnum):
+    """AVeriTeC-style labels. "No evidence" is never "true": unverified is the default."""
+
+    unverified = "unverified"
+    supported = "supported"
+    refuted = "refuted"
+    mixed = "mixed"
+    not_enough_evidence = "not_enough_evidence"
+
+
+@lru_cache(maxsize=1)
+def iso4217_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def _check_span_against_text(start: int, end: int, surface: str, info: ValidationInfo) -> None:
+    text = (info.context or {}).get("text") if info is not None else None
+    if text is not None and text[start:end] != surface:
+        raise ValueError(
+            f"span [{start}:{end}] of the article is {text[start:end]!r}, not {surface!r}"
+        )
+
+
+class Span(_Model):
+    """A stretch of the original article text; ``text[start:end] == surface``."""
+
+    start: int = Field(ge=0, description="Character offset (Python str index) where it starts.")
+    end: int = Field(ge=0, description="Character offset one past its last character.")
+    surface: str = Field(description="The text between start and end, exactly as in the article.")
+
+    @model_validator(mode="after")
+    def _span_is_consistent(self, info: ValidationInfo) -> Span:
+        _check_offsets(self.start, self.end, self.surface)
+        _check_span_against_text(self.start, self.end, self.surface, info)
+        return self
+
+
+def _check_offsets(start: int, end: int, surface: str) -> None:
+    if start >= end:
+        raise ValueError(f"start ({start}) must be less than end ({end})")
+    if end - start != len(surface):
+        raise ValueError(
+            f"surface {surface!r} has {len(surface)} characters but the span covers {end - start}"
+        )
+
+
+class Figure(_Model):
+    """A number found in text, normalised: value, unit or currency, rate, range, approximation."""
+
+    start: int = Field(ge=0, description="Character offset where the figure starts.")
+    end: int = Field(ge=0, description="Character offset one past its end.")
+    surface: str = Field(description="The figure as written: number with scale word, unit, currency.")
+    kind: FigureKind = Field(description="cardinal, ordinal, money, percent, quantity, date, time or duration.")
+    value: float | None = Field(
+        default=None,
+        description="Normalised numeric value (350.000 → 350000; 100 miliar euro → 1e11). "
+        "For a duration, its length in `unit`; None for dates and vague amounts without one.",
+    )
+    low: float | None = Field(default=None, description="Lower bound of a range or of a vague amount.")
+    high: float | None = Field(default=None, description="Upper bound of a range.")
+    unit: str | None = Field(
+        default=None,
+        description="Unit of a quantity (ton, km, barel) or of a duration (year, month, day).",
+    )
+    currency: str | None = Field(default=None, description="ISO 4217 code of a money figure.")
+    per: Period | None = Field(default=None, description="Period of a rate: 'per bulan' → month.")
+    approximate: bool = Field(default=False, description="True when hedged or vague.")
+    qualifier: str | None = Field(
+        default=None, description="The words that qualify it: sekitar, lebih dari, hingga, about."
+    )
+    counted: str | None = Field(
+        default=None, description="The counted thing: '350.000 penduduk' → 'penduduk'."
+    )
+    iso: str | None = Field(
+        default=None,
+        description="For dates, times and durations: ISO 8601 / TIMEX3 value or interval "
+        "(2024-04-04, 2024-07, XXXX-07, T19:30, P5Y).",
+    )
+
+    @model_validator(mode="after")
+    def _figure_is_consistent(self, info: ValidationInfo) -> Figure:
+        _check_offsets(self.start, self.end, self.surface)
+        _check_span_against_text(self.start, self.end, self.surface, info)
+        if self.currency is not None and self.currency not in iso4217_codes():
+            raise ValueError(f"currency {self.currency!r} is not an ISO 4217 code")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+        if self.iso is not None and not ISO_VALUE.match(self.iso):
+            raise ValueError(f"iso {self.iso!r} is not an ISO 8601 / TIMEX3 value")
+        return self
+
+
+class Speaker(_Model):
+    """Who makes the claim. Claims with no attribution in the text belong to the publisher."""
+
+    kind: SpeakerKind = Field(description="person, organisation, group, anonymous or publisher.")
+    name: str | None = Field(default=None, description="Canonical name: Jens Stoltenberg.")
+    role: str | None = Field(default=None, description="Role or title: Sekretaris Jenderal NATO.")
+    organisation: str | None = Field(default=None, description="Organisation the speaker speaks for.")
+    mention: Span | None = Field(default=None, description="Where the speaker is named for this claim.")
+    cue: str | None = Field(default=None, description="The attribution cue: kata, mengatakan, said.")
+
+
+class Entity(_Model):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    surface: str
+    label: EntityLabel
+    canonical: str | None = Field(default=None, description="Canonical name from the gazetteer.")
+
+    @model_validator(mode="after")
+    def _entity_is_consistent(self, info: ValidationInfo) -> Entity:
+        _check_offsets(self.start, self.end, self.surface)
+        _check_span_against_text(self.start, self.end, self.surface, info)
+        return self
+
+
+class TimeRef(_Model):
+    """When the claimed fact holds, grounded against the publication date where possible."""
+
+    iso: str = Field(description="ISO 8601 / TIMEX3 value or interval.")
+    source: str = Field(description="'text' when a date in the claim gives it, 'published' otherwise.")
+
+    @field_validator("iso")
+    @classmethod
+    def _iso(cls, v: str) -> str:
+        if not ISO_VALUE.match(v):
+            raise ValueError(f"{v!r} is not an ISO 8601 / TIMEX3 value")
+        return v
+
+
+class Evidence(_Model):
+    url: str | None = Field(default=None, description="Where the evidence is.")
+    quote: str | None = Field(default=None, description="The passage that supports or refutes.")
+    publisher: str | None = None
+    retrieved: date | None = Field(default=None, description="ISO date the evidence was read.")
+    note: str | None = None
+
+
+class Verdict(_Model):
+    label: VerdictLabel = VerdictLabel.unverified
+    evidence: list[Evidence] = Field(default_factory=list)
+    reviewer: str | None = None
+    reviewed: date | None = None
+
+
+def make_claim_id(article_id: str, start: int, end: int) -> str:
+    """Stable: depends only on the article and the span, so re-extraction keeps IDs."""
+    digest = hashlib.sha1(f"{article_id}\x00{start}\x00{end}".encode()).hexdigest()[:12]
+    return f"{article_id}:{digest}"
+
+
+class Claim(_Model):
+    """One atomic, checkable claim, traceable to its exact span in the article."""
+
+    claim_id: str = Field(description="Stable ID: article_id and a hash of the span.")
+    article_id: str
+    lang: str = Field(description="ISO 639-1 language code of the article.")
+    text: str = Field(description="The claim as a standalone statement.")
+    start: int = Field(ge=0, description="Start of the claim's span in the article.")
+    end: int = Field(ge=0, description="End of the claim's span in the article.")
+    surface: str = Field(description="The article text of the claim's span.")
+    sentence: Span = Field(description="The sentence the claim comes from.")
+    spans: list[Span] = Field(
+        default_factory=list, description="Further spans the claim rests on (e.g. the speaker clause)."
+    )
+    claim_type: ClaimType
+    figures: list[Figure] = Field(default_factory=list)
+    speaker: Speaker
+    modality: Modality = Modality.asserted
+    time: TimeRef | None = None
+    entities: list[Entity] = Field(default_factory=list)
+    check_worthiness: float = Field(ge=0.0, le=1.0)
+    check_worthiness_reasons: list[str] = Field(default_factory=list)
+    verdict: Verdict = Field(default_factory=Verdict)
+    extractor: str = Field(description="Name of the extractor that produced the claim.")
+    extractor_version: str
+
+    @model_validator(mode="after")
+    def _claim_is_consistent(self, info: ValidationInfo) -> Claim:
+        _check_offsets(self.start, self.end, self.surface)
+        _check_span_against_text(self.start, self.end, self.surface, info)
+        if not self.sentence.start <= self.start < self.end <= self.sentence.end:
+            raise ValueError("the claim's span must lie inside its sentence")
+        return self
+
+
+class Article(_Model):
+    """A news article as klaim reads it; offsets in claims refer to ``text``."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    article_id: str = Field(
+        validation_alias=AliasChoices("article_id", "id"),
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
+        description="Stable identifier, safe in file names.",
+    )
+    title: str | None = None
+    lang: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code: id, en.")]
+    published: date = Field(description="Publication date (ISO 8601).")
+    published_inferred: bool = Field(
+        default=False, description="True when the date was inferred from the text, not given."
+    )
+    published_note: str | None = Field(default=None, description="How the date was established.")
+    source: str | None = Field(default=None, description="Where the text comes from.")
+    url: str | None = None
+    rights: str | None = Field(default=None, description="License or rights note.")
+    text: str = Field(min_length=1)
+
+    @field_validator("text")
+    @classmethod
+    def _text_not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("the article text is blank")
+        return v
+
+
+MODELS: dict[str, type[BaseModel]] = {"article": Article, "claim": Claim, "figure": Figure}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """JSON Schema of each public model, as written to ``schema/``."""
+    out = {}
+    for name, model in MODELS.items():
+        schema = model.model_json_schema(mode="serialization")
+        schema["$id"] = f"https://klaim.dev/schema/{SCHEMA_VERSION}/{name}.schema.json"
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        out[name] = schema
+    return out
