@@ -1,0 +1,235 @@
+"""The ``klaim`` command line: a few lines per command over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from klaim.errors import KlaimError, SchemaError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Turn news articles into fact-checking datasets of atomic claims.")
+evaluate_app = typer.Typer(no_args_is_help=True, help="Measure the extractors against gold data.")
+app.add_typer(evaluate_app, name="evaluate")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail(exc: Exception, tail: str = "nothing was written.") -> None:
+    """One clear line per problem on stderr, then a non-zero exit."""
+    if isinstance(exc, SchemaError):
+        for p in exc.report.problems:
+            err.print(f"[red]error[/red] {p}", markup=True, highlight=False, soft_wrap=True)
+        err.print(f"{len(exc.report.problems)} problem(s); {tail}", highlight=False)
+    else:
+        err.print(f"[red]error[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _read_input(path: str) -> str:
+    from klaim.articles import read_text_file
+
+    if path == "-":
+        return sys.stdin.read()
+    return read_text_file(Path(path))
+
+
+@app.command()
+def build(
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Where releases go [default: data/].")] = None,
+    name: Annotated[Optional[str], typer.Option(help="Dataset name.")] = None,
+    version: Annotated[Optional[str], typer.Option(help="Version to release (MAJOR.MINOR.PATCH).")] = None,
+    curation: Annotated[Optional[Path], typer.Option(help="Curation folder applied on top of extraction.")] = None,
+) -> None:
+    """Build a release from the seed articles (settings from \\[tool.klaim] in pyproject.toml)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from klaim.articles import article_files
+    from klaim.build import BuildSettings
+    from klaim.build import build as run_build
+
+    try:
+        s = BuildSettings.from_pyproject(seeds=seeds, out=out_dir, name=name, version=version,
+                                         curation=curation)
+        n_files = len(article_files(s.seeds))
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, transient=True) as bar:
+            task = bar.add_task("extracting", total=n_files)
+            result = run_build(s, on_article=lambda a: bar.update(task, advance=1,
+                                                                 description=f"extracting {a.article_id}"),
+                               progress=lambda msg: bar.update(task, description=msg))
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    verb = "released" if result.status == "written" else "already released with identical content:"
+    out.print(f"{verb} {result.name} v{result.version} → {result.path}", highlight=False)
+    _summary(result.counts)
+
+
+def _summary(counts: dict) -> None:
+    table = Table(title=f"{counts.get('claims', 0)} claims, {counts.get('figures', 0)} figures "
+                        f"from {counts.get('articles', 0)} article(s)")
+    table.add_column("claim type")
+    table.add_column("claims", justify="right")
+    table.add_column("figure kind")
+    table.add_column("figures", justify="right")
+    types = list(counts.get("claims_per_type", {}).items())
+    kinds = list(counts.get("figures_per_kind", {}).items())
+    for i in range(max(len(types), len(kinds))):
+        t, n = types[i] if i < len(types) else ("", "")
+        k, m = kinds[i] if i < len(kinds) else ("", "")
+        table.add_row(t, str(n), k, str(m))
+    out.print(table)
+
+
+@app.command()
+def validate(path: Annotated[Path, typer.Argument(help="Release folder, or a JSONL, CSV or Parquet file.")]) -> None:
+    """Validate against the schema; report every invalid record with file, row, field and reason."""
+    from klaim.validate import validate_path
+
+    try:
+        report = validate_path(path)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    if report.problems:
+        _fail(SchemaError(report), tail=f"{report.checked} record(s) checked.")
+    out.print(f"ok: {report.checked} record(s) valid in {path}", highlight=False)
+
+
+@app.command()
+def figures(
+    path: Annotated[str, typer.Argument(help="Text file, or - for standard input.")],
+    lang: Annotated[str, typer.Option(help="Language of the text: id or en.")] = "id",
+    reference_date: Annotated[Optional[str], typer.Option("--date", help="Publication date (ISO) for relative dates.")] = None,
+    table: Annotated[bool, typer.Option("--table", help="A readable table instead of JSON lines.")] = False,
+) -> None:
+    """Find and normalise every figure; one JSON object per figure."""
+    from klaim.figures import find_figures
+
+    try:
+        found = find_figures(_read_input(path), lang=lang, reference_date=reference_date)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    if not table:
+        for f in found:
+            print(json.dumps(f.model_dump(mode="json", exclude_none=True), ensure_ascii=False))
+        return
+    t = Table("span", "surface", "kind", "value", "unit/currency", "per", "approx", "iso")
+    for f in found:
+        t.add_row(f"{f.start}-{f.end}", f.surface, f.kind.value, _num(f.value),
+                  f.currency or f.unit or "", f.per.value if f.per else "",
+                  f.qualifier or ("yes" if f.approximate else ""), f.iso or "")
+    out.print(t)
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return ""
+    return f"{int(v):,}" if float(v).is_integer() and abs(v) < 1e18 else f"{v:g}"
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="Text file, or - for standard input.")],
+    lang: Annotated[str, typer.Option(help="Language of the text: id or en.")] = "id",
+    published: Annotated[Optional[str], typer.Option(help="Publication date (ISO).")] = None,
+    article_id: Annotated[Optional[str], typer.Option(help="Article ID for claim IDs.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+) -> None:
+    """Extract atomic claims from one article."""
+    from klaim.claims import extract as run_extract
+
+    try:
+        claims = run_extract(_read_input(path), lang=lang, published=published, article_id=article_id)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    if fmt == "jsonl":
+        for c in claims:
+            print(json.dumps(c.model_dump(mode="json"), ensure_ascii=False))
+        return
+    t = Table("span", "type", "speaker", "modality", "cw", "claim")
+    for c in claims:
+        t.add_row(f"{c.start}-{c.end}", c.claim_type.value, c.speaker.name or c.speaker.kind.value,
+                  c.modality.value, f"{c.check_worthiness:.2f}", c.text)
+    out.print(t)
+
+
+@app.command()
+def diff(old: Path, new: Path,
+         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+    """Claims added, removed and changed between two releases (by claim_id)."""
+    from klaim.diff import diff_releases
+
+    try:
+        d = diff_releases(old, new)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    print(json.dumps(d.to_dict(), ensure_ascii=False, indent=2) if as_json else d.render())
+
+
+@app.command()
+def schema(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path("schema"),
+    check: Annotated[bool, typer.Option(help="Only check that the files are up to date.")] = False,
+) -> None:
+    """Write (or --check) the JSON Schema files generated from the pydantic models."""
+    from klaim.schema_files import stale_schema_files, write_schema_files
+
+    if check:
+        stale = stale_schema_files(out_dir)
+        if stale:
+            _fail(KlaimError(f"stale schema files (run `klaim schema`): {', '.join(stale)}"))
+        out.print(f"ok: {out_dir} is up to date")
+        return
+    for p in write_schema_files(out_dir):
+        out.print(f"wrote {p}")
+
+
+@evaluate_app.command("figures")
+def evaluate_figures_cmd(
+    gold: Path,
+    convention: Annotated[str, typer.Option(help="auto, klaim, ud-num, yusufs or measeval.")] = "auto",
+    lang: Annotated[Optional[str], typer.Option(help="Language (default: from the gold file).")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Precision, recall and F1 of figures per kind (overlap and exact), and value accuracy."""
+    from klaim.evaluation.figures import evaluate_figures
+
+    try:
+        report = evaluate_figures(gold, convention=convention, lang=lang)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+
+
+@evaluate_app.command("claims")
+def evaluate_claims_cmd(
+    gold: Path,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Claim-span precision, recall and F1; type, speaker and modality accuracy."""
+    from klaim.evaluation.claims import evaluate_claims
+
+    try:
+        report = evaluate_claims(gold)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+
+
+if __name__ == "__main__":
+    app()
