@@ -1,0 +1,323 @@
+"""Matching: candidate spans from the date, ordinal and number patterns, leftmost-longest,
+then each one read into a ``Figure`` with its context (qualifier before, rate and counted noun
+after)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from klaim.figures import _dates
+from klaim.figures._lexicon import Lexicon, lexicon, norm
+from klaim.figures._numbers import parse_digits, parse_words, word_prefix_len
+from klaim.schema import Figure
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_PLAIN_YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
+_NUMERIC_DATE = {"paren", "slash"}
+_DUR_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute",
+              "S": "second", "DECADE": "decade", "CENTURY": "century", "WINDU": "windu",
+              "SEMESTER": "semester", "QUARTER": "quarter"}
+# Units that ISO 8601 writes as a multiple of another one.
+_DUR_ISO = {"DECADE": (10, "Y"), "CENTURY": (100, "Y"), "WINDU": (8, "Y"), "SEMESTER": (6, "M"),
+            "QUARTER": (3, "M")}
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    prio: int
+    kind: str
+    m: Any
+
+
+def find(text: str, lang: str, reference_date: date | str | None) -> list[Figure]:
+    lex = lexicon(lang)
+    ref = _dates.parse_ref(reference_date)
+    out: list[Figure] = []
+    last_end = 0
+    for c in _select(_candidates(text, lex)):
+        if c.start < last_end:
+            continue
+        fig = _build(c, text, lex, ref)
+        if fig is not None and fig.start >= last_end:
+            out.append(fig)
+            last_end = fig.end
+    return out
+
+
+def _candidates(text: str, lex: Lexicon) -> list[Cand]:
+    cands = [Cand(m.start(), m.end(), 0, "date", m) for m in lex.res["date"].finditer(text)]
+    cands += [Cand(m.start(), m.end(), 1, "ordinal", m) for m in lex.res["ordinal"].finditer(text)]
+    cands += _number_candidates(text, lex)
+    return cands
+
+
+def _number_candidates(text: str, lex: Lexicon) -> list[Cand]:
+    pat, pos, out = lex.res["number"], 0, []
+    while (m := pat.search(text, pos)) is not None:
+        start = m.start("cur") if m.group("cur") else m.start("n1")
+        out.append(Cand(start, m.end(), 2, "number", m))
+        pos = max(m.end(), pos + 1)
+    return out
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.prio))
+    kept, last_end = [], 0
+    for c in cands:
+        if c.start >= last_end:
+            kept.append(c)
+            last_end = c.end
+    return kept
+
+
+def _build(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+    if c.kind == "date":
+        return _build_date(c, text, lex, ref)
+    if c.kind == "ordinal":
+        return _build_ordinal(c, text, lex)
+    return _build_number(c, text, lex, ref)
+
+
+def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
+    return Figure(start=start, end=end, surface=text[start:end], **kw)
+
+
+# ---------------------------------------------------------------- dates and times
+
+def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+    m, alt = c.m, c.m.lastgroup
+    s = m.group()
+    kind = "date"
+    if alt in _NUMERIC_DATE or alt in {"dmy", "mdy", "my", "month"}:
+        iso = _dates.calendar_iso(s, lex, ref, numeric=alt in _NUMERIC_DATE)
+        if alt == "paren" and iso and not iso.startswith("X"):
+            iso = _with_weekday(iso, s, lex)
+    elif alt == "weekday":
+        iso = _dates.weekday_expr_iso(s, lex, ref)
+    elif alt == "qtr":
+        iso = _dates.quarter_iso(s, lex, ref)
+    elif alt == "time":
+        iso, kind = _dates.time_iso(s, lex), "time"
+    elif alt == "relative":
+        iso = _dates.relative_iso(s, lex, ref)
+    elif alt == "yrange":
+        iso = _dates.year_range_iso(s)
+    else:
+        ym = _dates._YEAR.search(s)
+        iso = ym.group(1) if ym else None
+    return _fig(text, c.start, c.end, kind=kind, iso=iso)
+
+
+def _with_weekday(iso: str, s: str, lex: Lexicon) -> str:
+    """'Kamis (4/4)': a weekday with a numeric date keeps the date; the part of day is added."""
+    pod = _dates._lookup(_dates._words(s), lex.parts_of_day)
+    return f"{iso}T{pod}" if pod and len(iso) == 10 else iso
+
+
+# ---------------------------------------------------------------- ordinals
+
+def _build_ordinal(c: Cand, text: str, lex: Lexicon) -> Figure | None:
+    s = c.m.group()
+    key = norm(s)
+    pre = norm(lex.table.get("ordinal_prefix") or "")
+    hyphen = False
+    if key in lex.ordinal_words:
+        n: float | None = float(lex.ordinal_words[key])
+    elif pre and key.startswith(pre):
+        rest = key[len(pre):].lstrip("-").strip()
+        hyphen = rest[:1].isdigit()
+        n = parse_digits(rest, lex) if hyphen else parse_words(rest, lex)[0]
+    else:
+        n = parse_digits(re.sub(r"\D", "", s), lex)
+    if n is None:
+        return None
+    counted = None if hyphen or key in lex.ordinal_words else _collective(c, text, lex)
+    if counted:
+        return _fig(text, c.start, c.end, kind="cardinal", value=n, counted=counted)
+    return _fig(text, c.start, c.end, kind="ordinal", value=n)
+
+
+def _collective(c: Cand, text: str, lex: Lexicon) -> str | None:
+    """'kedua tersangka' (both suspects) counts; 'tahap kedua' (second stage) orders.
+
+    A ke-number before a noun, not itself after a noun, is a collective cardinal.
+    """
+    if not lex.table.get("collective_ordinals"):
+        return None
+    before = re.search(r"([^\W\d_][\w\-]*)\s+$", text[max(0, c.start - 30):c.start])
+    if before and norm(before.group(1)) not in lex.not_counted and not before.group(1)[:1].isupper():
+        return None
+    return _counted(text, c.end, lex)
+
+
+def _counted(text: str, end: int, lex: Lexicon) -> str | None:
+    m = lex.res["word"].match(text, end)
+    if not m:
+        return None
+    w = m.group(1)
+    k = norm(w)
+    if (k in lex.not_counted or k in lex.months or k in lex.weekdays or k in lex.qualifiers
+            or k in lex.periods or w[:1].isupper() or len(w) < 2):
+        return None
+    return w
+
+
+# ---------------------------------------------------------------- numbers
+
+def _numeral(s: str, lex: Lexicon) -> tuple[float | None, float | None, int]:
+    """(value, low, characters used) of one numeral; vague words give only a lower bound."""
+    k = norm(s)
+    if k in lex.fractions:
+        return float(lex.fractions[k]), None, len(s)
+    if k in lex.vague:
+        return None, float(lex.vague[k]), len(s)
+    if s[:1].isdigit():
+        return parse_digits(s, lex), None, len(s)
+    v, used = parse_words(s, lex)
+    return v, None, word_prefix_len(s, used)
+
+
+def _scale(m: re.Match[str], i: str, lex: Lexicon) -> float:
+    if m.group(f"s{i}"):
+        return float(lex.scales[norm(m.group(f"s{i}"))])
+    if m.group(f"a{i}"):
+        return lex.money_abbrev[m.group(f"a{i}")]
+    return 1.0
+
+
+def _mul(x: float | None, k: float) -> float | None:
+    if x is None:
+        return None
+    y = x * k
+    return y if y != float("inf") else None
+
+
+def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+    m = c.m
+    n1 = m.group("n1")
+    v1, low1, used = _numeral(n1, lex)
+    if used < len(n1):  # a word list like "dua tiga": keep the first numeral only
+        end = m.start("n1") + used
+        return _plain(text, c.start, end, v1, low1, lex, ref, m)
+    sc1 = _scale(m, "1", lex)
+    v1, low1 = _mul(v1, sc1), _mul(low1, sc1)
+    f: dict[str, Any] = {"value": v1, "low": low1, "approximate": low1 is not None}
+    end = max(m.end("n1"), m.end("s1"), m.end("a1"), m.end("p1"))
+    if m.group("n2") and _is_range(m, text, lex):
+        v2, low2, used2 = _numeral(m.group("n2"), lex)
+        sc2 = _scale(m, "2", lex)
+        if used2 == len(m.group("n2")) and v1 is not None and v2 is not None:
+            if sc2 != 1.0 and sc1 == 1.0 and v1 <= v2:
+                v1 = v1 * sc2  # "2 sampai 2,2 juta ton": the first end borrows the scale
+            v2 = v2 * sc2
+            if v1 <= v2:
+                f.update(value=None, low=v1, high=v2)
+                end = max(m.end("n2"), m.end("s2"), m.end("a2"))
+    post = m.group("post") if m.start("post") >= end else None
+    if m.group("p1") and not post:
+        post = m.group("p1")
+    if post and m.start("post") >= end:
+        end = m.end("post")
+    cur = m.group("cur")
+    kind, extra = _classify(post, cur, lex)
+    f.update(extra)
+    if kind == "duration":
+        return _duration(text, c.start, end, f, lex, ref, m)
+    if kind == "cardinal" and _is_year(text, c.start, end, m):
+        return _fig(text, c.start, end, kind="date", iso=m.group("n1"))
+    return _finish(text, c.start, end, kind, f, lex)
+
+
+def _is_range(m: re.Match[str], text: str, lex: Lexicon) -> bool:
+    """'3-0' after 'skor'/'menang' is a score: two numbers, not a range."""
+    sep = m.group("sep").strip()
+    if sep not in "-–—" or m.group("post") or m.group("cur"):
+        return True
+    window = text[max(0, m.start("n1") - 40):m.start("n1")]
+    return lex.res["score_cue"].search(window) is None
+
+
+def _classify(post: str | None, cur: str | None, lex: Lexicon) -> tuple[str, dict[str, Any]]:
+    extra: dict[str, Any] = {}
+    if cur:
+        extra["currency"] = lex.cur_before.get(cur) or _ci_get(lex.cur_before, cur)
+    if post is None:
+        return ("money" if cur else "cardinal"), extra
+    k = norm(post)
+    if k in lex.percent_point:
+        return "percent", {**extra, "unit": "percentage_point"}
+    if k in lex.percent:
+        return "percent", extra
+    if k in lex.cur_after:
+        return "money", {**extra, "currency": extra.get("currency") or lex.cur_after[k]}
+    if k in lex.time_units and not cur:
+        return "duration", {"unit": lex.time_units[k]}
+    unit = lex.units.get(post) or lex.units_ci.get(k) or " ".join(post.split())
+    if cur:
+        return "money", extra
+    return "quantity", {"unit": unit}
+
+
+def _ci_get(d: dict[str, str], key: str) -> str | None:
+    low = key.lower()
+    return next((v for k, v in d.items() if k.lower() == low), None)
+
+
+def _is_year(text: str, start: int, end: int, m: re.Match[str]) -> bool:
+    n1 = m.group("n1")
+    return (end - start == 4 and n1 == text[start:end] and _PLAIN_YEAR.fullmatch(n1) is not None)
+
+
+def _plain(text: str, start: int, end: int, v: float | None, low: float | None, lex: Lexicon,
+           ref: date | None, m: re.Match[str]) -> Figure | None:
+    f = {"value": v, "low": low, "approximate": low is not None}
+    return _finish(text, start, end, "cardinal", f, lex)
+
+
+def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: Lexicon) -> Figure:
+    q = lex.res["qualifier"].search(text, max(0, start - 30), start)
+    if q:
+        f.update(approximate=True, qualifier=" ".join(q.group(1).split()))
+    if kind in {"cardinal", "money", "quantity", "percent"}:
+        r = lex.res["rate"].match(text, end)
+        if r:
+            f["per"] = lex.periods.get(norm(r.group(1).split()[-1].lstrip("/")))
+    if kind == "cardinal":
+        f["counted"] = _counted(text, end, lex)
+    return _fig(text, start, end, kind=kind, **f)
+
+
+def _duration(text: str, start: int, end: int, f: dict[str, Any], lex: Lexicon, ref: date | None,
+              m: re.Match[str]) -> Figure:
+    code = f.pop("unit")
+    v, low = f.get("value"), f.get("low")
+    ago = lex.res["ago"].match(text, end)
+    if ago and v is not None and f.get("high") is None:
+        iso = _dates.ago_iso(v, code, ref)
+        return _fig(text, start, ago.end(), kind="date", iso=iso)
+    f["unit"] = _DUR_UNITS.get(code, code.lower())
+    f["iso"] = _duration_iso(v if v is not None else (None if low is None else -1.0), code)
+    q = lex.res["qualifier"].search(text, max(0, start - 30), start)
+    if q:
+        f.update(approximate=True, qualifier=" ".join(q.group(1).split()))
+    return _fig(text, start, end, kind="duration", **f)
+
+
+def _duration_iso(v: float | None, code: str) -> str | None:
+    mult, base = _DUR_ISO.get(code, (1, code))
+    if v is None:
+        return None
+    if v < 0:  # vague: the count is unknown
+        return f"PX{base}" if base in {"Y", "M", "W", "D", "H"} else None
+    n = v * mult
+    num = str(int(n)) if n == int(n) and n < 1e15 else repr(round(n, 6))
+    if "e" in num or "inf" in num:
+        return None
+    if base in {"H", "MIN", "S"}:
+        return f"PT{num}{'M' if base == 'MIN' else base}"
+    return f"P{num}{base}"

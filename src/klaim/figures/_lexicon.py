@@ -1,0 +1,126 @@
+"""A language's figure table turned into lookup dicts and compiled regexes, once per language.
+
+Everything language-specific comes from ``<lang>.figures.yaml``; the code only knows the keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from klaim.lang import load_table
+
+# A word boundary that treats digits and letters alike: figures never start inside a token.
+_WB_L = r"(?<![^\W_])"
+_WB_R = r"(?![^\W_])"
+
+
+def norm(s: str) -> str:
+    """Lookup key: lower case, inner whitespace collapsed (tables write one space)."""
+    return " ".join(s.split()).lower()
+
+
+def alt(words: Any, *, ci: bool = True, bounded: bool = True) -> str:
+    """One alternation, longest first so that Python's first-match acts as longest-match."""
+    parts = []
+    for w in sorted({str(w) for w in words}, key=len, reverse=True):
+        esc = r"\s+".join(re.escape(p) for p in w.split())
+        if bounded and w[:1].isalnum():
+            esc = _WB_L + esc
+        if bounded and w[-1:].isalnum():
+            esc = esc + _WB_R
+        parts.append(f"(?i:{esc})" if ci else esc)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _lower_map(d: dict | None) -> dict[str, Any]:
+    return {norm(str(k)): v for k, v in (d or {}).items()}
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    table: dict[str, Any]
+    decimal: str
+    group: str
+    words: dict[str, float]
+    local_mult: dict[str, float]
+    teens: dict[str, float]
+    scales: dict[str, float]
+    money_abbrev: dict[str, float]
+    fractions: dict[str, float]
+    vague: dict[str, float]
+    determiner_vague: frozenset[str]
+    ordinal_words: dict[str, int]
+    percent: frozenset[str]
+    percent_point: frozenset[str]
+    cur_after: dict[str, str]
+    cur_before: dict[str, str]
+    units: dict[str, str]
+    units_ci: dict[str, str]
+    time_units: dict[str, str]
+    qualifiers: dict[str, str]
+    periods: dict[str, str]
+    not_counted: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    parts_of_day: dict[str, str]
+    future: frozenset[str]
+    past: frozenset[str]
+    time_zones: dict[str, str]
+    relative: dict[str, dict[str, int]]
+    roman: dict[str, int]
+    connectors: frozenset[str]
+    res: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+
+def _get(t: dict, key: str, default: Any = None) -> Any:
+    v = t.get(key)
+    return default if v is None else v
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    t = load_table(lang, "figures")
+    digits = _get(t, "digits", {})
+    units = {str(k): str(v) for k, v in _get(t, "units", {}).items()}
+    lex = Lexicon(
+        lang=lang,
+        table=t,
+        decimal=digits.get("decimal", "."),
+        group=digits.get("group", ","),
+        words=_lower_map(t.get("number_words")),
+        local_mult=_lower_map(t.get("local_multipliers")),
+        teens=_lower_map(t.get("teen_words")),
+        scales=_lower_map(t.get("scale_words")),
+        money_abbrev={str(k): float(v) for k, v in _get(t, "money_scale_abbrev", {}).items()},
+        fractions=_lower_map(t.get("fractions")),
+        vague=_lower_map(t.get("vague")),
+        determiner_vague=frozenset(norm(w) for w in _get(t, "determiner_vague", [])),
+        ordinal_words=_lower_map(t.get("ordinal_words")),
+        percent=frozenset(norm(w) for w in _get(t, "percent_words", [])),
+        percent_point=frozenset(norm(w) for w in _get(t, "percent_point_words", [])),
+        cur_after=_lower_map(t.get("currency_after")),
+        cur_before={str(k): str(v) for k, v in _get(t, "currency_before", {}).items()},
+        units=units,
+        units_ci={norm(k): v for k, v in units.items() if len(k) > 3},
+        time_units=_lower_map(t.get("time_units")),
+        qualifiers=_lower_map(t.get("qualifiers")),
+        periods=_lower_map(t.get("periods")),
+        not_counted=frozenset(norm(str(w)) for w in _get(t, "not_counted", [])),
+        months=_lower_map(t.get("months")),
+        weekdays=_lower_map(t.get("weekdays")),
+        parts_of_day=_lower_map(t.get("parts_of_day")),
+        future=frozenset(norm(w) for w in _get(t, "future_markers", [])),
+        past=frozenset(norm(w) for w in _get(t, "past_markers", [])),
+        time_zones={str(k): str(v) for k, v in _get(t, "time_zones", {}).items()},
+        relative={norm(k): v for k, v in _get(t, "relative_dates", {}).items()},
+        roman={str(k): int(v) for k, v in _get(t, "roman", {}).items()},
+        connectors=frozenset(norm(w) for w in _get(t, "number_connectors", [])),
+    )
+    from klaim.figures._patterns import compile_patterns
+
+    lex.res = compile_patterns(lex)
+    return lex
