@@ -13,9 +13,9 @@ from rich.table import Table
 
 from klaim.errors import KlaimError, SchemaError
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
+app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None,
                   help="Turn news articles into fact-checking datasets of atomic claims.")
-evaluate_app = typer.Typer(no_args_is_help=True, help="Measure the extractors against gold data.")
+evaluate_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Measure the extractors against gold data.")
 app.add_typer(evaluate_app, name="evaluate")
 
 out = Console()
@@ -49,7 +49,7 @@ def build(
     version: Annotated[Optional[str], typer.Option(help="Version to release (MAJOR.MINOR.PATCH).")] = None,
     curation: Annotated[Optional[Path], typer.Option(help="Curation folder applied on top of extraction.")] = None,
 ) -> None:
-    """Build a release from the seed articles (settings from \\[tool.klaim] in pyproject.toml)."""
+    """Build a release from the seed articles (settings from [tool.klaim] in pyproject.toml)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from klaim.articles import article_files
