@@ -215,3 +215,15 @@ def ago_iso(value: float, unit: str, ref: date | None) -> str | None:
         except OverflowError:
             return None
     return None
+
+
+def day_range_iso(surface: str, lex: Lexicon, ref: date | None) -> str | None:
+    """'19-21 Agustus 2024' → 2024-08-19/2024-08-21; the first day borrows month and year."""
+    days = list(re.finditer(r"(?<!\d)(\d{1,2})(?!\d)", surface))
+    if len(days) < 2:
+        return None
+    end = calendar_iso(surface[days[1].start():], lex, ref, numeric=False)
+    if not end or len(end) < 10:
+        return None
+    first = f"{end[:8]}{int(days[0].group(1)):02d}"
+    return f"{first}/{end[:10]}" if first <= end[:10] else None

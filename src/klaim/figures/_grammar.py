@@ -37,16 +37,8 @@ class Cand:
 def find(text: str, lang: str, reference_date: date | str | None) -> list[Figure]:
     lex = lexicon(lang)
     ref = _dates.parse_ref(reference_date)
-    out: list[Figure] = []
-    last_end = 0
-    for c in _select(_candidates(text, lex)):
-        if c.start < last_end:
-            continue
-        fig = _build(c, text, lex, ref)
-        if fig is not None and fig.start >= last_end:
-            out.append(fig)
-            last_end = fig.end
-    return out
+    figs = [f for c in _candidates(text, lex) if (f := _build(c, text, lex, ref)) is not None]
+    return _select(figs)
 
 
 def _candidates(text: str, lex: Lexicon) -> list[Cand]:
@@ -61,17 +53,21 @@ def _number_candidates(text: str, lex: Lexicon) -> list[Cand]:
     while (m := pat.search(text, pos)) is not None:
         start = m.start("cur") if m.group("cur") else m.start("n1")
         out.append(Cand(start, m.end(), 2, "number", m))
-        pos = max(m.end(), pos + 1)
+        # resume after the first amount, so a range's second end is a candidate on its own
+        # (it wins when the range loses to an overlapping date)
+        pos = max(m.end("n1"), m.end("s1"), m.end("a1"), pos + 1) if m.group("n2") else max(m.end(), pos + 1)
     return out
 
 
-def _select(cands: list[Cand]) -> list[Cand]:
-    cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.prio))
-    kept, last_end = [], 0
-    for c in cands:
-        if c.start >= last_end:
-            kept.append(c)
-            last_end = c.end
+def _select(figs: list[Figure]) -> list[Figure]:
+    """Leftmost-longest; on a tie the earlier pattern family (dates, ordinals, numbers) wins."""
+    figs.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Figure] = []
+    last_end = 0
+    for f in figs:
+        if f.start >= last_end:
+            kept.append(f)
+            last_end = f.end
     return kept
 
 
@@ -97,6 +93,8 @@ def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | 
         iso = _dates.calendar_iso(s, lex, ref, numeric=alt in _NUMERIC_DATE)
         if alt == "paren" and iso and not iso.startswith("X"):
             iso = _with_weekday(iso, s, lex)
+    elif alt == "drange":
+        iso = _dates.day_range_iso(s, lex, ref)
     elif alt == "weekday":
         iso = _dates.weekday_expr_iso(s, lex, ref)
     elif alt == "qtr":
@@ -143,16 +141,15 @@ def _build_ordinal(c: Cand, text: str, lex: Lexicon) -> Figure | None:
 
 
 def _collective(c: Cand, text: str, lex: Lexicon) -> str | None:
-    """'kedua tersangka' (both suspects) counts; 'tahap kedua' (second stage) orders.
-
-    A ke-number before a noun, not itself after a noun, is a collective cardinal.
-    """
+    """'kedua tersangka', 'hubungan kedua negara' (both) count; 'tahap kedua', 'kedua
+    terbesar', 'untuk kedua kalinya' order. A ke-number before a noun is a collective cardinal."""
     if not lex.table.get("collective_ordinals"):
         return None
-    before = re.search(r"([^\W\d_][\w\-]*)\s+$", text[max(0, c.start - 30):c.start])
-    if before and norm(before.group(1)) not in lex.not_counted and not before.group(1)[:1].isupper():
+    word = _counted(text, c.end, lex)
+    blockers = tuple(lex.table.get("collective_blockers") or ())
+    if word is None or norm(word).startswith(blockers):
         return None
-    return _counted(text, c.end, lex)
+    return word
 
 
 def _counted(text: str, end: int, lex: Lexicon) -> str | None:
@@ -176,7 +173,7 @@ def _numeral(s: str, lex: Lexicon) -> tuple[float | None, float | None, int]:
         return float(lex.fractions[k]), None, len(s)
     if k in lex.vague:
         return None, float(lex.vague[k]), len(s)
-    if s[:1].isdigit():
+    if s[:1].isdigit() or s[:1] in ".,":
         return parse_digits(s, lex), None, len(s)
     v, used = parse_words(s, lex)
     return v, None, word_prefix_len(s, used)
@@ -199,6 +196,8 @@ def _mul(x: float | None, k: float) -> float | None:
 
 def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
     m = c.m
+    if lex.res["ref_cue"].search(text, max(0, c.start - 20), c.start) or _is_citation(text, c, lex):
+        return None  # "Pasal 5", "Fig. 3", "[12]": a label or reference, not a figure
     n1 = m.group("n1")
     v1, low1, used = _numeral(n1, lex)
     if used < len(n1):  # a word list like "dua tiga": keep the first numeral only
@@ -231,6 +230,23 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     if kind == "cardinal" and _is_year(text, c.start, end, m):
         return _fig(text, c.start, end, kind="date", iso=m.group("n1"))
     return _finish(text, c.start, end, kind, f, lex)
+
+
+_CITE = re.compile(r"\[[\d\s,;–\-]*\]")
+_PAREN_INT = re.compile(r"\(\d{1,3}\)")
+
+
+def _is_citation(text: str, c: Cand, lex: Lexicon) -> bool:
+    """'[12]', '[49,50]' anywhere; '(11)' where the table says bare parenthesised integers are
+    references (scientific English), not ages as in Indonesian news ('Budi (45)')."""
+    a, b = max(0, c.start - 12), min(len(text), c.end + 12)
+    for m in _CITE.finditer(text, a, b):
+        if m.start() < c.start and c.end < m.end():
+            return True
+    if lex.table.get("parenthesised_integers_are_references"):
+        m = _PAREN_INT.match(text, c.start - 1) if c.start else None
+        return m is not None and m.end() == c.end + 1
+    return False
 
 
 def _is_range(m: re.Match[str], text: str, lex: Lexicon) -> bool:
@@ -309,15 +325,16 @@ def _duration(text: str, start: int, end: int, f: dict[str, Any], lex: Lexicon, 
 
 
 def _duration_iso(v: float | None, code: str) -> str | None:
+    """P5Y, P3M; hours, minutes and seconds as P0DT<hours>H (the schema's ISO pattern reads
+    time durations in that form)."""
     mult, base = _DUR_ISO.get(code, (1, code))
     if v is None:
         return None
     if v < 0:  # vague: the count is unknown
-        return f"PX{base}" if base in {"Y", "M", "W", "D", "H"} else None
-    n = v * mult
+        return f"PX{base}" if base in {"Y", "M", "W", "D"} else None
+    hours = {"H": 1.0, "MIN": 1 / 60, "S": 1 / 3600}.get(base)
+    n = v * (hours or mult)
     num = str(int(n)) if n == int(n) and n < 1e15 else repr(round(n, 6))
     if "e" in num or "inf" in num:
         return None
-    if base in {"H", "MIN", "S"}:
-        return f"PT{num}{'M' if base == 'MIN' else base}"
-    return f"P{num}{base}"
+    return f"P0DT{num}H" if hours else f"P{num}{base}"

@@ -15,6 +15,8 @@ from klaim.lang import load_table
 # A word boundary that treats digits and letters alike: figures never start inside a token.
 _WB_L = r"(?<![^\W_])"
 _WB_R = r"(?![^\W_])"
+# Words may follow digits directly ("20ribu", "5Rp", "10km"), just not other letters.
+_LB_WORD = r"(?<![^\W\d_])"
 
 
 def norm(s: str) -> str:
@@ -28,7 +30,7 @@ def alt(words: Any, *, ci: bool = True, bounded: bool = True) -> str:
     for w in sorted({str(w) for w in words}, key=len, reverse=True):
         esc = r"\s+".join(re.escape(p) for p in w.split())
         if bounded and w[:1].isalnum():
-            esc = _WB_L + esc
+            esc = (_WB_L if w[:1].isdigit() else _LB_WORD) + esc
         if bounded and w[-1:].isalnum():
             esc = esc + _WB_R
         parts.append(f"(?i:{esc})" if ci else esc)
@@ -37,6 +39,11 @@ def alt(words: Any, *, ci: bool = True, bounded: bool = True) -> str:
 
 def _lower_map(d: dict | None) -> dict[str, Any]:
     return {norm(str(k)): v for k, v in (d or {}).items()}
+
+
+def _num_map(d: dict | None) -> dict[str, float]:
+    # float(): YAML 1.1 reads "1.0e3" (no sign in the exponent) as a string
+    return {norm(str(k)): float(v) for k, v in (d or {}).items()}
 
 
 @dataclass
@@ -91,13 +98,13 @@ def lexicon(lang: str) -> Lexicon:
         table=t,
         decimal=digits.get("decimal", "."),
         group=digits.get("group", ","),
-        words=_lower_map(t.get("number_words")),
-        local_mult=_lower_map(t.get("local_multipliers")),
-        teens=_lower_map(t.get("teen_words")),
-        scales=_lower_map(t.get("scale_words")),
+        words=_num_map(t.get("number_words")),
+        local_mult=_num_map(t.get("local_multipliers")),
+        teens=_num_map(t.get("teen_words")),
+        scales=_num_map(t.get("scale_words")),
         money_abbrev={str(k): float(v) for k, v in _get(t, "money_scale_abbrev", {}).items()},
-        fractions=_lower_map(t.get("fractions")),
-        vague=_lower_map(t.get("vague")),
+        fractions=_num_map(t.get("fractions")),
+        vague=_num_map(t.get("vague")),
         determiner_vague=frozenset(norm(w) for w in _get(t, "determiner_vague", [])),
         ordinal_words=_lower_map(t.get("ordinal_words")),
         percent=frozenset(norm(w) for w in _get(t, "percent_words", [])),

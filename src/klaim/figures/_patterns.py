@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from klaim.figures._lexicon import _WB_L, _WB_R, alt, norm
+from klaim.figures._lexicon import _LB_WORD, _WB_L, _WB_R, alt, norm
 
 if TYPE_CHECKING:
     from klaim.figures._lexicon import Lexicon
@@ -27,7 +27,7 @@ def _mixed_alt(items: list[tuple[str, bool]]) -> str:
         esc = r"\s*".join(re.escape(p) for p in w.split()) if not w[:1].isalnum() else \
             r"\s+".join(re.escape(p) for p in w.split())
         if w[:1].isalnum():
-            esc = _WB_L + esc
+            esc = (_WB_L if w[:1].isdigit() else _LB_WORD) + esc
         if w[-1:].isalnum():
             esc = esc + _WB_R
         parts.append(f"(?i:{esc})" if ci else esc)
@@ -50,8 +50,8 @@ def _unit_alt(lex: Lexicon) -> str:
     return rf"{unit}{power}(?:\s?/\s?{base}{power}|\s{base}[−\-][1-4](?![\d.,]))*"
 
 
-def _word_numeral(lex: Lexicon) -> str:
-    start = alt(lex.words)
+def _word_numeral(lex: Lexicon, bounded: bool = True) -> str:
+    start = alt(lex.words, bounded=bounded)
     atom = alt(list(lex.words) + list(lex.local_mult) + list(lex.teens) + list(lex.scales))
     conn = "".join(rf"|\s+{re.escape(c)}\s+" for c in lex.connectors)
     return rf"{start}(?:(?:\s+|-{conn}){atom})*"
@@ -63,7 +63,9 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     abbrev = alt(lex.money_abbrev, ci=False)
     cur_b = alt(lex.cur_before, bounded=False)
     cur_b = rf"(?:{cur_b})(?![^\W\d_])"
-    numeral = f"(?:{alt(lex.fractions)}|{alt(lex.vague)}|{DIGITS}|{_word_numeral(lex)})"
+    # ".05": a bare decimal fraction, where the decimal mark is a point
+    lead = r"|(?<!\d)\.\d+" if lex.decimal == "." else ""
+    numeral = f"(?:{alt(lex.fractions)}|{alt(lex.vague)}|{DIGITS}{lead}|{_word_numeral(lex)})"
     seps = [s for s in t.get("range_separators") or []]
     sym = [re.escape(s) for s in seps if not s[:1].isalnum()]
     words = [s for s in seps if s[:1].isalnum()]
@@ -74,12 +76,12 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     close_re = rf"(?(open)\s+{alt([close_w])}\s+|(?!))" if close_w else "(?!)"
     pct = alt(t.get("percent_words") or [])
     number = (
-        rf"(?<![^\W_]|[.,])(?<![^\W\d_]-){open_re}(?:(?P<cur>{cur_b}){_SP})?"
+        rf"(?<![^\W_]|[.,/)])(?<![^\W\d_]-){open_re}(?:(?P<cur>{cur_b}){_SP})?"
         rf"(?P<n1>{numeral})(?:{_SP}(?P<s1>{scale})|(?(cur)\s?(?P<a1>{abbrev})))?"
         rf"(?:{_SP}(?P<p1>{pct}))?"
         rf"(?:(?P<sep>{rsep}|{close_re})(?:(?P<cur2>{cur_b}){_SP})?(?P<n2>{numeral})"
         rf"(?:{_SP}(?P<s2>{scale})|(?(cur)\s?(?P<a2>{abbrev})))?)?"
-        rf"(?:{_SP}(?P<post>{_unit_alt(lex)}))?(?![^\W_])"
+        rf"(?:{_SP}(?P<post>{_unit_alt(lex)}))?(?![^\W_]|/[\dA-Z]|[.,]\d)"
     )
     res = {"number": re.compile(number), "date": re.compile(_date_pattern(lex))}
     res["ordinal"] = re.compile(_ordinal_pattern(lex))
@@ -93,7 +95,7 @@ def _ordinal_pattern(lex: Lexicon) -> str:
     pre = t.get("ordinal_prefix")
     if pre:
         parts.append(rf"{_WB_L}(?i:{re.escape(pre)})-\s?\d+{_WB_R}")
-        parts.append(rf"{_WB_L}(?i:{re.escape(pre)}){_word_numeral(lex)}")
+        parts.append(rf"{_WB_L}(?i:{re.escape(pre)}){_word_numeral(lex, bounded=False)}{_WB_R}")
     suf = t.get("ordinal_suffixes") or []
     if suf:
         parts.append(rf"{_WB_L}\d+(?:{'|'.join(map(re.escape, suf))}){_WB_R}")
@@ -124,7 +126,10 @@ def _date_pattern(lex: Lexicon) -> str:
     pre = t.get("ordinal_prefix")
     qord = alt(ords) + (rf"|{_WB_L}(?i:{re.escape(pre)}){alt(lex.words)}" if pre else "") + r"|[1-4](?!\d)"
     yopt = rf"(?:\s+(?:{ycue}\s+)?{_YEAR})?"
+    rwords = [w for w in t.get("range_separators") or [] if w[:1].isalnum()]
+    dsep = rf"(?:\s?[-–]\s?|\s+{alt(rwords)}\s+)"
     alts = {
+        "drange": rf"{_WB_L}{_DAY}{dsep}{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?",
         "paren": rf"(?:{wd_cued}\s*,?\s*)?\(\s*{_DAY}\s*/\s*(?:1[0-2]|0?[1-9])(?:\s*/\s*(?:\d{{4}}|\d\d))?\s*\)"
                  rf"(?:\s+{pod})?",
         "slash": rf"(?<![\d/.,]){_DAY}\s?/\s?(?:1[0-2]|0?[1-9])\s?/\s?(?:\d{{4}}|\d\d)(?![\d/])"
