@@ -60,7 +60,8 @@ def claim(art: Article, surface: str, *, figure: str | None = None, speaker: Spe
 
 
 def refuted_verdict() -> Verdict:
-    return Verdict(label=VerdictLabel.refuted, reviewer="Cek Fakta Desk", reviewed=date(2024, 4, 10),
+    return Verdict(label=VerdictLabel.refuted, reviewer="Cek Fakta Desk",
+                   reviewed=date(2024, 4, 10),
                    evidence=[Evidence(url="https://example.org/pln", quote="200.000 pelanggan",
                                       publisher="PLN", retrieved=date(2024, 4, 9))])
 

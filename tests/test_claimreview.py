@@ -53,7 +53,8 @@ def test_unverified_claim_is_a_bare_claim_without_rating():
     node = _by_id(claimreview.to_jsonld(articles, claims))[claims[1].claim_id]
     assert node["@type"] == "Claim"
     assert "reviewRating" not in node and "claimReviewed" not in node
-    assert node["author"] == {"@type": "Person", "name": "Budi Santoso", "jobTitle": "Menteri Energi"}
+    assert node["author"] == {"@type": "Person", "name": "Budi Santoso",
+                              "jobTitle": "Menteri Energi"}
     assert node["text"] == claims[1].text
     assert node["appearance"]["url"] == "https://example.org/a1"
 

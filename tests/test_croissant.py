@@ -149,9 +149,15 @@ def test_mlcroissant_loads_claim_and_article_records(mlc, release):
     assert [r["claims/claim_id"].decode() for r in claims] == [c.claim_id for c in expected]
     first = claims[0]
     assert first["claims/start"] == expected[0].start
-    assert first["claims/sentence"]["claims/sentence/surface"].decode() == expected[0].sentence.surface
+    sentence = first["claims/sentence"]
+    assert sentence["claims/sentence/surface"].decode() == expected[0].sentence.surface
     figures = first["claims/figures"]
     assert [f["claims/figures/surface"].decode() for f in figures] == ["350.000"]
     assert figures[0]["claims/figures/value"] == 350000.0
+    # two levels down (verdict.evidence[].url) is read with chained jsonPath transforms;
+    # mlcroissant puts a grandchild at the top level of the record, keyed by its @id
+    evidence = first["claims/verdict/evidence"]
+    assert [e["claims/verdict/evidence/url"].decode() for e in evidence] == ["https://example.org/pln"]
+    assert claims[0]["claims/claim_type"] == 0  # index into claim_type_names
     articles = list(ds.records("articles"))
     assert [r["articles/article_id"].decode() for r in articles] == ["a1"]

@@ -1,4 +1,5 @@
-"""schema.org ClaimReview export (``claimreview.jsonld``): what fact-checkers and search engines read.
+"""schema.org ClaimReview export (``claimreview.jsonld``), as fact-checkers and search engines
+read it.
 
 A claim that a reviewer has judged (any verdict other than ``unverified``) becomes a
 ``ClaimReview`` of the claim; an unverified claim becomes a bare schema.org ``Claim`` with no

@@ -232,6 +232,7 @@ def metadata(root: Path, info: dict[str, Any]) -> dict[str, Any]:
     from klaim.records import CLASS_LABEL_FIELDS
 
     name, version = info["name"], info["version"]
+    schema_version = info.get("schema_version") or SCHEMA_VERSION
     counts = info.get("counts") or {}
     class_labels = {f: f"{f}_names/index" for f in CLASS_LABEL_FIELDS}
     record_sets = [_enumeration(f, e) for f, e in CLASS_LABEL_FIELDS.items()]
@@ -264,7 +265,7 @@ def metadata(root: Path, info: dict[str, Any]) -> dict[str, Any]:
         "keywords": ["fact-checking", "claims", "numbers", "klaim"],
         "inLanguage": sorted(counts.get("claims_per_language") or {}),
         "creator": {"@type": "sc:Organization", "name": "klaim", "url": PROJECT_URL},
-        "schemaVersion": f"https://klaim.dev/schema/{info.get('schema_version') or SCHEMA_VERSION}/",
+        "schemaVersion": f"https://klaim.dev/schema/{schema_version}/",
         "distribution": _distribution(root),
         "recordSet": record_sets,
     }

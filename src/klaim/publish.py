@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from klaim.errors import KlaimError, ReleaseError
-from klaim.release import MANIFEST_FILE, RELEASE_FILE, parse_version, read_release_info, release_files
+from klaim.release import (
+    MANIFEST_FILE,
+    RELEASE_FILE,
+    parse_version,
+    read_release_info,
+    release_files,
+)
 
 REPO_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
 REPO_TYPE = "dataset"
@@ -62,7 +68,8 @@ class UploadPlan:
         """Human-readable lines for the CLI."""
         head = {
             "planned": "would upload", "dry-run": "dry run: would upload",
-            "uploaded": "uploaded", "unchanged": "already published (same content), nothing uploaded:",
+            "uploaded": "uploaded",
+            "unchanged": "already published (same content), nothing uploaded:",
         }.get(self.status, self.status)
         lines = [f"{head} {self.name} v{self.version} ({len(self.files)} files, "
                  f"{self.total_bytes:,} bytes) to dataset {self.repo_id} at tag {self.revision}"]
