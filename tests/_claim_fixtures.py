@@ -74,13 +74,13 @@ def claim_on(article: Article, surface: str, *, occurrence: int = 0, after: str 
         f_start = text.index(fig_surface, start)
         figs.append(Figure(start=f_start, end=f_start + len(fig_surface), surface=fig_surface,
                            **values))
-    data = dict(
-        claim_id=make_claim_id(article.article_id, start, end), article_id=article.article_id,
-        lang=article.lang, text=fields.pop("text", surface), start=start, end=end,
-        surface=surface, sentence=sentence_of(text, start, end), claim_type=claim_type,
-        figures=figs, speaker=Speaker(kind="publisher"), check_worthiness=0.5,
-        extractor="test-fixture", extractor_version="0",
-    )
+    data = {
+        "claim_id": make_claim_id(article.article_id, start, end), "article_id": article.article_id,
+        "lang": article.lang, "text": fields.pop("text", surface), "start": start, "end": end,
+        "surface": surface, "sentence": sentence_of(text, start, end), "claim_type": claim_type,
+        "figures": figs, "speaker": Speaker(kind="publisher"), "check_worthiness": 0.5,
+        "extractor": "test-fixture", "extractor_version": "0",
+    }
     data.update(fields)
     return Claim.model_validate(data, context={"text": text})
 

@@ -59,9 +59,9 @@ def bar_chart(title: str, rows: Sequence[tuple[str, int]], colours: dict[str, st
     height = top + len(rows) * (bar_h + gap) + 10
     peak = max((n for _, n in rows), default=0) or 1
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
-        'font-family="Helvetica, Arial, sans-serif" font-size="12">',
+        (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+         f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
+         'font-family="Helvetica, Arial, sans-serif" font-size="12">'),
         f"<title>{escape(title)}</title>",
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
         f'<text x="10" y="20" font-size="14" font-weight="bold">{escape(title)}</text>',
