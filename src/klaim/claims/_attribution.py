@@ -1,0 +1,402 @@
+"""Who says what: attribution cues, speaker phrases, and people tied across the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from klaim.claims._context import CLOSING, OPENING, Ctx
+from klaim.schema import SpeakerKind
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    kind: SpeakerKind
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    mention: tuple[int, int] | None = None
+    cue: str | None = None
+
+
+PUBLISHER = SpeakerRef(SpeakerKind.publisher)
+
+
+@dataclass
+class Attribution:
+    speaker: SpeakerRef
+    span: tuple[int, int]            # the attribution clause: cue, speaker and what hangs on them
+    content: tuple[int, int] | None  # character range of what is said (None: a quote's content)
+    quote_end: int | None = None     # set when the content is the quote closing at this offset
+    quote_open: int | None = None    # set when the content is the quote opening at this offset
+
+
+@dataclass
+class NP:
+    role: str | None
+    organisation: str | None
+    name: str | None
+
+
+class Registry:
+    """People named in the article, so that "Stoltenberg" resolves to "Jens Stoltenberg"."""
+
+    def __init__(self, ctx: Ctx):
+        self.ctx = ctx
+        self.full: dict[str, SpeakerRef] = {}
+        self.by_token: dict[str, SpeakerRef] = {}
+        self.last_person: SpeakerRef | None = None
+        self._learn()
+
+    def _learn(self) -> None:
+        """Register every "Role (Org) Name Name" mention: roles tell us the run is a person."""
+        ctx, n = self.ctx, len(self.ctx.idx.spans)
+        k = 0
+        while k < n:
+            r = ctx.match_seq(k, ctx.L.roles, n) if ctx.is_cap(k) else 0
+            if not r:
+                k += 1
+                continue
+            j = k + r
+            while j < n and (ctx.is_cap(j) or ctx.word(j) in ctx.L.particles) and ctx.is_word(j):
+                j += 1
+            np = parse_np(ctx, k, j)
+            if np.name:
+                self.add(np.name, np.role, np.organisation)
+            k = max(j, k + 1)
+
+    def add(self, name: str, role: str | None, org: str | None) -> SpeakerRef:
+        key = name.lower()
+        known = self.full.get(key)
+        if known is not None:
+            if known.role is None and role:
+                known = replace(known, role=role, organisation=org or known.organisation)
+                self._store(key, known)
+            return known
+        ref = SpeakerRef(SpeakerKind.person, name=name, role=role, organisation=org)
+        self._store(key, ref)
+        return ref
+
+    def _store(self, key: str, ref: SpeakerRef) -> None:
+        self.full[key] = ref
+        for tok in key.split():
+            # a longer full name wins a token: "Stoltenberg" → "Jens Stoltenberg"
+            old = self.by_token.get(tok)
+            if old is None or len(old.name or "") <= len(ref.name or "") or old.name == ref.name:
+                self.by_token[tok] = ref
+
+    def resolve(self, name: str, role: str | None, org: str | None) -> SpeakerRef:
+        key = name.lower()
+        if key in self.full:
+            ref = self.full[key]
+        elif len(key.split()) == 1 and key in self.by_token:
+            ref = self.by_token[key]
+        else:
+            ref = self.add(name, role, org)
+        if role and not ref.role:
+            ref = replace(ref, role=role, organisation=org or ref.organisation)
+        return ref
+
+    def by_role(self, role: str) -> SpeakerRef | None:
+        role = role.lower()
+        for ref in self.full.values():
+            if ref.role and ref.role.lower() == role:
+                return ref
+        return None
+
+
+def parse_np(ctx: Ctx, i: int, j: int) -> NP:
+    """Split a speaker phrase into role ("Menteri Luar Negeri AS"), organisation and name."""
+    L = ctx.L
+    k = i
+    while k < j and (ctx.word(k) in L.group_determiners or ctx.word(k) in ("seorang", "a", "an", "the")):
+        k += 1
+    role_start, role_end = None, None
+    while k < j:
+        r = ctx.match_seq(k, L.roles, j)
+        if not r:
+            break
+        role_start = k if role_start is None else role_start
+        k += r
+        role_end = k
+    org = None
+    while k < j:  # qualifiers: acronyms and known organisations or places after the role
+        n, hit = ctx.gazetteer_at(k, j)
+        if hit is not None and (role_start is not None or k + n < j):
+            org = org or hit[1]
+            k += n
+            role_end = k if role_start is not None else role_end
+            continue
+        if role_start is not None and not ctx.is_cap(k) and ctx.is_word(k) and ctx.word(k) not in L.particles \
+                and ctx.word(k) not in L.relative:
+            k += 1  # lower-case words inside a role: "juru bicara kepolisian"
+            role_end = k
+            continue
+        break
+    name_end = k
+    while name_end < j and ctx.is_word(name_end) and (ctx.is_cap(name_end) or ctx.word(name_end) in L.particles):
+        name_end += 1
+    name = ctx.phrase(k, name_end) if name_end > k else None
+    role = ctx.phrase(role_start, role_end) if role_start is not None else None
+    if role and role[0].islower() and role_start == i:
+        role = role  # keep as written: "juru bicara Kremlin"
+    return NP(role=role, organisation=org, name=name)
+
+
+def _is_anonymous(ctx: Ctx, phrase: str) -> bool:
+    low = phrase.lower()
+    return any(p.search(low) for p in ctx.L.anonymous)
+
+
+def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> SpeakerRef | None:
+    """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous)."""
+    if j <= i:
+        return None
+    L = ctx.L
+    mention = ctx.span(i, j)
+    phrase = ctx.phrase(i, j)
+    first = ctx.word(i)
+    if first in L.pronoun_speakers and j - i == 1:
+        if reg.last_person is not None:
+            return replace(reg.last_person, mention=mention, cue=cue)
+        return None
+    np = parse_np(ctx, i, j)
+    if _is_anonymous(ctx, phrase):
+        return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
+                          mention=mention, cue=cue)
+    plural = L.plural_suffix and first.endswith(str(L.plural_suffix))
+    if first in L.group_determiners or ("-" in first and first.split("-")[0] == first.split("-")[-1]) or plural:
+        return SpeakerRef(SpeakerKind.group, name=phrase, role=np.role, organisation=np.organisation,
+                          mention=mention, cue=cue)
+    if np.name:
+        n, hit = ctx.gazetteer_at(j - (len(np.name.split())), j)
+        if hit is not None and hit[0] == "organisation" and not np.role:
+            return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=mention, cue=cue)
+        ref = reg.resolve(np.name, np.role, np.organisation)
+        reg.last_person = ref
+        return replace(ref, mention=mention, cue=cue)
+    if np.role:
+        seq = tuple(np.role.lower().split())
+        if any(seq[: len(s)] == s for s in L.spokesperson_roles) and np.organisation:
+            return SpeakerRef(SpeakerKind.organisation, name=np.organisation, role=np.role,
+                              organisation=np.organisation, mention=mention, cue=cue)
+        known = reg.by_role(np.role)
+        if known is not None:
+            reg.last_person = known
+            return replace(known, mention=mention, cue=cue)
+        return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
+                          mention=mention, cue=cue)
+    n, hit = ctx.gazetteer_at(i, j)
+    if hit is not None and n == j - i:
+        kind = SpeakerKind.organisation if hit[0] == "organisation" else SpeakerKind.group
+        return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=mention, cue=cue)
+    if ctx.is_cap(i):
+        return SpeakerRef(SpeakerKind.organisation, name=phrase, mention=mention, cue=cue)
+    return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
+
+
+def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
+    """End (exclusive token index) of the speaker phrase that starts at token k."""
+    L = ctx.L
+    j = k
+    while j < limit:
+        w = ctx.word(j)
+        if not ctx.is_word(j):
+            break
+        if w in L.relative:
+            # "pejabat yang tidak ingin disebutkan namanya": the clause is part of the phrase
+            tail = ctx.phrase(j, limit).lower()
+            m = next((m for p in L.anonymous if (m := p.match(tail))), None)
+            if m is None:
+                break
+            end = ctx.idx.spans[j][0] + m.end()
+            while j < limit and ctx.idx.spans[j][1] <= end:
+                j += 1
+            continue
+        if w in L.speaker_boundaries or (ctx.is_verb(j) and j > k):
+            break
+        j += 1
+        if j - k >= 10:
+            break
+    return j
+
+
+def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
+    """The attribution clause runs on ("pada konferensi pers, mengutip …") until a subordinator."""
+    while j < limit and ctx.word(j) not in ctx.L.subordinators:
+        j += 1
+    return j
+
+
+def _is_np(ctx: Ctx, i: int, j: int) -> bool:
+    if not 0 < j - i <= 10:
+        return False
+    phrase = ctx.phrase(i, j)
+    if _is_anonymous(ctx, phrase):
+        return True
+    for k in range(i, j):
+        w = ctx.word(k)
+        if not ctx.is_word(k) or w in ctx.L.relative or ctx.is_verb(k) or ctx.L.negated.pattern.fullmatch(w):
+            return False
+    return True
+
+
+def _content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
+    """First token of the reported content after a pre-cue (past "kepada wartawan bahwa")."""
+    L = ctx.L
+    for p in range(k + 1, min(limit, k + 9)):
+        w = ctx.word(p)
+        if w in L.complementisers or w == ":":
+            return p + 1
+        if ctx.is_verb(p) or w in L.relative:
+            break  # a complementiser after a verb belongs to the content's own clause
+    p = k + 1
+    if p < limit and ctx.word(k) in L.object_cues:
+        p += 1
+    if p < limit and ctx.word(p) in L.recipient_words:
+        p += 2
+    while p < limit and ctx.word(p) in (",", ":"):
+        p += 1
+    return p
+
+
+def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
+                      quoted: list[tuple[int, int, int, int | None]]) -> list[Attribution]:
+    """Attribution cues in sentence [s, e) outside quotes.
+
+    ``quoted`` holds (open, content_start, content_end, close) of the quotes in the paragraph.
+    """
+    L = ctx.L
+    toks = ctx.idx.between(s, e)
+    if not toks:
+        return []
+    lo, hi = toks.start, toks.stop
+    in_quote = [any(q[1] <= ctx.idx.spans[k][0] < q[2] for q in quoted) for k in range(lo, hi)]
+    out: list[Attribution] = []
+    clause_start = lo
+    k = lo
+    while k < hi:
+        w = ctx.word(k)
+        if in_quote[k - lo]:
+            k += 1
+            continue
+        prev = ctx.word(k - 1) if k > lo else ""
+        att = None
+        base = w[: -len(L.pronoun_suffix)] if L.pronoun_suffix and w.endswith(L.pronoun_suffix) else None
+        if w in L.post_cues and (prev in (",", "—", "-") or prev in CLOSING):
+            att = _post_cue(ctx, reg, k, lo, hi, clause_start, quoted, pronoun=base in L.post_cues if base else False)
+        elif w in L.pre_cues:
+            att = _pre_cue(ctx, reg, k, lo, hi, quoted)
+        elif w in L.prefix_cues and (k == lo or prev == ","):
+            att = _prefix_cue(ctx, reg, k, lo, hi)
+        if att is not None:
+            out.append(att)
+            k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
+            clause_start = k
+            continue
+        if w == "," or w in CLOSING:
+            pass
+        k += 1
+    return out
+
+
+def _quote_before(ctx: Ctx, k: int, quoted: list[tuple[int, int, int, int | None]]) -> tuple[int, int, int, int | None] | None:
+    """The quote that closes right before token k (only commas and spaces between)."""
+    cue_start = ctx.idx.spans[k][0]
+    for q in quoted:
+        if q[3] is not None and q[3] < cue_start and not ctx.text[q[3] + 1:cue_start].strip(" ,—-"):
+            return q
+        if q[3] is None and q[2] <= cue_start and not ctx.text[q[2]:cue_start].strip(" ,—-\"”"):
+            return q
+    return None
+
+
+def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
+              quoted: list, pronoun: bool) -> Attribution | None:
+    cue = ctx.surface(k)
+    j = _np_end_after(ctx, k + 1, hi)
+    if pronoun or j == k + 1:
+        speaker = replace(reg.last_person, cue=cue, mention=ctx.span(k, k + 1)) if reg.last_person else None
+    else:
+        speaker = speaker_from_np(ctx, reg, k + 1, j, cue)
+    if speaker is None:
+        return None
+    end = _tail_end(ctx, j, hi)
+    while end > j and not ctx.is_word(end - 1):
+        end -= 1
+    span = ctx.span(k, max(end, k + 1))
+    q = _quote_before(ctx, k, quoted)
+    if q is not None:
+        return Attribution(speaker, span, None, quote_end=q[2])
+    c_end = k - 1 if ctx.word(k - 1) == "," else k
+    if c_end <= clause_start:
+        return None
+    return Attribution(speaker, span, ctx.span(clause_start, c_end))
+
+
+def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) -> Attribution | None:
+    L = ctx.L
+    i = k
+    while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators \
+            and ctx.text[ctx.idx.spans[i - 1][0]] not in CLOSING:
+        i -= 1
+    n = ctx.match_seq(i, L.leading, k)
+    i += n
+    j = k
+    while j > i and ctx.word(j - 1) in L.auxiliaries:
+        j -= 1
+    if not _is_np(ctx, i, j):
+        return None
+    cue = ctx.surface(k)
+    p = _content_start_after_cue(ctx, k, hi)
+    rest = [t for t in range(p, hi) if ctx.is_word(t)]
+    if len(rest) < L.min_claim_tokens:
+        # "…," the official said: the content is before the speaker
+        if i > lo and (ctx.word(i - 1) == "," or ctx.text[ctx.idx.spans[i - 1][0]] in CLOSING):
+            speaker = speaker_from_np(ctx, reg, i, j, cue)
+            if speaker is None:
+                return None
+            span = ctx.span(i, max(k + 1, hi - 1 if not ctx.is_word(hi - 1) else hi))
+            q = _quote_before(ctx, i, quoted)
+            if q is not None:
+                return Attribution(speaker, span, None, quote_end=q[2])
+            c_end = i - 1 if ctx.word(i - 1) == "," else i
+            if c_end > lo:
+                return Attribution(speaker, span, ctx.span(lo, c_end))
+        return None
+    speaker = speaker_from_np(ctx, reg, i, j, cue)
+    if speaker is None:
+        return None
+    span = ctx.span(i, p) if p > i else ctx.span(i, k + 1)
+    while span[1] > span[0] and ctx.text[span[1] - 1] in ": ,":
+        span = (span[0], span[1] - 1)
+    start_char = ctx.idx.spans[p][0] if p < hi else None
+    for q in quoted:
+        if start_char is not None and q[0] <= start_char <= q[1]:
+            return Attribution(speaker, span, None, quote_open=q[0])
+    end = hi
+    while end > p and not ctx.is_word(end - 1) and ctx.text[ctx.idx.spans[end - 1][0]] not in CLOSING:
+        end -= 1
+    return Attribution(speaker, span, ctx.span(p, end))
+
+
+def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int) -> Attribution | None:
+    """ "Menurut X, …" / "According to X, …" and the trailing "…, menurut X." """
+    L = ctx.L
+    i = k + 1
+    if i < hi and ctx.word(i) in L.recipient_words:
+        i += 1
+    j = i
+    while j < hi and ctx.word(j) not in (",", ".", ";") and j - i < 10:
+        j += 1
+    speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(k))
+    if speaker is None:
+        return None
+    span = ctx.span(k, j)
+    if k == lo:
+        p = j + 1 if j < hi and ctx.word(j) == "," else j
+        end = hi
+        while end > p and not ctx.is_word(end - 1):
+            end -= 1
+        return Attribution(speaker, span, ctx.span(p, end)) if end > p else None
+    c_end = k - 1
+    return Attribution(speaker, span, ctx.span(lo, c_end)) if c_end > lo else None

@@ -1,0 +1,165 @@
+"""A language's claim table, compiled once: word sets, phrase matchers and regexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from klaim.lang import load_table
+
+
+class Phrases:
+    """Case-insensitive whole-word matcher for a list of words and multi-word phrases."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, items: list[str]):
+        self.words = sorted({str(i).lower() for i in items}, key=len, reverse=True)
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in self.words) or "(?!)"
+        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+        return list(self.pattern.finditer(text, start, len(text) if end is None else end))
+
+    def first(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        return self.pattern.search(text, start, len(text) if end is None else end)
+
+
+def _words(table: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in table.get(key, []) or [])
+
+
+def _sequences(table: dict[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word entries as token tuples, longest first, so that matching is greedy."""
+    seqs = {tuple(str(w).lower().split()) for w in table.get(key, []) or []}
+    return tuple(sorted(seqs, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lang:
+    code: str
+    post_cues: frozenset[str]
+    pre_cues: frozenset[str]
+    prefix_cues: frozenset[str]
+    recipient_words: frozenset[str]
+    object_cues: frozenset[str]
+    complementisers: frozenset[str]
+    pronoun_speakers: frozenset[str]
+    pronoun_suffix: str | None
+    speaker_boundaries: frozenset[str]
+    anonymous: tuple[re.Pattern[str], ...]
+    group_determiners: frozenset[str]
+    plural_suffix: str | None
+    roles: tuple[tuple[str, ...], ...]
+    spokesperson_roles: tuple[tuple[str, ...], ...]
+    non_verbs: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    verb_suffixes: tuple[str, ...]
+    verb_min_stem: int
+    verbs: frozenset[str]
+    auxiliaries: frozenset[str]
+    copula: str
+    coordinators: frozenset[str]
+    predicate_coordinators: frozenset[str]
+    clause_coordinators: frozenset[str]
+    subordinators: frozenset[str]
+    relative: frozenset[str]
+    passive_agent: str
+    locative_prepositions: frozenset[str]
+    np_stops: frozenset[str]
+    leading: tuple[tuple[str, ...], ...]
+    min_claim_tokens: int
+    min_quote_tokens: int
+    uncertain: Phrases
+    hedged: Phrases
+    negated: Phrases
+    negation_blockers: Phrases
+    future: Phrases
+    conditional: Phrases
+    conditional_needs: Phrases
+    causal: Phrases
+    position: Phrases
+    background: Phrases
+    first_person: Phrases
+    ceremony: Phrases
+    not_names: frozenset[str]
+    particles: frozenset[str]
+    gazetteer: dict[str, tuple[str, str]]
+    gazetteer_max: int
+    organisation_heads: frozenset[str]
+    location_heads: frozenset[str]
+
+    def is_verb(self, word: str) -> bool:
+        """Morphological guess: listed verbs, or a verb prefix on a long enough stem."""
+        if word in self.verbs:
+            return True
+        if word in self.non_verbs or not word.isalpha():
+            return False
+        for p in self.verb_prefixes:
+            if word.startswith(p) and len(word) - len(p) >= self.verb_min_stem:
+                return True
+        for s in self.verb_suffixes:
+            if word.endswith(s) and len(word) - len(s) >= self.verb_min_stem:
+                return True
+        return False
+
+
+@lru_cache(maxsize=None)
+def get(lang: str) -> Lang:
+    t = load_table(lang, "claims")
+    gaz = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (t.get("gazetteer") or {}).items()}
+    return Lang(
+        code=lang,
+        post_cues=_words(t, "post_cues"),
+        pre_cues=_words(t, "pre_cues"),
+        prefix_cues=_words(t, "prefix_cues"),
+        recipient_words=_words(t, "recipient_words"),
+        object_cues=_words(t, "object_cues"),
+        complementisers=_words(t, "complementisers"),
+        pronoun_speakers=_words(t, "pronoun_speakers"),
+        pronoun_suffix=t.get("pronoun_suffix"),
+        speaker_boundaries=_words(t, "speaker_boundaries"),
+        anonymous=tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
+        group_determiners=_words(t, "group_determiners"),
+        plural_suffix=t.get("plural_suffix"),
+        roles=_sequences(t, "role_words"),
+        spokesperson_roles=_sequences(t, "spokesperson_roles"),
+        non_verbs=_words(t, "non_verbs"),
+        verb_prefixes=tuple(sorted((str(p) for p in t.get("verb_prefixes", [])), key=len, reverse=True)),
+        verb_suffixes=tuple(str(p) for p in t.get("verb_suffixes", [])),
+        verb_min_stem=int(t.get("verb_min_stem", 3)),
+        verbs=_words(t, "verbs"),
+        auxiliaries=_words(t, "auxiliaries"),
+        copula=str((t.get("copulas") or ["is"])[0]),
+        coordinators=_words(t, "predicate_coordinators") | _words(t, "clause_coordinators"),
+        predicate_coordinators=_words(t, "predicate_coordinators"),
+        clause_coordinators=_words(t, "clause_coordinators"),
+        subordinators=_words(t, "subordinators"),
+        relative=_words(t, "relative_pronouns") or frozenset([str(t.get("relative_pronoun", "yang"))]),
+        passive_agent=str(t.get("passive_agent", "")),
+        locative_prepositions=_words(t, "locative_prepositions"),
+        np_stops=_words(t, "np_stops"),
+        leading=_sequences(t, "leading_connectives"),
+        min_claim_tokens=int(t.get("min_claim_tokens", 3)),
+        min_quote_tokens=int(t.get("min_quote_tokens", 4)),
+        uncertain=Phrases(t.get("uncertain", [])),
+        hedged=Phrases(t.get("hedged", [])),
+        negated=Phrases(t.get("negated", [])),
+        negation_blockers=Phrases(t.get("negation_blockers", [])),
+        future=Phrases(t.get("future", [])),
+        conditional=Phrases(t.get("conditional", [])),
+        conditional_needs=Phrases(t.get("conditional_needs", [])),
+        causal=Phrases(t.get("causal", [])),
+        position=Phrases(t.get("position", [])),
+        background=Phrases(t.get("background", [])),
+        first_person=Phrases(t.get("first_person", [])),
+        ceremony=Phrases(t.get("ceremony", [])),
+        not_names=_words(t, "not_names"),
+        particles=_words(t, "person_particles"),
+        gazetteer=gaz,
+        gazetteer_max=max((len(k.split()) for k in gaz), default=1),
+        organisation_heads=_words(t, "organisation_heads"),
+        location_heads=_words(t, "location_heads"),
+    )

@@ -1,0 +1,35 @@
+"""Claim type (AVeriTeC-style) from how the claim was found, its cues and its figures."""
+
+from __future__ import annotations
+
+from klaim.claims._context import Ctx
+from klaim.claims._decompose import Unit
+from klaim.schema import ClaimType, Figure, FigureKind, Modality
+
+_QUANTITIES = frozenset({FigureKind.cardinal, FigureKind.money, FigureKind.percent, FigureKind.quantity})
+
+
+def is_numeric(f: Figure) -> bool:
+    """A figure worth checking as a number: a value, not "satu negara" (one, as an article)."""
+    if f.kind not in _QUANTITIES:
+        return False
+    # vague amounts ("beberapa", "multi-miliar") have only a lower bound: nothing exact to check
+    return f.value is not None and not (f.kind == FigureKind.cardinal and f.value == 1)
+
+
+def claim_type(ctx: Ctx, u: Unit, figures: list[Figure], modality: Modality) -> ClaimType:
+    """First match wins: quote, prediction, background, causal, numerical, position, event."""
+    L, text = ctx.L, ctx.text
+    if u.quote:
+        return ClaimType.quote
+    if modality in (Modality.future, Modality.conditional):
+        return ClaimType.prediction
+    if u.role == "nonrestrictive" or L.background.first(text, u.start, u.end):
+        return ClaimType.background
+    if L.causal.first(text, u.start, u.end):
+        return ClaimType.causal
+    if any(is_numeric(f) for f in figures):
+        return ClaimType.numerical
+    if L.position.first(text, u.start, u.end) or (u.cue and L.position.pattern.fullmatch(u.cue.lower())):
+        return ClaimType.position
+    return ClaimType.event_property

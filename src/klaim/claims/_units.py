@@ -1,0 +1,85 @@
+"""From an article to claim units: quotes, attributed content and the publisher's own text."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from klaim.claims._attribution import PUBLISHER, Attribution, Registry, SpeakerRef, find_attributions
+from klaim.claims._context import Ctx
+from klaim.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
+from klaim.text import Quote, paragraphs, quotes, sentences
+
+
+def _significant(ctx: Ctx, q: Quote) -> bool:
+    """A quotation long enough to be a statement; short ones are scare quotes inside a claim."""
+    toks = ctx.idx.between(q.start, q.end)
+    n = n_words(ctx, toks.start, toks.stop)
+    return n >= ctx.L.min_quote_tokens or (n >= 2 and any(ctx.is_verb(k) for k in toks))
+
+
+def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
+    text = ctx.text
+    sents = sentences(text, ctx.L.code)
+    starts = [s for s, _ in sents]
+    units: list[Unit] = []
+    last_quote: tuple[int, SpeakerRef, list[tuple[int, int]]] | None = None  # (paragraph, speaker, spans)
+    for p_i, (ps, pe) in enumerate(paragraphs(text)):
+        qs = [q for q in quotes(text, ps, pe) if _significant(ctx, q)]
+        quoted = [(q.open, q.start, q.end, q.close) for q in qs]
+        lo = bisect_left(starts, ps)
+        para_sents = [se for se in sents[lo:] if se[0] < pe]
+        para_sents = [se for se in para_sents if se[1] <= pe]
+        atts = {se: find_attributions(ctx, reg, se[0], se[1], quoted) for se in para_sents}
+        q_att: dict[int, Attribution] = {}
+        for found in atts.values():
+            for a in found:
+                for q in qs:
+                    if (a.quote_end is not None and q.end == a.quote_end) or a.quote_open == q.open:
+                        q_att[q.open] = a
+        for se in para_sents:
+            s, e = se
+            covered: list[tuple[int, int]] = []
+            for q in qs:
+                a0, b0 = max(q.start, s), min(q.end, e)
+                if a0 >= b0:
+                    continue
+                covered.append((max(q.open, s), min((q.close if q.close is not None else q.end) + 1, e)))
+                toks = ctx.idx.between(a0, b0)
+                i, j = trim_tokens(ctx, toks.start, toks.stop)
+                if n_words(ctx, i, j) < 2:
+                    continue
+                a = q_att.get(q.open)
+                if a is not None:
+                    speaker, spans = a.speaker, [a.span]
+                elif last_quote is not None and p_i - last_quote[0] <= 1:
+                    speaker, spans = last_quote[1], list(last_quote[2])  # a quote paragraph goes on
+                else:
+                    speaker, spans = PUBLISHER, []
+                last_quote = (p_i, speaker, spans)
+                cs, ce = ctx.span(i, j)
+                units.append(Unit(cs, ce, standalone([text[cs:ce]]), se, speaker, spans, quote=True,
+                                  cue=speaker.cue))
+            for a in atts[se]:
+                covered.append(a.span)
+                if a.content is not None:
+                    covered.append(a.content)
+                    toks = ctx.idx.between(*a.content)
+                    units += decompose(ctx, toks.start, toks.stop, se, a.speaker, [a.span],
+                                       para_start=ps, cue=a.speaker.cue)
+            for rs, re_ in _uncovered(s, e, covered):
+                toks = ctx.idx.between(rs, re_)
+                units += decompose(ctx, toks.start, toks.stop, se, PUBLISHER, [],
+                                   residual=bool(covered), para_start=ps)
+    return units
+
+
+def _uncovered(s: int, e: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts of [s, e) outside every covered range."""
+    out, pos = [], s
+    for a, b in sorted(covered):
+        if a > pos:
+            out.append((pos, min(a, e)))
+        pos = max(pos, b)
+    if pos < e:
+        out.append((pos, e))
+    return [(a, b) for a, b in out if b > a]
