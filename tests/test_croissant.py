@@ -161,3 +161,18 @@ def test_mlcroissant_loads_claim_and_article_records(mlc, release):
     assert claims[0]["claims/claim_type"] == 0  # index into claim_type_names
     articles = list(ds.records("articles"))
     assert [r["articles/article_id"].decode() for r in articles] == ["a1"]
+
+
+def test_claimreview_is_listed_when_the_release_has_it(release, tmp_path, mlc):
+    from klaim import claimreview
+
+    copy = tmp_path / "copy"
+    shutil.copytree(release, copy)
+    articles, claims = sample()
+    claimreview.write(copy, articles, claims)
+    croissant.write(copy, json.loads((copy / "release.json").read_text(encoding="utf-8")))
+    doc = json.loads((copy / "croissant.json").read_text(encoding="utf-8"))
+    files = {f["contentUrl"]: f for f in doc["distribution"]}
+    assert files["claimreview.jsonld"]["encodingFormat"] == "application/ld+json"
+    issues = mlc.Dataset(jsonld=str(copy / "croissant.json")).metadata.ctx.issues
+    assert not issues.errors and not issues.warnings, issues.report()

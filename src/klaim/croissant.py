@@ -89,6 +89,8 @@ FILES = [
      "One row per figure (number) of every claim, with its claim_id."),
     ("claims.jsonl", "claims-jsonl", "application/jsonlines",
      "The claims as JSON Lines, one pydantic-serialised Claim per line."),
+    ("claimreview.jsonld", "claimreview-jsonld", "application/ld+json",
+     "schema.org ClaimReview for reviewed claims and bare Claim for unverified ones."),
 ]
 
 
