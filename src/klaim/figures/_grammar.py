@@ -146,8 +146,7 @@ def _collective(c: Cand, text: str, lex: Lexicon) -> str | None:
     if not lex.table.get("collective_ordinals"):
         return None
     word = _counted(text, c.end, lex)
-    blockers = tuple(lex.table.get("collective_blockers") or ())
-    if word is None or norm(word).startswith(blockers):
+    if word is None or norm(word) in lex.table.get("collective_blockers", ()):
         return None
     return word
 
@@ -217,12 +216,14 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
             if v1 <= v2:
                 f.update(value=None, low=v1, high=v2)
                 end = max(m.end("n2"), m.end("s2"), m.end("a2"))
+    cur = m.group("cur")
     post = m.group("post") if m.start("post") >= end else None
+    if post and cur and norm(post) not in lex.cur_after:
+        post = None  # "Rp 5 triliun tahun ini": an amount of money has no further unit
     if m.group("p1") and not post:
         post = m.group("p1")
     if post and m.start("post") >= end:
         end = m.end("post")
-    cur = m.group("cur")
     kind, extra = _classify(post, cur, lex)
     f.update(extra)
     if kind == "duration":
@@ -298,7 +299,7 @@ def _plain(text: str, start: int, end: int, v: float | None, low: float | None, 
 def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: Lexicon) -> Figure:
     q = lex.res["qualifier"].search(text, max(0, start - 30), start)
     if q:
-        f.update(approximate=True, qualifier=" ".join(q.group(1).split()))
+        f.update(approximate=True, qualifier=norm(q.group(1)))
     if kind in {"cardinal", "money", "quantity", "percent"}:
         r = lex.res["rate"].match(text, end)
         if r:
@@ -320,7 +321,7 @@ def _duration(text: str, start: int, end: int, f: dict[str, Any], lex: Lexicon, 
     f["iso"] = _duration_iso(v if v is not None else (None if low is None else -1.0), code)
     q = lex.res["qualifier"].search(text, max(0, start - 30), start)
     if q:
-        f.update(approximate=True, qualifier=" ".join(q.group(1).split()))
+        f.update(approximate=True, qualifier=norm(q.group(1)))
     return _fig(text, start, end, kind="duration", **f)
 
 

@@ -74,7 +74,7 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     close_w = t.get("range_close")
     open_re = rf"(?:(?P<open>{alt([open_w])})\s+)?" if open_w else "(?P<open>(?!))?"
     close_re = rf"(?(open)\s+{alt([close_w])}\s+|(?!))" if close_w else "(?!)"
-    pct = alt(t.get("percent_words") or [])
+    pct = alt((t.get("percent_words") or []) + (t.get("percent_point_words") or []))
     number = (
         rf"(?<![^\W_]|[.,/)])(?<![^\W\d_]-){open_re}(?:(?P<cur>{cur_b}){_SP})?"
         rf"(?P<n1>{numeral})(?:{_SP}(?P<s1>{scale})|(?(cur)\s?(?P<a1>{abbrev})))?"
@@ -105,7 +105,7 @@ def _ordinal_pattern(lex: Lexicon) -> str:
 def _date_pattern(lex: Lexicon) -> str:
     t = lex.table
     amb_m = {norm(m) for m in t.get("ambiguous_months") or []}
-    month_any = alt(lex.months) + r"\.?"
+    month_any = alt(lex.months) + r"(?:\.(?=\s*\d))?"  # "Jan. 5", not a sentence's full stop
     month_full = alt([m for m in lex.months if m not in amb_m])
     amb_w = {norm(w) for w in t.get("ambiguous_weekdays") or []}
     wcue = t.get("weekday_cue") or []
@@ -137,7 +137,7 @@ def _date_pattern(lex: Lexicon) -> str:
                  rf"|(?<![\d/.,-]){_YEAR}-(?:1[0-2]|0[1-9])-{_DAY}(?![\d-])",
         "dmy": rf"(?:{wd_cued}\s*,?\s*)?{_WB_L}{_DAY}(?:st|nd|rd|th)?\s*(?:of\s+)?{month_any}(?!\w)"
                rf"(?:\s*,?\s*{_YEAR})?(?:\s+{mark})?",
-        "mdy": rf"(?:{wd_cued}\s*,?\s*)?{month_any}\s+{_DAY}(?:st|nd|rd|th)?(?![\d.,:])(?:\s*,?\s*{_YEAR})?",
+        "mdy": rf"(?:{wd_cued}\s*,?\s*)?{month_any}\s+{_DAY}(?:st|nd|rd|th)?(?![\d:]|[.,]\d)(?:\s*,?\s*{_YEAR})?",
         "qtr": rf"(?:{qword}|{hword})\s*(?:{qord})(?:\s+{_YEAR}|\s+(?:{ycue}\s+){_YEAR})?"
                rf"|(?:{qord})\s+(?:{qword}|{hword})(?:\s+of)?(?:\s+{_YEAR})?",
         "my": rf"(?:{mcue}\s+)?{month_any}\s*,?\s+(?:{ycue}\s+)?{_YEAR}",
