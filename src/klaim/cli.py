@@ -180,6 +180,24 @@ def diff(old: Path, new: Path,
 
 
 @app.command()
+def publish(
+    release: Annotated[Path, typer.Argument(help="Release folder, e.g. data/klaim-seed/v1.0.0.")],
+    repo_id: Annotated[str, typer.Option("--repo-id", help="Hugging Face dataset repo, ORG/NAME.")],
+    token: Annotated[Optional[str], typer.Option(help="Hub token [default: $HF_TOKEN].")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be uploaded; upload nothing.")] = False,
+) -> None:
+    """Upload a validated release to the Hugging Face Hub, tagged v<version>."""
+    from klaim.publish import publish as run_publish
+
+    try:
+        plan = run_publish(release, repo_id, token=token, dry_run=dry_run)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    out.print(plan.summary(), highlight=False)
+
+
+@app.command()
 def schema(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path("schema"),
     check: Annotated[bool, typer.Option(help="Only check that the files are up to date.")] = False,

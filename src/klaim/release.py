@@ -180,7 +180,7 @@ def _unchanged_or_refuse(target: Path, name: str, version: str, digest: str) -> 
 def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: str,
                  version: str, digest: str, released: date, changes: str | None,
                  say: Progress) -> dict[str, Any]:
-    from klaim import card, exports
+    from klaim import card, claimreview, croissant, exports
     from klaim.schema_files import write_schema_files
 
     (tmp / "data").mkdir(parents=True)
@@ -189,6 +189,7 @@ def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: 
     say("writing CSV and JSONL exports")
     exports.write_csv(tmp, claims)
     exports.write_jsonl(tmp / "claims.jsonl", claims)
+    claimreview.write(tmp, articles, claims)
     write_schema_files(tmp / "schema")
     counts = card.counts(articles, claims)
     info = {"name": name, "version": version, "released": released.isoformat(),
@@ -197,7 +198,7 @@ def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: 
     _write_json(tmp / RELEASE_FILE, info)
     say("writing dataset card")
     (tmp / "README.md").write_text(card.render(articles, claims, info, sizes), encoding="utf-8")
-    exports.write_croissant(tmp, info)
+    croissant.write(tmp, info)  # last but the manifest: it lists the other files' checksums
     write_manifest(tmp)
     return counts
 
