@@ -152,14 +152,18 @@ df = pd.read_csv("claims.csv", encoding="utf-8-sig")  # nested columns are JSON 
 Configs: `claims` (default; one row per claim) and `articles` (one row per article, with the full
 text that every offset refers to: `article.text[claim.start:claim.end] == claim.surface`).
 Files: `data/*.parquet`; `claims.csv` and `figures.csv` (flat views, nested values JSON-encoded,
-cells that a spreadsheet would run as formulas prefixed with `'`); `claims.jsonl`; JSON Schema in
-`schema/`; `croissant.json`; `checksums.sha256`.
+cells that a spreadsheet would run as formulas prefixed with `'`); `claims.jsonl`; `claimreview.jsonld`
+(schema.org ClaimReview for reviewed claims, bare Claim for the rest); JSON Schema in `schema/`;
+`croissant.json`; charts in `charts/`; `checksums.sha256`.
 
 ### Claim fields
 
 | field | type | description |
 |---|---|---|
 {chr(10).join(_field_rows(Claim))}
+
+![Claims per type](charts/claims_per_type.svg) ![Figures per kind](charts/figures_per_kind.svg)
+![Check-worthiness](charts/check_worthiness.svg) ![Verdicts](charts/verdicts.svg)
 
 ### Claims per type
 

@@ -180,7 +180,7 @@ def _unchanged_or_refuse(target: Path, name: str, version: str, digest: str) -> 
 def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: str,
                  version: str, digest: str, released: date, changes: str | None,
                  say: Progress) -> dict[str, Any]:
-    from klaim import card, claimreview, croissant, exports
+    from klaim import card, charts, claimreview, croissant, exports
     from klaim.schema_files import write_schema_files
 
     (tmp / "data").mkdir(parents=True)
@@ -190,6 +190,7 @@ def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: 
     exports.write_csv(tmp, claims)
     exports.write_jsonl(tmp / "claims.jsonl", claims)
     claimreview.write(tmp, articles, claims)
+    charts.write_charts(claims, tmp / "charts")
     write_schema_files(tmp / "schema")
     counts = card.counts(articles, claims)
     info = {"name": name, "version": version, "released": released.isoformat(),
