@@ -81,6 +81,10 @@ class Lexicon:
     roman: dict[str, int]
     connectors: frozenset[str]
     res: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    date_triggers: frozenset[str] = frozenset()
+    number_triggers: frozenset[str] = frozenset()
+    ordinal_triggers: frozenset[str] = frozenset()
+    token_re: re.Pattern[str] = re.compile(r"\d+|[^\W\d_]+")
 
 
 def _get(t: dict, key: str, default: Any = None) -> Any:
@@ -130,4 +134,38 @@ def lexicon(lang: str) -> Lexicon:
     from klaim.figures._patterns import compile_patterns
 
     lex.res = compile_patterns(lex)
+    lex.date_triggers = _date_triggers(lex)
+    lex.number_triggers, lex.ordinal_triggers, lex.token_re = _number_triggers(lex)
     return lex
+
+
+def _first_word(w: str) -> str:
+    m = re.match(r"[^\W\d_]+", w)
+    return m.group().lower() if m else w[:1]
+
+
+def _number_triggers(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """Tokens a number or an ordinal can start with; symbols ('$', '€', '(') become tokens too."""
+    t = lex.table
+    starts = set(lex.words) | set(lex.fractions) | set(lex.vague) | set(lex.cur_before)
+    starts |= {norm(t["range_open"])} if t.get("range_open") else set()
+    nums = frozenset(_first_word(w) for w in starts)
+    pre = norm(t.get("ordinal_prefix") or "")
+    ords = frozenset({_first_word(w) for w in lex.ordinal_words} | ({pre + w for w in lex.words} if pre else set())
+                     | ({pre} if pre else set()))
+    symbols = {w[:1] for w in starts if not w[:1].isalnum()} | {"(", "."}
+    cls = "".join(re.escape(c) for c in sorted(symbols))
+    return nums | {c for c in symbols}, ords, re.compile(rf"\d+|[^\W\d_]+|[{cls}]")
+
+
+def _date_triggers(lex: Lexicon) -> frozenset[str]:
+    """Lower-case first words a date expression can start with; the date pattern is only tried
+    where one of them (or a digit or '(') starts a token, which keeps the scan fast."""
+    t = lex.table
+    words: set[str] = set(lex.weekdays) | set(lex.months) | set(lex.ordinal_words) | set(lex.roman)
+    for key in ("month_cue", "weekday_cue", "year_cue", "time_cue", "quarter_words", "half_words"):
+        words |= {norm(w) for w in t.get(key) or []}
+    words |= set(lex.relative)
+    pre = norm(t.get("ordinal_prefix") or "")
+    words |= {pre + w for w in lex.words} if pre else set()
+    return frozenset(_first_word(w) for w in words if w)
