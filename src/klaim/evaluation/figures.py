@@ -12,7 +12,9 @@ is complete (precision only means something when every figure is annotated):
 - ``measeval``: MeasEval ``Quantity`` (with unit), English; complete for quantities.
 - ``klaim``: our own gold (``kind`` as label, normalised fields); complete; values checked.
 
-Matching is one-to-one; "overlap" pairs spans that share a character, "exact" needs the same
+"Overlap" scores are lenient: a gold span is found when a prediction shares a character with it,
+and a prediction is right when it shares one with a gold span (so "Sabtu (22/3)" as one figure
+covers gold "Sabtu" and "(22/3)" annotated apart). "Exact" pairs spans one-to-one with the same
 boundaries. Value accuracy compares ``value``/``low``/``high``/``iso``/``currency``/``unit``/
 ``per`` where gold gives them, over overlap-matched pairs.
 """
@@ -186,10 +188,10 @@ class _Scorer:
         c.gold += len(gold)
         c.pred += len(pred)
         pairs = _match(gold, pred)
-        c.tp_overlap += len(pairs)
+        c.tp_overlap += sum(1 for g in gold if any(_overlap(g, p) for p in pred))
         c.pred_tp_overlap += sum(1 for p in pred if any(_overlap(p, g) for g in gold))
         c.tp_exact += len(_match(gold, pred, exact=True))
-        matched_g = {id(g) for g, _ in pairs}
+        matched_g = {id(g) for g in gold if any(_overlap(g, p) for p in pred)}
         for g, p in pairs:
             checked, right = _values_agree(g, p.get("figure"))
             c.values_checked += checked

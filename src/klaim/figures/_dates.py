@@ -227,3 +227,11 @@ def day_range_iso(surface: str, lex: Lexicon, ref: date | None) -> str | None:
         return None
     first = f"{end[:8]}{int(days[0].group(1)):02d}"
     return f"{first}/{end[:10]}" if first <= end[:10] else None
+
+
+def decade_iso(surface: str) -> str | None:
+    """'1990-an', "90s" → 199X (a two-digit decade is taken as the 1900s)."""
+    d = re.search(r"\d+", surface).group()
+    if len(d) == 2:
+        d = ("19" if d != "00" else "20") + d
+    return f"{d[:3]}X" if len(d) == 4 else None

@@ -119,6 +119,11 @@ def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | 
         iso = _dates.relative_iso(s, lex, ref)
     elif alt == "yrange":
         iso = _dates.year_range_iso(s)
+    elif alt == "decade":
+        iso = _dates.decade_iso(s)
+    elif alt == "century":
+        n = int(re.search(r"\d+", s).group())
+        iso = f"{n - 1:02d}XX" if 1 <= n <= 99 else None
     else:
         ym = _dates._YEAR.search(s)
         iso = ym.group(1) if ym else None

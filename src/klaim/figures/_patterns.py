@@ -125,7 +125,10 @@ def _date_pattern(lex: Lexicon) -> str:
     ords = list(lex.ordinal_words) + list(lex.roman)
     pre = t.get("ordinal_prefix")
     qord = alt(ords) + (rf"|{_WB_L}(?i:{re.escape(pre)}){alt(lex.words)}" if pre else "") + r"|[1-4](?!\d)"
-    yopt = rf"(?:\s+(?:{ycue}\s+)?{_YEAR})?"
+    suf = t.get("ordinal_suffixes") or []
+    qord_c = rf"{_WB_L}(?i:{re.escape(pre)})-?\d{{1,2}}{_WB_R}" if pre else "(?!)"
+    if suf:
+        qord_c += rf"|{_WB_L}\d{{1,2}}(?:{'|'.join(map(re.escape, suf))}){_WB_R}"
     rwords = [w for w in t.get("range_separators") or [] if w[:1].isalnum()]
     dsep = rf"(?:\s?[-–]\s?|\s+{alt(rwords)}\s+)"
     alts = {
@@ -141,7 +144,9 @@ def _date_pattern(lex: Lexicon) -> str:
         "qtr": rf"(?:{qword}|{hword})\s*(?:{qord})(?:\s+{_YEAR}|\s+(?:{ycue}\s+){_YEAR})?"
                rf"|(?:{qord})\s+(?:{qword}|{hword})(?:\s+of)?(?:\s+{_YEAR})?",
         "my": rf"(?:{mcue}\s+)?{month_any}\s*,?\s+(?:{ycue}\s+)?{_YEAR}",
-        "yrange": rf"(?<![\d.,]){_YEAR}\s?[-–/]\s?(?:{_YEAR}|\d\d(?![\d.,]))",
+        "yrange": rf"(?<![\d.,]){_YEAR}(?:\s?[-–/]\s?(?:{_YEAR}|\d\d(?![\d.,]))|\s+{alt(rwords)}\s+{_YEAR})",
+        "decade": rf"(?<![\d.,])'?(?:1[5-9]|20)?\d0(?:{'|'.join(map(re.escape, t.get('decade_suffixes') or [])) or '(?!)'}){_WB_R}",
+        "century": rf"(?:{alt(t.get('century_words') or [])})\s+(?:{qord_c})|{_WB_L}(?:{qord_c})\s+(?:{alt(t.get('century_words') or [])})",
         "ycue": rf"(?:{ycue})\s+{_YEAR}(?![.,]\d)",
         "time": rf"(?:{tcue})\s+(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?(?![\d.,]\d)(?:\s*{ampm})?(?:\s+{pod})?(?:\s*{tz})?"
                 rf"|(?<![\d.,]){_WB_L}(?:[01]?\d|2[0-4])[.][0-5]\d\s*{tz}"
