@@ -137,7 +137,9 @@ def _layout(text_len: int, intervals: list[_Interval]) -> list[tuple[str, object
 def _num(v: float | None) -> str:
     if v is None:
         return ""
-    return str(int(v)) if float(v).is_integer() and abs(v) < 1e16 else repr(float(v))
+    if float(v).is_integer() and abs(v) < 1e18:
+        return f"{int(v):,}".replace(",", "\u202f")  # narrow no-break space: 10 000 000
+    return repr(float(v))
 
 
 def figure_summary(f: Figure) -> str:
@@ -272,13 +274,14 @@ def _claim_detail(c: Claim, n: int) -> str:
 
 _CSS = """
 :root{--fg:#1d1d1f;--muted:#666;--line:#ddd}
+html{overflow-y:scroll;scrollbar-gutter:stable}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--fg);margin:0}
 header{padding:12px 20px;border-bottom:1px solid var(--line)}
 header h1{font-size:20px;margin:4px 0}
 .meta{color:var(--muted);font-size:13px;margin:0}
-.layout{display:flex;gap:20px;padding:16px 20px;align-items:flex-start}
-main{flex:3;min-width:0}
-aside{flex:2;min-width:320px;position:sticky;top:0;max-height:100vh;overflow:auto}
+.layout{display:grid;grid-template-columns:minmax(0,3fr) minmax(320px,2fr);gap:20px;padding:16px 20px;align-items:start}
+main{min-width:0}
+aside{min-width:0;position:sticky;top:0;max-height:100vh;overflow:auto;overflow-wrap:break-word}
 #article-text{white-space:pre-wrap;line-height:2.1;font-size:16px;border:1px solid var(--line);padding:12px 16px;border-radius:6px}
 mark.claim{background:rgba(0,0,0,.06);color:inherit;cursor:pointer;padding:2px 0;border-bottom:3px solid #999;border-radius:2px}
 mark.claim mark.claim{padding:0 0 1px 0}
