@@ -176,7 +176,8 @@ def _counted(text: str, end: int, lex: Lexicon) -> str | None:
         return None
     w = m.group(1)
     k = norm(w)
-    if (k in lex.not_counted or k in lex.months or k in lex.weekdays or k in lex.qualifiers
+    if (k in lex.not_counted or k in lex.words or k in lex.scales or k in lex.local_mult
+            or k in lex.teens or k in lex.months or k in lex.weekdays or k in lex.qualifiers
             or k in lex.periods or w[:1].isupper() or len(w) < 2):
         return None
     return w
@@ -247,7 +248,7 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     f.update(extra)
     if kind == "duration":
         return _duration(text, c.start, end, f, lex, ref, m)
-    if kind == "cardinal" and _is_year(text, c.start, end, m):
+    if kind == "cardinal" and _is_year(text, c.start, end, m, lex):
         return _fig(text, c.start, end, kind="date", iso=m.group("n1"))
     return _finish(text, c.start, end, kind, f, lex)
 
@@ -304,9 +305,14 @@ def _ci_get(d: dict[str, str], key: str) -> str | None:
     return next((v for k, v in d.items() if k.lower() == low), None)
 
 
-def _is_year(text: str, start: int, end: int, m: re.Match[str]) -> bool:
+def _is_year(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """A bare 1600-2099 is a year unless a qualifier or a counting word puts it in a count
+    ("sekitar 2000 orang", "ada 2016 orang")."""
     n1 = m.group("n1")
-    return (end - start == 4 and n1 == text[start:end] and _PLAIN_YEAR.fullmatch(n1) is not None)
+    if not (end - start == 4 and n1 == text[start:end] and _PLAIN_YEAR.fullmatch(n1)):
+        return False
+    before = text[max(0, start - 30):start]
+    return not (lex.res["qualifier"].search(before) or lex.res["count_cue"].search(before))
 
 
 def _plain(text: str, start: int, end: int, v: float | None, low: float | None, lex: Lexicon,

@@ -133,7 +133,7 @@ def _date_pattern(lex: Lexicon) -> str:
     dsep = rf"(?:\s?[-–]\s?|\s+{alt(rwords)}\s+)"
     alts = {
         "drange": rf"{_WB_L}{_DAY}{dsep}{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?",
-        "paren": rf"(?:{wd_cued}\s*,?\s*)?\(\s*{_DAY}\s*/\s*(?:1[0-2]|0?[1-9])(?:\s*/\s*(?:\d{{4}}|\d\d))?\s*\)"
+        "paren": rf"(?:{wd_cued}(?:\s+{pod})?\s*,?\s*)?\(\s*{_DAY}\s*/\s*(?:1[0-2]|0?[1-9])(?:\s*/\s*(?:\d{{4}}|\d\d))?\s*\)"
                  rf"(?:\s+{pod})?",
         "slash": rf"(?<![\d/.,]){_DAY}\s?/\s?(?:1[0-2]|0?[1-9])\s?/\s?(?:\d{{4}}|\d\d)(?![\d/])"
                  rf"|(?<![\d/.,-]){_DAY}-(?:1[0-2]|0?[1-9])-\d{{4}}(?![\d-])"
@@ -173,5 +173,6 @@ def _context_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "word": re.compile(r"\s{1,2}([^\W\d_][\w\-]*)"),
         "ago": re.compile(rf"\s+({alt(t.get('ago_words') or [])})"),
         "ref_cue": re.compile(rf"(?:{alt(t.get('reference_cues') or [], ci=False)})\s*\(?$"),
+        "count_cue": re.compile(rf"{alt(t.get('count_cues') or [])}\s+$"),
         "score_cue": re.compile(rf"{alt(t.get('score_cues') or [])}(?:\s+\w+)?\s+$"),
     }
