@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from _claim_fixtures import all_articles, all_claims, news_article, news_claims, script_article
+from _claim_fixtures import (
+    all_articles,
+    all_claims,
+    news_article,
+    news_claims,
+    script_article,
+)
 
 from klaim.errors import SchemaError
 from klaim.review import render_article, write_review
@@ -98,7 +105,7 @@ def test_every_claim_is_highlighted_at_its_span(review: Path) -> None:
         # the pieces tile the claim span exactly
         spans = sorted((int(p["data-start"]), int(p["data-end"])) for p in parts)
         assert spans[0][0] == c.start and spans[-1][1] == c.end
-        assert all(x[1] == y[0] for x, y in zip(spans, spans[1:]))
+        assert all(x[1] == y[0] for x, y in itertools.pairwise(spans))
         assert [p["data-part"] for p in parts] == [f"{i}/{len(parts)}" for i in range(1, len(parts) + 1)]
     # non-crossing claims are one element each; the crossing pair is split once
     split = {cid for cid, parts in pieces.items() if len(parts) > 1}

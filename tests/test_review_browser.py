@@ -14,7 +14,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from _claim_fixtures import all_articles, all_claims, news_article, news_claims, script_article
+from _claim_fixtures import (
+    all_articles,
+    all_claims,
+    news_article,
+    news_claims,
+    script_article,
+)
 
 from klaim.review import write_review
 

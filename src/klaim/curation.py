@@ -360,17 +360,18 @@ def added_claim_id(article_id: str, start: int, end: int) -> str:
     return f"{article_id}:added-{digest}"
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')\]]*[ \t]+|\n+")
+_BOUNDARY = re.compile(r"([.!?…][\"”’')\]]*)[ \t]+|\n+")
 
 
 def sentence_around(text: str, start: int, end: int) -> Span:
     """The sentence(s) holding [start:end]: from the boundary before start to the one after end."""
     s, e = 0, len(text)
     for m in _BOUNDARY.finditer(text):
+        stop = m.end(1) if m.group(1) else m.start()  # the sentence keeps its closing quote
         if m.end() <= start:
             s = m.end()
-        elif m.start() >= end:
-            e = m.start()
+        elif stop >= end:
+            e = stop
             break
     return Span(start=s, end=e, surface=text[s:e])
 
