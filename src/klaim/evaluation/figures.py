@@ -176,7 +176,8 @@ class _Scorer:
                     [_as_span(f) for f in figs if f.kind.value in kinds]
         elif self.conv == "measeval":
             yield "Quantity", [s for s in spans if s.get("label") == "Quantity"], \
-                [_as_span(f) for f in figs if f.kind.value not in _NOT_MEASEVAL]
+                [_as_span(f) for f in figs if f.kind.value not in _NOT_MEASEVAL
+                 and norm(f.surface) not in lexicon(self.lang).determiner_vague]
         else:
             for kind in sorted({s.get("label") or s.get("kind") for s in spans} |
                                {f.kind.value for f in figs}):

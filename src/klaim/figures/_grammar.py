@@ -331,7 +331,28 @@ def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: 
             f["per"] = lex.periods.get(norm(r.group(1).split()[-1].lstrip("/")))
     if kind == "cardinal":
         f["counted"] = _counted(text, end, lex)
+        if f["counted"] is None and not q and _is_label(text, start, end, lex):
+            return None
     return _fig(text, start, end, kind=kind, **f)
+
+
+_PREV_WORD = re.compile(r"([^\W\d_][\w\-]*)\.?\s{1,2}$")
+
+
+def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """'phase 3', 'line 10', 'Telkom 1': a bare integer right after a noun names a thing.
+    A lone 'one' with no noun after it is a pronoun ('the smaller one')."""
+    surface = text[start:end]
+    if norm(surface) in lex.table.get("pronoun_numbers", ()):
+        return True
+    if not (lex.table.get("labels_after_nouns") and surface.isdigit()):
+        return False
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    k = norm(m.group(1))
+    return not (k in lex.not_counted or k in lex.qualifiers or k in lex.words
+                or k in lex.table.get("count_cues", ()) or k in lex.periods)
 
 
 def _duration(text: str, start: int, end: int, f: dict[str, Any], lex: Lexicon, ref: date | None,

@@ -76,12 +76,12 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     close_re = rf"(?(open)\s+{alt([close_w])}\s+|(?!))" if close_w else "(?!)"
     pct = alt((t.get("percent_words") or []) + (t.get("percent_point_words") or []))
     number = (
-        rf"(?<![^\W_]|[.,/)])(?<![^\W\d_]-){open_re}(?:(?P<cur>{cur_b}){_SP})?"
+        rf"(?<![^\W_]|[.,)])(?<![^\d]/)(?<![^\W\d_]-){open_re}(?:(?P<cur>{cur_b}){_SP})?"
         rf"(?P<n1>{numeral})(?:{_SP}(?P<s1>{scale})|(?(cur)\s?(?P<a1>{abbrev})))?"
         rf"(?:{_SP}(?P<p1>{pct}))?"
         rf"(?:(?P<sep>{rsep}|{close_re})(?:(?P<cur2>{cur_b}){_SP})?(?P<n2>{numeral})"
         rf"(?:{_SP}(?P<s2>{scale})|(?(cur)\s?(?P<a2>{abbrev})))?)?"
-        rf"(?:{_SP}(?P<post>{_unit_alt(lex)}))?(?![^\W_]|/[\dA-Z]|[.,]\d)"
+        rf"(?:{_SP}(?P<post>{_unit_alt(lex)}))?(?![^\W_]|/[A-Z]|[.,]\d)"
     )
     res = {"number": re.compile(number), "date": re.compile(_date_pattern(lex))}
     res["ordinal"] = re.compile(_ordinal_pattern(lex))
