@@ -68,41 +68,41 @@ def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(a.lower() for a in load_table(lang, "claims").get("abbreviations", []))
 
 
-def _quote_role(text: str, i: int) -> str:
-    """Whether a straight quote at ``i`` opens or closes, judged by its neighbours."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isspace() or before in "([{—–-:" or i == 0:
-        return "open" if not after.isspace() else "close"
-    return "close"
-
-
 def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     """Quotations in ``text[start:end]`` (normally one paragraph).
 
-    Curly marks say which way they face; a straight ``"`` is judged by its neighbours. A quote
+    Curly marks say which way they face; a straight ``"`` closes the open quote if there is one
+    and opens one otherwise (detokenised copy spaces marks both ways: ``, "ucap Dedi``). A quote
     that never closes runs to the end of the range (news paragraphs often leave a quote open when
-    it continues in the next paragraph). A closing mark with no open quote right after a closed
-    one extends that quote: translated wire copy sometimes closes a quote twice ("… NATO." warga
-    … saya.").
+    it continues in the next paragraph). A mark that would open a quote with nothing after it, or
+    a closing mark with no open quote, extends the quote before it: translated wire copy sometimes
+    closes a quote twice ("… NATO." warga … saya.").
     """
     end = len(text) if end is None else end
     found: list[Quote] = []
     opened: int | None = None
     for i in range(start, end):
         ch = text[i]
-        if ch in OPEN_QUOTES or ch in CLOSE_QUOTES or ch == STRAIGHT_QUOTE:
-            role = "open" if ch in OPEN_QUOTES else "close" if ch in CLOSE_QUOTES else _quote_role(text, i)
-            if role == "open" and opened is None:
-                opened = i
-            elif role == "close" and opened is not None:
-                s, e = trim(text, opened + 1, i)
-                if s < e:
-                    found.append(Quote(opened, i, s, e))
-                opened = None
-            elif role == "close" and found and found[-1].close is not None:
-                q = found[-1]
-                found[-1] = Quote(q.open, i, q.start, trim(text, q.start, i)[1])
+        if ch not in OPEN_QUOTES and ch not in CLOSE_QUOTES and ch != STRAIGHT_QUOTE:
+            continue
+        if ch == STRAIGHT_QUOTE:
+            role = "close" if opened is not None else "open"
+            if role == "open" and found and not text[i + 1:end].strip(" .,;:!?\t"):
+                role = "stray"
+        elif ch in OPEN_QUOTES:
+            role = "open" if opened is None else "skip"  # a nested opener stays inside
+        else:
+            role = "close" if opened is not None else "stray"
+        if role == "open":
+            opened = i
+        elif role == "close" and opened is not None:
+            s, e = trim(text, opened + 1, i)
+            if s < e:
+                found.append(Quote(opened, i, s, e))
+            opened = None
+        elif role == "stray" and found and found[-1].close is not None:
+            q = found[-1]
+            found[-1] = Quote(q.open, i, q.start, trim(text, q.start, i)[1])
     if opened is not None:
         s, e = trim(text, opened + 1, end)
         if s < e:
@@ -192,13 +192,15 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 class TokenIndex:
     """Tokens of a whole text with fast range look-up (one tokenisation per article)."""
 
-    __slots__ = ("spans", "starts", "lower", "text")
+    __slots__ = ("spans", "starts", "lower", "text", "is_word", "is_cap")
 
     def __init__(self, text: str):
         self.text = text
         self.spans = tokens(text)
         self.starts = [s for s, _ in self.spans]
         self.lower = [text[s:e].lower() for s, e in self.spans]
+        self.is_word = [text[s].isalnum() for s, _ in self.spans]
+        self.is_cap = [text[s].isupper() for s, _ in self.spans]
 
     def between(self, start: int, end: int) -> range:
         """Indices of tokens lying inside [start, end)."""

@@ -90,11 +90,18 @@ class Registry:
             ref = self.full[key]
         elif len(key.split()) == 1 and key in self.by_token:
             ref = self.by_token[key]
+        elif (longer := self._containing(key)) is not None:
+            ref = longer  # "Sri Mulyani" → "Sri Mulyani Indrawati"
         else:
             ref = self.add(name, role, org)
         if role and not ref.role:
             ref = replace(ref, role=role, organisation=org or ref.organisation)
         return ref
+
+    def _containing(self, key: str) -> SpeakerRef | None:
+        padded = f" {key} "
+        hits = [ref for full, ref in self.full.items() if padded in f" {full} "]
+        return hits[0] if len(hits) == 1 else None
 
     def by_role(self, role: str) -> SpeakerRef | None:
         role = role.lower()
@@ -132,6 +139,13 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
             role_end = k
             continue
         break
+    while k < j and ctx.is_cap(k):  # "Brigjen Rikwanto", "KH Sirojul Munir": titles are not names
+        h = ctx.match_seq(k, L.honorifics, j)
+        if not h:
+            break
+        k += h
+        while k < j and ctx.word(k) == ".":
+            k += 1
     name_end = k
     while name_end < j and ctx.is_word(name_end) and (ctx.is_cap(name_end) or ctx.word(name_end) in L.particles):
         name_end += 1
@@ -163,7 +177,10 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if _is_anonymous(ctx, phrase):
         return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
                           mention=mention, cue=cue)
-    plural = L.plural_suffix and first.endswith(str(L.plural_suffix))
+    last = ctx.word(j - 1)
+    suffix = str(L.plural_suffix or "")
+    # "Ukrainian officials": a plural role word makes the speaker a group
+    plural = bool(suffix) and last.endswith(suffix) and (last[: -len(suffix)],) in L.roles
     if first in L.group_determiners or ("-" in first and first.split("-")[0] == first.split("-")[-1]) or plural:
         return SpeakerRef(SpeakerKind.group, name=phrase, role=np.role, organisation=np.organisation,
                           mention=mention, cue=cue)
@@ -228,14 +245,19 @@ def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
 
 
 def _is_np(ctx: Ctx, i: int, j: int) -> bool:
-    if not 0 < j - i <= 10:
+    """Could tokens i..j-1 name a speaker? No verb, no clause; brackets ("(FPI)") are fine."""
+    if not 0 < j - i <= 16:
         return False
     phrase = ctx.phrase(i, j)
     if _is_anonymous(ctx, phrase):
         return True
     for k in range(i, j):
         w = ctx.word(k)
-        if not ctx.is_word(k) or w in ctx.L.relative or ctx.is_verb(k) or ctx.L.negated.pattern.fullmatch(w):
+        if not ctx.is_word(k):
+            if w in "().-/&'’":
+                continue
+            return False
+        if w in ctx.L.relative or ctx.is_verb(k) or ctx.L.negated.pattern.fullmatch(w):
             return False
     return True
 
@@ -313,11 +335,14 @@ def _quote_before(ctx: Ctx, k: int, quoted: list[tuple[int, int, int, int | None
 def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
               quoted: list, pronoun: bool) -> Attribution | None:
     cue = ctx.surface(k)
-    j = _np_end_after(ctx, k + 1, hi)
-    if pronoun or j == k + 1:
+    first = k + 1
+    if ctx.word(k) in ctx.L.prefix_cues and first < hi and ctx.word(first) in ctx.L.recipient_words:
+        first += 1  # ", according to officials"
+    j = _np_end_after(ctx, first, hi)
+    if pronoun or j == first:
         speaker = replace(reg.last_person, cue=cue, mention=ctx.span(k, k + 1)) if reg.last_person else None
     else:
-        speaker = speaker_from_np(ctx, reg, k + 1, j, cue)
+        speaker = speaker_from_np(ctx, reg, first, j, cue)
     if speaker is None:
         return None
     end = _tail_end(ctx, j, hi)

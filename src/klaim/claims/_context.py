@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from klaim.claims._lang import Lang
+from klaim.claims._lang import Lang, Sequences
 from klaim.text import TokenIndex
 
 CLOSING = frozenset('”»"')
@@ -17,6 +17,7 @@ class Ctx:
     text: str
     idx: TokenIndex
     L: Lang
+    _verb: dict[int, bool] = field(default_factory=dict)
 
     def word(self, k: int) -> str:
         return self.idx.lower[k]
@@ -26,17 +27,19 @@ class Ctx:
         return self.text[s:e]
 
     def is_cap(self, k: int) -> bool:
-        s, _ = self.idx.spans[k]
-        return self.text[s].isupper()
+        return self.idx.is_cap[k]
 
     def is_word(self, k: int) -> bool:
-        s, _ = self.idx.spans[k]
-        return self.text[s].isalnum()
+        return self.idx.is_word[k]
 
     def is_verb(self, k: int) -> bool:
         """A verb is lower case in running text; capitalised words are names or starts."""
-        w = self.idx.lower[k]
-        return self.is_word(k) and self.L.is_verb(w) and not (self.is_cap(k) and w not in self.L.verbs)
+        hit = self._verb.get(k)
+        if hit is None:
+            w = self.idx.lower[k]
+            hit = self.is_word(k) and self.L.is_verb(w) and not (self.is_cap(k) and w not in self.L.verbs)
+            self._verb[k] = hit
+        return hit
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""
@@ -46,20 +49,23 @@ class Ctx:
         s, e = self.span(i, j)
         return self.text[s:e]
 
-    def match_seq(self, k: int, seqs: tuple[tuple[str, ...], ...], limit: int) -> int:
+    def match_seq(self, k: int, seqs: Sequences, limit: int) -> int:
         """Length of the longest sequence in ``seqs`` starting at token k (0 if none)."""
-        for seq in seqs:
+        if k >= limit:
+            return 0
+        lower = self.idx.lower
+        for seq in seqs.by_first.get(lower[k], ()):
             n = len(seq)
-            if k + n <= limit and tuple(self.idx.lower[k:k + n]) == seq:
+            if k + n <= limit and (n == 1 or tuple(lower[k:k + n]) == seq):
                 return n
         return 0
 
     def gazetteer_at(self, k: int, limit: int) -> tuple[int, tuple[str, str] | None]:
         """Longest gazetteer entry starting at token k: (length, (label, canonical))."""
+        if k >= limit or not self.is_cap(k) or self.idx.lower[k] not in self.L.gazetteer_first:
+            return 0, None
         for n in range(min(self.L.gazetteer_max, limit - k), 0, -1):
-            if not self.is_cap(k):
-                break
-            hit = self.L.gazetteer.get(self.phrase(k, k + n).lower())
+            hit = self.L.gazetteer.get(" ".join(self.idx.lower[k:k + n]))
             if hit is not None:
                 return n, hit
         return 0, None

@@ -59,9 +59,18 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
             i, changed = i + 1, True
         if residual and i < j and ctx.word(i) in L.subordinators:
             i, changed = i + 1, True
-    while j > i and not ctx.is_word(j - 1) and not _closes_inner_quote(ctx, i, j - 1):
+    while j > i and not ctx.is_word(j - 1) and not _closes_inner_quote(ctx, i, j - 1) \
+            and not _closes_bracket(ctx, i, j - 1):
         j -= 1
     return i, j
+
+
+def _closes_bracket(ctx: Ctx, i: int, k: int) -> bool:
+    """Keep ")" when its "(" is inside the claim: "tenaga kerja bongkar muat (TKBM)"."""
+    if ctx.word(k) != ")":
+        return False
+    inner = ctx.text[ctx.idx.spans[i][0]:ctx.idx.spans[k][0]]
+    return inner.count("(") > inner.count(")")
 
 
 def _closes_inner_quote(ctx: Ctx, i: int, k: int) -> bool:
@@ -86,11 +95,35 @@ def _skip_modifiers(ctx: Ctx, k: int, j: int) -> int:
     return k
 
 
-def _first_verb(ctx: Ctx, i: int, j: int) -> int | None:
+def _first_verb(ctx: Ctx, i: int, j: int, skip_relatives: bool = False) -> int | None:
+    """The first verb; with ``skip_relatives`` the verbs of "yang …" clauses do not count."""
+    in_rel = False
     for k in range(i, j):
+        w = ctx.word(k)
+        if skip_relatives and w in ctx.L.relative:
+            in_rel = True
+            continue
+        if in_rel and w == ",":
+            in_rel = False
+            continue
         if ctx.is_verb(k):
+            if in_rel:
+                # the first verb after "yang" belongs to the relative clause; a later one after
+                # its noun phrase ("… yang ditandatangani oleh Obama itu akan merugikan") is main
+                in_rel = not _ends_relative(ctx, k, j)
+                if in_rel:
+                    continue
             return k
     return None
+
+
+def _ends_relative(ctx: Ctx, k: int, j: int) -> bool:
+    """Is the verb at k preceded by a demonstrative or name that closes a relative clause?"""
+    prev = ctx.word(k - 1)
+    while prev in ctx.L.auxiliaries and k > 1:
+        k -= 1
+        prev = ctx.word(k - 1)
+    return prev in ctx.L.demonstratives
 
 
 def _subject(ctx: Ctx, i: int, j: int) -> tuple[int, int, int]:
@@ -98,7 +131,7 @@ def _subject(ctx: Ctx, i: int, j: int) -> tuple[int, int, int]:
 
     A leading adverbial set off by a comma ("Kamis malam, …") is not part of the subject.
     """
-    v = _first_verb(ctx, i, j)
+    v = _first_verb(ctx, i, j, skip_relatives=True)
     if v is None:
         return i, i, j
     end = v
@@ -167,6 +200,8 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
                 u += 1
             conn = ctx.word(u - 1)
             v = _skip_modifiers(ctx, u, j)
+            if not (v < j and ctx.is_verb(v)) and u < j and ctx.is_verb(u):
+                v = u  # an auxiliary that is the verb itself: "… and has 32 members"
             if w == ";" and n_words(ctx, u, j) >= L.min_claim_tokens:
                 out.append((k, u, "clause"))
                 has_verb = False
@@ -184,6 +219,12 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
                     has_verb = False
                     k = u
                     continue
+        if w in L.relative:
+            # a relative clause runs to the next comma; its verbs are not the clause's predicate
+            k += 1
+            while k < j and ctx.word(k) not in (",", ";") and ctx.word(k) not in L.coordinators:
+                k += 1
+            continue
         if ctx.is_verb(k) and quote_depth == 0:
             has_verb = True
         k += 1
@@ -216,7 +257,8 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
         names = ctx.phrase(c1 + 1, c2)
         np1 = ctx.phrase(i, c1)
         np1 = np1 if ctx.is_cap(i) and ctx.word(i) in L.gazetteer else np1[0].lower() + np1[1:]
-        unit(i, c2, [names, L.copula, np1], "apposition")
+        plural = any(ctx.word(k) in L.coordinators for k in range(c1 + 1, c2))
+        unit(i, c2, [names, L.copula_plural if plural else L.copula, np1], "apposition")
         subj_override = (names, c2 + 1)
 
     points = _split_points(ctx, i, j)

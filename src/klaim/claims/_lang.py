@@ -31,10 +31,27 @@ def _words(table: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in table.get(key, []) or [])
 
 
-def _sequences(table: dict[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
-    """Multi-word entries as token tuples, longest first, so that matching is greedy."""
-    seqs = {tuple(str(w).lower().split()) for w in table.get(key, []) or []}
-    return tuple(sorted(seqs, key=len, reverse=True))
+class Sequences:
+    """Multi-word entries as token tuples, indexed by first word, longest first (greedy match)."""
+
+    __slots__ = ("all", "by_first")
+
+    def __init__(self, items: list[str]):
+        seqs = sorted({tuple(str(w).lower().split()) for w in items}, key=len, reverse=True)
+        self.all = tuple(seqs)
+        self.by_first: dict[str, Sequences] = {}
+        for seq in seqs:
+            self.by_first[seq[0]] = self.by_first.get(seq[0], ()) + (seq,)
+
+    def __contains__(self, seq: object) -> bool:
+        return isinstance(seq, tuple) and bool(seq) and seq in self.by_first.get(seq[0], ())
+
+    def __iter__(self):
+        return iter(self.all)
+
+
+def _sequences(table: dict[str, Any], key: str) -> Sequences:
+    return Sequences(table.get(key, []) or [])
 
 
 @dataclass(frozen=True)
@@ -52,8 +69,9 @@ class Lang:
     anonymous: tuple[re.Pattern[str], ...]
     group_determiners: frozenset[str]
     plural_suffix: str | None
-    roles: tuple[tuple[str, ...], ...]
-    spokesperson_roles: tuple[tuple[str, ...], ...]
+    roles: Sequences
+    spokesperson_roles: Sequences
+    honorifics: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -61,15 +79,17 @@ class Lang:
     verbs: frozenset[str]
     auxiliaries: frozenset[str]
     copula: str
+    copula_plural: str
     coordinators: frozenset[str]
     predicate_coordinators: frozenset[str]
     clause_coordinators: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
+    demonstratives: frozenset[str]
     passive_agent: str
     locative_prepositions: frozenset[str]
     np_stops: frozenset[str]
-    leading: tuple[tuple[str, ...], ...]
+    leading: Sequences
     min_claim_tokens: int
     min_quote_tokens: int
     uncertain: Phrases
@@ -88,6 +108,7 @@ class Lang:
     particles: frozenset[str]
     gazetteer: dict[str, tuple[str, str]]
     gazetteer_max: int
+    gazetteer_first: frozenset[str]
     organisation_heads: frozenset[str]
     location_heads: frozenset[str]
 
@@ -126,6 +147,7 @@ def get(lang: str) -> Lang:
         plural_suffix=t.get("plural_suffix"),
         roles=_sequences(t, "role_words"),
         spokesperson_roles=_sequences(t, "spokesperson_roles"),
+        honorifics=_sequences(t, "honorifics"),
         non_verbs=_words(t, "non_verbs"),
         verb_prefixes=tuple(sorted((str(p) for p in t.get("verb_prefixes", [])), key=len, reverse=True)),
         verb_suffixes=tuple(str(p) for p in t.get("verb_suffixes", [])),
@@ -133,11 +155,13 @@ def get(lang: str) -> Lang:
         verbs=_words(t, "verbs"),
         auxiliaries=_words(t, "auxiliaries"),
         copula=str((t.get("copulas") or ["is"])[0]),
+        copula_plural=str(t.get("copula_plural") or (t.get("copulas") or ["is"])[0]),
         coordinators=_words(t, "predicate_coordinators") | _words(t, "clause_coordinators"),
         predicate_coordinators=_words(t, "predicate_coordinators"),
         clause_coordinators=_words(t, "clause_coordinators"),
         subordinators=_words(t, "subordinators"),
         relative=_words(t, "relative_pronouns") or frozenset([str(t.get("relative_pronoun", "yang"))]),
+        demonstratives=_words(t, "demonstratives"),
         passive_agent=str(t.get("passive_agent", "")),
         locative_prepositions=_words(t, "locative_prepositions"),
         np_stops=_words(t, "np_stops"),
@@ -160,6 +184,7 @@ def get(lang: str) -> Lang:
         particles=_words(t, "person_particles"),
         gazetteer=gaz,
         gazetteer_max=max((len(k.split()) for k in gaz), default=1),
+        gazetteer_first=frozenset(k.split()[0] for k in gaz),
         organisation_heads=_words(t, "organisation_heads"),
         location_heads=_words(t, "location_heads"),
     )

@@ -12,10 +12,18 @@ from klaim.claims._context import Ctx
 from klaim.schema import Modality
 
 
+def _cue(ph, text: str, s: int, e: int) -> bool:
+    """A cue word written in lower case, or capitalised only at the claim's start: "May" the
+    month or "Will" the name are not modal words."""
+    return any(m.start() == s or not text[m.start()].isupper() for m in ph.find(text, s, e))
+
+
 def _negation(ctx: Ctx, s: int, e: int) -> bool:
     """A negation cue that is not inside a purpose clause or a fixed compound ("tak berawak")."""
     L = ctx.L
     for m in L.negated.find(ctx.text, s, e):
+        if m.start() != s and ctx.text[m.start()].isupper():
+            continue
         blocked = False
         for b in L.negation_blockers.find(ctx.text, max(s, m.start() - 12), min(e, m.end() + 12)):
             if b.start() <= m.start() <= b.end() + 1:
@@ -29,15 +37,15 @@ def _negation(ctx: Ctx, s: int, e: int) -> bool:
 def modality(ctx: Ctx, s: int, e: int, cue: str | None = None) -> Modality:
     L = ctx.L
     text = ctx.text
-    if L.uncertain.first(text, s, e):
+    if _cue(L.uncertain, text, s, e):
         return Modality.uncertain
-    if L.hedged.first(text, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
+    if _cue(L.hedged, text, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
         return Modality.hedged
     cond = L.conditional.first(text, s, e)
-    if cond and (cond.start() - s <= 1 or L.conditional_needs.first(text, s, e)):
+    if cond and (cond.start() - s <= 1 or _cue(L.conditional_needs, text, s, e)):
         return Modality.conditional
     if _negation(ctx, s, e):
         return Modality.negated
-    if L.future.first(text, s, e):
+    if _cue(L.future, text, s, e):
         return Modality.future
     return Modality.asserted

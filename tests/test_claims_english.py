@@ -1,0 +1,90 @@
+"""English paragraphs (written for these tests) give sensible claims from the English table."""
+
+import pytest
+
+import klaim
+from klaim.schema import Claim, ClaimType, Modality, SpeakerKind
+
+TEXT = """WASHINGTON - A Russian drone strike hit an apartment block in Kharkiv on Thursday night, killed four people and cut power to 40,000 homes, Ukrainian officials said.
+"We will not abandon Ukraine," Secretary of State Antony Blinken told reporters in Brussels. "Allies understand the urgency."
+According to a NATO official who spoke on condition of anonymity, Russia is likely recruiting about 30,000 soldiers a month.
+It is unclear whether the alliance will approve the $100 billion fund proposed by Jens Stoltenberg.
+NATO was founded in 1949 with 12 members, and it now has 32 members.
+Blinken said the United States would send more Patriot missiles if Congress approved the aid package.
+The two newest members, Finland and Sweden, joined after Russia invaded Ukraine."""
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return klaim.extract(TEXT, "en", "2024-04-04", "en-sample")
+
+
+def _find(claims, fragment):
+    hits = [c for c in claims if fragment in c.surface]
+    assert hits, f"no claim contains {fragment!r}"
+    return min(hits, key=lambda c: c.end - c.start)
+
+
+def test_all_validate(claims):
+    assert len(claims) >= 10
+    for c in claims:
+        Claim.model_validate(c.model_dump(), context={"text": TEXT})
+        assert c.lang == "en"
+
+
+def test_coordinated_predicates_restate_the_subject(claims):
+    power = _find(claims, "40,000 homes")
+    assert power.surface == "cut power to 40,000 homes"
+    assert power.text == "A Russian drone strike cut power to 40,000 homes."
+    assert power.speaker.kind == SpeakerKind.group and power.claim_type == ClaimType.numerical
+    killed = _find(claims, "killed four people")
+    assert killed.text.startswith("A Russian drone strike killed")
+    hit = _find(claims, "apartment block")
+    assert not hit.surface.startswith("WASHINGTON")
+
+
+def test_quotes_with_named_speaker_and_continuation(claims):
+    q = _find(claims, "We will not abandon Ukraine")
+    assert q.claim_type == ClaimType.quote and q.speaker.name == "Antony Blinken"
+    assert q.speaker.role == "Secretary of State" and q.speaker.cue == "told"
+    cont = _find(claims, "Allies understand the urgency")
+    assert cont.speaker.name == "Antony Blinken"
+
+
+def test_according_to_an_anonymous_official_is_hedged(claims):
+    c = _find(claims, "30,000 soldiers")
+    assert c.speaker.kind == SpeakerKind.anonymous
+    assert c.modality == Modality.hedged and c.claim_type == ClaimType.numerical
+
+
+def test_uncertain_and_background(claims):
+    assert _find(claims, "It is unclear").modality == Modality.uncertain
+    founded = _find(claims, "founded in 1949")
+    assert founded.claim_type == ClaimType.background
+    now = _find(claims, "32 members")
+    assert now.surface == "it now has 32 members"
+
+
+def test_reported_conditional_prediction(claims):
+    c = _find(claims, "Patriot missiles")
+    assert c.speaker.name == "Antony Blinken"  # surname resolved to the full name
+    assert c.modality == Modality.conditional and c.claim_type == ClaimType.prediction
+    assert not c.surface.startswith("Blinken said")
+
+
+def test_apposition(claims):
+    texts = {c.text for c in claims}
+    assert "Finland and Sweden are the two newest members." in texts
+    assert "Finland and Sweden joined after Russia invaded Ukraine." in texts
+
+
+def test_trailing_speaker_after_content():
+    text = "The central bank raised its key rate to 6 percent, the governor said."
+    [c] = klaim.extract(text, "en")
+    assert c.surface == "The central bank raised its key rate to 6 percent"
+    assert c.speaker.kind == SpeakerKind.person and c.speaker.role == "governor"
+
+
+def test_month_may_is_not_a_hedge():
+    [c] = klaim.extract("The ministry opened the new bridge in May.", "en", "2024-06-01")
+    assert c.modality == Modality.asserted
