@@ -435,9 +435,13 @@ def _validation_problems(exc: ValidationError, lc: LoadedCuration, base: tuple[A
 
 def apply_decisions(articles: Sequence[Article], claims: Sequence[Claim],
                     files: Sequence[LoadedCuration] | Mapping[str, CurationFile],
-                    report: ValidationReport | None = None) -> list[Claim]:
+                    report: ValidationReport | None = None,
+                    origins: dict[str, str] | None = None) -> list[Claim]:
     """Apply parsed curation on top of extracted claims; raise ``SchemaError`` with every problem
-    (including those already in ``report``) if there is any."""
+    (including those already in ``report``) if there is any.
+
+    ``origins``, when given, is filled with curated claim_id → extracted claim_id for every
+    claim a decision applied to (they differ only for a moved span)."""
     report = report if report is not None else ValidationReport()
     if isinstance(files, Mapping):
         files = [LoadedCuration(f"(curation {aid})", cf) for aid, cf in files.items()]
@@ -506,6 +510,8 @@ def apply_decisions(articles: Sequence[Article], claims: Sequence[Claim],
                 continue
             replaced[c.claim_id] = new
             where_of[new.claim_id] = (lc, loc)
+            if origins is not None:
+                origins[new.claim_id] = c.claim_id
         extracted_spans = {(c.start, c.end): c.claim_id for c in claims if c.article_id == aid}
         for i, a in enumerate(cf.added):
             loc = ("added", i)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
@@ -46,6 +47,9 @@ from klaim.curation import (
     SpeakerIn,
     Status,
     VerdictIn,
+    apply_decisions,
+    read_curation,
+    write_curation,
 )
 from klaim.errors import Problem, SchemaError, ValidationReport
 from klaim.schema import (
@@ -149,13 +153,22 @@ def _origins(decisions: Mapping[str, CurationFile] | None) -> tuple[dict[str, st
 
 
 def to_labelstudio(articles: Sequence[Article], claims: Sequence[Claim],
-                   decisions: Mapping[str, CurationFile] | None = None) -> list[dict[str, Any]]:
+                   decisions: Mapping[str, CurationFile] | None = None,
+                   origins: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """One Label Studio task per article with every claim as a pre-annotated region.
 
     ``decisions`` (the curation the claims came from, optional) adds each claim's status and
-    note, and lets a claim whose span a reviewer moved find its extracted claim again.
+    note; ``origins`` (curated → extracted claim_id, as filled by ``apply_decisions``) lets a
+    claim whose span a reviewer moved find its extracted claim again (without it, only moves
+    that give both start and end are recognised). ``export_tasks`` does all of this.
     """
     origin, by_curated = _origins(decisions)
+    for cur, ext in (origins or {}).items():
+        origin[cur] = ext
+        for cf in (decisions or {}).values():
+            for d in cf.claims:
+                if d.claim_id == ext:
+                    by_curated[cur] = d
     rejected = {aid: {d.claim_id: d.note for d in cf.claims if d.status == Status.reject}
                 for aid, cf in (decisions or {}).items()}
     tasks = []
@@ -201,6 +214,29 @@ def to_labelstudio(articles: Sequence[Article], claims: Sequence[Claim],
             }],
         })
     return tasks
+
+
+def export_tasks(articles: Sequence[Article], extracted: Sequence[Claim],
+                 curation: Path | None = None) -> list[dict[str, Any]]:
+    """Tasks for the extracted claims with the curation folder (or file) applied, if given:
+    what ``klaim labelstudio export`` writes."""
+    if curation is None or not Path(curation).exists():
+        return to_labelstudio(articles, extracted)
+    loaded, report = read_curation(Path(curation))
+    origins: dict[str, str] = {}
+    curated = apply_decisions(articles, extracted, loaded, report, origins=origins)
+    return to_labelstudio(articles, curated, {lc.data.article_id: lc.data for lc in loaded},
+                          origins)
+
+
+def import_annotations(export: list[dict[str, Any]], articles: Sequence[Article],
+                       extracted: Sequence[Claim], curation_dir: Path) -> list[Path]:
+    """Read a Label Studio export and write its decisions as curation files (one per annotated
+    article) into ``curation_dir``, after checking they apply cleanly; nothing is written on a
+    problem. What ``klaim labelstudio import`` does."""
+    decisions = from_labelstudio(export, articles, extracted)
+    apply_decisions(articles, extracted, decisions)  # raises SchemaError before writing
+    return write_curation(decisions, Path(curation_dir))
 
 
 # ---------------------------------------------------------------------------------------------
