@@ -184,3 +184,44 @@ def test_claim_on_unknown_article_is_refused(tmp_path: Path) -> None:
         write_review([news_article()], all_claims(), tmp_path / "out")
     assert "unknown article" in str(err.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_any_overlap_renders_well_nested_and_exact() -> None:
+    """Random overlapping, nested and crossing claims: the article text is intact, every
+    highlight piece holds exactly its span, and each claim's pieces tile its span."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from klaim.schema import Article, Claim, Span, Speaker, make_claim_id
+
+    text = "Ab <c> d&e\n“f” 🚀 g. Hij klm nop qrs tuv wxy z.\r\nSecond line <script>x</script>."
+    art = Article(article_id="prop", lang="en", published="2024-01-01", text=text)
+    n = len(text)
+
+    def claim(s: int, e: int) -> Claim:
+        return Claim(claim_id=make_claim_id("prop", s, e), article_id="prop", lang="en", text="t",
+                     start=s, end=e, surface=text[s:e],
+                     sentence=Span(start=0, end=n, surface=text), claim_type="numerical",
+                     speaker=Speaker(kind="publisher"), check_worthiness=0.5,
+                     extractor="x", extractor_version="0")
+
+    spans = st.tuples(st.integers(0, n - 1), st.integers(1, n)).filter(lambda t: t[0] < t[1])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(spans, max_size=8, unique=True))
+    def check(pairs: list[tuple[int, int]]) -> None:
+        claims = [claim(s, e) for s, e in pairs]
+        tree = parse(render_article(art, claims))
+        assert "".join(tree.text) == text
+        pieces: dict[str, list[tuple[int, int]]] = {}
+        for node in tree.marks:
+            s, e = int(node["attrs"]["data-start"]), int(node["attrs"]["data-end"])
+            assert "".join(node["text"]) == text[s:e]
+            pieces.setdefault(node["attrs"]["data-claim-id"], []).append((s, e))
+        assert set(pieces) == {c.claim_id for c in claims}
+        for c in claims:
+            got = sorted(pieces[c.claim_id])
+            assert got[0][0] == c.start and got[-1][1] == c.end
+            assert all(a[1] == b[0] for a, b in itertools.pairwise(got))
+
+    check()
