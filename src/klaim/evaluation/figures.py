@@ -282,7 +282,7 @@ def numeral_cores(fig: Figure, lang: str) -> list[dict[str, Any]]:
     pre = norm(lex.table.get("ordinal_prefix") or "")
     runs: list[list[int]] = []
     for m in _CORE_TOKEN.finditer(fig.surface):
-        if not _is_numeral_token(m.group(), lex, pre):
+        if not _is_numeral_token(m.group(), lex, pre) or _glued_to_word(fig.surface, m):
             continue
         a, b = fig.start + m.start(), fig.start + m.end()
         gap = fig.surface[runs[-1][1] - fig.start:m.start()] if runs else None
@@ -291,6 +291,12 @@ def numeral_cores(fig: Figure, lang: str) -> list[dict[str, Any]]:
         else:
             runs.append([a, b])
     return [{"start": a, "end": b, "label": fig.kind.value, "figure": fig} for a, b in runs]
+
+
+def _glued_to_word(surface: str, m: re.Match[str]) -> bool:
+    """'I/2006', 'II/2007': UD keeps a number slashed onto a word in one non-numeral token."""
+    return m.group()[:1].isdigit() and m.start() >= 2 and surface[m.start() - 1] == "/" \
+        and surface[m.start() - 2].isalpha()
 
 
 def _is_numeral_token(tok: str, lex: Any, pre: str) -> bool:

@@ -152,6 +152,17 @@ def _ordinal_in(s: str, lex: Lexicon) -> int | None:
 
 
 def time_iso(surface: str, lex: Lexicon) -> str | None:
+    """'pukul 19.30 WIB' → T19:30+07:00; 'pukul 08.00 - 10.00 WIB' → T08:00+07:00/T10:00+07:00."""
+    parts = list(re.finditer(r"(?<![\d.:])\d{1,2}(?:[.:]\d{2})?(?::\d{2})?", surface))
+    if len(parts) == 2:
+        tail = surface[parts[1].start():]
+        a = _one_time(surface[: parts[1].start()] + "".join(c for c in tail if not c.isdigit()), lex)
+        b = _one_time(tail, lex)
+        return f"{a}/{b}" if a and b else None
+    return _one_time(surface, lex)
+
+
+def _one_time(surface: str, lex: Lexicon) -> str | None:
     m = re.search(r"(\d{1,2})(?:[.:](\d{2}))?(?::(\d{2}))?", surface)
     if not m:
         return None

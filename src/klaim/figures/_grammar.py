@@ -176,7 +176,7 @@ def _counted(text: str, end: int, lex: Lexicon) -> str | None:
         return None
     w = m.group(1)
     k = norm(w)
-    if (k in lex.not_counted or k in lex.words or k in lex.scales or k in lex.local_mult
+    if (k in lex.not_counted or k.startswith(tuple(lex.table.get("verb_prefixes") or ("\0",))) or k in lex.words or k in lex.scales or k in lex.local_mult
             or k in lex.teens or k in lex.months or k in lex.weekdays or k in lex.qualifiers
             or k in lex.periods or w[:1].isupper() or len(w) < 2):
         return None
@@ -222,10 +222,12 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     if used < len(n1):  # a word list like "dua tiga": keep the first numeral only
         end = m.start("n1") + used
         return _plain(text, c.start, end, v1, low1, lex, ref, m)
+    if m.group("sfx") and v1 is not None:
+        v1, low1 = None, v1
     sc1 = _scale(m, "1", lex)
     v1, low1 = _mul(v1, sc1), _mul(low1, sc1)
     f: dict[str, Any] = {"value": v1, "low": low1, "approximate": low1 is not None}
-    end = max(m.end("n1"), m.end("s1"), m.end("a1"), m.end("p1"))
+    end = max(m.end("n1"), m.end("sfx"), m.end("s1"), m.end("a1"), m.end("p1"))
     if m.group("n2") and _is_range(m, text, lex):
         v2, low2, used2 = _numeral(m.group("n2"), lex)
         sc2 = _scale(m, "2", lex)
@@ -271,7 +273,14 @@ def _is_citation(text: str, c: Cand, lex: Lexicon) -> bool:
 
 
 def _is_range(m: re.Match[str], text: str, lex: Lexicon) -> bool:
-    """'3-0' after 'skor'/'menang' is a score: two numbers, not a range."""
+    """Both ends must read alike: '10%-15 %', '10-20 persen', 'Rp 4-6 ribu', but not
+    '2.5 percent to $182.41' or '1.6% to 30.5 million' (a change, not a range). '3-0' after
+    'skor'/'menang' is a score: two numbers."""
+    post = m.group("post")
+    if m.group("p1") and not (post and norm(post) in lex.percent):
+        return False
+    if m.group("cur2") and not m.group("cur"):
+        return False
     sep = m.group("sep").strip()
     if sep not in "-–—" or m.group("post") or m.group("cur"):
         return True

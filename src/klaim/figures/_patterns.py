@@ -74,10 +74,12 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     close_w = t.get("range_close")
     open_re = rf"(?:(?P<open>{alt([open_w])})\s+)?" if open_w else "(?P<open>(?!))?"
     close_re = rf"(?(open)\s+{alt([close_w])}\s+|(?!))" if close_w else "(?!)"
+    # "20-an": twenty-odd, a vague amount with 20 as its lower bound
+    approx_sfx = "|".join(map(re.escape, t.get("approx_suffixes") or [])) or "(?!)"
     pct = alt((t.get("percent_words") or []) + (t.get("percent_point_words") or []))
     number = (
         rf"(?<![^\W_]|[.,)])(?<![^\d]/)(?<![^\W\d_]-){open_re}(?:(?P<cur>{cur_b}){_SP})?"
-        rf"(?P<n1>{numeral})(?:{_SP}(?P<s1>{scale})|(?(cur)\s?(?P<a1>{abbrev})))?"
+        rf"(?P<n1>{numeral})(?P<sfx>{approx_sfx})?(?:{_SP}(?P<s1>{scale})|(?(cur)\s?(?P<a1>{abbrev})))?"
         rf"(?:{_SP}(?P<p1>{pct}))?"
         rf"(?:(?P<sep>{rsep}|{close_re})(?:(?P<cur2>{cur_b}){_SP})?(?P<n2>{numeral})"
         rf"(?:{_SP}(?P<s2>{scale})|(?(cur)\s?(?P<a2>{abbrev})))?)?"
@@ -141,14 +143,14 @@ def _date_pattern(lex: Lexicon) -> str:
         "dmy": rf"(?:{wd_cued}\s*,?\s*)?{_WB_L}{_DAY}(?:st|nd|rd|th)?\s*(?:of\s+)?{month_any}(?!\w)"
                rf"(?:\s*,?\s*{_YEAR})?(?:\s+{mark})?",
         "mdy": rf"(?:{wd_cued}\s*,?\s*)?{month_any}\s+{_DAY}(?:st|nd|rd|th)?(?![\d:]|[.,]\d)(?:\s*,?\s*{_YEAR})?",
-        "qtr": rf"(?:{qword}|{hword})\s*(?:{qord})(?:\s+{_YEAR}|\s+(?:{ycue}\s+){_YEAR})?"
+        "qtr": rf"(?:{qword}|{hword})\s*(?:{qord})(?:\s+{_YEAR}|\s?[-/]\s?{_YEAR}|\s+(?:{ycue}\s+){_YEAR})?"
                rf"|(?:{qord})\s+(?:{qword}|{hword})(?:\s+of)?(?:\s+{_YEAR})?",
         "my": rf"(?:{mcue}\s+)?{month_any}\s*,?\s+(?:{ycue}\s+)?{_YEAR}",
         "yrange": rf"(?<![\d.,]){_YEAR}(?:\s?[-–/]\s?(?:{_YEAR}|\d\d(?![\d.,]))|\s+{alt(rwords)}\s+{_YEAR})",
-        "decade": rf"(?<![\d.,])'?(?:1[5-9]|20)?\d0(?:{'|'.join(map(re.escape, t.get('decade_suffixes') or [])) or '(?!)'}){_WB_R}",
+        "decade": rf"(?<![\d.,])(?:'\d0|(?:1[5-9]|20)\d0)(?:{'|'.join(map(re.escape, t.get('decade_suffixes') or [])) or '(?!)'}){_WB_R}",
         "century": rf"(?:{alt(t.get('century_words') or [])})\s+(?:{qord_c})|{_WB_L}(?:{qord_c})\s+(?:{alt(t.get('century_words') or [])})",
         "ycue": rf"(?:{ycue})\s+{_YEAR}(?![.,]\d)",
-        "time": rf"(?:{tcue})\s+(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?(?![\d.,]\d)(?:\s*{ampm})?(?:\s+{pod})?(?:\s*{tz})?"
+        "time": rf"(?:{tcue})\s+(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?(?![\d.,]\d)(?:{dsep}(?:[01]?\d|2[0-4])[.:][0-5]\d)?(?:\s*{ampm})?(?:\s+{pod})?(?:\s*{tz})?"
                 rf"|(?<![\d.,]){_WB_L}(?:[01]?\d|2[0-4])[.][0-5]\d\s*{tz}"
                 rf"|(?<![\d.,]){_WB_L}(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?![\d:])(?:\s*{ampm})?(?:\s*{tz})?"
                 rf"|(?<![\d.,]){_WB_L}(?:1[0-2]|0?[1-9])\s?{ampm}",
