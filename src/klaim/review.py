@@ -307,6 +307,8 @@ tr.claim-row:hover,tr.claim-row.active{background:#fff6c2}
 blockquote{margin:4px 0 4px 8px;padding-left:8px;border-left:3px solid var(--line);color:#333}
 .filters{display:flex;gap:6px;flex-wrap:wrap;margin:6px 0}
 .filters label{font-size:13px}
+#articles td.title{min-width:18em}
+.table-wrap{padding:16px 20px;overflow-x:auto}
 .charts{display:flex;flex-wrap:wrap;gap:12px;padding:0 20px 20px}
 """
 
@@ -501,7 +503,7 @@ def render_index(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
             f'data-claims="{n["claims"]}" data-figures="{n["figures"]}" '
             f'data-check-worthy="{n["check_worthy"]}">'
             f"<td><a href='{esc(article_page_name(a.article_id))}'>{esc(a.article_id)}</a></td>"
-            f"<td>{esc(a.title or '')}</td><td>{esc(a.lang)}</td>"
+            f"<td class='title'>{esc(a.title or '')}</td><td>{esc(a.lang)}</td>"
             f"<td>{a.published.isoformat()}</td><td class='n-claims'>{n['claims']}</td>"
             + "".join(f"<td data-type='{t}'>{types.get(t, 0)}</td>" for t in type_cols)
             + f"<td>{n['figures']}</td><td>{n['check_worthy']}</td>"
@@ -515,7 +517,7 @@ def render_index(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
         + "<body>\n<header><h1>klaim review</h1>"
         f"<p class='meta'>{len(articles)} articles · {total['claims']} claims · "
         f"{total['figures']} figures · {total['check_worthy']} check-worthy</p></header>\n"
-        f"<div style='padding:16px 20px'><table id='articles'><thead>{head}</thead>"
+        f"<div class='table-wrap'><table id='articles'><thead>{head}</thead>"
         f"<tbody>{''.join(body)}</tbody></table></div>\n"
         f"<div class='charts'>{charts}</div>\n</body>\n</html>\n")
 
