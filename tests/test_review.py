@@ -225,3 +225,14 @@ def test_any_overlap_renders_well_nested_and_exact() -> None:
             assert all(a[1] == b[0] for a, b in itertools.pairwise(got))
 
     check()
+
+
+def test_only_some_articles(tmp_path: Path) -> None:
+    from klaim.errors import InputError
+
+    paths = write_review(all_articles(), all_claims(), tmp_path, article_ids=["xss-002"])
+    assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["index.html",
+                                                                   "articles/xss-002.html"]
+    assert 'data-article-id="news-001"' not in (tmp_path / "index.html").read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="no article nope"):
+        write_review(all_articles(), all_claims(), tmp_path, article_ids=["nope"])

@@ -159,6 +159,10 @@ def test_highlights_match_spans_and_click_shows_details(browser, site: Path) -> 
     assert "dim" in mark.get_attribute("class")
     assert browser.find_element(By.ID, "shown-count").text == "1"
 
+    # no console error (a Content-Security-Policy violation would be one)
+    severe = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"]
+    assert severe == []
+
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "review_news-001.png"
     assert browser.save_screenshot(str(shot))

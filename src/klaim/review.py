@@ -531,13 +531,26 @@ def _check(articles: Sequence[Article], claims: Sequence[Claim]) -> None:
         raise SchemaError(report)
 
 
-def write_review(articles: Sequence[Article], claims: Sequence[Claim], out_dir: Path) -> list[Path]:
+def write_review(articles: Sequence[Article], claims: Sequence[Claim], out_dir: Path,
+                 article_ids: Sequence[str] | None = None) -> list[Path]:
     """Write ``index.html`` and one page per article into ``out_dir``; returns the paths written.
+
+    ``article_ids`` limits the pages (and the index) to those articles; their claims are picked
+    from ``claims``, so callers can pass everything.
 
     Every claim is checked against its article first (a wrong span would highlight the wrong
     text): on any problem a ``SchemaError`` lists them all and nothing is written.
     Output is deterministic: the same input gives byte-identical files.
     """
+    if article_ids is not None:
+        wanted = set(article_ids)
+        missing = sorted(wanted - {a.article_id for a in articles})
+        if missing:
+            from klaim.errors import InputError
+
+            raise InputError(f"no article {', '.join(missing)} among the articles")
+        articles = [a for a in articles if a.article_id in wanted]
+        claims = [c for c in claims if c.article_id in wanted]
     _check(articles, claims)
     out_dir = Path(out_dir)
     by_article: dict[str, list[Claim]] = defaultdict(list)
