@@ -96,12 +96,12 @@ def test_empty_text() -> None:
     assert find_figures("") == []
 
 
-def test_evaluate_klaim_gold_is_perfect_on_seed(tmp_path: Path) -> None:
-    text = SEED.read_text(encoding="utf-8")
+def test_evaluate_klaim_gold_is_perfect_on_seed() -> None:
+    path = DATA / "seed_spans.jsonl"  # seed_gold.jsonl in the span format, for evaluate_figures
+    rec = json.loads(path.read_text(encoding="utf-8"))
     gold = [json.loads(line) for line in (DATA / "seed_gold.jsonl").read_text(encoding="utf-8").splitlines()]
-    spans = [{**g, "label": g["kind"]} for g in gold]
-    path = tmp_path / "gold.jsonl"
-    path.write_text(json.dumps({"id": "seed", "text": text, "date": "2024-04-04", "spans": spans}) + "\n")
+    assert rec["text"] == SEED.read_text(encoding="utf-8")
+    assert [(s["start"], s["end"], s["label"]) for s in rec["spans"]] == [(g["start"], g["end"], g["kind"]) for g in gold]
     rep = evaluate_figures(path)
     assert isinstance(rep, FiguresReport)
     total = rep.row("ALL")
