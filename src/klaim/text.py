@@ -135,31 +135,36 @@ def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations
     return True
 
 
+_SCAN = re.compile(r"[().!?…]")
+
+
 def sentences(text: str, lang: str = "id") -> list[tuple[int, int]]:
     """Sentence spans, never crossing a paragraph; closing quotes stay with their sentence."""
     abbreviations = _abbreviations(lang)
     out: list[tuple[int, int]] = []
     for ps, pe in paragraphs(text):
         start, depth = ps, 0
-        closes = {i for i in range(ps, pe) if text[i] == ")"}
+        last_close = text.rfind(")", ps, pe)
         i = ps
-        while i < pe:
-            ch = text[i]
-            if ch == "(" and any(c > i for c in closes):
-                depth += 1
-            elif ch == ")" and depth:
-                depth -= 1
-            elif ch in ".!?…":
-                m = _END.match(text, i, pe)
-                if m:
-                    if _is_boundary(text, ps, i, m.end(), abbreviations, depth):
-                        s, e = trim(text, start, m.end())
+        for m in _SCAN.finditer(text, ps, pe):
+            j = m.start()
+            if j < i:
+                continue  # inside a punctuation run already consumed
+            ch = text[j]
+            if ch == "(":
+                if last_close > j:
+                    depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            else:
+                end = _END.match(text, j, pe)
+                if end:
+                    if _is_boundary(text, ps, j, end.end(), abbreviations, depth):
+                        s, e = trim(text, start, end.end())
                         if s < e:
                             out.append((s, e))
-                        start = m.end()
-                    i = m.end()
-                    continue
-            i += 1
+                        start = end.end()
+                    i = end.end()
         s, e = trim(text, start, pe)
         if s < e:
             out.append((s, e))

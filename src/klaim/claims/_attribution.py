@@ -19,6 +19,7 @@ class SpeakerRef:
 
 
 PUBLISHER = SpeakerRef(SpeakerKind.publisher)
+_FINAL = frozenset(".,;:!?…")
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Registry:
         self.full: dict[str, SpeakerRef] = {}
         self.by_token: dict[str, SpeakerRef] = {}
         self.last_person: SpeakerRef | None = None
+        self.last_group: SpeakerRef | None = None
         self._learn()
 
     def _learn(self) -> None:
@@ -56,9 +58,7 @@ class Registry:
             if not r:
                 k += 1
                 continue
-            j = k + r
-            while j < n and (ctx.is_cap(j) or ctx.word(j) in ctx.L.particles) and ctx.is_word(j):
-                j += 1
+            j = _run_end(ctx, k + r, n)
             np = parse_np(ctx, k, j)
             if np.name:
                 self.add(np.name, np.role, np.organisation)
@@ -111,49 +111,90 @@ class Registry:
         return None
 
 
+def _run_end(ctx: Ctx, j: int, n: int) -> int:
+    """End of a title-and-name run: capitalised words, particles, "dan" between capitalised
+    words and bracketed acronyms ("Menteri Energi dan Sumber Daya Mineral (ESDM) Ignasius Jonan")."""
+    L = ctx.L
+    while j < n:
+        if ctx.is_word(j) and (ctx.is_cap(j) or ctx.word(j) in L.particles):
+            j += 1
+        elif ctx.word(j) == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.is_cap(j + 1):
+            j += 3
+        elif ctx.word(j) in L.coordinators and j + 1 < n and ctx.is_cap(j + 1) and j + 1 < n:
+            j += 1
+        else:
+            break
+    while j > 0 and ctx.idx.lower[j - 1] in L.coordinators:
+        j -= 1
+    return j
+
+
 def parse_np(ctx: Ctx, i: int, j: int) -> NP:
-    """Split a speaker phrase into role ("Menteri Luar Negeri AS"), organisation and name."""
+    """Split a speaker phrase into role ("Menteri Luar Negeri AS"), organisation and name.
+
+    The name is the capitalised run at the end of the phrase; it stops at an acronym, a bracket,
+    a known place or organisation, a title ("Irjen Pol") or the role words, so that
+    "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar" gives the name "Boy Rafli Amar".
+    """
     L = ctx.L
     k = i
     while k < j and (ctx.word(k) in L.group_determiners or ctx.word(k) in ("seorang", "a", "an", "the")):
         k += 1
-    role_start, role_end = None, None
-    while k < j:
-        r = ctx.match_seq(k, L.roles, j)
-        if not r:
-            break
-        role_start = k if role_start is None else role_start
-        k += r
-        role_end = k
+    role_start = k
+    role_end = k
+    while role_end < j and (r := ctx.match_seq(role_end, L.roles, j)):
+        role_end += r
+    stops = _name_stops(ctx, k, j)
+    n = j
+    while n > role_end and n - 1 not in stops and ctx.is_word(n - 1) and \
+            (ctx.is_cap(n - 1) or ctx.word(n - 1) in L.particles):
+        n -= 1
+    while n < j and ctx.word(n) in L.particles:
+        n += 1
+    if j - n > 3:
+        n = j - 3  # a long capitalised run: the last three words are the name
+    if j - n >= 3 and n > role_end and ctx.word(n - 1) in L.coordinators:
+        n += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
+    name = ctx.phrase(n, j) if n < j and ctx.is_cap(n) else None
+    if name is None:
+        n = j
+    body_end = next((q for q in range(role_start, n) if ctx.word(q) in L.relative), n)
+    while body_end > role_start and (body_end - 1 in stops and stops[body_end - 1] == "title"):
+        body_end -= 1  # titles are dropped, not part of the role
+    role = ctx.phrase(role_start, body_end) if role_end > role_start and body_end > role_start else None
     org = None
-    while k < j:  # qualifiers: acronyms and known organisations or places after the role
-        n, hit = ctx.gazetteer_at(k, j)
-        if hit is not None and (role_start is not None or k + n < j):
-            org = org or hit[1]
-            k += n
-            role_end = k if role_start is not None else role_end
-            continue
-        if role_start is not None and not ctx.is_cap(k) and ctx.is_word(k) and ctx.word(k) not in L.particles \
-                and ctx.word(k) not in L.relative:
-            k += 1  # lower-case words inside a role: "juru bicara kepolisian"
-            role_end = k
-            continue
-        break
-    while k < j and ctx.is_cap(k):  # "Brigjen Rikwanto", "KH Sirojul Munir": titles are not names
-        h = ctx.match_seq(k, L.honorifics, j)
-        if not h:
+    p = role_start
+    while p < body_end:
+        m, hit = ctx.gazetteer_at(p, body_end)
+        if hit is not None:
+            org = hit[1]
             break
-        k += h
-        while k < j and ctx.word(k) == ".":
-            k += 1
-    name_end = k
-    while name_end < j and ctx.is_word(name_end) and (ctx.is_cap(name_end) or ctx.word(name_end) in L.particles):
-        name_end += 1
-    name = ctx.phrase(k, name_end) if name_end > k else None
-    role = ctx.phrase(role_start, role_end) if role_start is not None else None
-    if role and role[0].islower() and role_start == i:
-        role = role  # keep as written: "juru bicara Kremlin"
+        p += max(m, 1)
     return NP(role=role, organisation=org, name=name)
+
+
+def _name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
+    """Token positions a name cannot extend over: titles, acronyms, brackets, known entities."""
+    stops: dict[int, str] = {}
+    p = i
+    while p < j:
+        h = ctx.match_seq(p, ctx.L.honorifics, j) if ctx.is_cap(p) else 0
+        if h:
+            for q in range(p, p + h):
+                stops[q] = "title"
+            p += h
+            continue
+        n, hit = ctx.gazetteer_at(p, j)
+        if hit is not None:
+            for q in range(p, p + n):
+                stops[q] = "entity"
+            p += n
+            continue
+        w = ctx.surface(p)
+        if not ctx.is_word(p) or (w.isupper() and len(w) > 1):
+            stops[p] = "mark"
+        p += 1
+    return stops
 
 
 def _is_anonymous(ctx: Ctx, phrase: str) -> bool:
@@ -169,6 +210,10 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     mention = ctx.span(i, j)
     phrase = ctx.phrase(i, j)
     first = ctx.word(i)
+    if first in L.plural_pronouns and j - i == 1:
+        if reg.last_group is not None:
+            return replace(reg.last_group, mention=mention, cue=cue)
+        return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
     if first in L.pronoun_speakers and j - i == 1:
         if reg.last_person is not None:
             return replace(reg.last_person, mention=mention, cue=cue)
@@ -182,8 +227,9 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     # "Ukrainian officials": a plural role word makes the speaker a group
     plural = bool(suffix) and last.endswith(suffix) and (last[: -len(suffix)],) in L.roles
     if first in L.group_determiners or ("-" in first and first.split("-")[0] == first.split("-")[-1]) or plural:
-        return SpeakerRef(SpeakerKind.group, name=phrase, role=np.role, organisation=np.organisation,
-                          mention=mention, cue=cue)
+        reg.last_group = SpeakerRef(SpeakerKind.group, name=phrase, role=np.role, organisation=np.organisation,
+                                    mention=mention, cue=cue)
+        return reg.last_group
     if np.name:
         n, hit = ctx.gazetteer_at(j - (len(np.name.split())), j)
         if hit is not None and hit[0] == "organisation" and not np.role:
@@ -229,7 +275,7 @@ def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
             while j < limit and ctx.idx.spans[j][1] <= end:
                 j += 1
             continue
-        if w in L.speaker_boundaries or (ctx.is_verb(j) and j > k):
+        if w in L.speaker_boundaries or (ctx.is_verb(j) and j > k and w not in L.np_participles):
             break
         j += 1
         if j - k >= 10:
@@ -257,7 +303,8 @@ def _is_np(ctx: Ctx, i: int, j: int) -> bool:
             if w in "().-/&'’":
                 continue
             return False
-        if w in ctx.L.relative or ctx.is_verb(k) or ctx.L.negated.pattern.fullmatch(w):
+        if w in ctx.L.relative or (ctx.is_verb(k) and w not in ctx.L.np_participles) \
+                or ctx.L.negated.pattern.fullmatch(w):
             return False
     return True
 
@@ -292,7 +339,9 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
     if not toks:
         return []
     lo, hi = toks.start, toks.stop
-    in_quote = [any(q[1] <= ctx.idx.spans[k][0] < q[2] for q in quoted) for k in range(lo, hi)]
+    inside = [q for q in quoted if q[1] < e and q[2] > s]
+    in_quote = [any(q[1] <= ctx.idx.spans[k][0] < q[2] for q in inside) for k in range(lo, hi)] if inside \
+        else [False] * (hi - lo)
     out: list[Attribution] = []
     clause_start = lo
     k = lo
@@ -308,8 +357,8 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
             att = _post_cue(ctx, reg, k, lo, hi, clause_start, quoted, pronoun=base in L.post_cues if base else False)
         elif w in L.pre_cues:
             att = _pre_cue(ctx, reg, k, lo, hi, quoted)
-        elif w in L.prefix_cues and (k == lo or prev == ","):
-            att = _prefix_cue(ctx, reg, k, lo, hi)
+        elif (w in L.prefix_cues or (base and base in L.prefix_cues)) and (k == lo or prev == ","):
+            att = _prefix_cue(ctx, reg, k, lo, hi, pronoun=w not in L.prefix_cues)
         if att is not None:
             out.append(att)
             k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
@@ -373,7 +422,12 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     cue = ctx.surface(k)
     p = _content_start_after_cue(ctx, k, hi)
+    if p < hi and ctx.word(p) in L.demonstratives:
+        return None  # "Anton menyampaikan itu saat …": the object is "that", not a statement
     rest = [t for t in range(p, hi) if ctx.is_word(t)]
+    if len(rest) >= L.min_claim_tokens and not any(ctx.is_verb(t) for t in rest) \
+            and not any(ctx.word(t)[0].isdigit() for t in rest):
+        return None  # "mengakui pernyataan La Nyalla": an object, not a reported statement
     if len(rest) < L.min_claim_tokens:
         # "…," the official said: the content is before the speaker
         if i > lo and (ctx.word(i - 1) == "," or ctx.text[ctx.idx.spans[i - 1][0]] in CLOSING):
@@ -399,28 +453,32 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         if start_char is not None and q[0] <= start_char <= q[1]:
             return Attribution(speaker, span, None, quote_open=q[0])
     end = hi
-    while end > p and not ctx.is_word(end - 1) and ctx.text[ctx.idx.spans[end - 1][0]] not in CLOSING:
+    while end > p and ctx.word(end - 1) in _FINAL:
         end -= 1
     return Attribution(speaker, span, ctx.span(p, end))
 
 
-def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int) -> Attribution | None:
-    """ "Menurut X, …" / "According to X, …" and the trailing "…, menurut X." """
+def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool = False) -> Attribution | None:
+    """ "Menurut X, …" / "According to X, …" / "Menurutnya, …" and the trailing "…, menurut X." """
     L = ctx.L
     i = k + 1
     if i < hi and ctx.word(i) in L.recipient_words:
         i += 1
     j = i
-    while j < hi and ctx.word(j) not in (",", ".", ";") and j - i < 10:
+    while not pronoun and j < hi and ctx.word(j) not in (",", ".", ";") and j - i < 10:
         j += 1
-    speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(k))
+    if pronoun:
+        last = reg.last_person
+        speaker = replace(last, mention=ctx.span(k, k + 1), cue=ctx.surface(k)) if last else None
+    else:
+        speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(k))
     if speaker is None:
         return None
-    span = ctx.span(k, j)
+    span = ctx.span(k, max(j, k + 1))
     if k == lo:
         p = j + 1 if j < hi and ctx.word(j) == "," else j
         end = hi
-        while end > p and not ctx.is_word(end - 1):
+        while end > p and ctx.word(end - 1) in _FINAL:
             end -= 1
         return Attribution(speaker, span, ctx.span(p, end)) if end > p else None
     c_end = k - 1

@@ -41,8 +41,12 @@ def standalone(words: list[str]) -> str:
     return s if s[-1] in ".!?…" or (s[-1] in CLOSING and len(s) > 1 and s[-2] in ".!?") else s + "."
 
 
-def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start: int | None = None) -> tuple[int, int]:
-    """Drop leading connectives and punctuation and trailing punctuation from tokens i..j-1."""
+def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start: int | None = None,
+                verbatim: bool = False) -> tuple[int, int]:
+    """Drop leading connectives and punctuation and trailing punctuation from tokens i..j-1.
+
+    ``verbatim`` (quotes) keeps the words and only drops punctuation at the edges.
+    """
     L = ctx.L
     if para_start is not None and i < j and ctx.idx.spans[i][0] == para_start:
         m = DATELINE.match(ctx.text, para_start)
@@ -52,7 +56,7 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
     changed = True
     while changed and i < j:
         changed = False
-        n = ctx.match_seq(i, L.leading, j)
+        n = 0 if verbatim else ctx.match_seq(i, L.leading, j)
         if n:
             i, changed = i + n, True
         if i < j and (not ctx.is_word(i) and ctx.text[ctx.idx.spans[i][0]] not in OPENING):
@@ -152,8 +156,8 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
         return None
     for k in range(u, min(j, u + 7)):
         w = ctx.word(k)
-        if not ctx.is_word(k) or w in L.relative:
-            return None
+        if not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators:
+            return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = _skip_modifiers(ctx, k, j)
         if v > k and v < j and ctx.is_verb(v) and k > u:
             return k - u
@@ -233,8 +237,13 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
 
 def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: SpeakerRef,
               spans: list[tuple[int, int]], *, residual: bool = False,
-              para_start: int | None = None, cue: str | None = None) -> list[Unit]:
-    """Atomic claims in content tokens i..j-1 (already known to belong to ``speaker``)."""
+              para_start: int | None = None, cue: str | None = None,
+              default_subject: str | None = None) -> list[Unit]:
+    """Atomic claims in content tokens i..j-1 (already known to belong to ``speaker``).
+
+    ``default_subject`` restates who the content is about when it has no subject of its own
+    ("Elza mengaku sudah berkomunikasi …" → "Elza sudah berkomunikasi …").
+    """
     L = ctx.L
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start)
     if n_words(ctx, i, j) < L.min_claim_tokens:
@@ -262,9 +271,16 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
         subj_override = (names, c2 + 1)
 
     points = _split_points(ctx, i, j)
-    bounds = [(i, i, "main")] + points
     s0, e0, v0 = _subject(ctx, i, j)
     subject = ctx.phrase(s0, e0) if e0 > s0 else ""
+    if not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0:
+        subject = default_subject
+        subj_override = subj_override or (subject, i)
+    elif not subject or ctx.word(s0) in L.np_stops:
+        # "Dengan mengatasi masalah efisiensi, diharapkan …": an adverbial clause, not a
+        # predicate with a subject to restate, so its comma does not start a new claim
+        points = [p for p in points if p[2] != "predicate"]
+    bounds = [(i, i, "main")] + points
     if subj_override is not None:
         subject = subj_override[0]
     carried: list[str] = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []

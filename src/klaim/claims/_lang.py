@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -64,8 +64,10 @@ class Lang:
     object_cues: frozenset[str]
     complementisers: frozenset[str]
     pronoun_speakers: frozenset[str]
+    plural_pronouns: frozenset[str]
     pronoun_suffix: str | None
     speaker_boundaries: frozenset[str]
+    np_participles: frozenset[str]
     anonymous: tuple[re.Pattern[str], ...]
     group_determiners: frozenset[str]
     plural_suffix: str | None
@@ -89,6 +91,7 @@ class Lang:
     passive_agent: str
     locative_prepositions: frozenset[str]
     np_stops: frozenset[str]
+    subject_breakers: frozenset[str]
     leading: Sequences
     min_claim_tokens: int
     min_quote_tokens: int
@@ -111,9 +114,17 @@ class Lang:
     gazetteer_first: frozenset[str]
     organisation_heads: frozenset[str]
     location_heads: frozenset[str]
+    _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_verb(self, word: str) -> bool:
-        """Morphological guess: listed verbs, or a verb prefix on a long enough stem."""
+        """Morphological guess, cached per word: the vocabulary of news is small."""
+        hit = self._verb_cache.get(word)
+        if hit is None:
+            hit = self._verb_cache[word] = self._guess_verb(word)
+        return hit
+
+    def _guess_verb(self, word: str) -> bool:
+        """Listed verbs, or a verb prefix (or suffix) on a long enough stem."""
         if word in self.verbs:
             return True
         if word in self.non_verbs or not word.isalpha():
@@ -140,8 +151,10 @@ def get(lang: str) -> Lang:
         object_cues=_words(t, "object_cues"),
         complementisers=_words(t, "complementisers"),
         pronoun_speakers=_words(t, "pronoun_speakers"),
+        plural_pronouns=_words(t, "plural_pronouns"),
         pronoun_suffix=t.get("pronoun_suffix"),
         speaker_boundaries=_words(t, "speaker_boundaries"),
+        np_participles=_words(t, "np_participles"),
         anonymous=tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
         group_determiners=_words(t, "group_determiners"),
         plural_suffix=t.get("plural_suffix"),
@@ -165,6 +178,7 @@ def get(lang: str) -> Lang:
         passive_agent=str(t.get("passive_agent", "")),
         locative_prepositions=_words(t, "locative_prepositions"),
         np_stops=_words(t, "np_stops"),
+        subject_breakers=_words(t, "subject_breakers"),
         leading=_sequences(t, "leading_connectives"),
         min_claim_tokens=int(t.get("min_claim_tokens", 3)),
         min_quote_tokens=int(t.get("min_quote_tokens", 4)),

@@ -8,21 +8,35 @@ will …" is a conditional prediction.
 
 from __future__ import annotations
 
+import re
+
 from klaim.claims._context import Ctx
 from klaim.schema import Modality
 
 
-def _cue(ph, text: str, s: int, e: int) -> bool:
-    """A cue word written in lower case, or capitalised only at the claim's start: "May" the
-    month or "Will" the name are not modal words."""
-    return any(m.start() == s or not text[m.start()].isupper() for m in ph.find(text, s, e))
+_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _in_relative(ctx: Ctx, s: int, pos: int) -> bool:
+    """Is the cue right after a relative pronoun ("dokumen yang diduga …", "situasi yang tak
+    kondusif")? Then it qualifies a noun, not the claim."""
+    m = _BEFORE.search(ctx.text, max(s, pos - 20), pos)
+    return bool(m) and m.group(1).lower() in ctx.L.relative
+
+
+def _cue(ctx: Ctx, ph, s: int, e: int) -> bool:
+    """A cue word written in lower case, or capitalised only at the claim's start ("May" the
+    month or "Will" the name are not modal words), and not inside a relative clause."""
+    text = ctx.text
+    return any((m.start() == s or not text[m.start()].isupper()) and not _in_relative(ctx, s, m.start())
+               for m in ph.find(text, s, e))
 
 
 def _negation(ctx: Ctx, s: int, e: int) -> bool:
     """A negation cue that is not inside a purpose clause or a fixed compound ("tak berawak")."""
     L = ctx.L
     for m in L.negated.find(ctx.text, s, e):
-        if m.start() != s and ctx.text[m.start()].isupper():
+        if (m.start() != s and ctx.text[m.start()].isupper()) or _in_relative(ctx, s, m.start()):
             continue
         blocked = False
         for b in L.negation_blockers.find(ctx.text, max(s, m.start() - 12), min(e, m.end() + 12)):
@@ -37,15 +51,15 @@ def _negation(ctx: Ctx, s: int, e: int) -> bool:
 def modality(ctx: Ctx, s: int, e: int, cue: str | None = None) -> Modality:
     L = ctx.L
     text = ctx.text
-    if _cue(L.uncertain, text, s, e):
+    if _cue(ctx, L.uncertain, s, e):
         return Modality.uncertain
-    if _cue(L.hedged, text, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
+    if _cue(ctx, L.hedged, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
         return Modality.hedged
     cond = L.conditional.first(text, s, e)
-    if cond and (cond.start() - s <= 1 or _cue(L.conditional_needs, text, s, e)):
+    if cond and (cond.start() - s <= 1 or _cue(ctx, L.conditional_needs, s, e)):
         return Modality.conditional
     if _negation(ctx, s, e):
         return Modality.negated
-    if _cue(L.future, text, s, e):
+    if _cue(ctx, L.future, s, e):
         return Modality.future
     return Modality.asserted

@@ -7,13 +7,17 @@ from bisect import bisect_left
 from klaim.claims._attribution import PUBLISHER, Attribution, Registry, SpeakerRef, find_attributions
 from klaim.claims._context import Ctx
 from klaim.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
+from klaim.schema import SpeakerKind
 from klaim.text import Quote, paragraphs, quotes, sentences
 
 
 def _significant(ctx: Ctx, q: Quote) -> bool:
     """A quotation long enough to be a statement; short ones are scare quotes inside a claim."""
     toks = ctx.idx.between(q.start, q.end)
-    n = n_words(ctx, toks.start, toks.stop)
+    words = [k for k in toks if ctx.is_word(k)]
+    n = len(words)
+    if n and sum(ctx.is_cap(k) for k in words) >= 0.6 * n and n > 1:
+        return False  # "Santa Perawan Maria Diangkat ke Surga": a quoted name or title
     return n >= ctx.L.min_quote_tokens or (n >= 2 and any(ctx.is_verb(k) for k in toks))
 
 
@@ -45,7 +49,7 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                     continue
                 covered.append((max(q.open, s), min((q.close if q.close is not None else q.end) + 1, e)))
                 toks = ctx.idx.between(a0, b0)
-                i, j = trim_tokens(ctx, toks.start, toks.stop)
+                i, j = trim_tokens(ctx, toks.start, toks.stop, verbatim=True)
                 if n_words(ctx, i, j) < 2:
                     continue
                 a = q_att.get(q.open)
@@ -64,13 +68,21 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                 if a.content is not None:
                     covered.append(a.content)
                     toks = ctx.idx.between(*a.content)
-                    units += decompose(ctx, toks.start, toks.stop, se, a.speaker, [a.span],
-                                       para_start=ps, cue=a.speaker.cue)
+                    units += decompose(ctx, toks.start, toks.stop, se, a.speaker, [a.span], para_start=ps,
+                                       cue=a.speaker.cue, default_subject=_named_mention(text, a.speaker))
             for rs, re_ in _uncovered(s, e, covered):
                 toks = ctx.idx.between(rs, re_)
                 units += decompose(ctx, toks.start, toks.stop, se, PUBLISHER, [],
                                    residual=bool(covered), para_start=ps)
     return units
+
+
+def _named_mention(text: str, speaker: SpeakerRef) -> str | None:
+    """The speaker as written ("Elza"), to restate as the subject of subject-less content."""
+    if speaker.kind == SpeakerKind.publisher or not speaker.mention:
+        return None
+    mention = text[speaker.mention[0]:speaker.mention[1]]
+    return mention if mention[:1].isupper() else None
 
 
 def _uncovered(s: int, e: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
