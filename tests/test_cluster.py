@@ -8,10 +8,10 @@ import pytest
 distributed = pytest.importorskip(
     "distributed", reason="Dask distributed is not installed: pip install 'klaim[cluster]'")
 
-from klaim.cluster import build_corpus_dask  # noqa: E402
-from klaim.corpus import build_corpus  # noqa: E402
+from test_corpus import folder_bytes, make_articles, write_jsonl
 
-from test_corpus import folder_bytes, make_articles, write_jsonl  # noqa: E402
+from klaim.cluster import build_corpus_dask
+from klaim.corpus import build_corpus
 
 
 @pytest.fixture(scope="module")
