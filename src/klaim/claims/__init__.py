@@ -101,7 +101,7 @@ def _claim(ctx: Ctx, reg: Registry, u: Unit, aid: str, figs: list[Figure],
            sentence_figs: list[Figure], pub: date | None) -> Claim:
     text = ctx.text
     mod = modality(ctx, u.start, u.end, u.cue)
-    ctype = claim_type(ctx, u, figs, mod)
+    ctype = claim_type(ctx, u, figs, mod, pub)
     ents = entities(ctx, reg, u.start, u.end, u.sentence[0])
     score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
     return Claim(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from klaim.claims._context import CLOSING, OPENING, Ctx
+from klaim.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.schema import SpeakerKind
 
 
@@ -47,7 +47,24 @@ class Registry:
         self.by_token: dict[str, SpeakerRef] = {}
         self.last_person: SpeakerRef | None = None
         self.last_group: SpeakerRef | None = None
+        self.mentions: list[tuple[int, SpeakerRef]] = []  # (offset, person) of titled names
         self._learn()
+
+    def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
+        """Whom "dia" / "katanya" points to: the last person speaker or titled person named before
+        token k, whichever is nearer; an unnamed person when there is none."""
+        pos = ctx.idx.spans[k][0]
+        best = self.last_person
+        best_pos = best.mention[0] if best and best.mention else -1
+        for at, ref in reversed(self.mentions):
+            if at < pos:
+                if at > best_pos:
+                    best = ref
+                break
+        mention = ctx.span(k, k + 1)
+        if best is None:
+            return SpeakerRef(SpeakerKind.person, mention=mention, cue=cue)
+        return replace(best, mention=mention, cue=cue)
 
     def _learn(self) -> None:
         """Register every "Role (Org) Name Name" mention: roles tell us the run is a person."""
@@ -61,7 +78,7 @@ class Registry:
             j = _run_end(ctx, k + r, n)
             np = parse_np(ctx, k, j)
             if np.name:
-                self.add(np.name, np.role, np.organisation)
+                self.mentions.append((ctx.idx.spans[k][0], self.add(np.name, np.role, np.organisation)))
             k = max(j, k + 1)
 
     def add(self, name: str, role: str | None, org: str | None) -> SpeakerRef:
@@ -112,16 +129,14 @@ class Registry:
 
 
 def _run_end(ctx: Ctx, j: int, n: int) -> int:
-    """End of a title-and-name run: capitalised words, particles, "dan" between capitalised
-    words and bracketed acronyms ("Menteri Energi dan Sumber Daya Mineral (ESDM) Ignasius Jonan")."""
+    """End of a title-and-name run: capitalised words, particles and bracketed acronyms
+    ("Menteri Energi Sumber Daya Mineral (ESDM) Ignasius Jonan")."""
     L = ctx.L
     while j < n:
         if ctx.is_word(j) and (ctx.is_cap(j) or ctx.word(j) in L.particles):
             j += 1
         elif ctx.word(j) == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.is_cap(j + 1):
             j += 3
-        elif ctx.word(j) in L.coordinators and j + 1 < n and ctx.is_cap(j + 1) and j + 1 < n:
-            j += 1
         else:
             break
     while j > 0 and ctx.idx.lower[j - 1] in L.coordinators:
@@ -142,8 +157,12 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
         k += 1
     role_start = k
     role_end = k
+    portfolio = False
     while role_end < j and (r := ctx.match_seq(role_end, L.roles, j)):
+        portfolio = tuple(ctx.idx.lower[role_end:role_end + r]) in L.portfolio_roles
         role_end += r
+    if portfolio and role_end + 2 < j and ctx.is_cap(role_end) and role_end not in _name_stops(ctx, role_end, role_end + 1):
+        role_end += 1  # "Menteri Pertanian Amran Sulaiman": the portfolio is part of the role
     stops = _name_stops(ctx, k, j)
     n = j
     while n > role_end and n - 1 not in stops and ctx.is_word(n - 1) and \
@@ -178,7 +197,7 @@ def _name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
     stops: dict[int, str] = {}
     p = i
     while p < j:
-        h = ctx.match_seq(p, ctx.L.honorifics, j) if ctx.is_cap(p) else 0
+        h = ctx.match_seq(p, ctx.L.honorifics, j)
         if h:
             for q in range(p, p + h):
                 stops[q] = "title"
@@ -215,9 +234,16 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
             return replace(reg.last_group, mention=mention, cue=cue)
         return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
     if first in L.pronoun_speakers and j - i == 1:
-        if reg.last_person is not None:
-            return replace(reg.last_person, mention=mention, cue=cue)
-        return None
+        return replace(reg.pronoun(ctx, i, cue), mention=mention)
+    d = ctx.match_seq(i, L.document_words, j)
+    if d:
+        # "menurut catatan Departemen Kesehatan Inggris": the source is who keeps the document
+        k = i + d
+        while k < j and not ctx.is_cap(k):
+            k += 1
+        org = ctx.phrase(k, j) if k < j else None
+        return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(i, i + d),
+                          organisation=org, mention=mention, cue=cue)
     np = parse_np(ctx, i, j)
     if _is_anonymous(ctx, phrase):
         return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
@@ -389,7 +415,7 @@ def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: i
         first += 1  # ", according to officials"
     j = _np_end_after(ctx, first, hi)
     if pronoun or j == first:
-        speaker = replace(reg.last_person, cue=cue, mention=ctx.span(k, k + 1)) if reg.last_person else None
+        speaker = reg.pronoun(ctx, k, cue)
     else:
         speaker = speaker_from_np(ctx, reg, first, j, cue)
     if speaker is None:
@@ -401,10 +427,31 @@ def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: i
     q = _quote_before(ctx, k, quoted)
     if q is not None:
         return Attribution(speaker, span, None, quote_end=q[2])
+    if ctx.word(k) in ctx.L.prefix_cues:
+        right = _parenthetical_rest(ctx, j, hi)
+        if right is not None:
+            # "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …":
+            # the attribution is parenthetical; the main clause after it is what is said
+            return Attribution(speaker, ctx.span(k, right[0] - 1), ctx.span(*right))
     c_end = k - 1 if ctx.word(k - 1) == "," else k
     if c_end <= clause_start:
         return None
     return Attribution(speaker, span, ctx.span(clause_start, c_end))
+
+
+def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
+    """Tokens after ", <attribution>, " up to the sentence end, when they form a clause."""
+    p = j
+    while p < hi and ctx.word(p) != ",":
+        p += 1
+    p += 1
+    end = hi
+    while end > p and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    words = [t for t in range(p, end) if ctx.is_word(t)]
+    if len(words) >= ctx.L.min_claim_tokens and any(ctx.is_verb(t) for t in words):
+        return p, end
+    return None
 
 
 def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) -> Attribution | None:
@@ -413,6 +460,10 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators \
             and ctx.text[ctx.idx.spans[i - 1][0]] not in CLOSING:
         i -= 1
+    if i == lo:
+        m = DATELINE.match(ctx.text, ctx.idx.spans[i][0])
+        while m and i < k and ctx.idx.spans[i][0] < m.end():
+            i += 1  # "JAKARTA (Pos Kota) – KPI mendesak …"
     n = ctx.match_seq(i, L.leading, k)
     i += n
     j = k
@@ -468,8 +519,7 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
     while not pronoun and j < hi and ctx.word(j) not in (",", ".", ";") and j - i < 10:
         j += 1
     if pronoun:
-        last = reg.last_person
-        speaker = replace(last, mention=ctx.span(k, k + 1), cue=ctx.surface(k)) if last else None
+        speaker = reg.pronoun(ctx, k, ctx.surface(k))
     else:
         speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(k))
     if speaker is None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from klaim.claims._lang import Lang, Sequences
 from klaim.text import TokenIndex
 
+# A dateline: capitalised words (city, agency) and a dash at the start of a paragraph.
+DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]{1,2}\s+")
 CLOSING = frozenset('”»"')
 OPENING = frozenset('“«„"')
 PUNCT_END = frozenset(".,;:!?…")

@@ -12,10 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from klaim.claims._attribution import SpeakerRef
-from klaim.claims._context import CLOSING, OPENING, Ctx
-
-# A dateline: capitalised words (city, agency) and a dash at the start of a paragraph.
-DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]{1,2}\s+")
+from klaim.claims._context import CLOSING, DATELINE, OPENING, Ctx
 
 
 @dataclass
@@ -63,6 +60,12 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
             i, changed = i + 1, True
         if residual and i < j and ctx.word(i) in L.subordinators:
             i, changed = i + 1, True
+        c = 0 if verbatim else ctx.match_seq(i, L.citations, j)
+        if c:
+            # "seperti dikutip Reuters, …": a citation of the medium, not part of the claim
+            comma = next((p for p in range(i + c, min(j, i + c + 8)) if ctx.word(p) == ","), None)
+            if comma is not None:
+                i, changed = comma + 1, True
     while j > i and not ctx.is_word(j - 1) and not _closes_inner_quote(ctx, i, j - 1) \
             and not _closes_bracket(ctx, i, j - 1):
         j -= 1
@@ -156,7 +159,8 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
         return None
     for k in range(u, min(j, u + 7)):
         w = ctx.word(k)
-        if not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators:
+        if not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators \
+                or w in L.subordinators:
             return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = _skip_modifiers(ctx, k, j)
         if v > k and v < j and ctx.is_verb(v) and k > u:
@@ -198,6 +202,8 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
             quote_depth += 1
         elif ch in "”»" and quote_depth:
             quote_depth -= 1
+        elif ch == '"':
+            quote_depth = 0 if quote_depth else 1  # straight marks toggle
         if quote_depth == 0 and (w in L.coordinators or w in (",", ";")) and k > i:
             u = k + 1
             if w == "," and u < j and ctx.word(u) in L.coordinators:
@@ -273,7 +279,8 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     points = _split_points(ctx, i, j)
     s0, e0, v0 = _subject(ctx, i, j)
     subject = ctx.phrase(s0, e0) if e0 > s0 else ""
-    if not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0:
+    if not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0 \
+            and not ctx.match_seq(i, L.existentials, j):
         subject = default_subject
         subj_override = subj_override or (subject, i)
     elif not subject or ctx.word(s0) in L.np_stops:

@@ -74,6 +74,10 @@ class Lang:
     roles: Sequences
     spokesperson_roles: Sequences
     honorifics: Sequences
+    portfolio_roles: Sequences
+    document_words: Sequences
+    existentials: Sequences
+    citations: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -105,6 +109,7 @@ class Lang:
     causal: Phrases
     position: Phrases
     background: Phrases
+    background_years: int
     first_person: Phrases
     ceremony: Phrases
     not_names: frozenset[str]
@@ -161,6 +166,10 @@ def get(lang: str) -> Lang:
         roles=_sequences(t, "role_words"),
         spokesperson_roles=_sequences(t, "spokesperson_roles"),
         honorifics=_sequences(t, "honorifics"),
+        portfolio_roles=_sequences(t, "portfolio_roles"),
+        document_words=_sequences(t, "document_words"),
+        existentials=_sequences(t, "existentials"),
+        citations=_sequences(t, "citations"),
         non_verbs=_words(t, "non_verbs"),
         verb_prefixes=tuple(sorted((str(p) for p in t.get("verb_prefixes", [])), key=len, reverse=True)),
         verb_suffixes=tuple(str(p) for p in t.get("verb_suffixes", [])),
@@ -192,6 +201,7 @@ def get(lang: str) -> Lang:
         causal=Phrases(t.get("causal", [])),
         position=Phrases(t.get("position", [])),
         background=Phrases(t.get("background", [])),
+        background_years=int(t.get("background_years", 5)),
         first_person=Phrases(t.get("first_person", [])),
         ceremony=Phrases(t.get("ceremony", [])),
         not_names=_words(t, "not_names"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from klaim.claims._context import Ctx
 from klaim.claims._decompose import Unit
 from klaim.schema import ClaimType, Figure, FigureKind, Modality
@@ -17,14 +19,26 @@ def is_numeric(f: Figure) -> bool:
     return f.value is not None and not (f.kind == FigureKind.cardinal and f.value == 1)
 
 
-def claim_type(ctx: Ctx, u: Unit, figures: list[Figure], modality: Modality) -> ClaimType:
+def _old_date(figures: list[Figure], published: date | None, years: int) -> bool:
+    """A date in the claim well before publication ("pada 1949") marks history."""
+    if published is None:
+        return False
+    for f in figures:
+        if f.kind == FigureKind.date and f.iso and f.iso[:4].isdigit() and int(f.iso[:4]) < published.year - years:
+            return True
+    return False
+
+
+def claim_type(ctx: Ctx, u: Unit, figures: list[Figure], modality: Modality,
+               published: date | None = None) -> ClaimType:
     """First match wins: quote, prediction, background, causal, numerical, position, event."""
     L, text = ctx.L, ctx.text
     if u.quote:
         return ClaimType.quote
     if modality in (Modality.future, Modality.conditional):
         return ClaimType.prediction
-    if u.role == "nonrestrictive" or L.background.first(text, u.start, u.end):
+    if u.role == "nonrestrictive" or L.background.first(text, u.start, u.end) \
+            or _old_date(figures, published, L.background_years):
         return ClaimType.background
     if L.causal.first(text, u.start, u.end):
         return ClaimType.causal

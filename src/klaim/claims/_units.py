@@ -14,11 +14,23 @@ from klaim.text import Quote, paragraphs, quotes, sentences
 def _significant(ctx: Ctx, q: Quote) -> bool:
     """A quotation long enough to be a statement; short ones are scare quotes inside a claim."""
     toks = ctx.idx.between(q.start, q.end)
+    if _embedded(ctx.text, q):
+        return False  # bisa "disalahkan karena tidak melihat" kekerasan …: a partial quote
     words = [k for k in toks if ctx.is_word(k)]
     n = len(words)
     if n and sum(ctx.is_cap(k) for k in words) >= 0.6 * n and n > 1:
         return False  # "Santa Perawan Maria Diangkat ke Surga": a quoted name or title
     return n >= ctx.L.min_quote_tokens or (n >= 2 and any(ctx.is_verb(k) for k in toks))
+
+
+def _embedded(text: str, q: Quote) -> bool:
+    """A quote inside a running clause: a word before the opening mark and a lower-case word
+    after the closing one."""
+    if q.close is None:
+        return False
+    before = text[:q.open].rstrip()[-1:]
+    after = text[q.close + 1:].lstrip()[:1]
+    return before.isalnum() and after.isalpha() and after.islower()
 
 
 def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
