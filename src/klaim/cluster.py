@@ -33,6 +33,7 @@ from klaim.corpus import (
     _Planner,
     _Tally,
     build_shard,
+    claim_schema,
     count_records,
     finish,
     finished_shard,
@@ -64,6 +65,7 @@ def build_corpus_dask(source: Any, out_dir: Path, client: Any, *, shard_size: in
     started = time.monotonic()
     threads = sum(client.nthreads().values()) or 1
     inflight = max_inflight or 2 * threads
+    schema = claim_schema()
     tally = _Tally(count_records(source), progress)
     planner = _Planner(source, shard_size, max_invalid)
     shards: list[ShardInfo] = []
@@ -92,7 +94,7 @@ def build_corpus_dask(source: Any, out_dir: Path, client: Any, *, shard_size: in
                 while running.count() >= inflight:
                     collect(next(running))
                 [data] = client.scatter([plan], hash=False)
-                fut = client.submit(build_shard, str(out_dir), data, shard_size, chunk_size,
+                fut = client.submit(build_shard, str(out_dir), data, shard_size, chunk_size, schema,
                                     key=f"klaim-shard-{plan.index:05d}-{plan.input_sha256[:12]}",
                                     pure=False, retries=1)
                 submitted[fut.key] = fut

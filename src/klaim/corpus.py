@@ -47,6 +47,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -429,30 +430,42 @@ def _info_from_meta(path: Path, info: dict[str, Any]) -> ShardInfo:
 # The work: extraction of a chunk (in a worker), writing a shard (anywhere)
 
 
-_CLAIMS = None  # (extract, schema, class-label maps), loaded once per process
+_CLAIMS = None  # (claims module, class-label maps), loaded once per process
 
 
 def _claim_tools():
     global _CLAIMS
     if _CLAIMS is None:
         from klaim import claims
-        from klaim.records import CLASS_LABEL_FIELDS, claim_features
+        from klaim.records import CLASS_LABEL_FIELDS
 
         labels = {n: {m.value: i for i, m in enumerate(e)} for n, e in CLASS_LABEL_FIELDS.items()}
-        _CLAIMS = (claims, claim_features().arrow_schema, labels)
+        _CLAIMS = (claims, labels)
     return _CLAIMS
 
 
-def extract_chunk(articles: list[tuple[str, str, str, str | None]]):
+@lru_cache(maxsize=1)
+def claim_schema():
+    """The Arrow schema of ``records.claim_features()`` (with its ``huggingface`` metadata).
+
+    Computed once by the driver and passed to workers, so that they need not import ``datasets``
+    (about 115 MB of RSS per process).
+    """
+    from klaim.records import claim_features
+
+    return claim_features().arrow_schema
+
+
+def extract_chunk(articles: list[tuple[str, str, str, str | None]], schema: Any = None):
     """Claims of ``articles`` as an Arrow table with the claim features; and (i, error) pairs.
 
     The table has exactly the schema of ``records.claim_features()`` (class labels as ints); rows
     are the ``model_dump`` of each claim, which equals ``features.encode_example(claim_row(c))``
-    and is 30× faster.
+    and is 30x faster.
     """
     import pyarrow as pa
 
-    claims_mod, schema, labels = _claim_tools()
+    claims_mod, labels = _claim_tools()
     rows: list[dict[str, Any]] = []
     errors: list[tuple[int, str]] = []
     for i, (aid, text, lang, published) in enumerate(articles):
@@ -466,7 +479,7 @@ def extract_chunk(articles: list[tuple[str, str, str, str | None]]):
             for name, index in labels.items():
                 row[name] = index[row[name]]
             rows.append(row)
-    return pa.Table.from_pylist(rows, schema=schema), errors
+    return pa.Table.from_pylist(rows, schema=schema or claim_schema()), errors
 
 
 def _chunks(items: list[Any], size: int) -> list[list[Any]]:
@@ -474,12 +487,12 @@ def _chunks(items: list[Any], size: int) -> list[list[Any]]:
 
 
 def write_shard(out_dir: Path, plan: ShardPlan, shard_size: int, tables: list[Any],
-                errors: list[tuple[int, str]]) -> ShardInfo:
+                errors: list[tuple[int, str]], schema: Any = None) -> ShardInfo:
     """Write one shard atomically (temp file, fsync, rename); ``errors`` index into the plan."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    _, schema, _ = _claim_tools()
+    schema = schema or claim_schema()
     failed = {i for i, _ in errors}
     problems = list(plan.problems) + [
         Problem(*plan.locations[i], "(extractor)", msg) for i, msg in errors]
@@ -508,14 +521,14 @@ def write_shard(out_dir: Path, plan: ShardPlan, shard_size: int, tables: list[An
 
 
 def build_shard(out_dir: str | Path, plan: ShardPlan, shard_size: int,
-                chunk_size: int = DEFAULT_CHUNK) -> ShardInfo:
+                chunk_size: int = DEFAULT_CHUNK, schema: Any = None) -> ShardInfo:
     """Extract and write one whole shard in this process (the Dask task)."""
     tables, errors = [], []
     for k, chunk in enumerate(_chunks(plan.articles, chunk_size)):
-        table, errs = extract_chunk(chunk)
+        table, errs = extract_chunk(chunk, schema)
         tables.append(table)
         errors.extend((k * chunk_size + i, msg) for i, msg in errs)
-    return write_shard(Path(out_dir), plan, shard_size, tables, errors)
+    return write_shard(Path(out_dir), plan, shard_size, tables, errors, schema)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -651,6 +664,7 @@ def build_corpus(source: Any, out_dir: Path, *, workers: int = 1, shard_size: in
         raise ValueError("workers and chunk_size must be at least 1")
     inflight = max_inflight or 4 * workers
     started = time.monotonic()
+    schema = claim_schema()
     total = count_records(source)
     tally = _Tally(total, progress)
     planner = _Planner(source, shard_size, max_invalid)
@@ -679,7 +693,8 @@ def build_corpus(source: Any, out_dir: Path, *, workers: int = 1, shard_size: in
                         sum(len(a[1]) for i, a in enumerate(chunk) if i not in failed))
             state["left"] -= 1
             if state["left"] == 0:
-                info = write_shard(out_dir, plan, shard_size, state["tables"], state["errors"])
+                info = write_shard(out_dir, plan, shard_size, state["tables"], state["errors"],
+                                   schema)
                 shards.append(info)
                 tally.shard(info)
 
@@ -694,7 +709,7 @@ def build_corpus(source: Any, out_dir: Path, *, workers: int = 1, shard_size: in
                 written += 1
                 chunks = _chunks(plan.articles, chunk_size)
                 if not chunks:
-                    info = write_shard(out_dir, plan, shard_size, [], [])
+                    info = write_shard(out_dir, plan, shard_size, [], [], schema)
                     shards.append(info)
                     tally.shard(info)
                     continue
@@ -703,8 +718,8 @@ def build_corpus(source: Any, out_dir: Path, *, workers: int = 1, shard_size: in
                 for k, chunk in enumerate(chunks):
                     while len(pending) >= inflight:
                         drain_one()
-                    fut = (executor.submit(extract_chunk, chunk) if executor
-                           else _Done(extract_chunk(chunk)))
+                    fut = (executor.submit(extract_chunk, chunk, schema) if executor
+                           else _Done(extract_chunk(chunk, schema)))
                     pending.append((state, k, fut))
                     if executor is None:
                         drain_one()
