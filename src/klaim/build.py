@@ -60,16 +60,24 @@ def extract_articles(articles: list[Article],
     return claims
 
 
+def collect(s: BuildSettings, on_article: Callable[[Article], None] | None = None
+            ) -> tuple[list[Article], list[Claim]]:
+    """The articles and their claims, with the curation (human review) applied when configured."""
+    articles = read_articles(s.seeds)
+    claims = extract_articles(articles, on_article)
+    # A project without reviews yet has no curation folder; that is not an error.
+    if s.curation is not None and s.curation.exists():
+        from klaim.curation import apply_curation
+
+        claims = apply_curation(articles, claims, s.curation)
+    return articles, claims
+
+
 def build(settings: BuildSettings | None = None, *,
           on_article: Callable[[Article], None] | None = None,
           progress: Callable[[str], None] | None = None) -> ReleaseResult:
     """Read the seeds, extract and validate claims, and write (or confirm) the release."""
     s = settings or BuildSettings.from_pyproject()
-    articles = read_articles(s.seeds)
-    claims = extract_articles(articles, on_article)
-    if s.curation is not None:
-        from klaim.curation import apply_curation
-
-        claims = apply_curation(articles, claims, s.curation)
+    articles, claims = collect(s, on_article)
     return write_release(articles, claims, s.out, s.name, s.version,
                          released=release_date(), changes=s.changes, progress=progress)

@@ -17,6 +17,11 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=N
                   help="Turn news articles into fact-checking datasets of atomic claims.")
 evaluate_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Measure the extractors against gold data.")
 app.add_typer(evaluate_app, name="evaluate")
+curation_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Human review files.")
+app.add_typer(curation_app, name="curation")
+labelstudio_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                              help="Round trip with the Label Studio annotation tool.")
+app.add_typer(labelstudio_app, name="labelstudio")
 
 out = Console()
 err = Console(stderr=True)
@@ -48,6 +53,7 @@ def build(
     name: Annotated[Optional[str], typer.Option(help="Dataset name.")] = None,
     version: Annotated[Optional[str], typer.Option(help="Version to release (MAJOR.MINOR.PATCH).")] = None,
     curation: Annotated[Optional[Path], typer.Option(help="Curation folder applied on top of extraction.")] = None,
+    no_curation: Annotated[bool, typer.Option("--no-curation", help="Release the raw extraction, unreviewed.")] = False,
 ) -> None:
     """Build a release from the seed articles (settings from [tool.klaim] in pyproject.toml)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -57,8 +63,8 @@ def build(
     from klaim.build import build as run_build
 
     try:
-        s = BuildSettings.from_pyproject(seeds=seeds, out=out_dir, name=name, version=version,
-                                         curation=curation)
+        s = _settings(seeds=seeds, out=out_dir, name=name, version=version, curation=curation,
+                      no_curation=no_curation)
         n_files = len(article_files(s.seeds))
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=True) as bar:
@@ -72,6 +78,15 @@ def build(
     verb = "released" if result.status == "written" else "already released with identical content:"
     out.print(f"{verb} {result.name} v{result.version} → {result.path}", highlight=False)
     _summary(result.counts)
+
+
+def _settings(no_curation: bool = False, **overrides):
+    from klaim.build import BuildSettings
+
+    s = BuildSettings.from_pyproject(**overrides)
+    if no_curation:
+        s.curation = None
+    return s
 
 
 def _summary(counts: dict) -> None:
@@ -195,6 +210,100 @@ def publish(
         _fail(exc)
         return
     out.print(plan.summary(), highlight=False)
+
+
+@app.command()
+def review(
+    article_id: Annotated[Optional[str], typer.Argument(help="One article; omit with --all.")] = None,
+    all_articles: Annotated[bool, typer.Option("--all", help="Every article.")] = False,
+    out_dir: Annotated[Path, typer.Option("-o", "--out", help="Folder for the HTML pages.")] = Path("review"),
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
+) -> None:
+    """Write static HTML review pages: claims highlighted in their article, with details."""
+    from klaim.build import collect
+    from klaim.review import write_review
+
+    if not (article_id or all_articles):
+        _fail(KlaimError("name an ARTICLE_ID or pass --all"))
+    try:
+        articles, claims = collect(_settings(seeds=seeds))
+        paths = write_review(articles, claims, out_dir, None if all_articles else [article_id])
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    out.print(f"wrote {len(paths)} page(s); open {out_dir / 'index.html'}", highlight=False)
+
+
+@curation_app.command("init")
+def curation_init(
+    article_id: Annotated[str, typer.Argument(help="The article to review.")],
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
+    folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
+) -> None:
+    """Start a curation file listing every extracted claim of an article as pending."""
+    from klaim.build import collect
+    from klaim.curation import init_curation_file
+
+    try:
+        s = _settings(seeds=seeds, no_curation=True)
+        articles, claims = collect(s)
+        article = next((a for a in articles if a.article_id == article_id), None)
+        if article is None:
+            raise KlaimError(f"no article {article_id!r} in {s.seeds}")
+        path = init_curation_file(article, [c for c in claims if c.article_id == article_id],
+                                  folder or _settings().curation or Path("curation"))
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    out.print(f"wrote {path}; edit it, then `klaim build`", highlight=False)
+
+
+@labelstudio_app.command("export")
+def labelstudio_export(
+    out_file: Annotated[Path, typer.Option("-o", "--out", help="Tasks JSON to import into Label Studio.")] = Path("labelstudio-tasks.json"),
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
+) -> None:
+    """Write Label Studio tasks with the claims as pre-annotations, and the labeling config."""
+    from klaim.build import collect
+    from klaim.labelstudio import export_tasks, labelstudio_config
+
+    try:
+        s = _settings(seeds=seeds)
+        articles, extracted = collect(_settings(seeds=seeds, no_curation=True))
+        tasks = export_tasks(articles, extracted, s.curation)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    out_file.write_text(json.dumps(tasks, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    config = out_file.with_suffix(".xml")
+    config.write_text(labelstudio_config(), encoding="utf-8")
+    out.print(f"wrote {len(tasks)} task(s) to {out_file} and the labeling config to {config}",
+              highlight=False)
+
+
+@labelstudio_app.command("import")
+def labelstudio_import(
+    export_file: Annotated[Path, typer.Argument(help="A Label Studio JSON export.")],
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
+    folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
+) -> None:
+    """Turn a completed Label Studio export into curation files (checked before writing)."""
+    from klaim.build import collect
+    from klaim.labelstudio import import_annotations
+
+    try:
+        export = json.loads(_read_input(str(export_file)))
+        articles, extracted = collect(_settings(seeds=seeds, no_curation=True))
+        paths = import_annotations(export, articles, extracted,
+                                   folder or _settings().curation or Path("curation"))
+    except json.JSONDecodeError as exc:
+        _fail(KlaimError(f"{export_file}: not JSON ({exc.msg}, line {exc.lineno})"))
+        return
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    for p in paths:
+        out.print(f"wrote {p}", highlight=False)
 
 
 @app.command()
