@@ -27,6 +27,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])$")
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
+_QUOTE_MARK = re.compile('[' + OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE + ']')
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +82,9 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     end = len(text) if end is None else end
     found: list[Quote] = []
     opened: int | None = None
-    for i in range(start, end):
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
-        if ch not in OPEN_QUOTES and ch not in CLOSE_QUOTES and ch != STRAIGHT_QUOTE:
-            continue
         if ch == STRAIGHT_QUOTE:
             role = "close" if opened is not None else "open"
             if role == "open" and found and not text[i + 1:end].strip(" .,;:!?\t"):

@@ -24,7 +24,7 @@ from klaim.claims._units import article_units
 from klaim.claims._worthiness import worthiness
 from klaim.errors import InputError
 from klaim.figures import find_figures
-from klaim.schema import Claim, Figure, FigureKind, Span, Speaker, TimeRef, make_claim_id
+from klaim.schema import Claim, Entity, Figure, FigureKind, Span, Speaker, TimeRef, make_claim_id
 from klaim.text import TokenIndex
 
 EXTRACTOR = "klaim-rules"
@@ -62,20 +62,28 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
     units = article_units(ctx, reg)
     figures = sorted(find_figures(text, lang, pub), key=lambda f: (f.start, f.end))
     fig_starts = [f.start for f in figures]
+    # entities are found once per sentence (after attribution has named the people) and shared
+    # by the claims that contain them: overlapping claims would otherwise rescan the same words
+    ents: list[Entity] = []
+    for sentence in sorted({u.sentence for u in units}):
+        ents += entities(ctx, reg, sentence[0], sentence[1], sentence[0])
+    ent_starts = [en.start for en in ents]
     seen: set[tuple[int, int]] = set()
     claims = []
     for u in sorted(units, key=lambda u: (u.start, u.end)):
         if (u.start, u.end) in seen:
             continue
         seen.add((u.start, u.end))
-        claims.append(_claim(ctx, reg, u, aid, _within(figures, fig_starts, u.start, u.end),
-                             _within(figures, fig_starts, *u.sentence), pub))
+        claims.append(_claim(ctx, u, aid, _within(figures, fig_starts, u.start, u.end),
+                             _within(figures, fig_starts, *u.sentence), _within(ents, ent_starts, u.start, u.end),
+                             pub))
     return claims
 
 
-def _within(figures: list[Figure], starts: list[int], s: int, e: int) -> list[Figure]:
+def _within(items: list, starts: list[int], s: int, e: int) -> list:
+    """Figures or entities lying inside [s, e) (``items`` sorted by start)."""
     lo, hi = bisect_left(starts, s), bisect_right(starts, e)
-    return [f for f in figures[lo:hi] if f.end <= e]
+    return [f for f in items[lo:hi] if f.end <= e]
 
 
 def _time(claim_figs: list[Figure], sentence_figs: list[Figure], pub: date | None) -> TimeRef | None:
@@ -97,12 +105,11 @@ def _speaker(text: str, ref: SpeakerRef) -> Speaker:
                    mention=mention, cue=ref.cue)
 
 
-def _claim(ctx: Ctx, reg: Registry, u: Unit, aid: str, figs: list[Figure],
-           sentence_figs: list[Figure], pub: date | None) -> Claim:
+def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_figs: list[Figure],
+           ents: list[Entity], pub: date | None) -> Claim:
     text = ctx.text
     mod = modality(ctx, u.start, u.end, u.cue)
     ctype = claim_type(ctx, u, figs, mod, pub)
-    ents = entities(ctx, reg, u.start, u.end, u.sentence[0])
     score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
     return Claim(
         claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from klaim.claims._lang import Lang, Sequences
+from bisect import bisect_left
+
+from klaim.claims._lang import Lang, Phrases, Sequences
 from klaim.text import TokenIndex
 
 # A dateline: capitalised words (city, agency) and a dash at the start of a paragraph.
@@ -21,6 +23,35 @@ class Ctx:
     idx: TokenIndex
     L: Lang
     _verb: dict[int, bool] = field(default_factory=dict)
+    _cues: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
+
+    def cues(self, ph: Phrases, s: int, e: int) -> list[tuple[int, int]]:
+        """Matches of a cue list inside [s, e), from one pass over the article's tokens."""
+        if self._cues is None:
+            self._cues = self._scan_cues()
+        hit = self._cues.get(id(ph))
+        if hit is None:
+            return []
+        starts, spans = hit
+        out = []
+        for k in range(bisect_left(starts, s), len(spans)):
+            a, b = spans[k]
+            if a >= e:
+                break
+            if b <= e:
+                out.append((a, b))
+        return out
+
+    def _scan_cues(self) -> dict[int, tuple[list[int], list[tuple[int, int]]]]:
+        index = self.L.cue_index()
+        lower, spans = self.idx.lower, self.idx.spans
+        found: dict[int, list[tuple[int, int]]] = {}
+        for k, w in enumerate(lower):
+            for key, seq in index.get(w, ()):
+                n = len(seq)
+                if n == 1 or tuple(lower[k:k + n]) == seq:
+                    found.setdefault(key, []).append((spans[k][0], spans[k + n - 1][1]))
+        return {key: ([a for a, _ in v], v) for key, v in found.items()}
 
     def word(self, k: int) -> str:
         return self.idx.lower[k]

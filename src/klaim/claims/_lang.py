@@ -13,10 +13,11 @@ from klaim.lang import load_table
 class Phrases:
     """Case-insensitive whole-word matcher for a list of words and multi-word phrases."""
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("pattern", "words", "seqs")
 
     def __init__(self, items: list[str]):
         self.words = sorted({str(i).lower() for i in items}, key=len, reverse=True)
+        self.seqs = tuple(tuple(w.split()) for w in self.words)
         body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in self.words) or "(?!)"
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
@@ -120,6 +121,19 @@ class Lang:
     organisation_heads: frozenset[str]
     location_heads: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _cue_index: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def cue_index(self) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """First word → (id of its cue list, phrase as tokens) over every cue list, so that one
+        pass over an article's tokens finds the matches of all lists."""
+        if not self._cue_index:
+            index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            for value in vars(self).values():
+                if isinstance(value, Phrases):
+                    for seq in value.seqs:
+                        index.setdefault(seq[0], []).append((id(value), seq))
+            self._cue_index.update({k: tuple(v) for k, v in index.items()})
+        return self._cue_index
 
     def is_verb(self, word: str) -> bool:
         """Morphological guess, cached per word: the vocabulary of news is small."""

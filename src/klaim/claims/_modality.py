@@ -28,19 +28,18 @@ def _cue(ctx: Ctx, ph, s: int, e: int) -> bool:
     """A cue word written in lower case, or capitalised only at the claim's start ("May" the
     month or "Will" the name are not modal words), and not inside a relative clause."""
     text = ctx.text
-    return any((m.start() == s or not text[m.start()].isupper()) and not _in_relative(ctx, s, m.start())
-               for m in ph.find(text, s, e))
+    return any((a == s or not text[a].isupper()) and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
 
 
 def _negation(ctx: Ctx, s: int, e: int) -> bool:
     """A negation cue that is not inside a purpose clause or a fixed compound ("tak berawak")."""
     L = ctx.L
-    for m in L.negated.find(ctx.text, s, e):
-        if (m.start() != s and ctx.text[m.start()].isupper()) or _in_relative(ctx, s, m.start()):
+    for a, b_ in ctx.cues(L.negated, s, e):
+        if (a != s and ctx.text[a].isupper()) or _in_relative(ctx, s, a):
             continue
         blocked = False
-        for b in L.negation_blockers.find(ctx.text, max(s, m.start() - 12), min(e, m.end() + 12)):
-            if b.start() <= m.start() <= b.end() + 1:
+        for bs, be in ctx.cues(L.negation_blockers, max(s, a - 12), min(e, b_ + 12)):
+            if bs <= a <= be + 1:
                 blocked = True
                 break
         if not blocked:
@@ -55,8 +54,8 @@ def modality(ctx: Ctx, s: int, e: int, cue: str | None = None) -> Modality:
         return Modality.uncertain
     if _cue(ctx, L.hedged, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
         return Modality.hedged
-    cond = L.conditional.first(text, s, e)
-    if cond and (cond.start() - s <= 1 or _cue(ctx, L.conditional_needs, s, e)):
+    conds = ctx.cues(L.conditional, s, e)
+    if conds and (conds[0][0] - s <= 1 or _cue(ctx, L.conditional_needs, s, e)):
         return Modality.conditional
     if _negation(ctx, s, e):
         return Modality.negated

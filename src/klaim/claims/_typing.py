@@ -37,13 +37,13 @@ def claim_type(ctx: Ctx, u: Unit, figures: list[Figure], modality: Modality,
         return ClaimType.quote
     if modality in (Modality.future, Modality.conditional):
         return ClaimType.prediction
-    if u.role == "nonrestrictive" or L.background.first(text, u.start, u.end) \
+    if u.role == "nonrestrictive" or ctx.cues(L.background, u.start, u.end) \
             or _old_date(figures, published, L.background_years):
         return ClaimType.background
-    if L.causal.first(text, u.start, u.end):
+    if ctx.cues(L.causal, u.start, u.end):
         return ClaimType.causal
     if any(is_numeric(f) for f in figures):
         return ClaimType.numerical
-    if L.position.first(text, u.start, u.end) or (u.cue and L.position.pattern.fullmatch(u.cue.lower())):
+    if ctx.cues(L.position, u.start, u.end) or (u.cue and L.position.pattern.fullmatch(u.cue.lower())):
         return ClaimType.position
     return ClaimType.event_property

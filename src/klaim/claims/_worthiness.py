@@ -44,9 +44,9 @@ def worthiness(ctx: Ctx, u: Unit, ctype: ClaimType, modality: Modality, figures:
         add(-0.1, "prediction")
     if modality in (Modality.hedged, Modality.uncertain):
         add(-0.05, "hedged")
-    if u.quote and L.first_person.first(text, u.start, u.end):
+    if u.quote and ctx.cues(L.first_person, u.start, u.end):
         add(-0.15, "first-person opinion")
-    if L.ceremony.first(text, u.start, u.end):
+    if ctx.cues(L.ceremony, u.start, u.end):
         add(-0.2, "ceremony")
     if len(text[u.start:u.end].split()) < 6:
         add(-0.15, "short")
