@@ -335,6 +335,20 @@ def _is_np(ctx: Ctx, i: int, j: int) -> bool:
     return True
 
 
+def _has_main_verb(ctx: Ctx, i: int, j: int) -> bool:
+    """A verb outside relative clauses ("nama calon yang dianggap tak memahami" has none)."""
+    in_rel = False
+    for k in range(i, j):
+        w = ctx.word(k)
+        if w in ctx.L.relative:
+            in_rel = True
+        elif w == ",":
+            in_rel = False
+        elif not in_rel and ctx.is_verb(k):
+            return True
+    return False
+
+
 def _content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
     """First token of the reported content after a pre-cue (past "kepada wartawan bahwa")."""
     L = ctx.L
@@ -466,7 +480,15 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
             i += 1  # "JAKARTA (Pos Kota) – KPI mendesak …"
     n = ctx.match_seq(i, L.leading, k)
     i += n
-    j = k
+    if i == k and k - 2 > lo and ctx.word(k - 1) == ",":
+        # "Kuasa hukum korban …, Aldwin Rahardian, menilai …": the name set off by commas
+        i = k - 1
+        while i > lo and ctx.word(i - 1) != ",":
+            i -= 1
+        k_np = k - 1
+    else:
+        k_np = k
+    j = k_np
     while j > i and ctx.word(j - 1) in L.auxiliaries:
         j -= 1
     if not _is_np(ctx, i, j):
@@ -476,7 +498,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     if p < hi and ctx.word(p) in L.demonstratives:
         return None  # "Anton menyampaikan itu saat …": the object is "that", not a statement
     rest = [t for t in range(p, hi) if ctx.is_word(t)]
-    if len(rest) >= L.min_claim_tokens and not any(ctx.is_verb(t) for t in rest) \
+    opens_quote = p < hi and any(q[0] == ctx.idx.spans[p][0] for q in quoted)
+    if len(rest) >= L.min_claim_tokens and not opens_quote and not _has_main_verb(ctx, p, hi) \
             and not any(ctx.word(t)[0].isdigit() for t in rest):
         return None  # "mengakui pernyataan La Nyalla": an object, not a reported statement
     if len(rest) < L.min_claim_tokens:

@@ -280,7 +280,7 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     s0, e0, v0 = _subject(ctx, i, j)
     subject = ctx.phrase(s0, e0) if e0 > s0 else ""
     if not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0 \
-            and not ctx.match_seq(i, L.existentials, j):
+            and not ctx.match_seq(i, L.existentials, j) and not ctx.word(v0).startswith(L.passive_prefix):
         subject = default_subject
         subj_override = subj_override or (subject, i)
     elif not subject or ctx.word(s0) in L.np_stops:

@@ -94,6 +94,7 @@ class Lang:
     relative: frozenset[str]
     demonstratives: frozenset[str]
     passive_agent: str
+    passive_prefix: tuple[str, ...]
     locative_prepositions: frozenset[str]
     np_stops: frozenset[str]
     subject_breakers: frozenset[str]
@@ -199,6 +200,7 @@ def get(lang: str) -> Lang:
         relative=_words(t, "relative_pronouns") or frozenset([str(t.get("relative_pronoun", "yang"))]),
         demonstratives=_words(t, "demonstratives"),
         passive_agent=str(t.get("passive_agent", "")),
+        passive_prefix=tuple(str(p) for p in t.get("passive_prefixes", []) or []) or ("\0",),
         locative_prepositions=_words(t, "locative_prepositions"),
         np_stops=_words(t, "np_stops"),
         subject_breakers=_words(t, "subject_breakers"),

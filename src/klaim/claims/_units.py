@@ -84,8 +84,12 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                                        cue=a.speaker.cue, default_subject=_named_mention(text, a.speaker))
             for rs, re_ in _uncovered(s, e, covered):
                 toks = ctx.idx.between(rs, re_)
+                # "…," kata Novel usai menghadiri …: a subject-less clause after an attribution is
+                # about the speaker, though it is the publisher who reports it
+                before = [a for a in atts[se] if a.span[1] <= rs]
+                subject = _named_mention(text, before[-1].speaker) if before else None
                 units += decompose(ctx, toks.start, toks.stop, se, PUBLISHER, [],
-                                   residual=bool(covered), para_start=ps)
+                                   residual=bool(covered), para_start=ps, default_subject=subject)
     return units
 
 
