@@ -356,6 +356,8 @@ def _content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
         w = ctx.word(p)
         if w in L.complementisers or w == ":":
             return p + 1
+        if ctx.text[ctx.idx.spans[p][0]] in OPENING:
+            return p  # mengatakan "Kalau …": the content is the quote
         if ctx.is_verb(p) or w in L.relative:
             break  # a complementiser after a verb belongs to the content's own clause
     p = k + 1
