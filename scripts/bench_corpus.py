@@ -141,7 +141,18 @@ def quantulum_comparison(src: Path, k: int) -> dict:
 
 
 def git_commit() -> str:
+    """The commit measured: the checkout's HEAD, or the snapshot klaim is imported from.
+
+    The extractor changes under your feet in a shared checkout; to measure one commit exactly,
+    export it (`git archive HEAD src | tar -x -C /tmp/snap`) and run with
+    `PYTHONPATH=/tmp/snap/src KLAIM_BENCH_COMMIT=$(git rev-parse --short HEAD)`.
+    """
+    import klaim
+
     root = Path(__file__).resolve().parents[1]
+    where = Path(klaim.__file__).resolve()
+    if root not in where.parents:
+        return f"{os.environ.get('KLAIM_BENCH_COMMIT', '?')} (klaim imported from {where.parent})"
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root,
                               capture_output=True, text=True, check=True).stdout.strip()
