@@ -172,7 +172,7 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
         n += 1
     if j - n > 3:
         n = j - 3  # a long capitalised run: the last three words are the name
-    if j - n >= 3 and n > role_end and ctx.word(n - 1) in L.coordinators:
+    if j - n >= 2 and n > role_end and ctx.word(n - 1) in L.coordinators:
         n += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
     name = ctx.phrase(n, j) if n < j and ctx.is_cap(n) else None
     if name is None:
@@ -476,10 +476,9 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators \
             and ctx.text[ctx.idx.spans[i - 1][0]] not in CLOSING:
         i -= 1
-    if i == lo:
-        m = DATELINE.match(ctx.text, ctx.idx.spans[i][0])
-        while m and i < k and ctx.idx.spans[i][0] < m.end():
-            i += 1  # "JAKARTA (Pos Kota) – KPI mendesak …"
+    m = DATELINE.match(ctx.text, ctx.idx.spans[lo][0])
+    while m and i < k and ctx.idx.spans[i][0] < m.end():
+        i += 1  # "JAKARTA (Pos Kota) – KPI mendesak …", "Jakarta, CNN Indonesia - - Menteri …"
     n = ctx.match_seq(i, L.leading, k)
     i += n
     if i == k and k - 2 > lo and ctx.word(k - 1) == ",":
@@ -492,6 +491,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         k_np = k
     j = k_np
     while j > i and ctx.word(j - 1) in L.auxiliaries:
+        if L.negated.pattern.fullmatch(ctx.word(j - 1)) or ctx.word(j - 1) in L.refusals:
+            return None  # "ia enggan menyebutkan …": the speaker declined to say it
         j -= 1
     if not _is_np(ctx, i, j):
         return None
@@ -501,7 +502,7 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None  # "Anton menyampaikan itu saat …": the object is "that", not a statement
     rest = [t for t in range(p, hi) if ctx.is_word(t)]
     opens_quote = p < hi and any(q[0] == ctx.idx.spans[p][0] for q in quoted)
-    if len(rest) >= L.min_claim_tokens and not opens_quote and not _has_main_verb(ctx, p, hi) \
+    if L.min_claim_tokens <= len(rest) < 6 and not opens_quote and not _has_main_verb(ctx, p, hi) \
             and not any(ctx.word(t)[0].isdigit() for t in rest):
         return None  # "mengakui pernyataan La Nyalla": an object, not a reported statement
     if len(rest) < L.min_claim_tokens:

@@ -11,7 +11,7 @@ from klaim.claims._lang import Lang, Phrases, Sequences
 from klaim.text import TokenIndex
 
 # A dateline: capitalised words (city, agency) and a dash at the start of a paragraph.
-DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]{1,2}\s+")
+DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(?:\s*[-–—]+)*\s+")
 CLOSING = frozenset('”»"')
 OPENING = frozenset('“«„"')
 PUNCT_END = frozenset(".,;:!?…")

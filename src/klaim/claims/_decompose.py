@@ -232,7 +232,7 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
         if w in L.relative:
             # a relative clause runs to the next comma; its verbs are not the clause's predicate
             k += 1
-            while k < j and ctx.word(k) not in (",", ";") and ctx.word(k) not in L.coordinators:
+            while k < j and ctx.word(k) not in (",", ";"):
                 k += 1
             continue
         if ctx.is_verb(k) and quote_depth == 0:

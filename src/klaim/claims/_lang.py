@@ -105,6 +105,9 @@ class Lang:
     hedged: Phrases
     negated: Phrases
     negation_blockers: Phrases
+    hedge_blockers: Phrases
+    refusals: frozenset[str]
+    boilerplate: re.Pattern[str]
     future: Phrases
     conditional: Phrases
     conditional_needs: Phrases
@@ -211,6 +214,9 @@ def get(lang: str) -> Lang:
         hedged=Phrases(t.get("hedged", [])),
         negated=Phrases(t.get("negated", [])),
         negation_blockers=Phrases(t.get("negation_blockers", [])),
+        hedge_blockers=Phrases(t.get("hedge_blockers", [])),
+        refusals=_words(t, "refusals"),
+        boilerplate=re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
         future=Phrases(t.get("future", [])),
         conditional=Phrases(t.get("conditional", [])),
         conditional_needs=Phrases(t.get("conditional_needs", [])),

@@ -47,12 +47,19 @@ def _negation(ctx: Ctx, s: int, e: int) -> bool:
     return False
 
 
+def _hedge(ctx: Ctx, s: int, e: int) -> bool:
+    """A hedge cue that is not part of a negated certainty ("tidak mungkin" is not "mungkin")."""
+    blocked = ctx.cues(ctx.L.hedge_blockers, s, e)
+    return any(not any(bs <= a < be for bs, be in blocked) and (a == s or not ctx.text[a].isupper())
+               and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ctx.L.hedged, s, e))
+
+
 def modality(ctx: Ctx, s: int, e: int, cue: str | None = None) -> Modality:
     L = ctx.L
     text = ctx.text
     if _cue(ctx, L.uncertain, s, e):
         return Modality.uncertain
-    if _cue(ctx, L.hedged, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
+    if _hedge(ctx, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
         return Modality.hedged
     conds = ctx.cues(L.conditional, s, e)
     if conds and (conds[0][0] - s <= 1 or _cue(ctx, L.conditional_needs, s, e)):

@@ -40,6 +40,8 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
     units: list[Unit] = []
     last_quote: tuple[int, SpeakerRef, list[tuple[int, int]]] | None = None  # (paragraph, speaker, spans)
     for p_i, (ps, pe) in enumerate(paragraphs(text)):
+        if ctx.L.boilerplate.match(text, ps):
+            continue  # "Baca juga: …" links and similar page furniture carry no claim
         qs = [q for q in quotes(text, ps, pe) if _significant(ctx, q)]
         quoted = [(q.open, q.start, q.end, q.close) for q in qs]
         lo = bisect_left(starts, ps)
@@ -98,6 +100,8 @@ def _named_mention(text: str, speaker: SpeakerRef) -> str | None:
     if speaker.kind == SpeakerKind.publisher or not speaker.mention:
         return None
     mention = text[speaker.mention[0]:speaker.mention[1]]
+    if speaker.cue and mention.lower() == speaker.cue.lower():
+        return None  # "Menurutnya": the mention is the cue itself
     return mention if mention[:1].isupper() else None
 
 
