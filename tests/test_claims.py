@@ -219,3 +219,36 @@ def test_menurut_and_pronoun_speakers():
 def test_snapshot_of_the_seed(claims, file_regression):
     lines = [json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=True) for c in claims]
     file_regression.check("\n".join(lines) + "\n", extension=".jsonl")
+
+
+def _attribution_cases():
+    import yaml
+
+    path = Path(__file__).parent / "data" / "claims" / "attribution_id.yaml"
+    return [pytest.param(c, id=c["name"]) for c in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("case", _attribution_cases())
+def test_attribution_patterns(case):
+    claims = klaim.extract(case["text"], "id", "2018-01-01")
+    for c in claims:
+        Claim.model_validate(c.model_dump(), context={"text": case["text"]})
+    if "count" in case:
+        assert len(claims) == case["count"], [c.surface for c in claims]
+    if "claim" not in case:
+        return
+    c = _find(claims, case["claim"])
+    for field, want in (case.get("speaker") or {}).items():
+        got = getattr(c.speaker, field)
+        assert (got.value if hasattr(got, "value") else got) == want, (field, c.speaker)
+    if "claim_type" in case:
+        assert c.claim_type.value == case["claim_type"]
+    if "claim_type_not" in case:
+        assert c.claim_type.value != case["claim_type_not"]
+    if "text_starts" in case:
+        assert c.text.startswith(case["text_starts"]), c.text
+
+
+def test_negated_certainty_is_not_a_hedge():
+    [c] = klaim.extract("\"Saya tidak mungkin menjadi presiden tanpa guru,\" ujar Jokowi.", "id")
+    assert c.modality == Modality.negated
