@@ -502,7 +502,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None  # "Anton menyampaikan itu saat …": the object is "that", not a statement
     rest = [t for t in range(p, hi) if ctx.is_word(t)]
     opens_quote = p < hi and any(q[0] == ctx.idx.spans[p][0] for q in quoted)
-    if rest and not opens_quote and not _has_main_verb(ctx, p, hi) and ctx.word(rest[-1]) in L.demonstratives \
+    if rest and len(rest) <= 5 and not opens_quote and not _has_main_verb(ctx, p, hi) \
+            and ctx.word(rest[-1]) in L.demonstratives \
             and not any(ctx.word(t)[0].isdigit() for t in rest):
         return None  # "mengakui pernyataan La Nyalla": an object, not a reported statement
     if len(rest) < L.min_claim_tokens:

@@ -108,6 +108,7 @@ class Lang:
     hedge_blockers: Phrases
     refusals: frozenset[str]
     boilerplate: re.Pattern[str]
+    non_claim_endings: tuple[str, ...]
     future: Phrases
     conditional: Phrases
     conditional_needs: Phrases
@@ -216,6 +217,7 @@ def get(lang: str) -> Lang:
         negation_blockers=Phrases(t.get("negation_blockers", [])),
         hedge_blockers=Phrases(t.get("hedge_blockers", [])),
         refusals=_words(t, "refusals"),
+        non_claim_endings=tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         boilerplate=re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
         future=Phrases(t.get("future", [])),
         conditional=Phrases(t.get("conditional", [])),

@@ -84,6 +84,8 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                     toks = ctx.idx.between(*a.content)
                     units += decompose(ctx, toks.start, toks.stop, se, a.speaker, [a.span], para_start=ps,
                                        cue=a.speaker.cue, default_subject=_named_mention(text, a.speaker))
+            if _is_question(ctx, s, e):
+                continue  # a question asks; only a quoted one (above) is kept, as what was said
             for rs, re_ in _uncovered(s, e, covered):
                 toks = ctx.idx.between(rs, re_)
                 # "…," kata Novel usai menghadiri …: a subject-less clause after an attribution is
@@ -93,6 +95,11 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                 units += decompose(ctx, toks.start, toks.stop, se, PUBLISHER, [],
                                    residual=bool(covered), para_start=ps, default_subject=subject)
     return units
+
+
+def _is_question(ctx: Ctx, s: int, e: int) -> bool:
+    tail = ctx.text[s:e].rstrip("\"”’' ")
+    return bool(ctx.L.non_claim_endings) and tail.endswith(ctx.L.non_claim_endings)
 
 
 def _named_mention(text: str, speaker: SpeakerRef) -> str | None:
