@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from klaim.lang import load_table
 
@@ -64,7 +64,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(a.lower() for a in load_table(lang, "claims").get("abbreviations", []))
 
@@ -197,7 +197,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 class TokenIndex:
     """Tokens of a whole text with fast range look-up (one tokenisation per article)."""
 
-    __slots__ = ("spans", "starts", "lower", "text", "is_word", "is_cap")
+    __slots__ = ("is_cap", "is_word", "lower", "spans", "starts", "text")
 
     def __init__(self, text: str):
         self.text = text

@@ -24,7 +24,16 @@ from klaim.claims._units import article_units
 from klaim.claims._worthiness import worthiness
 from klaim.errors import InputError
 from klaim.figures import find_figures
-from klaim.schema import Claim, Entity, Figure, FigureKind, Span, Speaker, TimeRef, make_claim_id
+from klaim.schema import (
+    Claim,
+    Entity,
+    Figure,
+    FigureKind,
+    Span,
+    Speaker,
+    TimeRef,
+    make_claim_id,
+)
 from klaim.text import TokenIndex
 
 EXTRACTOR = "klaim-rules"

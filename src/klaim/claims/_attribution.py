@@ -406,8 +406,6 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
             k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
             clause_start = k
             continue
-        if w == "," or w in CLOSING:
-            pass
         k += 1
     return out
 

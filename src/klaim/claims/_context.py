@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from klaim.claims._lang import Lang, Phrases, Sequences
 from klaim.text import TokenIndex

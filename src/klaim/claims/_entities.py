@@ -54,7 +54,7 @@ def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> li
             j += 1
         p, pending, after_role = k, None, False
 
-        def flush(end: int) -> None:
+        def flush(end: int, after_role: bool) -> None:
             nonlocal pending
             if pending is not None and end > pending:
                 got = _classify(ctx, reg, pending, end, after_role, _sentence_initial(ctx, pending, sentence_start))
@@ -66,7 +66,7 @@ def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> li
         while p < j:
             n, hit = ctx.gazetteer_at(p, j)
             if hit is not None:
-                flush(p)
+                flush(p, after_role)
                 a, b = ctx.span(p, p + n)
                 out.append(Entity(start=a, end=b, surface=ctx.text[a:b], label=_LABELS.get(hit[0], EntityLabel.other),
                                   canonical=hit[1]))
@@ -74,12 +74,12 @@ def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> li
                 continue
             r = ctx.match_seq(p, L.roles, j)
             if r or ctx.word(p) in L.not_names:
-                flush(p)
+                flush(p, after_role)
                 after_role = bool(r)
                 p += max(r, 1)
                 continue
             pending = p if pending is None else pending
             p += 1
-        flush(j)
+        flush(j, after_role)
         k = j
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from klaim.lang import load_table
@@ -13,7 +13,7 @@ from klaim.lang import load_table
 class Phrases:
     """Case-insensitive whole-word matcher for a list of words and multi-word phrases."""
 
-    __slots__ = ("pattern", "words", "seqs")
+    __slots__ = ("pattern", "seqs", "words")
 
     def __init__(self, items: list[str]):
         self.words = sorted({str(i).lower() for i in items}, key=len, reverse=True)
@@ -162,7 +162,7 @@ class Lang:
         return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def get(lang: str) -> Lang:
     t = load_table(lang, "claims")
     gaz = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (t.get("gazetteer") or {}).items()}

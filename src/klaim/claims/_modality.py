@@ -13,7 +13,6 @@ import re
 from klaim.claims._context import Ctx
 from klaim.schema import Modality
 
-
 _BEFORE = re.compile(r"(\w+)\W*$")
 
 
@@ -56,7 +55,6 @@ def _hedge(ctx: Ctx, s: int, e: int) -> bool:
 
 def modality(ctx: Ctx, s: int, e: int, cue: str | None = None) -> Modality:
     L = ctx.L
-    text = ctx.text
     if _cue(ctx, L.uncertain, s, e):
         return Modality.uncertain
     if _hedge(ctx, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):

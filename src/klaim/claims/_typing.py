@@ -32,7 +32,7 @@ def _old_date(figures: list[Figure], published: date | None, years: int) -> bool
 def claim_type(ctx: Ctx, u: Unit, figures: list[Figure], modality: Modality,
                published: date | None = None) -> ClaimType:
     """First match wins: quote, prediction, background, causal, numerical, position, event."""
-    L, text = ctx.L, ctx.text
+    L = ctx.L
     if u.quote:
         return ClaimType.quote
     if modality in (Modality.future, Modality.conditional):

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from klaim.claims._attribution import PUBLISHER, Attribution, Registry, SpeakerRef, find_attributions
+from klaim.claims._attribution import (
+    PUBLISHER,
+    Attribution,
+    Registry,
+    SpeakerRef,
+    find_attributions,
+)
 from klaim.claims._context import Ctx
 from klaim.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
 from klaim.schema import SpeakerKind

@@ -68,11 +68,11 @@ class ClaimsReport:
 
     def render(self) -> str:
         lines = [
-            f"claims: gold {self.gold}, predicted {self.predicted}, matched {self.matched} "
-            f"(span IoU >= {self.threshold})",
+            (f"claims: gold {self.gold}, predicted {self.predicted}, matched {self.matched} "
+             f"(span IoU >= {self.threshold})"),
             f"  span precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}",
-            f"  on matched: type {self.type_accuracy:.3f}  speaker {self.speaker_accuracy:.3f}  "
-            f"modality {self.modality_accuracy:.3f}  standalone-text token F1 {self.text_token_f1:.3f}",
+            (f"  on matched: type {self.type_accuracy:.3f}  speaker {self.speaker_accuracy:.3f}  "
+             f"modality {self.modality_accuracy:.3f}  standalone-text token F1 {self.text_token_f1:.3f}"),
         ]
         for p in self.pairs:
             wrong = [n for n, ok in (("type", p.type_ok), ("speaker", p.speaker_ok), ("modality", p.modality_ok)) if not ok]
