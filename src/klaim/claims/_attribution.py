@@ -174,6 +174,8 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
         n = j - 3  # a long capitalised run: the last three words are the name
     if j - n >= 2 and n > role_end and ctx.word(n - 1) in L.coordinators:
         n += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
+    while j - n >= 2 and _org_word_elsewhere(ctx, n, n + 1):
+        n += 1  # "Direktur Riset Setara Institute Ismail Hasani": "Institute" ends a name elsewhere
     name = ctx.phrase(n, j) if n < j and ctx.is_cap(n) else None
     if name is None:
         n = j
@@ -185,11 +187,32 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     p = role_start
     while p < body_end:
         m, hit = ctx.gazetteer_at(p, body_end)
-        if hit is not None:
+        # an organisation anywhere in the role, or a place right after the title
+        # ("Menteri Luar Negeri AS"); not the place inside a name ("Majelis Ulama Indonesia")
+        if hit is not None and (hit[0] == "organisation" or p == role_end):
             org = hit[1]
             break
         p += max(m, 1)
     return NP(role=role, organisation=org, name=name)
+
+
+def _org_word_elsewhere(ctx: Ctx, n: int, m: int) -> bool:
+    """Does the word at token n appear elsewhere as the tail of another capitalised name
+    ("Setara Institute", "DPN Peradi"), never followed by the rest of this name?"""
+    L = ctx.L
+    word = ctx.word(n)
+    nxt = ctx.word(m) if m < len(ctx.idx.lower) else ""
+    seen_tail = False
+    for p in ctx.positions(word):
+        if p == n:
+            continue
+        if p + 1 < len(ctx.idx.lower) and ctx.word(p + 1) == nxt:
+            return False  # the same name again
+        if p > 0 and ctx.is_cap(p - 1) and ctx.is_word(p - 1) and not ctx.match_seq(p - 1, L.roles, p) \
+                and not ctx.match_seq(p - 1, L.honorifics, p) and ctx.idx.spans[p - 1][0] > 0 \
+                and ctx.text[ctx.idx.spans[p - 1][0] - 2:ctx.idx.spans[p - 1][0]].strip() not in (".", '"', "“"):
+            seen_tail = True
+    return seen_tail
 
 
 def _name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
@@ -260,6 +283,10 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
         n, hit = ctx.gazetteer_at(j - (len(np.name.split())), j)
         if hit is not None and hit[0] == "organisation" and not np.role:
             return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=mention, cue=cue)
+        if not np.role and any(w.lower() in L.organisation_heads for w in np.name.split()):
+            # "Menurut Setara Institute": an organisation by its head word
+            return SpeakerRef(SpeakerKind.organisation, name=np.name, organisation=np.name,
+                              mention=mention, cue=cue)
         ref = reg.resolve(np.name, np.role, np.organisation)
         reg.last_person = ref
         return replace(ref, mention=mention, cue=cue)

@@ -23,6 +23,15 @@ class Ctx:
     L: Lang
     _verb: dict[int, bool] = field(default_factory=dict)
     _cues: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
+    _positions: dict[str, list[int]] | None = None
+
+    def positions(self, word: str) -> list[int]:
+        """Token indices where the lower-cased ``word`` occurs."""
+        if self._positions is None:
+            self._positions = {}
+            for k, w in enumerate(self.idx.lower):
+                self._positions.setdefault(w, []).append(k)
+        return self._positions.get(word, [])
 
     def cues(self, ph: Phrases, s: int, e: int) -> list[tuple[int, int]]:
         """Matches of a cue list inside [s, e), from one pass over the article's tokens."""
