@@ -157,10 +157,14 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
         k += 1
     role_start = k
     role_end = k
-    portfolio = False
+    portfolio = region = False
     while role_end < j and (r := ctx.match_seq(role_end, L.roles, j)):
-        portfolio = tuple(ctx.idx.lower[role_end:role_end + r]) in L.portfolio_roles
+        seq = tuple(ctx.idx.lower[role_end:role_end + r])
+        portfolio, region = seq in L.portfolio_roles, seq in L.region_roles
         role_end += r
+    if region and role_end + 1 == j and ctx.is_cap(role_end):
+        # "Kapolres Kudus": the word after the title is the region; the person is unnamed here
+        return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
     if portfolio and role_end + 2 < j and ctx.is_cap(role_end) and role_end not in _name_stops(ctx, role_end, role_end + 1):
         role_end += 1  # "Menteri Pertanian Amran Sulaiman": the portfolio is part of the role
     stops = _name_stops(ctx, k, j)
@@ -305,7 +309,7 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if hit is not None and n == j - i:
         kind = SpeakerKind.organisation if hit[0] == "organisation" else SpeakerKind.group
         return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=mention, cue=cue)
-    if ctx.is_cap(i):
+    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in L.particles for k in range(i, j)):
         return SpeakerRef(SpeakerKind.organisation, name=phrase, mention=mention, cue=cue)
     return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
 
@@ -328,7 +332,8 @@ def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
             while j < limit and ctx.idx.spans[j][1] <= end:
                 j += 1
             continue
-        if w in L.speaker_boundaries or (ctx.is_verb(j) and j > k and w not in L.np_participles):
+        if w in L.speaker_boundaries or (ctx.is_verb(j) and j > k and w not in L.np_participles) \
+                or (w in L.auxiliaries and j > k):
             break
         j += 1
         if j - k >= 10:

@@ -76,6 +76,7 @@ class Lang:
     spokesperson_roles: Sequences
     honorifics: Sequences
     portfolio_roles: Sequences
+    region_roles: Sequences
     document_words: Sequences
     existentials: Sequences
     citations: Sequences
@@ -186,6 +187,7 @@ def get(lang: str) -> Lang:
         spokesperson_roles=_sequences(t, "spokesperson_roles"),
         honorifics=_sequences(t, "honorifics"),
         portfolio_roles=_sequences(t, "portfolio_roles"),
+        region_roles=_sequences(t, "region_roles"),
         document_words=_sequences(t, "document_words"),
         existentials=_sequences(t, "existentials"),
         citations=_sequences(t, "citations"),
