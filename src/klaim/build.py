@@ -28,6 +28,7 @@ class BuildSettings:
     version: str = "0.1.0"
     changes: str | None = None
     curation: Path | None = None
+    card_notes: Path | None = None  # markdown for the card's "Dataset Creation" (measured accuracy)
 
     @classmethod
     def from_pyproject(cls, path: Path = Path("pyproject.toml"), **overrides: Any) -> BuildSettings:
@@ -35,7 +36,7 @@ class BuildSettings:
         if path.is_file():
             conf = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("klaim", {})
         merged = {**conf, **{k: v for k, v in overrides.items() if v is not None}}
-        for key in ("seeds", "out", "curation"):
+        for key in ("seeds", "out", "curation", "card_notes"):
             if merged.get(key) is not None:
                 merged[key] = Path(merged[key])
         known = {k: v for k, v in merged.items() if k in cls.__dataclass_fields__}
@@ -79,5 +80,6 @@ def build(settings: BuildSettings | None = None, *,
     """Read the seeds, extract and validate claims, and write (or confirm) the release."""
     s = settings or BuildSettings.from_pyproject()
     articles, claims = collect(s, on_article)
-    return write_release(articles, claims, s.out, s.name, s.version,
-                         released=release_date(), changes=s.changes, progress=progress)
+    notes = s.card_notes.read_text(encoding="utf-8") if s.card_notes and s.card_notes.is_file() else None
+    return write_release(articles, claims, s.out, s.name, s.version, released=release_date(),
+                         changes=s.changes, notes=notes, progress=progress)

@@ -188,8 +188,9 @@ cells that a spreadsheet would run as formulas prefixed with `'`); `claims.jsonl
 Claims are extracted by klaim's rule-based, deterministic extractor (sentence and clause
 segmentation that keeps offsets, decomposition of coordinated predicates and reported speech,
 attribution from per-language cue tables, modality cues, a number grammar for Indonesian and
-English). Its measured accuracy is in the klaim repository (`docs/evaluation-claims.md`,
-`docs/evaluation-figures.md`). Source articles: see the `source` and `rights` of each article.
+English). Source articles: see the `source` and `rights` of each article.
+
+{info.get('creation_notes') or 'Measured accuracy: see `docs/evaluation-claims.md` and `docs/evaluation-figures.md` in the klaim repository.'}
 
 ## Bias, Risks and Limitations
 

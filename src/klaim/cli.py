@@ -54,6 +54,7 @@ def build(
     version: Annotated[Optional[str], typer.Option(help="Version to release (MAJOR.MINOR.PATCH).")] = None,
     curation: Annotated[Optional[Path], typer.Option(help="Curation folder applied on top of extraction.")] = None,
     no_curation: Annotated[bool, typer.Option("--no-curation", help="Release the raw extraction, unreviewed.")] = False,
+    changes: Annotated[Optional[str], typer.Option(help="What this version changes, for the changelog.")] = None,
 ) -> None:
     """Build a release from the seed articles (settings from [tool.klaim] in pyproject.toml)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -64,7 +65,7 @@ def build(
 
     try:
         s = _settings(seeds=seeds, out=out_dir, name=name, version=version, curation=curation,
-                      no_curation=no_curation)
+                      no_curation=no_curation, changes=changes)
         n_files = len(article_files(s.seeds))
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=True) as bar:

@@ -134,6 +134,7 @@ def write_release(
     *,
     released: date | None = None,
     changes: str | None = None,
+    notes: str | None = None,
     progress: Progress | None = None,
 ) -> ReleaseResult:
     """Write version ``version`` of dataset ``name`` under ``root``, atomically and only once."""
@@ -155,7 +156,7 @@ def write_release(
         shutil.rmtree(tmp, ignore_errors=True)
         try:
             counts = _write_files(tmp, articles, claims, name, version, digest,
-                                  released or date.today(), changes, say)
+                                  released or date.today(), changes, notes, say)
             _fsync_tree(tmp)
             os.rename(tmp, target)
         finally:
@@ -179,7 +180,7 @@ def _unchanged_or_refuse(target: Path, name: str, version: str, digest: str) -> 
 
 def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: str,
                  version: str, digest: str, released: date, changes: str | None,
-                 say: Progress) -> dict[str, Any]:
+                 notes: str | None, say: Progress) -> dict[str, Any]:
     from klaim import card, charts, claimreview, croissant, exports
     from klaim.schema_files import write_schema_files
 
@@ -197,6 +198,7 @@ def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: 
             "schema_version": SCHEMA_VERSION, "content_sha256": digest, "counts": counts,
             "changes": changes}
     _write_json(tmp / RELEASE_FILE, info)
+    info = {**info, "creation_notes": notes}  # card only: prose is not part of the release's identity
     say("writing dataset card")
     (tmp / "README.md").write_text(card.render(articles, claims, info, sizes), encoding="utf-8")
     croissant.write(tmp, info)  # last but the manifest: it lists the other files' checksums
