@@ -88,3 +88,35 @@ def test_trailing_speaker_after_content():
 def test_month_may_is_not_a_hedge():
     [c] = klaim.extract("The ministry opened the new bridge in May.", "en", "2024-06-01")
     assert c.modality == Modality.asserted
+
+
+WIRE = """BRUSSELS (Reuters) - NATO allies agreed on Thursday to look for more air defence systems for Ukraine, Secretary General Jens Stoltenberg said.
+U.S. Secretary of State Antony Blinken said on Thursday that more support for Ukraine was vital.
+A senior NATO official, who spoke on condition of anonymity, told Reuters that Russia could recruit 30,000 troops a month.
+The alliance, which was founded in 1949 with 12 members, now has 32 members.
+If Congress fails to pass the package, Ukraine will run short of ammunition, officials warned."""
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return klaim.extract(WIRE, "en", "2024-04-04", "wire")
+
+
+def test_wire_style_attributions(wire):
+    agreed = _find(wire, "allies agreed")
+    assert agreed.speaker.name == "Jens Stoltenberg" and agreed.speaker.role == "Secretary General"
+    assert not agreed.surface.startswith("BRUSSELS")
+    vital = _find(wire, "was vital")
+    assert vital.surface == "more support for Ukraine was vital" and vital.speaker.name == "Antony Blinken"
+    recruits = _find(wire, "30,000 troops")
+    assert recruits.speaker.kind == SpeakerKind.anonymous and recruits.modality == Modality.hedged
+    assert recruits.surface == "Russia could recruit 30,000 troops a month"
+    ammo = _find(wire, "run short of ammunition")
+    assert ammo.speaker.kind == SpeakerKind.group and ammo.modality == Modality.conditional
+
+
+def test_relative_clause_inserted_mid_sentence(wire):
+    texts = {c.text: c for c in wire}
+    main = texts["The alliance now has 32 members."]
+    assert main.claim_type == ClaimType.numerical  # the founding date belongs to the other claim
+    assert texts["The alliance was founded in 1949 with 12 members."].claim_type == ClaimType.background

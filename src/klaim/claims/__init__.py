@@ -117,8 +117,11 @@ def _speaker(text: str, ref: SpeakerRef) -> Speaker:
 def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_figs: list[Figure],
            ents: list[Entity], pub: date | None) -> Claim:
     text = ctx.text
+    ctx.skip = u.skip
     mod = modality(ctx, u.start, u.end, u.cue)
-    ctype = claim_type(ctx, u, figs, mod, pub)
+    type_figs = [f for f in figs if not (u.skip and u.skip[0] <= f.start < u.skip[1])]
+    ctype = claim_type(ctx, u, type_figs, mod, pub)
+    ctx.skip = None
     score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
     return Claim(
         claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,

@@ -157,6 +157,12 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
         k += 1
     role_start = k
     role_end = k
+    # qualifiers before the title ("U.S. Secretary of State …", "Ukrainian Foreign Minister …")
+    q = k
+    while q < j and (ctx.is_cap(q) or ctx.word(q) == ".") and not ctx.match_seq(q, L.roles, j) and q - k < 4:
+        q += 1
+    if k < q < j and ctx.match_seq(q, L.roles, j):
+        role_end = q
     portfolio = region = False
     while role_end < j and (r := ctx.match_seq(role_end, L.roles, j)):
         seq = tuple(ctx.idx.lower[role_end:role_end + r])
@@ -429,6 +435,8 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
         base = w[: -len(L.pronoun_suffix)] if L.pronoun_suffix and w.endswith(L.pronoun_suffix) else None
         if w in L.post_cues and (prev in (",", "—", "-") or prev in CLOSING):
             att = _post_cue(ctx, reg, k, lo, hi, clause_start, quoted, pronoun=base in L.post_cues if base else False)
+            if att is None and w in L.pre_cues:
+                att = _pre_cue(ctx, reg, k, lo, hi, quoted)  # "X, who …, told Reuters that …"
         elif w in L.pre_cues:
             att = _pre_cue(ctx, reg, k, lo, hi, quoted)
         elif (w in L.prefix_cues or (base and base in L.prefix_cues)) and (k == lo or prev == ","):
@@ -460,6 +468,8 @@ def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: i
     if ctx.word(k) in ctx.L.prefix_cues and first < hi and ctx.word(first) in ctx.L.recipient_words:
         first += 1  # ", according to officials"
     j = _np_end_after(ctx, first, hi)
+    if j < hi and ctx.word(j) in ctx.L.complementisers and _quote_before(ctx, k, quoted) is None:
+        return None  # ", told Reuters that …": a speech verb with its content after it
     if pronoun or j == first:
         speaker = reg.pronoun(ctx, k, cue)
     else:
@@ -512,10 +522,15 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     n = ctx.match_seq(i, L.leading, k)
     i += n
     if i == k and k - 2 > lo and ctx.word(k - 1) == ",":
-        # "Kuasa hukum korban …, Aldwin Rahardian, menilai …": the name set off by commas
+        # "Kuasa hukum korban …, Aldwin Rahardian, menilai …": the name set off by commas;
+        # "A NATO official, who spoke on condition of anonymity, told …": the phrase before it
         i = k - 1
         while i > lo and ctx.word(i - 1) != ",":
             i -= 1
+        if ctx.word(i) in L.relative and i - 1 > lo:
+            i -= 1
+            while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators:
+                i -= 1
         k_np = k - 1
     else:
         k_np = k

@@ -33,8 +33,11 @@ class Ctx:
                 self._positions.setdefault(w, []).append(k)
         return self._positions.get(word, [])
 
+    skip: tuple[int, int] | None = None  # a range whose cues do not count (an inserted clause)
+
     def cues(self, ph: Phrases, s: int, e: int) -> list[tuple[int, int]]:
-        """Matches of a cue list inside [s, e), from one pass over the article's tokens."""
+        """Matches of a cue list inside [s, e) (outside ``skip``), from one pass over the
+        article's tokens."""
         if self._cues is None:
             self._cues = self._scan_cues()
         hit = self._cues.get(id(ph))
@@ -46,7 +49,7 @@ class Ctx:
             a, b = spans[k]
             if a >= e:
                 break
-            if b <= e:
+            if b <= e and not (self.skip and self.skip[0] <= a < self.skip[1]):
                 out.append((a, b))
         return out
 

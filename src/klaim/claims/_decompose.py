@@ -26,6 +26,7 @@ class Unit:
     quote: bool = False
     role: str = "main"          # main, coordinated, clause, relative, apposition, residual
     cue: str | None = None      # attribution cue, which may itself hedge ("memperkirakan")
+    skip: tuple[int, int] | None = None  # an inserted clause that is not part of this claim
 
 
 def standalone(words: list[str]) -> str:
@@ -297,6 +298,8 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
         if a >= b:
             continue
         b_main = _relatives(ctx, a, b, subject, sentence, speaker, spans, units, cue)
+        if b_main < 0:
+            continue  # the main claim was written with the inserted relative clause left out
         if kind == "main":
             if subj_override is not None and a == i:
                 words = [subject, ctx.phrase(subj_override[1], b_main)]
@@ -335,6 +338,18 @@ def _antecedent(ctx: Ctx, k: int, lo: int, subject: str) -> tuple[int, str]:
     return a, ctx.phrase(a, k) if k > a else subject
 
 
+def _inner_clause_end(ctx: Ctx, k: int, b: int) -> int:
+    """Where a relative clause opened after a comma ends: at the next comma when a predicate
+    follows it (the clause was inserted mid-sentence), else at the end of the conjunct."""
+    for p in range(k, b):
+        if ctx.word(p) == ",":
+            v = _skip_modifiers(ctx, p + 1, b)
+            if any(ctx.is_verb(t) for t in range(p + 1, min(v + 1, b))):
+                return p
+            return b
+    return b
+
+
 def _relatives(ctx: Ctx, a: int, b: int, subject: str, sentence: tuple[int, int],
                speaker: SpeakerRef, spans: list[tuple[int, int]], units: list[Unit],
                cue: str | None) -> int:
@@ -352,12 +367,19 @@ def _relatives(ctx: Ctx, a: int, b: int, subject: str, sentence: tuple[int, int]
             continue
         if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None:
             ant_start, ant = _antecedent(ctx, k - 1, a, subject)
-            r_end = b
+            r_end = _inner_clause_end(ctx, k + 1, b)
             s, e = ctx.span(k, r_end)
             if n_words(ctx, k + 1, r_end) >= ctx.L.min_claim_tokens - 1:
                 units.append(Unit(s, e, standalone([ant, ctx.phrase(k + 1, r_end)]), sentence, speaker,
                                   list(spans), role="nonrestrictive", cue=cue))
-                end = min(end, k - 1)
+                if r_end == b:
+                    end = min(end, k - 1)
+                else:
+                    # "NATO, yang didirikan pada 1949, kini memiliki 32 anggota": the main claim
+                    # keeps its whole span; its text leaves the inserted clause out
+                    units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
+                                      sentence, speaker, list(spans), role="main", cue=cue, skip=(s, e)))
+                    end = -1
             break
         v = k + 1
         if v < b and ctx.is_verb(v) and L.passive_agent:
