@@ -156,7 +156,7 @@ def git_commit() -> str:
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root,
                               capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=root,
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=root, check=False,
                                capture_output=True, text=True).stdout.strip()
         return head + (" (src/ has uncommitted changes)" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
