@@ -336,6 +336,17 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path):
             build_corpus(write_jsonl(tmp_path / "a.jsonl", make_articles(2)), out)
 
 
+def test_a_folder_that_is_not_a_corpus_is_never_written_into(tmp_path):
+    from klaim.errors import KlaimError
+
+    release = tmp_path / "data"
+    release.mkdir()
+    (release / "claims-00000-of-00001.parquet").write_bytes(b"a release's file")
+    with pytest.raises(KlaimError, match="not a klaim corpus"):
+        build_corpus(write_jsonl(tmp_path / "a.jsonl", make_articles(2)), release)
+    assert (release / "claims-00000-of-00001.parquet").read_bytes() == b"a release's file"
+
+
 def test_peak_memory_does_not_grow_with_the_corpus(tmp_path):
     """Streaming: the reader holds one shard of records at a time, whatever the input size."""
     from klaim.corpus import _Planner

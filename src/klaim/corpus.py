@@ -41,6 +41,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -545,7 +546,18 @@ def _fsync_dir(path: Path) -> None:
 
 @contextmanager
 def output_lock(out_dir: Path) -> Iterator[None]:
-    """One build per output folder at a time; a second one is refused, not interleaved."""
+    """One build per output folder at a time; a second one is refused, not interleaved.
+
+    A folder that holds files but nothing a corpus build writes (a release, a folder of articles)
+    is refused too: resuming deletes stale shards, and must never touch anything else.
+    """
+    if out_dir.is_dir():
+        names = [p.name for p in out_dir.iterdir()]
+        if names and not any(_is_ours(n) for n in names):
+            raise KlaimError(f"{out_dir}: not empty and not a klaim corpus (no {MANIFEST} or "
+                             "claims-NNNNN.parquet); choose a new or empty folder")
+    elif out_dir.exists():
+        raise KlaimError(f"{out_dir}: exists and is not a folder")
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / ".lock", "w") as fh:
         try:
@@ -556,6 +568,14 @@ def output_lock(out_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+SHARD_NAME = re.compile(r"^claims-\d{5,}\.parquet$")
+
+
+def _is_ours(name: str) -> bool:
+    return (name in (MANIFEST, ".lock") or bool(SHARD_NAME.match(name))
+            or (name.startswith(".claims-") and ".tmp-" in name))
 
 
 def remove_temporaries(out_dir: Path) -> None:
@@ -570,7 +590,7 @@ def finish(out_dir: Path, shards: list[ShardInfo], shard_size: int, written: int
     shards = sorted(shards, key=lambda s: s.index)
     keep = {s.file for s in shards}
     for stale in out_dir.glob("claims-*.parquet"):
-        if stale.name not in keep:
+        if SHARD_NAME.match(stale.name) and stale.name not in keep:
             stale.unlink()
     problems = [p for s in shards for p in s.problems]
     totals = {k: sum(getattr(s, k) for s in shards)
@@ -647,6 +667,9 @@ class _Done:
 
 
 def _warm_up() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle, once
     _claim_tools()
 
 
