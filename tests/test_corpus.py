@@ -295,6 +295,26 @@ def test_parquet_and_dataset_rows_are_reported_by_row(articles, tmp_path):
     assert [(p.file, p.record, p.field) for p in result.problems] == [("(dataset)", "row 2", "lang")]
 
 
+def test_an_extractor_error_on_one_article_is_reported_not_fatal(articles, tmp_path, monkeypatch):
+    import klaim.claims
+
+    real = klaim.claims.extract
+
+    def flaky(text, lang="id", published=None, article_id=None):
+        if article_id == articles[3]["id"]:
+            raise RuntimeError("regex blew up")
+        return real(text, lang=lang, published=published, article_id=article_id)
+
+    monkeypatch.setattr(klaim.claims, "extract", flaky)
+    src = write_jsonl(tmp_path / "a.jsonl", articles[:6])
+    result = build_corpus(src, tmp_path / "out", shard_size=4, chunk_size=2)
+    assert [(p.record, p.field, p.reason) for p in result.problems] == [
+        ("line 4", "(extractor)", "RuntimeError: regex blew up")]
+    assert result.articles == 5
+    ids = claim_table(tmp_path / "out").column("article_id").to_pylist()
+    assert articles[3]["id"] not in ids
+
+
 def test_max_invalid_aborts_a_plainly_wrong_input(tmp_path):
     src = write_jsonl(tmp_path / "wrong.jsonl", [{"headline": f"h{i}"} for i in range(30)])
     with pytest.raises(SchemaError) as err:
