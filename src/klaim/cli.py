@@ -55,8 +55,17 @@ def build(
     curation: Annotated[Optional[Path], typer.Option(help="Curation folder applied on top of extraction.")] = None,
     no_curation: Annotated[bool, typer.Option("--no-curation", help="Release the raw extraction, unreviewed.")] = False,
     changes: Annotated[Optional[str], typer.Option(help="What this version changes, for the changelog.")] = None,
+    corpus: Annotated[Optional[Path], typer.Option(help="A corpus (JSONL/parquet file or folder): build sharded parquet into --out instead of a release.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes for --corpus.")] = 1,
+    shard_size: Annotated[int, typer.Option(help="Articles per shard for --corpus.")] = 1000,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786) for --corpus.")] = None,
+    max_invalid: Annotated[Optional[int], typer.Option(help="Abort a --corpus build after this many invalid records.")] = None,
 ) -> None:
-    """Build a release from the seed articles (settings from [tool.klaim] in pyproject.toml)."""
+    """Build a release from the seed articles (settings from [tool.klaim] in pyproject.toml),
+    or with --corpus, sharded parquet from a corpus of any size (resumable)."""
+    if corpus is not None:
+        _build_corpus(corpus, out_dir or Path("corpus-out"), workers, shard_size, scheduler, max_invalid)
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from klaim.articles import article_files
@@ -79,6 +88,38 @@ def build(
     verb = "released" if result.status == "written" else "already released with identical content:"
     out.print(f"{verb} {result.name} v{result.version} → {result.path}", highlight=False)
     _summary(result.counts)
+
+
+def _build_corpus(corpus: Path, out_dir: Path, workers: int, shard_size: int,
+                  scheduler: str | None, max_invalid: int | None) -> None:
+    from klaim.corpus import build_corpus, rich_progress
+
+    try:
+        with rich_progress(err) as hook:
+            if scheduler:
+                from distributed import Client
+
+                from klaim.cluster import build_corpus_dask
+
+                with Client(scheduler) as client:
+                    r = build_corpus_dask(corpus, out_dir, client, shard_size=shard_size,
+                                          progress=hook, max_invalid=max_invalid)
+            else:
+                r = build_corpus(corpus, out_dir, workers=workers, shard_size=shard_size,
+                                 progress=hook, max_invalid=max_invalid)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    rate = r.chars / r.seconds / 1e6 if r.seconds else 0.0
+    out.print(f"{r.articles:,} articles → {r.claims:,} claims in {len(r.shards)} shard(s) at "
+              f"{r.out_dir} ({r.shards_written} written, {r.shards_resumed} resumed; "
+              f"{r.seconds:.1f} s, {rate:.2f} MB/s)", highlight=False)
+    if r.problems:
+        for p in r.problems[:50]:
+            err.print(f"invalid {p}", highlight=False, soft_wrap=True)
+        err.print(f"{len(r.problems)} invalid record(s) skipped; all are listed in "
+                  f"{out_dir / 'manifest.json'}", highlight=False)
+        raise typer.Exit(1)
 
 
 def _settings(no_curation: bool = False, **overrides):
