@@ -252,3 +252,20 @@ def test_attribution_patterns(case):
 def test_negated_certainty_is_not_a_hedge():
     [c] = klaim.extract("\"Saya tidak mungkin menjadi presiden tanpa guru,\" ujar Jokowi.", "id")
     assert c.modality == Modality.negated
+
+
+@pytest.mark.parametrize("unit", [
+    '"Harga naik terus," kata Budi. ',            # thousands of quotes in one paragraph
+    "harga beras naik, kata Budi, ",               # one run-on sentence of attributions
+    "Budi mengatakan bahwa harga naik dan Ani yang datang mengatakan ",  # no punctuation at all
+    "Rusia, yang menyerang, dan NATO, yang ",      # relative clauses without end
+])
+def test_run_on_text_stays_linear(unit):
+    import time
+
+    text = unit * 3000  # about 100 KB in one paragraph
+    t0 = time.process_time()
+    claims = klaim.extract(text, "id")
+    assert time.process_time() - t0 < 15, "quadratic behaviour on run-on text"
+    for c in claims[:50]:
+        Claim.model_validate(c.model_dump(), context={"text": text})

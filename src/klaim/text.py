@@ -124,13 +124,13 @@ def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations
     if not (ch.isupper() or ch.isdigit() or ch in OPEN_QUOTES or ch in STRAIGHT_QUOTE + "(["):
         return False  # a lower-case continuation: "… NATO." warga …, "dll. dan"
     if text[dot] == ".":
-        m = _WORD_BEFORE.search(text, para_start, dot)
+        m = _WORD_BEFORE.search(text, max(para_start, dot - 40), dot)  # bounded: keeps it linear
         word = m.group(1).lower() if m else ""
         if word in abbreviations or word.rstrip(".") in abbreviations:
             return False
         if len(word) == 1 and word.isalpha():
             return False  # an initial: "J. Smith"
-        if _LIST_MARKER.match(text[para_start:dot]):
+        if dot - para_start <= 3 and _LIST_MARKER.match(text[para_start:dot]):
             return False  # "1. Item" at the start of a paragraph
     return True
 

@@ -348,8 +348,19 @@ def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
 
 
 def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
-    """The attribution clause runs on ("pada konferensi pers, mengutip …") until a subordinator."""
-    while j < limit and ctx.word(j) not in ctx.L.subordinators:
+    """The attribution clause runs on ("pada konferensi pers, mengutip …") until a subordinator,
+    another speech cue, or a bounded length (keeps run-on text linear)."""
+    L = ctx.L
+    start, stop = j, min(limit, j + 30)
+    while j < stop and ctx.word(j) not in L.subordinators:
+        if ctx.word(j) in L.post_cues or ctx.word(j) in L.pre_cues:
+            # another attribution follows: the tail ends at the comma before that one's content
+            j -= 1
+            while j > start and ctx.word(j) == ",":
+                j -= 1
+            while j > start and ctx.word(j) != ",":
+                j -= 1
+            return j
         j += 1
     return j
 
@@ -483,7 +494,8 @@ def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: i
     q = _quote_before(ctx, k, quoted)
     if q is not None:
         return Attribution(speaker, span, None, quote_end=q[2])
-    if ctx.word(k) in ctx.L.prefix_cues:
+    c_end = k - 1 if ctx.word(k - 1) == "," else k
+    if ctx.word(k) in ctx.L.prefix_cues and not _has_main_verb(ctx, clause_start, c_end):
         right = _parenthetical_rest(ctx, j, hi)
         if right is not None:
             # "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …":
@@ -516,6 +528,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators \
             and ctx.text[ctx.idx.spans[i - 1][0]] not in CLOSING:
         i -= 1
+        if k - i > 16:
+            return None  # no speaker phrase is this long: a run-on clause, not an attribution
     m = DATELINE.match(ctx.text, ctx.idx.spans[lo][0])
     while m and i < k and ctx.idx.spans[i][0] < m.end():
         i += 1  # "JAKARTA (Pos Kota) – KPI mendesak …", "Jakarta, CNN Indonesia - - Menteri …"

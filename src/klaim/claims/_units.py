@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from klaim.claims._attribution import (
     PUBLISHER,
@@ -34,8 +34,8 @@ def _embedded(text: str, q: Quote) -> bool:
     after the closing one."""
     if q.close is None:
         return False
-    before = text[:q.open].rstrip()[-1:]
-    after = text[q.close + 1:].lstrip()[:1]
+    before = text[max(0, q.open - 20):q.open].rstrip()[-1:]
+    after = text[q.close + 1:q.close + 21].lstrip()[:1]
     return before.isalnum() and after.isalpha() and after.islower()
 
 
@@ -49,11 +49,12 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
         if ctx.L.boilerplate.match(text, ps):
             continue  # "Baca juga: …" links and similar page furniture carry no claim
         qs = [q for q in quotes(text, ps, pe) if _significant(ctx, q)]
-        quoted = [(q.open, q.start, q.end, q.close) for q in qs]
-        lo = bisect_left(starts, ps)
-        para_sents = [se for se in sents[lo:] if se[0] < pe]
-        para_sents = [se for se in para_sents if se[1] <= pe]
-        atts = {se: find_attributions(ctx, reg, se[0], se[1], quoted) for se in para_sents}
+        opens = [q.open for q in qs]
+        para_sents = [se for se in sents[bisect_left(starts, ps):bisect_left(starts, pe)] if se[1] <= pe]
+        # each sentence sees only the quotes that overlap it (a paragraph may hold thousands)
+        near = {se: _overlapping(qs, opens, se) for se in para_sents}
+        atts = {se: find_attributions(ctx, reg, se[0], se[1], [(q.open, q.start, q.end, q.close) for q in near[se]])
+                for se in para_sents}
         q_att: dict[int, Attribution] = {}
         for found in atts.values():
             for a in found:
@@ -63,7 +64,7 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
         for se in para_sents:
             s, e = se
             covered: list[tuple[int, int]] = []
-            for q in qs:
+            for q in near[se]:
                 a0, b0 = max(q.start, s), min(q.end, e)
                 if a0 >= b0:
                     continue
@@ -101,6 +102,17 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                 units += decompose(ctx, toks.start, toks.stop, se, PUBLISHER, [],
                                    residual=bool(covered), para_start=ps, default_subject=subject)
     return units
+
+
+def _overlapping(quotes: list[Quote], opens: list[int], se: tuple[int, int]) -> list[Quote]:
+    """Quotes overlapping a sentence. Quotes are sorted and do not overlap one another, so a
+    bisection on their openings and a short walk back find them."""
+    out = []
+    for q in reversed(quotes[:bisect_right(opens, se[1] - 1)]):
+        if (q.close if q.close is not None else q.end) < se[0]:
+            break
+        out.append(q)
+    return out[::-1]
 
 
 def _is_question(ctx: Ctx, s: int, e: int) -> bool:
