@@ -29,6 +29,7 @@ class Attribution:
     content: tuple[int, int] | None  # character range of what is said (None: a quote's content)
     quote_end: int | None = None     # set when the content is the quote closing at this offset
     quote_open: int | None = None    # set when the content is the quote opening at this offset
+    subject: str | None = None       # what subject-less content is about ("X itu, menurut Y, adalah …")
 
 
 @dataclass
@@ -500,7 +501,9 @@ def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: i
         if right is not None:
             # "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …":
             # the attribution is parenthetical; the main clause after it is what is said
-            return Attribution(speaker, ctx.span(k, right[0] - 1), ctx.span(*right))
+            lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, c_end)
+            subject = ctx.phrase(lead, c_end) if c_end > lead else None
+            return Attribution(speaker, ctx.span(k, right[0] - 1), ctx.span(*right), subject=subject)
     c_end = k - 1 if ctx.word(k - 1) == "," else k
     if c_end <= clause_start:
         return None

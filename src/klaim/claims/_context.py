@@ -10,7 +10,8 @@ from klaim.claims._lang import Lang, Phrases, Sequences
 from klaim.text import TokenIndex
 
 # A dateline: capitalised words (city, agency) and a dash at the start of a paragraph.
-DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(?:\s*[-–—]+)*\s+")
+# The next word starts a sentence: "Masing - masing" (a spaced reduplication) is no dateline.
+DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(?:\s*[-–—]+)*\s+(?=[A-Z\"“])")
 CLOSING = frozenset('”»"')
 OPENING = frozenset('“«„"')
 PUNCT_END = frozenset(".,;:!?…")

@@ -183,10 +183,21 @@ def _apposition(ctx: Ctx, i: int, j: int) -> tuple[int, int, int] | None:
     names = [k for k in range(c1 + 1, c2) if ctx.word(k) not in L.coordinators]
     if not names or not all(ctx.is_cap(k) for k in names):
         return None
+    if ctx.word(i) in L.subordinators or ctx.word(i) in L.np_stops:
+        return None
+    n, hit = ctx.gazetteer_at(names[0], c2)
+    if hit is not None and hit[0] == "location" and n == c2 - names[0]:
+        return None  # "Kabupaten Indramayu, Jawa Barat, …": a place and its region
     v = _skip_modifiers(ctx, c2 + 1, j)
     if v < j and ctx.is_verb(v):
         return c1, c2, v
     return None
+
+
+def _names_only(ctx: Ctx, a: int, b: int) -> bool:
+    """Tokens a..b-1 are capitalised words only: an appositive name set off by commas."""
+    words = [t for t in range(a, b) if ctx.is_word(t)]
+    return bool(words) and all(ctx.is_cap(t) or ctx.word(t) in ctx.L.particles for t in words)
 
 
 def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
@@ -194,10 +205,14 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
     L = ctx.L
     out: list[tuple[int, int, str]] = []
     has_verb = False
+    purpose = False  # after "untuk …", "seperti …" the verbs are a purpose or a list of examples
     quote_depth = 0
+    last_comma = i - 1
     k = i
     while k < j:
         w = ctx.word(k)
+        if ctx.match_seq(k, L.breaker_seqs, j):
+            purpose = True
         ch = ctx.text[ctx.idx.spans[k][0]]
         if ch in "“«":
             quote_depth += 1
@@ -218,7 +233,9 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
                 has_verb = False
                 k = u
                 continue
-            if has_verb and v < j and ctx.is_verb(v) and conn in L.predicate_coordinators | {","}:
+            closes_apposition = w == "," and _names_only(ctx, last_comma + 1, k)
+            if has_verb and not purpose and not closes_apposition and v < j and ctx.is_verb(v) \
+                    and conn in L.predicate_coordinators | {","} and not ctx.match_seq(v, L.citations, j):
                 out.append((k, u, "predicate"))
                 has_verb = False
                 k = v
@@ -227,9 +244,11 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
                 n = _clause_subject_len(ctx, u, j)
                 if n:
                     out.append((k, u, "clause"))
-                    has_verb = False
+                    has_verb = purpose = False
                     k = u
                     continue
+        if w == ",":
+            last_comma = k
         if w in L.relative:
             # a relative clause runs to the next comma; its verbs are not the clause's predicate
             k += 1
@@ -281,10 +300,12 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     s0, e0, v0 = _subject(ctx, i, j)
     subject = ctx.phrase(s0, e0) if e0 > s0 else ""
     if not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0 \
-            and not ctx.match_seq(i, L.existentials, j) and not ctx.word(v0).startswith(L.passive_prefix):
+            and not ctx.match_seq(i, L.existentials, j) and not ctx.word(v0).startswith(L.passive_prefix) \
+            and not any(ctx.word(t) in L.copulas for t in range(v0 + 1, j)):
+        # (with a copula later the verb phrase is itself the subject: "melanjutkan kasus … merupakan …")
         subject = default_subject
         subj_override = subj_override or (subject, i)
-    elif not subject or ctx.word(s0) in L.np_stops:
+    elif not subject or ctx.word(s0) in L.np_stops or ctx.word(s0) in L.subordinators:
         # "Dengan mengatasi masalah efisiensi, diharapkan …": an adverbial clause, not a
         # predicate with a subject to restate, so its comma does not start a new claim
         points = [p for p in points if p[2] != "predicate"]

@@ -87,6 +87,7 @@ class Lang:
     verbs: frozenset[str]
     auxiliaries: frozenset[str]
     copula: str
+    copulas: frozenset[str]
     copula_plural: str
     coordinators: frozenset[str]
     predicate_coordinators: frozenset[str]
@@ -99,6 +100,7 @@ class Lang:
     locative_prepositions: frozenset[str]
     np_stops: frozenset[str]
     subject_breakers: frozenset[str]
+    breaker_seqs: Sequences
     leading: Sequences
     min_claim_tokens: int
     min_quote_tokens: int
@@ -154,6 +156,9 @@ class Lang:
             return True
         if word in self.non_verbs or not word.isalpha():
             return False
+        suffix = self.pronoun_suffix
+        if suffix and word.endswith(suffix) and word[: -len(suffix)] in self.non_verbs:
+            return False  # "menurutnya" is "menurut" + "nya"
         for p in self.verb_prefixes:
             if word.startswith(p) and len(word) - len(p) >= self.verb_min_stem:
                 return True
@@ -198,6 +203,7 @@ def get(lang: str) -> Lang:
         verbs=_words(t, "verbs"),
         auxiliaries=_words(t, "auxiliaries"),
         copula=str((t.get("copulas") or ["is"])[0]),
+        copulas=_words(t, "copulas"),
         copula_plural=str(t.get("copula_plural") or (t.get("copulas") or ["is"])[0]),
         coordinators=_words(t, "predicate_coordinators") | _words(t, "clause_coordinators"),
         predicate_coordinators=_words(t, "predicate_coordinators"),
@@ -210,6 +216,7 @@ def get(lang: str) -> Lang:
         locative_prepositions=_words(t, "locative_prepositions"),
         np_stops=_words(t, "np_stops"),
         subject_breakers=_words(t, "subject_breakers"),
+        breaker_seqs=_sequences(t, "subject_breakers"),
         leading=_sequences(t, "leading_connectives"),
         min_claim_tokens=int(t.get("min_claim_tokens", 3)),
         min_quote_tokens=int(t.get("min_quote_tokens", 4)),

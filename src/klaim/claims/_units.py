@@ -90,7 +90,8 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                     covered.append(a.content)
                     toks = ctx.idx.between(*a.content)
                     units += decompose(ctx, toks.start, toks.stop, se, a.speaker, [a.span], para_start=ps,
-                                       cue=a.speaker.cue, default_subject=_named_mention(text, a.speaker))
+                                       cue=a.speaker.cue,
+                                       default_subject=a.subject or _named_mention(text, a.speaker))
             if _is_question(ctx, s, e):
                 continue  # a question asks; only a quoted one (above) is kept, as what was said
             for rs, re_ in _uncovered(s, e, covered):
