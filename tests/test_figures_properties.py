@@ -49,7 +49,7 @@ def test_huge_numbers_do_not_overflow(n: int, sep: str) -> None:
 
 def test_long_runs_are_fast() -> None:
     for text in ("1" * 100_000, "1." * 50_000, "1,2." * 30_000, "dua " * 20_000, "(" * 50_000 + "5" + ")" * 50_000,
-                 "Rp " * 20_000, "- " * 50_000 + "5"):
+                 "Rp " * 20_000, "- " * 50_000 + "5", "twenty " * 20_000, "1 - " * 10_000):
         t0 = time.perf_counter()
         _check(text, "id")
         _check(text, "en")

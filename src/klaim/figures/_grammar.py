@@ -70,6 +70,9 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
                 # resume after the first amount, so a range's second end is a candidate on its
                 # own (it wins when the range loses to an overlapping date)
                 n_end = max(m.end("n1"), m.end("s1"), m.end("a1")) if m.group("n2") else m.end()
+                n1 = m.group("n1")
+                if n1[:1].isalpha() and (used := _numeral(n1, lex)[2]) < len(n1):
+                    n_end = m.start("n1") + used  # "dua tiga": the next word starts its own
     return dates + ords + nums
 
 

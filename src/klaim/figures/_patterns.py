@@ -54,7 +54,9 @@ def _word_numeral(lex: Lexicon, bounded: bool = True) -> str:
     start = alt(lex.words, bounded=bounded)
     atom = alt(list(lex.words) + list(lex.local_mult) + list(lex.teens) + list(lex.scales))
     conn = "".join(rf"|\s+{re.escape(c)}\s+" for c in lex.connectors)
-    return rf"{start}(?:(?:\s+|-{conn}){atom})*"
+    # bounded: a written numeral has a handful of words, and an unbounded run ("dua dua dua ...")
+    # would be rescanned from every token, quadratic in its length
+    return rf"{start}(?:(?:\s+|-{conn}){atom}){{0,12}}"
 
 
 def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
