@@ -156,8 +156,8 @@ def _subject(ctx: Ctx, i: int, j: int) -> tuple[int, int, int]:
 def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
     """If tokens from u start a clause (a short subject, then a verb), the subject's length."""
     L = ctx.L
-    if u >= j or ctx.word(u) in L.np_stops:
-        return None
+    if u >= j or ctx.word(u) in L.np_stops or _skip_modifiers(ctx, u, j) > u:
+        return None  # a clause needs a subject, not just "tidak" before its verb
     for k in range(u, min(j, u + 7)):
         w = ctx.word(k)
         if not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators \
@@ -206,6 +206,7 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     has_verb = False
     purpose = False  # after "untuk …", "seperti …" the verbs are a purpose or a list of examples
+    first_verb: int | None = None
     quote_depth = 0
     last_comma = i - 1
     k = i
@@ -234,8 +235,16 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
                 k = u
                 continue
             closes_apposition = w == "," and _names_only(ctx, last_comma + 1, k)
+            if has_verb and v < j and ctx.match_seq(v, L.existentials, j) and conn != ",":
+                out.append((k, u, "clause"))  # "…, dan ada bekas …": an existential has no subject to share
+                has_verb = purpose = False
+                k = u
+                continue
             if has_verb and not purpose and not closes_apposition and v < j and ctx.is_verb(v) \
-                    and conn in L.predicate_coordinators | {","} and not ctx.match_seq(v, L.citations, j):
+                    and conn in L.predicate_coordinators | {","} and not ctx.match_seq(v, L.citations, j) \
+                    and not ctx.is_verb(k - 1) and not _voice_changes(ctx, first_verb, v):
+                # (not "dipukul dan dibakar": two bare verbs share their object; not "membawa …
+                # dan dikumpulkan": a passive after an active verb has another subject)
                 out.append((k, u, "predicate"))
                 has_verb = False
                 k = v
@@ -256,9 +265,34 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
                 k += 1
             continue
         if ctx.is_verb(k) and quote_depth == 0:
+            if not has_verb:
+                first_verb = k
             has_verb = True
         k += 1
     return out
+
+
+def _later_predicate(ctx: Ctx, i: int, j: int) -> bool:
+    """A copula or modal outside relative and purpose clauses in tokens i..j-1."""
+    L = ctx.L
+    skip = False
+    for k in range(i, j):
+        w = ctx.word(k)
+        if w in L.relative or w in L.subject_breakers:
+            skip = True
+        elif w == ",":
+            skip = False
+        elif not skip and w in L.predicate_markers:
+            return True
+    return False
+
+
+def _voice_changes(ctx: Ctx, a: int | None, b: int) -> bool:
+    """Active first verb, passive second ("membawa barang … dan dikumpulkan")."""
+    if a is None:
+        return False
+    passive = ctx.L.passive_prefix
+    return not ctx.word(a).startswith(passive) and ctx.word(b).startswith(passive)
 
 
 def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: SpeakerRef,
@@ -301,8 +335,9 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     subject = ctx.phrase(s0, e0) if e0 > s0 else ""
     if not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0 \
             and not ctx.match_seq(i, L.existentials, j) and not ctx.word(v0).startswith(L.passive_prefix) \
-            and not any(ctx.word(t) in L.copulas for t in range(v0 + 1, j)):
-        # (with a copula later the verb phrase is itself the subject: "melanjutkan kasus … merupakan …")
+            and not _later_predicate(ctx, v0 + 1, j):
+        # (with a copula or modal later the verb phrase is itself the subject: "melanjutkan kasus …
+        # merupakan …", "memanfaatkan keahlian … akan menggerakkan kita")
         subject = default_subject
         subj_override = subj_override or (subject, i)
     elif not subject or ctx.word(s0) in L.np_stops or ctx.word(s0) in L.subordinators:
@@ -354,6 +389,17 @@ def _antecedent(ctx: Ctx, k: int, lo: int, subject: str) -> tuple[int, str]:
             break
         a -= 1
     stop = ctx.word(a - 1) if a > lo else ""
+    if k > a and all(ctx.word(t) in L.time_words or ctx.word(t)[0].isdigit() or not ctx.is_word(t)
+                     for t in range(a, k)):
+        # "…, Desember lalu, yang mengecam …", "pada 2017, yang dapat …": a date is not what
+        # the clause describes; look at the phrase before it
+        b = a - 1
+        while b > lo and not ctx.is_word(b):
+            b -= 1
+        if b > lo and b < a:
+            return _antecedent(ctx, b + (0 if ctx.word(b) in L.np_stops else 1), lo, subject) \
+                if ctx.word(b) not in L.np_stops else _antecedent(ctx, b, lo, subject)
+        return a, subject or ctx.phrase(a, k)
     if stop in L.locative_prepositions and subject:
         return a, subject
     return a, ctx.phrase(a, k) if k > a else subject

@@ -95,6 +95,8 @@ class Lang:
     subordinators: frozenset[str]
     relative: frozenset[str]
     demonstratives: frozenset[str]
+    time_words: frozenset[str]
+    predicate_markers: frozenset[str]
     passive_agent: str
     passive_prefix: tuple[str, ...]
     locative_prepositions: frozenset[str]
@@ -211,6 +213,8 @@ def get(lang: str) -> Lang:
         subordinators=_words(t, "subordinators"),
         relative=_words(t, "relative_pronouns") or frozenset([str(t.get("relative_pronoun", "yang"))]),
         demonstratives=_words(t, "demonstratives"),
+        time_words=_words(t, "time_words"),
+        predicate_markers=_words(t, "predicate_markers"),
         passive_agent=str(t.get("passive_agent", "")),
         passive_prefix=tuple(str(p) for p in t.get("passive_prefixes", []) or []) or ("\0",),
         locative_prepositions=_words(t, "locative_prepositions"),
