@@ -262,6 +262,8 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
             # a relative clause runs to the next comma; its verbs are not the clause's predicate
             k += 1
             while k < j and ctx.word(k) not in (",", ";"):
+                if ctx.match_seq(k, L.breaker_seqs, j):
+                    purpose = True  # "yang menyentuh sektor logistik agar …, namun tetap …"
                 k += 1
             continue
         if ctx.is_verb(k) and quote_depth == 0:
