@@ -14,7 +14,6 @@ from klaim.figures._lexicon import Lexicon, lexicon, norm
 from klaim.figures._numbers import parse_digits, parse_words, word_prefix_len
 from klaim.schema import Figure
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _PLAIN_YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 _NUMERIC_DATE = {"paren", "slash"}
 _DUR_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute",
@@ -29,7 +28,6 @@ _DUR_ISO = {"DECADE": (10, "Y"), "CENTURY": (100, "Y"), "WINDU": (8, "Y"), "SEME
 class Cand:
     start: int
     end: int
-    prio: int
     kind: str
     m: Any
 
@@ -55,18 +53,18 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
         if s >= d_end and (digit or w == "(" or low in dt):
             m = res["date"].match(text, s)
             if m and m.end() > s:
-                dates.append(Cand(s, m.end(), 0, "date", m))
+                dates.append(Cand(s, m.end(), "date", m))
                 d_end = m.end()
         if s >= o_end and (digit or low in ot or low[:2] in ot):
             m = res["ordinal"].match(text, s)
             if m:
-                ords.append(Cand(s, m.end(), 1, "ordinal", m))
+                ords.append(Cand(s, m.end(), "ordinal", m))
                 o_end = m.end()
         if s >= n_end and (digit or low in nt):
             m = res["number"].match(text, s)
             if m:
                 start = m.start("cur") if m.group("cur") else m.start("n1")
-                nums.append(Cand(start, m.end(), 2, "number", m))
+                nums.append(Cand(start, m.end(), "number", m))
                 # resume after the first amount, so a range's second end is a candidate on its
                 # own (it wins when the range loses to an overlapping date)
                 n_end = max(m.end("n1"), m.end("s1"), m.end("a1")) if m.group("n2") else m.end()
@@ -224,7 +222,8 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     v1, low1, used = _numeral(n1, lex)
     if used < len(n1):  # a word list like "dua tiga": keep the first numeral only
         end = m.start("n1") + used
-        return _plain(text, c.start, end, v1, low1, lex, ref, m)
+        f = {"value": v1, "low": low1, "approximate": low1 is not None}
+        return _finish(text, c.start, end, "cardinal", f, lex)
     if m.group("sfx") and v1 is not None:
         v1, low1 = None, v1
     sc1 = _scale(m, "1", lex)
@@ -232,7 +231,7 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     f: dict[str, Any] = {"value": v1, "low": low1, "approximate": low1 is not None}
     end = max(m.end("n1"), m.end("sfx"), m.end("s1"), m.end("a1"), m.end("p1"))
     if m.group("n2") and _is_range(m, text, lex):
-        v2, low2, used2 = _numeral(m.group("n2"), lex)
+        v2, _, used2 = _numeral(m.group("n2"), lex)
         sc2 = _scale(m, "2", lex)
         if used2 == len(m.group("n2")) and v1 is not None and v2 is not None:
             if sc2 != 1.0 and sc1 == 1.0 and v1 <= v2:
@@ -325,12 +324,6 @@ def _is_year(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) ->
         return False
     before = text[max(0, start - 30):start]
     return not (lex.res["qualifier"].search(before) or lex.res["count_cue"].search(before))
-
-
-def _plain(text: str, start: int, end: int, v: float | None, low: float | None, lex: Lexicon,
-           ref: date | None, m: re.Match[str]) -> Figure | None:
-    f = {"value": v, "low": low, "approximate": low is not None}
-    return _finish(text, start, end, "cardinal", f, lex)
 
 
 def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: Lexicon) -> Figure:

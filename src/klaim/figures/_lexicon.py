@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from klaim.lang import load_table
@@ -80,6 +80,7 @@ class Lexicon:
     relative: dict[str, dict[str, int]]
     roman: dict[str, int]
     connectors: frozenset[str]
+    articles: frozenset[str]
     res: dict[str, re.Pattern[str]] = field(default_factory=dict)
     date_triggers: frozenset[str] = frozenset()
     number_triggers: frozenset[str] = frozenset()
@@ -92,7 +93,7 @@ def _get(t: dict, key: str, default: Any = None) -> Any:
     return default if v is None else v
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str) -> Lexicon:
     t = load_table(lang, "figures")
     digits = _get(t, "digits", {})
@@ -130,6 +131,7 @@ def lexicon(lang: str) -> Lexicon:
         relative={norm(k): v for k, v in _get(t, "relative_dates", {}).items()},
         roman={str(k): int(v) for k, v in _get(t, "roman", {}).items()},
         connectors=frozenset(norm(w) for w in _get(t, "number_connectors", [])),
+        articles=frozenset(norm(w) for w in _get(t, "article_numbers", [])),
     )
     from klaim.figures._patterns import compile_patterns
 
@@ -147,7 +149,7 @@ def _first_word(w: str) -> str:
 def _number_triggers(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     """Tokens a number or an ordinal can start with; symbols ('$', '€', '(') become tokens too."""
     t = lex.table
-    starts = set(lex.words) | set(lex.fractions) | set(lex.vague) | set(lex.cur_before)
+    starts = set(lex.words) | set(lex.articles) | set(lex.fractions) | set(lex.vague) | set(lex.cur_before)
     starts |= {norm(t["range_open"])} if t.get("range_open") else set()
     nums = frozenset(_first_word(w) for w in starts)
     pre = norm(t.get("ordinal_prefix") or "")

@@ -64,8 +64,8 @@ def parse_words(s: str, lex: Lexicon) -> tuple[float | None, int]:
         t = norm(raw)
         if t in lex.connectors and i:
             continue
-        if t in lex.words:
-            v = float(lex.words[t])
+        if t in lex.words or (not i and t in lex.articles):
+            v = float(lex.words.get(t, 1.0))
             if last is not None and (last < 10 or v >= last or (last < 100 and v < 10 and last % 10)):
                 break
             if last is not None:
@@ -91,10 +91,9 @@ def parse_words(s: str, lex: Lexicon) -> tuple[float | None, int]:
 
 def word_prefix_len(s: str, ntok: int) -> int:
     """Character length of the first ``ntok`` tokens of ``s`` (to shorten a word numeral)."""
-    pos, count = 0, 0
-    for m in re.finditer(r"[^\s\-]+", s):
-        count += 1
+    end = len(s)
+    for count, m in enumerate(re.finditer(r"[^\s\-]+", s), 1):
+        end = m.end()
         if count == ntok:
-            return m.end()
-        pos = m.end()
-    return pos or len(s)
+            break
+    return end

@@ -52,6 +52,10 @@ def _unit_alt(lex: Lexicon) -> str:
 
 def _word_numeral(lex: Lexicon, bounded: bool = True) -> str:
     start = alt(lex.words, bounded=bounded)
+    arts = lex.table.get("article_numbers") or []
+    if arts:  # "a hundred", "a million": the article counts as one only before such a word
+        mult = alt(list(lex.local_mult) + list(lex.scales))
+        start = rf"(?:{start}|{alt(arts, bounded=bounded)}(?=\s+{mult}))"
     atom = alt(list(lex.words) + list(lex.local_mult) + list(lex.teens) + list(lex.scales))
     conn = "".join(rf"|\s+{re.escape(c)}\s+" for c in lex.connectors)
     # bounded: a written numeral has a handful of words, and an unbounded run ("dua dua dua ...")
