@@ -14,6 +14,8 @@ from klaim.figures._lexicon import Lexicon, lexicon, norm
 from klaim.figures._numbers import parse_digits, parse_words, word_prefix_len
 from klaim.schema import Figure
 
+_LEADING_ZERO = re.compile(r"0\d")
+_CLOCK = re.compile(r"0\d[.:][0-5]\d")
 _PLAIN_YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 _NUMERIC_DATE = {"paren", "slash"}
 _DUR_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute",
@@ -147,7 +149,7 @@ def _build_ordinal(c: Cand, text: str, lex: Lexicon) -> Figure | None:
     if key in lex.ordinal_words:
         n: float | None = float(lex.ordinal_words[key])
     elif pre and key.startswith(pre):
-        rest = key[len(pre):].lstrip("-").strip()
+        rest = key[len(pre):].strip().lstrip("-").strip()
         hyphen = rest[:1].isdigit()
         n = parse_digits(rest, lex) if hyphen else parse_words(rest, lex)[0]
     else:
@@ -219,6 +221,11 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     if lex.res["ref_cue"].search(text, max(0, c.start - 20), c.start) or _is_citation(text, c, lex):
         return None  # "Pasal 5", "Fig. 3", "[12]": a label or reference, not a figure
     n1 = m.group("n1")
+    bare = not (m.group("cur") or m.group("s1") or m.group("post") or m.group("n2"))
+    if bare and _LEADING_ZERO.match(n1):
+        if _CLOCK.fullmatch(n1):  # "07.30" with no cue: a clock time
+            return _fig(text, c.start, c.end, kind="time", iso=_dates.time_iso(n1, lex))
+        return None  # "08123456789", "01.5514": a phone or fleet number, not an amount
     v1, low1, used = _numeral(n1, lex)
     if used < len(n1):  # a word list like "dua tiga": keep the first numeral only
         end = m.start("n1") + used
@@ -369,7 +376,11 @@ def _duration(text: str, start: int, end: int, f: dict[str, Any], lex: Lexicon, 
         iso = _dates.ago_iso(v, code, ref)
         return _fig(text, start, ago.end(), kind="date", iso=iso)
     f["unit"] = _DUR_UNITS.get(code, code.lower())
-    f["iso"] = _duration_iso(v if v is not None else (None if low is None else -1.0), code)
+    if f.get("high") is not None:  # "12 - 21 tahun" → P12Y/P21Y
+        a, b = _duration_iso(low, code), _duration_iso(f["high"], code)
+        f["iso"] = f"{a}/{b}" if a and b else None
+    else:
+        f["iso"] = _duration_iso(v if v is not None else (None if low is None else -1.0), code)
     q = lex.res["qualifier"].search(text, max(0, start - 30), start)
     if q:
         f.update(approximate=True, qualifier=norm(q.group(1)))

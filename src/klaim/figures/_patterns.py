@@ -102,7 +102,7 @@ def _ordinal_pattern(lex: Lexicon) -> str:
     parts = [alt(lex.ordinal_words)]
     pre = t.get("ordinal_prefix")
     if pre:
-        parts.append(rf"{_WB_L}(?i:{re.escape(pre)})-\s?\d+{_WB_R}")
+        parts.append(rf"{_WB_L}(?i:{re.escape(pre)})\s?-\s?\d+{_WB_R}")
         parts.append(rf"{_WB_L}(?i:{re.escape(pre)}){_word_numeral(lex, bounded=False)}{_WB_R}")
     suf = t.get("ordinal_suffixes") or []
     if suf:
@@ -156,9 +156,9 @@ def _date_pattern(lex: Lexicon) -> str:
         "decade": rf"(?<![\d.,])(?:'\d0|(?:1[5-9]|20)\d0)(?:{'|'.join(map(re.escape, t.get('decade_suffixes') or [])) or '(?!)'}){_WB_R}",
         "century": rf"(?:{alt(t.get('century_words') or [])})\s+(?:{qord_c})|{_WB_L}(?:{qord_c})\s+(?:{alt(t.get('century_words') or [])})",
         "ycue": rf"(?:{ycue})\s+{_YEAR}(?![.,]\d)",
-        "time": rf"(?:{tcue})\s+(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?(?![\d.,]\d)(?:{dsep}(?:[01]?\d|2[0-4])[.:][0-5]\d)?(?:\s*{ampm})?(?:\s+{pod})?(?:\s*{tz})?"
-                rf"|(?<![\d.,]){_WB_L}(?:[01]?\d|2[0-4])[.][0-5]\d\s*{tz}"
-                rf"|(?<![\d.,]){_WB_L}(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?![\d:])(?:\s*{ampm})?(?:\s*{tz})?"
+        "time": rf"(?:{tcue})\s+(?:2[0-4]|[01]?\d)(?!\d)(?:[.:][0-5]\d)?(?![\d.,]\d)(?:{dsep}(?:2[0-4]|[01]?\d)(?!\d)[.:][0-5]\d)?(?:\s*{ampm})?(?:\s+{pod})?(?:\s*{tz})?"
+                rf"|(?<![\d.,]){_WB_L}(?:2[0-4]|[01]?\d)(?!\d)[.][0-5]\d\s*{tz}"
+                rf"|(?<![\d.,]){_WB_L}(?:2[0-4]|[01]?\d)(?!\d):[0-5]\d(?::[0-5]\d)?(?![\d:])(?:\s*{ampm})?(?:\s*{tz})?"
                 rf"|(?<![\d.,]){_WB_L}(?:1[0-2]|0?[1-9])\s?{ampm}",
         "relative": rf"{alt(lex.relative)}(?:\s+{pod})?",
         "month": rf"(?:{mcue}\s+(?:{month_any})|{month_full})(?!\w)(?:\s+{mark})?",
