@@ -137,6 +137,11 @@ def _date_pattern(lex: Lexicon) -> str:
     qord_c = rf"{_WB_L}(?i:{re.escape(pre)})-?\d{{1,2}}{_WB_R}" if pre else "(?!)"
     if suf:
         qord_c += rf"|{_WB_L}\d{{1,2}}(?:{'|'.join(map(re.escape, suf))}){_WB_R}"
+    # an ambiguous month name ("May", "March") is a month when capitalised after "in", "since"...
+    preps = t.get("month_prepositions") or []
+    behind = "|".join(rf"(?<=\b{re.escape(p)}\s)" for p in preps) or "(?!)"
+    caps = [m.capitalize() for m in amb_m]
+    prep_month = rf"(?:{behind})(?:{alt(caps, ci=False)})" if caps else "(?!)"
     rwords = [w for w in t.get("range_separators") or [] if w[:1].isalnum()]
     dsep = rf"(?:\s?[-–]\s?|\s+{alt(rwords)}\s+)"
     alts = {
@@ -161,7 +166,7 @@ def _date_pattern(lex: Lexicon) -> str:
                 rf"|(?<![\d.,]){_WB_L}(?:2[0-4]|[01]?\d)(?!\d):[0-5]\d(?::[0-5]\d)?(?![\d:])(?:\s*{ampm})?(?:\s*{tz})?"
                 rf"|(?<![\d.,]){_WB_L}(?:1[0-2]|0?[1-9])\s?{ampm}",
         "relative": rf"{alt(lex.relative)}(?:\s+{pod})?",
-        "month": rf"(?:{mcue}\s+(?:{month_any})|{month_full})(?!\w)(?:\s+{mark})?",
+        "month": rf"(?:{mcue}\s+(?:{month_any})|{month_full}|{prep_month})(?!\w)(?:\s+{mark})?",
         "weekday": rf"{wd_cued}(?!\w)(?:\s+{pod})?(?:\s+{mark})?",
     }
     return "|".join(f"(?P<{k}>{v})" for k, v in alts.items())
