@@ -33,7 +33,8 @@ _ISO_PART = (
     r"(?:[0-9X]{4}(?:-(?:[0-9X]{2}|W[0-9]{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-[0-9X]{2})?)?"
     r"(?:T[0-9]{2}(?::[0-9]{2}){0,2}(?:Z|[+-][0-9]{2}:?[0-9]{2})?|T(?:MO|AF|EV|NI))?"
     r"|T[0-9]{2}(?::[0-9]{2}){0,2}(?:Z|[+-][0-9]{2}:?[0-9]{2})?|T(?:MO|AF|EV|NI)"
-    r"|P(?:[0-9.]+|X)(?:Y|M|W|D|H|DT[0-9.]+H|T[0-9.]+[HMS])|PRESENT_REF|PAST_REF|FUTURE_REF)"
+    r"|P(?=[0-9.X]|T[0-9.X])(?:(?:[0-9.]+|X)[YMWD])*(?:T(?:(?:[0-9.]+|X)[HMS])+)?"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF)"
 )
 ISO_VALUE = re.compile(rf"^{_ISO_PART}(?:/{_ISO_PART})?$")
 
@@ -169,7 +170,8 @@ class Figure(_Model):
         default=None,
         description="Unit of a quantity (ton, km, barel) or of a duration (year, month, day).",
     )
-    currency: str | None = Field(default=None, description="ISO 4217 code of a money figure.")
+    currency: str | None = Field(default=None, description="ISO 4217 code of a money figure.",
+                                 json_schema_extra={"pattern": "^[A-Z]{3}$"})
     per: Period | None = Field(default=None, description="Period of a rate: 'per bulan' → month.")
     approximate: bool = Field(default=False, description="True when hedged or vague.")
     qualifier: str | None = Field(
@@ -182,6 +184,7 @@ class Figure(_Model):
         default=None,
         description="For dates, times and durations: ISO 8601 / TIMEX3 value or interval "
         "(2024-04-04, 2024-07, XXXX-07, T19:30, P5Y).",
+        json_schema_extra={"pattern": ISO_VALUE.pattern},
     )
 
     @model_validator(mode="after")
@@ -225,7 +228,8 @@ class Entity(_Model):
 class TimeRef(_Model):
     """When the claimed fact holds, grounded against the publication date where possible."""
 
-    iso: str = Field(description="ISO 8601 / TIMEX3 value or interval.")
+    iso: str = Field(description="ISO 8601 / TIMEX3 value or interval.",
+                     json_schema_extra={"pattern": ISO_VALUE.pattern})
     source: str = Field(description="'text' when a date in the claim gives it, 'published' otherwise.")
 
     @field_validator("iso")
