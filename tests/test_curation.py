@@ -109,6 +109,10 @@ def test_apply_accept_reject_correct_add_verdict(tmp_path: Path) -> None:
     assert b.text.startswith("Pemerintah akan menyalurkan") and b.modality.value == "asserted"
     assert b.speaker.name == "Sri Mulyani Indrawati" and b.check_worthiness == 0.95
     assert b.surface == BUDGET.surface and b.figures == BUDGET.figures
+    # accepting records who checked it, and leaves the truth label as it was
+    assert BUDGET.verdict.reviewer is None
+    assert b.verdict.reviewer == "ana" and b.verdict.reviewed == date(2024, 4, 12)
+    assert b.verdict.label == BUDGET.verdict.label
     # verdict with evidence, reviewer and date from the file
     v = by_id[FLOOD.claim_id].verdict
     assert v.label.value == "supported" and v.reviewer == "ana" and v.reviewed == date(2024, 4, 12)
@@ -126,6 +130,7 @@ def test_apply_accept_reject_correct_add_verdict(tmp_path: Path) -> None:
     assert added.surface == "Banjir menewaskan 12 orang" and added.speaker.kind.value == "publisher"
     assert added.sentence.surface == "Banjir menewaskan 12 orang di Bekasi, kata polisi."
     assert added.extractor == "curation" and added.check_worthiness == 1.0
+    assert added.verdict.reviewer == "ana" and added.verdict.label.value == "unverified"
     assert len(out) == len(CLAIMS) - 1 + 1
 
 

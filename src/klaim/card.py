@@ -96,6 +96,21 @@ def _field_rows(model: type[BaseModel], prefix: str = "") -> list[str]:
     return rows
 
 
+def _review_note(claims: list[Claim]) -> str:
+    reviewed = [c for c in claims if c.verdict.reviewer]
+    if not reviewed:
+        return ("**Human review.** None: this version is the raw extraction. Reviewed versions "
+                "are built with curation files (`klaim curation init`), and `klaim diff` shows "
+                "what the review changed.")
+    settled = sum(1 for c in reviewed if c.verdict.label.value != "unverified")
+    added = sum(1 for c in claims if c.extractor == "curation")
+    return (f"**Human review.** {len(reviewed)} of {len(claims)} claims were checked by a person "
+            f"against the article (`verdict.reviewer`, `verdict.reviewed`); {added} were added by "
+            f"reviewers; {settled} carry a verdict with evidence, the others stay `unverified`. "
+            "Rejected claims are left out; `klaim diff` against the unreviewed version shows "
+            "every change the review made.")
+
+
 def _table(counter: dict[str, int], head: str) -> str:
     lines = [f"| {head} | count |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in counter.items()]
@@ -189,6 +204,8 @@ Claims are extracted by klaim's rule-based, deterministic extractor (sentence an
 segmentation that keeps offsets, decomposition of coordinated predicates and reported speech,
 attribution from per-language cue tables, modality cues, a number grammar for Indonesian and
 English). Source articles: see the `source` and `rights` of each article.
+
+{_review_note(claims)}
 
 {info.get('creation_notes') or 'Measured accuracy: see `docs/evaluation-claims.md` and `docs/evaluation-figures.md` in the klaim repository.'}
 

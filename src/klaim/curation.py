@@ -41,7 +41,8 @@ Semantics (decided here, relied on by the build):
 - Added claims get ``claim_id = f"{article_id}:added-<sha1 of article_id, start, end>[:12]"``,
   ``extractor = "curation"``, speaker ``publisher`` unless given, check-worthiness 1.0 unless
   given (a reviewer judged it worth a claim), and the sentence around the span unless given.
-- A verdict without its own ``reviewer``/``reviewed`` takes the file's.
+- A verdict without its own ``reviewer``/``reviewed`` takes the file's, and so does the
+  (unchanged) verdict of an accepted claim: the record shows it was checked by a person.
 - Every resulting claim is re-validated against its article text. A decision whose claim_id is
   not among the claims extracted now (the text or the extractor changed) is an error, never
   silently dropped. Problems are collected over all files (YAML syntax, unknown fields, bad
@@ -487,6 +488,11 @@ def apply_decisions(articles: Sequence[Article], claims: Sequence[Claim],
                 continue
             data = c.model_dump()
             _apply_fields(data, d, text, cf)
+            if d.status == Status.accept and data["verdict"].get("reviewer") is None:
+                # An accepted claim was checked by a person even when its truth is not settled:
+                # the record says who and when, with the label left as it is.
+                data["verdict"] = {**data["verdict"], "reviewer": cf.reviewer,
+                                   "reviewed": cf.reviewed}
             if d.start is not None or d.end is not None:
                 s = d.start if d.start is not None else c.start
                 e = d.end if d.end is not None else c.end
@@ -535,6 +541,8 @@ def apply_decisions(articles: Sequence[Article], claims: Sequence[Claim],
                 "claim_type": a.claim_type, "speaker": {"kind": "publisher"},
                 "check_worthiness": 1.0, "check_worthiness_reasons": ["added by a reviewer"],
                 "extractor": ADDED_EXTRACTOR, "extractor_version": ADDED_EXTRACTOR_VERSION,
+                "verdict": {"label": "unverified", "evidence": [], "reviewer": cf.reviewer,
+                            "reviewed": cf.reviewed},
             }
             _apply_fields(data, a, text, cf)
             try:

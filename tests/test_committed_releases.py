@@ -1,0 +1,66 @@
+"""Every committed release under data/ loads offline, validates, and says what it should."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from _seed_claims import ROOT
+from klaim.diff import diff_releases
+from klaim.release import check_manifest, released_versions
+from klaim.validate import validate_release
+
+DATA = ROOT / "data"
+RELEASES = sorted(p for p in DATA.glob("*/v*") if (p / "release.json").is_file())
+
+
+def test_there_are_committed_releases():
+    assert released_versions(DATA, "klaim-seed")[:2] == ["1.0.0", "1.0.1"]
+
+
+@pytest.mark.parametrize("release", RELEASES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_release_loads_offline_with_all_checks(release, tmp_path):
+    from datasets import ClassLabel, List, load_dataset
+
+    info = json.loads((release / "release.json").read_text())
+    claims = load_dataset(str(release), "claims", split="train", cache_dir=str(tmp_path / "c"),
+                          verification_mode="all_checks")
+    assert claims.num_rows == info["counts"]["claims"]
+    assert isinstance(claims.features["claim_type"], ClassLabel)
+    assert isinstance(claims.features["figures"], List)
+    articles = load_dataset(str(release), "articles", split="train", cache_dir=str(tmp_path / "a"),
+                            verification_mode="all_checks")
+    assert articles.num_rows == info["counts"]["articles"]
+
+
+@pytest.mark.parametrize("release", RELEASES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_release_is_valid_and_untouched(release):
+    assert check_manifest(release) == []
+    report = validate_release(release)
+    assert report.ok, str(report)
+
+
+def test_reviewed_version_differs_from_raw_by_exactly_the_curation():
+    import yaml
+
+    d = diff_releases(DATA / "klaim-seed" / "v1.0.0", DATA / "klaim-seed" / "v1.0.1")
+    curation = yaml.safe_load((ROOT / "seeds" / "curation" / "000_4081d66b315ef270.yaml").read_text())
+    rejected = {c["claim_id"] for c in curation["claims"] if c["status"] == "reject"}
+    assert {c["claim_id"] for c in d.removed} == rejected
+    assert len(d.added) == len(curation["added"])
+    assert all(c["extractor"] == "curation" for c in d.added)
+    kept = {c["claim_id"] for c in curation["claims"]} - rejected
+    assert {c.claim_id for c in d.changed} == kept  # every kept claim now carries its review
+    corrected = {c["claim_id"]: c for c in curation["claims"] if "text" in c and c["status"] == "accept"}
+    by_id = {c.claim_id: c for c in d.changed}
+    changed_text = {cid for cid, ch in by_id.items() if "text" in ch.fields}
+    assert changed_text <= set(corrected)
+    assert "Sekutu memahami urgensinya." in {c["text"] for c in d.removed}
+
+
+def test_changelog_records_the_correction():
+    log = (DATA / "klaim-seed" / "CHANGELOG.md").read_text()
+    assert "## v1.0.1" in log and "## v1.0.0" in log
+    assert "removed `000_4081d66b315ef270:b1012831d601`" in log
+    assert json.loads((DATA / "klaim-seed" / "versions.json").read_text())["latest"] == "1.0.1"
