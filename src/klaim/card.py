@@ -80,7 +80,7 @@ def yaml_header(articles: list[Article], claims: list[Claim], info: dict[str, An
 def _field_rows(model: type[BaseModel], prefix: str = "") -> list[str]:
     rows = []
     for name, field in model.model_fields.items():
-        tp = records._unwrap_optional(field.annotation)
+        tp = records.unwrap_optional(field.annotation)
         inner = tp
         import typing
 
@@ -187,6 +187,10 @@ cells that a spreadsheet would run as formulas prefixed with `'`); `claims.jsonl
 ### Figures per kind
 
 {_table(c['figures_per_kind'], 'figure kind')}
+
+### Claims per language
+
+{_table(c['claims_per_language'], 'language')}
 
 ### Claims per article
 

@@ -69,7 +69,6 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from klaim.articles import article_files
-    from klaim.build import BuildSettings
     from klaim.build import build as run_build
 
     try:
@@ -138,8 +137,11 @@ def _summary(counts: dict) -> None:
     table.add_column("claims", justify="right")
     table.add_column("figure kind")
     table.add_column("figures", justify="right")
-    types = list(counts.get("claims_per_type", {}).items())
-    kinds = list(counts.get("figures_per_kind", {}).items())
+    from klaim.schema import ClaimType, FigureKind
+
+    per_type, per_kind = counts.get("claims_per_type", {}), counts.get("figures_per_kind", {})
+    types = [(t.value, per_type.get(t.value, 0)) for t in ClaimType]
+    kinds = [(k.value, per_kind.get(k.value, 0)) for k in FigureKind]
     for i in range(max(len(types), len(kinds))):
         t, n = types[i] if i < len(types) else ("", "")
         k, m = kinds[i] if i < len(kinds) else ("", "")

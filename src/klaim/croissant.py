@@ -17,9 +17,7 @@ Validate offline with ``mlcroissant validate --jsonld <release>/croissant.json``
 
 from __future__ import annotations
 
-import hashlib
 import json
-import types
 import typing
 from enum import Enum
 from pathlib import Path
@@ -27,7 +25,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from klaim.release import ARTICLES_PARQUET, CLAIMS_PARQUET
+from klaim.records import unwrap_optional
+from klaim.release import ARTICLES_PARQUET, CLAIMS_PARQUET, sha256_file
 from klaim.schema import SCHEMA_VERSION, Article, Claim
 
 CROISSANT_FILE = "croissant.json"
@@ -94,12 +93,6 @@ FILES = [
 ]
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _distribution(root: Path) -> list[dict[str, Any]]:
@@ -110,29 +103,23 @@ def _distribution(root: Path) -> list[dict[str, Any]]:
             continue
         out.append({"@type": "cr:FileObject", "@id": file_id, "name": file_id,
                     "description": desc, "contentUrl": rel, "encodingFormat": fmt,
-                    "contentSize": f"{path.stat().st_size} B", "sha256": _sha256(path)})
+                    "contentSize": f"{path.stat().st_size} B", "sha256": sha256_file(path)})
     return out
 
 
 # --- fields from the Parquet schema, described by the pydantic models --------------------------
 
-def _unwrap(tp: Any) -> Any:
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return tp
 
 
 def _model_of(tp: Any) -> type[BaseModel] | None:
-    tp = _unwrap(tp)
+    tp = unwrap_optional(tp)
     if typing.get_origin(tp) is list:
-        tp = _unwrap(typing.get_args(tp)[0])
+        tp = unwrap_optional(typing.get_args(tp)[0])
     return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
 
 
 def _enum_of(tp: Any) -> type[Enum] | None:
-    tp = _unwrap(tp)
+    tp = unwrap_optional(tp)
     return tp if isinstance(tp, type) and issubclass(tp, Enum) else None
 
 

@@ -21,7 +21,8 @@ CLASS_LABEL_FIELDS: dict[str, type[Enum]] = {"claim_type": ClaimType, "modality"
 _SCALARS = {str: "string", int: "int64", float: "float64", bool: "bool", date: "date32"}
 
 
-def _unwrap_optional(tp: Any) -> Any:
+def unwrap_optional(tp: Any) -> Any:
+    """``X | None`` → ``X``; other types unchanged."""
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(args) == 1:
@@ -32,7 +33,7 @@ def _unwrap_optional(tp: Any) -> Any:
 def _feature_for(tp: Any) -> Any:
     from datasets import List, Value
 
-    tp = _unwrap_optional(tp)
+    tp = unwrap_optional(tp)
     if typing.get_origin(tp) is list:
         return List(_feature_for(typing.get_args(tp)[0]))
     if isinstance(tp, type) and issubclass(tp, BaseModel):
@@ -104,7 +105,7 @@ def row_to_claim(row: dict[str, Any], text: str | None = None) -> Claim:
 # --- flat CSV views: nested values JSON-encoded, never Python reprs -------------------------
 
 def _is_nested(tp: Any) -> bool:
-    tp = _unwrap_optional(tp)
+    tp = unwrap_optional(tp)
     return typing.get_origin(tp) is list or (isinstance(tp, type) and issubclass(tp, BaseModel))
 
 
