@@ -36,8 +36,8 @@ from klaim.corpus import (
     claim_schema,
     count_records,
     finish,
-    finished_shard,
     output_lock,
+    plans_to_build,
     remove_temporaries,
 )
 
@@ -84,12 +84,7 @@ def build_corpus_dask(source: Any, out_dir: Path, client: Any, *, shard_size: in
             fut.release()
 
         try:
-            for plan in planner:
-                kept = finished_shard(out_dir, plan, shard_size)
-                if kept is not None:
-                    shards.append(kept)
-                    tally.resumed_shard(kept)
-                    continue
+            for plan in plans_to_build(planner, out_dir, shard_size, shards, tally):
                 written += 1
                 while running.count() >= inflight:
                     collect(next(running))

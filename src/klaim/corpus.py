@@ -723,12 +723,7 @@ def build_corpus(source: Any, out_dir: Path, *, workers: int = 1, shard_size: in
 
         try:
             written = 0
-            for plan in planner:
-                kept = finished_shard(out_dir, plan, shard_size)
-                if kept is not None:
-                    shards.append(kept)
-                    tally.resumed_shard(kept)
-                    continue
+            for plan in plans_to_build(planner, out_dir, shard_size, shards, tally):
                 written += 1
                 chunks = _chunks(plan.articles, chunk_size)
                 if not chunks:
@@ -754,6 +749,18 @@ def build_corpus(source: Any, out_dir: Path, *, workers: int = 1, shard_size: in
         return finish(out_dir, shards, shard_size, written, tally.kept, started)
 
 
+def plans_to_build(planner: Iterable[Any], out_dir: Path, shard_size: int,
+                   shards: list[ShardInfo], tally: Any) -> Iterator[Any]:
+    """The shard plans that need (re)building; finished shards are kept, counted as resumed."""
+    for plan in planner:
+        kept = finished_shard(out_dir, plan, shard_size)
+        if kept is not None:
+            shards.append(kept)
+            tally.resumed_shard(kept)
+            continue
+        yield plan
+
+
 def read_manifest(out_dir: Path) -> dict[str, Any]:
     return json.loads((Path(out_dir) / MANIFEST).read_text(encoding="utf-8"))
 
@@ -764,5 +771,5 @@ def shard_files(out_dir: Path) -> list[Path]:
 
 
 __all__ = ["CorpusProgress", "CorpusResult", "ShardInfo", "ShardPlan", "build_corpus",
-           "build_shard", "count_records", "extract_chunk", "finished_shard", "iter_records",
+           "build_shard", "count_records", "extract_chunk", "finished_shard", "iter_records", "plans_to_build",
            "read_manifest", "rich_progress", "shard_files", "source_files", "write_shard"]
