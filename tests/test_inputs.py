@@ -116,3 +116,30 @@ def test_validate_on_bad_files_gives_clear_errors(tmp_path):
         assert result.exit_code == 1, name
         assert "Traceback" not in result.output + result.stderr
         assert str(path) in result.stderr
+
+
+def test_huge_files_are_refused_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("angka 1.000 " * 100)
+    with pytest.raises(InputError, match="the limit is 100"):
+        read_text_file(path, max_bytes=100)
+
+
+def test_validate_reports_articles_without_required_metadata(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps({"id": "a1", "text": "Harga naik 5 persen."}) + "\n"
+                    + json.dumps({"id": "a2", "text": "Harga turun.", "lang": "id"}) + "\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("error")]
+    assert len(lines) == 3  # a1: lang and published; a2: published
+    assert all(str(path) in ln for ln in lines)
+    assert sum("published" in ln for ln in lines) == 2
+
+
+def test_figures_reads_standard_input():
+    result = runner.invoke(app, ["figures", "-", "--date", "2024-04-04"],
+                           input="Rusia merekrut sekitar 30.000 personel per bulan.")
+    assert result.exit_code == 0
+    [fig] = [json.loads(line) for line in result.output.splitlines()]
+    assert fig["value"] == 30000 and fig["per"] == "month" and fig["approximate"] is True
