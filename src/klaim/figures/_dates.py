@@ -1,7 +1,9 @@
 """Date and time expressions to ISO 8601 / TIMEX3 values, grounded on a reference date.
 
 News reports the past: a bare weekday is the latest such day on or before the reference date;
-a bare month or day-month is in the reference year, moved a year back or forward only when a
+a numeric day/month without a year ("(21/12)") is the latest such date at most ~a month after
+the reference date (December of the previous year in a June article); a bare month or a day with a
+month name is in the reference year, moved a year back or forward only when a
 marker ("lalu", "mendatang", "last", "next") says the other side of the reference date.
 Without a reference date the year stays unknown ("XXXX-07").
 """
@@ -58,6 +60,30 @@ def _year_for(month: int, day: int, ref: date, marker: int) -> int:
     return ref.year
 
 
+# How far after the reference date a day/month without a year may still fall ("(21/12)").
+FUTURE_WINDOW = timedelta(days=31)
+
+
+def nearest_year(month: int, day: int, ref: date, weekday: int | None = None) -> int:
+    """'(21/12)' in an article of 2024-06-10 → 2023: news reports past events, so a numeric
+    day/month without a year is the latest such date that is at most FUTURE_WINDOW after the
+    reference date (the previous, same or next year; '(2/1)' on 2024-12-28 → 2025). A weekday
+    written with it ('Kamis (21/12)') picks, among those years, the one where it falls on that day."""
+    fits = []
+    for y in (ref.year + 1, ref.year, ref.year - 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:  # 29/2 outside a leap year: compare with the 28th
+            d = date(y, month, min(day, 28))
+        if d <= ref + FUTURE_WINDOW:
+            fits.append((y, d))
+    if weekday:
+        for y, d in fits:
+            if d.isoweekday() == weekday and d.day == day:
+                return y
+    return fits[0][0] if fits else ref.year
+
+
 def _ymd(y: int | None, m: int | None, d: int | None) -> str:
     ys = f"{y:04d}" if y else "XXXX"
     if m is None:
@@ -93,7 +119,11 @@ def calendar_iso(surface: str, lex: Lexicon, ref: date | None, numeric: bool) ->
         return None
     mark = _marker(words, lex)
     if year is None and month is not None and ref is not None:
-        year = _year_for(int(month), day or 1, ref, mark)
+        if numeric and day is not None and not mark:
+            wd = _lookup(words, lex.weekdays)
+            year = nearest_year(int(month), day, ref, int(wd) if wd else None)
+        else:
+            year = _year_for(int(month), day or 1, ref, mark)
     iso = _ymd(year, month, day)
     if day is None and month is None and year is None:
         wd = _lookup(words, lex.weekdays)

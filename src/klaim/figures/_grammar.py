@@ -37,7 +37,13 @@ class Cand:
 def find(text: str, lang: str, reference_date: date | str | None) -> list[Figure]:
     lex = lexicon(lang)
     ref = _dates.parse_ref(reference_date)
-    figs = [f for c in _candidates(text, lex) if (f := _build(c, text, lex, ref)) is not None]
+    figs: list[Figure] = []
+    for c in _candidates(text, lex):
+        f = _build(c, text, lex, ref)
+        if isinstance(f, list):
+            figs += f
+        elif f is not None:
+            figs.append(f)
     return _select(figs)
 
 
@@ -106,6 +112,10 @@ def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | 
     m, alt = c.m, c.m.lastgroup
     s = m.group()
     kind = "date"
+    if alt == "dlist":
+        return _date_list(c, text, lex, ref)
+    if alt == "mdlist":
+        return _month_day_list(c, text, lex, ref)
     if alt in _NUMERIC_DATE or alt in {"dmy", "mdy", "my", "month"}:
         iso = _dates.calendar_iso(s, lex, ref, numeric=alt in _NUMERIC_DATE)
         if alt == "paren" and iso and not iso.startswith("X"):
@@ -131,6 +141,49 @@ def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | 
         ym = _dates._YEAR.search(s)
         iso = ym.group(1) if ym else None
     return _fig(text, c.start, c.end, kind=kind, iso=iso)
+
+
+_DAY_NUM = re.compile(r"\d{1,2}")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _date_list(c: Cand, text: str, lex: Lexicon, ref: date | None) -> list[Figure]:
+    """'23 dan 24 Juni 2024' → '23' (2024-06-23) and '24 Juni 2024' (2024-06-24): one date per
+    listed day, each with the month and year of the last."""
+    s = c.m.group()
+    days = list(_DAY_NUM.finditer(s))
+    i = next((k for k, d in enumerate(days) if (w := _NEXT_WORD.match(s, d.end()))
+              and norm(w.group(1)) in lex.months), len(days) - 1)
+    last = days[i]
+    iso_last = _dates.calendar_iso(s[last.start():], lex, ref, numeric=False)
+    figs = [_fig(text, c.start + last.start(), c.end, kind="date", iso=iso_last)]
+    for d in days[:i]:
+        iso = None
+        if iso_last and len(iso_last) >= 7:
+            y, mo = iso_last[:4], int(iso_last[5:7])
+            iso = _dates._ymd(int(y) if y.isdigit() else None, mo, int(d.group()))
+        figs.append(_fig(text, c.start + d.start(), c.start + d.end(), kind="date", iso=iso))
+    return figs
+
+
+def _month_day_list(c: Cand, text: str, lex: Lexicon, ref: date | None) -> list[Figure]:
+    """'June 23 and 24, 2024' → 'June 23' and '24, 2024': the later days borrow the month."""
+    s = c.m.group()
+    ym = _dates._YEAR.search(s)
+    days = [d for d in _DAY_NUM.finditer(s[: ym.start()] if ym else s)]
+    base = _dates.calendar_iso(s, lex, ref, numeric=False)
+    y = int(base[:4]) if base and base[:4].isdigit() else None
+    mo = int(base[5:7]) if base and len(base) >= 7 else None
+    figs = []
+    for k, d in enumerate(days):
+        a = c.start if k == 0 else c.start + d.start()
+        b = c.end if k == len(days) - 1 else c.start + _ORD_SFX.match(s, d.end()).end()
+        iso = _dates._ymd(y, mo, int(d.group())) if mo else None
+        figs.append(_fig(text, a, b, kind="date", iso=iso))
+    return figs
+
+
+_ORD_SFX = re.compile(r"(?:st|nd|rd|th)?")
 
 
 def _with_weekday(iso: str, s: str, lex: Lexicon) -> str:
@@ -196,9 +249,27 @@ def _numeral(s: str, lex: Lexicon) -> tuple[float | None, float | None, int]:
     if k in lex.vague:
         return None, float(lex.vague[k]), len(s)
     if s[:1].isdigit() or s[:1] in ".,":
+        if (sci := _SCI.fullmatch(s)) is not None:
+            return _sci_value(sci, lex), None, len(s)
+        if (fr := _FRACTION.fullmatch(s)) is not None:
+            return int(fr.group(1)) / int(fr.group(2)), None, len(s)
         return parse_digits(s, lex), None, len(s)
     v, used = parse_words(s, lex)
     return v, None, word_prefix_len(s, used)
+
+
+_SCI = re.compile(r"(\d+(?:\.\d+)?)\s?(?:[×xX]\s?10\^?([−\-–+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE]([−\-+]?\d+))")
+_FRACTION = re.compile(r"(\d+)/(\d+)")
+_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−–", "0123456789-+--")
+
+
+def _sci_value(m: re.Match[str], lex: Lexicon) -> float | None:
+    """'5×10−4' → 0.0005, '1.5e6' → 1.5e6 (the mantissa's point is always a decimal mark)."""
+    exp = (m.group(2) or m.group(3)).translate(_SUPER)
+    try:
+        return _mul(float(m.group(1)), 10.0 ** int(exp))
+    except OverflowError:
+        return None
 
 
 def _scale(m: re.Match[str], i: str, lex: Lexicon) -> float:
@@ -237,7 +308,17 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     v1, low1 = _mul(v1, sc1), _mul(low1, sc1)
     f: dict[str, Any] = {"value": v1, "low": low1, "approximate": low1 is not None}
     end = max(m.end("n1"), m.end("sfx"), m.end("s1"), m.end("a1"), m.end("p1"))
-    if m.group("n2") and _is_range(m, text, lex):
+    if m.group("pm") and v1 is not None:  # "25 ± 0.02 °C": the value with low and high
+        d = parse_digits(m.group("pm"), lex)
+        if d is not None:
+            d *= float(lex.scales[norm(m.group("pm_s"))]) if m.group("pm_s") else sc1
+            f.update(low=v1 - d, high=v1 + d)
+            end = max(m.end("pm"), m.end("pm_s"))
+    is_range = change = False
+    if m.group("n2"):
+        change = _is_change(m, text, lex)
+        is_range = not change and _is_range(m, text, lex)
+    if is_range:
         v2, _, used2 = _numeral(m.group("n2"), lex)
         sc2 = _scale(m, "2", lex)
         if used2 == len(m.group("n2")) and v1 is not None and v2 is not None:
@@ -249,13 +330,21 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
                 end = max(m.end("n2"), m.end("s2"), m.end("a2"))
     cur = m.group("cur")
     post = m.group("post") if m.start("post") >= end else None
+    borrowed = None
+    if m.group("n2") and end <= m.start("sep"):  # two figures: the unit is the second one's,
+        # lent to a bare first end right after "dari"/"from" ("naik dari 5 menjadi 10 persen")
+        bare1 = not (m.group("p1") or cur or m.group("cur2") or m.group("s1"))
+        borrowed = post if change and bare1 and _after_from(m, text, lex) else None
+        post = None
     if post and cur and norm(post) not in lex.cur_after:
         post = None  # "Rp 5 triliun tahun ini": an amount of money has no further unit
-    if m.group("p1") and not post:
-        post = m.group("p1")
-    if post and m.start("post") >= end:
+    if post:
         end = m.end("post")
-    kind, extra = _classify(post, cur, lex)
+    elif m.group("p1"):
+        post = m.group("p1")
+    kind, extra = _classify(post or borrowed, cur, lex)
+    if borrowed and kind == "duration":
+        kind, extra = "cardinal", {}
     f.update(extra)
     if kind == "duration":
         return _duration(text, c.start, end, f, lex, ref, m)
@@ -295,6 +384,20 @@ def _is_range(m: re.Match[str], text: str, lex: Lexicon) -> bool:
         return True
     window = text[max(0, m.start("n1") - 40):m.start("n1")]
     return lex.res["score_cue"].search(window) is None
+
+
+def _is_change(m: re.Match[str], text: str, lex: Lexicon) -> bool:
+    """'naik dari 5 menjadi 10 persen', 'rose from 5 to 10 percent': a change marker between
+    the two, or a change verb then 'dari'/'from' right before the first, makes two figures."""
+    if norm(m.group("sep")) in lex.table.get("change_separators", ()):
+        return True
+    start = m.start("cur") if m.group("cur") else m.start("n1")
+    return lex.res["change_cue"].search(text, max(0, start - 60), start) is not None
+
+
+def _after_from(m: re.Match[str], text: str, lex: Lexicon) -> bool:
+    start = m.start("n1")
+    return lex.res["change_from"].search(text, max(0, start - 12), start) is not None
 
 
 def _classify(post: str | None, cur: str | None, lex: Lexicon) -> tuple[str, dict[str, Any]]:

@@ -71,8 +71,10 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     cur_b = rf"(?:{cur_b})(?![^\W\d_])"
     # ".05": a bare decimal fraction, where the decimal mark is a point
     lead = r"|(?<!\d)\.\d+" if lex.decimal == "." else ""
-    numeral = f"(?:{alt(lex.fractions)}|{alt(lex.vague)}|{DIGITS}{lead}|{_word_numeral(lex)})"
-    seps = [s for s in t.get("range_separators") or []]
+    numeral = f"(?:{_scientific(lex)}{SLASH_FRACTION}|{alt(lex.fractions)}|{alt(lex.vague)}|{DIGITS}{lead}|{_word_numeral(lex)})"
+    # "naik dari 5 menjadi 10 persen": a change marker joins two figures the way a range separator
+    # would; _is_range then splits them
+    seps = [s for s in (t.get("range_separators") or []) + (t.get("change_separators") or [])]
     sym = [re.escape(s) for s in seps if not s[:1].isalnum()]
     words = [s for s in seps if s[:1].isalnum()]
     rsep = rf"(?:\s*(?:{'|'.join(sym) or '(?!)'})\s*|\s+{alt(words)}\s+)"
@@ -83,11 +85,13 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     # "20-an": twenty-odd, a vague amount with 20 as its lower bound
     approx_sfx = "|".join(map(re.escape, t.get("approx_suffixes") or [])) or "(?!)"
     pct = alt((t.get("percent_words") or []) + (t.get("percent_point_words") or []))
+    # "25 ± 0.02 °C": one figure, the value with its margin
+    pm = "|".join(map(re.escape, t.get("plus_minus") or [])) or "(?!)"
     number = (
         rf"(?<![^\W_]|[.,)])(?<![^\d]/)(?<![^\W\d_]-){open_re}(?:(?P<cur>{cur_b}){_SP})?"
         rf"(?P<n1>{numeral})(?P<sfx>{approx_sfx})?(?:{_SP}(?P<s1>{scale})|(?(cur)\s?(?P<a1>{abbrev})))?"
         rf"(?:{_SP}(?P<p1>{pct}))?"
-        rf"(?:(?P<sep>{rsep}|{close_re})(?:(?P<cur2>{cur_b}){_SP})?(?P<n2>{numeral})"
+        rf"(?:{_SP}(?:{pm})\s?(?P<pm>{DIGITS})(?:{_SP}(?P<pm_s>{scale}))?|(?P<sep>{rsep}|{close_re})(?:(?P<cur2>{cur_b}){_SP})?(?P<n2>{numeral})"
         rf"(?:{_SP}(?P<s2>{scale})|(?(cur)\s?(?P<a2>{abbrev})))?)?"
         rf"(?:{_SP}(?P<post>{_unit_alt(lex)}))?(?![^\W_]|/[A-Z]|[.,]\d)"
     )
@@ -95,6 +99,23 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     res["ordinal"] = re.compile(_ordinal_pattern(lex))
     res.update(_context_patterns(lex))
     return res
+
+
+def _proper_fractions() -> str:
+    """Slash fractions whose numerator is smaller than the denominator: '1/10', '3/4', '15/100'.
+    '21/12', '24/7' or '4/2007' are not matched (a date, a schedule, a number slashed to a year)."""
+    one = "|".join(f"{a}/[{a + 1}-9]" for a in range(1, 9))
+    return rf"(?<![\d/.,])(?:(?:{one})|[1-9]/[1-9]\d{{1,2}}|[1-9]\d/[1-9]\d\d)(?![\d/]|[.,]\d)"
+
+
+SLASH_FRACTION = _proper_fractions()
+SCIENTIFIC = (r"\d+(?:\.\d+)?(?:\s?[×xX]\s?10(?:\^[−\-–+]?\d{1,3}|[−\-–]\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+              r"|[eE][−\-+]?\d{1,3})(?![\d.,]?\d)")
+
+
+def _scientific(lex: Lexicon) -> str:
+    """'5×10−4', '5 x 10^-4', '1.5e6' where the table says the language writes them."""
+    return SCIENTIFIC + "|" if lex.table.get("scientific_notation") else ""
 
 
 def _ordinal_pattern(lex: Lexicon) -> str:
@@ -144,7 +165,17 @@ def _date_pattern(lex: Lexicon) -> str:
     prep_month = rf"(?:{behind})(?:{alt(caps, ci=False)})" if caps else "(?!)"
     rwords = [w for w in t.get("range_separators") or [] if w[:1].isalnum()]
     dsep = rf"(?:\s?[-–]\s?|\s+{alt(rwords)}\s+)"
+    # "23 dan 24 Juni", "1, 2 dan 3 Mei": the listed days borrow the last one's month
+    conj = alt(t.get("date_list_connectors") or [])
+    dlist = rf"{_WB_L}{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+{conj}\s+{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?"
+    premark = t.get("month_markers_before") or []
+    pre_month = rf"{alt(premark)}\s+(?:{month_full}|{alt(caps, ci=False)})" if premark and caps else "(?!)"
+    sfx = r"(?:st|nd|rd|th)?"
+    mdlist = (rf"{month_any}\s+{_DAY}{sfx}(?:\s*,\s*{_DAY}{sfx})*\s*,?\s+{conj}\s+{_DAY}{sfx}"
+              rf"(?![\d:]|[.,]\d|\s*%)(?:\s*,?\s*{_YEAR})?")
     alts = {
+        "dlist": dlist,
+        "mdlist": mdlist,
         "drange": rf"{_WB_L}{_DAY}{dsep}{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?",
         "paren": rf"(?:{wd_cued}(?:\s+{pod})?\s*,?\s*)?\(\s*{_DAY}\s*/\s*(?:1[0-2]|0?[1-9])(?:\s*/\s*(?:\d{{4}}|\d\d))?\s*\)"
                  rf"(?:\s+{pod})?",
@@ -166,7 +197,7 @@ def _date_pattern(lex: Lexicon) -> str:
                 rf"|(?<![\d.,]){_WB_L}(?:2[0-4]|[01]?\d)(?!\d):[0-5]\d(?::[0-5]\d)?(?![\d:])(?:\s*{ampm})?(?:\s*{tz})?"
                 rf"|(?<![\d.,]){_WB_L}(?:1[0-2]|0?[1-9])\s?{ampm}",
         "relative": rf"{alt(lex.relative)}(?:\s+{pod})?",
-        "month": rf"(?:{mcue}\s+(?:{month_any})|{month_full}|{prep_month})(?!\w)(?:\s+{mark})?",
+        "month": rf"(?:{mcue}\s+(?:{month_any})|{pre_month}|{month_full}|{prep_month})(?!\w)(?:\s+{mark})?",
         "weekday": rf"{wd_cued}(?!\w)(?:\s+{pod})?(?:\s+{mark})?",
     }
     return "|".join(f"(?P<{k}>{v})" for k, v in alts.items())
@@ -187,5 +218,10 @@ def _context_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "ago": re.compile(rf"\s+({alt(t.get('ago_words') or [])})"),
         "ref_cue": re.compile(rf"(?:{alt(t.get('reference_cues') or [], ci=False)})\s*\(?$"),
         "count_cue": re.compile(rf"{alt(t.get('count_cues') or [])}\s+$"),
+        # "naik dari", "rose sharply from": a change verb, a few words, then 'from' (searched on
+        # the text before a figure)
+        "change_cue": re.compile(rf"{alt(t.get('change_verbs') or [])}\s+(?:[^\W\d_][\w\-]*\s+){{0,3}}?"
+                                 rf"{alt(t.get('change_from') or [])}\s+$"),
+        "change_from": re.compile(rf"{alt(t.get('change_from') or [])}\s+$"),
         "score_cue": re.compile(rf"{alt(t.get('score_cues') or [])}(?:\s+\w+)?\s+$"),
     }
