@@ -446,11 +446,15 @@ def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: 
             f["per"] = lex.periods.get(norm(r.group(1).split()[-1].lstrip("/")))
     if kind == "cardinal":
         f["counted"] = _counted(text, end, lex)
+        if f["counted"] is None and lex.table.get("hyphen_units") and (h := _COMPOUND_WORD.match(text, end)):
+            f["counted"] = h.group(1)  # "a 30-item scale" counts items
         if f["counted"] is None and not q and _is_label(text, start, end, lex):
             return None
     return _fig(text, start, end, kind=kind, **f)
 
 
+_COMPOUND = re.compile(r"-[^\W\d_]")
+_COMPOUND_WORD = re.compile(r"-([^\W\d_]{2,})(?![\w-])")
 _PREV_WORD = re.compile(r"([^\W\d_][\w\-]*)\.?\s{1,2}$")
 
 
@@ -462,7 +466,14 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
         return True
     if not (lex.table.get("labels_after_nouns") and surface.isdigit()):
         return False
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if _COMPOUND.match(text, end):  # "the 30-item scale": a count inside a compound adjective
+        return False
+    # "phases 3, 5, and 7", "samples 1 and 2": the later numbers of a list share its head
+    lst = lex.res["list_before"].search(text, max(0, start - 40), start)
+    head = lst.start() if lst else start
+    if lst and lex.res["ref_cue"].search(text, max(0, head - 20), head):
+        return True
+    m = _PREV_WORD.search(text, max(0, head - 40), head)
     if not m:
         return False
     k = norm(m.group(1))

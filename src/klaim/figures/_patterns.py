@@ -87,13 +87,15 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     pct = alt((t.get("percent_words") or []) + (t.get("percent_point_words") or []))
     # "25 ± 0.02 °C": one figure, the value with its margin
     pm = "|".join(map(re.escape, t.get("plus_minus") or [])) or "(?!)"
+    # "a 10-year bond", "a 5-km race": the unit joined by a hyphen (English compounds)
+    unit_gap = rf"(?:{_SP}|-)" if t.get("hyphen_units") else _SP
     number = (
         rf"(?<![^\W_]|[.,)])(?<![^\d]/)(?<![^\W\d_]-){open_re}(?:(?P<cur>{cur_b}){_SP})?"
         rf"(?P<n1>{numeral})(?P<sfx>{approx_sfx})?(?:{_SP}(?P<s1>{scale})|(?(cur)\s?(?P<a1>{abbrev})))?"
         rf"(?:{_SP}(?P<p1>{pct}))?"
         rf"(?:{_SP}(?:{pm})\s?(?P<pm>{DIGITS})(?:{_SP}(?P<pm_s>{scale}))?|(?P<sep>{rsep}|{close_re})(?:(?P<cur2>{cur_b}){_SP})?(?P<n2>{numeral})"
         rf"(?:{_SP}(?P<s2>{scale})|(?(cur)\s?(?P<a2>{abbrev})))?)?"
-        rf"(?:{_SP}(?P<post>{_unit_alt(lex)}))?(?![^\W_]|/[A-Z]|[.,]\d)"
+        rf"(?:{unit_gap}(?P<post>{_unit_alt(lex)}))?(?![^\W_]|/[A-Z]|[.,]\d)"
     )
     res = {"number": re.compile(number), "date": re.compile(_date_pattern(lex))}
     res["ordinal"] = re.compile(_ordinal_pattern(lex))
@@ -166,7 +168,7 @@ def _date_pattern(lex: Lexicon) -> str:
     rwords = [w for w in t.get("range_separators") or [] if w[:1].isalnum()]
     dsep = rf"(?:\s?[-–]\s?|\s+{alt(rwords)}\s+)"
     # "23 dan 24 Juni", "1, 2 dan 3 Mei": the listed days borrow the last one's month
-    conj = alt(t.get("date_list_connectors") or [])
+    conj = alt(t.get("list_connectors") or [])
     dlist = rf"{_WB_L}{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+{conj}\s+{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?"
     premark = t.get("month_markers_before") or []
     pre_month = rf"{alt(premark)}\s+(?:{month_full}|{alt(caps, ci=False)})" if premark and caps else "(?!)"
@@ -222,6 +224,8 @@ def _context_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # the text before a figure)
         "change_cue": re.compile(rf"{alt(t.get('change_verbs') or [])}\s+(?:[^\W\d_][\w\-]*\s+){{0,3}}?"
                                  rf"{alt(t.get('change_from') or [])}\s+$"),
+        # "phases 3, 5, and 7": the numbers of a list before a figure (searched on the text before it)
+        "list_before": re.compile(rf"(?:(?<![\w.,])\d{{1,3}}(?:\s*,\s*|\s*,?\s+{alt(t.get('list_connectors') or [])}\s+))+$"),
         "change_from": re.compile(rf"{alt(t.get('change_from') or [])}\s+$"),
         "score_cue": re.compile(rf"{alt(t.get('score_cues') or [])}(?:\s+\w+)?\s+$"),
     }
