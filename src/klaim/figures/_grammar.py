@@ -289,7 +289,8 @@ def _mul(x: float | None, k: float) -> float | None:
 
 def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
     m = c.m
-    if lex.res["ref_cue"].search(text, max(0, c.start - 20), c.start) or _is_citation(text, c, lex):
+    if (lex.res["ref_cue"].search(text, max(0, c.start - 20), c.start) or _is_citation(text, c, lex)
+            or _CODE_BEFORE.search(text, max(0, c.start - 30), c.start)):
         return None  # "Pasal 5", "Fig. 3", "[12]": a label or reference, not a figure
     n1 = m.group("n1")
     bare = not (m.group("cur") or m.group("s1") or m.group("post") or m.group("n2"))
@@ -353,6 +354,8 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     return _finish(text, c.start, end, kind, f, lex)
 
 
+# "Nomor 34/PMK.011/2007", "Kep-176/KM.10/7": the last part of a document code
+_CODE_BEFORE = re.compile(r"/[^\W\d_][\w.\-]*/$")
 _CITE = re.compile(r"\[[\d\s,;–\-]*\]")
 _PAREN_INT = re.compile(r"\(\d{1,3}\)")
 
