@@ -88,6 +88,29 @@ class Lexicon:
     token_re: re.Pattern[str] = re.compile(r"\d+|[^\W\d_]+")
 
 
+def _fraction_forms(t: dict) -> dict[str, float]:
+    """Fractions spelled from the table's words: 'seperdelapan' (1/8), 'tiga perdelapan' (3/8),
+    'three eighths'. ``fraction_forms`` gives templates; denominators come from number words (id)
+    or ordinal words (en, plural), numerators from number words."""
+    forms = t.get("fraction_forms") or {}
+    if not forms:
+        return {}
+    den_src = t.get(forms.get("denominators", "number_words")) or {}
+    nums = {str(k): float(v) for k, v in (t.get("number_words") or {}).items()}
+    out: dict[str, float] = {}
+    for dw, dv in den_src.items():
+        dv = float(dv)
+        if not 3 <= dv <= 1000 or str(dw).endswith(("second",)):
+            continue
+        for tpl in forms.get("one") or []:
+            out[norm(tpl.format(d=dw))] = 1 / dv
+        for nw, nv in nums.items():
+            if 2 <= nv < dv and nv <= 9:
+                for tpl in forms.get("many") or []:
+                    out[norm(tpl.format(n=nw, d=dw))] = nv / dv
+    return out
+
+
 def _get(t: dict, key: str, default: Any = None) -> Any:
     v = t.get(key)
     return default if v is None else v
@@ -108,7 +131,7 @@ def lexicon(lang: str) -> Lexicon:
         teens=_num_map(t.get("teen_words")),
         scales=_num_map(t.get("scale_words")),
         money_abbrev={str(k): float(v) for k, v in _get(t, "money_scale_abbrev", {}).items()},
-        fractions=_num_map(t.get("fractions")),
+        fractions={**_fraction_forms(t), **_num_map(t.get("fractions"))},
         vague=_num_map(t.get("vague")),
         determiner_vague=frozenset(norm(w) for w in _get(t, "determiner_vague", [])),
         ordinal_words=_lower_map(t.get("ordinal_words")),
