@@ -169,7 +169,7 @@ def _date_pattern(lex: Lexicon) -> str:
     dsep = rf"(?:\s?[-–]\s?|\s+{alt(rwords)}\s+)"
     # "23 dan 24 Juni", "1, 2 dan 3 Mei": the listed days borrow the last one's month
     conj = alt(t.get("list_connectors") or [])
-    dlist = rf"{_WB_L}{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+{conj}\s+{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?"
+    dlist = rf"{_WB_L}{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+{conj}\s+{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?(?:\s+{mark})?"
     premark = t.get("month_markers_before") or []
     pre_month = rf"{alt(premark)}\s+(?:{month_full}|{alt(caps, ci=False)})" if premark and caps else "(?!)"
     sfx = r"(?:st|nd|rd|th)?"
