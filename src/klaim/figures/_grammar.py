@@ -112,6 +112,8 @@ def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | 
     m, alt = c.m, c.m.lastgroup
     s = m.group()
     kind = "date"
+    if alt == "dmrange":
+        return _fig(text, c.start, c.end, kind="date", iso=_cross_month_range(m, lex, ref))
     if alt == "dlist":
         return _date_list(c, text, lex, ref)
     if alt == "mdlist":
@@ -145,6 +147,24 @@ def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | 
 
 _DAY_NUM = re.compile(r"\d{1,2}")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _cross_month_range(m: re.Match[str], lex: Lexicon, ref: date | None) -> str | None:
+    """'30 Desember - 1 Januari' → 2023-12-30/2024-01-01 (in a 2024 article): the first end takes
+    the second's year, one less when it would come after it."""
+    s = m.group()
+    cut = (m.start("dm2") if m.group("dm2") else m.start("md2")) - m.start()
+    first, second = s[:cut], s[cut:]
+    b = _dates.calendar_iso(second, lex, ref, numeric=False)
+    a = _dates.calendar_iso(first, lex, ref, numeric=False)
+    if not (a and b and len(a) >= 10 and len(b) >= 10):
+        return None
+    a, b = a[:10], b[:10]
+    if not _dates._YEAR.search(first) and b[:4].isdigit():
+        a = b[:4] + a[4:]
+        if a[5:] > b[5:]:
+            a = f"{int(b[:4]) - 1:04d}" + a[4:]
+    return f"{a}/{b}" if a <= b else None
 
 
 def _date_list(c: Cand, text: str, lex: Lexicon, ref: date | None) -> list[Figure]:

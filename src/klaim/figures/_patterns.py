@@ -175,7 +175,12 @@ def _date_pattern(lex: Lexicon) -> str:
     sfx = r"(?:st|nd|rd|th)?"
     mdlist = (rf"{month_any}\s+{_DAY}{sfx}(?:\s*,\s*{_DAY}{sfx})*\s*,?\s+{conj}\s+{_DAY}{sfx}"
               rf"(?![\d:]|[.,]\d|\s*%)(?:\s*,?\s*{_YEAR})?")
+    # "30 Desember - 1 Januari", "June 23 to July 2, 2024": a range across months
+    yr = rf"(?:\s*,?\s*{_YEAR})?"
+    dmrange = (rf"{_WB_L}{_DAY}\s+{month_any}(?!\w){yr}{dsep}(?P<dm2>{_DAY}\s+{month_any}(?!\w){yr})(?:\s+{mark})?"
+               rf"|{month_any}\s+{_DAY}{sfx}(?![\d:]|[.,]\d){yr}{dsep}(?P<md2>{month_any}\s+{_DAY}{sfx}(?![\d:]|[.,]\d){yr})")
     alts = {
+        "dmrange": dmrange,
         "dlist": dlist,
         "mdlist": mdlist,
         "drange": rf"{_WB_L}{_DAY}{dsep}{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?",
