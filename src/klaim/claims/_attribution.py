@@ -30,6 +30,8 @@ class Attribution:
     quote_end: int | None = None     # set when the content is the quote closing at this offset
     quote_open: int | None = None    # set when the content is the quote opening at this offset
     subject: str | None = None       # what subject-less content is about ("X itu, menurut Y, adalah …")
+    subject_span: tuple[int, int] | None = None  # where that subject is written (not a claim of its own)
+    anaphoric: bool = False          # "Hal itu disampaikan X": the sentence before is what X said
 
 
 @dataclass
@@ -172,7 +174,7 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     if region and role_end + 1 == j and ctx.is_cap(role_end):
         # "Kapolres Kudus": the word after the title is the region; the person is unnamed here
         return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
-    if portfolio and role_end + 2 < j and ctx.is_cap(role_end) and role_end not in _name_stops(ctx, role_end, role_end + 1):
+    if (portfolio or region) and role_end + 2 < j and ctx.is_cap(role_end) and role_end not in _name_stops(ctx, role_end, role_end + 1):
         role_end += 1  # "Menteri Pertanian Amran Sulaiman": the portfolio is part of the role
     stops = _name_stops(ctx, k, j)
     n = j
@@ -187,7 +189,11 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
         n += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
     while j - n >= 2 and _org_word_elsewhere(ctx, n, n + 1):
         n += 1  # "Direktur Riset Setara Institute Ismail Hasani": "Institute" ends a name elsewhere
+    while j - n >= 2 and _not_name_start(ctx, n, j):
+        n += 1  # "Direktur Statistik Harga Yunita Risanti": "harga" is a common word, "Yunita" the name
     name = ctx.phrase(n, j) if n < j and ctx.is_cap(n) else None
+    if name is not None and n > role_end and all(_lower_elsewhere(ctx, t) and not _alone(ctx, t) for t in range(n, j)):
+        name = None  # "Menteri Koordinator Bidang Politik": common words, no name
     if name is None:
         n = j
     body_end = next((q for q in range(role_start, n) if ctx.word(q) in L.relative), n)
@@ -205,6 +211,45 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
             break
         p += max(m, 1)
     return NP(role=role, organisation=org, name=name)
+
+
+def _alone(ctx: Ctx, n: int) -> bool:
+    """Is the word at token n used elsewhere in the article as a name on its own (capitalised,
+    no capitalised word before or after it: "kata Yunita.")?"""
+    word, last = ctx.word(n), len(ctx.idx.lower) - 1
+    for p in ctx.positions(word):
+        if p == n or not ctx.is_cap(p):
+            continue
+        before = p > 0 and ctx.is_word(p - 1) and ctx.is_cap(p - 1) and ctx.idx.spans[p - 1][1] + 1 >= ctx.idx.spans[p][0]
+        after = p < last and ctx.is_word(p + 1) and ctx.is_cap(p + 1)
+        if not before and not after:
+            return True
+    return False
+
+
+def _lower_elsewhere(ctx: Ctx, n: int) -> bool:
+    """Is the word at token n written in lower case elsewhere (a common word, not a name)?"""
+    return any(not ctx.is_cap(p) for p in ctx.positions(ctx.word(n)) if p != n)
+
+
+def _not_name_start(ctx: Ctx, n: int, j: int) -> bool:
+    """Evidence from the rest of the article that token n, first of the name run n..j-1, belongs
+    to the role: it is a common word written in lower case elsewhere, or the next word is the name
+    the article repeats alone ("Yunita") while this one never stands alone."""
+    if ctx.word(n) in ctx.L.name_prefixes or _alone(ctx, n):
+        return False
+    if _lower_elsewhere(ctx, n):
+        return True
+    return j - n >= 3 and _alone(ctx, n + 1) and not _pair_elsewhere(ctx, n)
+
+
+def _pair_elsewhere(ctx: Ctx, n: int) -> bool:
+    """Are tokens n and n+1 written together again ("Donald Trump" … "Donald Trump Jr")? Then
+    the pair is a name, not a role word and a name."""
+    nxt, last = ctx.word(n + 1), len(ctx.idx.lower) - 1
+    before = ctx.word(n - 1) if n > 0 else ""
+    return any(p < last and ctx.word(p + 1) == nxt and (p == 0 or ctx.word(p - 1) != before)
+               for p in ctx.positions(ctx.word(n)) if p != n)
 
 
 def _org_word_elsewhere(ctx: Ctx, n: int, m: int) -> bool:
@@ -399,6 +444,23 @@ def _has_main_verb(ctx: Ctx, i: int, j: int) -> bool:
     return False
 
 
+def _clause_after(ctx: Ctx, i: int, j: int) -> bool:
+    """A finite verb in i..j-1 outside relative clauses, not a nominalised one ("meninggalnya")."""
+    suffix = ctx.L.pronoun_suffix or "\0"
+    in_rel = False
+    for k in range(i, j):
+        w = ctx.word(k)
+        if w in ctx.L.relative:
+            in_rel = True
+        elif w == ",":
+            in_rel = False
+        elif w in ctx.L.copulas or w[:1].isdigit():
+            return True  # "penyebab lain yang mungkin terjadi adalah …", "dari 14.686 notaris …"
+        elif not in_rel and ctx.is_verb(k) and not w.endswith(suffix):
+            return True
+    return False
+
+
 def _content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
     """First token of the reported content after a pre-cue (past "kepada wartawan bahwa")."""
     L = ctx.L
@@ -444,6 +506,7 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
             continue
         prev = ctx.word(k - 1) if k > lo else ""
         att = None
+        at_lead = False
         base = w[: -len(L.pronoun_suffix)] if L.pronoun_suffix and w.endswith(L.pronoun_suffix) else None
         if w in L.post_cues and (prev in (",", "—", "-") or prev in CLOSING):
             att = _post_cue(ctx, reg, k, lo, hi, clause_start, quoted, pronoun=base in L.post_cues if base else False)
@@ -451,8 +514,14 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
                 att = _pre_cue(ctx, reg, k, lo, hi, quoted)  # "X, who …, told Reuters that …"
         elif w in L.pre_cues:
             att = _pre_cue(ctx, reg, k, lo, hi, quoted)
-        elif (w in L.prefix_cues or (base and base in L.prefix_cues)) and (k == lo or prev == ","):
-            att = _prefix_cue(ctx, reg, k, lo, hi, pronoun=w not in L.prefix_cues)
+        elif (w in L.prefix_cues or (base and base in L.prefix_cues)) and \
+                (k == lo or prev == "," or (at_lead := _after_leading(ctx, lo, k))):
+            att = _prefix_cue(ctx, reg, k, lo, hi, pronoun=w not in L.prefix_cues,
+                              at_start=k == lo or at_lead)
+        elif w in L.inline_cues and k > clause_start:
+            att = _inline_cue(ctx, reg, k, hi, clause_start, w)
+        elif w in L.passive_cues and k > lo:
+            att = _passive_cue(ctx, reg, k, lo, hi, clause_start)
         if att is not None:
             out.append(att)
             k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
@@ -564,6 +633,9 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None  # "Anton menyampaikan itu saat …": the object is "that", not a statement
     rest = [t for t in range(p, hi) if ctx.is_word(t)]
     opens_quote = p < hi and any(q[0] == ctx.idx.spans[p][0] for q in quoted)
+    if ctx.word(k) in L.nominal_cues and p == k + 1 and not opens_quote and rest \
+            and not _clause_after(ctx, p + (0 if ctx.is_verb(p) else 1), hi):
+        return None  # "melaporkan wabah campak di Papua": an object, not a reported statement
     if rest and len(rest) <= 5 and not opens_quote and not _has_main_verb(ctx, p, hi) \
             and ctx.word(rest[-1]) in L.demonstratives \
             and not any(ctx.word(t)[0].isdigit() for t in rest):
@@ -598,7 +670,170 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     return Attribution(speaker, span, ctx.span(p, end))
 
 
-def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool = False) -> Attribution | None:
+def _appositive_name(ctx: Ctx, i: int, j: int, hi: int) -> int | None:
+    """End of a name set off by commas after a description ("juru bicara KPK, Febri Diansyah,"),
+    or None. The description must name a role or start in lower case; the name is capitalised."""
+    L = ctx.L
+    if not (j < hi and ctx.word(j) == ",") or j <= i:
+        return None
+    if not (any(ctx.match_seq(t, L.roles, j) for t in range(i, j)) or not ctx.is_cap(i)):
+        return None
+    q = j + 1
+    while q < hi and q - j <= 6:
+        h = ctx.match_seq(q, L.honorifics, hi)
+        if h:
+            q += h
+        elif ctx.is_word(q) and (ctx.is_cap(q) or ctx.word(q) in L.particles):
+            q += 1
+        elif ctx.word(q) == "." and q > j + 1:
+            q += 1
+        else:
+            break
+    if q >= hi or ctx.word(q) != "," or q == j + 1 or not ctx.is_cap(q - 1):
+        return None
+    n, hit = ctx.gazetteer_at(j + 1, q)
+    if hit is not None and n == q - j - 1:
+        return None  # a known place or organisation, not a person's name
+    return q
+
+
+def _after_leading(ctx: Ctx, lo: int, k: int) -> bool:
+    """Only discourse words before token k in the sentence ("Namun menurut Alex, …")."""
+    p = lo
+    while p < k and (n := ctx.match_seq(p, ctx.L.leading, k)):
+        p += n
+    return p == k > lo
+
+
+def _agent_end(ctx: Ctx, i: int, hi: int) -> int:
+    """End of the named speaker phrase at token i after a passive or inline cue ("oleh Kepala
+    BPTJ Bambang Prihartono"); i when there is none (no capitalised word: "oleh negara")."""
+    j = _np_end_after(ctx, i, hi)
+    while j > i and not ctx.is_word(j - 1):
+        j -= 1
+    if j == i or not any(ctx.is_cap(t) for t in range(i, j)):
+        return i
+    if ctx.word(i) in ctx.L.speaker_boundaries or ctx.word(i) in ctx.L.demonstratives:
+        return i
+    return j
+
+
+def _starts_predicate(ctx: Ctx, j: int, hi: int) -> bool:
+    L = ctx.L
+    return j < hi and (ctx.is_verb(j) or ctx.word(j) in L.auxiliaries or ctx.word(j) in L.predicate_markers)
+
+
+def _subject_before(ctx: Ctx, clause_start: int, k: int) -> tuple[int, int]:
+    lead = clause_start
+    while lead < k and (n := ctx.match_seq(lead, ctx.L.leading, k)):
+        lead += n
+    return lead, k
+
+
+def _inline_cue(ctx: Ctx, reg: Registry, k: int, hi: int, clause_start: int, w: str) -> Attribution | None:
+    """ "Smart city menurut Sandi jadi program …": a source inside a clause, without commas; the
+    subject before it and the predicate after it are what the source says."""
+    a, b = _subject_before(ctx, clause_start, k)
+    if not _subject_np(ctx, a, b):
+        return None
+    j = _agent_end(ctx, k + 1, hi)
+    if j == k + 1 or not _starts_predicate(ctx, j, hi):
+        return None
+    speaker = speaker_from_np(ctx, reg, k + 1, j, ctx.surface(k))
+    if speaker is None or speaker.kind == SpeakerKind.publisher:
+        return None
+    end = hi
+    while end > j and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    if n_words_between(ctx, j, end) < 2:
+        return None
+    return Attribution(speaker, ctx.span(k, j), ctx.span(j, end), subject=ctx.phrase(a, b),
+                       subject_span=ctx.span(a, b))
+
+
+def _subject_np(ctx: Ctx, a: int, b: int) -> bool:
+    """A subject noun phrase before a mid-clause source: no comma, no verb outside a relative
+    clause ("Kesepakatan yang ditandatangani oleh Obama itu menurut Trump …")."""
+    if not 0 < b - a <= 16 or any(ctx.word(t) in (",", ";", ":") for t in range(a, b)):
+        return False
+    if ctx.word(a) in ctx.L.relative or _has_main_verb(ctx, a, b):
+        return False
+    return all(ctx.is_word(t) or ctx.word(t) in "().-/&'’" for t in range(a, b))
+
+
+def n_words_between(ctx: Ctx, i: int, j: int) -> int:
+    return sum(1 for t in range(i, j) if ctx.is_word(t))
+
+
+def _passive_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int) -> Attribution | None:
+    """Passive speech verbs with a named agent:
+    "Hal itu disampaikan Ketua Komnas HAM Nurkholis …" (the sentence before is the agent's),
+    "Kondisi tersebut diakui oleh ahli X menjadi tantangan …" (subject and predicate are the agent's),
+    "…, seperti dikatakan X." / "Seperti dikatakan X, …" (a parenthetical source)."""
+    L = ctx.L
+    i = k + 1
+    while i < hi and (n := ctx.match_seq(i, L.passive_adverbs, hi)):
+        i += n
+    if i < hi and ctx.word(i) == L.passive_agent:
+        i += 1
+    j = _agent_end(ctx, i, hi)
+    if j == i:
+        return None
+    cue = ctx.surface(k)
+    opener = ctx.word(k - 1) in L.passive_openers
+    if opener:
+        o = k - 1
+        speaker = speaker_from_np(ctx, reg, i, j, cue)
+        if speaker is None or speaker.kind == SpeakerKind.publisher:
+            return None
+        if o == lo or ctx.word(o - 1) == "," and o - 1 <= clause_start or _after_leading(ctx, lo, o):
+            # "Seperti dikatakan X, …": the clause after the comma is what X said
+            p = j
+            while p < min(hi, j + 12) and ctx.word(p) != ",":
+                p += 1
+            if p >= hi or ctx.word(p) != ",":
+                return None
+            end = hi
+            while end > p + 1 and ctx.word(end - 1) in _FINAL:
+                end -= 1
+            if n_words_between(ctx, p + 1, end) < L.min_claim_tokens:
+                return None
+            return Attribution(speaker, ctx.span(o, p), ctx.span(p + 1, end))
+        if ctx.word(o - 1) == "," and clause_start == lo:
+            # "…, sebagaimana disampaikan X.": the clause before is what X said
+            c_end = o - 1
+            a, _ = _subject_before(ctx, clause_start, c_end)
+            if n_words_between(ctx, a, c_end) < L.min_claim_tokens:
+                return None
+            return Attribution(speaker, ctx.span(o, j), ctx.span(a, c_end))
+        return None
+    a, b = _subject_before(ctx, clause_start, k)
+    if not _subject_np(ctx, a, b):
+        return None
+    while b - a > 2 and ctx.word(b - 1) in L.auxiliaries:
+        b -= 1  # "Hal itu pun disampaikan …"
+    if a == lo and b - a == 2 and ctx.word(a) in L.speech_nouns and ctx.word(b - 1) in L.demonstratives:
+        # "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his
+        speaker = speaker_from_np(ctx, reg, i, j, cue)
+        if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
+            return None
+        return Attribution(speaker, ctx.span(a, j), None, anaphoric=True)
+    if _starts_predicate(ctx, j, hi):
+        speaker = speaker_from_np(ctx, reg, i, j, cue)
+        if speaker is None or speaker.kind == SpeakerKind.publisher:
+            return None
+        end = hi
+        while end > j and ctx.word(end - 1) in _FINAL:
+            end -= 1
+        if n_words_between(ctx, j, end) < 2:
+            return None
+        return Attribution(speaker, ctx.span(k, j), ctx.span(j, end), subject=ctx.phrase(a, b),
+                           subject_span=ctx.span(a, b))
+    return None
+
+
+def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool = False,
+                at_start: bool = False) -> Attribution | None:
     """ "Menurut X, …" / "According to X, …" / "Menurutnya, …" and the trailing "…, menurut X." """
     L = ctx.L
     i = k + 1
@@ -607,14 +842,26 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
     j = i
     while not pronoun and j < hi and ctx.word(j) not in (",", ".", ";") and j - i < 10:
         j += 1
-    if pronoun:
+    if at_start and k != lo and not pronoun and not (j < hi and ctx.word(j) == ","):
+        return None  # "Tapi kata Dirman sampah …": no comma closes the source
+    appositive = None if pronoun else _appositive_name(ctx, i, j, hi)
+    if appositive is not None:
+        # "Menurut juru bicara KPK, Febri Diansyah, …": the name set off after the description
+        np1 = parse_np(ctx, i, j)
+        np2 = parse_np(ctx, j + 1, appositive)
+        name = np2.name or ctx.phrase(j + 1, appositive)
+        ref = reg.resolve(name, np1.role or ctx.phrase(i, j), np1.organisation)
+        reg.last_person = ref
+        speaker = replace(ref, mention=ctx.span(i, appositive), cue=ctx.surface(k))
+        j = appositive
+    elif pronoun:
         speaker = reg.pronoun(ctx, k, ctx.surface(k))
     else:
         speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(k))
     if speaker is None:
         return None
     span = ctx.span(k, max(j, k + 1))
-    if k == lo:
+    if k == lo or at_start:
         p = j + 1 if j < hi and ctx.word(j) == "," else j
         end = hi
         while end > p and ctx.word(end - 1) in _FINAL:

@@ -40,7 +40,7 @@ def standalone(words: list[str]) -> str:
 
 
 def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start: int | None = None,
-                verbatim: bool = False) -> tuple[int, int]:
+                verbatim: bool = False, keep_verb: bool = False) -> tuple[int, int]:
     """Drop leading connectives and punctuation and trailing punctuation from tokens i..j-1.
 
     ``verbatim`` (quotes) keeps the words and only drops punctuation at the edges.
@@ -55,6 +55,8 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
     while changed and i < j:
         changed = False
         n = 0 if verbatim else ctx.match_seq(i, L.leading, j)
+        if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
+            n = 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
         if n:
             i, changed = i + n, True
         if i < j and (not ctx.is_word(i) and ctx.text[ctx.idx.spans[i][0]] not in OPENING):
@@ -300,14 +302,15 @@ def _voice_changes(ctx: Ctx, a: int | None, b: int) -> bool:
 def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: SpeakerRef,
               spans: list[tuple[int, int]], *, residual: bool = False,
               para_start: int | None = None, cue: str | None = None,
-              default_subject: str | None = None) -> list[Unit]:
+              default_subject: str | None = None, subject_prefix: str | None = None) -> list[Unit]:
     """Atomic claims in content tokens i..j-1 (already known to belong to ``speaker``).
 
     ``default_subject`` restates who the content is about when it has no subject of its own
     ("Elza mengaku sudah berkomunikasi …" → "Elza sudah berkomunikasi …").
     """
     L = ctx.L
-    i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start)
+    i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start,
+                       keep_verb=default_subject is not None or subject_prefix is not None)
     if n_words(ctx, i, j) < L.min_claim_tokens:
         return []
     if residual and _first_verb(ctx, i, j) is None:
@@ -315,7 +318,7 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     units: list[Unit] = []
 
     def unit(a: int, b: int, words: list[str], role: str) -> None:
-        a, b = trim_tokens(ctx, a, b)
+        a, b = trim_tokens(ctx, a, b, keep_verb=(default_subject is not None or subject_prefix is not None) and a == i)
         if n_words(ctx, a, b) >= L.min_claim_tokens or (role == "coordinated" and n_words(ctx, a, b) >= 2):
             s, e = ctx.span(a, b)
             units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), sentence, speaker,
@@ -335,7 +338,11 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     points = _split_points(ctx, i, j)
     s0, e0, v0 = _subject(ctx, i, j)
     subject = ctx.phrase(s0, e0) if e0 > s0 else ""
-    if not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0 \
+    if not subject and subject_prefix:
+        # "Massa menurut Sugito bisa jadi akan melawan": the subject written before the source
+        subject = subject_prefix
+        subj_override = subj_override or (subject, i)
+    elif not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0 \
             and not ctx.match_seq(i, L.existentials, j) and not ctx.word(v0).startswith(L.passive_prefix) \
             and not _later_predicate(ctx, v0 + 1, j):
         # (with a copula or modal later the verb phrase is itself the subject: "melanjutkan kasus …
@@ -352,7 +359,7 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     carried: list[str] = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
     for n, (conn, a, kind) in enumerate(bounds):
         b = bounds[n + 1][0] if n + 1 < len(bounds) else j
-        a, b = trim_tokens(ctx, a, b)
+        a, b = trim_tokens(ctx, a, b, keep_verb=(default_subject is not None or subject_prefix is not None) and a == i)
         if a >= b:
             continue
         b_main = _relatives(ctx, a, b, subject, sentence, speaker, spans, units, cue)

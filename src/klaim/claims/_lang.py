@@ -61,6 +61,12 @@ class Lang:
     post_cues: frozenset[str]
     pre_cues: frozenset[str]
     prefix_cues: frozenset[str]
+    inline_cues: frozenset[str]
+    passive_cues: frozenset[str]
+    passive_adverbs: Sequences
+    passive_openers: frozenset[str]
+    nominal_cues: frozenset[str]
+    speech_nouns: frozenset[str]
     recipient_words: frozenset[str]
     object_cues: frozenset[str]
     complementisers: frozenset[str]
@@ -125,6 +131,7 @@ class Lang:
     ceremony: Phrases
     not_names: frozenset[str]
     particles: frozenset[str]
+    name_prefixes: frozenset[str]
     gazetteer: dict[str, tuple[str, str]]
     gazetteer_max: int
     gazetteer_first: frozenset[str]
@@ -179,6 +186,12 @@ def get(lang: str) -> Lang:
         post_cues=_words(t, "post_cues"),
         pre_cues=_words(t, "pre_cues"),
         prefix_cues=_words(t, "prefix_cues"),
+        inline_cues=_words(t, "inline_cues"),
+        passive_cues=_words(t, "passive_cues"),
+        passive_adverbs=_sequences(t, "passive_adverbs"),
+        passive_openers=_words(t, "passive_openers"),
+        nominal_cues=_words(t, "nominal_cues"),
+        speech_nouns=_words(t, "speech_nouns"),
         recipient_words=_words(t, "recipient_words"),
         object_cues=_words(t, "object_cues"),
         complementisers=_words(t, "complementisers"),
@@ -243,6 +256,7 @@ def get(lang: str) -> Lang:
         ceremony=Phrases(t.get("ceremony", [])),
         not_names=_words(t, "not_names"),
         particles=_words(t, "person_particles"),
+        name_prefixes=_words(t, "name_prefixes"),
         gazetteer=gaz,
         gazetteer_max=max((len(k.split()) for k in gaz), default=1),
         gazetteer_first=frozenset(k.split()[0] for k in gaz),

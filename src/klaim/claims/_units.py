@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from klaim.claims._attribution import (
     PUBLISHER,
@@ -45,6 +46,7 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
     starts = [s for s, _ in sents]
     units: list[Unit] = []
     last_quote: tuple[int, SpeakerRef, list[tuple[int, int]]] | None = None  # (paragraph, speaker, spans)
+    last_sentence: tuple[int, int, int] = (-2, 0, 0)  # (paragraph, first unit, end unit) of the sentence before
     for p_i, (ps, pe) in enumerate(paragraphs(text)):
         if ctx.L.boilerplate.match(text, ps):
             continue  # "Baca juga: …" links and similar page furniture carry no claim
@@ -63,6 +65,7 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                         q_att[q.open] = a
         for se in para_sents:
             s, e = se
+            u0 = len(units)
             covered: list[tuple[int, int]] = []
             for q in near[se]:
                 a0, b0 = max(q.start, s), min(q.end, e)
@@ -85,14 +88,26 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                 units.append(Unit(cs, ce, standalone([text[cs:ce]]), se, speaker, spans, quote=True,
                                   cue=speaker.cue))
             for a in atts[se]:
+                if a.anaphoric:
+                    # "Hal itu disampaikan X …": what the publisher wrote just before is X's
+                    if p_i - last_sentence[0] <= 1:
+                        for t in range(last_sentence[1], last_sentence[2]):
+                            u = units[t]
+                            if u.speaker.kind == SpeakerKind.publisher and not u.quote:
+                                units[t] = replace(u, speaker=a.speaker, spans=[a.span], cue=a.speaker.cue)
+                    continue
                 covered.append(a.span)
+                if a.subject_span is not None:
+                    covered.append(a.subject_span)
                 if a.content is not None:
                     covered.append(a.content)
                     toks = ctx.idx.between(*a.content)
                     units += decompose(ctx, toks.start, toks.stop, se, a.speaker, [a.span], para_start=ps,
                                        cue=a.speaker.cue,
-                                       default_subject=a.subject or _named_mention(text, a.speaker))
+                                       default_subject=a.subject or _named_mention(text, a.speaker),
+                                       subject_prefix=a.subject if a.subject_span is not None else None)
             if _is_question(ctx, s, e):
+                last_sentence = (p_i, u0, len(units))
                 continue  # a question asks; only a quoted one (above) is kept, as what was said
             for rs, re_ in _uncovered(s, e, covered):
                 toks = ctx.idx.between(rs, re_)
@@ -102,6 +117,9 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                 subject = _named_mention(text, before[-1].speaker) if before else None
                 units += decompose(ctx, toks.start, toks.stop, se, PUBLISHER, [],
                                    residual=bool(covered), para_start=ps, default_subject=subject)
+            # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
+            plain = not atts[se] and not any(units[t].quote for t in range(u0, len(units)))
+            last_sentence = (p_i, u0, len(units)) if plain else (p_i, 0, 0)
     return units
 
 
