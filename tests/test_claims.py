@@ -245,6 +245,8 @@ def test_attribution_patterns(case):
         assert c.claim_type.value == case["claim_type"]
     if "claim_type_not" in case:
         assert c.claim_type.value != case["claim_type_not"]
+    if "modality" in case:
+        assert c.modality.value == case["modality"], c.modality
     if "text_starts" in case:
         assert c.text.startswith(case["text_starts"]), c.text
 

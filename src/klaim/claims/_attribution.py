@@ -79,6 +79,9 @@ class Registry:
                 k += 1
                 continue
             j = _run_end(ctx, k + r, n)
+            if k > 0 and ctx.word(k - 1) == "(":
+                k = max(j, k + 1)  # "(Karopenmas Divhumas) Polri": an abbreviation of the role
+                continue
             np = parse_np(ctx, k, j)
             if np.name:
                 self.mentions.append((ctx.idx.spans[k][0], self.add(np.name, np.role, np.organisation)))
@@ -173,6 +176,10 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
         role_end += r
     if region and role_end + 1 == j and ctx.is_cap(role_end):
         # "Kapolres Kudus": the word after the title is the region; the person is unnamed here
+        return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
+    if portfolio and role_end + 1 == j and ctx.is_cap(role_end) and j < len(ctx.idx.lower) \
+            and ctx.word(j) in L.coordinators and j + 1 < len(ctx.idx.lower) and ctx.is_cap(j + 1):
+        # "Mantan Menteri Energi dan Sumber Daya Mineral": a coordinated portfolio, no name
         return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
     if (portfolio or region) and role_end + 2 < j and ctx.is_cap(role_end) and role_end not in _name_stops(ctx, role_end, role_end + 1):
         role_end += 1  # "Menteri Pertanian Amran Sulaiman": the portfolio is part of the role
@@ -335,6 +342,8 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
         reg.last_group = SpeakerRef(SpeakerKind.group, name=phrase, role=np.role, organisation=np.organisation,
                                     mention=mention, cue=cue)
         return reg.last_group
+    if np.name and np.name.lower() in L.not_names:
+        return None  # "Selasa", "Namun": a day or a function word, not a speaker
     if np.name:
         n, hit = ctx.gazetteer_at(j - (len(np.name.split())), j)
         if hit is not None and hit[0] == "organisation" and not np.role:
@@ -344,7 +353,8 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
             return SpeakerRef(SpeakerKind.organisation, name=np.name, organisation=np.name,
                               mention=mention, cue=cue)
         ref = reg.resolve(np.name, np.role, np.organisation)
-        reg.last_person = ref
+        # with its mention, so that a later "katanya" weighs it against titled people named since
+        reg.last_person = replace(ref, mention=mention)
         return replace(ref, mention=mention, cue=cue)
     if np.role:
         seq = tuple(np.role.lower().split())
@@ -353,7 +363,7 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
                               organisation=np.organisation, mention=mention, cue=cue)
         known = reg.by_role(np.role)
         if known is not None:
-            reg.last_person = known
+            reg.last_person = replace(known, mention=mention)
             return replace(known, mention=mention, cue=cue)
         return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
                           mention=mention, cue=cue)
@@ -625,6 +635,17 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         if L.negated.pattern.fullmatch(ctx.word(j - 1)) or ctx.word(j - 1) in L.refusals:
             return None  # "ia enggan menyebutkan …": the speaker declined to say it
         j -= 1
+    if j > i and i - 1 > lo and ctx.word(i - 1) == "," and all(
+            ctx.word(t) in L.time_words or not ctx.is_word(t) or ctx.word(t)[:1].isdigit() for t in range(i, j)):
+        # "Bustang di Palu, Selasa, mengatakan …": the day is not the speaker; the phrase before is
+        e = i - 1
+        i = e
+        while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators:
+            i -= 1
+        i += ctx.match_seq(i, L.leading, e)
+        j = _np_end_after(ctx, i, e)
+        if j <= i:
+            return None
     if not _is_np(ctx, i, j):
         return None
     cue = ctx.surface(k)
@@ -851,7 +872,7 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
         np2 = parse_np(ctx, j + 1, appositive)
         name = np2.name or ctx.phrase(j + 1, appositive)
         ref = reg.resolve(name, np1.role or ctx.phrase(i, j), np1.organisation)
-        reg.last_person = ref
+        reg.last_person = replace(ref, mention=ctx.span(i, appositive))
         speaker = replace(ref, mention=ctx.span(i, appositive), cue=ctx.surface(k))
         j = appositive
     elif pronoun:
