@@ -330,6 +330,12 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
         org = ctx.phrase(k, j) if k < j else None
         return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(i, i + d),
                           organisation=org, mention=mention, cue=cue)
+    if j - i >= 2 and ctx.word(j - 1) in L.demonstratives and ctx.match_seq(i, L.roles, j - 1) \
+            and not parse_np(ctx, i, j - 1).name:
+        # "Mantan Kapolda Banten itu mengatakan": a definite description of the person last named
+        ref = reg.pronoun(ctx, i, cue)
+        if ref.name:
+            return replace(ref, mention=mention)
     np = parse_np(ctx, i, j)
     if _is_anonymous(ctx, phrase):
         return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
@@ -476,7 +482,7 @@ def _content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
     L = ctx.L
     for p in range(k + 1, min(limit, k + 9)):
         w = ctx.word(p)
-        if w in L.complementisers or w == ":":
+        if w in L.complementisers or w == ":" or (p == k + 1 and w in L.wish_complementisers):
             return p + 1
         if ctx.text[ctx.idx.spans[p][0]] in OPENING:
             return p  # mengatakan "Kalau …": the content is the quote

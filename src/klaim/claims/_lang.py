@@ -70,6 +70,7 @@ class Lang:
     recipient_words: frozenset[str]
     object_cues: frozenset[str]
     complementisers: frozenset[str]
+    wish_complementisers: frozenset[str]
     pronoun_speakers: frozenset[str]
     plural_pronouns: frozenset[str]
     pronoun_suffix: str | None
@@ -195,6 +196,7 @@ def get(lang: str) -> Lang:
         recipient_words=_words(t, "recipient_words"),
         object_cues=_words(t, "object_cues"),
         complementisers=_words(t, "complementisers"),
+        wish_complementisers=_words(t, "wish_complementisers"),
         pronoun_speakers=_words(t, "pronoun_speakers"),
         plural_pronouns=_words(t, "plural_pronouns"),
         pronoun_suffix=t.get("pronoun_suffix"),
