@@ -37,7 +37,7 @@ from klaim.schema import (
 from klaim.text import TokenIndex
 
 EXTRACTOR = "klaim-rules"
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "extract"]
 
