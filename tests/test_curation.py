@@ -272,7 +272,9 @@ def test_sentence_around() -> None:
 
 def test_build_applies_curation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The build's hook (``klaim.curation.apply_curation``) with a curation folder."""
-    from klaim import build
+    import importlib
+
+    build = importlib.import_module("klaim.build")  # the module; klaim.build is the function
 
     monkeypatch.setattr(build, "read_articles", lambda _: [A])
     monkeypatch.setattr(build, "extract_articles", lambda arts, cb=None: list(CLAIMS))

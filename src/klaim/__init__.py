@@ -23,6 +23,10 @@ from klaim.schema import (
 )
 from klaim.figures import find_figures
 from klaim.claims import extract
+from klaim.build import BuildSettings, build
+from klaim.diff import diff_releases
+from klaim.release import write_release
+from klaim.validate import validate_path as validate
 
 __version__ = "0.1.0"
 
@@ -30,5 +34,6 @@ __all__ = [
     "Article", "Claim", "ClaimType", "Entity", "Evidence", "Figure", "FigureKind", "InputError",
     "KlaimError", "Modality", "Period", "Problem", "ReleaseError", "SchemaError", "Span", "Speaker",
     "SpeakerKind", "TimeRef", "ValidationReport", "Verdict", "VerdictLabel", "extract",
-    "find_figures", "__version__",
+    "find_figures", "__version__", "BuildSettings", "build", "diff_releases", "validate",
+    "write_release",
 ]
