@@ -766,7 +766,14 @@ def _inline_cue(ctx: Ctx, reg: Registry, k: int, hi: int, clause_start: int, w: 
     j = _agent_end(ctx, k + 1, hi)
     if j == k + 1 or not _starts_predicate(ctx, j, hi):
         return None
-    speaker = speaker_from_np(ctx, reg, k + 1, j, ctx.surface(k))
+    return _source_then_predicate(ctx, reg, k, k + 1, j, hi, (a, b), ctx.surface(k))
+
+
+def _source_then_predicate(ctx: Ctx, reg: Registry, k: int, i: int, j: int, hi: int,
+                           subject: tuple[int, int], cue: str) -> Attribution | None:
+    """The source named at [i:j] (cue at k) says the subject plus the predicate from j to the
+    clause end; shared by mid-clause "menurut X" and passive "diakui oleh X"."""
+    speaker = speaker_from_np(ctx, reg, i, j, cue)
     if speaker is None or speaker.kind == SpeakerKind.publisher:
         return None
     end = hi
@@ -774,6 +781,7 @@ def _inline_cue(ctx: Ctx, reg: Registry, k: int, hi: int, clause_start: int, w: 
         end -= 1
     if n_words_between(ctx, j, end) < 2:
         return None
+    a, b = subject
     return Attribution(speaker, ctx.span(k, j), ctx.span(j, end), subject=ctx.phrase(a, b),
                        subject_span=ctx.span(a, b))
 
@@ -846,16 +854,7 @@ def _passive_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start
             return None
         return Attribution(speaker, ctx.span(a, j), None, anaphoric=True)
     if _starts_predicate(ctx, j, hi):
-        speaker = speaker_from_np(ctx, reg, i, j, cue)
-        if speaker is None or speaker.kind == SpeakerKind.publisher:
-            return None
-        end = hi
-        while end > j and ctx.word(end - 1) in _FINAL:
-            end -= 1
-        if n_words_between(ctx, j, end) < 2:
-            return None
-        return Attribution(speaker, ctx.span(k, j), ctx.span(j, end), subject=ctx.phrase(a, b),
-                           subject_span=ctx.span(a, b))
+        return _source_then_predicate(ctx, reg, k, i, j, hi, (a, b), cue)
     return None
 
 
