@@ -16,6 +16,8 @@ _PIECES = st.sampled_from([
     "km", "ton", "million", "billion", "five", "about", "between", "and", "April", "Thursday",
     "1", "12", "350.000", "1.922,57", "2024", "19.30", "21/10/2025", "3-0", "9" * 40, "0,5", ".05",
     "\u00a0", "\u200b", "٣", "१२", "½", "²", "𝟙",
+    # mojibake (UTF-8 read as Windows-1252) and Roman numerals in their contexts
+    "Â°C", "â‰¥", "â€“", "Ã©", "Â", "â€", "Perang Dunia", "II", "XXI", "abad", "dari", "in", "50/50",
 ])
 
 

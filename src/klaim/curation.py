@@ -145,6 +145,7 @@ class FigureIn(_Strict):
     qualifier: str | None = None
     counted: str | None = None
     iso: str | None = None
+    damaged: bool = False
 
 
 class EvidenceIn(_Strict):

@@ -54,6 +54,9 @@ class FigureKind(StrEnum):
     date = "date"
     time = "time"
     duration = "duration"
+    # Not an OntoNotes kind: "one in four", "satu dari empat", "50/50" are one figure, a share
+    # between 0 and 1, rather than two cardinals (or a percent, whose value would read 25).
+    proportion = "proportion"
 
 
 class Period(StrEnum):
@@ -158,7 +161,9 @@ class Figure(_Model):
     start: int = Field(ge=0, description="Character offset where the figure starts.")
     end: int = Field(ge=0, description="Character offset one past its end.")
     surface: str = Field(description="The figure as written: number with scale word, unit, currency.")
-    kind: FigureKind = Field(description="cardinal, ordinal, money, percent, quantity, date, time or duration.")
+    kind: FigureKind = Field(
+        description="cardinal, ordinal, money, percent, quantity, date, time, duration or proportion "
+        "('one in four' → 0.25).")
     value: float | None = Field(
         default=None,
         description="Normalised numeric value (350.000 → 350000; 100 miliar euro → 1e11). "
@@ -185,6 +190,11 @@ class Figure(_Model):
         description="For dates, times and durations: ISO 8601 / TIMEX3 value or interval "
         "(2024-04-04, 2024-07, XXXX-07, T19:30, P5Y).",
         json_schema_extra={"pattern": ISO_VALUE.pattern},
+    )
+    damaged: bool = Field(
+        default=False,
+        description="True when read through encoding damage in the source (mojibake such as '23Â°C' "
+        "or 'â‰¥77,5'): the value is read from the repaired characters, the span stays on the text as is.",
     )
 
     @model_validator(mode="after")

@@ -34,7 +34,7 @@ from klaim.figures._lexicon import lexicon, norm
 from klaim.schema import Figure
 
 CONVENTIONS = ("auto", "ud-num", "yusufs", "measeval", "klaim")
-_QUANTITY_KINDS = {"cardinal", "money", "percent", "quantity", "duration", "ordinal"}
+_QUANTITY_KINDS = {"cardinal", "money", "percent", "quantity", "duration", "ordinal", "proportion"}
 _TIME_KINDS = {"date", "time", "duration"}
 # MeasEval marks measured quantities; dates, clock times and ordinals are other entity types.
 _NOT_MEASEVAL = {"date", "time", "ordinal"}
@@ -269,6 +269,7 @@ def _same(got: Any, want: Any) -> bool:
     return got == want
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
 _CORE_TOKEN = re.compile(r"\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -277,7 +278,11 @@ def numeral_cores(fig: Figure, lang: str) -> list[dict[str, Any]]:
     '31' and '2006' of '31 Desember 2006'; determiners ('beberapa') and suppletive ordinals
     ('pertama', 'first') are not numerals there."""
     if fig.kind.value == "ordinal":
-        return []  # UD tags ordinals (ke-50, pertama) ADJ; only cardinal numerals are NUM
+        # UD tags ordinals (ke-50, pertama) ADJ; only cardinal numerals are NUM, and Roman ones
+        # ("Perang Dunia II", NumForm=Roman)
+        if not _ROMAN.fullmatch(fig.surface):
+            return []
+        return [{"start": fig.start, "end": fig.end, "label": fig.kind.value, "figure": fig}]
     lex = lexicon(lang)
     pre = norm(lex.table.get("ordinal_prefix") or "")
     runs: list[list[int]] = []

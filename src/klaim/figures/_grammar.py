@@ -5,13 +5,15 @@ after)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from klaim.figures import _dates
 from klaim.figures._lexicon import Lexicon, lexicon, norm
 from klaim.figures._numbers import parse_digits, parse_words, word_prefix_len
+from klaim.figures._patterns import ROMAN
+from klaim.figures._repair import Repaired, repair
 from klaim.schema import Figure
 
 _LEADING_ZERO = re.compile(r"0\d")
@@ -34,17 +36,48 @@ class Cand:
     m: Any
 
 
+@dataclass
+class Later:
+    """Figures whose value depends on their neighbours, settled after selection: relative dates
+    counted from the date just named, and currency subunits ("13 sen") that take its currency."""
+
+    anchored: list[tuple[Figure, _dates.Shift]] = field(default_factory=list)
+    subunits: list[Figure] = field(default_factory=list)
+
+
 def find(text: str, lang: str, reference_date: date | str | None) -> list[Figure]:
     lex = lexicon(lang)
     ref = _dates.parse_ref(reference_date)
+    fixed = repair(text)
+    if fixed is None:
+        return _find(text, lex, ref)
+    return [_back_to_original(f, fixed, text) for f in _find(fixed.text, lex, ref)]
+
+
+def _back_to_original(f: Figure, fixed: Repaired, text: str) -> Figure:
+    """A figure read on the repaired text, with its span on the original and flagged when the
+    damage touches it."""
+    a, b = fixed.orig(f.start), fixed.orig(f.end)
+    data = f.model_dump()
+    data.update(start=a, end=b, surface=text[a:b], damaged=fixed.touches(a, b))
+    return Figure.model_construct(**data)
+
+
+def _find(text: str, lex: Lexicon, ref: date | None) -> list[Figure]:
     figs: list[Figure] = []
+    later = Later()
     for c in _candidates(text, lex):
-        f = _build(c, text, lex, ref)
+        f = _build(c, text, lex, ref, later)
         if isinstance(f, list):
             figs += f
         elif f is not None:
             figs.append(f)
-    return _select(figs)
+    kept = _select(figs)
+    if later.anchored:
+        kept = _settle_anchored(kept, later.anchored, text)
+    if later.subunits:
+        kept = _lend_currency(kept, later.subunits, text)
+    return kept
 
 
 def _candidates(text: str, lex: Lexicon) -> list[Cand]:
@@ -58,6 +91,12 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
         w = tok.group()
         digit = w[0].isdigit()
         low = w if digit else w.lower()
+        if s >= d_end and low in lex.ago1_triggers and (m := res["ago1"].match(text, s)):
+            dates.append(Cand(s, m.end(), "ago1", m))
+            d_end = m.end()
+        if w[0] in "IVXLC" and s >= o_end and (r := _roman(text, tok, lex)):
+            ords.append(r)
+            o_end = r.end
         if s >= d_end and (digit or w == "(" or low in dt):
             m = res["date"].match(text, s)
             if m and m.end() > s:
@@ -69,6 +108,8 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
                 ords.append(Cand(s, m.end(), "ordinal", m))
                 o_end = m.end()
         if s >= n_end and (digit or low in nt):
+            if (p := res["proportion"].match(text, s)) and (c := _proportion_cand(p, text, lex)):
+                nums.append(c)
             m = res["number"].match(text, s)
             if m:
                 start = m.start("cur") if m.group("cur") else m.start("n1")
@@ -80,6 +121,41 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
                 if n1[:1].isalpha() and (used := _numeral(n1, lex)[2]) < len(n1):
                     n_end = m.start("n1") + used  # "dua tiga": the next word starts its own
     return dates + ords + nums
+
+
+def _roman(text: str, tok: re.Match[str], lex: Lexicon) -> Cand | None:
+    """'Perang Dunia II', 'Henry VIII', 'XXI century': a Roman numeral in an ordinal's context."""
+    res, s, w = lex.res, tok.start(), tok.group()
+    if not (ROMAN.fullmatch(w) and res["roman_end"].match(text, tok.end())):
+        return None
+    if w in (lex.table.get("roman_ambiguous") or ()) and not res["roman_punct"].match(text, tok.end()):
+        return None
+    if not (res["roman_before"].search(text, max(0, s - 80), s) or res["roman_next"].match(text, tok.end())):
+        return None
+    return Cand(s, tok.end(), "roman", tok)
+
+
+def _proportion_cand(p: re.Match[str], text: str, lex: Lexicon) -> Cand | None:
+    """'one in four' → 0.25 when both ends read as whole numbers and the first is at most the second;
+    '50/50', '60/40' → 0.5, 0.6 when the shares add up to 100."""
+    if p.group("sa"):
+        a, b = int(p.group("sa")), int(p.group("sb"))
+        return Cand(p.start(), p.end(), "proportion", a / 100) if a + b == 100 else None
+    before = _PREV_WORD.search(text, max(0, p.start() - 30), p.start())
+    if before and norm(before.group(1)) in lex.table.get("proportion_blockers", ()):
+        return None  # "salah satu dari empat": one of them, not a share
+    if p.group("pa").isdigit() and _is_label(text, p.start(), p.end("pa"), lex):
+        return None  # "phases 3, 5, and 7 in 120 patients": a label, then a count
+    name = _NAME_BEFORE.search(text, max(0, p.start() - 30), p.start())
+    if name and p.group("pa")[:1].isupper():
+        return None  # "Uranium One in three deals": a name, not a count
+    a, _, used_a = _numeral(p.group("pa"), lex)
+    b, _, used_b = _numeral(p.group("pb"), lex)
+    if used_a < len(p.group("pa")) or used_b < len(p.group("pb")) or not a or not b or a > b:
+        return None
+    if _PLAIN_YEAR.fullmatch(p.group("pb")) or a != int(a) or b != int(b):
+        return None  # "1 in 2008": a year; "1.5 in 3": not a count of cases
+    return Cand(p.start(), p.end(), "proportion", a / b)
 
 
 def _select(figs: list[Figure]) -> list[Figure]:
@@ -94,12 +170,54 @@ def _select(figs: list[Figure]) -> list[Figure]:
     return kept
 
 
-def _build(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+def _build(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure | list[Figure] | None:
     if c.kind == "date":
-        return _build_date(c, text, lex, ref)
+        return _build_date(c, text, lex, ref, later)
+    if c.kind == "ago1":
+        return _build_one_unit_ago(c, text, lex, ref, later)
     if c.kind == "ordinal":
         return _build_ordinal(c, text, lex)
-    return _build_number(c, text, lex, ref)
+    if c.kind == "roman":
+        return _fig(text, c.start, c.end, kind="ordinal", value=float(_roman_value(c.m.group())))
+    if c.kind == "proportion":
+        f = _fig(text, c.start, c.end, kind="proportion", value=c.m, counted=_counted(text, c.end, lex))
+        return f
+    return _build_number(c, text, lex, ref, later)
+
+
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(s: str) -> int:
+    vals = [_ROMAN_DIGITS[ch] for ch in s]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
+def _build_one_unit_ago(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure:
+    """'setahun lalu', 'a year ago' (from the publication date), 'a year earlier' (from the date
+    just named)."""
+    m = c.m
+    code = _unit_code(text[c.start:m.start("mark")], lex)
+    return _ago_figure(text, c.start, c.end, 1.0, code, norm(m.group("mark")), lex, ref, later)
+
+
+def _unit_code(s: str, lex: Lexicon) -> str:
+    words = s.split()
+    k = norm(words[-1]) if words else ""
+    return lex.one_unit.get(norm(s)) or lex.time_units.get(k) or "Y"
+
+
+def _ago_figure(text: str, start: int, end: int, v: float, code: str, mark: str, lex: Lexicon,
+                ref: date | None, later: Later) -> Figure:
+    t = lex.table
+    mult, base = _DUR_ISO.get(code, (1, code))  # "a decade ago": ten years
+    v, code = v * mult, base
+    if mark in {norm(w) for w in t.get("ago_words") or []}:
+        return _fig(text, start, end, kind="date", iso=_dates.ago_iso(v, code, ref))
+    sign = -1 if mark in {norm(w) for w in t.get("anchor_before_words") or []} else 1
+    f = _fig(text, start, end, kind="date", iso="PAST_REF" if sign < 0 else "FUTURE_REF")
+    later.anchored.append((f, _dates.Shift(v, code, sign)))
+    return f
 
 
 def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
@@ -108,7 +226,7 @@ def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
 
 # ---------------------------------------------------------------- dates and times
 
-def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure | list[Figure] | None:
     m, alt = c.m, c.m.lastgroup
     s = m.group()
     kind = "date"
@@ -132,6 +250,11 @@ def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | 
         iso, kind = _dates.time_iso(s, lex), "time"
     elif alt == "relative":
         iso = _dates.relative_iso(s, lex, ref)
+        key = _dates.relative_key(s, lex)
+        if key and (shift := _dates.relative_shift(key, lex)):
+            f = _fig(text, c.start, c.end, kind=kind, iso=iso)
+            later.anchored.append((f, shift))
+            return f
     elif alt == "yrange":
         iso = _dates.year_range_iso(s)
     elif alt == "decade":
@@ -276,7 +399,11 @@ def _numeral(s: str, lex: Lexicon) -> tuple[float | None, float | None, int]:
             return int(fr.group(1)) / int(fr.group(2)), None, len(s)
         return parse_digits(s, lex), None, len(s)
     v, used = parse_words(s, lex)
-    return v, None, word_prefix_len(s, used)
+    n = word_prefix_len(s, used)
+    half = lex.mixed.get(norm(s[n:]))
+    if half is not None and v is not None:  # "dua setengah" 2.5, "two and a half"
+        return v + half, None, len(s)
+    return v, None, n
 
 
 _SCI = re.compile(r"(\d+(?:\.\d+)?)\s?(?:[×xX]\s?10\^?([−\-–+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE]([−\-+]?\d+))")
@@ -298,6 +425,8 @@ def _scale(m: re.Match[str], i: str, lex: Lexicon) -> float:
         return float(lex.scales[norm(m.group(f"s{i}"))])
     if m.group(f"a{i}"):
         return lex.money_abbrev[m.group(f"a{i}")]
+    if i == "1" and m.group("a1x"):
+        return lex.money_abbrev[m.group("a1x")]
     return 1.0
 
 
@@ -308,7 +437,7 @@ def _mul(x: float | None, k: float) -> float | None:
     return y if y != float("inf") else None
 
 
-def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure | None:
     m = c.m
     if (lex.res["ref_cue"].search(text, max(0, c.start - 20), c.start) or _is_citation(text, c, lex)
             or _CODE_BEFORE.search(text, max(0, c.start - 30), c.start)):
@@ -329,7 +458,7 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     sc1 = _scale(m, "1", lex)
     v1, low1 = _mul(v1, sc1), _mul(low1, sc1)
     f: dict[str, Any] = {"value": v1, "low": low1, "approximate": low1 is not None}
-    end = max(m.end("n1"), m.end("sfx"), m.end("s1"), m.end("a1"), m.end("p1"))
+    end = max(m.end("n1"), m.end("sfx"), m.end("s1"), m.end("a1"), m.end("a1x"), m.end("p1"))
     if m.group("pm") and v1 is not None:  # "25 ± 0.02 °C": the value with low and high
         d = parse_digits(m.group("pm"), lex)
         if d is not None:
@@ -369,10 +498,18 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
         kind, extra = "cardinal", {}
     f.update(extra)
     if kind == "duration":
-        return _duration(text, c.start, end, f, lex, ref, m)
+        return _duration(text, c.start, end, f, lex, ref, later)
     if kind == "cardinal" and _is_year(text, c.start, end, m, lex):
         return _fig(text, c.start, end, kind="date", iso=m.group("n1"))
-    return _finish(text, c.start, end, kind, f, lex)
+    sub = lex.subunits.get(norm(post)) if post and kind == "money" else None
+    if sub:  # "13 sen": a hundredth of the currency named nearby, settled after selection
+        for k in ("value", "low", "high"):
+            f[k] = _mul(f.get(k), sub)
+        f.pop("currency", None)
+    fig = _finish(text, c.start, end, kind, f, lex)
+    if sub and fig is not None:
+        later.subunits.append(fig)
+    return fig
 
 
 # "Nomor 34/PMK.011/2007", "Kep-176/KM.10/7": the last part of a document code
@@ -437,6 +574,8 @@ def _classify(post: str | None, cur: str | None, lex: Lexicon) -> tuple[str, dic
         return "percent", extra
     if k in lex.cur_after:
         return "money", {**extra, "currency": extra.get("currency") or lex.cur_after[k]}
+    if post in lex.subunits:
+        return "money", extra
     if k in lex.time_units and not cur:
         return "duration", {"unit": lex.time_units[k]}
     unit = lex.units.get(post) or lex.units_ci.get(k) or " ".join(post.split())
@@ -480,6 +619,7 @@ def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: 
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _COMPOUND_WORD = re.compile(r"-([^\W\d_]{2,})(?![\w-])")
 _PREV_WORD = re.compile(r"([^\W\d_][\w\-]*)\.?\s{1,2}$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w\-]* $")
 
 
 def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -506,13 +646,12 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _duration(text: str, start: int, end: int, f: dict[str, Any], lex: Lexicon, ref: date | None,
-              m: re.Match[str]) -> Figure:
+              later: Later) -> Figure:
     code = f.pop("unit")
     v, low = f.get("value"), f.get("low")
     ago = lex.res["ago"].match(text, end)
     if ago and v is not None and f.get("high") is None:
-        iso = _dates.ago_iso(v, code, ref)
-        return _fig(text, start, ago.end(), kind="date", iso=iso)
+        return _ago_figure(text, start, ago.end(), v, code, norm(ago.group(1)), lex, ref, later)
     f["unit"] = _DUR_UNITS.get(code, code.lower())
     if f.get("high") is not None:  # "12 - 21 tahun" → P12Y/P21Y
         a, b = _duration_iso(low, code), _duration_iso(f["high"], code)
@@ -539,3 +678,58 @@ def _duration_iso(v: float | None, code: str) -> str | None:
     if "e" in num or "inf" in num:
         return None
     return f"P0DT{num}H" if hours else f"P{num}{base}"
+
+
+# ---------------------------------------------------------------- settled after selection
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
+_ANCHOR_REACH = 600  # characters back to look for the date a relative one is counted from
+
+
+def _anchor_iso(kept: list[Figure], i: int, text: str) -> str | None:
+    """The iso of the nearest date before ``kept[i]`` that names a year, in the same sentence or
+    the one before it."""
+    f = kept[i]
+    for g in reversed(kept[:i]):
+        if f.start - g.end > _ANCHOR_REACH:
+            return None
+        if g.kind == "date" and g.iso and g.iso[:4].isdigit() and "/" not in g.iso:
+            ends = len(_SENTENCE_END.findall(text, g.end, f.start))
+            return g.iso if ends <= 1 else None
+    return None
+
+
+def _settle_anchored(kept: list[Figure], anchored: list[tuple[Figure, _dates.Shift]], text: str) -> list[Figure]:
+    """'Pada 2019 ... setahun sebelumnya' → 2018; 'tahun yang sama' → the year just named.
+    Without such a date the figure keeps what it had (from the publication date, PAST_REF or none)."""
+    shifts = {id(f): sh for f, sh in anchored}
+    out = list(kept)
+    for i, f in enumerate(kept):
+        sh = shifts.get(id(f))
+        if sh is None:
+            continue
+        anchor = _anchor_iso(out, i, text)
+        iso = _dates.shift_iso(anchor, sh) if anchor else None
+        if iso and sh.coarse:  # "tahun yang sama", "tahun sebelumnya": a year, not a day
+            iso = iso[: {"Y": 4, "M": 7}.get(sh.unit, 10)]
+        if iso:
+            out[i] = f.model_copy(update={"iso": iso})
+    return out
+
+
+_CURRENCY_REACH = 300  # characters either way to look for the money figure a subunit belongs to
+
+
+def _lend_currency(kept: list[Figure], subunits: list[Figure], text: str) -> list[Figure]:
+    """'naik 13 sen menjadi 1,20 dolar AS': the subunit takes the currency of the nearest money
+    figure with one, within the same stretch of text."""
+    ids = {id(f) for f in subunits}
+    money = [g for g in kept if g.kind == "money" and g.currency and id(g) not in ids]
+    out = []
+    for f in kept:
+        if id(f) in ids:
+            near = min(money, key=lambda g: abs(g.start - f.start), default=None)
+            if near is not None and abs(near.start - f.start) <= _CURRENCY_REACH:
+                f = f.model_copy(update={"currency": near.currency})
+        out.append(f)
+    return out

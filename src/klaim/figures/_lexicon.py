@@ -81,10 +81,14 @@ class Lexicon:
     roman: dict[str, int]
     connectors: frozenset[str]
     articles: frozenset[str]
+    mixed: dict[str, float]
+    subunits: dict[str, float]
+    one_unit: dict[str, str]
     res: dict[str, re.Pattern[str]] = field(default_factory=dict)
     date_triggers: frozenset[str] = frozenset()
     number_triggers: frozenset[str] = frozenset()
     ordinal_triggers: frozenset[str] = frozenset()
+    ago1_triggers: frozenset[str] = frozenset()
     token_re: re.Pattern[str] = re.compile(r"\d+|[^\W\d_]+")
 
 
@@ -155,12 +159,16 @@ def lexicon(lang: str) -> Lexicon:
         roman={str(k): int(v) for k, v in _get(t, "roman", {}).items()},
         connectors=frozenset(norm(w) for w in _get(t, "number_connectors", [])),
         articles=frozenset(norm(w) for w in _get(t, "article_numbers", [])),
+        mixed=_num_map(t.get("mixed_fractions")),
+        subunits=_num_map(t.get("currency_subunits")),
+        one_unit=_lower_map(t.get("one_unit_words")),
     )
     from klaim.figures._patterns import compile_patterns
 
     lex.res = compile_patterns(lex)
     lex.date_triggers = _date_triggers(lex)
     lex.number_triggers, lex.ordinal_triggers, lex.token_re = _number_triggers(lex)
+    lex.ago1_triggers = frozenset(lex.one_unit) | lex.articles
     return lex
 
 
@@ -191,7 +199,7 @@ def _date_triggers(lex: Lexicon) -> frozenset[str]:
     for key in ("month_cue", "month_markers_before", "weekday_cue", "year_cue", "time_cue", "quarter_words", "half_words",
                 "century_words"):
         words |= {norm(w) for w in t.get(key) or []}
-    words |= set(lex.relative)
+    words |= {k.replace("-", " ") for k in lex.relative}
     pre = norm(t.get("ordinal_prefix") or "")
     words |= {pre + w for w in lex.words} if pre else set()
     return frozenset(_first_word(w) for w in words if w)
