@@ -108,9 +108,11 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
                 ords.append(Cand(s, m.end(), "ordinal", m))
                 o_end = m.end()
         if s >= n_end and (digit or low in nt):
-            if (p := res["proportion"].match(text, s)) and (c := _proportion_cand(p, text, lex)):
-                nums.append(c)
             m = res["number"].match(text, s)
+            # a proportion starts like a number and goes on with "/", "in", "dari" after it
+            if (m and res["proportion_cue"].match(text, m.end("n1"))
+                    and (p := res["proportion"].match(text, s)) and (c := _proportion_cand(p, text, lex))):
+                nums.append(c)
             if m:
                 start = m.start("cur") if m.group("cur") else m.start("n1")
                 nums.append(Cand(start, m.end(), "number", m))

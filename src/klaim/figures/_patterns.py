@@ -107,6 +107,7 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     res["ordinal"] = re.compile(_ordinal_pattern(lex))
     res["proportion"] = re.compile(_proportion_pattern(lex, numeral_words=_word_numeral(lex, mixed=False),
                                                        scale=scale, pct=pct))
+    res["proportion_cue"] = re.compile(rf"/|\s+{alt(t.get('proportion_words') or [])}\s")
     res["ago1"] = re.compile(_one_unit_ago_pattern(lex))
     res.update(_roman_patterns(lex))
     res.update(_context_patterns(lex))
