@@ -174,7 +174,10 @@ def main() -> None:
     ap.add_argument("--tmp", type=Path, default=None, help="folder for the corpora (default: a temp dir)")
     args = ap.parse_args()
     if not args.devdata.is_file():
-        raise SystemExit(f"{args.devdata} not found (IndoSum dev data; see ../shared/devdata/README.md)")
+        # Exit 2 on missing data, like the other scripts: a usage problem, not a failed run.
+        print(f"bench_corpus: {args.devdata} not found (IndoSum dev data; see ../shared/devdata/README.md)",
+              file=sys.stderr)
+        sys.exit(2)
     sizes = [int(x) for x in args.n.split(",")]
     worker_counts = [int(x) for x in args.workers.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="klaim-bench-", dir=args.tmp))
