@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from klaim import find_figures
-from klaim.figures._repair import repair
+from klaim.extraction.figures._repair import repair
 
 
 def test_clean_text_needs_no_repair() -> None:
