@@ -132,9 +132,13 @@ def _roman(text: str, tok: re.Match[str], lex: Lexicon) -> Cand | None:
         return None
     if w in (lex.table.get("roman_ambiguous") or ()) and not res["roman_punct"].match(text, tok.end()):
         return None
-    if not (res["roman_before"].search(text, max(0, s - 80), s) or res["roman_next"].match(text, tok.end())):
-        return None
-    return Cand(s, tok.end(), "roman", tok)
+    if res["roman_after"].search(text, max(0, s - 40), s) or res["roman_next"].match(text, tok.end()):
+        return Cand(s, tok.end(), "roman", tok)
+    # after a name, one letter and a full stop is an initial: "Richard C. Adkerson", "James L."
+    initial = len(w) == 1 and _INITIAL_AFTER.match(text, tok.end()) is not None
+    if not initial and res["roman_named"].search(text, max(0, s - 80), s):
+        return Cand(s, tok.end(), "roman", tok)
+    return None
 
 
 def _proportion_cand(p: re.Match[str], text: str, lex: Lexicon) -> Cand | None:
@@ -187,6 +191,7 @@ def _build(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> 
     return _build_number(c, text, lex, ref, later)
 
 
+_INITIAL_AFTER = re.compile(r"\.[ \t]?[A-Z]")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 

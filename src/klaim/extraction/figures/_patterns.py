@@ -143,9 +143,10 @@ def _roman_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     after = alt(t.get("roman_ordinal_after") or [])
     titles = alt(t.get("roman_titles") or [])
     names = alt(t.get("roman_regnal_names") or [], ci=False)
-    before = rf"(?:{after}|{titles}(?:\s+[A-Z][\w'\-]*){{1,3}}|{names})\s+$"
+    named = rf"(?:{titles}(?:\s+[A-Z][\w'\-]*){{1,3}}|{names})\s+$"
     nxt = rf"\s+{alt(t.get('roman_ordinal_before') or [])}"
-    return {"roman_before": re.compile(before), "roman_next": re.compile(nxt),
+    return {"roman_after": re.compile(rf"{after}\s+$"), "roman_named": re.compile(named),
+            "roman_next": re.compile(nxt),
             "roman_end": re.compile(r"(?![^\W_]|\.[^\W\d_])"),
             "roman_punct": re.compile(r"\s*(?:[^\w\s]|$)")}
 
