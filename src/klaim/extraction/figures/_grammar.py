@@ -145,8 +145,8 @@ def _proportion_cand(p: re.Match[str], text: str, lex: Lexicon) -> Cand | None:
     """'one in four' → 0.25 when both ends read as whole numbers and the first is at most the second;
     '50/50', '60/40' → 0.5, 0.6 when the shares add up to 100."""
     if p.group("sa"):
-        a, b = int(p.group("sa")), int(p.group("sb"))
-        return Cand(p.start(), p.end(), "proportion", a / 100) if a + b == 100 else None
+        share, rest = int(p.group("sa")), int(p.group("sb"))
+        return Cand(p.start(), p.end(), "proportion", share / 100) if share + rest == 100 else None
     before = _PREV_WORD.search(text, max(0, p.start() - 30), p.start())
     if before and norm(before.group(1)) in lex.table.get("proportion_blockers", ()):
         return None  # "salah satu dari empat": one of them, not a share
