@@ -94,7 +94,7 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
         if s >= d_end and low in lex.ago1_triggers and (m := res["ago1"].match(text, s)):
             dates.append(Cand(s, m.end(), "ago1", m))
             d_end = m.end()
-        if w[0] in "IVXLC" and s >= o_end and (r := _roman(text, tok, lex)):
+        if w[0] in "IVXLC" and w.isupper() and s >= o_end and (r := _roman(text, tok, lex)):
             ords.append(r)
             o_end = r.end
         if s >= d_end and (digit or w == "(" or low in dt):
