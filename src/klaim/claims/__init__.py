@@ -22,6 +22,8 @@ from klaim.claims._modality import modality
 from klaim.claims._typing import claim_type
 from klaim.claims._units import article_units
 from klaim.claims._worthiness import worthiness
+from klaim.articles import check_text
+from klaim.dates import parse_iso_date
 from klaim.errors import InputError
 from klaim.figures import find_figures
 from klaim.schema import (
@@ -43,12 +45,7 @@ __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "extract"]
 
 
 def _as_date(published: date | str | None) -> date | None:
-    if published is None or isinstance(published, date):
-        return published
-    try:
-        return date.fromisoformat(str(published)[:10])
-    except ValueError as exc:
-        raise InputError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from exc
+    return parse_iso_date(published, "published")
 
 
 def article_id_for(text: str) -> str:
@@ -59,8 +56,7 @@ def article_id_for(text: str) -> str:
 def extract(text: str, lang: str = "id", published: date | str | None = None,
             article_id: str | None = None) -> list[Claim]:
     """Atomic, attributed claims of ``text``, sorted by (start, end), deterministic."""
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, got {type(text).__name__}")
+    check_text(text)
     pub = _as_date(published)
     L = _lang.get(lang)
     aid = article_id or article_id_for(text)

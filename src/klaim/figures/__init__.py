@@ -18,9 +18,10 @@ def find_figures(text: str, lang: str = "id", reference_date: date | str | None 
     ``approximate`` and ``qualifier``. The counted noun and a rate phrase ("per bulan") are fields,
     not part of the span.
     """
+    from klaim.articles import check_text
     from klaim.figures._grammar import find
 
-    if not text:
+    if not check_text(text):
         return []
     return find(text, lang, reference_date)
 
