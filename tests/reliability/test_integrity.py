@@ -14,13 +14,13 @@ import pyarrow.parquet as pq
 import pytest
 
 from _release_fixtures import article, make_release, refuted_verdict, sample
-from klaim.build import BuildSettings, build
-from klaim.claimreview import to_jsonld
+from klaim.dataset.build import BuildSettings, build
+from klaim.dataset.claimreview import to_jsonld
 from klaim.errors import InputError, KlaimError
-from klaim.exports import neutralise, read_claims_csv, unneutralise
-from klaim.release import released_versions, write_manifest, write_release
+from klaim.dataset.exports import neutralise, read_claims_csv, unneutralise
+from klaim.dataset.release import released_versions, write_manifest, write_release
 from klaim.schema import Evidence, Verdict, VerdictLabel
-from klaim.validate import validate_release
+from klaim.dataset.validate import validate_release
 
 # Every character str.splitlines() breaks on; JSON keeps U+0085, U+2028 and U+2029 raw in strings.
 SEPARATORS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\r", "\r\n"]
@@ -329,7 +329,7 @@ def test_hostile_card_front_matter_is_a_problem_not_a_crash(tmp_path):
                                  "vbscript:x", "//example.org/x", "file:///etc/passwd",
                                  "https://example.org/\"><script>", "http:///nohost"])
 def test_non_web_urls_are_dropped_from_claimreview(url):
-    from klaim.claimreview import web_url
+    from klaim.dataset.claimreview import web_url
 
     assert web_url(url) is None
     articles, claims = sample()
@@ -341,7 +341,7 @@ def test_non_web_urls_are_dropped_from_claimreview(url):
 
 
 def test_web_urls_are_kept():
-    from klaim.claimreview import web_url
+    from klaim.dataset.claimreview import web_url
 
     assert web_url("https://example.org/a?b=1#c") == "https://example.org/a?b=1#c"
     assert web_url("http://example.org") == "http://example.org"
