@@ -58,6 +58,19 @@ def lone_surrogate(text: str) -> int | None:
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=True)
 
+    @model_validator(mode="after")
+    def _no_lone_surrogates(self) -> Any:
+        # pydantic refuses lone surrogates in a plain ``str`` field but lets them through in
+        # ``str | None``; no file can hold one, so refuse them here, with the field's name,
+        # rather than crash when the release is written. One call per model, not per field.
+        for name, v in self.__dict__.items():
+            if isinstance(v, str) and not v.isascii():
+                at = lone_surrogate(v)
+                if at is not None:
+                    raise ValueError(f"{name} holds a lone surrogate U+{ord(v[at]):04X} at "
+                                     f"character {at} (not valid Unicode text)")
+        return self
+
 
 class FigureKind(StrEnum):
     """OntoNotes / CoNLL numeric entity kinds: the vocabulary NER users already know."""

@@ -68,3 +68,42 @@ def load_strict(text: str) -> tuple[Any, list[tuple[str, int]]]:
     finally:
         loader.dispose()
     return data, duplicate_keys(node)
+
+
+class _AliasLoader(yaml.SafeLoader):
+    """SafeLoader for machine-written YAML (dataset cards), where aliases are legitimate."""
+
+
+MAX_EXPANDED_NODES = 1_000_000
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """Nodes the document has once aliases are expanded; linear in the composed graph."""
+    if id(node) in memo:
+        return memo[id(node)]
+    memo[id(node)] = 1  # a self-referencing node counts once instead of recursing forever
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [n for pair in node.value for n in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    total = 1 + sum(min(_expanded_size(c, memo), MAX_EXPANDED_NODES) for c in children)
+    memo[id(node)] = total
+    return total
+
+
+def load_bounded(text: str, max_nodes: int = MAX_EXPANDED_NODES) -> Any:
+    """Load YAML that may use aliases, refusing a document that expands beyond ``max_nodes``
+    (an alias bomb) before it is constructed."""
+    loader = _AliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        size = _expanded_size(node, {})
+        if size > max_nodes:
+            raise yaml.YAMLError(f"expands to more than {max_nodes:,} values through aliases "
+                                 "(an alias bomb?)")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()

@@ -170,7 +170,7 @@ def validate_file(path: Path, articles: dict[str, Article] | None = None,
 
 def _card_counts(card: Path, report: ValidationReport) -> dict[str, Any]:
     """Row counts the card's YAML header declares; a malformed header is a problem, not a crash."""
-    from klaim.yaml_input import load_strict
+    from klaim.yaml_input import load_bounded
 
     def bad(reason: str) -> dict[str, Any]:
         report.problems.append(Problem(str(card), "(front matter)", "dataset_info", reason))
@@ -183,7 +183,7 @@ def _card_counts(card: Path, report: ValidationReport) -> dict[str, Any]:
     if not text.startswith("---\n") or "\n---\n" not in text:
         return bad("the card has no YAML front matter (--- ... ---)")
     try:
-        meta, _dupes = load_strict(text.split("\n---\n", 1)[0][4:])
+        meta = load_bounded(text.split("\n---\n", 1)[0][4:])
     except (yaml.YAMLError, RecursionError) as exc:
         return bad(f"front matter is not valid YAML: {exc}")
     infos = meta.get("dataset_info") if isinstance(meta, dict) else None
