@@ -34,7 +34,7 @@ from klaim.schema import (
     TimeRef,
     make_claim_id,
 )
-from klaim.text import TokenIndex
+from klaim.text import MAX_ARTICLE_CHARS, TokenIndex, check_text
 
 EXTRACTOR = "klaim-rules"
 EXTRACTOR_VERSION = "0.3.0"
@@ -57,10 +57,15 @@ def article_id_for(text: str) -> str:
 
 
 def extract(text: str, lang: str = "id", published: date | str | None = None,
-            article_id: str | None = None) -> list[Claim]:
-    """Atomic, attributed claims of ``text``, sorted by (start, end), deterministic."""
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, got {type(text).__name__}")
+            article_id: str | None = None, *, max_chars: int | None = MAX_ARTICLE_CHARS) -> list[Claim]:
+    """Atomic, attributed claims of ``text``, sorted by (start, end), deterministic.
+
+    Time and output grow linearly with the text. A text longer than ``max_chars`` characters
+    (default ``klaim.text.MAX_ARTICLE_CHARS``, 10 million; ``None``: no limit) raises
+    ``ArticleTooLarge``; a lone surrogate raises ``InputError``. A claim's sentence is at most
+    ``klaim.text.MAX_SENTENCE_CHARS`` characters: run-on text is cut into pieces that long.
+    """
+    check_text(text, max_chars)
     pub = _as_date(published)
     L = _lang.get(lang)
     aid = article_id or article_id_for(text)
@@ -69,7 +74,7 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
     ctx = Ctx(text, TokenIndex(text), L)
     reg = Registry(ctx)
     units = article_units(ctx, reg)
-    figures = sorted(find_figures(text, lang, pub), key=lambda f: (f.start, f.end))
+    figures = sorted(find_figures(text, lang, pub, max_chars=None), key=lambda f: (f.start, f.end))
     fig_starts = [f.start for f in figures]
     # entities are found once per sentence (after attribution has named the people) and shared
     # by the claims that contain them: overlapping claims would otherwise rescan the same words

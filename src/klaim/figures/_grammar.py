@@ -47,6 +47,11 @@ def find(text: str, lang: str, reference_date: date | str | None) -> list[Figure
     return _select(figs)
 
 
+# A bracket starts a date only as "(21/10)": trying the whole date pattern at every "(" made
+# deeply nested brackets slow.
+_PAREN_DIGIT = re.compile(r"\(\s*\d")
+
+
 def _candidates(text: str, lex: Lexicon) -> list[Cand]:
     """Each pattern is tried only where a token could start its kind of figure, left to right
     and non-overlapping within a family as a full scan would be, at a fraction of the cost."""
@@ -58,7 +63,7 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
         w = tok.group()
         digit = w[0].isdigit()
         low = w if digit else w.lower()
-        if s >= d_end and (digit or w == "(" or low in dt):
+        if s >= d_end and (digit or (w == "(" and _PAREN_DIGIT.match(text, s)) or low in dt):
             m = res["date"].match(text, s)
             if m and m.end() > s:
                 dates.append(Cand(s, m.end(), "date", m))
