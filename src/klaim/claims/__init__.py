@@ -83,14 +83,16 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
         ents += entities(ctx, reg, sentence[0], sentence[1], sentence[0])
     ent_starts = [en.start for en in ents]
     seen: set[tuple[int, int]] = set()
+    sentence_dates: dict[tuple[int, int], list[Figure]] = {}  # shared by the claims of a sentence
     claims = []
     for u in sorted(units, key=lambda u: (u.start, u.end)):
         if (u.start, u.end) in seen:
             continue
         seen.add((u.start, u.end))
+        if u.sentence not in sentence_dates:
+            sentence_dates[u.sentence] = [f for f in _within(figures, fig_starts, *u.sentence) if _is_date(f)]
         claims.append(_claim(ctx, u, aid, _within(figures, fig_starts, u.start, u.end),
-                             _within(figures, fig_starts, *u.sentence), _within(ents, ent_starts, u.start, u.end),
-                             pub))
+                             sentence_dates[u.sentence], _within(ents, ent_starts, u.start, u.end), pub))
     return claims
 
 
@@ -100,11 +102,15 @@ def _within(items: list, starts: list[int], s: int, e: int) -> list:
     return [f for f in items[lo:hi] if f.end <= e]
 
 
-def _time(claim_figs: list[Figure], sentence_figs: list[Figure], pub: date | None) -> TimeRef | None:
+def _is_date(f: Figure) -> bool:
+    return f.kind == FigureKind.date and bool(f.iso)
+
+
+def _time(claim_figs: list[Figure], sentence_dates: list[Figure], pub: date | None) -> TimeRef | None:
     """A date in the claim, else one in its sentence ("Kamis malam, …"), else the publication date."""
-    for figs in (claim_figs, sentence_figs):
+    for figs in (claim_figs, sentence_dates):
         for f in figs:
-            if f.kind == FigureKind.date and f.iso:
+            if _is_date(f):
                 return TimeRef(iso=f.iso, source="text")
     return TimeRef(iso=pub.isoformat(), source="published") if pub else None
 
@@ -119,7 +125,7 @@ def _speaker(text: str, ref: SpeakerRef) -> Speaker:
                    mention=mention, cue=ref.cue)
 
 
-def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_figs: list[Figure],
+def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_dates: list[Figure],
            ents: list[Entity], pub: date | None) -> Claim:
     text = ctx.text
     ctx.skip = u.skip
@@ -132,7 +138,7 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_figs: list[
         claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
         start=u.start, end=u.end, surface=text[u.start:u.end], sentence=_span(text, *u.sentence),
         spans=[_span(text, *sp) for sp in u.spans], claim_type=ctype, figures=figs,
-        speaker=_speaker(text, u.speaker), modality=mod, time=_time(figs, sentence_figs, pub),
+        speaker=_speaker(text, u.speaker), modality=mod, time=_time(figs, sentence_dates, pub),
         entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )

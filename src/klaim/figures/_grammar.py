@@ -421,7 +421,11 @@ def _is_change(m: re.Match[str], text: str, lex: Lexicon) -> bool:
     if norm(m.group("sep")) in lex.table.get("change_separators", ()):
         return True
     start = m.start("cur") if m.group("cur") else m.start("n1")
-    return lex.res["change_cue"].search(text, max(0, start - 60), start) is not None
+    lo = max(0, start - 60)
+    # the cue ends in 'dari'/'from': that short pattern rules most windows out before the long
+    # alternation of change verbs is tried at every position of the window
+    return lex.res["change_from"].search(text, lo, start) is not None \
+        and lex.res["change_cue"].search(text, lo, start) is not None
 
 
 def _after_from(m: re.Match[str], text: str, lex: Lexicon) -> bool:
