@@ -31,7 +31,7 @@ from pathlib import Path
 
 import klaim
 from klaim.errors import ArticleTooLarge
-from klaim.text import MAX_ARTICLE_CHARS
+from klaim.extraction.text import MAX_ARTICLE_CHARS
 
 DEVDATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "devdata"
 OUTPUT_GROWTH_LIMIT = 1.5

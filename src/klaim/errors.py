@@ -18,7 +18,7 @@ class InputError(KlaimError):
 
 
 class ArticleTooLarge(InputError):
-    """An article longer than the extraction limit (``klaim.text.MAX_ARTICLE_CHARS`` by default).
+    """An article longer than the extraction limit (``klaim.extraction.text.MAX_ARTICLE_CHARS`` by default).
 
     Raised before any work is done, so a corpus build can report the article and go on.
     """

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from klaim import extract, find_figures
 from klaim.errors import ArticleTooLarge, InputError
-from klaim.text import MAX_SENTENCE_CHARS
+from klaim.extraction.text import MAX_SENTENCE_CHARS
 
 # Every character Python's str.splitlines() treats as a line or paragraph break.
 SEPARATORS = ["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
