@@ -44,8 +44,7 @@ def test_counts() -> None:
     assert types["quote"] == "0"  # every type is listed, zeros included
     kinds = _bars(charts["figures_per_kind.svg"])
     assert kinds == {"cardinal": "3", "ordinal": "0", "money": "1", "percent": "3",
-                     "quantity": "0", "date": "1", "time": "0", "duration": "0",
-                     "proportion": "0"}
+                     "quantity": "0", "date": "1", "time": "0", "duration": "0"}
     verdicts = _bars(charts["verdicts.svg"])
     assert verdicts["supported"] == "1" and verdicts["refuted"] == "1"
 

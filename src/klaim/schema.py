@@ -20,6 +20,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -39,8 +40,37 @@ _ISO_PART = (
 ISO_VALUE = re.compile(rf"^{_ISO_PART}(?:/{_ISO_PART})?$")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$"
+
+
+def lone_surrogate(text: str) -> int | None:
+    """Index of the first lone surrogate in ``text`` (no file can hold one), else None.
+
+    JSON's ``"\\ud800"`` escape and Python's surrogateescape decoding produce them; pydantic
+    refuses them in every model, and ``extract`` checks raw text with this.
+    """
+    if text.isascii():
+        return None
+    m = _LONE_SURROGATE.search(text)
+    return m.start() if m else None
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=True)
+
+    @model_validator(mode="after")
+    def _no_lone_surrogates(self) -> Any:
+        # pydantic refuses lone surrogates in a plain ``str`` field but lets them through in
+        # ``str | None``; no file can hold one, so refuse them here, with the field's name,
+        # rather than crash when the release is written. One call per model, not per field.
+        for name, v in self.__dict__.items():
+            if isinstance(v, str) and not v.isascii():
+                at = lone_surrogate(v)
+                if at is not None:
+                    raise ValueError(f"{name} holds a lone surrogate U+{ord(v[at]):04X} at "
+                                     f"character {at} (not valid Unicode text)")
+        return self
 
 
 class FigureKind(StrEnum):
@@ -54,9 +84,6 @@ class FigureKind(StrEnum):
     date = "date"
     time = "time"
     duration = "duration"
-    # Not an OntoNotes kind: "one in four", "satu dari empat", "50/50" are one figure, a share
-    # between 0 and 1, rather than two cardinals (or a percent, whose value would read 25).
-    proportion = "proportion"
 
 
 class Period(StrEnum):
@@ -161,9 +188,7 @@ class Figure(_Model):
     start: int = Field(ge=0, description="Character offset where the figure starts.")
     end: int = Field(ge=0, description="Character offset one past its end.")
     surface: str = Field(description="The figure as written: number with scale word, unit, currency.")
-    kind: FigureKind = Field(
-        description="cardinal, ordinal, money, percent, quantity, date, time, duration or proportion "
-        "('one in four' → 0.25).")
+    kind: FigureKind = Field(description="cardinal, ordinal, money, percent, quantity, date, time or duration.")
     value: float | None = Field(
         default=None,
         description="Normalised numeric value (350.000 → 350000; 100 miliar euro → 1e11). "
@@ -191,11 +216,15 @@ class Figure(_Model):
         "(2024-04-04, 2024-07, XXXX-07, T19:30, P5Y).",
         json_schema_extra={"pattern": ISO_VALUE.pattern},
     )
-    damaged: bool = Field(
-        default=False,
-        description="True when read through encoding damage in the source (mojibake such as '23Â°C' "
-        "or 'â‰¥77,5'): the value is read from the repaired characters, the span stays on the text as is.",
-    )
+    # Not a field, so not in releases: the release schema has no place for it yet.
+    _damaged: bool = PrivateAttr(default=False)
+
+    @property
+    def damaged(self) -> bool:
+        """True when the figure was read through encoding damage in the source (mojibake such as
+        '23Â°C', 'â‰¥77,5'): its value comes from the repaired characters, its span is on the text
+        as given. Kept on the object only; it is not serialized."""
+        return self._damaged
 
     @model_validator(mode="after")
     def _figure_is_consistent(self, info: ValidationInfo) -> Figure:
@@ -313,8 +342,10 @@ class Article(_Model):
 
     article_id: str = Field(
         validation_alias=AliasChoices("article_id", "id"),
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
-        description="Stable identifier, safe in file names.",
+        pattern=ARTICLE_ID_PATTERN,
+        max_length=128,
+        description="Stable identifier, safe in file names: at most 128 letters, digits, "
+        "'_', '.' and '-', starting with a letter or digit.",
     )
     title: str | None = None
     lang: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code: id, en.")]

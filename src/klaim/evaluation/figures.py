@@ -34,7 +34,7 @@ from klaim.extraction.figures._lexicon import lexicon, norm
 from klaim.schema import Figure
 
 CONVENTIONS = ("auto", "ud-num", "yusufs", "measeval", "klaim")
-_QUANTITY_KINDS = {"cardinal", "money", "percent", "quantity", "duration", "ordinal", "proportion"}
+_QUANTITY_KINDS = {"cardinal", "money", "percent", "quantity", "duration", "ordinal"}
 _TIME_KINDS = {"date", "time", "duration"}
 # MeasEval marks measured quantities; dates, clock times and ordinals are other entity types.
 _NOT_MEASEVAL = {"date", "time", "ordinal"}
