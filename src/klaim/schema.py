@@ -20,7 +20,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -216,15 +215,14 @@ class Figure(_Model):
         "(2024-04-04, 2024-07, XXXX-07, T19:30, P5Y).",
         json_schema_extra={"pattern": ISO_VALUE.pattern},
     )
-    # Not a field, so not in releases: the release schema has no place for it yet.
-    _damaged: bool = PrivateAttr(default=False)
 
     @property
     def damaged(self) -> bool:
         """True when the figure was read through encoding damage in the source (mojibake such as
         '23Â°C', 'â‰¥77,5'): its value comes from the repaired characters, its span is on the text
-        as given. Kept on the object only; it is not serialized."""
-        return self._damaged
+        as given. Not a field, so not serialized: the release schema has no place for it yet.
+        ``find_figures`` returns such figures as the subclass that says True."""
+        return False
 
     @model_validator(mode="after")
     def _figure_is_consistent(self, info: ValidationInfo) -> Figure:

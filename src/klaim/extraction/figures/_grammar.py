@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
+from functools import cache
 from typing import Any
 
 from klaim.extraction.figures import _dates
-from klaim.extraction.figures._lexicon import Lexicon, lexicon, norm
+from klaim.extraction.figures._lexicon import ROMAN_TOKENS, Lexicon, lexicon, norm
 from klaim.extraction.figures._numbers import parse_digits, parse_words, word_prefix_len
 from klaim.extraction.figures._patterns import ROMAN
-from klaim.extraction.figures._repair import Repaired, repair
+from klaim.extraction.figures._repair import DamagedFigure, Repaired, repair
 from klaim.schema import Figure
 
 _LEADING_ZERO = re.compile(r"0\d")
@@ -59,9 +59,8 @@ def _back_to_original(f: Figure, fixed: Repaired, text: str) -> Figure:
     """A figure read on the repaired text, with its span on the original and flagged when the
     damage touches it."""
     a, b = fixed.orig(f.start), fixed.orig(f.end)
-    out = f.model_copy(update={"start": a, "end": b, "surface": text[a:b]})
-    out._damaged = fixed.touches(a, b)
-    return out
+    data = {**f.model_dump(), "start": a, "end": b, "surface": text[a:b]}
+    return (DamagedFigure if fixed.touches(a, b) else Figure).model_construct(**data)
 
 
 def _find(text: str, lex: Lexicon, ref: date | None) -> list[Figure]:
@@ -92,31 +91,33 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
     dates, ords, nums = [], [], []
     d_end = o_end = n_end = 0
     res, dt, ot, nt = lex.res, lex.date_triggers, lex.ordinal_triggers, lex.number_triggers
+    ago1, roman, ot_prefix = lex.ago1_triggers, ROMAN_TOKENS, lex.ordinal_prefix_triggers
     for tok in lex.token_re.finditer(text):
         s = tok.start()
         w = tok.group()
         digit = w[0].isdigit()
         low = w if digit else w.lower()
-        if s >= d_end and low in lex.ago1_triggers and (m := res["ago1"].match(text, s)):
-            dates.append(Cand(s, m.end(), "ago1", m))
-            d_end = m.end()
-        if w[0] in "IVXLC" and w.isupper() and s >= o_end and (r := _roman(text, tok, lex)):
-            ords.append(r)
-            o_end = r.end
         if s >= d_end and (digit or (w == "(" and _PAREN_DIGIT.match(text, s)) or low in dt):
-            m = res["date"].match(text, s)
-            if m and m.end() > s:
+            # "setahun lalu", "a year earlier" (the triggers are among the date triggers)
+            if low in ago1 and (m := res["ago1"].match(text, s)):
+                dates.append(Cand(s, m.end(), "ago1", m))
+                d_end = m.end()
+            elif (m := res["date"].match(text, s)) and m.end() > s:
                 dates.append(Cand(s, m.end(), "date", m))
                 d_end = m.end()
-        if s >= o_end and (digit or low in ot or low[:2] in ot):
-            m = res["ordinal"].match(text, s)
-            if m:
+        if s >= o_end and (digit or low in ot or low[:2] in ot_prefix):
+            # Roman numerals are among the ordinal triggers, in lower case
+            if w.isupper() and low in roman:
+                if r := _roman(text, tok, lex):
+                    ords.append(r)
+                    o_end = r.end
+            elif m := res["ordinal"].match(text, s):
                 ords.append(Cand(s, m.end(), "ordinal", m))
                 o_end = m.end()
         if s >= n_end and (digit or low in nt):
             m = res["number"].match(text, s)
             # a proportion starts like a number and goes on with "/", "in", "dari" after it
-            if (m and res["proportion_cue"].match(text, m.end("n1"))
+            if (m and text.startswith(lex.proportion_cues, m.end("n1"))
                     and (p := res["proportion"].match(text, s)) and (c := _proportion_cand(p, text, lex))):
                 nums.append(c)
             if m:
@@ -138,13 +139,12 @@ def _roman(text: str, tok: re.Match[str], lex: Lexicon) -> Cand | None:
         return None
     if w in (lex.table.get("roman_ambiguous") or ()) and not res["roman_punct"].match(text, tok.end()):
         return None
-    if res["roman_after"].search(text, max(0, s - 40), s) or res["roman_next"].match(text, tok.end()):
+    after, named = lex.roman_context.allows(text[max(0, s - 80):s])
+    if after or res["roman_next"].match(text, tok.end()):
         return Cand(s, tok.end(), "roman", tok)
     # after a name, one letter and a full stop is an initial: "Richard C. Adkerson", "James L."
     initial = len(w) == 1 and _INITIAL_AFTER.match(text, tok.end()) is not None
-    if not initial and res["roman_named"].search(text, max(0, s - 80), s):
-        return Cand(s, tok.end(), "roman", tok)
-    return None
+    return Cand(s, tok.end(), "roman", tok) if named and not initial else None
 
 
 def _proportion_cand(p: re.Match[str], text: str, lex: Lexicon) -> Cand | None:

@@ -7,6 +7,7 @@ makes the engine backtrack exponentially; long digit runs are matched in linear 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klaim.extraction.figures._lexicon import _LB_WORD, _WB_L, _WB_R, alt, norm
@@ -107,7 +108,6 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     res["ordinal"] = re.compile(_ordinal_pattern(lex))
     res["proportion"] = re.compile(_proportion_pattern(lex, numeral_words=_word_numeral(lex, mixed=False),
                                                        scale=scale, pct=pct))
-    res["proportion_cue"] = re.compile(rf"/|\s+{alt(t.get('proportion_words') or [])}\s")
     res["ago1"] = re.compile(_one_unit_ago_pattern(lex))
     res.update(_roman_patterns(lex))
     res.update(_context_patterns(lex))
@@ -137,18 +137,61 @@ ROMAN = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 def _roman_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
-    """Contexts that make a Roman numeral an ordinal: searched on the text just before it
-    ('Perang Dunia ', 'Paus Yohanes Paulus ', 'Henry ') or matched right after it (' century')."""
-    t = lex.table
-    after = alt(t.get("roman_ordinal_after") or [])
-    titles = alt(t.get("roman_titles") or [])
-    names = alt(t.get("roman_regnal_names") or [], ci=False)
-    named = rf"(?:{titles}(?:\s+[A-Z][\w'\-]*){{1,3}}|{names})\s+$"
-    nxt = rf"\s+{alt(t.get('roman_ordinal_before') or [])}"
-    return {"roman_after": re.compile(rf"{after}\s+$"), "roman_named": re.compile(named),
-            "roman_next": re.compile(nxt),
+    """What may follow a Roman ordinal (' century'; not a letter, not '.X' as in 'V.I.P.').
+    The words before it are looked up in ``roman_context`` (a regex searched backwards over the
+    window before every numeral cost more than the rest of the scan)."""
+    nxt = rf"\s+{alt(lex.table.get('roman_ordinal_before') or [])}"
+    return {"roman_next": re.compile(nxt),
             "roman_end": re.compile(r"(?![^\W_]|\.[^\W\d_])"),
             "roman_punct": re.compile(r"\s*(?:[^\w\s]|$)")}
+
+
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+_WORD_EDGE = "()[]{}\"'“”‘’«»"
+
+
+@dataclass(frozen=True)
+class RomanContext:
+    """The table's contexts of a Roman ordinal, as word tuples: lower-case for the words it may
+    follow and the titles, as written for the regnal names."""
+
+    after: frozenset[tuple[str, ...]]
+    titles: frozenset[tuple[str, ...]]
+    names: frozenset[tuple[str, ...]]
+    longest: int
+
+    def allows(self, before: str) -> tuple[bool, bool]:
+        """(after a context word such as 'Perang Dunia', after a name or a title and names)
+        for the text ``before`` that ends right before the numeral."""
+        if not before[-1:].isspace():
+            return False, False
+        # "post-World War II", "(Henry VIII)": hyphens split words, brackets and quotes go
+        words = [w.strip(_WORD_EDGE) for w in _WORD_SPLIT.split(before.strip())[-(self.longest + 3):]]
+        words = [w for w in words if w]
+        if not words:
+            return False, False
+        low = [w.lower() for w in words]
+        if any(tuple(low[-k:]) in self.after for k in range(1, len(low) + 1)):
+            return True, False
+        if any(tuple(words[-k:]) in self.names for k in range(1, len(words) + 1)):
+            return False, True
+        for n in range(1, 4):  # "Paus Yohanes Paulus II": a title, then 1-3 capitalised names
+            names, head = words[len(words) - n:], low[:len(low) - n]
+            if len(names) < n or not all(w[:1].isupper() for w in names):
+                break
+            if any(tuple(head[-k:]) in self.titles for k in range(1, len(head) + 1)):
+                return False, True
+        return False, False
+
+
+def roman_context(t: dict) -> RomanContext:
+    def words(key: str, lower: bool) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple((str(w).lower() if lower else str(w)).split()) for w in t.get(key) or [])
+
+    after, titles, names = words("roman_ordinal_after", True), words("roman_titles", True), \
+        words("roman_regnal_names", False)
+    longest = max((len(w) for w in after | titles | names), default=1)
+    return RomanContext(after, titles, names, longest)
 
 
 def _proper_fractions() -> str:

@@ -12,6 +12,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from klaim.schema import Figure
+
+
+class DamagedFigure(Figure):
+    """A figure read through encoding damage: the same data, ``damaged`` is True."""
+
+    @property
+    def damaged(self) -> bool:
+        return True
+
 
 def _cp1252(b: int) -> str:
     try:
@@ -26,7 +36,8 @@ def _damage_re() -> re.Pattern[str]:
     cont = "".join(re.escape(_cp1252(b)) for b in range(0x80, 0xC0))
     lead2 = "".join(re.escape(_cp1252(b)) for b in range(0xC2, 0xE0))
     lead3 = "".join(re.escape(_cp1252(b)) for b in range(0xE0, 0xF0))
-    return re.compile(rf"[{lead2}][{cont}]|[{lead3}][{cont}]{{2}}")
+    # one character class first, so the scan of clean text is a single fast pass
+    return re.compile(rf"[{lead2}{lead3}](?:(?<=[{lead2}])[{cont}]|(?<=[{lead3}])[{cont}]{{2}})")
 
 
 def _encode(s: str) -> bytes | None:
