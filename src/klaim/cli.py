@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -32,7 +35,9 @@ def _fail(exc: Exception, tail: str = "nothing was written.") -> None:
     if isinstance(exc, SchemaError):
         for p in exc.report.problems:
             err.print(f"[red]error[/red] {p}", markup=True, highlight=False, soft_wrap=True)
-        err.print(f"{len(exc.report.problems)} problem(s); {tail}", highlight=False)
+        records = len({(p.file, p.record) for p in exc.report.problems})
+        err.print(f"{len(exc.report.problems)} problem(s) in {records} record(s); {tail}",
+                  highlight=False)
     else:
         err.print(f"[red]error[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
     raise typer.Exit(1)
@@ -47,46 +52,109 @@ def _read_input(path: str) -> str:
 
 
 @app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder of the new dataset (created if missing).")],
+    name: Annotated[Optional[str], typer.Option(help="Dataset name [default: the folder's name].")] = None,
+    license: Annotated[str, typer.Option("--license", help="SPDX id of the annotations' licence.")] = "CC-BY-4.0",
+    lang: Annotated[Optional[str], typer.Option(help="Language of the articles [default: detected per article].")] = None,
+    description: Annotated[Optional[str], typer.Option(help="What the dataset is, for its card.")] = None,
+    curated_by: Annotated[str, typer.Option(help="Who curates it, for its card.")] = "",
+    source: Annotated[str, typer.Option(help="Where the articles come from.")] = "",
+    rights: Annotated[str, typer.Option(help="Rights of the article texts.")] = "",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing klaim.toml.")] = False,
+) -> None:
+    """Start a dataset of your own: FOLDER/klaim.toml (name, version, licence, card text),
+    FOLDER/articles/ for the articles and FOLDER/curation/ for review files."""
+    from klaim.settings import scaffold
+
+    try:
+        path = scaffold(folder, name=name, license=license, lang=lang, description=description,
+                        curated_by=curated_by, source=source, rights=rights, force=force)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    out.print(f"wrote {path}; put articles into {folder / 'articles'}, edit the card text in "
+              f"{path.name}, then `klaim build {folder}`", highlight=False)
+
+
+@app.command()
 def build(
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
-    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Where releases go [default: data/].")] = None,
+    dataset: Annotated[Optional[Path], typer.Argument(help="Dataset folder (with klaim.toml) [default: ./klaim.toml, else [tool.klaim] dataset in pyproject.toml: the seed].")] = None,
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's `articles`].")] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("-o", "--out", "--output", help="Where releases go [default: the dataset's `out`].")] = None,
     name: Annotated[Optional[str], typer.Option(help="Dataset name.")] = None,
     version: Annotated[Optional[str], typer.Option(help="Version to release (MAJOR.MINOR.PATCH).")] = None,
+    license: Annotated[Optional[str], typer.Option("--license", help="SPDX id of the annotations' licence.")] = None,
+    lang: Annotated[Optional[str], typer.Option(help="Language of articles that do not state one.")] = None,
+    field_map: Annotated[Optional[list[str]], typer.Option("--map", help="ARTICLE_FIELD=INPUT_FIELD, e.g. published=date (repeatable).")] = None,
     curation: Annotated[Optional[Path], typer.Option(help="Curation folder applied on top of extraction.")] = None,
     no_curation: Annotated[bool, typer.Option("--no-curation", help="Release the raw extraction, unreviewed.")] = False,
     changes: Annotated[Optional[str], typer.Option(help="What this version changes, for the changelog.")] = None,
+    allow_removal: Annotated[bool, typer.Option("--allow-removal", help="Release even though claims of the latest version are gone (needs a minor or major bump).")] = False,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Release even with no claims.")] = False,
+    allow_unchanged: Annotated[bool, typer.Option("--allow-unchanged", help="Release a new version with the latest version's content.")] = False,
     corpus: Annotated[Optional[Path], typer.Option(help="A corpus (JSONL/parquet file or folder): build sharded parquet into --out instead of a release.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for --corpus.")] = 1,
     shard_size: Annotated[int, typer.Option(help="Articles per shard for --corpus.")] = 1000,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786) for --corpus.")] = None,
     max_invalid: Annotated[Optional[int], typer.Option(help="Abort a --corpus build after this many invalid records.")] = None,
 ) -> None:
-    """Build a release from the seed articles (settings from [tool.klaim] in pyproject.toml),
-    or with --corpus, sharded parquet from a corpus of any size (resumable)."""
+    """Build the next release of a dataset (settings from its klaim.toml), or with --corpus,
+    sharded parquet from a corpus of any size (resumable)."""
     if corpus is not None:
         _build_corpus(corpus, out_dir or Path("corpus-out"), workers, shard_size, scheduler, max_invalid)
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from klaim.articles import article_files
-    from klaim.build import build as run_build
+    from klaim.release import ReleasePolicy
 
     try:
-        s = _settings(seeds=seeds, out=out_dir, name=name, version=version, curation=curation,
-                      no_curation=no_curation, changes=changes)
-        n_files = len(article_files(s.seeds))
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=err, transient=True) as bar:
-            task = bar.add_task("extracting", total=n_files)
-            result = run_build(s, on_article=lambda a: bar.update(task, advance=1,
-                                                                 description=f"extracting {a.article_id}"),
-                               progress=lambda msg: bar.update(task, description=msg))
+        s = _settings(dataset, seeds=seeds, out=out_dir, name=name, version=version,
+                      curation=curation, no_curation=no_curation, changes=changes,
+                      license=license, lang=lang, field_map=_field_map(field_map),
+                      allow=ReleasePolicy(allow_removal, allow_empty, allow_unchanged))
+        with _notes():
+            result = _run_build(s)
     except KlaimError as exc:
         _fail(exc)
         return
     verb = "released" if result.status == "written" else "already released with identical content:"
     out.print(f"{verb} {result.name} v{result.version} → {result.path}", highlight=False)
     _summary(result.counts)
+
+
+@contextmanager
+def _notes() -> Iterator[None]:
+    """Print the input notes (``InputWarning``) the library raised, one line each, even on failure."""
+    from klaim.errors import InputWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            yield
+        finally:
+            for w in caught:
+                if issubclass(w.category, InputWarning):
+                    err.print(f"note: {w.message}", highlight=False, soft_wrap=True, markup=False)
+
+
+def _field_map(pairs: list[str] | None) -> dict[str, str] | None:
+    from klaim.settings import parse_field_map
+
+    return parse_field_map(pairs) if pairs else None
+
+
+def _run_build(s):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from klaim.articles import article_files
+    from klaim.build import build as run_build
+
+    n_files = len(article_files(s.seeds))
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("extracting", total=n_files)
+        return run_build(s, on_article=lambda a: bar.update(task, advance=1,
+                                                            description=f"extracting {a.article_id}"),
+                         progress=lambda msg: bar.update(task, description=msg))
 
 
 def _build_corpus(corpus: Path, out_dir: Path, workers: int, shard_size: int,
@@ -116,18 +184,40 @@ def _build_corpus(corpus: Path, out_dir: Path, workers: int, shard_size: int,
     if r.problems:
         for p in r.problems[:50]:
             err.print(f"invalid {p}", highlight=False, soft_wrap=True)
-        err.print(f"{len(r.problems)} invalid record(s) skipped; all are listed in "
+        records = len({(p.file, p.record) for p in r.problems})
+        err.print(f"{records} invalid record(s) with {len(r.problems)} problem(s) skipped; all are listed in "
                   f"{out_dir / 'manifest.json'}", highlight=False)
         raise typer.Exit(1)
 
 
-def _settings(no_curation: bool = False, **overrides):
-    from klaim.build import BuildSettings
+def _settings(dataset: Path | None = None, no_curation: bool = False, **overrides):
+    """The build settings: of DATASET, else of the dataset that --seeds holds, else (a folder of
+    articles without settings) klaim's defaults, else of the default dataset."""
+    from klaim.build import BuildSettings, default_dataset
+    from klaim.settings import SETTINGS_FILE
 
-    s = BuildSettings.from_pyproject(**overrides)
+    seeds = overrides.get("seeds")
+    if dataset is not None:
+        s = BuildSettings.from_dataset(dataset, **overrides)
+    elif seeds is not None and (Path(seeds) / SETTINGS_FILE).is_file():
+        s = BuildSettings.from_dataset(Path(seeds), **overrides)
+    elif seeds is not None:
+        s = BuildSettings._with({"name": _slug(Path(seeds)), "version": "0.1.0"}, overrides)
+    elif (folder := default_dataset()) is not None:
+        s = BuildSettings.from_dataset(folder, **overrides)
+    else:
+        raise KlaimError(f"no dataset here (no {SETTINGS_FILE}); run `klaim init DIR` and "
+                         "`klaim build DIR`, or pass --seeds")
     if no_curation:
         s.curation = None
     return s
+
+
+def _slug(path: Path) -> str:
+    import re
+
+    stem = path.resolve().name if path.is_dir() else path.stem
+    return re.sub(r"[^a-z0-9_.\-]+", "-", stem.lower()).strip("-.") or "dataset"
 
 
 def _summary(counts: dict) -> None:

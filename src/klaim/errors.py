@@ -56,3 +56,8 @@ class SchemaError(KlaimError):
 
 class ReleaseError(KlaimError):
     """A release cannot be written: it exists with other content, or the layout is broken."""
+
+
+class InputWarning(UserWarning):
+    """Something about the input the user should know, that does not stop a build: fields kept
+    as metadata, a language detected or contradicted by the text."""

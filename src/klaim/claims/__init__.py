@@ -25,6 +25,7 @@ from klaim.claims._worthiness import worthiness
 from klaim.errors import InputError
 from klaim.figures import find_figures
 from klaim.schema import (
+    parse_published,
     Claim,
     Entity,
     Figure,
@@ -43,12 +44,16 @@ __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "extract"]
 
 
 def _as_date(published: date | str | None) -> date | None:
-    if published is None or isinstance(published, date):
-        return published
+    if published is None:
+        return None
+    parsed = parse_published(published)  # the same reading as an article's metadata
+    if parsed is not None:
+        return parsed[0]
     try:
-        return date.fromisoformat(str(published)[:10])
+        return date.fromisoformat(str(published))
     except ValueError as exc:
-        raise InputError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from exc
+        raise InputError(f"published must be an ISO date or timestamp (2024-04-04, "
+                         f"2024-04-04T07:44+07:00) or an RFC 2822 date, got {published!r}") from exc
 
 
 def article_id_for(text: str) -> str:
