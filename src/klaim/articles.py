@@ -15,7 +15,13 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from klaim.errors import InputError, InputWarning, Problem, SchemaError, ValidationReport
+from klaim.errors import (
+    InputError,
+    InputWarning,
+    Problem,
+    SchemaError,
+    ValidationReport,
+)
 from klaim.schema import Article
 from klaim.sources import (
     HTML_SUFFIXES,
@@ -73,6 +79,7 @@ class Reading:
     kept: Counter[str] = field(default_factory=Counter)
     detected: int = 0
     notes: list[str] = field(default_factory=list)
+    check_language: bool = True  # warn when the stated language disagrees with the text
 
     def prepare(self, data: dict[str, Any], where: str = "") -> dict[str, Any]:
         renamed = dict(data)
@@ -98,7 +105,8 @@ class Reading:
         if not data.get("lang"):
             data["lang"] = detect(text)[0]
             self.detected += 1
-        elif isinstance(data["lang"], str) and (note := disagreement(data["lang"], text)):
+        elif (self.check_language and isinstance(data["lang"], str)
+              and (note := disagreement(data["lang"], text))):
             self.notes.append(f"{where}: {note}")
 
     def summary(self) -> list[str]:
@@ -118,8 +126,9 @@ ARTICLE_KEYS = frozenset(Article.model_fields) | {"id"}
 
 
 def _article(data: dict[str, Any], file: str, record: str, report: ValidationReport,
-             reading: Reading = Reading()) -> Article | None:
+             reading: Reading | None = None) -> Article | None:
     report.checked += 1
+    reading = reading or Reading()
     try:
         return Article.model_validate(reading.prepare(data, f"{file}: record {record}"))
     except ValidationError as exc:

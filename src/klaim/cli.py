@@ -7,6 +7,7 @@ import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,18 +17,38 @@ from rich.table import Table
 
 from klaim.errors import KlaimError, SchemaError
 
+HELP = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+                  context_settings=HELP,
                   help="Turn news articles into fact-checking datasets of atomic claims.")
-evaluate_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Measure the extractors against gold data.")
+evaluate_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=HELP, help="Measure the extractors against gold data.")
 app.add_typer(evaluate_app, name="evaluate")
-curation_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Human review files.")
+curation_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=HELP, help="Human review files.")
 app.add_typer(curation_app, name="curation")
-labelstudio_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+labelstudio_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=HELP,
                               help="Round trip with the Label Studio annotation tool.")
 app.add_typer(labelstudio_app, name="labelstudio")
 
 out = Console()
 err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from klaim import __version__
+        from klaim.claims import EXTRACTOR_VERSION
+        from klaim.schema import SCHEMA_VERSION
+
+        print(f"klaim {__version__} (extractor {EXTRACTOR_VERSION}, schema {SCHEMA_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news articles into fact-checking datasets of atomic claims."""
 
 
 def _fail(exc: Exception, tail: str = "nothing was written.") -> None:
@@ -239,9 +260,73 @@ def _summary(counts: dict) -> None:
     out.print(table)
 
 
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of standard output.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or jsonl.", case_sensitive=False)]
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write ``text`` to ``output``, or print it; the file is written whole or not at all."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+    err.print(f"wrote {output}", highlight=False)
+
+
+def _render_table(table: Table) -> str:
+    from io import StringIO
+
+    buf = StringIO()
+    Console(file=buf, width=max(out.width, 120)).print(table)
+    return buf.getvalue()
+
+
+def _rows_text(rows: list[dict], fmt: Format, table: Table | None = None) -> str:
+    if fmt is Format.jsonl:
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if fmt is Format.json:
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt is Format.csv:
+        import csv
+        from io import StringIO
+
+        from klaim.exports import neutralise
+
+        buf = StringIO()
+        columns = list(dict.fromkeys(k for r in rows for k in r))
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: neutralise(_csv_cell(r.get(k))) for k in columns})
+        return buf.getvalue()
+    return _render_table(table) if table is not None else ""
+
+
+def _csv_cell(value):
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "" if value is None else value
+
+
 @app.command()
-def validate(path: Annotated[Path, typer.Argument(help="Release folder, or a JSONL, CSV or Parquet file.")]) -> None:
-    """Validate against the schema; report every invalid record with file, row, field and reason."""
+def validate(
+    path: Annotated[str, typer.Argument(help="Release folder, a JSONL, CSV or Parquet file (claims, articles or figures), or - for JSON lines on standard input.")],
+    max_errors: Annotated[int, typer.Option("--max-errors", min=1, help="Print at most this many problems (all are counted).")] = 1000,
+    as_json: Annotated[bool, typer.Option("--json", help="The report as JSON (every problem).")] = False,
+    output: OutputOpt = None,
+) -> None:
+    """Validate against the schema; report every invalid record with file, row, field and reason.
+    Knows claims, articles and figures (figures.csv, `klaim figures` output) by their columns."""
     from klaim.validate import validate_path
 
     try:
@@ -249,36 +334,97 @@ def validate(path: Annotated[Path, typer.Argument(help="Release folder, or a JSO
     except KlaimError as exc:
         _fail(exc)
         return
+    if as_json:
+        doc = {"ok": report.ok, "checked": report.checked, "files": report.files,
+               "problems": [vars(p) for p in report.problems]}
+        _emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
+        raise typer.Exit(0 if report.ok else 1)
     if report.problems:
-        _fail(SchemaError(report), tail=f"{report.checked} record(s) checked.")
-    out.print(f"ok: {report.checked} record(s) valid in {path}", highlight=False)
+        for p in report.problems[:max_errors]:
+            err.print(f"error {p}", highlight=False, soft_wrap=True, markup=False)
+        hidden = len(report.problems) - max_errors
+        if hidden > 0:
+            err.print(f"… {hidden} more problem(s) not shown (--max-errors {max_errors})", highlight=False)
+        records = len({(p.file, p.record) for p in report.problems})
+        err.print(f"{len(report.problems)} problem(s) in {records} of {report.checked} record(s).",
+                  highlight=False)
+        raise typer.Exit(1)
+    per_file = "; ".join(f"{Path(f).name}: {n}" for f, n in report.files.items())
+    out.print(f"ok: {report.checked} record(s) valid in {path}"
+              + (f" ({per_file})" if len(report.files) > 1 else ""), highlight=False, soft_wrap=True)
+
+
+def _inputs(path: str, lang: str | None, published: str | None, article_id: str | None,
+            field_map: list[str] | None = None):
+    """(article_id, text, lang, published) of each article in PATH: a text file (with its
+    .meta.yaml when there is one), a folder or JSONL of articles, or - for standard input."""
+    from klaim.articles import META_SUFFIX, read_articles
+    from klaim.schema import published_day
+
+    p = Path(path)
+    sidecar = p.with_name(p.name.removesuffix(".txt") + META_SUFFIX)
+    if path != "-" and (p.is_dir() or p.suffix != ".txt" or sidecar.is_file()):
+        defaults = {k: v for k, v in (("lang", lang), ("published", published)) if v}
+        with _notes():
+            arts = read_articles(p, defaults=defaults, field_map=_field_map(field_map))
+        return [(a.article_id, a.text, a.lang, a.published) for a in arts]
+    text = _read_input(path)
+    published_day(published)  # a bad date is an error here, as in an article's metadata
+    if lang is None:
+        from klaim.langid import detect
+
+        lang = detect(text)[0]
+    else:
+        _warn_language(lang, text, path)
+    return [(article_id, text, lang, published)]
+
+
+def _warn_language(lang: str, text: str, where: str) -> None:
+    from klaim.langid import disagreement
+
+    note = disagreement(lang, text)
+    if note:
+        err.print(f"note: {where}: {note}", highlight=False, soft_wrap=True, markup=False)
+
+
+LangOpt = Annotated[Optional[str], typer.Option(help="Language of the text: id or en [default: the metadata's, else detected].")]
+MapOpt = Annotated[Optional[list[str]], typer.Option("--map", help="ARTICLE_FIELD=INPUT_FIELD for JSONL/CSV input, e.g. published=date (repeatable).")]
+PublishedOpt = Annotated[Optional[str], typer.Option("--published", "--date", help="Publication date or timestamp, for relative dates (--date is the old name).")]
 
 
 @app.command()
 def figures(
-    path: Annotated[str, typer.Argument(help="Text file, or - for standard input.")],
-    lang: Annotated[str, typer.Option(help="Language of the text: id or en.")] = "id",
-    reference_date: Annotated[Optional[str], typer.Option("--date", help="Publication date (ISO) for relative dates.")] = None,
-    table: Annotated[bool, typer.Option("--table", help="A readable table instead of JSON lines.")] = False,
+    path: Annotated[str, typer.Argument(help="Text file (its .meta.yaml is read), folder or JSONL of articles, or - for standard input.")],
+    lang: LangOpt = None,
+    published: PublishedOpt = None,
+    fmt: FormatOpt = Format.jsonl,
+    table: Annotated[bool, typer.Option("--table", hidden=True, help="Deprecated: --format table.")] = False,
+    field_map: MapOpt = None,
+    output: OutputOpt = None,
 ) -> None:
-    """Find and normalise every figure; one JSON object per figure."""
+    """Find and normalise every figure; one JSON object per figure (or --format table|csv|json)."""
     from klaim.figures import find_figures
 
+    if table:
+        err.print("note: --table is deprecated; use --format table", highlight=False)
+        fmt = Format.table
     try:
-        found = find_figures(_read_input(path), lang=lang, reference_date=reference_date)
+        inputs = _inputs(path, lang, published, None, field_map)
+        found = [(aid, f) for aid, text, lg, pub in inputs
+                 for f in find_figures(text, lang=lg, reference_date=pub)]
     except KlaimError as exc:
         _fail(exc)
         return
-    if not table:
-        for f in found:
-            print(json.dumps(f.model_dump(mode="json", exclude_none=True), ensure_ascii=False))
-        return
-    t = Table("span", "surface", "kind", "value", "unit/currency", "per", "approx", "iso")
-    for f in found:
-        t.add_row(f"{f.start}-{f.end}", f.surface, f.kind.value, _num(f.value),
-                  f.currency or f.unit or "", f.per.value if f.per else "",
+    many = len(inputs) > 1 or inputs[0][0] is not None
+    rows = [({"article_id": aid} if many else {}) | f.model_dump(mode="json", exclude_none=True)
+            for aid, f in found]
+    t = Table(*(["article"] if many else []), "span", "surface", "kind", "value", "unit/currency",
+              "per", "approx", "iso")
+    for aid, f in found:
+        t.add_row(*([aid] if many else []), f"{f.start}-{f.end}", f.surface, f.kind.value,
+                  _num(f.value), f.currency or f.unit or "", f.per.value if f.per else "",
                   f.qualifier or ("yes" if f.approximate else ""), f.iso or "")
-    out.print(t)
+    _emit(_rows_text(rows, fmt, t), output)
 
 
 def _num(v: float | None) -> str:
@@ -289,35 +435,37 @@ def _num(v: float | None) -> str:
 
 @app.command()
 def extract(
-    path: Annotated[str, typer.Argument(help="Text file, or - for standard input.")],
-    lang: Annotated[str, typer.Option(help="Language of the text: id or en.")] = "id",
-    published: Annotated[Optional[str], typer.Option(help="Publication date (ISO).")] = None,
-    article_id: Annotated[Optional[str], typer.Option(help="Article ID for claim IDs.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+    path: Annotated[str, typer.Argument(help="Text file (its .meta.yaml is read), folder or JSONL of articles, or - for standard input.")],
+    lang: LangOpt = None,
+    published: PublishedOpt = None,
+    article_id: Annotated[Optional[str], typer.Option(help="Article ID for claim IDs (one text).")] = None,
+    fmt: FormatOpt = Format.jsonl,
+    field_map: MapOpt = None,
+    output: OutputOpt = None,
 ) -> None:
-    """Extract atomic claims from one article."""
+    """Extract atomic claims from articles; one JSON object per claim (or --format table|csv|json)."""
     from klaim.claims import extract as run_extract
 
     try:
-        claims = run_extract(_read_input(path), lang=lang, published=published, article_id=article_id)
+        claims = [c for aid, text, lg, pub in _inputs(path, lang, published, article_id)
+                  for c in run_extract(text, lang=lg, published=pub, article_id=aid)]
     except KlaimError as exc:
         _fail(exc)
-        return
-    if fmt == "jsonl":
-        for c in claims:
-            print(json.dumps(c.model_dump(mode="json"), ensure_ascii=False))
         return
     t = Table("span", "type", "speaker", "modality", "cw", "claim")
     for c in claims:
         t.add_row(f"{c.start}-{c.end}", c.claim_type.value, c.speaker.name or c.speaker.kind.value,
                   c.modality.value, f"{c.check_worthiness:.2f}", c.text)
-    out.print(t)
+    _emit(_rows_text([c.model_dump(mode="json") for c in claims], fmt, t), output)
 
 
 @app.command()
-def diff(old: Path, new: Path,
-         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
-    """Claims added, removed and changed between two releases (by claim_id)."""
+def diff(old: Annotated[Path, typer.Argument(help="The earlier release folder (or claims JSONL).")],
+         new: Annotated[Path, typer.Argument(help="The later release folder (or claims JSONL).")],
+         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+         output: OutputOpt = None) -> None:
+    """Claims added, removed and changed between two releases (by claim_id); changes of the
+    review stamp alone are listed apart. Exits 1 when the releases differ, like diff."""
     from klaim.diff import diff_releases
 
     try:
@@ -325,7 +473,9 @@ def diff(old: Path, new: Path,
     except KlaimError as exc:
         _fail(exc)
         return
-    print(json.dumps(d.to_dict(), ensure_ascii=False, indent=2) if as_json else d.render())
+    text = json.dumps(d.to_dict(), ensure_ascii=False, indent=2) if as_json else d.render()
+    _emit(text + "\n", output)
+    raise typer.Exit(0 if d.empty else 1)
 
 
 @app.command()
@@ -346,21 +496,30 @@ def publish(
     out.print(plan.summary(), highlight=False)
 
 
+DatasetOpt = Annotated[Optional[Path], typer.Option("--dataset", "-d", help="Dataset folder (with klaim.toml) [default: ./klaim.toml, else the seed].")]
+
+
 @app.command()
 def review(
     article_id: Annotated[Optional[str], typer.Argument(help="One article; omit with --all.")] = None,
     all_articles: Annotated[bool, typer.Option("--all", help="Every article.")] = False,
-    out_dir: Annotated[Path, typer.Option("-o", "--out", help="Folder for the HTML pages.")] = Path("review"),
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
+    out_dir: Annotated[Path, typer.Option("-o", "--output", "--out", help="Folder for the HTML pages.")] = Path("review"),
+    release: Annotated[Optional[Path], typer.Option(help="A built release folder to review (instead of extracting from the articles).")] = None,
+    dataset: DatasetOpt = None,
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
 ) -> None:
     """Write static HTML review pages: claims highlighted in their article, with details."""
     from klaim.build import collect
+    from klaim.release import load_release
     from klaim.review import write_review
 
     if not (article_id or all_articles):
         _fail(KlaimError("name an ARTICLE_ID or pass --all"))
     try:
-        articles, claims = collect(_settings(seeds=seeds))
+        if release is not None:
+            articles, claims = load_release(release)
+        else:
+            articles, claims = collect(_settings(dataset, seeds=seeds))
         paths = write_review(articles, claims, out_dir, None if all_articles else [article_id])
     except KlaimError as exc:
         _fail(exc)
@@ -371,21 +530,23 @@ def review(
 @curation_app.command("init")
 def curation_init(
     article_id: Annotated[str, typer.Argument(help="The article to review.")],
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
-    folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
+    dataset: DatasetOpt = None,
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
+    folder: Annotated[Optional[Path], typer.Option("-o", "--output", "--folder", help="Curation folder [default: the dataset's `curation`].")] = None,
 ) -> None:
     """Start a curation file listing every extracted claim of an article as pending."""
     from klaim.build import collect
     from klaim.curation import init_curation_file
 
     try:
-        s = _settings(seeds=seeds, no_curation=True)
+        s = _settings(dataset, seeds=seeds)
+        target = folder or s.curation or Path("curation")
+        s.curation = None
         articles, claims = collect(s)
         article = next((a for a in articles if a.article_id == article_id), None)
         if article is None:
             raise KlaimError(f"no article {article_id!r} in {s.seeds}")
-        path = init_curation_file(article, [c for c in claims if c.article_id == article_id],
-                                  folder or _settings().curation or Path("curation"))
+        path = init_curation_file(article, [c for c in claims if c.article_id == article_id], target)
     except KlaimError as exc:
         _fail(exc)
         return
@@ -394,7 +555,7 @@ def curation_init(
 
 @labelstudio_app.command("export")
 def labelstudio_export(
-    out_file: Annotated[Path, typer.Option("-o", "--out", help="Tasks JSON to import into Label Studio.")] = Path("labelstudio-tasks.json"),
+    out_file: Annotated[Path, typer.Option("-o", "--output", "--out", help="Tasks JSON to import into Label Studio.")] = Path("labelstudio-tasks.json"),
     seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
 ) -> None:
     """Write Label Studio tasks with the claims as pre-annotations, and the labeling config."""
@@ -442,7 +603,7 @@ def labelstudio_import(
 
 @app.command()
 def schema(
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path("schema"),
+    out_dir: Annotated[Path, typer.Option("-o", "--output", "--out", help="Folder for the JSON Schema files.")] = Path("schema"),
     check: Annotated[bool, typer.Option(help="Only check that the files are up to date.")] = False,
 ) -> None:
     """Write (or --check) the JSON Schema files generated from the pydantic models."""
@@ -464,6 +625,7 @@ def evaluate_figures_cmd(
     convention: Annotated[str, typer.Option(help="auto, klaim, ud-num, yusufs or measeval.")] = "auto",
     lang: Annotated[Optional[str], typer.Option(help="Language (default: from the gold file).")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    output: OutputOpt = None,
 ) -> None:
     """Precision, recall and F1 of figures per kind (overlap and exact), and value accuracy."""
     from klaim.evaluation.figures import evaluate_figures
@@ -473,13 +635,14 @@ def evaluate_figures_cmd(
     except KlaimError as exc:
         _fail(exc)
         return
-    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+    _emit((json.dumps(report.to_dict(), indent=2) if as_json else report.render()) + "\n", output)
 
 
 @evaluate_app.command("claims")
 def evaluate_claims_cmd(
     gold: Path,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    output: OutputOpt = None,
 ) -> None:
     """Claim-span precision, recall and F1; type, speaker and modality accuracy."""
     from klaim.evaluation.claims import evaluate_claims
@@ -489,7 +652,7 @@ def evaluate_claims_cmd(
     except KlaimError as exc:
         _fail(exc)
         return
-    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+    _emit((json.dumps(report.to_dict(), indent=2) if as_json else report.render()) + "\n", output)
 
 
 if __name__ == "__main__":

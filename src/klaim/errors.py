@@ -36,6 +36,11 @@ class ValidationReport(Exception):
 
     problems: list[Problem] = field(default_factory=list)
     checked: int = 0
+    files: dict[str, int] = field(default_factory=dict)  # records checked per file
+
+    def count(self, file: str) -> None:
+        self.checked += 1
+        self.files[file] = self.files.get(file, 0) + 1
 
     @property
     def ok(self) -> bool:

@@ -203,7 +203,7 @@ def check_against_latest(root: Path, name: str, version: str, claims: list[Claim
         return
     what = f"{name} v{version} removes {len(removed)} claim(s) of v{previous[-1]}"
     if not policy.allow_removal:
-        raise ReleaseError(f"{what} (e.g. {sorted(removed)[0]}); pass --allow-removal if that "
+        raise ReleaseError(f"{what} (e.g. {min(removed)}); pass --allow-removal if that "
                            "is intended")
     old, new = parse_version(previous[-1]), parse_version(version)
     if old[:2] == new[:2]:
@@ -307,3 +307,22 @@ def check_manifest(root: Path) -> list[str]:
         if rel not in listed:
             problems.append(f"{rel}: not listed in {MANIFEST_FILE}")
     return problems
+
+
+def load_release(root: Path) -> tuple[list[Article], list[Claim]]:
+    """The articles and claims of a built release, validated (offsets against the texts)."""
+    from klaim.validate import validate_release
+
+    root = Path(root)
+    report = validate_release(root)
+    if not report.ok:
+        raise SchemaError(report)
+    import pyarrow.parquet as pq
+
+    from klaim.records import row_to_claim
+
+    articles = [Article.model_validate(r) for r in pq.read_table(root / ARTICLES_PARQUET).to_pylist()]
+    texts = {a.article_id: a.text for a in articles}
+    claims = [row_to_claim(r, texts.get(r["article_id"]))
+              for r in pq.read_table(root / CLAIMS_PARQUET).to_pylist()]
+    return articles, claims

@@ -322,6 +322,23 @@ def parse_published(value: Any) -> tuple[date, str | None] | None:
     return stamp.date(), stamp.isoformat()
 
 
+def published_day(value: date | str | None) -> date | None:
+    """The day relative dates count from, read as an article's ``published`` is (a date, an ISO
+    timestamp's local date, an RFC 2822 date); anything else is an ``InputError``."""
+    from klaim.errors import InputError
+
+    if value is None:
+        return None
+    parsed = parse_published(value)
+    if parsed is not None:
+        return parsed[0]
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InputError(f"published must be an ISO date or timestamp (2024-04-04, "
+                         f"2024-04-04T07:44+07:00) or an RFC 2822 date, got {value!r}") from exc
+
+
 class MetadataItem(_Model):
     """An input field klaim has no column for, kept as given (``value`` JSON unless a string)."""
 

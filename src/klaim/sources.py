@@ -9,6 +9,7 @@ date are kept.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ def read_table(path: Path) -> Iterator[Record]:
 
 
 def _cell(value: Any) -> Any:
-    if value is None or value == "" or (isinstance(value, float) and value != value):
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "isoformat") and not isinstance(value, str):
         return value.isoformat()
@@ -93,10 +94,23 @@ def read_warc(path: Path) -> Iterator[Record]:
                 if fields is None:
                     yield label, {"url": url}  # reported as missing text, not dropped silently
                     continue
-                yield label, {"id": _id_for_url(url), **fields,
-                              "retrieved": record.rec_headers.get_header("WARC-Date")}
+                yield label, _with_crawl_date(
+                    {"id": _id_for_url(url), **fields},
+                    record.rec_headers.get_header("WARC-Date"))
     except (ArchiveLoadFailed, OSError) as exc:
         raise InputError(f"not a readable WARC file: {exc}", str(path)) from exc
+
+
+def _with_crawl_date(fields: dict[str, Any], crawled: str | None) -> dict[str, Any]:
+    """Keep the crawl date; when the page gives no date, it is the best bound we have for
+    "yesterday" and is marked as inferred."""
+    if not crawled:
+        return fields
+    fields = {**fields, "retrieved": crawled}
+    if "published" not in fields:
+        fields.update(published=crawled, published_inferred=True,
+                      published_note="The page gives no date; this is the crawl date (WARC-Date).")
+    return fields
 
 
 def _id_for_url(url: str | None) -> str:

@@ -25,7 +25,6 @@ from klaim.claims._worthiness import worthiness
 from klaim.errors import InputError
 from klaim.figures import find_figures
 from klaim.schema import (
-    parse_published,
     Claim,
     Entity,
     Figure,
@@ -34,6 +33,7 @@ from klaim.schema import (
     Speaker,
     TimeRef,
     make_claim_id,
+    published_day,
 )
 from klaim.text import TokenIndex
 
@@ -44,16 +44,7 @@ __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "extract"]
 
 
 def _as_date(published: date | str | None) -> date | None:
-    if published is None:
-        return None
-    parsed = parse_published(published)  # the same reading as an article's metadata
-    if parsed is not None:
-        return parsed[0]
-    try:
-        return date.fromisoformat(str(published))
-    except ValueError as exc:
-        raise InputError(f"published must be an ISO date or timestamp (2024-04-04, "
-                         f"2024-04-04T07:44+07:00) or an RFC 2822 date, got {published!r}") from exc
+    return published_day(published)
 
 
 def article_id_for(text: str) -> str:

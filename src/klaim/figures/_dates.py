@@ -14,6 +14,7 @@ import re
 from datetime import date, timedelta
 
 from klaim.figures._lexicon import Lexicon, norm
+from klaim.schema import published_day
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _INT = re.compile(r"\d+")
@@ -21,12 +22,9 @@ _TOKENS = re.compile(r"[^\W\d_][\w']*\.?|\d+")
 
 
 def parse_ref(ref: date | str | None) -> date | None:
-    if ref is None or isinstance(ref, date):
-        return ref
-    try:
-        return date.fromisoformat(str(ref)[:10])
-    except ValueError:
-        return None
+    """The reference day: a date, an ISO timestamp (its local date) or an RFC 2822 date, read
+    as an article's ``published`` is; anything else is an error, never silently ignored."""
+    return published_day(ref)
 
 
 def _words(surface: str) -> list[str]:
