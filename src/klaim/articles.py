@@ -97,7 +97,7 @@ class Reading:
         return merged
 
     def _language(self, data: dict[str, Any], where: str) -> None:
-        from klaim.langid import detect, disagreement
+        from klaim.extraction.langid import detect, disagreement
 
         text = data.get("text")
         if not isinstance(text, str) or not text.strip():

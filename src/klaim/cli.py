@@ -36,7 +36,7 @@ err = Console(stderr=True)
 def _version(value: bool) -> None:
     if value:
         from klaim import __version__
-        from klaim.claims import EXTRACTOR_VERSION
+        from klaim.extraction.claims import EXTRACTOR_VERSION
         from klaim.schema import SCHEMA_VERSION
 
         print(f"klaim {__version__} (extractor {EXTRACTOR_VERSION}, schema {SCHEMA_VERSION})")
@@ -86,7 +86,7 @@ def init(
 ) -> None:
     """Start a dataset of your own: FOLDER/klaim.toml (name, version, licence, card text),
     FOLDER/articles/ for the articles and FOLDER/curation/ for review files."""
-    from klaim.settings import scaffold
+    from klaim.dataset.settings import scaffold
 
     try:
         path = scaffold(folder, name=name, license=license, lang=lang, description=description,
@@ -125,7 +125,7 @@ def build(
     if corpus is not None:
         _build_corpus(corpus, out_dir or Path("corpus-out"), workers, shard_size, scheduler, max_invalid)
         return
-    from klaim.release import ReleasePolicy
+    from klaim.dataset.release import ReleasePolicy
 
     try:
         s = _settings(dataset, seeds=seeds, out=out_dir, name=name, version=version,
@@ -158,7 +158,7 @@ def _notes() -> Iterator[None]:
 
 
 def _field_map(pairs: list[str] | None) -> dict[str, str] | None:
-    from klaim.settings import parse_field_map
+    from klaim.dataset.settings import parse_field_map
 
     return parse_field_map(pairs) if pairs else None
 
@@ -167,7 +167,7 @@ def _run_build(s):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from klaim.articles import article_files
-    from klaim.build import build as run_build
+    from klaim.dataset.build import build as run_build
 
     n_files = len(article_files(s.seeds))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -180,14 +180,14 @@ def _run_build(s):
 
 def _build_corpus(corpus: Path, out_dir: Path, workers: int, shard_size: int,
                   scheduler: str | None, max_invalid: int | None) -> None:
-    from klaim.corpus import build_corpus, rich_progress
+    from klaim.corpus.build import build_corpus, rich_progress
 
     try:
         with rich_progress(err) as hook:
             if scheduler:
                 from distributed import Client
 
-                from klaim.cluster import build_corpus_dask
+                from klaim.corpus.cluster import build_corpus_dask
 
                 with Client(scheduler) as client:
                     r = build_corpus_dask(corpus, out_dir, client, shard_size=shard_size,
@@ -214,8 +214,8 @@ def _build_corpus(corpus: Path, out_dir: Path, workers: int, shard_size: int,
 def _settings(dataset: Path | None = None, no_curation: bool = False, **overrides):
     """The build settings: of DATASET, else of the dataset that --seeds holds, else (a folder of
     articles without settings) klaim's defaults, else of the default dataset."""
-    from klaim.build import BuildSettings, default_dataset
-    from klaim.settings import SETTINGS_FILE
+    from klaim.dataset.build import BuildSettings, default_dataset
+    from klaim.dataset.settings import SETTINGS_FILE
 
     seeds = overrides.get("seeds")
     if dataset is not None:
@@ -300,7 +300,7 @@ def _rows_text(rows: list[dict], fmt: Format, table: Table | None = None) -> str
         import csv
         from io import StringIO
 
-        from klaim.exports import neutralise
+        from klaim.dataset.exports import neutralise
 
         buf = StringIO()
         columns = list(dict.fromkeys(k for r in rows for k in r))
@@ -327,7 +327,7 @@ def validate(
 ) -> None:
     """Validate against the schema; report every invalid record with file, row, field and reason.
     Knows claims, articles and figures (figures.csv, `klaim figures` output) by their columns."""
-    from klaim.validate import validate_path
+    from klaim.dataset.validate import validate_path
 
     try:
         report = validate_path(path)
@@ -371,7 +371,7 @@ def _inputs(path: str, lang: str | None, published: str | None, article_id: str 
     text = _read_input(path)
     published_day(published)  # a bad date is an error here, as in an article's metadata
     if lang is None:
-        from klaim.langid import detect
+        from klaim.extraction.langid import detect
 
         lang = detect(text)[0]
     else:
@@ -380,7 +380,7 @@ def _inputs(path: str, lang: str | None, published: str | None, article_id: str 
 
 
 def _warn_language(lang: str, text: str, where: str) -> None:
-    from klaim.langid import disagreement
+    from klaim.extraction.langid import disagreement
 
     note = disagreement(lang, text)
     if note:
@@ -403,7 +403,7 @@ def figures(
     output: OutputOpt = None,
 ) -> None:
     """Find and normalise every figure; one JSON object per figure (or --format table|csv|json)."""
-    from klaim.figures import find_figures
+    from klaim.extraction.figures import find_figures
 
     if table:
         err.print("note: --table is deprecated; use --format table", highlight=False)
@@ -444,10 +444,10 @@ def extract(
     output: OutputOpt = None,
 ) -> None:
     """Extract atomic claims from articles; one JSON object per claim (or --format table|csv|json)."""
-    from klaim.claims import extract as run_extract
+    from klaim.extraction.claims import extract as run_extract
 
     try:
-        claims = [c for aid, text, lg, pub in _inputs(path, lang, published, article_id)
+        claims = [c for aid, text, lg, pub in _inputs(path, lang, published, article_id, field_map)
                   for c in run_extract(text, lang=lg, published=pub, article_id=aid)]
     except KlaimError as exc:
         _fail(exc)
@@ -466,7 +466,7 @@ def diff(old: Annotated[Path, typer.Argument(help="The earlier release folder (o
          output: OutputOpt = None) -> None:
     """Claims added, removed and changed between two releases (by claim_id); changes of the
     review stamp alone are listed apart. Exits 1 when the releases differ, like diff."""
-    from klaim.diff import diff_releases
+    from klaim.dataset.diff import diff_releases
 
     try:
         d = diff_releases(old, new)
@@ -486,7 +486,7 @@ def publish(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be uploaded; upload nothing.")] = False,
 ) -> None:
     """Upload a validated release to the Hugging Face Hub, tagged v<version>."""
-    from klaim.publish import publish as run_publish
+    from klaim.dataset.publish import publish as run_publish
 
     try:
         plan = run_publish(release, repo_id, token=token, dry_run=dry_run)
@@ -509,9 +509,9 @@ def review(
     seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
 ) -> None:
     """Write static HTML review pages: claims highlighted in their article, with details."""
-    from klaim.build import collect
-    from klaim.release import load_release
-    from klaim.review import write_review
+    from klaim.dataset.build import collect
+    from klaim.dataset.release import load_release
+    from klaim.review.pages import write_review
 
     if not (article_id or all_articles):
         _fail(KlaimError("name an ARTICLE_ID or pass --all"))
@@ -535,8 +535,8 @@ def curation_init(
     folder: Annotated[Optional[Path], typer.Option("-o", "--output", "--folder", help="Curation folder [default: the dataset's `curation`].")] = None,
 ) -> None:
     """Start a curation file listing every extracted claim of an article as pending."""
-    from klaim.build import collect
-    from klaim.curation import init_curation_file
+    from klaim.dataset.build import collect
+    from klaim.dataset.curation import init_curation_file
 
     try:
         s = _settings(dataset, seeds=seeds)
@@ -559,8 +559,8 @@ def labelstudio_export(
     seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
 ) -> None:
     """Write Label Studio tasks with the claims as pre-annotations, and the labeling config."""
-    from klaim.build import collect
-    from klaim.labelstudio import export_tasks, labelstudio_config
+    from klaim.dataset.build import collect
+    from klaim.review.labelstudio import export_tasks, labelstudio_config
 
     try:
         s = _settings(seeds=seeds)
@@ -583,8 +583,8 @@ def labelstudio_import(
     folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
 ) -> None:
     """Turn a completed Label Studio export into curation files (checked before writing)."""
-    from klaim.build import collect
-    from klaim.labelstudio import import_annotations
+    from klaim.dataset.build import collect
+    from klaim.review.labelstudio import import_annotations
 
     try:
         export = json.loads(_read_input(str(export_file)))
@@ -607,7 +607,7 @@ def schema(
     check: Annotated[bool, typer.Option(help="Only check that the files are up to date.")] = False,
 ) -> None:
     """Write (or --check) the JSON Schema files generated from the pydantic models."""
-    from klaim.schema_files import stale_schema_files, write_schema_files
+    from klaim.dataset.schema_files import stale_schema_files, write_schema_files
 
     if check:
         stale = stale_schema_files(out_dir)
