@@ -45,10 +45,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Turn news articles into fact-checking datasets of atomic claims."""
+    ctx.with_resource(_notes())
 
 
 def _fail(exc: Exception, tail: str = "nothing was written.") -> None:
@@ -132,8 +134,7 @@ def build(
                       curation=curation, no_curation=no_curation, changes=changes,
                       license=license, lang=lang, field_map=_field_map(field_map),
                       allow=ReleasePolicy(allow_removal, allow_empty, allow_unchanged))
-        with _notes():
-            result = _run_build(s)
+        result = _run_build(s)
     except KlaimError as exc:
         _fail(exc)
         return
@@ -365,8 +366,7 @@ def _inputs(path: str, lang: str | None, published: str | None, article_id: str 
     sidecar = p.with_name(p.name.removesuffix(".txt") + META_SUFFIX)
     if path != "-" and (p.is_dir() or p.suffix != ".txt" or sidecar.is_file()):
         defaults = {k: v for k, v in (("lang", lang), ("published", published)) if v}
-        with _notes():
-            arts = read_articles(p, defaults=defaults, field_map=_field_map(field_map))
+        arts = read_articles(p, defaults=defaults, field_map=_field_map(field_map))
         return [(a.article_id, a.text, a.lang, a.published) for a in arts]
     text = _read_input(path)
     published_day(published)  # a bad date is an error here, as in an article's metadata

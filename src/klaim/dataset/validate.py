@@ -195,6 +195,9 @@ def validate_file(path: Path, articles: dict[str, Article] | None = None,
             return report
     elif path.suffix == ".parquet":
         rows = [(f"row {i}", r) for i, r in enumerate(_claim_rows_from_parquet(path), 1)]
+        if rows and all("claim_id" not in r and "text" in r for _, r in rows):
+            check_articles(rows, str(path), report)  # the articles table of a release
+            return report
     else:
         raise InputError("expected a release folder or a .jsonl, .csv or .parquet file", str(path))
     check_claims(articles, [r for _, r in rows], str(path), [n for n, _ in rows], report)
