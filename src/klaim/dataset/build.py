@@ -10,15 +10,17 @@ import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from klaim.articles import read_articles
-from klaim.dataset.release import ReleasePolicy, ReleaseResult, write_release
-from klaim.errors import InputError
-from klaim.extraction.claims import extract
-from klaim.schema import Article, Claim
+from klaim.dataset.release import (
+    ReleasePolicy,
+    ReleaseResult,
+    check_name,
+    write_release,
+)
 from klaim.dataset.settings import (
     SETTINGS_FILE,
     CardText,
@@ -26,6 +28,10 @@ from klaim.dataset.settings import (
     normalise_license,
     settings_path,
 )
+from klaim.dates import build_date
+from klaim.errors import InputError
+from klaim.extraction.claims import extract
+from klaim.schema import Article, Claim
 
 
 @dataclass
@@ -67,10 +73,11 @@ class BuildSettings:
 
     @classmethod
     def from_pyproject(cls, path: Path = Path("pyproject.toml"), **overrides: Any) -> BuildSettings:
-        """The dataset that ``[tool.klaim] dataset`` names (a bare ``klaim build`` builds it)."""
+        """The dataset that ``[tool.klaim] dataset`` names (a bare ``klaim build`` builds it);
+        a ``[tool.klaim]`` table of build settings (the layout before ``klaim.toml``) still works."""
         folder = default_dataset(path)
         if folder is None:
-            return cls._with({}, overrides)
+            return cls._with(_tool_table(path), overrides)
         return cls.from_dataset(folder, **overrides)
 
     @classmethod
@@ -87,6 +94,16 @@ class BuildSettings:
         known = {k: v for k, v in merged.items() if k in cls.__dataclass_fields__}
         return cls(**known)
 
+    def __post_init__(self) -> None:
+        check_name(self.name)  # the name becomes a folder under ``out``: never a path
+
+
+def _tool_table(pyproject: Path) -> dict[str, Any]:
+    if not pyproject.is_file():
+        return {}
+    conf = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("klaim", {})
+    return {k: v for k, v in conf.items() if k != "dataset"}
+
 
 def default_dataset(pyproject: Path = Path("pyproject.toml")) -> Path | None:
     """The dataset folder a bare ``klaim build`` builds: ``./klaim.toml``, else the one that
@@ -102,9 +119,7 @@ def default_dataset(pyproject: Path = Path("pyproject.toml")) -> Path | None:
 
 def release_date() -> date:
     """``SOURCE_DATE_EPOCH`` (reproducible builds) or today, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return now.date()
+    return build_date()
 
 
 def extract_articles(articles: list[Article],

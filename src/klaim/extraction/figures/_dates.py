@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from klaim.dates import parse_iso_date
 from klaim.extraction.figures._lexicon import Lexicon, norm
-from klaim.schema import published_day
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _INT = re.compile(r"\d+")
@@ -22,9 +22,7 @@ _TOKENS = re.compile(r"[^\W\d_][\w']*\.?|\d+")
 
 
 def parse_ref(ref: date | str | None) -> date | None:
-    """The reference day: a date, an ISO timestamp (its local date) or an RFC 2822 date, read
-    as an article's ``published`` is; anything else is an error, never silently ignored."""
-    return published_day(ref)
+    return parse_iso_date(ref, "reference_date")
 
 
 def _words(surface: str) -> list[str]:
