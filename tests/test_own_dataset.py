@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from _release_fixtures import make_release, sample
 from _seed_claims import ROOT
+from typer.testing import CliRunner
+
 from klaim.articles import read_articles
 from klaim.cli import app
 from klaim.dataset.release import ReleasePolicy, write_release
