@@ -484,3 +484,17 @@ def test_cli_refuses_an_id_as_reviewer_name(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "'2' is an id, not a reviewer's name" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "cur").exists()
+
+
+def test_cli_export_makes_its_folder(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from klaim.cli import app
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    out = tmp_path / "ls" / "tasks.json"
+    result = CliRunner().invoke(app, ["labelstudio", "export", "-o", str(out), "--seeds",
+                                      str(seeds)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["data"]["article_id"]
+    assert ET.fromstring(out.with_suffix(".xml").read_text(encoding="utf-8")).tag == "View"

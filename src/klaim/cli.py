@@ -318,6 +318,7 @@ def labelstudio_export(
     except KlaimError as exc:
         _fail(exc)
         return
+    out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_text(json.dumps(tasks, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     config = out_file.with_suffix(".xml")
     config.write_text(labelstudio_config(), encoding="utf-8")

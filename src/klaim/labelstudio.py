@@ -9,15 +9,25 @@ standalone ``claim_text`` and the ``evidence`` (text areas). ``labelstudio_confi
 matching labeling configuration.
 
 ``from_labelstudio(export, articles, claims)`` reads a Label Studio JSON export (each task's
-latest ``annotations[].result``; a task nobody annotated falls back to its prediction) back into
-curation files (``{article_id: CurationFile}``), relative to ``claims`` = the current extraction:
+latest submitted ``annotations[].result``; a task nobody annotated falls back to its prediction
+when the export holds it in full, as klaim's own tasks do; a skipped task, and an unannotated
+one in Label Studio's exports, which list predictions as ids, give nothing) back into curation
+files (``{article_id: CurationFile}``), relative to ``claims`` = the current extraction:
 
 - a region whose id (or span) matches an extracted claim becomes a decision on that claim: its
   status choice (default ``pending``), and every field that differs from the extraction (span,
   type, modality, text, verdict and evidence from the annotation; speaker, figures,
   check-worthiness, time and sentence from the exported snapshot);
+- a new region overlapping the highlight of a claim the annotator deleted is that claim redrawn
+  (Label Studio cannot resize a highlight): a span fix of the same claim;
 - an extracted claim with no region left in the annotation was deleted by the annotator: ``reject``;
 - any other region is an added claim (unless its status is ``reject``).
+
+Spaces a selection takes in at either end of a highlight are trimmed. The annotator
+(``completed_by``) is a user id in the default export and a user record in an export snapshot
+with user details: ``reviewers`` maps ids to people, and a bare id is refused as a reviewer.
+``import_annotations`` merges the result into the curation files already there
+(``klaim.curation_merge``): only what the reviewer changed in Label Studio is rewritten.
 
 So ``claims → to_labelstudio → (annotate) → from_labelstudio → apply_decisions`` keeps every
 claim and decision, and an untouched round trip reproduces the exported claims exactly.
