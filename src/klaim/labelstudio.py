@@ -122,16 +122,21 @@ def region_id(claim_id: str) -> str:
     return claim_id.split(":", 1)[1]
 
 
+def _reads_back_as_one_line(url: str, quote: str, e: dict[str, Any]) -> bool:
+    """Whether ``url | quote | retrieved`` parses back to exactly this evidence."""
+    return (bool(url) and not e.get("publisher") and not e.get("note")
+            and not any(bad in url for bad in (" ", "|"))
+            and " | " not in quote and "\n" not in quote and quote == quote.strip())
+
+
 def _evidence_line(e: dict[str, Any]) -> str:
     url, quote, retrieved = e.get("url") or "", e.get("quote") or "", e.get("retrieved") or ""
-    simple = (not e.get("publisher") and not e.get("note") and url and " " not in url
-              and "|" not in url and " | " not in quote and "\n" not in quote
-              and quote == quote.strip())
-    if simple:
-        return " | ".join(x for x in (url, quote, retrieved) if x) if quote or not retrieved \
-            else f"{url} |  | {retrieved}"
-    return json.dumps({k: v for k, v in e.items() if v is not None}, ensure_ascii=False,
-                      sort_keys=True)
+    if not _reads_back_as_one_line(url, quote, e):
+        return json.dumps({k: v for k, v in e.items() if v is not None}, ensure_ascii=False,
+                          sort_keys=True)
+    if quote or not retrieved:
+        return " | ".join(x for x in (url, quote, retrieved) if x)
+    return f"{url} |  | {retrieved}"
 
 
 def _parse_evidence(lines: list[str]) -> list[EvidenceIn]:
