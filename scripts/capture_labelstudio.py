@@ -45,7 +45,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from _claim_fixtures import all_articles, all_claims, news_article, news_claims  # noqa: E402
 
-from klaim.labelstudio import export_tasks, labelstudio_config, region_id  # noqa: E402
+from klaim.review.labelstudio import export_tasks, labelstudio_config, region_id  # noqa: E402
 
 USER, PASSWORD, TOKEN = "ana@desk.example", "klaim-capture-2026", "klaimcapturetoken0123456789"
 START_TIMEOUT, REQUEST_TIMEOUT, EXPORT_TIMEOUT = 600.0, 60.0, 120.0

@@ -146,7 +146,7 @@ def _speaker_ok(g: dict[str, Any], p: dict[str, Any]) -> bool:
 
 def _predict(header: dict[str, Any] | None, gold_path: Path, text: str | None, lang: str | None,
              published: date | str | None, article_id: str | None) -> list[Claim]:
-    from klaim.claims import extract
+    from klaim.extraction.claims import extract
 
     header = header or {}
     if text is None:
