@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+CURATION = ROOT / "tests" / "data" / "labelstudio" / "curation"  # applied to the exported tasks
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from _claim_fixtures import all_articles, all_claims, news_article, news_claims  # noqa: E402
@@ -168,7 +169,7 @@ def capture(server: Server, out: Path) -> dict[str, Any]:
                                                      "label_config": labelstudio_config()})
     pid = project["id"]
     server.call("POST", f"/api/projects/{pid}/import",
-                export_tasks(all_articles(), all_claims(), out / "curation"))
+                export_tasks(all_articles(), all_claims(), CURATION))
     tasks = server.call("GET", f"/api/tasks?project={pid}&page_size=100")["tasks"]
     by_article = {t["data"]["article_id"]: t["id"] for t in tasks}
     news = server.call("GET", f"/api/tasks/{by_article['news-001']}")

@@ -498,3 +498,34 @@ def test_cli_export_makes_its_folder(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text(encoding="utf-8"))[0]["data"]["article_id"]
     assert ET.fromstring(out.with_suffix(".xml").read_text(encoding="utf-8")).tag == "View"
+
+
+def test_redrawn_highlight_across_sentences_takes_their_sentence() -> None:
+    a, base = news_article(), news_claims()
+    flood = base[5]
+    s, e = a.text.index("kata Sri Mulyani kepada"), flood.end
+
+    def redraw(task: dict) -> None:
+        res = task["annotations"][0]["result"]
+        res[:] = [r for r in res if r["id"] != region_id(flood.claim_id)]
+        res.append({"id": "wider", "from_name": "claim", "to_name": "text", "type": "labels",
+                    "value": {"start": s, "end": e, "text": a.text[s:e],
+                              "labels": ["event_property"]}})
+
+    cf = from_labelstudio(completed(to_labelstudio([a], base), redraw), [a], base)["news-001"]
+    assert not cf.added
+    moved = {c.claim_id: c for c in apply_decisions([a], base, {"news-001": cf})}[
+        make_claim_id("news-001", s, e)]
+    assert moved.sentence.start <= s < e <= moved.sentence.end
+    assert (moved.speaker, moved.figures) == (flood.speaker, flood.figures)
+
+
+def test_import_refuses_to_merge_into_a_broken_file(tmp_path: Path) -> None:
+    arts, base = all_articles(), all_claims()
+    folder = captured_curation(tmp_path)
+    broken = "article_id: news-001\nclaims: [\n# a file someone is halfway through editing\n"
+    (folder / "news-001.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(InputError, match="cannot merge into it"):
+        import_annotations(ls_export("export-default.json"), arts, base, folder, ANA)
+    assert (folder / "news-001.yaml").read_text(encoding="utf-8") == broken
+    assert sorted(p.name for p in folder.iterdir()) == ["news-001.yaml"]
