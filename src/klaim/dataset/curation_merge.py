@@ -30,7 +30,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from klaim.dataset.curation import CurationFile, apply_decisions, dump_curation, parse_curation
+from klaim.dataset.curation import (
+    CurationFile,
+    apply_decisions,
+    dump_curation,
+    parse_curation,
+)
 from klaim.errors import InputError, SchemaError, ValidationReport
 from klaim.schema import Article, Claim
 
