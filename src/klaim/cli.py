@@ -39,10 +39,10 @@ def _fail(exc: Exception, tail: str = "nothing was written.") -> None:
 
 
 def _read_input(path: str) -> str:
-    from klaim.articles import read_text_file
+    from klaim.articles import decode_text, read_text_file
 
-    if path == "-":
-        return sys.stdin.read()
+    if path == "-":  # bytes, decoded strictly: the locale's surrogateescape would let bad bytes in
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
     return read_text_file(Path(path))
 
 
