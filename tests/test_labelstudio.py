@@ -525,7 +525,17 @@ def test_import_refuses_to_merge_into_a_broken_file(tmp_path: Path) -> None:
     folder = captured_curation(tmp_path)
     broken = "article_id: news-001\nclaims: [\n# a file someone is halfway through editing\n"
     (folder / "news-001.yaml").write_text(broken, encoding="utf-8")
-    with pytest.raises(InputError, match="cannot merge into it"):
+    with pytest.raises(SchemaError) as exc:
         import_annotations(ls_export("export-default.json"), arts, base, folder, ANA)
+    assert [p.field for p in exc.value.report.problems] == ["(yaml)"]
     assert (folder / "news-001.yaml").read_text(encoding="utf-8") == broken
     assert sorted(p.name for p in folder.iterdir()) == ["news-001.yaml"]
+    # nor into one with YAML aliases, which the strict curation reader refuses
+    aliased = (LS_DATA / "curation" / "news-001.yaml").read_text(encoding="utf-8") \
+        .replace("reviewer: budi@desk.example", "reviewer: &who budi@desk.example") \
+        .replace("note: compare with the BPS release of 1 April", "note: *who")
+    assert "&who" in aliased and "*who" in aliased
+    (folder / "news-001.yaml").write_text(aliased, encoding="utf-8")
+    with pytest.raises(SchemaError):
+        import_annotations(ls_export("export-default.json"), arts, base, folder, ANA)
+    assert (folder / "news-001.yaml").read_text(encoding="utf-8") == aliased

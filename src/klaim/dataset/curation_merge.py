@@ -175,7 +175,11 @@ def _merge_added(doc: CommentedMap, new: list[dict[str, Any]], edits: Edits) -> 
 
 def merge_curation(existing: str, new: CurationFile, edits: Edits | None = None,
                    file: str = "(curation)") -> str:
-    """``new`` (decisions from a tool) merged into the text of an existing curation file."""
+    """``new`` (decisions from a tool) merged into the text of an existing curation file.
+    Raises ``SchemaError`` if that file is not a valid curation file (fix it first)."""
+    report = ValidationReport()
+    if parse_curation(existing, file, report) is None:  # the strict reader first: no aliases
+        raise SchemaError(report)
     y = _yaml(existing)
     try:
         doc = y.load(existing)
