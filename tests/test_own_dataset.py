@@ -372,3 +372,13 @@ def test_an_unreadable_publication_date_is_an_input_error_everywhere():
                  lambda: find_figures("Harga naik kemarin.", reference_date="next week")):
         with pytest.raises(InputError, match="next week"):
             call()
+
+
+def test_plain_text_gets_its_language_detected_or_a_note_when_told_otherwise():
+    text = "The finance ministry said on Monday that spending rose 12 per cent to $4.5 billion."
+    detected = runner.invoke(app, ["extract", "-"], input=text)
+    _ok(detected)
+    assert {json.loads(line)["lang"] for line in detected.stdout.splitlines()} == {"en"}
+    told = runner.invoke(app, ["extract", "-", "--lang", "id"], input=text)
+    _ok(told)
+    assert "lang is 'id' but the text reads as 'en'" in told.stderr

@@ -556,15 +556,16 @@ def curation_init(
 @labelstudio_app.command("export")
 def labelstudio_export(
     out_file: Annotated[Path, typer.Option("-o", "--output", "--out", help="Tasks JSON to import into Label Studio.")] = Path("labelstudio-tasks.json"),
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
+    dataset: DatasetOpt = None,
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
 ) -> None:
     """Write Label Studio tasks with the claims as pre-annotations, and the labeling config."""
     from klaim.dataset.build import collect
     from klaim.review.labelstudio import export_tasks, labelstudio_config
 
     try:
-        s = _settings(seeds=seeds)
-        articles, extracted = collect(_settings(seeds=seeds, no_curation=True))
+        s = _settings(dataset, seeds=seeds)
+        articles, extracted = collect(_settings(dataset, seeds=seeds, no_curation=True))
         tasks = export_tasks(articles, extracted, s.curation)
     except KlaimError as exc:
         _fail(exc)
@@ -580,8 +581,9 @@ def labelstudio_export(
 @labelstudio_app.command("import")
 def labelstudio_import(
     export_file: Annotated[Path, typer.Argument(help="A Label Studio JSON export.")],
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
-    folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
+    dataset: DatasetOpt = None,
+    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
+    folder: Annotated[Optional[Path], typer.Option("-o", "--output", "--folder", help="Curation folder [default: the dataset's `curation`].")] = None,
     reviewer_map: Annotated[Optional[list[str]], typer.Option("--reviewer-map", metavar="ID=NAME", help="Label Studio user id = reviewer, e.g. 1=ana@desk.example (repeatable); the default JSON export names annotators by id only.")] = None,
 ) -> None:
     """Turn a completed Label Studio export into curation files, merged into the ones there
@@ -592,9 +594,11 @@ def labelstudio_import(
     try:
         reviewers = parse_reviewer_map(reviewer_map or [])
         export = json.loads(_read_input(str(export_file)))
-        articles, extracted = collect(_settings(seeds=seeds, no_curation=True))
-        paths = import_annotations(export, articles, extracted,
-                                   folder or _settings().curation or Path("curation"), reviewers)
+        s = _settings(dataset, seeds=seeds)
+        target = folder or s.curation or Path("curation")
+        s.curation = None
+        articles, extracted = collect(s)
+        paths = import_annotations(export, articles, extracted, target, reviewers)
     except json.JSONDecodeError as exc:
         _fail(KlaimError(f"{export_file}: not JSON ({exc.msg}, line {exc.lineno})"))
         return
