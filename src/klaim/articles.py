@@ -65,24 +65,31 @@ def check_text(text: object) -> str:
     return text
 
 
-def _problems_from(exc: ValidationError, file: str, record: str) -> list[Problem]:
-    return [Problem(file, record, ".".join(str(p) for p in err["loc"]) or "(record)", err["msg"])
-            for err in exc.errors()]
+def _problems_from(exc: ValidationError, file: str, record: str,
+                   meta_file: str | None = None) -> list[Problem]:
+    """One problem per invalid field; with a sidecar, every field but ``text`` is its own."""
+    out = []
+    for err in exc.errors():
+        name = ".".join(str(p) for p in err["loc"]) or "(record)"
+        where = meta_file if meta_file and name != "text" else file
+        out.append(Problem(where, record, name, err["msg"].removeprefix("Value error, ")))
+    return out
 
 
-def _article(data: dict[str, Any], file: str, record: str, report: ValidationReport) -> Article | None:
+def _article(data: dict[str, Any], file: str, record: str, report: ValidationReport,
+             meta_file: str | None = None) -> Article | None:
     report.checked += 1
     try:
         art = Article.model_validate(data)
     except ValidationError as exc:
-        report.problems.extend(_problems_from(exc, file, record))
+        report.problems.extend(_problems_from(exc, file, record, meta_file))
         return None
     except RecursionError:
         report.problems.append(Problem(file, record, "(record)", "nested too deeply to read"))
         return None
     future = future_date_problem(art.published)
     if future:
-        report.problems.append(Problem(file, record, "published", future))
+        report.problems.append(Problem(meta_file or file, record, "published", future))
         return None
     return art
 
@@ -103,7 +110,7 @@ def _read_txt_article(path: Path, report: ValidationReport) -> Article | None:
     meta = _read_meta(meta_path, path.stem, report)
     if meta is None:
         return None
-    return _article({**meta, "text": text}, str(path), path.stem, report)
+    return _article({**meta, "text": text}, str(path), path.stem, report, str(meta_path))
 
 
 def _read_meta(meta_path: Path, record: str, report: ValidationReport) -> dict[str, Any] | None:

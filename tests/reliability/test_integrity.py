@@ -391,3 +391,16 @@ def test_leading_apostrophe_survives_a_release_and_is_compared_with_the_jsonl(tm
     write_manifest(result.path)
     problems = _problems(validate_release(result.path))
     assert any(p.startswith("claims.csv") and ": text:" in p for p in problems), problems
+
+
+def test_raw_formula_in_a_lone_claims_csv_is_reported(tmp_path):
+    result = make_release(tmp_path / "r")
+    lone = tmp_path / "claims.csv"
+    shutil.copy(result.path / "claims.csv", lone)
+    _rewrite_csv(lone, lambda rows: rows[1].__setitem__(rows[0].index("text"), "@SUM(1+1)*cmd"))
+
+    from klaim.dataset.validate import validate_file
+
+    problems = _problems(validate_file(lone))
+    assert any(p.startswith("claims.csv: record row 1: text:") and "not neutralised" in p
+               for p in problems), problems

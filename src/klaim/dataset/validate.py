@@ -159,7 +159,10 @@ def validate_file(path: Path, articles: dict[str, Article] | None = None,
             check_articles(rows, str(path), report)
             return report
     elif path.suffix == ".csv":
+        from klaim.dataset.integrity import formula_problems
+
         rows = _csv_rows(path, report)
+        report.problems.extend(formula_problems(path))
     elif path.suffix == ".parquet":
         rows = [(f"row {i}", r) for i, r in enumerate(_claim_rows_from_parquet(path), 1)]
     else:
@@ -170,7 +173,7 @@ def validate_file(path: Path, articles: dict[str, Article] | None = None,
 
 def _card_counts(card: Path, report: ValidationReport) -> dict[str, Any]:
     """Row counts the card's YAML header declares; a malformed header is a problem, not a crash."""
-    from klaim.yaml_input import load_bounded
+    from klaim.yaml_input import load_bounded, yaml_error_reason
 
     def bad(reason: str) -> dict[str, Any]:
         report.problems.append(Problem(str(card), "(front matter)", "dataset_info", reason))
@@ -184,8 +187,9 @@ def _card_counts(card: Path, report: ValidationReport) -> dict[str, Any]:
         return bad("the card has no YAML front matter (--- ... ---)")
     try:
         meta = load_bounded(text.split("\n---\n", 1)[0][4:])
-    except (yaml.YAMLError, RecursionError) as exc:
-        return bad(f"front matter is not valid YAML: {exc}")
+    except yaml.YAMLError as exc:
+        where, reason = yaml_error_reason(exc)
+        return bad(f"front matter: {reason} ({where} of the YAML)")
     infos = meta.get("dataset_info") if isinstance(meta, dict) else None
     infos = [infos] if isinstance(infos, dict) else infos
     if not isinstance(infos, list) or not all(isinstance(i, dict) for i in infos):
