@@ -404,3 +404,13 @@ def test_raw_formula_in_a_lone_claims_csv_is_reported(tmp_path):
     problems = _problems(validate_file(lone))
     assert any(p.startswith("claims.csv: record row 1: text:") and "not neutralised" in p
                for p in problems), problems
+
+
+def test_ragged_claims_csv_is_a_problem_not_a_crash(tmp_path):
+    def edit(root):
+        with open(root / "claims.csv", "a", encoding="utf-8") as fh:
+            fh.write('a,"b",c,"d\r\nx,y\r\n')
+
+    problems = _tampered(tmp_path, edit)
+    assert any(p.startswith("claims.csv: record (file): (csv): not readable CSV") or
+               p.startswith("claims.csv: record (file): (rows)") for p in problems), problems

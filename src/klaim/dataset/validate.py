@@ -107,8 +107,14 @@ def _csv_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[str,
     from klaim.dataset.records import JSON_CELL_FIELDS
 
     read_text_file(path, allow_bom=True)  # clear errors for empty, binary or non-UTF-8 files
+    try:
+        csv_rows = read_claims_csv(path)
+    except ValueError as exc:  # pandas' ParserError (ragged rows, bad quoting) is a ValueError
+        msg = str(exc).strip().replace("\n", " ")
+        report.problems.append(Problem(str(path), "(file)", "(csv)", f"not readable CSV: {msg}"))
+        return []
     out = []
-    for i, row in enumerate(read_claims_csv(path), 1):
+    for i, row in enumerate(csv_rows, 1):
         data: dict[str, Any] = {}
         for col, value in row.items():
             if value == "":
