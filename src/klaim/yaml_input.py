@@ -125,3 +125,11 @@ def load_bounded(text: str, max_nodes: int = MAX_EXPANDED_NODES) -> Any:
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+class NoAliasDumper(yaml.SafeDumper):
+    """SafeDumper that writes a value shared by two places twice instead of as ``&id001`` /
+    ``*id001``, so that files klaim writes pass the loader that refuses aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True

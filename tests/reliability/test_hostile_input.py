@@ -267,3 +267,15 @@ def test_deeply_nested_yaml_is_one_problem_with_its_line(tmp_path):
     cur.write_text(f"article_id: a\nclaims: {deep}\n")
     loaded, report = read_curation(cur)
     assert loaded == [] and "nested deeper than 100 levels" in _short(report.problems)[0]
+
+
+def test_yaml_klaim_writes_has_no_aliases_even_for_shared_values():
+    import yaml
+
+    from klaim.yaml_input import NoAliasDumper, load_strict
+
+    shared = {"label": "refuted", "reviewer": "Cek Fakta"}
+    doc = {"claims": [{"verdict": shared}, {"verdict": shared}]}
+    assert "&id001" in yaml.safe_dump(doc)  # what the plain dumper writes, and the loader refuses
+    text = yaml.dump(doc, Dumper=NoAliasDumper)
+    assert load_strict(text) == (doc, [])

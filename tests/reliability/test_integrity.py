@@ -412,5 +412,5 @@ def test_ragged_claims_csv_is_a_problem_not_a_crash(tmp_path):
             fh.write('a,"b",c,"d\r\nx,y\r\n')
 
     problems = _tampered(tmp_path, edit)
-    assert any(p.startswith("claims.csv: record (file): (csv): not readable CSV") or
-               p.startswith("claims.csv: record (file): (rows)") for p in problems), problems
+    assert any(p.startswith(("claims.csv: record (file): (csv): not readable CSV",
+                             "claims.csv: record (file): (rows)")) for p in problems), problems
