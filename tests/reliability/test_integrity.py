@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -414,3 +417,15 @@ def test_ragged_claims_csv_is_a_problem_not_a_crash(tmp_path):
     problems = _tampered(tmp_path, edit)
     assert any(p.startswith(("claims.csv: record (file): (csv): not readable CSV",
                              "claims.csv: record (file): (rows)")) for p in problems), problems
+
+
+def test_index_temporaries_of_a_killed_build_are_removed(tmp_path):
+    make_release(tmp_path)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    debris = tmp_path / "t" / f".versions.json.{dead}.tmp"
+    debris.write_text("{half")
+    mine = tmp_path / "t" / f".CHANGELOG.md.{os.getpid()}.tmp"  # a live process's: kept
+    mine.write_text("in progress")
+    make_release(tmp_path)
+    assert not debris.exists() and mine.exists()
