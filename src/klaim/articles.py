@@ -72,9 +72,15 @@ def decode_text(data: bytes, source: str, allow_bom: bool = False, allow_empty: 
     return text
 
 
-def _problems_from(exc: ValidationError, file: str, record: str) -> list[Problem]:
-    return [Problem(file, record, ".".join(str(p) for p in err["loc"]) or "(record)", err["msg"])
-            for err in exc.errors()]
+def _problems_from(exc: ValidationError, file: str, record: str,
+                   meta_file: str | None = None) -> list[Problem]:
+    """One problem per invalid field; with a sidecar, every field but ``text`` is its own."""
+    out = []
+    for err in exc.errors():
+        name = ".".join(str(p) for p in err["loc"]) or "(record)"
+        where = meta_file if meta_file and name != "text" else file
+        out.append(Problem(where, record, name, err["msg"].removeprefix("Value error, ")))
+    return out
 
 
 @dataclass
@@ -134,20 +140,20 @@ ARTICLE_KEYS = frozenset(Article.model_fields) | {"id"}
 
 
 def _article(data: dict[str, Any], file: str, record: str, report: ValidationReport,
-             reading: Reading | None = None) -> Article | None:
+             reading: Reading | None = None, meta_file: str | None = None) -> Article | None:
     report.checked += 1
     reading = reading or Reading()
     try:
         art = Article.model_validate(reading.prepare(data, f"{file}: record {record}"))
     except ValidationError as exc:
-        report.problems.extend(_problems_from(exc, file, record))
+        report.problems.extend(_problems_from(exc, file, record, meta_file))
         return None
     except RecursionError:
         report.problems.append(Problem(file, record, "(record)", "nested too deeply to read"))
         return None
     future = future_date_problem(art.published)
     if future:
-        report.problems.append(Problem(file, record, "published", future))
+        report.problems.append(Problem(meta_file or file, record, "published", future))
         return None
     return art
 
@@ -168,7 +174,7 @@ def _read_txt_article(path: Path, report: ValidationReport, reading: Reading) ->
     meta = _read_meta(meta_path, path.stem, report)
     if meta is None:
         return None
-    return _article({**meta, "text": text}, str(path), path.stem, report, reading)
+    return _article({**meta, "text": text}, str(path), path.stem, report, reading, str(meta_path))
 
 
 def _read_meta(meta_path: Path, record: str, report: ValidationReport) -> dict[str, Any] | None:

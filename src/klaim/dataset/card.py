@@ -187,7 +187,8 @@ df = pd.read_csv("claims.csv", encoding="utf-8-sig")  # nested columns are JSON 
 Configs: `claims` (default; one row per claim) and `articles` (one row per article, with the full
 text that every offset refers to: `article.text[claim.start:claim.end] == claim.surface`).
 Files: `data/*.parquet`; `claims.csv` and `figures.csv` (flat views, nested values JSON-encoded,
-cells that a spreadsheet would run as formulas prefixed with `'`); `claims.jsonl`; `claimreview.jsonld`
+cells that a spreadsheet would run as formulas, or that start with `'`, prefixed with one `'`, which
+readers strip); `claims.jsonl`; `claimreview.jsonld`
 (schema.org ClaimReview for reviewed claims, bare Claim for the rest); JSON Schema in `schema/`;
 `croissant.json`; charts in `charts/`; `checksums.sha256`.
 

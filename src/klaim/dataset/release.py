@@ -141,6 +141,10 @@ def _remove_stale_temporaries(base: Path) -> None:
         pid = tmp.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(tmp, ignore_errors=True)
+    for tmp in base.glob(".*.*.tmp"):  # the index's temporaries: .versions.json.<pid>.tmp
+        pid = tmp.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and not _alive(int(pid)) and tmp.is_file():
+            tmp.unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:

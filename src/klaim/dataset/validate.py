@@ -107,8 +107,14 @@ def _csv_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[str,
     from klaim.dataset.records import JSON_CELL_FIELDS
 
     read_text_file(path, allow_bom=True)  # clear errors for empty, binary or non-UTF-8 files
+    try:
+        csv_rows = read_claims_csv(path)
+    except ValueError as exc:  # pandas' ParserError (ragged rows, bad quoting) is a ValueError
+        msg = str(exc).strip().replace("\n", " ")
+        report.problems.append(Problem(str(path), "(file)", "(csv)", f"not readable CSV: {msg}"))
+        return []
     out = []
-    for i, row in enumerate(read_claims_csv(path), 1):
+    for i, row in enumerate(csv_rows, 1):
         data: dict[str, Any] = {}
         for col, value in row.items():
             if value == "":
@@ -189,7 +195,10 @@ def validate_file(path: Path, articles: dict[str, Article] | None = None,
             check_articles(rows, str(path), report)
             return report
     elif path.suffix == ".csv":
+        from klaim.dataset.integrity import formula_problems
+
         rows = _csv_rows(path, report)
+        report.problems.extend(formula_problems(path))
         if is_figure_rows(rows):
             check_figures(rows, str(path), report, articles)
             return report
@@ -206,7 +215,7 @@ def validate_file(path: Path, articles: dict[str, Article] | None = None,
 
 def _card_counts(card: Path, report: ValidationReport) -> dict[str, Any]:
     """Row counts the card's YAML header declares; a malformed header is a problem, not a crash."""
-    from klaim.yaml_input import load_bounded
+    from klaim.yaml_input import load_bounded, yaml_error_reason
 
     def bad(reason: str) -> dict[str, Any]:
         report.problems.append(Problem(str(card), "(front matter)", "dataset_info", reason))
@@ -220,8 +229,9 @@ def _card_counts(card: Path, report: ValidationReport) -> dict[str, Any]:
         return bad("the card has no YAML front matter (--- ... ---)")
     try:
         meta = load_bounded(text.split("\n---\n", 1)[0][4:])
-    except (yaml.YAMLError, RecursionError) as exc:
-        return bad(f"front matter is not valid YAML: {exc}")
+    except yaml.YAMLError as exc:
+        where, reason = yaml_error_reason(exc)
+        return bad(f"front matter: {reason} ({where} of the YAML)")
     infos = meta.get("dataset_info") if isinstance(meta, dict) else None
     infos = [infos] if isinstance(infos, dict) else infos
     if not isinstance(infos, list) or not all(isinstance(i, dict) for i in infos):
