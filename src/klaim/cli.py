@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from klaim.corpus import ARTICLE_TIMEOUT, MAX_ARTICLE_CHARS
+from klaim.corpus.build import ARTICLE_TIMEOUT, MAX_ARTICLE_CHARS
 from klaim.errors import KlaimError, SchemaError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None,
@@ -59,10 +59,10 @@ def _os_error(exc: OSError) -> KlaimError:
 
 
 def _read_input(path: str) -> str:
-    from klaim.articles import read_text_file
+    from klaim.articles import decode_text, read_text_file
 
-    if path == "-":
-        return sys.stdin.read()
+    if path == "-":  # bytes, decoded strictly: the locale's surrogateescape would let bad bytes in
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
     return read_text_file(Path(path))
 
 
@@ -93,7 +93,7 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from klaim.articles import article_files
-    from klaim.build import build as run_build
+    from klaim.dataset.build import build as run_build
 
     try:
         s = _settings(seeds=seeds, out=out_dir, name=name, version=version, curation=curation,
@@ -159,7 +159,7 @@ def _build_corpus(job: CorpusJob) -> None:
 
 def _run_corpus(job: CorpusJob):
     """Check every input before any work (or any connection), then build locally or on Dask."""
-    from klaim.corpus import build_corpus, rich_progress, source_files
+    from klaim.corpus.build import build_corpus, rich_progress, source_files
 
     for name, value in (("--workers", job.workers), ("--shard-size", job.shard_size),
                         ("--max-article-chars", job.max_article_chars)):
@@ -175,7 +175,7 @@ def _run_corpus(job: CorpusJob):
         with rich_progress(err) as hook:
             return build_corpus(job.source, job.out_dir, workers=job.workers, progress=hook,
                                 **options)
-    from klaim.cluster import build_corpus_dask
+    from klaim.corpus.cluster import build_corpus_dask
 
     with _dask_client(job.scheduler) as client, rich_progress(err) as hook:
         return build_corpus_dask(job.source, job.out_dir, client, progress=hook, **options)
@@ -231,7 +231,7 @@ def _close_quietly(client: Any) -> None:
 
 
 def _settings(no_curation: bool = False, **overrides):
-    from klaim.build import BuildSettings
+    from klaim.dataset.build import BuildSettings
 
     s = BuildSettings.from_pyproject(**overrides)
     if no_curation:
@@ -261,7 +261,7 @@ def _summary(counts: dict) -> None:
 @app.command()
 def validate(path: Annotated[Path, typer.Argument(help="Release folder, or a JSONL, CSV or Parquet file.")]) -> None:
     """Validate against the schema; report every invalid record with file, row, field and reason."""
-    from klaim.validate import validate_path
+    from klaim.dataset.validate import validate_path
 
     try:
         report = validate_path(path)
@@ -281,7 +281,7 @@ def figures(
     table: Annotated[bool, typer.Option("--table", help="A readable table instead of JSON lines.")] = False,
 ) -> None:
     """Find and normalise every figure; one JSON object per figure."""
-    from klaim.figures import find_figures
+    from klaim.extraction.figures import find_figures
 
     try:
         found = find_figures(_read_input(path), lang=lang, reference_date=reference_date)
@@ -315,7 +315,7 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
 ) -> None:
     """Extract atomic claims from one article."""
-    from klaim.claims import extract as run_extract
+    from klaim.extraction.claims import extract as run_extract
 
     try:
         claims = run_extract(_read_input(path), lang=lang, published=published, article_id=article_id)
@@ -337,7 +337,7 @@ def extract(
 def diff(old: Path, new: Path,
          as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
     """Claims added, removed and changed between two releases (by claim_id)."""
-    from klaim.diff import diff_releases
+    from klaim.dataset.diff import diff_releases
 
     try:
         d = diff_releases(old, new)
@@ -355,7 +355,7 @@ def publish(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be uploaded; upload nothing.")] = False,
 ) -> None:
     """Upload a validated release to the Hugging Face Hub, tagged v<version>."""
-    from klaim.publish import publish as run_publish
+    from klaim.dataset.publish import publish as run_publish
 
     try:
         plan = run_publish(release, repo_id, token=token, dry_run=dry_run)
@@ -373,8 +373,8 @@ def review(
     seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
 ) -> None:
     """Write static HTML review pages: claims highlighted in their article, with details."""
-    from klaim.build import collect
-    from klaim.review import write_review
+    from klaim.dataset.build import collect
+    from klaim.review.pages import write_review
 
     if not (article_id or all_articles):
         _fail(KlaimError("name an ARTICLE_ID or pass --all"))
@@ -394,8 +394,8 @@ def curation_init(
     folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
 ) -> None:
     """Start a curation file listing every extracted claim of an article as pending."""
-    from klaim.build import collect
-    from klaim.curation import init_curation_file
+    from klaim.dataset.build import collect
+    from klaim.dataset.curation import init_curation_file
 
     try:
         s = _settings(seeds=seeds, no_curation=True)
@@ -417,8 +417,8 @@ def labelstudio_export(
     seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
 ) -> None:
     """Write Label Studio tasks with the claims as pre-annotations, and the labeling config."""
-    from klaim.build import collect
-    from klaim.labelstudio import export_tasks, labelstudio_config
+    from klaim.dataset.build import collect
+    from klaim.review.labelstudio import export_tasks, labelstudio_config
 
     try:
         s = _settings(seeds=seeds)
@@ -441,8 +441,8 @@ def labelstudio_import(
     folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
 ) -> None:
     """Turn a completed Label Studio export into curation files (checked before writing)."""
-    from klaim.build import collect
-    from klaim.labelstudio import import_annotations
+    from klaim.dataset.build import collect
+    from klaim.review.labelstudio import import_annotations
 
     try:
         export = json.loads(_read_input(str(export_file)))
@@ -465,7 +465,7 @@ def schema(
     check: Annotated[bool, typer.Option(help="Only check that the files are up to date.")] = False,
 ) -> None:
     """Write (or --check) the JSON Schema files generated from the pydantic models."""
-    from klaim.schema_files import stale_schema_files, write_schema_files
+    from klaim.dataset.schema_files import stale_schema_files, write_schema_files
 
     if check:
         stale = stale_schema_files(out_dir)

@@ -11,17 +11,16 @@ from pathlib import Path
 
 import psutil
 import pytest
-from typer.testing import CliRunner
-
 from reliability.test_corpus_cluster import (
     _env,
-    _free_port,
     _flip_one_byte,
+    _free_port,
     _stop,
     _wait_for,
     dask_processes,
 )
 from test_corpus import folder_bytes, make_articles, write_jsonl
+from typer.testing import CliRunner
 
 from klaim.cli import app
 
@@ -39,7 +38,7 @@ def _one_error_line(output: str) -> str:
 def _klaim(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess:
     """`klaim ARGS` as a user runs it, in a process of its own."""
     return subprocess.run([sys.executable, "-m", "klaim.cli", *map(str, args)],
-                          capture_output=True, text=True, timeout=timeout, env=_env())
+                          capture_output=True, text=True, timeout=timeout, env=_env(), check=False)
 
 
 @pytest.fixture
@@ -167,7 +166,7 @@ def test_ctrl_c_on_a_corpus_build_says_how_to_resume_and_exits_130(tmp_path):
         _wait_for(lambda: list(out.glob("claims-*.parquet")), 120, "the first shard", proc)
         children = psutil.Process(proc.pid).children(recursive=True)
         proc.send_signal(signal.SIGINT)
-        stdout, stderr = proc.communicate(timeout=60)
+        _, stderr = proc.communicate(timeout=60)
     finally:
         _stop([proc])
     assert proc.returncode == 130
@@ -191,9 +190,9 @@ def test_losing_the_dask_scheduler_gives_one_line(tmp_path):
         try:
             _wait_for(lambda: list(out.glob("claims-*.parquet")), 120, "the first shard", proc)
             os.kill(scheduler.pid, signal.SIGKILL)
-            stdout, stderr = proc.communicate(timeout=90)
+            _, stderr = proc.communicate(timeout=90)
         finally:
             _stop([proc])
-    assert proc.returncode == 1
-    assert "lost the Dask scheduler" in _one_error_line(stderr)
+    assert proc.returncode == 1, stderr
+    assert "lost the Dask scheduler" in _one_error_line(stderr), stderr
     assert "run again to resume" in stderr
