@@ -16,9 +16,14 @@ Guarantees, each tested in tests/test_corpus.py:
 * **Atomic, resumable.** A shard is written to a temporary file and renamed into place; its footer
   carries the shard's own metadata (input sha256, counts, problems, extractor version). After a
   crash or ``kill -9`` a rerun validates the input again (cheap), skips every shard whose file
-  exists with the same input digest and extractor version, and writes only the rest. Nothing is
+  exists with the same input digest and extractor version and still hashes to the sha256
+  recorded when it was written (manifest, or a sidecar written before the rename), and writes
+  only the rest; a damaged shard is rebuilt and named in :attr:`CorpusResult.repaired`. Nothing is
   duplicated, and the result equals an uninterrupted build. Stale temporaries and shards beyond
   the end of the input are removed.
+* **A per-article guard.** An article over ``max_article_chars``, or whose extraction raises or
+  runs past ``article_timeout`` seconds, is a problem with its id; the build goes on. Pool
+  workers die with the driver.
 * **Bounded memory.** The input is iterated, never materialised; at most ``max_inflight`` chunks of
   ``chunk_size`` articles are in flight and finished shards are written as soon as complete. The
   only state that grows with the corpus is the set of article-id digests used to catch duplicate

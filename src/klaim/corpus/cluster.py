@@ -13,6 +13,10 @@ writes ``claims-NNNNN.parquet`` itself, atomically, with :func:`klaim.corpus.bui
 driver writes ``manifest.json``. The output is byte-identical to a local build of the same input
 with the same ``shard_size``.
 
+Each task carries its shard's articles (nothing is scattered to one worker), so a shard whose
+worker dies is recomputed elsewhere, and resubmitted by the driver if it still comes back lost;
+losing the scheduler is one :class:`~klaim.errors.KlaimError`.
+
 Requirements on a real cluster: every worker has klaim (same version) and the ``cluster`` extra
 installed, and ``out_dir`` is a folder every worker and the driver see at the same path (NFS,
 a shared volume). At most ``max_inflight`` shards (default two per worker thread) are in flight,
