@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from klaim.dates import future_date_problem
 from klaim.errors import InputError, Problem, SchemaError, ValidationReport
-from klaim.schema import Article, lone_surrogate
+from klaim.schema import Article
 from klaim.yaml_input import load_strict, yaml_error_reason
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # far beyond any article; guards against reading a disk image
@@ -51,17 +51,6 @@ def decode_text(data: bytes, source: str, allow_bom: bool = False, allow_empty: 
         raise InputError("file starts with a UTF-8 byte-order mark; save it without one", source)
     if not text.strip() and not (allow_empty and not text):
         raise InputError("file holds only whitespace" if text else "input is empty", source)
-    return text
-
-
-def check_text(text: object) -> str:
-    """``text`` if it is a str every file can hold; ``InputError`` otherwise."""
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, got {type(text).__name__}")
-    at = lone_surrogate(text)
-    if at is not None:
-        raise InputError(f"text holds a lone surrogate U+{ord(text[at]):04X} at character {at}; "
-                         "it is not valid Unicode text (was it decoded with surrogateescape?)")
     return text
 
 
