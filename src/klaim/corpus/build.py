@@ -65,6 +65,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from klaim.errors import InputError, KlaimError, Problem, SchemaError, ValidationReport
+from klaim.extraction.text import MAX_ARTICLE_CHARS
 from klaim.schema import SCHEMA_VERSION, Article
 
 MANIFEST = "manifest.json"
@@ -74,7 +75,7 @@ INPUT_SUFFIXES = (".jsonl", ".parquet")
 DEFAULT_CHUNK = 64
 # The per-article guard. A corpus has no human watching each article: one pathological text must
 # cost a bounded time and memory, be reported with its id, and leave the rest of the build alone.
-MAX_ARTICLE_CHARS = 2_000_000  # ~1000x a news article; larger texts are skipped as problems
+# The size limit is extract()'s own (MAX_ARTICLE_CHARS), checked by the driver before sending.
 ARTICLE_TIMEOUT = 60.0  # seconds of extraction per article before it is given up
 ROW_GROUP_SIZE = 10_000
 COMPRESSION = "zstd"
@@ -553,8 +554,8 @@ _CLAIMS = None  # (claims module, class-label maps), loaded once per process
 def _claim_tools():
     global _CLAIMS
     if _CLAIMS is None:
-        from klaim.extraction import claims
         from klaim.dataset.records import CLASS_LABEL_FIELDS
+        from klaim.extraction import claims
 
         labels = {n: {m.value: i for i, m in enumerate(e)} for n, e in CLASS_LABEL_FIELDS.items()}
         _CLAIMS = (claims, labels)
