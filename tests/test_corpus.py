@@ -311,7 +311,7 @@ def test_an_extractor_error_on_one_article_is_reported_not_fatal(articles, tmp_p
     src = write_jsonl(tmp_path / "a.jsonl", articles[:6])
     result = build_corpus(src, tmp_path / "out", shard_size=4, chunk_size=2)
     assert [(p.record, p.field, p.reason) for p in result.problems] == [
-        ("line 4", "(extractor)", "RuntimeError: regex blew up")]
+        ("line 4", "(extractor)", "article 'berita-0003': RuntimeError: regex blew up")]
     assert result.articles == 5
     ids = claim_table(tmp_path / "out").column("article_id").to_pylist()
     assert articles[3]["id"] not in ids

@@ -7,14 +7,17 @@ import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from klaim.corpus.build import ARTICLE_TIMEOUT, MAX_ARTICLE_CHARS
 from klaim.errors import KlaimError, SchemaError
 
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -29,8 +32,17 @@ labelstudio_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, conte
                               help="Round trip with the Label Studio annotation tool.")
 app.add_typer(labelstudio_app, name="labelstudio")
 
-out = Console()
-err = Console(stderr=True)
+# Messages carry user data (names, ids, field names, regular expressions such as `^[a-z]{2}$`):
+# never read them as rich markup, where `[/]` raises and `[a-z]` vanishes.
+out = Console(markup=False)
+err = Console(stderr=True, markup=False)
+
+SCHEDULER_TIMEOUT = 10  # seconds to reach a Dask scheduler (and to wait for it to come back)
+INTERRUPTED = 130  # the shell's exit status for a command ended by Ctrl-C (128 + SIGINT)
+
+
+def _error_line(message: object) -> None:
+    err.print(Text.assemble(("error", "red"), " ", str(message)), highlight=False, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -57,13 +69,19 @@ def _fail(exc: Exception, tail: str = "nothing was written.") -> None:
     """One clear line per problem on stderr, then a non-zero exit."""
     if isinstance(exc, SchemaError):
         for p in exc.report.problems:
-            err.print(f"[red]error[/red] {p}", markup=True, highlight=False, soft_wrap=True)
+            _error_line(p)
         records = len({(p.file, p.record) for p in exc.report.problems})
         err.print(f"{len(exc.report.problems)} problem(s) in {records} record(s); {tail}",
                   highlight=False)
     else:
-        err.print(f"[red]error[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+        _error_line(exc)
     raise typer.Exit(1)
+
+
+def _os_error(exc: OSError) -> KlaimError:
+    """An operating-system error as one line: the path and the reason, no traceback."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return KlaimError(f"{where}{exc.strerror or exc}")
 
 
 def _read_input(path: str) -> str:
@@ -121,11 +139,15 @@ def build(
     shard_size: Annotated[int, typer.Option(help="Articles per shard for --corpus.")] = 1000,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786) for --corpus.")] = None,
     max_invalid: Annotated[Optional[int], typer.Option(help="Abort a --corpus build after this many invalid records.")] = None,
+    article_timeout: Annotated[float, typer.Option(help="--corpus: seconds per article before it is skipped as a problem.")] = ARTICLE_TIMEOUT,
+    max_article_chars: Annotated[int, typer.Option(help="--corpus: longer articles are skipped as problems.")] = MAX_ARTICLE_CHARS,
 ) -> None:
     """Build the next release of a dataset (settings from its klaim.toml), or with --corpus,
     sharded parquet from a corpus of any size (resumable)."""
     if corpus is not None:
-        _build_corpus(corpus, out_dir or Path("corpus-out"), workers, shard_size, scheduler, max_invalid)
+        job = CorpusJob(corpus, out_dir or Path("corpus-out"), workers, shard_size, scheduler,
+                        max_invalid, article_timeout, max_article_chars)
+        _build_corpus(job)
         return
     from klaim.dataset.release import ReleasePolicy
 
@@ -134,9 +156,13 @@ def build(
                       curation=curation, no_curation=no_curation, changes=changes,
                       license=license, lang=lang, field_map=_field_map(field_map),
                       allow=ReleasePolicy(allow_removal, allow_empty, allow_unchanged))
+        _check_out_folder(Path(s.out), "--out")
         result = _run_build(s)
     except KlaimError as exc:
         _fail(exc)
+        return
+    except OSError as exc:
+        _fail(_os_error(exc))
         return
     verb = "released" if result.status == "written" else "already released with identical content:"
     out.print(f"{verb} {result.name} v{result.version} → {result.path}", highlight=False)
@@ -171,7 +197,7 @@ def _run_build(s):
     from klaim.dataset.build import build as run_build
 
     n_files = len(article_files(s.seeds))
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("extracting", total=n_files)
         return run_build(s, on_article=lambda a: bar.update(task, advance=1,
@@ -179,27 +205,35 @@ def _run_build(s):
                          progress=lambda msg: bar.update(task, description=msg))
 
 
-def _build_corpus(corpus: Path, out_dir: Path, workers: int, shard_size: int,
-                  scheduler: str | None, max_invalid: int | None) -> None:
-    from klaim.corpus.build import build_corpus, rich_progress
+@dataclass(frozen=True)
+class CorpusJob:
+    """The --corpus options of `klaim build`."""
 
+    source: Path
+    out_dir: Path
+    workers: int
+    shard_size: int
+    scheduler: str | None
+    max_invalid: int | None
+    article_timeout: float
+    max_article_chars: int
+
+
+def _build_corpus(job: CorpusJob) -> None:
     try:
-        with rich_progress(err) as hook:
-            if scheduler:
-                from distributed import Client
-
-                from klaim.corpus.cluster import build_corpus_dask
-
-                with Client(scheduler) as client:
-                    r = build_corpus_dask(corpus, out_dir, client, shard_size=shard_size,
-                                          progress=hook, max_invalid=max_invalid)
-            else:
-                r = build_corpus(corpus, out_dir, workers=workers, shard_size=shard_size,
-                                 progress=hook, max_invalid=max_invalid)
+        r = _run_corpus(job)
+    except KeyboardInterrupt:
+        err.print("interrupted; run again to resume", highlight=False)
+        raise typer.Exit(INTERRUPTED) from None
     except KlaimError as exc:
         _fail(exc)
         return
+    except OSError as exc:
+        _fail(_os_error(exc))
+        return
     rate = r.chars / r.seconds / 1e6 if r.seconds else 0.0
+    for note in r.repaired:
+        err.print(f"repaired {note}", highlight=False, soft_wrap=True)
     out.print(f"{r.articles:,} articles → {r.claims:,} claims in {len(r.shards)} shard(s) at "
               f"{r.out_dir} ({r.shards_written} written, {r.shards_resumed} resumed; "
               f"{r.seconds:.1f} s, {rate:.2f} MB/s)", highlight=False)
@@ -208,8 +242,81 @@ def _build_corpus(corpus: Path, out_dir: Path, workers: int, shard_size: int,
             err.print(f"invalid {p}", highlight=False, soft_wrap=True)
         records = len({(p.file, p.record) for p in r.problems})
         err.print(f"{records} invalid record(s) with {len(r.problems)} problem(s) skipped; all are listed in "
-                  f"{out_dir / 'manifest.json'}", highlight=False)
+                  f"{job.out_dir / 'manifest.json'}", highlight=False)
         raise typer.Exit(1)
+
+
+def _run_corpus(job: CorpusJob):
+    """Check every input before any work (or any connection), then build locally or on Dask."""
+    from klaim.corpus.build import build_corpus, rich_progress, source_files
+
+    for name, value in (("--workers", job.workers), ("--shard-size", job.shard_size),
+                        ("--max-article-chars", job.max_article_chars)):
+        if value < 1:
+            raise KlaimError(f"{name} must be at least 1 (got {value})")
+    if job.article_timeout <= 0:
+        raise KlaimError(f"--article-timeout must be positive (got {job.article_timeout:g})")
+    source_files(job.source)
+    _check_out_folder(job.out_dir, "--out")
+    options = {"shard_size": job.shard_size, "max_invalid": job.max_invalid,
+               "article_timeout": job.article_timeout, "max_article_chars": job.max_article_chars}
+    if not job.scheduler:
+        with rich_progress(err) as hook:
+            return build_corpus(job.source, job.out_dir, workers=job.workers, progress=hook,
+                                **options)
+    from klaim.corpus.cluster import build_corpus_dask
+
+    with _dask_client(job.scheduler) as client, rich_progress(err) as hook:
+        return build_corpus_dask(job.source, job.out_dir, client, progress=hook, **options)
+
+
+def _check_out_folder(path: Path, option: str) -> None:
+    """The output folder, or the nearest part of it that exists, must be a folder."""
+    for part in (path, *path.parents):
+        if part.exists():
+            if not part.is_dir():
+                raise KlaimError(f"{option} {path}: {part} is a file, not a folder")
+            return
+
+
+@contextmanager
+def _dask_client(address: str) -> Iterator[Any]:
+    """A client of the scheduler at ``address``, or one clear error within SCHEDULER_TIMEOUT."""
+    from distributed import Client
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    _quiet_dask_logs()
+    try:  # a malformed address fails here, before a half-made Client hangs on closing
+        scheme, location = parse_address(address)
+        if scheme in ("tcp", "tls"):
+            parse_host_port(location)
+    except ValueError as exc:
+        raise KlaimError(f"--scheduler {address!r} is not a scheduler address such as "
+                         f"tcp://host:8786 ({exc})") from None
+    try:
+        client = Client(address, timeout=SCHEDULER_TIMEOUT, set_as_default=False)
+    except (OSError, ValueError, TypeError) as exc:
+        raise KlaimError(f"cannot reach the Dask scheduler at {address!r}: {exc}") from None
+    try:
+        yield client
+    finally:
+        _close_quietly(client)
+
+
+def _quiet_dask_logs() -> None:
+    """Dask logs a lost connection as tracebacks on stderr; the CLI says it in one line instead."""
+    import logging
+
+    for name in ("distributed", "distributed.client", "distributed.core", "distributed.comm",
+                 "distributed.batched", "distributed.utils", "tornado", "tornado.application"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _close_quietly(client: Any) -> None:
+    try:
+        client.close(timeout=SCHEDULER_TIMEOUT)
+    except Exception:  # noqa: BLE001, S110 - the scheduler is gone; nothing left to close
+        pass
 
 
 def _settings(dataset: Path | None = None, no_curation: bool = False, **overrides):
