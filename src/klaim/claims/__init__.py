@@ -15,6 +15,7 @@ from datetime import date
 
 from klaim.claims import _lang
 from klaim.claims._attribution import Registry, SpeakerRef
+from klaim.claims._boilerplate import drop_non_claims
 from klaim.claims._context import Ctx
 from klaim.claims._decompose import Unit
 from klaim.claims._entities import entities
@@ -86,7 +87,7 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
         claims.append(_claim(ctx, u, aid, _within(figures, fig_starts, u.start, u.end),
                              _within(figures, fig_starts, *u.sentence), _within(ents, ent_starts, u.start, u.end),
                              pub))
-    return claims
+    return drop_non_claims(text, L.code, claims)
 
 
 def _within(items: list, starts: list[int], s: int, e: int) -> list:
