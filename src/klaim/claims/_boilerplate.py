@@ -43,6 +43,8 @@ class BoilerplateTable(BaseModel):
     lead_in_max_words: int = 0
     fragment_openers: list[str] = []
     fragment_max_words: int = 0
+    predicate_words: list[str] = []
+    predicate_endings: list[str] = []
     remnant_max_words: int = 0
     speech_remnants: list[str] = []
 
@@ -76,6 +78,8 @@ class Rules:
     lead_in_max_words: int
     fragment_opener: re.Pattern[str] | None
     fragment_max_words: int
+    predicate_words: frozenset[str]
+    predicate_endings: tuple[str, ...]
     remnant_max_words: int
     remnant: re.Pattern[str] | None
 
@@ -118,7 +122,8 @@ def compile_table(table: dict[str, Any], where: str) -> Rules:
         inline=_any(t.inline_promos), headline_lowercase=frozenset(w.lower() for w in t.headline_lowercase),
         heading_max_words=t.heading_max_words, list_item_max_words=t.list_item_max_words,
         lead_in_max_words=t.lead_in_max_words, fragment_opener=_words_pattern(t.fragment_openers),
-        fragment_max_words=t.fragment_max_words, remnant_max_words=t.remnant_max_words,
+        fragment_max_words=t.fragment_max_words, predicate_words=frozenset(w.lower() for w in t.predicate_words),
+        predicate_endings=tuple(t.predicate_endings), remnant_max_words=t.remnant_max_words,
         remnant=_any(t.speech_remnants),
     )
 
@@ -203,7 +208,14 @@ def _fragment(r: Rules, surface: str) -> str | None:
     opener = r.fragment_opener.match(body.lstrip()) if r.fragment_opener else None
     if not opener or any(c.isdigit() for c in body):
         return None
-    return "fragment" if len(_WORD.findall(body)) <= r.fragment_max_words else None
+    words = [w.lower() for w in _WORD.findall(body)]
+    if len(words) > r.fragment_max_words or any(_is_predicate(r, w) for w in words):
+        return None
+    return "fragment"
+
+
+def _is_predicate(r: Rules, word: str) -> bool:
+    return word in r.predicate_words or word.endswith(r.predicate_endings)
 
 
 def _speech_remnant(r: Rules, surface: str) -> str | None:
@@ -224,7 +236,10 @@ def _name_list(r: Rules, surface: str) -> str | None:
     return "noun list" if _title_case(r, [w for ws in words for w in ws]) else None
 
 
-CLAIM_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_fragment, _speech_remnant, _name_list)
+# Rules over the claim's own span, and over its whole sentence: a decomposed enumeration item
+# ("Poris Plawad Indah, Buaran Indah, …") is a claim when its sentence has a predicate.
+CLAIM_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_speech_remnant,)
+SENTENCE_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_fragment, _name_list)
 
 
 def _covered(regions: list[Region], s: int, e: int) -> tuple[int, str | None]:
@@ -239,17 +254,20 @@ def _covered(regions: list[Region], s: int, e: int) -> tuple[int, str | None]:
     return inside, rule
 
 
-def non_claim_rule(text: str, lang: str, start: int, end: int,
+def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tuple[int, int] | None = None,
                    regions: list[Region] | None = None) -> str | None:
-    """The name of the rule that makes ``text[start:end]`` a non-claim, or None."""
+    """The name of the rule that makes the claim ``text[start:end]`` (in ``sentence``, by default
+    the span itself) a non-claim, or None."""
     regions = non_claim_regions(text, lang) if regions is None else regions
     inside, rule = _covered(regions, start, end)
     if rule and 2 * inside >= end - start:
         return rule
     r = rules(lang)
-    surface = text[start:end]
-    for claim_rule in CLAIM_RULES:
-        if name := claim_rule(r, surface):
+    s, e = sentence or (start, end)
+    checks = [(claim_rule, text[start:end]) for claim_rule in CLAIM_RULES]
+    checks += [(sentence_rule, text[s:e]) for sentence_rule in SENTENCE_RULES]
+    for check, surface in checks:
+        if name := check(r, surface):
             return name
     return None
 
@@ -257,4 +275,5 @@ def non_claim_rule(text: str, lang: str, start: int, end: int,
 def drop_non_claims(text: str, lang: str, claims: list[Claim]) -> list[Claim]:
     """``claims`` without those that the rules name as non-claims."""
     regions = non_claim_regions(text, lang)
-    return [c for c in claims if non_claim_rule(text, lang, c.start, c.end, regions) is None]
+    return [c for c in claims if non_claim_rule(
+        text, lang, c.start, c.end, sentence=(c.sentence.start, c.sentence.end), regions=regions) is None]
