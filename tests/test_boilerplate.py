@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import klaim
-from klaim.claims._boilerplate import compile_table, non_claim_rule
+from klaim.extraction.claims._boilerplate import compile_table, non_claim_rule
 from klaim.errors import InputError
 from klaim.evaluation.worthiness import sentence_score
 

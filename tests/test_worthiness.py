@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import klaim
-from klaim.claims._worthiness import compile_table
+from klaim.extraction.claims._worthiness import compile_table
 from klaim.errors import InputError
 from klaim.evaluation.worthiness import sentence_score
 

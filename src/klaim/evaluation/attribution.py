@@ -191,7 +191,7 @@ def score_article(claims: list[Claim], attributions: list[Attribution],
 def evaluate_attribution(path: str | Path, lang: str | None = None, limit: int | None = None,
                          examples: int = 0) -> AttributionReport:
     """Run ``extract`` on each article of ``path`` and score its speakers against the sources."""
-    from klaim.claims import extract
+    from klaim.extraction.claims import extract
 
     rows = read_records(path, {"text": str, "attributions": list}, limit)
     total, misses = AttributionCounts(), []

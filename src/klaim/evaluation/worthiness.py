@@ -71,7 +71,7 @@ def _average_ranks(scores: list[float]) -> list[float]:
 
 def sentence_score(text: str, lang: str) -> tuple[float, int]:
     """(highest check-worthiness among the claims of ``text``, number of claims)."""
-    from klaim.claims import extract
+    from klaim.extraction.claims import extract
 
     claims = extract(text, lang)
     return max((c.check_worthiness for c in claims), default=0.0), len(claims)
