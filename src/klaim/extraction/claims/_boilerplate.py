@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -91,8 +91,9 @@ class Region:
     rule: str
 
 
-def _any(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+def _any(patterns: list[str], prefix: str = "") -> re.Pattern[str] | None:
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(f"{prefix}(?:{body})", re.IGNORECASE) if patterns else None
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -119,7 +120,9 @@ def compile_table(table: dict[str, Any], where: str) -> Rules:
         raise InputError(f"invalid boilerplate table: {problems}", where) from exc
     return Rules(
         lines=tuple((name, p) for name, ps in t.line_patterns.items() if (p := _any(ps))),
-        inline=_any(t.inline_promos), headline_lowercase=frozenset(w.lower() for w in t.headline_lowercase),
+        # a promo marker starts a word; the \b also lets the scan over the text skip ahead fast
+        inline=_any(t.inline_promos, r"\b"),
+        headline_lowercase=frozenset(w.lower() for w in t.headline_lowercase),
         heading_max_words=t.heading_max_words, list_item_max_words=t.list_item_max_words,
         lead_in_max_words=t.lead_in_max_words, fragment_opener=_words_pattern(t.fragment_openers),
         fragment_max_words=t.fragment_max_words, predicate_words=frozenset(w.lower() for w in t.predicate_words),
@@ -154,13 +157,17 @@ def _title_case(r: Rules, words: list[str]) -> bool:
 def _heading(r: Rules, line: str) -> str | None:
     """A short line without sentence punctuation: a heading in title case or capitals, a list
     item, or a lead-in ending in ":"."""
+    lead_in = line.endswith(":")
+    if not lead_in and line.endswith(_SENTENCE_END):
+        return None
+    limit = r.lead_in_max_words if lead_in else r.heading_max_words
+    if len(line.split(None, 2 * limit + 2)) > 2 * limit + 2:
+        return None  # prose: most lines are, and counting their words is the costly part
     words = _WORD.findall(line)
     if not words:
         return "heading"
-    if line.endswith(":"):
-        return "lead-in" if len(words) <= r.lead_in_max_words else None
-    if line.endswith(_SENTENCE_END):
-        return None
+    if lead_in:
+        return "lead-in" if len(words) <= limit else None
     if len(words) <= r.heading_max_words and _title_case(r, words):
         return "heading"
     if len(words) <= r.list_item_max_words and not any(c.isdigit() for c in line):
@@ -172,14 +179,15 @@ def _line_rule(r: Rules, line: str) -> str | None:
     return _furniture(r, line) or _heading(r, line)
 
 
-def _inline_promos(r: Rules, text: str, s: int, e: int) -> Iterator[Region]:
+def _inline_promos(r: Rules, text: str) -> Iterator[Region]:
     """A promo marker and the title-case headline after it, up to the first word that a headline
-    would not write (a lowercase word outside ``headline_lowercase``)."""
+    would not write (a lowercase word outside ``headline_lowercase``) or the end of the line."""
     if r.inline is None:
         return
-    for m in r.inline.finditer(text, s, e):
+    for m in r.inline.finditer(text):
+        line_end = text.find("\n", m.end())
         end = m.end()
-        for w in _WORD.finditer(text, m.end(), e):
+        for w in _WORD.finditer(text, m.end(), len(text) if line_end < 0 else line_end):
             word = w.group()
             if not (word[0].isupper() or word[0].isdigit() or word.lower() in r.headline_lowercase):
                 break
@@ -190,13 +198,8 @@ def _inline_promos(r: Rules, text: str, s: int, e: int) -> Iterator[Region]:
 def non_claim_regions(text: str, lang: str) -> list[Region]:
     """Regions of ``text`` that hold no claim, sorted by start."""
     r = rules(lang)
-    out = []
-    for s, e in _lines(text):
-        rule = _line_rule(r, text[s:e])
-        if rule:
-            out.append(Region(s, e, rule))
-        else:
-            out += _inline_promos(r, text, s, e)
+    out = [Region(s, e, rule) for s, e in _lines(text) if (rule := _line_rule(r, text[s:e]))]
+    out += _inline_promos(r, text)
     return sorted(out, key=lambda x: (x.start, x.end))
 
 
@@ -227,6 +230,8 @@ def _speech_remnant(r: Rules, surface: str) -> str | None:
 
 def _name_list(r: Rules, surface: str) -> str | None:
     """A bare list of names ("Jakarta, Bandung, dan Surabaya"): three or more title-case items."""
+    if surface.count(",") + surface.count(";") < 2:
+        return None
     items = [i for i in re.split(r"[,;]", surface.strip().rstrip(".")) if i.strip()]
     if len(items) < 3:
         return None
@@ -263,11 +268,19 @@ def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tupl
     if rule and 2 * inside >= end - start:
         return rule
     r = rules(lang)
+    for claim_rule in CLAIM_RULES:
+        if name := claim_rule(r, text[start:end]):
+            return name
     s, e = sentence or (start, end)
-    checks = [(claim_rule, text[start:end]) for claim_rule in CLAIM_RULES]
-    checks += [(sentence_rule, text[s:e]) for sentence_rule in SENTENCE_RULES]
-    for check, surface in checks:
-        if name := check(r, surface):
+    return _sentence_rule(lang, text[s:e])
+
+
+@lru_cache(maxsize=4096)
+def _sentence_rule(lang: str, sentence: str) -> str | None:
+    """Sentence rules, once per sentence: the claims of a sentence share its verdict."""
+    r = rules(lang)
+    for sentence_rule in SENTENCE_RULES:
+        if name := sentence_rule(r, sentence):
             return name
     return None
 

@@ -25,6 +25,7 @@ from klaim.extraction.lang import available, load_table
 from klaim.schema import ClaimType, Entity, Figure, FigureKind, Modality, SpeakerKind
 
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 _STRONG_KINDS = frozenset({FigureKind.money, FigureKind.percent, FigureKind.quantity})
 _CONCRETE = frozenset({ClaimType.event_property, ClaimType.numerical, ClaimType.causal})
 _FACTUAL = frozenset({Modality.asserted, Modality.negated})
@@ -87,7 +88,7 @@ class WorthinessTable(BaseModel):
 class Feature:
     reason: str
     weight: float
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -96,12 +97,39 @@ class Table:
     short_words: int
     floor: float
     lexical: tuple[Feature, ...]
+    # first word → (phrase as lowercase tokens, the features listing it): one pass over a claim's
+    # tokens finds every phrase, where a regex per feature would rescan the claim a dozen times
+    phrases: dict[str, tuple[tuple[tuple[str, ...], frozenset[int]], ...]]
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
 
 
 def _feature(f: Lexical) -> Feature:
-    words = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in f.phrases), key=len, reverse=True)
-    parts = ([rf"(?<![\w-])(?:{'|'.join(words)})(?![\w-])"] if words else []) + [f"(?:{p})" for p in f.patterns]
-    return Feature(f.reason, f.weight, re.compile("|".join(parts), re.IGNORECASE))
+    pattern = re.compile("|".join(f"(?:{p})" for p in f.patterns), re.IGNORECASE) if f.patterns else None
+    return Feature(f.reason, f.weight, pattern)
+
+
+def _phrase_index(features: list[Lexical]) -> dict[str, tuple[tuple[tuple[str, ...], frozenset[int]], ...]]:
+    owners: dict[tuple[str, ...], set[int]] = {}
+    for i, f in enumerate(features):
+        for phrase in f.phrases:
+            if seq := tuple(_tokens(phrase)):
+                owners.setdefault(seq, set()).add(i)
+    index: dict[str, list[tuple[tuple[str, ...], frozenset[int]]]] = {}
+    for seq, ids in owners.items():
+        index.setdefault(seq[0], []).append((seq, frozenset(ids)))
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
+def _phrase_hits(t: Table, surface: str) -> set[int]:
+    tokens, hits = _tokens(surface), set()
+    for i, token in enumerate(tokens):
+        for seq, ids in t.phrases.get(token, ()):
+            if tuple(tokens[i:i + len(seq)]) == seq:
+                hits |= ids
+    return hits
 
 
 def compile_table(data: dict, where: str) -> Table:
@@ -111,7 +139,7 @@ def compile_table(data: dict, where: str) -> Table:
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise InputError(f"invalid worthiness table: {problems}", where) from exc
-    return Table(t.weights, t.short_words, t.floor, tuple(_feature(f) for f in t.lexical))
+    return Table(t.weights, t.short_words, t.floor, tuple(_feature(f) for f in t.lexical), _phrase_index(t.lexical))
 
 
 @cache
@@ -160,7 +188,9 @@ def score(surface: str, lang: str, *, claim_type: ClaimType, modality: Modality,
     figure_weight = {"contains a figure": w.figure, "contains a small number": w.figure / 2, "dated": w.date}
     moves = [(figure_weight[r], r) for r in _figure_reasons(figures)]
     moves += _structural(w, claim_type, modality, speaker_kind, entities)
-    moves += [(f.weight, f.reason) for f in t.lexical if f.pattern.search(surface)]
+    hits = _phrase_hits(t, surface)
+    moves += [(f.weight, f.reason) for i, f in enumerate(t.lexical)
+              if i in hits or (f.pattern is not None and f.pattern.search(surface))]
     if len(_WORD.findall(surface)) < t.short_words:
         moves.append((w.short, "short"))
     total = w.base + sum(weight for weight, _ in moves)
