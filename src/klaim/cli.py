@@ -770,5 +770,41 @@ def evaluate_claims_cmd(
     _emit((json.dumps(report.to_dict(), indent=2) if as_json else report.render()) + "\n", output)
 
 
+@evaluate_app.command("attribution")
+def evaluate_attribution_cmd(
+    path: Path,
+    limit: Annotated[Optional[int], typer.Option(help="Score N articles spread evenly over the file.")] = None,
+    examples: Annotated[int, typer.Option(help="Show N attributions whose source was missed.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Content found, attributed, source recall and precision on PolNeAR-style attributions."""
+    from klaim.evaluation.attribution import evaluate_attribution
+
+    try:
+        report = evaluate_attribution(path, limit=limit, examples=examples)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+
+
+@evaluate_app.command("worthiness")
+def evaluate_worthiness_cmd(
+    path: Path,
+    limit: Annotated[Optional[int], typer.Option(help="Score N sentences spread evenly over the file.")] = None,
+    examples: Annotated[int, typer.Option(help="Show the N worst-ranked sentences of each label.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """ROC AUC of check-worthiness on sentences labelled 1 (check-worthy) or 0."""
+    from klaim.evaluation.worthiness import evaluate_worthiness
+
+    try:
+        report = evaluate_worthiness(path, limit=limit, examples=examples)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+
+
 if __name__ == "__main__":
     app()
