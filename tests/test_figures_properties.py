@@ -53,7 +53,9 @@ def test_huge_numbers_do_not_overflow(n: int, sep: str) -> None:
 # through regex backtracking) is measured by scripts/bench_pathological.py, not asserted here.
 PATHOLOGICAL = ("1" * 100_000, "1." * 50_000, "1,2." * 30_000, "dua " * 20_000,
                 "(" * 50_000 + "5" + ")" * 50_000, "Rp " * 20_000, "- " * 50_000 + "5",
-                "twenty " * 20_000, "1 - " * 10_000)
+                "twenty " * 20_000, "1 - " * 10_000,
+                # every figure near damage, a subunit, a proportion or a relative date
+                "Â°1 " * 5_000, "13 sen Rp 5 " * 3_000, "1 dari 2 " * 5_000, "tahun yang sama " * 5_000)
 
 
 @pytest.mark.parametrize("text", PATHOLOGICAL, ids=lambda t: repr(t[:8]))

@@ -5,6 +5,7 @@ after)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -777,10 +778,12 @@ def _lend_currency(kept: list[Figure], subunits: list[Figure], text: str) -> lis
     figure with one, within the same stretch of text."""
     ids = {id(f) for f in subunits}
     money = [g for g in kept if g.kind == "money" and g.currency and id(g) not in ids]
+    starts = [g.start for g in money]  # ascending: kept is sorted
     out = []
     for f in kept:
         if id(f) in ids:
-            near = min(money, key=lambda g: abs(g.start - f.start), default=None)
+            k = bisect_left(starts, f.start)
+            near = min(money[max(0, k - 1):k + 1], key=lambda g: abs(g.start - f.start), default=None)
             if near is not None and abs(near.start - f.start) <= _CURRENCY_REACH:
                 f = f.model_copy(update={"currency": near.currency})
         out.append(f)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from klaim.schema import Figure
@@ -61,6 +61,10 @@ class Repaired:
     runs: list[tuple[int, int]]  # damaged stretches, as original offsets
     _starts: list[int]  # repaired offset where each replacement begins
     _shift: list[int]  # original minus repaired offset after each replacement
+    _run_ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._run_ends = [b for _, b in self.runs]  # ascending, as the stretches are
 
     def orig(self, i: int) -> int:
         k = bisect_right(self._starts, i - 1) - 1  # replacements that begin before i
@@ -68,7 +72,9 @@ class Repaired:
 
     def touches(self, start: int, end: int) -> bool:
         """Whether a damaged stretch lies in the span or right before it (its qualifier: '≥')."""
-        return any(a < end and b >= start - 1 for a, b in self.runs)
+        k = bisect_right(self._run_ends, start - 2)  # the first stretch ending at start - 1 or later
+        return k < len(self.runs) and self.runs[k][0] < end
+
 
 
 def repair(text: str) -> Repaired | None:
