@@ -126,6 +126,8 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "repeated attributions": ("id", lambda n: _repeat("harga beras naik, kata Budi, ", n)),
     "repeated quotes": ("id", lambda n: _repeat('"Harga naik terus," kata Budi, ', n)),
     "distinct speakers": ("id", _distinct_speakers),
+    "titled names, then pronouns": ("id", lambda n: _repeat("Menteri Keuangan Budi Santoso hadir di sana. ", n // 2)
+                                    + _repeat("Harga naik tajam, katanya. ", n - n // 2)),
     "chained clauses": ("id", lambda n: _repeat("harga naik 5 persen dan ", n)),
     "chained clauses (en)": ("en", lambda n: _repeat("prices rose 5 percent and ", n)),
     "long digit run": ("id", lambda n: "1" * n),

@@ -65,11 +65,9 @@ class Registry:
         pos = ctx.idx.spans[k][0]
         best = self.last_person
         best_pos = best.mention[0] if best and best.mention else -1
-        for at, ref in reversed(self.mentions):
-            if at < pos:
-                if at > best_pos:
-                    best = ref
-                break
+        n = bisect_left(self.mentions, pos, key=lambda m: m[0])  # the last titled name before pos
+        if n and self.mentions[n - 1][0] > best_pos:
+            best = self.mentions[n - 1][1]
         mention = ctx.span(k, k + 1)
         if best is None:
             return SpeakerRef(SpeakerKind.person, mention=mention, cue=cue)
