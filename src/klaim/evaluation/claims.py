@@ -96,9 +96,9 @@ def read_gold(gold_path: str | Path) -> tuple[dict[str, Any] | None, list[dict[s
     if not path.is_file():
         raise InputError("gold file not found", str(path))
     header, claims = None, []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    from klaim.articles import jsonl_lines
+
+    for n, line in jsonl_lines(path.read_text(encoding="utf-8")):
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:

@@ -14,6 +14,7 @@ from functools import cache
 
 from klaim.errors import ArticleTooLarge, InputError
 from klaim.extraction.lang import load_table
+from klaim.schema import lone_surrogate
 
 # Beyond any news article (a long report is ~100,000 characters); extraction is linear, so the
 # limit bounds time and memory per article rather than working around a slow path.
@@ -23,7 +24,6 @@ MAX_ARTICLE_CHARS = 10_000_000
 # segments of at most this many characters, so that a claim carries a sentence-sized context and
 # the per-sentence work stays bounded.
 MAX_SENTENCE_CHARS = 1_200
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A word keeps inner dots, commas, hyphens, slashes and apostrophes ("350.000", "ke-75", "U.S",
 # "rekan-rekan", "27/3") so that numbers and reduplications stay one token.
@@ -65,9 +65,9 @@ def check_text(text: object, max_chars: int | None = MAX_ARTICLE_CHARS) -> str:
         raise InputError(f"text must be a str, got {type(text).__name__}")
     if max_chars is not None and len(text) > max_chars:
         raise ArticleTooLarge(len(text), max_chars)
-    bad = _LONE_SURROGATE.search(text)
+    bad = lone_surrogate(text)
     if bad is not None:
-        raise InputError(f"text holds a lone surrogate (U+{ord(bad.group()):04X}) at offset {bad.start()}; "
+        raise InputError(f"text holds a lone surrogate (U+{ord(text[bad]):04X}) at offset {bad}; "
                          "klaim reads Unicode text that UTF-8 can encode")
     return text
 

@@ -13,6 +13,7 @@ import hashlib
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from klaim.dates import parse_iso_date
 from klaim.extraction.claims import _lang
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._context import Ctx
@@ -43,12 +44,7 @@ __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "extract"]
 
 
 def _as_date(published: date | str | None) -> date | None:
-    if published is None or isinstance(published, date):
-        return published
-    try:
-        return date.fromisoformat(str(published)[:10])
-    except ValueError as exc:
-        raise InputError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from exc
+    return parse_iso_date(published, "published")
 
 
 def article_id_for(text: str) -> str:
