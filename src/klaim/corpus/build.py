@@ -54,6 +54,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from klaim.articles import Reading
 from klaim.errors import InputError, KlaimError, Problem, SchemaError, ValidationReport
 from klaim.schema import SCHEMA_VERSION, Article
 
@@ -344,6 +345,8 @@ class _Planner:
         self.max_invalid = max_invalid
         self.invalid = 0
         self.seen: set[int] = set()  # 8-byte digests of article ids, to catch duplicates
+        # The same reading as a release build: timestamps, extra fields, a detected language.
+        self.reading = Reading(check_language=False)
 
     def __iter__(self) -> Iterator[ShardPlan]:
         index = 0
@@ -372,7 +375,7 @@ class _Planner:
                                 default=_json_default).encode())
             h.update(b"\n")
             try:
-                art = Article.model_validate(rec.data)
+                art = Article.model_validate(self.reading.prepare(rec.data))
             except ValidationError as exc:
                 problems.extend(_problems_from(exc, rec.file, rec.where))
                 continue
