@@ -17,7 +17,6 @@ Validate offline with ``mlcroissant validate --jsonld <release>/croissant.json``
 
 from __future__ import annotations
 
-import json
 import typing
 from enum import Enum
 from pathlib import Path
