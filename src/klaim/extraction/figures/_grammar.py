@@ -622,8 +622,30 @@ def _is_year(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) ->
 def _ref_cue_before(text: str, start: int, lex: Lexicon) -> bool:
     """ "Pasal 5", "Fig. (3)": a reference cue ends right before ``start``."""
     lo = max(0, start - 20)
-    return _may_end_with(text, lo, start, lex.table.get("reference_cues") or (), False, "(") \
+    cues = tuple(lex.table.get("reference_cues") or ())
+    return _may_end_with(text, lo, start, cues, False, "(") and _may_end_with_word(text, lo, start, cues) \
         and lex.res["ref_cue"].search(text, lo, start) is not None
+
+
+def _may_end_with_word(text: str, lo: int, end: int, words: tuple[str, ...]) -> bool:
+    """Could text[lo:end] end with one of ``words`` (case-sensitive, then spaces, then "(")?
+    Exact for one-word lists, by a look-up of the text's last few characters; a list with a
+    phrase (spaces inside may stretch) is not ruled out."""
+    index = _suffix_index(words)
+    if index is None:
+        return True
+    lengths, known = index
+    k = end - 1 if end > lo and text[end - 1] == "(" else end
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    return any(k - n >= lo and text[k - n:k] in known for n in lengths)
+
+
+@cache
+def _suffix_index(words: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]] | None:
+    if any(len(w.split()) != 1 or w.strip() != w or w.endswith("(") for w in words):
+        return None
+    return tuple(sorted({len(w) for w in words})), frozenset(words)
 
 
 def _qualifier_before(text: str, start: int, lex: Lexicon) -> re.Match[str] | None:
