@@ -93,6 +93,7 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
     d_end = o_end = n_end = 0
     res, dt, ot, nt = lex.res, lex.date_triggers, lex.ordinal_triggers, lex.number_triggers
     ago1, roman, ot_prefix = lex.ago1_triggers, ROMAN_TOKENS, lex.ordinal_prefix_triggers
+    prop_cues = lex.proportion_cues
     for tok in lex.token_re.finditer(text):
         s = tok.start()
         w = tok.group()
@@ -118,7 +119,7 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
         if s >= n_end and (digit or low in nt):
             m = res["number"].match(text, s)
             # a proportion starts like a number and goes on with "/", "in", "dari" after it
-            if (m and text.startswith(lex.proportion_cues, m.end("n1"))
+            if (m and text.startswith(prop_cues, m.end("n1"))
                     and (p := res["proportion"].match(text, s)) and (c := _proportion_cand(p, text, lex))):
                 nums.append(c)
             if m:
