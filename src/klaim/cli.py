@@ -389,17 +389,21 @@ def evaluate_figures_cmd(
 @evaluate_app.command("claims")
 def evaluate_claims_cmd(
     gold: Path,
+    articles: Annotated[Optional[Path], typer.Option(
+        help="Articles JSONL that a guideline-format gold (one article a line, no text) joins by id.")] = None,
+    lang: Annotated[Optional[str], typer.Option(help="Language of articles without a 'lang' field.")] = None,
+    details: Annotated[bool, typer.Option(help="List wrong, missed and spurious claims.")] = True,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Claim-span precision, recall and F1; type, speaker and modality accuracy."""
+    """Claim-span precision, recall and F1; type, speaker and modality agreement on matched claims."""
     from klaim.evaluation.claims import evaluate_claims
 
     try:
-        report = evaluate_claims(gold)
+        report = evaluate_claims(gold, articles=articles, lang=lang)
     except KlaimError as exc:
         _fail(exc)
         return
-    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render(details=details))
 
 
 if __name__ == "__main__":
