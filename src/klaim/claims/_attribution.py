@@ -159,7 +159,7 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     """
     L = ctx.L
     k = i
-    while k < j and (ctx.word(k) in L.group_determiners or ctx.word(k) in ("seorang", "a", "an", "the")):
+    while k < j and (ctx.word(k) in L.group_determiners or ctx.word(k) in L.np_articles):
         k += 1
     role_start = k
     role_end = k

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from klaim.lang import load_table
+from klaim.claims._table import check_claims_table
+from klaim.lang import table_source
 
 
 class Phrases:
@@ -78,6 +79,7 @@ class Lang:
     np_participles: frozenset[str]
     anonymous: tuple[re.Pattern[str], ...]
     group_determiners: frozenset[str]
+    np_articles: frozenset[str]
     plural_suffix: str | None
     roles: Sequences
     spokesperson_roles: Sequences
@@ -180,7 +182,7 @@ class Lang:
 
 @cache
 def get(lang: str) -> Lang:
-    t = load_table(lang, "claims")
+    t = check_claims_table(*table_source(lang, "claims")).model_dump()
     gaz = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (t.get("gazetteer") or {}).items()}
     return Lang(
         code=lang,
@@ -204,6 +206,7 @@ def get(lang: str) -> Lang:
         np_participles=_words(t, "np_participles"),
         anonymous=tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
         group_determiners=_words(t, "group_determiners"),
+        np_articles=_words(t, "np_articles"),
         plural_suffix=t.get("plural_suffix"),
         roles=_sequences(t, "role_words"),
         spokesperson_roles=_sequences(t, "spokesperson_roles"),
@@ -219,18 +222,18 @@ def get(lang: str) -> Lang:
         verb_min_stem=int(t.get("verb_min_stem", 3)),
         verbs=_words(t, "verbs"),
         auxiliaries=_words(t, "auxiliaries"),
-        copula=str((t.get("copulas") or ["is"])[0]),
+        copula=t["copulas"][0],
         copulas=_words(t, "copulas"),
-        copula_plural=str(t.get("copula_plural") or (t.get("copulas") or ["is"])[0]),
+        copula_plural=t["copula_plural"] or t["copulas"][0],
         coordinators=_words(t, "predicate_coordinators") | _words(t, "clause_coordinators"),
         predicate_coordinators=_words(t, "predicate_coordinators"),
         clause_coordinators=_words(t, "clause_coordinators"),
         subordinators=_words(t, "subordinators"),
-        relative=_words(t, "relative_pronouns") or frozenset([str(t.get("relative_pronoun", "yang"))]),
+        relative=_words(t, "relative_pronouns"),
         demonstratives=_words(t, "demonstratives"),
         time_words=_words(t, "time_words"),
         predicate_markers=_words(t, "predicate_markers"),
-        passive_agent=str(t.get("passive_agent", "")),
+        passive_agent=t["passive_agent"] or "",
         passive_prefix=tuple(str(p) for p in t.get("passive_prefixes", []) or []) or ("\0",),
         locative_prepositions=_words(t, "locative_prepositions"),
         np_stops=_words(t, "np_stops"),
