@@ -204,14 +204,20 @@ def extract(
     published: Annotated[Optional[str], typer.Option(help="Publication date (ISO).")] = None,
     article_id: Annotated[Optional[str], typer.Option(help="Article ID for claim IDs.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Print each claim with its speaker and the rules that produced it.")] = False,
 ) -> None:
     """Extract atomic claims from one article."""
+    from klaim.claims import explain as explain_claims
     from klaim.claims import extract as run_extract
 
     try:
         claims = run_extract(_read_input(path), lang=lang, published=published, article_id=article_id)
     except KlaimError as exc:
         _fail(exc)
+        return
+    if explain:
+        print(explain_claims(claims))
         return
     if fmt == "jsonl":
         for c in claims:

@@ -39,7 +39,7 @@ from klaim.text import TokenIndex
 EXTRACTOR = "klaim-rules"
 EXTRACTOR_VERSION = "0.3.0"
 
-__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "extract"]
+__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
 
 def _as_date(published: date | str | None) -> date | None:
@@ -114,6 +114,10 @@ def _speaker(text: str, ref: SpeakerRef) -> Speaker:
                    mention=mention, cue=ref.cue)
 
 
+def _rules(u: Unit) -> list[str]:
+    return list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
+
+
 def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_figs: list[Figure],
            ents: list[Entity], pub: date | None) -> Claim:
     text = ctx.text
@@ -129,5 +133,18 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_figs: list[
         spans=[_span(text, *sp) for sp in u.spans], claim_type=ctype, figures=figs,
         speaker=_speaker(text, u.speaker), modality=mod, time=_time(figs, sentence_figs, pub),
         entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
+        rules=_rules(u),
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def explain(claims: list[Claim]) -> str:
+    """Each claim with its span, speaker, modality and the rules that produced it, for reading."""
+    lines = []
+    for c in claims:
+        who = c.speaker.kind.value + (f": {c.speaker.name}" if c.speaker.name else "")
+        cue = f" (cue {c.speaker.cue!r})" if c.speaker.cue else ""
+        lines.append(f"[{c.start}:{c.end}] {c.claim_type.value}, {c.modality.value}, {who}{cue}")
+        lines.append(f"  {c.text}")
+        lines.append(f"  rules: {' > '.join(c.rules) or '-'}")
+    return "\n".join(lines)

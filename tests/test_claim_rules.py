@@ -1,0 +1,58 @@
+"""Each named rule on its own examples (tests/data/claims/rules/*.yaml), and the rule registry."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import klaim
+from klaim.claims._attribution import CUE_RULES
+from klaim.claims._rules import RuleSet
+
+RULES_DIR = Path(__file__).parent / "data" / "claims" / "rules"
+CASES = [case for path in sorted(RULES_DIR.glob("*.yaml"))
+         for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+PARAMS = [pytest.param(c, id=f"{c['rule']}:{c['lang']}:{c['claim']}",
+                       marks=[pytest.mark.xfail(reason=c["known_wrong"], strict=True)] if "known_wrong" in c else [])
+          for c in CASES]
+
+
+def _claim(case):
+    claims = klaim.extract(case["text"], case["lang"])
+    hits = [c for c in claims if case["claim"] in c.surface]
+    assert hits, f"no claim contains {case['claim']!r}: {[c.surface for c in claims]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("case", PARAMS)
+def test_rule_fires_and_chooses_the_speaker(case):
+    claim = _claim(case)
+    assert case["rule"] in claim.rules, claim.rules
+    for key, want in case["speaker"].items():
+        assert getattr(claim.speaker, key) == want, (key, claim.speaker)
+
+
+def test_every_attribution_rule_has_a_case():
+    covered = {c["rule"] for c in CASES if "known_wrong" not in c}
+    assert set(CUE_RULES.names()) <= covered, set(CUE_RULES.names()) - covered
+
+
+def test_the_first_rule_that_applies_decides_and_languages_filter():
+    rules: RuleSet[int, str] = RuleSet("demo")
+    rules.register("even", lambda n: n % 2 == 0)(lambda n: "even")
+    rules.register("any", lambda n: True)(lambda n: None)
+    rules.register("english-only", lambda n: True, langs=("en",))(lambda n: "en")
+    assert rules.first("id", 4) == ("demo.even", "even")
+    assert rules.first("id", 3) == ("demo.any", None)
+    assert [r.name for r in rules.for_lang("id")] == ["demo.even", "demo.any"]
+    assert rules.names()[-1] == "demo.english-only"
+    with pytest.raises(ValueError, match="registered twice"):
+        rules.register("even", lambda n: True)(lambda n: "again")
+
+
+def test_explain_lists_each_claim_with_its_rules():
+    text = "\"Stok beras cukup sampai akhir tahun,\" kata Menteri Pertanian Agus Wibowo di Jakarta."
+    claims = klaim.extract(text, "id")
+    out = klaim.claims.explain(claims)
+    assert out.count("rules: ") == len(claims) and "attribution.post-cue" in out
+    assert f"[{claims[0].start}:{claims[0].end}]" in out
