@@ -8,7 +8,7 @@ to N articles in an order shuffled with a fixed seed, each copy with its digits 
 per-article permutation, fixed by the seed) so no two copies are the same text. It is written to a
 temporary folder and removed afterwards (never commit it: the data is not part of the project).
 
-Every build runs in a fresh subprocess (`klaim.corpus.build_corpus`, shard_size 1000). Peak RSS is
+Every build runs in a fresh subprocess (`klaim.corpus.build.build_corpus`, shard_size 1000). Peak RSS is
 the largest sum of RSS over the subprocess and all its descendants (workers), sampled every
 50 ms with psutil; the subprocess's own getrusage maxima (self, largest child) are printed too.
 quantulum3 (figures only, English grammar) runs in this process on the first articles of the
@@ -58,7 +58,7 @@ def make_corpus(devdata: Path, n: int, path: Path, seed: int = 2026) -> dict[str
 
 def child(src: str, out: str, workers: int, shard_size: int) -> None:
     """Run inside the measured subprocess; prints one JSON line."""
-    from klaim.corpus import build_corpus
+    from klaim.corpus.build import build_corpus
 
     t0 = time.perf_counter()
     r = build_corpus(Path(src), Path(out), workers=workers, shard_size=shard_size)
@@ -174,7 +174,10 @@ def main() -> None:
     ap.add_argument("--tmp", type=Path, default=None, help="folder for the corpora (default: a temp dir)")
     args = ap.parse_args()
     if not args.devdata.is_file():
-        raise SystemExit(f"{args.devdata} not found (IndoSum dev data; see ../shared/devdata/README.md)")
+        # Exit 2 on missing data, like the other scripts: a usage problem, not a failed run.
+        print(f"bench_corpus: {args.devdata} not found (IndoSum dev data; see ../shared/devdata/README.md)",
+              file=sys.stderr)
+        sys.exit(2)
     sizes = [int(x) for x in args.n.split(",")]
     worker_counts = [int(x) for x in args.workers.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="klaim-bench-", dir=args.tmp))

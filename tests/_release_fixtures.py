@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from klaim.release import ReleaseResult, write_release
+from klaim.dataset.release import ReleaseResult, write_release
 from klaim.schema import (
     Article,
     Claim,

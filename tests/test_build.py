@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from _seed_claims import SEEDS
 from klaim.cli import app
-from klaim.validate import validate_release
+from klaim.dataset.validate import validate_release
 
 
 @pytest.fixture(scope="module")

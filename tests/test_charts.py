@@ -7,7 +7,7 @@ from pathlib import Path
 
 from _claim_fixtures import all_claims
 
-from klaim.charts import CHART_FILES, render_charts, worthiness_bins, write_charts
+from klaim.dataset.charts import CHART_FILES, render_charts, worthiness_bins, write_charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 

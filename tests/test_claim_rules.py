@@ -6,8 +6,9 @@ import pytest
 import yaml
 
 import klaim
-from klaim.claims._attribution import CUE_RULES
-from klaim.claims._rules import RuleSet
+from klaim.extraction.claims._attribution import CUE_RULES
+from klaim.extraction.claims import explain
+from klaim.extraction.claims._rules import RuleSet
 
 RULES_DIR = Path(__file__).parent / "data" / "claims" / "rules"
 CASES = [case for path in sorted(RULES_DIR.glob("*.yaml"))
@@ -53,6 +54,6 @@ def test_the_first_rule_that_applies_decides_and_languages_filter():
 def test_explain_lists_each_claim_with_its_rules():
     text = "\"Stok beras cukup sampai akhir tahun,\" kata Menteri Pertanian Agus Wibowo di Jakarta."
     claims = klaim.extract(text, "id")
-    out = klaim.claims.explain(claims)
+    out = explain(claims)
     assert out.count("rules: ") == len(claims) and "attribution.post-cue" in out
     assert f"[{claims[0].start}:{claims[0].end}]" in out

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from _release_fixtures import article, claim, refuted_verdict, sample
 
-from klaim import claimreview
+from klaim.dataset import claimreview
 from klaim.errors import KlaimError
 from klaim.schema import Speaker, Verdict, VerdictLabel
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import klaim
-from klaim.claims import EXTRACTOR, EXTRACTOR_VERSION
+from klaim.extraction.claims import EXTRACTOR, EXTRACTOR_VERSION
 from klaim.errors import InputError
 from klaim.evaluation.claims import evaluate_claims, read_gold
 from klaim.schema import Claim, ClaimType, Modality, SpeakerKind

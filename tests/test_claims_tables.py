@@ -3,9 +3,9 @@ the file and the line."""
 
 import pytest
 
-from klaim.claims._table import check_claims_table
+from klaim.extraction.claims._table import check_claims_table
 from klaim.errors import InputError
-from klaim.lang import available, table_source
+from klaim.extraction.lang import available, table_source
 
 BASE = "copulas: [adalah]\nrelative_pronouns: [yang]\n"
 

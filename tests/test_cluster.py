@@ -10,8 +10,8 @@ distributed = pytest.importorskip(
 
 from test_corpus import folder_bytes, make_articles, write_jsonl
 
-from klaim.cluster import build_corpus_dask
-from klaim.corpus import build_corpus
+from klaim.corpus.cluster import build_corpus_dask
+from klaim.corpus.build import build_corpus
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from _seed_claims import ROOT
-from klaim.diff import diff_releases
-from klaim.release import check_manifest, released_versions
-from klaim.validate import validate_release
+from klaim.dataset.diff import diff_releases
+from klaim.dataset.release import check_manifest, released_versions
+from klaim.dataset.validate import validate_release
 
 DATA = ROOT / "data"
 RELEASES = sorted(p for p in DATA.glob("*/v*") if (p / "release.json").is_file())

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from klaim import extract
-from klaim.corpus import (
+from klaim.corpus.build import (
     MANIFEST,
     CorpusProgress,
     build_corpus,
@@ -34,7 +34,7 @@ from klaim.corpus import (
     shard_files,
 )
 from klaim.errors import SchemaError
-from klaim.records import claim_features, row_to_claim
+from klaim.dataset.records import claim_features, row_to_claim
 
 NAMES = ["Sri Mulyani", "Budi Santoso", "Retno Marsudi", "Joko Widodo", "Basuki Hadimuljono",
          "Dwikorita Karnawati", "Agus Salim"]
@@ -181,14 +181,14 @@ def test_two_workers_write_the_same_bytes_as_one(reference, articles, tmp_path):
 KILLED_BUILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    import klaim.claims
-    from klaim.corpus import build_corpus
+    import klaim.extraction.claims
+    from klaim.corpus.build import build_corpus
 
-    real = klaim.claims.extract
+    real = klaim.extraction.claims.extract
     def slow(*args, **kwargs):  # slow enough to be killed in the middle of the build
         time.sleep(0.06)
         return real(*args, **kwargs)
-    klaim.claims.extract = slow
+    klaim.extraction.claims.extract = slow
     if __name__ == "__main__":
         build_corpus(Path(sys.argv[1]), Path(sys.argv[2]), shard_size=8, chunk_size=3)
 """)
@@ -296,16 +296,16 @@ def test_parquet_and_dataset_rows_are_reported_by_row(articles, tmp_path):
 
 
 def test_an_extractor_error_on_one_article_is_reported_not_fatal(articles, tmp_path, monkeypatch):
-    import klaim.claims
+    import klaim.extraction.claims
 
-    real = klaim.claims.extract
+    real = klaim.extraction.claims.extract
 
     def flaky(text, lang="id", published=None, article_id=None):
         if article_id == articles[3]["id"]:
             raise RuntimeError("regex blew up")
         return real(text, lang=lang, published=published, article_id=article_id)
 
-    monkeypatch.setattr(klaim.claims, "extract", flaky)
+    monkeypatch.setattr(klaim.extraction.claims, "extract", flaky)
     src = write_jsonl(tmp_path / "a.jsonl", articles[:6])
     result = build_corpus(src, tmp_path / "out", shard_size=4, chunk_size=2)
     assert [(p.record, p.field, p.reason) for p in result.problems] == [
@@ -369,7 +369,7 @@ def test_a_folder_that_is_not_a_corpus_is_never_written_into(tmp_path):
 
 def test_peak_memory_does_not_grow_with_the_corpus(tmp_path):
     """Streaming: the reader holds one shard of records at a time, whatever the input size."""
-    from klaim.corpus import _Planner
+    from klaim.corpus.build import _Planner
 
     src = tmp_path / "big.jsonl"
     with src.open("w", encoding="utf-8") as fh:

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from _release_fixtures import make_release, sample
 
-from klaim import croissant
+from klaim.dataset import croissant
 from klaim.schema import Article, Claim, Figure, Span, Speaker, Verdict
 
 
@@ -164,7 +164,7 @@ def test_mlcroissant_loads_claim_and_article_records(mlc, release):
 
 
 def test_claimreview_is_listed_when_the_release_has_it(release, tmp_path, mlc):
-    from klaim import claimreview
+    from klaim.dataset import claimreview
 
     copy = tmp_path / "copy"
     shutil.copytree(release, copy)

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from _claim_fixtures import news_article, news_claims, script_article, script_claims
 
-from klaim.curation import (
+from klaim.dataset.curation import (
     added_claim_id,
     apply_curation,
     dump_curation,
@@ -254,7 +254,7 @@ def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_dump_round_trip(tmp_path: Path) -> None:
-    from klaim.curation import read_curation
+    from klaim.dataset.curation import read_curation
 
     loaded, report = read_curation(write(tmp_path / "a", CURATION))
     assert report.ok
@@ -271,10 +271,10 @@ def test_sentence_around() -> None:
 
 
 def test_build_applies_curation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The build's hook (``klaim.curation.apply_curation``) with a curation folder."""
+    """The build's hook (``klaim.dataset.curation.apply_curation``) with a curation folder."""
     import importlib
 
-    build = importlib.import_module("klaim.build")  # the module; klaim.build is the function
+    build = importlib.import_module("klaim.dataset.build")
 
     monkeypatch.setattr(build, "read_articles", lambda _: [A])
     monkeypatch.setattr(build, "extract_articles", lambda arts, cb=None: list(CLAIMS))

@@ -18,7 +18,7 @@ from _claim_fixtures import (
     news_claims,
 )
 
-from klaim.curation import (
+from klaim.dataset.curation import (
     added_claim_id,
     apply_curation,
     apply_decisions,
@@ -26,7 +26,7 @@ from klaim.curation import (
     write_curation,
 )
 from klaim.errors import SchemaError
-from klaim.labelstudio import (
+from klaim.review.labelstudio import (
     export_tasks,
     from_labelstudio,
     import_annotations,

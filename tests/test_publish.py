@@ -13,7 +13,7 @@ import pytest
 from _release_fixtures import article, claim, make_release, sample
 
 from klaim.errors import KlaimError
-from klaim.publish import PublishError, plan_upload, publish
+from klaim.dataset.publish import PublishError, plan_upload, publish
 
 REPO = "klaim-dev/klaim-test"
 

@@ -16,10 +16,10 @@ import pytest
 
 from _seed_claims import ROOT, seed_article, seed_claims
 from klaim.errors import ReleaseError, SchemaError
-from klaim.exports import read_claims_csv
-from klaim.records import claim_from_csv_row
-from klaim.release import check_manifest, released_versions, write_release
-from klaim.validate import validate_release
+from klaim.dataset.exports import read_claims_csv
+from klaim.dataset.records import claim_from_csv_row
+from klaim.dataset.release import check_manifest, released_versions, write_release
+from klaim.dataset.validate import validate_release
 
 DAY = date(2024, 4, 5)
 
@@ -140,7 +140,7 @@ _BUILD_SCRIPT = textwrap.dedent("""
     from pathlib import Path
     sys.path.insert(0, {tests!r})
     from _seed_claims import seed_article, seed_claims
-    from klaim.release import write_release
+    from klaim.dataset.release import write_release
 
     def progress(msg):
         print(msg, flush=True)

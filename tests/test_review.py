@@ -17,7 +17,7 @@ from _claim_fixtures import (
 )
 
 from klaim.errors import SchemaError
-from klaim.review import render_article, write_review
+from klaim.review.pages import render_article, write_review
 
 
 class _Tree(HTMLParser):

@@ -22,7 +22,7 @@ from _claim_fixtures import (
     script_article,
 )
 
-from klaim.review import write_review
+from klaim.review.pages import write_review
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 

@@ -9,9 +9,9 @@ import pytest
 from pydantic import ValidationError
 
 from _seed_claims import ROOT, seed_article, seed_claims
-from klaim.records import CLAIM_CSV_COLUMNS, claim_features
+from klaim.dataset.records import CLAIM_CSV_COLUMNS, claim_features
 from klaim.schema import Claim, Figure, Speaker
-from klaim.schema_files import stale_schema_files
+from klaim.dataset.schema_files import stale_schema_files
 
 
 def test_committed_json_schema_files_are_up_to_date():

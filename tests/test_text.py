@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klaim.text import TokenIndex, clauses, paragraphs, quotes, sentences, trim
+from klaim.extraction.text import TokenIndex, clauses, paragraphs, quotes, sentences, trim
 
 DATA = Path(__file__).parent / "data" / "claims"
 

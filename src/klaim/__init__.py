@@ -21,12 +21,12 @@ from klaim.schema import (
     Verdict,
     VerdictLabel,
 )
-from klaim.figures import find_figures
-from klaim.claims import extract
-from klaim.build import BuildSettings, build
-from klaim.diff import diff_releases
-from klaim.release import write_release
-from klaim.validate import validate_path as validate
+from klaim.extraction.figures import find_figures
+from klaim.extraction.claims import extract
+from klaim.dataset.build import BuildSettings, build
+from klaim.dataset.diff import diff_releases
+from klaim.dataset.release import write_release
+from klaim.dataset.validate import validate_path as validate
 
 __version__ = "0.1.0"
 

@@ -69,7 +69,7 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from klaim.articles import article_files
-    from klaim.build import build as run_build
+    from klaim.dataset.build import build as run_build
 
     try:
         s = _settings(seeds=seeds, out=out_dir, name=name, version=version, curation=curation,
@@ -91,14 +91,14 @@ def build(
 
 def _build_corpus(corpus: Path, out_dir: Path, workers: int, shard_size: int,
                   scheduler: str | None, max_invalid: int | None) -> None:
-    from klaim.corpus import build_corpus, rich_progress
+    from klaim.corpus.build import build_corpus, rich_progress
 
     try:
         with rich_progress(err) as hook:
             if scheduler:
                 from distributed import Client
 
-                from klaim.cluster import build_corpus_dask
+                from klaim.corpus.cluster import build_corpus_dask
 
                 with Client(scheduler) as client:
                     r = build_corpus_dask(corpus, out_dir, client, shard_size=shard_size,
@@ -122,7 +122,7 @@ def _build_corpus(corpus: Path, out_dir: Path, workers: int, shard_size: int,
 
 
 def _settings(no_curation: bool = False, **overrides):
-    from klaim.build import BuildSettings
+    from klaim.dataset.build import BuildSettings
 
     s = BuildSettings.from_pyproject(**overrides)
     if no_curation:
@@ -152,7 +152,7 @@ def _summary(counts: dict) -> None:
 @app.command()
 def validate(path: Annotated[Path, typer.Argument(help="Release folder, or a JSONL, CSV or Parquet file.")]) -> None:
     """Validate against the schema; report every invalid record with file, row, field and reason."""
-    from klaim.validate import validate_path
+    from klaim.dataset.validate import validate_path
 
     try:
         report = validate_path(path)
@@ -172,7 +172,7 @@ def figures(
     table: Annotated[bool, typer.Option("--table", help="A readable table instead of JSON lines.")] = False,
 ) -> None:
     """Find and normalise every figure; one JSON object per figure."""
-    from klaim.figures import find_figures
+    from klaim.extraction.figures import find_figures
 
     try:
         found = find_figures(_read_input(path), lang=lang, reference_date=reference_date)
@@ -208,8 +208,8 @@ def extract(
         "--explain", help="Print each claim with its speaker and the rules that produced it.")] = False,
 ) -> None:
     """Extract atomic claims from one article."""
-    from klaim.claims import explain as explain_claims
-    from klaim.claims import extract as run_extract
+    from klaim.extraction.claims import explain as explain_claims
+    from klaim.extraction.claims import extract as run_extract
 
     try:
         claims = run_extract(_read_input(path), lang=lang, published=published, article_id=article_id)
@@ -234,7 +234,7 @@ def extract(
 def diff(old: Path, new: Path,
          as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
     """Claims added, removed and changed between two releases (by claim_id)."""
-    from klaim.diff import diff_releases
+    from klaim.dataset.diff import diff_releases
 
     try:
         d = diff_releases(old, new)
@@ -252,7 +252,7 @@ def publish(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be uploaded; upload nothing.")] = False,
 ) -> None:
     """Upload a validated release to the Hugging Face Hub, tagged v<version>."""
-    from klaim.publish import publish as run_publish
+    from klaim.dataset.publish import publish as run_publish
 
     try:
         plan = run_publish(release, repo_id, token=token, dry_run=dry_run)
@@ -270,8 +270,8 @@ def review(
     seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
 ) -> None:
     """Write static HTML review pages: claims highlighted in their article, with details."""
-    from klaim.build import collect
-    from klaim.review import write_review
+    from klaim.dataset.build import collect
+    from klaim.review.pages import write_review
 
     if not (article_id or all_articles):
         _fail(KlaimError("name an ARTICLE_ID or pass --all"))
@@ -291,8 +291,8 @@ def curation_init(
     folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
 ) -> None:
     """Start a curation file listing every extracted claim of an article as pending."""
-    from klaim.build import collect
-    from klaim.curation import init_curation_file
+    from klaim.dataset.build import collect
+    from klaim.dataset.curation import init_curation_file
 
     try:
         s = _settings(seeds=seeds, no_curation=True)
@@ -314,8 +314,8 @@ def labelstudio_export(
     seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
 ) -> None:
     """Write Label Studio tasks with the claims as pre-annotations, and the labeling config."""
-    from klaim.build import collect
-    from klaim.labelstudio import export_tasks, labelstudio_config
+    from klaim.dataset.build import collect
+    from klaim.review.labelstudio import export_tasks, labelstudio_config
 
     try:
         s = _settings(seeds=seeds)
@@ -338,8 +338,8 @@ def labelstudio_import(
     folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
 ) -> None:
     """Turn a completed Label Studio export into curation files (checked before writing)."""
-    from klaim.build import collect
-    from klaim.labelstudio import import_annotations
+    from klaim.dataset.build import collect
+    from klaim.review.labelstudio import import_annotations
 
     try:
         export = json.loads(_read_input(str(export_file)))
@@ -362,7 +362,7 @@ def schema(
     check: Annotated[bool, typer.Option(help="Only check that the files are up to date.")] = False,
 ) -> None:
     """Write (or --check) the JSON Schema files generated from the pydantic models."""
-    from klaim.schema_files import stale_schema_files, write_schema_files
+    from klaim.dataset.schema_files import stale_schema_files, write_schema_files
 
     if check:
         stale = stale_schema_files(out_dir)

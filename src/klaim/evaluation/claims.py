@@ -261,7 +261,7 @@ def _speaker_ok(g: dict[str, Any], p: dict[str, Any]) -> bool:
 
 def _predict(header: dict[str, Any] | None, gold_path: Path, text: str | None, lang: str | None,
              published: date | str | None, article_id: str | None) -> list[Claim]:
-    from klaim.claims import extract
+    from klaim.extraction.claims import extract
 
     header = header or {}
     if text is None:
@@ -335,7 +335,7 @@ def evaluate_claims(gold_path: str | Path, predicted: list[Claim] | None = None,
 
 
 def _extract_article(article: dict[str, Any], lang: str | None) -> list[dict[str, Any]]:
-    from klaim.claims import extract
+    from klaim.extraction.claims import extract
 
     published = article.get("published") or article.get("date")
     claims = extract(article["text"], article.get("lang") or lang or "id", published, article["id"])

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from klaim.errors import InputError
-from klaim.figures import find_figures
-from klaim.figures._lexicon import lexicon, norm
+from klaim.extraction.figures import find_figures
+from klaim.extraction.figures._lexicon import lexicon, norm
 from klaim.schema import Figure
 
 CONVENTIONS = ("auto", "ud-num", "yusufs", "measeval", "klaim")

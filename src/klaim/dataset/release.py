@@ -1,0 +1,262 @@
+"""Releases: one immutable folder per version, in the layout ``push_to_hub`` produces.
+
+A release is written into a temporary folder beside its target and renamed into place only
+when complete, so an interrupted or failed build (even ``kill -9``) never leaves a partial
+release and never touches an earlier one. A released version is immutable: building it again
+with different content is refused; building it with the same content changes nothing.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from klaim.errors import ReleaseError, SchemaError
+from klaim.schema import SCHEMA_VERSION, Article, Claim
+
+VERSION_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+RELEASE_FILE = "release.json"
+MANIFEST_FILE = "checksums.sha256"
+CLAIMS_PARQUET = "data/claims-00000-of-00001.parquet"
+ARTICLES_PARQUET = "data/articles-00000-of-00001.parquet"
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class ReleaseResult:
+    path: Path
+    name: str
+    version: str
+    status: str  # "written" or "unchanged"
+    content_sha256: str
+    counts: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_version(version: str) -> tuple[int, int, int]:
+    m = VERSION_RE.match(version.removeprefix("v"))
+    if not m:
+        raise ReleaseError(f"version {version!r} is not MAJOR.MINOR.PATCH (e.g. 1.0.0)")
+    return tuple(int(g) for g in m.groups())  # type: ignore[return-value]
+
+
+def version_dir(root: Path, name: str, version: str) -> Path:
+    parse_version(version)
+    return root / name / f"v{version.removeprefix('v')}"
+
+
+def released_versions(root: Path, name: str) -> list[str]:
+    """Complete releases of ``name``, oldest first (a folder counts once its release.json exists)."""
+    base = root / name
+    if not base.is_dir():
+        return []
+    found = [p.name[1:] for p in base.iterdir()
+             if p.is_dir() and VERSION_RE.match(p.name[1:]) and (p / RELEASE_FILE).is_file()]
+    return sorted(found, key=parse_version)
+
+
+def canonical_jsonl(models: list[Any]) -> bytes:
+    return b"".join(
+        json.dumps(m.model_dump(mode="json"), ensure_ascii=False, sort_keys=True).encode() + b"\n"
+        for m in models)
+
+
+def content_digest(articles: list[Article], claims: list[Claim]) -> str:
+    """Identity of a release's content, independent of how Parquet or CSV bytes are laid out."""
+    h = hashlib.sha256()
+    h.update(f"schema {SCHEMA_VERSION}\n".encode())
+    h.update(canonical_jsonl(sorted(articles, key=lambda a: a.article_id)))
+    h.update(canonical_jsonl(sorted(claims, key=lambda c: (c.article_id, c.start, c.end, c.claim_id))))
+    return h.hexdigest()
+
+
+def validate_claims(articles: list[Article], claims: list[Claim]) -> None:
+    """Re-validate every claim against its article's text; raise with all problems at once."""
+    from klaim.dataset.validate import check_claims
+
+    report = check_claims(articles, [c.model_dump(mode="json") for c in claims], file="(build)")
+    if report.problems:
+        raise SchemaError(report)
+
+
+@contextmanager
+def _locked(base: Path) -> Iterator[None]:
+    base.mkdir(parents=True, exist_ok=True)
+    with open(base / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _remove_stale_temporaries(base: Path) -> None:
+    """Temporaries of builds that died (kill -9) are debris, never releases."""
+    for tmp in base.glob(".tmp-*"):
+        pid = tmp.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def read_release_info(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads((path / RELEASE_FILE).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ReleaseError(f"{path}: not a klaim release ({RELEASE_FILE} unreadable: {exc})") from exc
+
+
+def write_release(
+    articles: list[Article],
+    claims: list[Claim],
+    root: Path,
+    name: str,
+    version: str,
+    *,
+    released: date | None = None,
+    changes: str | None = None,
+    notes: str | None = None,
+    progress: Progress | None = None,
+) -> ReleaseResult:
+    """Write version ``version`` of dataset ``name`` under ``root``, atomically and only once."""
+    say = progress or (lambda _msg: None)
+    version = version.removeprefix("v")
+    target = version_dir(root, name, version)
+    validate_claims(articles, claims)
+    digest = content_digest(articles, claims)
+    base = target.parent
+    with _locked(base):
+        _remove_stale_temporaries(base)
+        if target.exists():
+            return _unchanged_or_refuse(target, name, version, digest)
+        previous = released_versions(root, name)
+        if previous and parse_version(previous[-1]) > parse_version(version):
+            raise ReleaseError(f"version {version} is older than the latest release {previous[-1]}; "
+                               "versions only move forward")
+        tmp = base / f".tmp-v{version}-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            counts = _write_files(tmp, articles, claims, name, version, digest,
+                                  released or date.today(), changes, notes, say)
+            _fsync_tree(tmp)
+            os.rename(tmp, target)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        say(f"released {name} v{version} at {target}")
+        from klaim.dataset.changelog import write_dataset_index
+
+        write_dataset_index(root, name)
+    return ReleaseResult(target, name, version, "written", digest, counts)
+
+
+def _unchanged_or_refuse(target: Path, name: str, version: str, digest: str) -> ReleaseResult:
+    info = read_release_info(target)
+    if info.get("content_sha256") != digest:
+        raise ReleaseError(
+            f"{name} v{version} is already released at {target} with different content; "
+            "released versions are immutable: bump the version (patch for corrections, minor for "
+            "new articles or claims, major for breaking schema changes) and build again")
+    return ReleaseResult(target, name, version, "unchanged", digest, info.get("counts", {}))
+
+
+def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: str,
+                 version: str, digest: str, released: date, changes: str | None,
+                 notes: str | None, say: Progress) -> dict[str, Any]:
+    from klaim.dataset import card
+    from klaim.dataset import charts
+    from klaim.dataset import claimreview
+    from klaim.dataset import croissant
+    from klaim.dataset import exports
+    from klaim.dataset.schema_files import write_schema_files
+
+    (tmp / "data").mkdir(parents=True)
+    say("writing parquet")
+    sizes = exports.write_parquet(tmp, articles, claims)
+    say("writing CSV and JSONL exports")
+    exports.write_csv(tmp, claims)
+    exports.write_jsonl(tmp / "claims.jsonl", claims)
+    claimreview.write(tmp, articles, claims)
+    charts.write_charts(claims, tmp / "charts")
+    write_schema_files(tmp / "schema")
+    counts = card.counts(articles, claims)
+    info = {"name": name, "version": version, "released": released.isoformat(),
+            "schema_version": SCHEMA_VERSION, "content_sha256": digest, "counts": counts,
+            "changes": changes}
+    _write_json(tmp / RELEASE_FILE, info)
+    info = {**info, "creation_notes": notes}  # card only: prose is not part of the release's identity
+    say("writing dataset card")
+    (tmp / "README.md").write_text(card.render(articles, claims, info, sizes), encoding="utf-8")
+    croissant.write(tmp, info)  # last but the manifest: it lists the other files' checksums
+    write_manifest(tmp)
+    return counts
+
+
+def _write_json(path: Path, obj: Any) -> None:
+    path.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                    encoding="utf-8")
+
+
+def _fsync_tree(root: Path) -> None:
+    for p in sorted(root.rglob("*")):
+        if p.is_file():
+            with open(p, "rb") as fh:
+                os.fsync(fh.fileno())
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def release_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.name != MANIFEST_FILE
+                  and not p.name.startswith("."))
+
+
+def write_manifest(root: Path) -> None:
+    """``sha256sum -c``-compatible list of every file in the release."""
+    lines = [f"{sha256_file(p)}  {p.relative_to(root).as_posix()}\n" for p in release_files(root)]
+    (root / MANIFEST_FILE).write_text("".join(lines), encoding="utf-8")
+
+
+def check_manifest(root: Path) -> list[str]:
+    """Problems with the checksums: missing, changed or unlisted files."""
+    manifest = root / MANIFEST_FILE
+    if not manifest.is_file():
+        return [f"{MANIFEST_FILE} is missing"]
+    problems, listed = [], set()
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        digest, _, rel = line.partition("  ")
+        listed.add(rel)
+        path = root / rel
+        if not path.is_file():
+            problems.append(f"{rel}: listed in {MANIFEST_FILE} but missing")
+        elif sha256_file(path) != digest:
+            problems.append(f"{rel}: checksum differs from {MANIFEST_FILE} (file was changed)")
+    for p in release_files(root):
+        rel = p.relative_to(root).as_posix()
+        if rel not in listed:
+            problems.append(f"{rel}: not listed in {MANIFEST_FILE}")
+    return problems

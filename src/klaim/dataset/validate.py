@@ -1,0 +1,215 @@
+"""Validation of releases and exports against the schema: one report of every problem, each with
+its file, record and field (lazy validation: never stop at the first error)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from klaim.errors import InputError, Problem, ValidationReport
+from klaim.schema import Article, Claim, make_claim_id
+
+_SPAN_MESSAGE = re.compile(r"^(span \[|start \(|surface )")
+
+
+def _field_of(err: dict[str, Any]) -> str:
+    loc = ".".join(str(p) for p in err["loc"])
+    if _SPAN_MESSAGE.search(err["msg"].removeprefix("Value error, ")):
+        return f"{loc}.start/end/surface" if loc else "start/end/surface"
+    return loc or "(record)"
+
+
+def _problems(exc: ValidationError, file: str, record: str) -> list[Problem]:
+    return [Problem(file, record, _field_of(e), e["msg"].removeprefix("Value error, "))
+            for e in exc.errors()]
+
+
+def check_articles(rows: list[tuple[str, dict[str, Any]]], file: str,
+                   report: ValidationReport) -> dict[str, Article]:
+    out = {}
+    for record, row in rows:
+        report.checked += 1
+        try:
+            art = Article.model_validate(row)
+        except ValidationError as exc:
+            report.problems.extend(_problems(exc, file, record))
+            continue
+        out[art.article_id] = art
+    return out
+
+
+def check_claims(articles: list[Article] | dict[str, Article], rows: list[dict[str, Any]],
+                 file: str, records: list[str] | None = None,
+                 report: ValidationReport | None = None) -> ValidationReport:
+    """Validate claim rows against the schema and their article texts; cross-record checks too."""
+    report = report if report is not None else ValidationReport()
+    texts = {a.article_id: a.text for a in (articles.values() if isinstance(articles, dict) else articles)}
+    names = records or [f"row {i}" for i in range(1, len(rows) + 1)]
+    ids = Counter(r.get("claim_id") for r in rows)
+    for record, row in zip(names, rows):
+        report.checked += 1
+        record = f"{record} ({row.get('claim_id')})" if row.get("claim_id") else record
+        text = texts.get(row.get("article_id"))
+        if texts and text is None:
+            report.problems.append(Problem(file, record, "article_id",
+                                           f"unknown article {row.get('article_id')!r}"))
+        try:
+            claim = Claim.model_validate(row, context={"text": text} if text is not None else None)
+        except ValidationError as exc:
+            report.problems.extend(_problems(exc, file, record))
+            continue
+        if ids[claim.claim_id] > 1:
+            report.problems.append(Problem(file, record, "claim_id", "duplicate claim_id"))
+        expected = make_claim_id(claim.article_id, claim.start, claim.end)
+        if claim.claim_id != expected and not claim.claim_id.startswith(f"{claim.article_id}:added-"):
+            report.problems.append(Problem(file, record, "claim_id",
+                                           f"does not match its span (expected {expected})"))
+    return report
+
+
+def _parquet_rows(path: Path) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path).to_pylist()
+    except Exception as exc:  # pyarrow raises several unrelated types for a corrupt file
+        raise InputError(f"not a readable Parquet file ({exc})", str(path)) from exc
+
+
+def _claim_rows_from_parquet(path: Path) -> list[dict[str, Any]]:
+    from klaim.dataset.records import CLASS_LABEL_FIELDS
+
+    rows = _parquet_rows(path)
+    for row in rows:
+        for name, enum in CLASS_LABEL_FIELDS.items():
+            v = row.get(name)
+            if isinstance(v, int):
+                members = list(enum)
+                row[name] = members[v].value if 0 <= v < len(members) else f"<label {v}>"
+    return rows
+
+
+def _jsonl_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[str, Any]]]:
+    from klaim.articles import iter_jsonl
+
+    return [(f"line {n}", obj) for n, obj in iter_jsonl(path, report)]
+
+
+def _csv_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[str, Any]]]:
+    from klaim.articles import read_text_file
+    from klaim.dataset.exports import read_claims_csv
+    from klaim.dataset.records import JSON_CELL_FIELDS
+
+    read_text_file(path, allow_bom=True)  # clear errors for empty, binary or non-UTF-8 files
+    out = []
+    for i, row in enumerate(read_claims_csv(path), 1):
+        data: dict[str, Any] = {}
+        for col, value in row.items():
+            if value == "":
+                continue
+            if col in JSON_CELL_FIELDS:
+                try:
+                    value = json.loads(value)
+                except json.JSONDecodeError as exc:
+                    report.problems.append(Problem(str(path), f"row {i}", col, f"not JSON: {exc.msg}"))
+                    continue
+            elif col in ("start", "end"):
+                value = int(value) if value.lstrip("-").isdigit() else value
+            elif col == "check_worthiness":
+                try:
+                    value = float(value)
+                except ValueError:
+                    pass
+            data[col] = value
+        out.append((f"row {i}", data))
+    return out
+
+
+def _load_articles_near(path: Path, report: ValidationReport) -> dict[str, Article]:
+    """Article texts from the release the file belongs to, so spans can be checked."""
+    from klaim.dataset.release import ARTICLES_PARQUET
+
+    for folder in (path.parent, path.parent.parent):
+        candidate = folder / ARTICLES_PARQUET
+        if candidate.is_file():
+            rows = _parquet_rows(candidate)
+            return check_articles([(f"row {i}", r) for i, r in enumerate(rows, 1)],
+                                  str(candidate), report)
+    return {}
+
+
+def validate_file(path: Path, articles: dict[str, Article] | None = None,
+                  report: ValidationReport | None = None) -> ValidationReport:
+    """Validate one JSONL, CSV or Parquet file of claims (or a JSONL of articles)."""
+    report = report if report is not None else ValidationReport()
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file", str(path))
+    if articles is None:
+        articles = _load_articles_near(path, report)
+    if path.suffix == ".jsonl":
+        rows = _jsonl_rows(path, report)
+        if rows and all("claim_id" not in r for _, r in rows):
+            check_articles(rows, str(path), report)
+            return report
+    elif path.suffix == ".csv":
+        rows = _csv_rows(path, report)
+    elif path.suffix == ".parquet":
+        rows = [(f"row {i}", r) for i, r in enumerate(_claim_rows_from_parquet(path), 1)]
+    else:
+        raise InputError("expected a release folder or a .jsonl, .csv or .parquet file", str(path))
+    check_claims(articles, [r for _, r in rows], str(path), [n for n, _ in rows], report)
+    return report
+
+
+def _card_counts(card: Path) -> dict[str, int]:
+    text = card.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    meta = yaml.safe_load(text.split("\n---\n", 1)[0][4:]) or {}
+    infos = meta.get("dataset_info") or []
+    infos = [infos] if isinstance(infos, dict) else infos
+    return {i.get("config_name", "default"): sum(s["num_examples"] for s in i.get("splits", []))
+            for i in infos}
+
+
+def validate_release(root: Path) -> ValidationReport:
+    """Validate a release folder: every claim, the card's row counts and the checksums."""
+    from klaim.dataset.release import ARTICLES_PARQUET, CLAIMS_PARQUET, check_manifest
+
+    root = Path(root)
+    report = ValidationReport()
+    for rel in (CLAIMS_PARQUET, ARTICLES_PARQUET, "README.md"):
+        if not (root / rel).is_file():
+            report.problems.append(Problem(str(root), "-", rel, "missing from the release"))
+    if report.problems:
+        return report
+    art_rows = _parquet_rows(root / ARTICLES_PARQUET)
+    articles = check_articles([(f"row {i}", r) for i, r in enumerate(art_rows, 1)],
+                              str(root / ARTICLES_PARQUET), report)
+    claim_rows = _claim_rows_from_parquet(root / CLAIMS_PARQUET)
+    check_claims(articles, claim_rows, str(root / CLAIMS_PARQUET), report=report)
+    for export in ("claims.jsonl", "claims.csv"):
+        if (root / export).is_file():
+            validate_file(root / export, articles, report)
+    declared = _card_counts(root / "README.md")
+    for config, actual in (("claims", len(claim_rows)), ("articles", len(art_rows))):
+        if declared.get(config) != actual:
+            report.problems.append(Problem(str(root / "README.md"), config, "num_examples",
+                                           f"card declares {declared.get(config)}, data has {actual}"))
+    for msg in check_manifest(root):
+        report.problems.append(Problem(str(root), "-", "checksums", msg))
+    return report
+
+
+def validate_path(path: Path) -> ValidationReport:
+    path = Path(path)
+    if path.is_dir():
+        return validate_release(path)
+    return validate_file(path)

@@ -1,0 +1,150 @@
+"""Claims: decomposition, attribution, modality, type, time, entities, check-worthiness.
+
+``extract`` is the only public function. The stages live in small modules:
+``_units`` (quotes, attributed content, publisher text), ``_attribution`` (cues, speakers, people
+tied across the article), ``_decompose`` (coordination, apposition, relative clauses),
+``_modality``, ``_typing``, ``_entities`` and ``_worthiness``. All language knowledge comes from
+``klaim/lang/<lang>.claims.yaml``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left, bisect_right
+from datetime import date
+
+from klaim.extraction.claims import _lang
+from klaim.extraction.claims._attribution import Registry, SpeakerRef
+from klaim.extraction.claims._context import Ctx
+from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._entities import entities
+from klaim.extraction.claims._modality import modality
+from klaim.extraction.claims._typing import claim_type
+from klaim.extraction.claims._units import article_units
+from klaim.extraction.claims._worthiness import worthiness
+from klaim.errors import InputError
+from klaim.extraction.figures import find_figures
+from klaim.schema import (
+    Claim,
+    Entity,
+    Figure,
+    FigureKind,
+    Span,
+    Speaker,
+    TimeRef,
+    make_claim_id,
+)
+from klaim.extraction.text import TokenIndex
+
+EXTRACTOR = "klaim-rules"
+EXTRACTOR_VERSION = "0.3.0"
+
+__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
+
+
+def _as_date(published: date | str | None) -> date | None:
+    if published is None or isinstance(published, date):
+        return published
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError as exc:
+        raise InputError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from exc
+
+
+def article_id_for(text: str) -> str:
+    """A stable identifier derived from the text alone."""
+    return "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def extract(text: str, lang: str = "id", published: date | str | None = None,
+            article_id: str | None = None) -> list[Claim]:
+    """Atomic, attributed claims of ``text``, sorted by (start, end), deterministic."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, got {type(text).__name__}")
+    pub = _as_date(published)
+    L = _lang.get(lang)
+    aid = article_id or article_id_for(text)
+    if not text.strip():
+        return []
+    ctx = Ctx(text, TokenIndex(text), L)
+    reg = Registry(ctx)
+    units = article_units(ctx, reg)
+    figures = sorted(find_figures(text, lang, pub), key=lambda f: (f.start, f.end))
+    fig_starts = [f.start for f in figures]
+    # entities are found once per sentence (after attribution has named the people) and shared
+    # by the claims that contain them: overlapping claims would otherwise rescan the same words
+    ents: list[Entity] = []
+    for sentence in sorted({u.sentence for u in units}):
+        ents += entities(ctx, reg, sentence[0], sentence[1], sentence[0])
+    ent_starts = [en.start for en in ents]
+    seen: set[tuple[int, int]] = set()
+    claims = []
+    for u in sorted(units, key=lambda u: (u.start, u.end)):
+        if (u.start, u.end) in seen:
+            continue
+        seen.add((u.start, u.end))
+        claims.append(_claim(ctx, u, aid, _within(figures, fig_starts, u.start, u.end),
+                             _within(figures, fig_starts, *u.sentence), _within(ents, ent_starts, u.start, u.end),
+                             pub))
+    return claims
+
+
+def _within(items: list, starts: list[int], s: int, e: int) -> list:
+    """Figures or entities lying inside [s, e) (``items`` sorted by start)."""
+    lo, hi = bisect_left(starts, s), bisect_right(starts, e)
+    return [f for f in items[lo:hi] if f.end <= e]
+
+
+def _time(claim_figs: list[Figure], sentence_figs: list[Figure], pub: date | None) -> TimeRef | None:
+    """A date in the claim, else one in its sentence ("Kamis malam, …"), else the publication date."""
+    for figs in (claim_figs, sentence_figs):
+        for f in figs:
+            if f.kind == FigureKind.date and f.iso:
+                return TimeRef(iso=f.iso, source="text")
+    return TimeRef(iso=pub.isoformat(), source="published") if pub else None
+
+
+def _span(text: str, s: int, e: int) -> Span:
+    return Span(start=s, end=e, surface=text[s:e])
+
+
+def _speaker(text: str, ref: SpeakerRef) -> Speaker:
+    mention = _span(text, *ref.mention) if ref.mention else None
+    return Speaker(kind=ref.kind, name=ref.name, role=ref.role, organisation=ref.organisation,
+                   mention=mention, cue=ref.cue)
+
+
+def _rules(u: Unit) -> list[str]:
+    return list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
+
+
+def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_figs: list[Figure],
+           ents: list[Entity], pub: date | None) -> Claim:
+    text = ctx.text
+    ctx.skip = u.skip
+    mod = modality(ctx, u.start, u.end, u.cue)
+    type_figs = [f for f in figs if not (u.skip and u.skip[0] <= f.start < u.skip[1])]
+    ctype = claim_type(ctx, u, type_figs, mod, pub)
+    ctx.skip = None
+    score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
+    return Claim(
+        claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
+        start=u.start, end=u.end, surface=text[u.start:u.end], sentence=_span(text, *u.sentence),
+        spans=[_span(text, *sp) for sp in u.spans], claim_type=ctype, figures=figs,
+        speaker=_speaker(text, u.speaker), modality=mod, time=_time(figs, sentence_figs, pub),
+        entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
+        rules=_rules(u),
+        extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def explain(claims: list[Claim]) -> str:
+    """Each claim with its span, speaker, modality and the rules that produced it, for reading."""
+    lines = []
+    for c in claims:
+        who = c.speaker.kind.value + (f": {c.speaker.name}" if c.speaker.name else "")
+        cue = f" (cue {c.speaker.cue!r})" if c.speaker.cue else ""
+        lines.append(f"[{c.start}:{c.end}] {c.claim_type.value}, {c.modality.value}, {who}{cue}")
+        lines.append(f"  {c.text}")
+        lines.append(f"  rules: {' > '.join(c.rules) or '-'}")
+    return "\n".join(lines)

@@ -1,0 +1,969 @@
+"""Who says what: attribution cues, speaker phrases, and people tied across the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
+from klaim.extraction.claims._rules import RuleSet
+from klaim.schema import SpeakerKind
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    kind: SpeakerKind
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    mention: tuple[int, int] | None = None
+    cue: str | None = None
+    via: str | None = field(default=None, compare=False)  # the rule that resolved a pronoun
+
+
+PUBLISHER = SpeakerRef(SpeakerKind.publisher)
+_FINAL = frozenset(".,;:!?…")
+
+
+@dataclass
+class Attribution:
+    speaker: SpeakerRef
+    span: tuple[int, int]            # the attribution clause: cue, speaker and what hangs on them
+    content: tuple[int, int] | None  # character range of what is said (None: a quote's content)
+    quote_end: int | None = None     # set when the content is the quote closing at this offset
+    quote_open: int | None = None    # set when the content is the quote opening at this offset
+    subject: str | None = None       # what subject-less content is about ("X itu, menurut Y, adalah …")
+    subject_span: tuple[int, int] | None = None  # where that subject is written (not a claim of its own)
+    anaphoric: bool = False          # "Hal itu disampaikan X": the sentence before is what X said
+    rule: str = ""                   # name of the cue rule that found it
+
+
+@dataclass
+class NP:
+    role: str | None
+    organisation: str | None
+    name: str | None
+
+
+class Registry:
+    """People named in the article, so that "Stoltenberg" resolves to "Jens Stoltenberg"."""
+
+    def __init__(self, ctx: Ctx):
+        self.ctx = ctx
+        self.full: dict[str, SpeakerRef] = {}
+        self.by_token: dict[str, SpeakerRef] = {}
+        self.last_person: SpeakerRef | None = None
+        self.last_group: SpeakerRef | None = None
+        self.mentions: list[tuple[int, SpeakerRef]] = []  # (offset, person) of titled names
+        self._learn()
+
+    def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
+        """Whom "dia" / "katanya" points to: the last person speaker or titled person named before
+        token k, whichever is nearer; an unnamed person when there is none."""
+        pos = ctx.idx.spans[k][0]
+        best = self.last_person
+        best_pos = best.mention[0] if best and best.mention else -1
+        for at, ref in reversed(self.mentions):
+            if at < pos:
+                if at > best_pos:
+                    best = ref
+                break
+        mention = ctx.span(k, k + 1)
+        if best is None:
+            return SpeakerRef(SpeakerKind.person, mention=mention, cue=cue, via="speaker.pronoun-unresolved")
+        return replace(best, mention=mention, cue=cue, via="speaker.pronoun")
+
+    def _learn(self) -> None:
+        """Register every "Role (Org) Name Name" mention: roles tell us the run is a person."""
+        ctx, n = self.ctx, len(self.ctx.idx.spans)
+        k = 0
+        while k < n:
+            r = ctx.match_seq(k, ctx.L.roles, n) if ctx.is_cap(k) else 0
+            if not r:
+                k += 1
+                continue
+            j = _run_end(ctx, k + r, n)
+            if k > 0 and ctx.word(k - 1) == "(":
+                k = max(j, k + 1)  # "(Karopenmas Divhumas) Polri": an abbreviation of the role
+                continue
+            np = parse_np(ctx, k, j)
+            if np.name:
+                self.mentions.append((ctx.idx.spans[k][0], self.add(np.name, np.role, np.organisation)))
+            k = max(j, k + 1)
+
+    def add(self, name: str, role: str | None, org: str | None) -> SpeakerRef:
+        key = name.lower()
+        known = self.full.get(key)
+        if known is not None:
+            if known.role is None and role:
+                known = replace(known, role=role, organisation=org or known.organisation)
+                self._store(key, known)
+            return known
+        ref = SpeakerRef(SpeakerKind.person, name=name, role=role, organisation=org)
+        self._store(key, ref)
+        return ref
+
+    def _store(self, key: str, ref: SpeakerRef) -> None:
+        self.full[key] = ref
+        for tok in key.split():
+            # a longer full name wins a token: "Stoltenberg" → "Jens Stoltenberg"
+            old = self.by_token.get(tok)
+            if old is None or len(old.name or "") <= len(ref.name or "") or old.name == ref.name:
+                self.by_token[tok] = ref
+
+    def resolve(self, name: str, role: str | None, org: str | None) -> SpeakerRef:
+        key = name.lower()
+        if key in self.full:
+            ref = self.full[key]
+        elif len(key.split()) == 1 and key in self.by_token:
+            ref = self.by_token[key]
+        elif (longer := self._containing(key)) is not None:
+            ref = longer  # "Sri Mulyani" → "Sri Mulyani Indrawati"
+        else:
+            ref = self.add(name, role, org)
+        if role and not ref.role:
+            ref = replace(ref, role=role, organisation=org or ref.organisation)
+        return ref
+
+    def _containing(self, key: str) -> SpeakerRef | None:
+        padded = f" {key} "
+        hits = [ref for full, ref in self.full.items() if padded in f" {full} "]
+        return hits[0] if len(hits) == 1 else None
+
+    def by_role(self, role: str) -> SpeakerRef | None:
+        role = role.lower()
+        for ref in self.full.values():
+            if ref.role and ref.role.lower() == role:
+                return ref
+        return None
+
+
+def _run_end(ctx: Ctx, j: int, n: int) -> int:
+    """End of a title-and-name run: capitalised words, particles and bracketed acronyms
+    ("Menteri Energi Sumber Daya Mineral (ESDM) Ignasius Jonan")."""
+    L = ctx.L
+    while j < n:
+        if ctx.is_word(j) and (ctx.is_cap(j) or ctx.word(j) in L.particles):
+            j += 1
+        elif ctx.word(j) == "(" and j + 2 < n and ctx.word(j + 2) == ")" and ctx.is_cap(j + 1):
+            j += 3
+        else:
+            break
+    while j > 0 and ctx.idx.lower[j - 1] in L.coordinators:
+        j -= 1
+    return j
+
+
+def parse_np(ctx: Ctx, i: int, j: int) -> NP:
+    """Split a speaker phrase into role ("Menteri Luar Negeri AS"), organisation and name.
+
+    The name is the capitalised run at the end of the phrase; it stops at an acronym, a bracket,
+    a known place or organisation, a title ("Irjen Pol") or the role words, so that
+    "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar" gives the name "Boy Rafli Amar".
+    """
+    L = ctx.L
+    k = i
+    while k < j and (ctx.word(k) in L.group_determiners or ctx.word(k) in L.np_articles):
+        k += 1
+    role_start = k
+    role_end = k
+    # qualifiers before the title ("U.S. Secretary of State …", "Ukrainian Foreign Minister …")
+    q = k
+    while q < j and (ctx.is_cap(q) or ctx.word(q) == ".") and not ctx.match_seq(q, L.roles, j) and q - k < 4:
+        q += 1
+    if k < q < j and ctx.match_seq(q, L.roles, j):
+        role_end = q
+    portfolio = region = False
+    while role_end < j and (r := ctx.match_seq(role_end, L.roles, j)):
+        seq = tuple(ctx.idx.lower[role_end:role_end + r])
+        portfolio, region = seq in L.portfolio_roles, seq in L.region_roles
+        role_end += r
+    if region and role_end + 1 == j and ctx.is_cap(role_end):
+        # "Kapolres Kudus": the word after the title is the region; the person is unnamed here
+        return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
+    if portfolio and role_end + 1 == j and ctx.is_cap(role_end) and j < len(ctx.idx.lower) \
+            and ctx.word(j) in L.coordinators and j + 1 < len(ctx.idx.lower) and ctx.is_cap(j + 1):
+        # "Mantan Menteri Energi dan Sumber Daya Mineral": a coordinated portfolio, no name
+        return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
+    if (portfolio or region) and role_end + 2 < j and ctx.is_cap(role_end) and role_end not in _name_stops(ctx, role_end, role_end + 1):
+        role_end += 1  # "Menteri Pertanian Amran Sulaiman": the portfolio is part of the role
+    stops = _name_stops(ctx, k, j)
+    n = j
+    while n > role_end and n - 1 not in stops and ctx.is_word(n - 1) and \
+            (ctx.is_cap(n - 1) or ctx.word(n - 1) in L.particles):
+        n -= 1
+    while n < j and ctx.word(n) in L.particles:
+        n += 1
+    if j - n > 3:
+        n = j - 3  # a long capitalised run: the last three words are the name
+    if j - n >= 2 and n > role_end and ctx.word(n - 1) in L.coordinators:
+        n += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
+    while j - n >= 2 and _org_word_elsewhere(ctx, n, n + 1):
+        n += 1  # "Direktur Riset Setara Institute Ismail Hasani": "Institute" ends a name elsewhere
+    while j - n >= 2 and _not_name_start(ctx, n, j):
+        n += 1  # "Direktur Statistik Harga Yunita Risanti": "harga" is a common word, "Yunita" the name
+    name = ctx.phrase(n, j) if n < j and ctx.is_cap(n) else None
+    if name is not None and n > role_end and all(_lower_elsewhere(ctx, t) and not _alone(ctx, t) for t in range(n, j)):
+        name = None  # "Menteri Koordinator Bidang Politik": common words, no name
+    if name is None:
+        n = j
+    body_end = next((q for q in range(role_start, n) if ctx.word(q) in L.relative), n)
+    while body_end > role_start and (body_end - 1 in stops and stops[body_end - 1] == "title"):
+        body_end -= 1  # titles are dropped, not part of the role
+    role = ctx.phrase(role_start, body_end) if role_end > role_start and body_end > role_start else None
+    org = None
+    p = role_start
+    while p < body_end:
+        m, hit = ctx.gazetteer_at(p, body_end)
+        # an organisation anywhere in the role, or a place right after the title
+        # ("Menteri Luar Negeri AS"); not the place inside a name ("Majelis Ulama Indonesia")
+        if hit is not None and (hit[0] == "organisation" or p == role_end):
+            org = hit[1]
+            break
+        p += max(m, 1)
+    return NP(role=role, organisation=org, name=name)
+
+
+def _alone(ctx: Ctx, n: int) -> bool:
+    """Is the word at token n used elsewhere in the article as a name on its own (capitalised,
+    no capitalised word before or after it: "kata Yunita.")?"""
+    word, last = ctx.word(n), len(ctx.idx.lower) - 1
+    for p in ctx.positions(word):
+        if p == n or not ctx.is_cap(p):
+            continue
+        before = p > 0 and ctx.is_word(p - 1) and ctx.is_cap(p - 1) and ctx.idx.spans[p - 1][1] + 1 >= ctx.idx.spans[p][0]
+        after = p < last and ctx.is_word(p + 1) and ctx.is_cap(p + 1)
+        if not before and not after:
+            return True
+    return False
+
+
+def _lower_elsewhere(ctx: Ctx, n: int) -> bool:
+    """Is the word at token n written in lower case elsewhere (a common word, not a name)?"""
+    return any(not ctx.is_cap(p) for p in ctx.positions(ctx.word(n)) if p != n)
+
+
+def _not_name_start(ctx: Ctx, n: int, j: int) -> bool:
+    """Evidence from the rest of the article that token n, first of the name run n..j-1, belongs
+    to the role: it is a common word written in lower case elsewhere, or the next word is the name
+    the article repeats alone ("Yunita") while this one never stands alone."""
+    if ctx.word(n) in ctx.L.name_prefixes or _alone(ctx, n):
+        return False
+    if _lower_elsewhere(ctx, n):
+        return True
+    return j - n >= 3 and _alone(ctx, n + 1) and not _pair_elsewhere(ctx, n)
+
+
+def _pair_elsewhere(ctx: Ctx, n: int) -> bool:
+    """Are tokens n and n+1 written together again ("Donald Trump" … "Donald Trump Jr")? Then
+    the pair is a name, not a role word and a name."""
+    nxt, last = ctx.word(n + 1), len(ctx.idx.lower) - 1
+    before = ctx.word(n - 1) if n > 0 else ""
+    return any(p < last and ctx.word(p + 1) == nxt and (p == 0 or ctx.word(p - 1) != before)
+               for p in ctx.positions(ctx.word(n)) if p != n)
+
+
+def _org_word_elsewhere(ctx: Ctx, n: int, m: int) -> bool:
+    """Does the word at token n appear elsewhere as the tail of another capitalised name
+    ("Setara Institute", "DPN Peradi"), never followed by the rest of this name?"""
+    L = ctx.L
+    word = ctx.word(n)
+    nxt = ctx.word(m) if m < len(ctx.idx.lower) else ""
+    seen_tail = False
+    for p in ctx.positions(word):
+        if p == n:
+            continue
+        if p + 1 < len(ctx.idx.lower) and ctx.word(p + 1) == nxt:
+            return False  # the same name again
+        if p > 0 and ctx.is_cap(p - 1) and ctx.is_word(p - 1) and not ctx.match_seq(p - 1, L.roles, p) \
+                and not ctx.match_seq(p - 1, L.honorifics, p) and ctx.idx.spans[p - 1][0] > 0 \
+                and ctx.text[ctx.idx.spans[p - 1][0] - 2:ctx.idx.spans[p - 1][0]].strip() not in (".", '"', "“"):
+            seen_tail = True
+    return seen_tail
+
+
+def _name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
+    """Token positions a name cannot extend over: titles, acronyms, brackets, known entities."""
+    stops: dict[int, str] = {}
+    p = i
+    while p < j:
+        h = ctx.match_seq(p, ctx.L.honorifics, j)
+        if h:
+            for q in range(p, p + h):
+                stops[q] = "title"
+            p += h
+            continue
+        n, hit = ctx.gazetteer_at(p, j)
+        if hit is not None:
+            for q in range(p, p + n):
+                stops[q] = "entity"
+            p += n
+            continue
+        w = ctx.surface(p)
+        if not ctx.is_word(p) or (w.isupper() and len(w) > 1):
+            stops[p] = "mark"
+        p += 1
+    return stops
+
+
+def _is_anonymous(ctx: Ctx, phrase: str) -> bool:
+    low = phrase.lower()
+    return any(p.search(low) for p in ctx.L.anonymous)
+
+
+def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> SpeakerRef | None:
+    """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous)."""
+    if j <= i:
+        return None
+    L = ctx.L
+    mention = ctx.span(i, j)
+    phrase = ctx.phrase(i, j)
+    first = ctx.word(i)
+    if first in L.plural_pronouns and j - i == 1:
+        if reg.last_group is not None:
+            return replace(reg.last_group, mention=mention, cue=cue)
+        return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
+    if first in L.pronoun_speakers and j - i == 1:
+        return replace(reg.pronoun(ctx, i, cue), mention=mention)
+    d = ctx.match_seq(i, L.document_words, j)
+    if d:
+        # "menurut catatan Departemen Kesehatan Inggris": the source is who keeps the document
+        k = i + d
+        while k < j and not ctx.is_cap(k):
+            k += 1
+        org = ctx.phrase(k, j) if k < j else None
+        return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(i, i + d),
+                          organisation=org, mention=mention, cue=cue)
+    if j - i >= 2 and ctx.word(j - 1) in L.demonstratives and ctx.match_seq(i, L.roles, j - 1) \
+            and not parse_np(ctx, i, j - 1).name:
+        # "Mantan Kapolda Banten itu mengatakan": a definite description of the person last named
+        ref = reg.pronoun(ctx, i, cue)
+        if ref.name:
+            return replace(ref, mention=mention)
+    np = parse_np(ctx, i, j)
+    if _is_anonymous(ctx, phrase):
+        return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
+                          mention=mention, cue=cue)
+    last = ctx.word(j - 1)
+    suffix = str(L.plural_suffix or "")
+    # "Ukrainian officials": a plural role word makes the speaker a group
+    plural = bool(suffix) and last.endswith(suffix) and (last[: -len(suffix)],) in L.roles
+    if first in L.group_determiners or ("-" in first and first.split("-")[0] == first.split("-")[-1]) or plural:
+        reg.last_group = SpeakerRef(SpeakerKind.group, name=phrase, role=np.role, organisation=np.organisation,
+                                    mention=mention, cue=cue)
+        return reg.last_group
+    if np.name and np.name.lower() in L.not_names:
+        return None  # "Selasa", "Namun": a day or a function word, not a speaker
+    if np.name:
+        n, hit = ctx.gazetteer_at(j - (len(np.name.split())), j)
+        if hit is not None and hit[0] == "organisation" and not np.role:
+            return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=mention, cue=cue)
+        if not np.role and any(w.lower() in L.organisation_heads for w in np.name.split()):
+            # "Menurut Setara Institute": an organisation by its head word
+            return SpeakerRef(SpeakerKind.organisation, name=np.name, organisation=np.name,
+                              mention=mention, cue=cue)
+        ref = reg.resolve(np.name, np.role, np.organisation)
+        # with its mention, so that a later "katanya" weighs it against titled people named since
+        reg.last_person = replace(ref, mention=mention)
+        return replace(ref, mention=mention, cue=cue)
+    if np.role:
+        seq = tuple(np.role.lower().split())
+        if any(seq[: len(s)] == s for s in L.spokesperson_roles) and np.organisation:
+            return SpeakerRef(SpeakerKind.organisation, name=np.organisation, role=np.role,
+                              organisation=np.organisation, mention=mention, cue=cue)
+        known = reg.by_role(np.role)
+        if known is not None:
+            reg.last_person = replace(known, mention=mention)
+            return replace(known, mention=mention, cue=cue)
+        return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
+                          mention=mention, cue=cue)
+    n, hit = ctx.gazetteer_at(i, j)
+    if hit is not None and n == j - i:
+        kind = SpeakerKind.organisation if hit[0] == "organisation" else SpeakerKind.group
+        return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=mention, cue=cue)
+    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in L.particles for k in range(i, j)):
+        return SpeakerRef(SpeakerKind.organisation, name=phrase, mention=mention, cue=cue)
+    return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
+
+
+def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
+    """End (exclusive token index) of the speaker phrase that starts at token k."""
+    L = ctx.L
+    j = k
+    while j < limit:
+        w = ctx.word(j)
+        if not ctx.is_word(j):
+            break
+        if w in L.relative:
+            # "pejabat yang tidak ingin disebutkan namanya": the clause is part of the phrase
+            tail = ctx.phrase(j, limit).lower()
+            m = next((m for p in L.anonymous if (m := p.match(tail))), None)
+            if m is None:
+                break
+            end = ctx.idx.spans[j][0] + m.end()
+            while j < limit and ctx.idx.spans[j][1] <= end:
+                j += 1
+            continue
+        if w in L.speaker_boundaries or (ctx.is_verb(j) and j > k and w not in L.np_participles) \
+                or (w in L.auxiliaries and j > k):
+            break
+        j += 1
+        if j - k >= 10:
+            break
+    return j
+
+
+def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
+    """The attribution clause runs on ("pada konferensi pers, mengutip …") until a subordinator,
+    another speech cue, or a bounded length (keeps run-on text linear)."""
+    L = ctx.L
+    start, stop = j, min(limit, j + 30)
+    while j < stop and ctx.word(j) not in L.subordinators:
+        if ctx.word(j) in L.post_cues or ctx.word(j) in L.pre_cues:
+            # another attribution follows: the tail ends at the comma before that one's content
+            j -= 1
+            while j > start and ctx.word(j) == ",":
+                j -= 1
+            while j > start and ctx.word(j) != ",":
+                j -= 1
+            return j
+        j += 1
+    return j
+
+
+def _is_np(ctx: Ctx, i: int, j: int) -> bool:
+    """Could tokens i..j-1 name a speaker? No verb, no clause; brackets ("(FPI)") are fine."""
+    if not 0 < j - i <= 16:
+        return False
+    phrase = ctx.phrase(i, j)
+    if _is_anonymous(ctx, phrase):
+        return True
+    for k in range(i, j):
+        w = ctx.word(k)
+        if not ctx.is_word(k):
+            if w in "().-/&'’":
+                continue
+            return False
+        if w in ctx.L.relative or (ctx.is_verb(k) and w not in ctx.L.np_participles) \
+                or ctx.L.negated.pattern.fullmatch(w):
+            return False
+    return True
+
+
+def _has_main_verb(ctx: Ctx, i: int, j: int) -> bool:
+    """A verb outside relative clauses ("nama calon yang dianggap tak memahami" has none)."""
+    in_rel = False
+    for k in range(i, j):
+        w = ctx.word(k)
+        if w in ctx.L.relative:
+            in_rel = True
+        elif w == ",":
+            in_rel = False
+        elif not in_rel and ctx.is_verb(k):
+            return True
+    return False
+
+
+def _clause_after(ctx: Ctx, i: int, j: int) -> bool:
+    """A finite verb in i..j-1 outside relative clauses, not a nominalised one ("meninggalnya")."""
+    suffix = ctx.L.pronoun_suffix or "\0"
+    in_rel = False
+    for k in range(i, j):
+        w = ctx.word(k)
+        if w in ctx.L.relative:
+            in_rel = True
+        elif w == ",":
+            in_rel = False
+        elif w in ctx.L.copulas or w[:1].isdigit():
+            return True  # "penyebab lain yang mungkin terjadi adalah …", "dari 14.686 notaris …"
+        elif not in_rel and ctx.is_verb(k) and not w.endswith(suffix):
+            return True
+    return False
+
+
+def _content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
+    """First token of the reported content after a pre-cue (past "kepada wartawan bahwa")."""
+    L = ctx.L
+    for p in range(k + 1, min(limit, k + 9)):
+        w = ctx.word(p)
+        if w in L.complementisers or w == ":" or (p == k + 1 and w in L.wish_complementisers):
+            return p + 1
+        if ctx.text[ctx.idx.spans[p][0]] in OPENING:
+            return p  # mengatakan "Kalau …": the content is the quote
+        if ctx.is_verb(p) or w in L.relative:
+            break  # a complementiser after a verb belongs to the content's own clause
+    p = k + 1
+    if p < limit and ctx.word(k) in L.object_cues:
+        p += 1
+    if p < limit and ctx.word(p) in L.recipient_words:
+        p += 2
+    while p < limit and ctx.word(p) in (",", ":"):
+        p += 1
+    return p
+
+
+def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
+                      quoted: list[tuple[int, int, int, int | None]]) -> list[Attribution]:
+    """Attribution cues in sentence [s, e) outside quotes.
+
+    ``quoted`` holds (open, content_start, content_end, close) of the quotes in the paragraph.
+    """
+    L = ctx.L
+    toks = ctx.idx.between(s, e)
+    if not toks:
+        return []
+    lo, hi = toks.start, toks.stop
+    inside = [q for q in quoted if q[1] < e and q[2] > s]
+    in_quote = [any(q[1] <= ctx.idx.spans[k][0] < q[2] for q in inside) for k in range(lo, hi)] if inside \
+        else [False] * (hi - lo)
+    out: list[Attribution] = []
+    clause_start = lo
+    k = lo
+    cue_words = _cue_words(L)
+    while k < hi:
+        w = ctx.word(k)
+        if in_quote[k - lo]:
+            k += 1
+            continue
+        base = w[: -len(L.pronoun_suffix)] if L.pronoun_suffix and w.endswith(L.pronoun_suffix) else None
+        if w not in cue_words and not (base and base in L.prefix_cues):
+            k += 1
+            continue
+        scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, w, ctx.word(k - 1) if k > lo else "", base)
+        fired = CUE_RULES.first(L.code, scan)
+        att = fired[1] if fired else None
+        if att is not None:
+            att.rule = att.rule or fired[0]
+            out.append(att)
+            k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
+            clause_start = k
+            continue
+        k += 1
+    return out
+
+
+def _quote_before(ctx: Ctx, k: int, quoted: list[tuple[int, int, int, int | None]]) -> tuple[int, int, int, int | None] | None:
+    """The quote that closes right before token k (only commas and spaces between)."""
+    cue_start = ctx.idx.spans[k][0]
+    for q in quoted:
+        if q[3] is not None and q[3] < cue_start and not ctx.text[q[3] + 1:cue_start].strip(" ,—-"):
+            return q
+        if q[3] is None and q[2] <= cue_start and not ctx.text[q[2]:cue_start].strip(" ,—-\"”"):
+            return q
+    return None
+
+
+def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
+              quoted: list, pronoun: bool) -> Attribution | None:
+    cue = ctx.surface(k)
+    first = k + 1
+    if ctx.word(k) in ctx.L.prefix_cues and first < hi and ctx.word(first) in ctx.L.recipient_words:
+        first += 1  # ", according to officials"
+    j = _np_end_after(ctx, first, hi)
+    if j < hi and ctx.word(j) in ctx.L.complementisers and _quote_before(ctx, k, quoted) is None:
+        return None  # ", told Reuters that …": a speech verb with its content after it
+    if pronoun or j == first:
+        speaker = reg.pronoun(ctx, k, cue)
+    else:
+        speaker = speaker_from_np(ctx, reg, first, j, cue)
+    if speaker is None:
+        return None
+    end = _tail_end(ctx, j, hi)
+    while end > j and not ctx.is_word(end - 1):
+        end -= 1
+    span = ctx.span(k, max(end, k + 1))
+    q = _quote_before(ctx, k, quoted)
+    if q is not None:
+        return Attribution(speaker, span, None, quote_end=q[2])
+    c_end = k - 1 if ctx.word(k - 1) == "," else k
+    if ctx.word(k) in ctx.L.prefix_cues and not _has_main_verb(ctx, clause_start, c_end):
+        right = _parenthetical_rest(ctx, j, hi)
+        if right is not None:
+            # "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …":
+            # the attribution is parenthetical; the main clause after it is what is said
+            lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, c_end)
+            subject = ctx.phrase(lead, c_end) if c_end > lead else None
+            return Attribution(speaker, ctx.span(k, right[0] - 1), ctx.span(*right), subject=subject)
+    c_end = k - 1 if ctx.word(k - 1) == "," else k
+    if c_end <= clause_start:
+        return None
+    return Attribution(speaker, span, ctx.span(clause_start, c_end))
+
+
+def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
+    """Tokens after ", <attribution>, " up to the sentence end, when they form a clause."""
+    p = j
+    while p < hi and ctx.word(p) != ",":
+        p += 1
+    p += 1
+    end = hi
+    while end > p and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    words = [t for t in range(p, end) if ctx.is_word(t)]
+    if len(words) >= ctx.L.min_claim_tokens and any(ctx.is_verb(t) for t in words):
+        return p, end
+    return None
+
+
+def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) -> Attribution | None:
+    L = ctx.L
+    i = k
+    while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators \
+            and ctx.text[ctx.idx.spans[i - 1][0]] not in CLOSING:
+        i -= 1
+        if k - i > 16:
+            return None  # no speaker phrase is this long: a run-on clause, not an attribution
+    m = DATELINE.match(ctx.text, ctx.idx.spans[lo][0])
+    while m and i < k and ctx.idx.spans[i][0] < m.end():
+        i += 1  # "JAKARTA (Pos Kota) – KPI mendesak …", "Jakarta, CNN Indonesia - - Menteri …"
+    n = ctx.match_seq(i, L.leading, k)
+    i += n
+    if i == k and k - 2 > lo and ctx.word(k - 1) == ",":
+        # "Kuasa hukum korban …, Aldwin Rahardian, menilai …": the name set off by commas;
+        # "A NATO official, who spoke on condition of anonymity, told …": the phrase before it
+        i = k - 1
+        while i > lo and ctx.word(i - 1) != ",":
+            i -= 1
+        if ctx.word(i) in L.relative and i - 1 > lo:
+            i -= 1
+            while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators:
+                i -= 1
+        k_np = k - 1
+    else:
+        k_np = k
+    j = k_np
+    while j > i and ctx.word(j - 1) in L.auxiliaries:
+        if L.negated.pattern.fullmatch(ctx.word(j - 1)) or ctx.word(j - 1) in L.refusals:
+            return None  # "ia enggan menyebutkan …": the speaker declined to say it
+        j -= 1
+    if j > i and i - 1 > lo and ctx.word(i - 1) == "," and all(
+            ctx.word(t) in L.time_words or not ctx.is_word(t) or ctx.word(t)[:1].isdigit() for t in range(i, j)):
+        # "Bustang di Palu, Selasa, mengatakan …": the day is not the speaker; the phrase before is
+        e = i - 1
+        i = e
+        while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators:
+            i -= 1
+        i += ctx.match_seq(i, L.leading, e)
+        j = _np_end_after(ctx, i, e)
+        if j <= i:
+            return None
+    if not _is_np(ctx, i, j):
+        return None
+    cue = ctx.surface(k)
+    p = _content_start_after_cue(ctx, k, hi)
+    if p < hi and ctx.word(p) in L.demonstratives:
+        return None  # "Anton menyampaikan itu saat …": the object is "that", not a statement
+    rest = [t for t in range(p, hi) if ctx.is_word(t)]
+    opens_quote = p < hi and any(q[0] == ctx.idx.spans[p][0] for q in quoted)
+    if ctx.word(k) in L.nominal_cues and p == k + 1 and not opens_quote and rest \
+            and not _clause_after(ctx, p + (0 if ctx.is_verb(p) else 1), hi):
+        return None  # "melaporkan wabah campak di Papua": an object, not a reported statement
+    if rest and len(rest) <= 5 and not opens_quote and not _has_main_verb(ctx, p, hi) \
+            and ctx.word(rest[-1]) in L.demonstratives \
+            and not any(ctx.word(t)[0].isdigit() for t in rest):
+        return None  # "mengakui pernyataan La Nyalla": an object, not a reported statement
+    if len(rest) < L.min_claim_tokens:
+        # "…," the official said: the content is before the speaker
+        if i > lo and (ctx.word(i - 1) == "," or ctx.text[ctx.idx.spans[i - 1][0]] in CLOSING):
+            speaker = speaker_from_np(ctx, reg, i, j, cue)
+            if speaker is None:
+                return None
+            span = ctx.span(i, max(k + 1, hi - 1 if not ctx.is_word(hi - 1) else hi))
+            q = _quote_before(ctx, i, quoted)
+            if q is not None:
+                return Attribution(speaker, span, None, quote_end=q[2])
+            c_end = i - 1 if ctx.word(i - 1) == "," else i
+            if c_end > lo:
+                return Attribution(speaker, span, ctx.span(lo, c_end))
+        return None
+    speaker = speaker_from_np(ctx, reg, i, j, cue)
+    if speaker is None:
+        return None
+    span = ctx.span(i, p) if p > i else ctx.span(i, k + 1)
+    while span[1] > span[0] and ctx.text[span[1] - 1] in ": ,":
+        span = (span[0], span[1] - 1)
+    start_char = ctx.idx.spans[p][0] if p < hi else None
+    for q in quoted:
+        if start_char is not None and q[0] <= start_char <= q[1]:
+            return Attribution(speaker, span, None, quote_open=q[0])
+    end = hi
+    while end > p and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    return Attribution(speaker, span, ctx.span(p, end))
+
+
+def _appositive_name(ctx: Ctx, i: int, j: int, hi: int) -> int | None:
+    """End of a name set off by commas after a description ("juru bicara KPK, Febri Diansyah,"),
+    or None. The description must name a role or start in lower case; the name is capitalised."""
+    L = ctx.L
+    if not (j < hi and ctx.word(j) == ",") or j <= i:
+        return None
+    if not (any(ctx.match_seq(t, L.roles, j) for t in range(i, j)) or not ctx.is_cap(i)):
+        return None
+    q = j + 1
+    while q < hi and q - j <= 6:
+        h = ctx.match_seq(q, L.honorifics, hi)
+        if h:
+            q += h
+        elif ctx.is_word(q) and (ctx.is_cap(q) or ctx.word(q) in L.particles):
+            q += 1
+        elif ctx.word(q) == "." and q > j + 1:
+            q += 1
+        else:
+            break
+    if q >= hi or ctx.word(q) != "," or q == j + 1 or not ctx.is_cap(q - 1):
+        return None
+    n, hit = ctx.gazetteer_at(j + 1, q)
+    if hit is not None and n == q - j - 1:
+        return None  # a known place or organisation, not a person's name
+    return q
+
+
+def _after_leading(ctx: Ctx, lo: int, k: int) -> bool:
+    """Only discourse words before token k in the sentence ("Namun menurut Alex, …")."""
+    p = lo
+    while p < k and (n := ctx.match_seq(p, ctx.L.leading, k)):
+        p += n
+    return p == k > lo
+
+
+def _agent_end(ctx: Ctx, i: int, hi: int) -> int:
+    """End of the named speaker phrase at token i after a passive or inline cue ("oleh Kepala
+    BPTJ Bambang Prihartono"); i when there is none (no capitalised word: "oleh negara")."""
+    j = _np_end_after(ctx, i, hi)
+    while j > i and not ctx.is_word(j - 1):
+        j -= 1
+    if j == i or not any(ctx.is_cap(t) for t in range(i, j)):
+        return i
+    if ctx.word(i) in ctx.L.speaker_boundaries or ctx.word(i) in ctx.L.demonstratives:
+        return i
+    return j
+
+
+def _starts_predicate(ctx: Ctx, j: int, hi: int) -> bool:
+    L = ctx.L
+    return j < hi and (ctx.is_verb(j) or ctx.word(j) in L.auxiliaries or ctx.word(j) in L.predicate_markers)
+
+
+def _subject_before(ctx: Ctx, clause_start: int, k: int) -> tuple[int, int]:
+    lead = clause_start
+    while lead < k and (n := ctx.match_seq(lead, ctx.L.leading, k)):
+        lead += n
+    return lead, k
+
+
+def _inline_cue(ctx: Ctx, reg: Registry, k: int, hi: int, clause_start: int, w: str) -> Attribution | None:
+    """ "Smart city menurut Sandi jadi program …": a source inside a clause, without commas; the
+    subject before it and the predicate after it are what the source says."""
+    a, b = _subject_before(ctx, clause_start, k)
+    if not _subject_np(ctx, a, b):
+        return None
+    j = _agent_end(ctx, k + 1, hi)
+    if j == k + 1 or not _starts_predicate(ctx, j, hi):
+        return None
+    return _source_then_predicate(ctx, reg, k, k + 1, j, hi, (a, b), ctx.surface(k))
+
+
+def _source_then_predicate(ctx: Ctx, reg: Registry, k: int, i: int, j: int, hi: int,
+                           subject: tuple[int, int], cue: str) -> Attribution | None:
+    """The source named at [i:j] (cue at k) says the subject plus the predicate from j to the
+    clause end; shared by mid-clause "menurut X" and passive "diakui oleh X"."""
+    speaker = speaker_from_np(ctx, reg, i, j, cue)
+    if speaker is None or speaker.kind == SpeakerKind.publisher:
+        return None
+    end = hi
+    while end > j and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    if n_words_between(ctx, j, end) < 2:
+        return None
+    a, b = subject
+    return Attribution(speaker, ctx.span(k, j), ctx.span(j, end), subject=ctx.phrase(a, b),
+                       subject_span=ctx.span(a, b))
+
+
+def _subject_np(ctx: Ctx, a: int, b: int) -> bool:
+    """A subject noun phrase before a mid-clause source: no comma, no verb outside a relative
+    clause ("Kesepakatan yang ditandatangani oleh Obama itu menurut Trump …")."""
+    if not 0 < b - a <= 16 or any(ctx.word(t) in (",", ";", ":") for t in range(a, b)):
+        return False
+    if ctx.word(a) in ctx.L.relative or _has_main_verb(ctx, a, b):
+        return False
+    return all(ctx.is_word(t) or ctx.word(t) in "().-/&'’" for t in range(a, b))
+
+
+def n_words_between(ctx: Ctx, i: int, j: int) -> int:
+    return sum(1 for t in range(i, j) if ctx.is_word(t))
+
+
+def _passive_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int) -> Attribution | None:
+    """Passive speech verbs with a named agent:
+    "Hal itu disampaikan Ketua Komnas HAM Nurkholis …" (the sentence before is the agent's),
+    "Kondisi tersebut diakui oleh ahli X menjadi tantangan …" (subject and predicate are the agent's),
+    "…, seperti dikatakan X." / "Seperti dikatakan X, …" (a parenthetical source)."""
+    L = ctx.L
+    i = k + 1
+    while i < hi and (n := ctx.match_seq(i, L.passive_adverbs, hi)):
+        i += n
+    if i < hi and ctx.word(i) == L.passive_agent:
+        i += 1
+    j = _agent_end(ctx, i, hi)
+    if j == i:
+        return None
+    cue = ctx.surface(k)
+    opener = ctx.word(k - 1) in L.passive_openers
+    if opener:
+        o = k - 1
+        speaker = speaker_from_np(ctx, reg, i, j, cue)
+        if speaker is None or speaker.kind == SpeakerKind.publisher:
+            return None
+        if o == lo or ctx.word(o - 1) == "," and o - 1 <= clause_start or _after_leading(ctx, lo, o):
+            # "Seperti dikatakan X, …": the clause after the comma is what X said
+            p = j
+            while p < min(hi, j + 12) and ctx.word(p) != ",":
+                p += 1
+            if p >= hi or ctx.word(p) != ",":
+                return None
+            end = hi
+            while end > p + 1 and ctx.word(end - 1) in _FINAL:
+                end -= 1
+            if n_words_between(ctx, p + 1, end) < L.min_claim_tokens:
+                return None
+            return Attribution(speaker, ctx.span(o, p), ctx.span(p + 1, end))
+        if ctx.word(o - 1) == "," and clause_start == lo:
+            # "…, sebagaimana disampaikan X.": the clause before is what X said
+            c_end = o - 1
+            a, _ = _subject_before(ctx, clause_start, c_end)
+            if n_words_between(ctx, a, c_end) < L.min_claim_tokens:
+                return None
+            return Attribution(speaker, ctx.span(o, j), ctx.span(a, c_end))
+        return None
+    a, b = _subject_before(ctx, clause_start, k)
+    if not _subject_np(ctx, a, b):
+        return None
+    while b - a > 2 and ctx.word(b - 1) in L.auxiliaries:
+        b -= 1  # "Hal itu pun disampaikan …"
+    if a == lo and b - a == 2 and ctx.word(a) in L.speech_nouns and ctx.word(b - 1) in L.demonstratives:
+        # "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his
+        speaker = speaker_from_np(ctx, reg, i, j, cue)
+        if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
+            return None
+        return Attribution(speaker, ctx.span(a, j), None, anaphoric=True)
+    if _starts_predicate(ctx, j, hi):
+        return _source_then_predicate(ctx, reg, k, i, j, hi, (a, b), cue)
+    return None
+
+
+def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool = False,
+                at_start: bool = False) -> Attribution | None:
+    """ "Menurut X, …" / "According to X, …" / "Menurutnya, …" and the trailing "…, menurut X." """
+    L = ctx.L
+    i = k + 1
+    if i < hi and ctx.word(i) in L.recipient_words:
+        i += 1
+    j = i
+    while not pronoun and j < hi and ctx.word(j) not in (",", ".", ";") and j - i < 10:
+        j += 1
+    if at_start and k != lo and not pronoun and not (j < hi and ctx.word(j) == ","):
+        return None  # "Tapi kata Dirman sampah …": no comma closes the source
+    appositive = None if pronoun else _appositive_name(ctx, i, j, hi)
+    if appositive is not None:
+        # "Menurut juru bicara KPK, Febri Diansyah, …": the name set off after the description
+        np1 = parse_np(ctx, i, j)
+        np2 = parse_np(ctx, j + 1, appositive)
+        name = np2.name or ctx.phrase(j + 1, appositive)
+        ref = reg.resolve(name, np1.role or ctx.phrase(i, j), np1.organisation)
+        reg.last_person = replace(ref, mention=ctx.span(i, appositive))
+        speaker = replace(ref, mention=ctx.span(i, appositive), cue=ctx.surface(k))
+        j = appositive
+    elif pronoun:
+        speaker = reg.pronoun(ctx, k, ctx.surface(k))
+    else:
+        speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(k))
+    if speaker is None:
+        return None
+    span = ctx.span(k, max(j, k + 1))
+    if k == lo or at_start:
+        p = j + 1 if j < hi and ctx.word(j) == "," else j
+        end = hi
+        while end > p and ctx.word(end - 1) in _FINAL:
+            end -= 1
+        return Attribution(speaker, span, ctx.span(p, end)) if end > p else None
+    c_end = k - 1
+    return Attribution(speaker, span, ctx.span(lo, c_end)) if c_end > lo else None
+
+
+# --- attribution cues as named rules ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CueScan:
+    """What a cue rule sees: the cue token k of sentence tokens lo..hi-1 and what precedes it."""
+
+    ctx: Ctx
+    reg: Registry
+    k: int
+    lo: int
+    hi: int
+    clause_start: int
+    quoted: list
+    word: str
+    prev: str            # the token before the cue within the sentence ("" at its start)
+    base: str | None     # the cue without its pronoun suffix ("menurut" of "menurutnya")
+
+
+_CUE_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _cue_words(L) -> frozenset[str]:
+    hit = _CUE_CACHE.get(L.code)
+    if hit is None:
+        hit = _CUE_CACHE[L.code] = L.post_cues | L.pre_cues | L.prefix_cues | L.inline_cues | L.passive_cues
+    return hit
+
+
+CUE_RULES: RuleSet[CueScan, Attribution] = RuleSet("attribution")
+
+
+def _after_content(c: CueScan) -> bool:
+    return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or c.prev in CLOSING)
+
+
+@CUE_RULES.register("post-cue", _after_content)
+def post_cue(c: CueScan) -> Attribution | None:
+    """ "…," kata X / …, said X: the cue and speaker follow what was said."""
+    pronoun = c.base in c.ctx.L.post_cues if c.base else False
+    att = _post_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.clause_start, c.quoted, pronoun=pronoun)
+    if att is None and c.word in c.ctx.L.pre_cues:
+        att = _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)  # "X, who …, told Reuters that …"
+        if att is not None:
+            att.rule = "attribution.pre-cue"
+    return att
+
+
+@CUE_RULES.register("pre-cue", lambda c: c.word in c.ctx.L.pre_cues)
+def pre_cue(c: CueScan) -> Attribution | None:
+    """X mengatakan … / X said …: the speaker and a speech verb before what was said."""
+    return _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)
+
+
+def _opens_clause(c: CueScan) -> bool:
+    L = c.ctx.L
+    is_prefix = c.word in L.prefix_cues or bool(c.base and c.base in L.prefix_cues)
+    return is_prefix and (c.k == c.lo or c.prev == "," or _after_leading(c.ctx, c.lo, c.k))
+
+
+@CUE_RULES.register("prefix-cue", _opens_clause)
+def prefix_cue(c: CueScan) -> Attribution | None:
+    """Menurut X, … / According to X, … / Menurutnya, …"""
+    at_start = c.k == c.lo or (c.prev != "," and _after_leading(c.ctx, c.lo, c.k))
+    return _prefix_cue(c.ctx, c.reg, c.k, c.lo, c.hi, pronoun=c.word not in c.ctx.L.prefix_cues, at_start=at_start)
+
+
+@CUE_RULES.register("inline-cue", lambda c: c.word in c.ctx.L.inline_cues and c.k > c.clause_start)
+def inline_cue(c: CueScan) -> Attribution | None:
+    """Subject menurut X predicate: a source between subject and predicate, without commas."""
+    return _inline_cue(c.ctx, c.reg, c.k, c.hi, c.clause_start, c.word)
+
+
+@CUE_RULES.register("passive-cue", lambda c: c.word in c.ctx.L.passive_cues and c.k > c.lo)
+def passive_cue(c: CueScan) -> Attribution | None:
+    """… diungkapkan oleh X / Hal itu disampaikan X: a passive speech verb with its agent."""
+    return _passive_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.clause_start)

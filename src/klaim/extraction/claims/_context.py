@@ -1,0 +1,117 @@
+"""What every stage of one extraction shares: the text, its tokens and the language data."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from klaim.extraction.claims._lang import Lang, Phrases, Sequences
+from klaim.extraction.text import TokenIndex
+
+# A dateline: capitalised words (city, agency) and a dash at the start of a paragraph.
+# The next word starts a sentence: "Masing - masing" (a spaced reduplication) is no dateline.
+DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(?:\s*[-–—]+)*[\s\u200b-\u200f\u2060\ufeff]+(?=[A-Z\"“])")
+CLOSING = frozenset('”»"')
+OPENING = frozenset('“«„"')
+PUNCT_END = frozenset(".,;:!?…")
+
+
+@dataclass
+class Ctx:
+    text: str
+    idx: TokenIndex
+    L: Lang
+    _verb: dict[int, bool] = field(default_factory=dict)
+    _cues: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
+    _positions: dict[str, list[int]] | None = None
+
+    def positions(self, word: str) -> list[int]:
+        """Token indices where the lower-cased ``word`` occurs."""
+        if self._positions is None:
+            self._positions = {}
+            for k, w in enumerate(self.idx.lower):
+                self._positions.setdefault(w, []).append(k)
+        return self._positions.get(word, [])
+
+    skip: tuple[int, int] | None = None  # a range whose cues do not count (an inserted clause)
+
+    def cues(self, ph: Phrases, s: int, e: int) -> list[tuple[int, int]]:
+        """Matches of a cue list inside [s, e) (outside ``skip``), from one pass over the
+        article's tokens."""
+        if self._cues is None:
+            self._cues = self._scan_cues()
+        hit = self._cues.get(id(ph))
+        if hit is None:
+            return []
+        starts, spans = hit
+        out = []
+        for k in range(bisect_left(starts, s), len(spans)):
+            a, b = spans[k]
+            if a >= e:
+                break
+            if b <= e and not (self.skip and self.skip[0] <= a < self.skip[1]):
+                out.append((a, b))
+        return out
+
+    def _scan_cues(self) -> dict[int, tuple[list[int], list[tuple[int, int]]]]:
+        index = self.L.cue_index()
+        lower, spans = self.idx.lower, self.idx.spans
+        found: dict[int, list[tuple[int, int]]] = {}
+        for k, w in enumerate(lower):
+            for key, seq in index.get(w, ()):
+                n = len(seq)
+                if n == 1 or tuple(lower[k:k + n]) == seq:
+                    found.setdefault(key, []).append((spans[k][0], spans[k + n - 1][1]))
+        return {key: ([a for a, _ in v], v) for key, v in found.items()}
+
+    def word(self, k: int) -> str:
+        return self.idx.lower[k]
+
+    def surface(self, k: int) -> str:
+        s, e = self.idx.spans[k]
+        return self.text[s:e]
+
+    def is_cap(self, k: int) -> bool:
+        return self.idx.is_cap[k]
+
+    def is_word(self, k: int) -> bool:
+        return self.idx.is_word[k]
+
+    def is_verb(self, k: int) -> bool:
+        """A verb is lower case in running text; capitalised words are names or starts."""
+        hit = self._verb.get(k)
+        if hit is None:
+            w = self.idx.lower[k]
+            hit = self.is_word(k) and self.L.is_verb(w) and not (self.is_cap(k) and w not in self.L.verbs)
+            self._verb[k] = hit
+        return hit
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Character span of tokens i..j-1."""
+        return self.idx.spans[i][0], self.idx.spans[j - 1][1]
+
+    def phrase(self, i: int, j: int) -> str:
+        s, e = self.span(i, j)
+        return self.text[s:e]
+
+    def match_seq(self, k: int, seqs: Sequences, limit: int) -> int:
+        """Length of the longest sequence in ``seqs`` starting at token k (0 if none)."""
+        if k >= limit:
+            return 0
+        lower = self.idx.lower
+        for seq in seqs.by_first.get(lower[k], ()):
+            n = len(seq)
+            if k + n <= limit and (n == 1 or tuple(lower[k:k + n]) == seq):
+                return n
+        return 0
+
+    def gazetteer_at(self, k: int, limit: int) -> tuple[int, tuple[str, str] | None]:
+        """Longest gazetteer entry starting at token k: (length, (label, canonical))."""
+        if k >= limit or not self.is_cap(k) or self.idx.lower[k] not in self.L.gazetteer_first:
+            return 0, None
+        for n in range(min(self.L.gazetteer_max, limit - k), 0, -1):
+            hit = self.L.gazetteer.get(" ".join(self.idx.lower[k:k + n]))
+            if hit is not None:
+                return n, hit
+        return 0, None

@@ -1,0 +1,473 @@
+"""Split a stretch of content into atomic claims: coordinated predicates and clauses,
+appositions and relative clauses that carry their own fact.
+
+Verbs are recognised by the language table (listed verbs and verb prefixes), so the rules below
+stay the same for every language: a split needs a verb on both sides, which keeps noun lists
+("Tiongkok, Korea Utara, dan Iran") whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from klaim.extraction.claims._attribution import SpeakerRef
+from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    text: str
+    sentence: tuple[int, int]
+    speaker: SpeakerRef
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    quote: bool = False
+    role: str = "main"          # main, coordinated, clause, relative, apposition, residual
+    cue: str | None = None      # attribution cue, which may itself hedge ("memperkirakan")
+    skip: tuple[int, int] | None = None  # an inserted clause that is not part of this claim
+    rules: tuple[str, ...] = ()  # names of the rules that made the unit and chose its speaker
+
+
+def standalone(words: list[str]) -> str:
+    """Join pieces into a sentence: capitalised first letter, final full stop."""
+    s = " ".join(w.strip() for w in words if w and w.strip())
+    s = re.sub(r"\s+", " ", s).strip(" ,;:")
+    if not s:
+        return s
+    s = s[0].upper() + s[1:]
+    return s if s[-1] in ".!?…" or (s[-1] in CLOSING and len(s) > 1 and s[-2] in ".!?") else s + "."
+
+
+def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start: int | None = None,
+                verbatim: bool = False, keep_verb: bool = False) -> tuple[int, int]:
+    """Drop leading connectives and punctuation and trailing punctuation from tokens i..j-1.
+
+    ``verbatim`` (quotes) keeps the words and only drops punctuation at the edges.
+    """
+    L = ctx.L
+    if para_start is not None and i < j and ctx.idx.spans[i][0] == para_start:
+        m = DATELINE.match(ctx.text, para_start)
+        if m and m.end() < ctx.idx.spans[j - 1][1]:
+            while i < j and ctx.idx.spans[i][0] < m.end():
+                i += 1
+    changed = True
+    while changed and i < j:
+        changed = False
+        n = 0 if verbatim else ctx.match_seq(i, L.leading, j)
+        if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
+            n = 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
+        if n:
+            i, changed = i + n, True
+        if i < j and (not ctx.is_word(i) and ctx.text[ctx.idx.spans[i][0]] not in OPENING):
+            i, changed = i + 1, True
+        if residual and i < j and ctx.word(i) in L.subordinators:
+            i, changed = i + 1, True
+        c = 0 if verbatim else ctx.match_seq(i, L.citations, j)
+        if c:
+            # "seperti dikutip Reuters, …": a citation of the medium, not part of the claim
+            comma = next((p for p in range(i + c, min(j, i + c + 8)) if ctx.word(p) == ","), None)
+            if comma is not None:
+                i, changed = comma + 1, True
+    while j > i and not ctx.is_word(j - 1) and not _closes_inner_quote(ctx, i, j - 1) \
+            and not _closes_bracket(ctx, i, j - 1):
+        j -= 1
+    return i, j
+
+
+def _closes_bracket(ctx: Ctx, i: int, k: int) -> bool:
+    """Keep ")" when its "(" is inside the claim: "tenaga kerja bongkar muat (TKBM)"."""
+    if ctx.word(k) != ")":
+        return False
+    inner = ctx.text[ctx.idx.spans[i][0]:ctx.idx.spans[k][0]]
+    return inner.count("(") > inner.count(")")
+
+
+def _closes_inner_quote(ctx: Ctx, i: int, k: int) -> bool:
+    """Keep a closing mark whose opening mark is inside the same claim ("… "konfrontasi langsung")."""
+    ch = ctx.text[ctx.idx.spans[k][0]]
+    if ch not in CLOSING:
+        return False
+    inner = ctx.text[ctx.idx.spans[i][0]:ctx.idx.spans[k][0]]
+    return inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”")
+
+
+def n_words(ctx: Ctx, i: int, j: int) -> int:
+    return sum(1 for k in range(i, j) if ctx.is_word(k))
+
+
+def _skip_modifiers(ctx: Ctx, k: int, j: int) -> int:
+    """Skip auxiliaries and hedges that stand between a subject or connective and the verb."""
+    L = ctx.L
+    while k < j and (ctx.word(k) in L.auxiliaries or L.hedged.pattern.fullmatch(ctx.word(k))
+                     or L.negated.pattern.fullmatch(ctx.word(k))):
+        k += 1
+    return k
+
+
+def _first_verb(ctx: Ctx, i: int, j: int, skip_relatives: bool = False) -> int | None:
+    """The first verb; with ``skip_relatives`` the verbs of "yang …" clauses do not count."""
+    in_rel = False
+    for k in range(i, j):
+        w = ctx.word(k)
+        if skip_relatives and w in ctx.L.relative:
+            in_rel = True
+            continue
+        if in_rel and w == ",":
+            in_rel = False
+            continue
+        if ctx.is_verb(k):
+            if in_rel:
+                # the first verb after "yang" belongs to the relative clause; a later one after
+                # its noun phrase ("… yang ditandatangani oleh Obama itu akan merugikan") is main
+                in_rel = not _ends_relative(ctx, k, j)
+                if in_rel:
+                    continue
+            return k
+    return None
+
+
+def _ends_relative(ctx: Ctx, k: int, j: int) -> bool:
+    """Is the verb at k preceded by a demonstrative or name that closes a relative clause?"""
+    prev = ctx.word(k - 1)
+    while prev in ctx.L.auxiliaries and k > 1:
+        k -= 1
+        prev = ctx.word(k - 1)
+    return prev in ctx.L.demonstratives
+
+
+def _subject(ctx: Ctx, i: int, j: int) -> tuple[int, int, int]:
+    """(subject start, subject end, verb index) of the clause at tokens i..j-1.
+
+    A leading adverbial set off by a comma ("Kamis malam, …") is not part of the subject.
+    """
+    v = _first_verb(ctx, i, j, skip_relatives=True)
+    if v is None:
+        return i, i, j
+    end = v
+    while end > i and (ctx.word(end - 1) in ctx.L.auxiliaries or ctx.L.hedged.pattern.fullmatch(ctx.word(end - 1))
+                       or ctx.L.negated.pattern.fullmatch(ctx.word(end - 1))):
+        end -= 1
+    start = i
+    for k in range(i, end):
+        if ctx.word(k) == ",":
+            start = k + 1
+    return start, end, v
+
+
+def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
+    """If tokens from u start a clause (a short subject, then a verb), the subject's length."""
+    L = ctx.L
+    if u >= j or ctx.word(u) in L.np_stops or _skip_modifiers(ctx, u, j) > u:
+        return None  # a clause needs a subject, not just "tidak" before its verb
+    for k in range(u, min(j, u + 7)):
+        w = ctx.word(k)
+        if not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators \
+                or w in L.subordinators:
+            return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
+        v = _skip_modifiers(ctx, k, j)
+        if v > k and v < j and ctx.is_verb(v) and k > u:
+            return k - u
+        if ctx.is_verb(k):
+            return (k - u) if k > u else None
+    return None
+
+
+def _apposition(ctx: Ctx, i: int, j: int) -> tuple[int, int, int] | None:
+    """ "Dua anggota terbaru NATO, Finlandia dan Swedia, bergabung …": (comma1, comma2, verb)."""
+    L = ctx.L
+    c1 = next((k for k in range(i, min(j, i + 8)) if ctx.word(k) == ","), None)
+    if c1 is None or c1 == i or _first_verb(ctx, i, c1) is not None:
+        return None
+    c2 = next((k for k in range(c1 + 1, min(j, c1 + 8)) if ctx.word(k) == ","), None)
+    if c2 is None or c2 == c1 + 1:
+        return None
+    names = [k for k in range(c1 + 1, c2) if ctx.word(k) not in L.coordinators]
+    if not names or not all(ctx.is_cap(k) for k in names):
+        return None
+    if ctx.word(i) in L.subordinators or ctx.word(i) in L.np_stops:
+        return None
+    n, hit = ctx.gazetteer_at(names[0], c2)
+    if hit is not None and hit[0] == "location" and n == c2 - names[0]:
+        return None  # "Kabupaten Indramayu, Jawa Barat, …": a place and its region
+    v = _skip_modifiers(ctx, c2 + 1, j)
+    if v < j and ctx.is_verb(v):
+        return c1, c2, v
+    return None
+
+
+def _names_only(ctx: Ctx, a: int, b: int) -> bool:
+    """Tokens a..b-1 are capitalised words only: an appositive name set off by commas."""
+    words = [t for t in range(a, b) if ctx.is_word(t)]
+    return bool(words) and all(ctx.is_cap(t) or ctx.word(t) in ctx.L.particles for t in words)
+
+
+def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
+    """Where coordinated predicates or clauses start: (connective index, content index, kind)."""
+    L = ctx.L
+    out: list[tuple[int, int, str]] = []
+    has_verb = False
+    purpose = False  # after "untuk …", "seperti …" the verbs are a purpose or a list of examples
+    first_verb: int | None = None
+    quote_depth = 0
+    last_comma = i - 1
+    k = i
+    while k < j:
+        w = ctx.word(k)
+        if ctx.match_seq(k, L.breaker_seqs, j):
+            purpose = True
+        ch = ctx.text[ctx.idx.spans[k][0]]
+        if ch in "“«":
+            quote_depth += 1
+        elif ch in "”»" and quote_depth:
+            quote_depth -= 1
+        elif ch == '"':
+            quote_depth = 0 if quote_depth else 1  # straight marks toggle
+        if quote_depth == 0 and (w in L.coordinators or w in (",", ";")) and k > i:
+            u = k + 1
+            if w == "," and u < j and ctx.word(u) in L.coordinators:
+                u += 1
+            conn = ctx.word(u - 1)
+            v = _skip_modifiers(ctx, u, j)
+            if not (v < j and ctx.is_verb(v)) and u < j and ctx.is_verb(u):
+                v = u  # an auxiliary that is the verb itself: "… and has 32 members"
+            if w == ";" and n_words(ctx, u, j) >= L.min_claim_tokens:
+                out.append((k, u, "clause"))
+                has_verb = False
+                k = u
+                continue
+            closes_apposition = w == "," and _names_only(ctx, last_comma + 1, k)
+            if has_verb and v < j and ctx.match_seq(v, L.existentials, j) and conn != ",":
+                out.append((k, u, "clause"))  # "…, dan ada bekas …": an existential has no subject to share
+                has_verb = purpose = False
+                k = u
+                continue
+            if has_verb and not purpose and not closes_apposition and v < j and ctx.is_verb(v) \
+                    and conn in L.predicate_coordinators | {","} and not ctx.match_seq(v, L.citations, j) \
+                    and not ctx.is_verb(k - 1) and not _voice_changes(ctx, first_verb, v):
+                # (not "dipukul dan dibakar": two bare verbs share their object; not "membawa …
+                # dan dikumpulkan": a passive after an active verb has another subject)
+                out.append((k, u, "predicate"))
+                has_verb = False
+                k = v
+                continue
+            if has_verb and conn in L.clause_coordinators and conn != ",":
+                n = _clause_subject_len(ctx, u, j)
+                if n:
+                    out.append((k, u, "clause"))
+                    has_verb = purpose = False
+                    k = u
+                    continue
+        if w == ",":
+            last_comma = k
+        if w in L.relative:
+            # a relative clause runs to the next comma; its verbs are not the clause's predicate
+            k += 1
+            while k < j and ctx.word(k) not in (",", ";"):
+                if ctx.match_seq(k, L.breaker_seqs, j):
+                    purpose = True  # "yang menyentuh sektor logistik agar …, namun tetap …"
+                k += 1
+            continue
+        if ctx.is_verb(k) and quote_depth == 0:
+            if not has_verb:
+                first_verb = k
+            has_verb = True
+        k += 1
+    return out
+
+
+def _later_predicate(ctx: Ctx, i: int, j: int) -> bool:
+    """A copula or modal outside relative and purpose clauses in tokens i..j-1."""
+    L = ctx.L
+    skip = False
+    for k in range(i, j):
+        w = ctx.word(k)
+        if w in L.relative or w in L.subject_breakers:
+            skip = True
+        elif w == ",":
+            skip = False
+        elif not skip and w in L.predicate_markers:
+            return True
+    return False
+
+
+def _voice_changes(ctx: Ctx, a: int | None, b: int) -> bool:
+    """Active first verb, passive second ("membawa barang … dan dikumpulkan")."""
+    if a is None:
+        return False
+    passive = ctx.L.passive_prefix
+    return not ctx.word(a).startswith(passive) and ctx.word(b).startswith(passive)
+
+
+def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: SpeakerRef,
+              spans: list[tuple[int, int]], *, residual: bool = False,
+              para_start: int | None = None, cue: str | None = None,
+              default_subject: str | None = None, subject_prefix: str | None = None) -> list[Unit]:
+    """Atomic claims in content tokens i..j-1 (already known to belong to ``speaker``).
+
+    ``default_subject`` restates who the content is about when it has no subject of its own
+    ("Elza mengaku sudah berkomunikasi …" → "Elza sudah berkomunikasi …").
+    """
+    L = ctx.L
+    i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start,
+                       keep_verb=default_subject is not None or subject_prefix is not None)
+    if n_words(ctx, i, j) < L.min_claim_tokens:
+        return []
+    if residual and _first_verb(ctx, i, j) is None:
+        return []
+    units: list[Unit] = []
+
+    def unit(a: int, b: int, words: list[str], role: str) -> None:
+        a, b = trim_tokens(ctx, a, b, keep_verb=(default_subject is not None or subject_prefix is not None) and a == i)
+        if n_words(ctx, a, b) >= L.min_claim_tokens or (role == "coordinated" and n_words(ctx, a, b) >= 2):
+            s, e = ctx.span(a, b)
+            units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), sentence, speaker,
+                              list(spans), role=role, cue=cue))
+
+    subj_override = None
+    app = _apposition(ctx, i, j)
+    if app is not None:
+        c1, c2, _ = app
+        names = ctx.phrase(c1 + 1, c2)
+        np1 = ctx.phrase(i, c1)
+        np1 = np1 if ctx.is_cap(i) and ctx.word(i) in L.gazetteer else np1[0].lower() + np1[1:]
+        plural = any(ctx.word(k) in L.coordinators for k in range(c1 + 1, c2))
+        unit(i, c2, [names, L.copula_plural if plural else L.copula, np1], "apposition")
+        subj_override = (names, c2 + 1)
+
+    points = _split_points(ctx, i, j)
+    s0, e0, v0 = _subject(ctx, i, j)
+    subject = ctx.phrase(s0, e0) if e0 > s0 else ""
+    if not subject and subject_prefix:
+        # "Massa menurut Sugito bisa jadi akan melawan": the subject written before the source
+        subject = subject_prefix
+        subj_override = subj_override or (subject, i)
+    elif not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0 \
+            and not ctx.match_seq(i, L.existentials, j) and not ctx.word(v0).startswith(L.passive_prefix) \
+            and not _later_predicate(ctx, v0 + 1, j):
+        # (with a copula or modal later the verb phrase is itself the subject: "melanjutkan kasus …
+        # merupakan …", "memanfaatkan keahlian … akan menggerakkan kita")
+        subject = default_subject
+        subj_override = subj_override or (subject, i)
+    elif not subject or ctx.word(s0) in L.np_stops or ctx.word(s0) in L.subordinators:
+        # "Dengan mengatasi masalah efisiensi, diharapkan …": an adverbial clause, not a
+        # predicate with a subject to restate, so its comma does not start a new claim
+        points = [p for p in points if p[2] != "predicate"]
+    bounds = [(i, i, "main")] + points
+    if subj_override is not None:
+        subject = subj_override[0]
+    carried: list[str] = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
+    for n, (conn, a, kind) in enumerate(bounds):
+        b = bounds[n + 1][0] if n + 1 < len(bounds) else j
+        a, b = trim_tokens(ctx, a, b, keep_verb=(default_subject is not None or subject_prefix is not None) and a == i)
+        if a >= b:
+            continue
+        b_main = _relatives(ctx, a, b, subject, sentence, speaker, spans, units, cue)
+        if b_main < 0:
+            continue  # the main claim was written with the inserted relative clause left out
+        if kind == "main":
+            if subj_override is not None and a == i:
+                words = [subject, ctx.phrase(subj_override[1], b_main)]
+            else:
+                words = [ctx.phrase(a, b_main)]
+            unit(a, b_main, words, "main")
+        elif kind == "predicate":
+            lead = _skip_modifiers(ctx, a, b_main)
+            carry = carried if lead == a else []
+            if lead > a:
+                carried = [ctx.phrase(a, lead)]
+            unit(a, b_main, [subject, *carry, ctx.phrase(a, b_main)], "coordinated")
+        else:
+            s1, e1, v1 = _subject(ctx, a, b_main)
+            subject = ctx.phrase(s1, e1) if e1 > s1 else subject
+            carried = [ctx.phrase(e1, v1)] if v1 > e1 and v1 < b_main else []
+            unit(a, b_main, [ctx.phrase(a, b_main)], "clause")
+    return units
+
+
+def _antecedent(ctx: Ctx, k: int, lo: int, subject: str) -> tuple[int, str]:
+    """The noun phrase a relative clause at token k attaches to: (start token, text)."""
+    L = ctx.L
+    a = k
+    while a > lo and k - a < 7:
+        w = ctx.word(a - 1)
+        if w in L.coordinators and w not in L.clause_coordinators - L.predicate_coordinators:
+            a -= 1  # "Amerika Utara dan Eropa": coordination inside the noun phrase
+            continue
+        if w in L.np_stops or ctx.is_verb(a - 1) or not ctx.is_word(a - 1):
+            break
+        a -= 1
+    stop = ctx.word(a - 1) if a > lo else ""
+    if k > a and all(ctx.word(t) in L.time_words or ctx.word(t)[0].isdigit() or not ctx.is_word(t)
+                     for t in range(a, k)):
+        # "…, Desember lalu, yang mengecam …", "pada 2017, yang dapat …": a date is not what
+        # the clause describes; look at the phrase before it
+        b = a - 1
+        while b > lo and not ctx.is_word(b):
+            b -= 1
+        if b > lo and b < a:
+            return _antecedent(ctx, b + (0 if ctx.word(b) in L.np_stops else 1), lo, subject) \
+                if ctx.word(b) not in L.np_stops else _antecedent(ctx, b, lo, subject)
+        return a, subject or ctx.phrase(a, k)
+    if stop in L.locative_prepositions and subject:
+        return a, subject
+    return a, ctx.phrase(a, k) if k > a else subject
+
+
+def _inner_clause_end(ctx: Ctx, k: int, b: int) -> int:
+    """Where a relative clause opened after a comma ends: at the next comma when a predicate
+    follows it (the clause was inserted mid-sentence), else at the end of the conjunct."""
+    for p in range(k, b):
+        if ctx.word(p) == ",":
+            v = _skip_modifiers(ctx, p + 1, b)
+            if any(ctx.is_verb(t) for t in range(p + 1, min(v + 1, b))):
+                return p
+            return b
+    return b
+
+
+def _relatives(ctx: Ctx, a: int, b: int, subject: str, sentence: tuple[int, int],
+               speaker: SpeakerRef, spans: list[tuple[int, int]], units: list[Unit],
+               cue: str | None) -> int:
+    """Add claims for relative clauses in tokens a..b-1; return where the main claim ends.
+
+    A non-restrictive clause (", yang …") states a fact about its antecedent and is cut off the
+    main claim. A restrictive passive clause with a named agent ("dana … yang diusulkan oleh
+    Stoltenberg") states who did something; the main claim keeps it.
+    """
+    L = ctx.L
+    end = b
+    for k in range(a + 1, b):
+        w = ctx.word(k)
+        if w not in L.relative:
+            continue
+        if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None:
+            ant_start, ant = _antecedent(ctx, k - 1, a, subject)
+            r_end = _inner_clause_end(ctx, k + 1, b)
+            s, e = ctx.span(k, r_end)
+            if n_words(ctx, k + 1, r_end) >= ctx.L.min_claim_tokens - 1:
+                units.append(Unit(s, e, standalone([ant, ctx.phrase(k + 1, r_end)]), sentence, speaker,
+                                  list(spans), role="nonrestrictive", cue=cue))
+                if r_end == b:
+                    end = min(end, k - 1)
+                else:
+                    # "NATO, yang didirikan pada 1949, kini memiliki 32 anggota": the main claim
+                    # keeps its whole span; its text leaves the inserted clause out
+                    units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
+                                      sentence, speaker, list(spans), role="main", cue=cue, skip=(s, e)))
+                    end = -1
+            break
+        v = k + 1
+        if v < b and ctx.is_verb(v) and L.passive_agent:
+            agent = next((t for t in range(v + 1, min(b, v + 6)) if ctx.word(t) == L.passive_agent), None)
+            if agent is not None and agent + 1 < b and ctx.is_cap(agent + 1):
+                z = agent + 1
+                while z < b and ctx.is_cap(z) and ctx.is_word(z):
+                    z += 1
+                ant_start, ant = _antecedent(ctx, k, a, "")
+                if ant and ant_start < k:
+                    s, e = ctx.span(ant_start, z)
+                    units.append(Unit(s, e, standalone([ant, ctx.phrase(v, z)]), sentence, speaker,
+                                      list(spans), role="relative", cue=cue))
+    return end

@@ -1,0 +1,85 @@
+"""Named entities in a claim: gazetteer look-up first, then capitalised-run heuristics."""
+
+from __future__ import annotations
+
+from klaim.extraction.claims._attribution import Registry
+from klaim.extraction.claims._context import OPENING, Ctx
+from klaim.schema import Entity, EntityLabel
+
+_LABELS = {l.value: l for l in EntityLabel}
+
+
+def _sentence_initial(ctx: Ctx, k: int, sentence_start: int) -> bool:
+    if ctx.idx.spans[k][0] == sentence_start or k == 0:
+        return True
+    prev = ctx.text[ctx.idx.spans[k - 1][0]]
+    return prev in OPENING or prev in ":-–—"
+
+
+def _classify(ctx: Ctx, reg: Registry, a: int, b: int, after_role: bool,
+              initial: bool) -> tuple[EntityLabel, str | None] | None:
+    L = ctx.L
+    name = ctx.phrase(a, b)
+    low = name.lower()
+    person = reg.full.get(low) or (reg.by_token.get(low) if b - a == 1 else None)
+    if person is not None:
+        return EntityLabel.person, person.name
+    head = ctx.word(a)
+    if head in L.organisation_heads:
+        return EntityLabel.organisation, None
+    if head in L.location_heads:
+        return EntityLabel.location, None
+    if after_role:
+        return EntityLabel.person, None
+    if b - a == 1 and initial:
+        return None  # a capitalised first word is most often not a name
+    if all(ctx.surface(k).isupper() for k in range(a, b)) and len(name) > 1:
+        return EntityLabel.organisation, None
+    if 2 <= b - a <= 3 and all(ctx.surface(k)[1:].islower() for k in range(a, b) if ctx.is_cap(k)):
+        return EntityLabel.person, None
+    return EntityLabel.other, None
+
+
+def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> list[Entity]:
+    L = ctx.L
+    out: list[Entity] = []
+    toks = ctx.idx.between(s, e)
+    k, hi = toks.start, toks.stop
+    while k < hi:
+        if not (ctx.is_word(k) and ctx.is_cap(k)):
+            k += 1
+            continue
+        j = k
+        while j < hi and ctx.is_word(j) and (ctx.is_cap(j) or (ctx.word(j) in L.particles and j + 1 < hi and ctx.is_cap(j + 1))):
+            j += 1
+        p, pending, after_role = k, None, False
+
+        def flush(end: int, after_role: bool) -> None:
+            nonlocal pending
+            if pending is not None and end > pending:
+                got = _classify(ctx, reg, pending, end, after_role, _sentence_initial(ctx, pending, sentence_start))
+                if got is not None:
+                    a, b = ctx.span(pending, end)
+                    out.append(Entity(start=a, end=b, surface=ctx.text[a:b], label=got[0], canonical=got[1]))
+            pending = None
+
+        while p < j:
+            n, hit = ctx.gazetteer_at(p, j)
+            if hit is not None:
+                flush(p, after_role)
+                a, b = ctx.span(p, p + n)
+                out.append(Entity(start=a, end=b, surface=ctx.text[a:b], label=_LABELS.get(hit[0], EntityLabel.other),
+                                  canonical=hit[1]))
+                p += n
+                continue
+            r = ctx.match_seq(p, L.roles, j)
+            if r or ctx.word(p) in L.not_names:
+                flush(p, after_role)
+                after_role = bool(r)
+                p += max(r, 1)
+                continue
+            pending = p if pending is None else pending
+            p += 1
+        flush(j, after_role)
+        k = j
+    return out

@@ -1,0 +1,28 @@
+"""Find and normalise figures (numbers, money, percentages, dates, durations) in news text.
+
+The grammar is shared; every word it knows comes from ``klaim/lang/<lang>.figures.yaml``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from klaim.schema import Figure
+
+
+def find_figures(text: str, lang: str = "id", reference_date: date | str | None = None) -> list[Figure]:
+    """Every figure in ``text``, sorted by start and non-overlapping, with ``text[start:end] == surface``.
+
+    ``reference_date`` (usually the publication date) grounds relative dates: "Kamis malam",
+    "bulan Juli". Qualifiers ("sekitar", "more than") are not part of a figure's span; they set
+    ``approximate`` and ``qualifier``. The counted noun and a rate phrase ("per bulan") are fields,
+    not part of the span.
+    """
+    from klaim.extraction.figures._grammar import find
+
+    if not text:
+        return []
+    return find(text, lang, reference_date)
+
+
+__all__ = ["find_figures"]

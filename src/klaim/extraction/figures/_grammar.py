@@ -1,0 +1,541 @@
+"""Matching: candidate spans from the date, ordinal and number patterns, leftmost-longest,
+then each one read into a ``Figure`` with its context (qualifier before, rate and counted noun
+after)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from klaim.extraction.figures import _dates
+from klaim.extraction.figures._lexicon import Lexicon, lexicon, norm
+from klaim.extraction.figures._numbers import parse_digits, parse_words, word_prefix_len
+from klaim.schema import Figure
+
+_LEADING_ZERO = re.compile(r"0\d")
+_CLOCK = re.compile(r"0\d[.:][0-5]\d")
+_PLAIN_YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
+_NUMERIC_DATE = {"paren", "slash"}
+_DUR_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute",
+              "S": "second", "DECADE": "decade", "CENTURY": "century", "WINDU": "windu",
+              "SEMESTER": "semester", "QUARTER": "quarter"}
+# Units that ISO 8601 writes as a multiple of another one.
+_DUR_ISO = {"DECADE": (10, "Y"), "CENTURY": (100, "Y"), "WINDU": (8, "Y"), "SEMESTER": (6, "M"),
+            "QUARTER": (3, "M")}
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str
+    m: Any
+
+
+def find(text: str, lang: str, reference_date: date | str | None) -> list[Figure]:
+    lex = lexicon(lang)
+    ref = _dates.parse_ref(reference_date)
+    figs: list[Figure] = []
+    for c in _candidates(text, lex):
+        f = _build(c, text, lex, ref)
+        if isinstance(f, list):
+            figs += f
+        elif f is not None:
+            figs.append(f)
+    return _select(figs)
+
+
+def _candidates(text: str, lex: Lexicon) -> list[Cand]:
+    """Each pattern is tried only where a token could start its kind of figure, left to right
+    and non-overlapping within a family as a full scan would be, at a fraction of the cost."""
+    dates, ords, nums = [], [], []
+    d_end = o_end = n_end = 0
+    res, dt, ot, nt = lex.res, lex.date_triggers, lex.ordinal_triggers, lex.number_triggers
+    for tok in lex.token_re.finditer(text):
+        s = tok.start()
+        w = tok.group()
+        digit = w[0].isdigit()
+        low = w if digit else w.lower()
+        if s >= d_end and (digit or w == "(" or low in dt):
+            m = res["date"].match(text, s)
+            if m and m.end() > s:
+                dates.append(Cand(s, m.end(), "date", m))
+                d_end = m.end()
+        if s >= o_end and (digit or low in ot or low[:2] in ot):
+            m = res["ordinal"].match(text, s)
+            if m:
+                ords.append(Cand(s, m.end(), "ordinal", m))
+                o_end = m.end()
+        if s >= n_end and (digit or low in nt):
+            m = res["number"].match(text, s)
+            if m:
+                start = m.start("cur") if m.group("cur") else m.start("n1")
+                nums.append(Cand(start, m.end(), "number", m))
+                # resume after the first amount, so a range's second end is a candidate on its
+                # own (it wins when the range loses to an overlapping date)
+                n_end = max(m.end("n1"), m.end("s1"), m.end("a1")) if m.group("n2") else m.end()
+                n1 = m.group("n1")
+                if n1[:1].isalpha() and (used := _numeral(n1, lex)[2]) < len(n1):
+                    n_end = m.start("n1") + used  # "dua tiga": the next word starts its own
+    return dates + ords + nums
+
+
+def _select(figs: list[Figure]) -> list[Figure]:
+    """Leftmost-longest; on a tie the earlier pattern family (dates, ordinals, numbers) wins."""
+    figs.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Figure] = []
+    last_end = 0
+    for f in figs:
+        if f.start >= last_end:
+            kept.append(f)
+            last_end = f.end
+    return kept
+
+
+def _build(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+    if c.kind == "date":
+        return _build_date(c, text, lex, ref)
+    if c.kind == "ordinal":
+        return _build_ordinal(c, text, lex)
+    return _build_number(c, text, lex, ref)
+
+
+def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
+    return Figure(start=start, end=end, surface=text[start:end], **kw)
+
+
+# ---------------------------------------------------------------- dates and times
+
+def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+    m, alt = c.m, c.m.lastgroup
+    s = m.group()
+    kind = "date"
+    if alt == "dmrange":
+        return _fig(text, c.start, c.end, kind="date", iso=_cross_month_range(m, lex, ref))
+    if alt == "dlist":
+        return _date_list(c, text, lex, ref)
+    if alt == "mdlist":
+        return _month_day_list(c, text, lex, ref)
+    if alt in _NUMERIC_DATE or alt in {"dmy", "mdy", "my", "month"}:
+        iso = _dates.calendar_iso(s, lex, ref, numeric=alt in _NUMERIC_DATE)
+        if alt == "paren" and iso and not iso.startswith("X"):
+            iso = _with_weekday(iso, s, lex)
+    elif alt == "drange":
+        iso = _dates.day_range_iso(s, lex, ref)
+    elif alt == "weekday":
+        iso = _dates.weekday_expr_iso(s, lex, ref)
+    elif alt == "qtr":
+        iso = _dates.quarter_iso(s, lex, ref)
+    elif alt == "time":
+        iso, kind = _dates.time_iso(s, lex), "time"
+    elif alt == "relative":
+        iso = _dates.relative_iso(s, lex, ref)
+    elif alt == "yrange":
+        iso = _dates.year_range_iso(s)
+    elif alt == "decade":
+        iso = _dates.decade_iso(s)
+    elif alt == "century":
+        n = int(re.search(r"\d+", s).group())
+        iso = f"{n - 1:02d}XX" if 1 <= n <= 99 else None
+    else:
+        ym = _dates._YEAR.search(s)
+        iso = ym.group(1) if ym else None
+    return _fig(text, c.start, c.end, kind=kind, iso=iso)
+
+
+_DAY_NUM = re.compile(r"\d{1,2}")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _cross_month_range(m: re.Match[str], lex: Lexicon, ref: date | None) -> str | None:
+    """'30 Desember - 1 Januari' → 2023-12-30/2024-01-01 (in a 2024 article): the first end takes
+    the second's year, one less when it would come after it."""
+    s = m.group()
+    cut = (m.start("dm2") if m.group("dm2") else m.start("md2")) - m.start()
+    first, second = s[:cut], s[cut:]
+    b = _dates.calendar_iso(second, lex, ref, numeric=False)
+    a = _dates.calendar_iso(first, lex, ref, numeric=False)
+    if not (a and b and len(a) >= 10 and len(b) >= 10):
+        return None
+    a, b = a[:10], b[:10]
+    if not _dates._YEAR.search(first) and b[:4].isdigit():
+        a = b[:4] + a[4:]
+        if a[5:] > b[5:]:
+            a = f"{int(b[:4]) - 1:04d}" + a[4:]
+    return f"{a}/{b}" if a <= b else None
+
+
+def _date_list(c: Cand, text: str, lex: Lexicon, ref: date | None) -> list[Figure]:
+    """'23 dan 24 Juni 2024' → '23' (2024-06-23) and '24 Juni 2024' (2024-06-24): one date per
+    listed day, each with the month and year of the last."""
+    s = c.m.group()
+    days = list(_DAY_NUM.finditer(s))
+    i = next((k for k, d in enumerate(days) if (w := _NEXT_WORD.match(s, d.end()))
+              and norm(w.group(1)) in lex.months), len(days) - 1)
+    last = days[i]
+    iso_last = _dates.calendar_iso(s[last.start():], lex, ref, numeric=False)
+    figs = [_fig(text, c.start + last.start(), c.end, kind="date", iso=iso_last)]
+    for d in days[:i]:
+        iso = None
+        if iso_last and len(iso_last) >= 7:
+            y, mo = iso_last[:4], int(iso_last[5:7])
+            iso = _dates._ymd(int(y) if y.isdigit() else None, mo, int(d.group()))
+        figs.append(_fig(text, c.start + d.start(), c.start + d.end(), kind="date", iso=iso))
+    return figs
+
+
+def _month_day_list(c: Cand, text: str, lex: Lexicon, ref: date | None) -> list[Figure]:
+    """'June 23 and 24, 2024' → 'June 23' and '24, 2024': the later days borrow the month."""
+    s = c.m.group()
+    ym = _dates._YEAR.search(s)
+    days = [d for d in _DAY_NUM.finditer(s[: ym.start()] if ym else s)]
+    base = _dates.calendar_iso(s, lex, ref, numeric=False)
+    y = int(base[:4]) if base and base[:4].isdigit() else None
+    mo = int(base[5:7]) if base and len(base) >= 7 else None
+    figs = []
+    for k, d in enumerate(days):
+        a = c.start if k == 0 else c.start + d.start()
+        b = c.end if k == len(days) - 1 else c.start + _ORD_SFX.match(s, d.end()).end()
+        iso = _dates._ymd(y, mo, int(d.group())) if mo else None
+        figs.append(_fig(text, a, b, kind="date", iso=iso))
+    return figs
+
+
+_ORD_SFX = re.compile(r"(?:st|nd|rd|th)?")
+
+
+def _with_weekday(iso: str, s: str, lex: Lexicon) -> str:
+    """'Kamis (4/4)': a weekday with a numeric date keeps the date; the part of day is added."""
+    pod = _dates._lookup(_dates._words(s), lex.parts_of_day)
+    return f"{iso}T{pod}" if pod and len(iso) == 10 else iso
+
+
+# ---------------------------------------------------------------- ordinals
+
+def _build_ordinal(c: Cand, text: str, lex: Lexicon) -> Figure | None:
+    s = c.m.group()
+    key = norm(s)
+    pre = norm(lex.table.get("ordinal_prefix") or "")
+    hyphen = False
+    if key in lex.ordinal_words:
+        n: float | None = float(lex.ordinal_words[key])
+    elif pre and key.startswith(pre):
+        rest = key[len(pre):].strip().lstrip("-").strip()
+        hyphen = rest[:1].isdigit()
+        n = parse_digits(rest, lex) if hyphen else parse_words(rest, lex)[0]
+    else:
+        n = parse_digits(re.sub(r"\D", "", s), lex)
+    if n is None:
+        return None
+    counted = None if hyphen or key in lex.ordinal_words else _collective(c, text, lex)
+    if counted:
+        return _fig(text, c.start, c.end, kind="cardinal", value=n, counted=counted)
+    return _fig(text, c.start, c.end, kind="ordinal", value=n)
+
+
+def _collective(c: Cand, text: str, lex: Lexicon) -> str | None:
+    """'kedua tersangka', 'hubungan kedua negara' (both) count; 'tahap kedua', 'kedua
+    terbesar', 'untuk kedua kalinya' order. A ke-number before a noun is a collective cardinal."""
+    if not lex.table.get("collective_ordinals"):
+        return None
+    word = _counted(text, c.end, lex)
+    if word is None or norm(word) in lex.table.get("collective_blockers", ()):
+        return None
+    return word
+
+
+def _counted(text: str, end: int, lex: Lexicon) -> str | None:
+    m = lex.res["word"].match(text, end)
+    if not m:
+        return None
+    w = m.group(1)
+    k = norm(w)
+    if (k in lex.not_counted or k.startswith(tuple(lex.table.get("verb_prefixes") or ("\0",)))
+            or (len(k) > 4 and k.endswith(tuple(lex.table.get("verb_suffixes") or ("\0",)))) or k in lex.words or k in lex.scales or k in lex.local_mult
+            or k in lex.teens or k in lex.months or k in lex.weekdays or k in lex.qualifiers
+            or k in lex.periods or w[:1].isupper() or len(w) < 2):
+        return None
+    return w
+
+
+# ---------------------------------------------------------------- numbers
+
+def _numeral(s: str, lex: Lexicon) -> tuple[float | None, float | None, int]:
+    """(value, low, characters used) of one numeral; vague words give only a lower bound."""
+    k = norm(s)
+    if k in lex.fractions:
+        return float(lex.fractions[k]), None, len(s)
+    if k in lex.vague:
+        return None, float(lex.vague[k]), len(s)
+    if s[:1].isdigit() or s[:1] in ".,":
+        if (sci := _SCI.fullmatch(s)) is not None:
+            return _sci_value(sci, lex), None, len(s)
+        if (fr := _FRACTION.fullmatch(s)) is not None:
+            return int(fr.group(1)) / int(fr.group(2)), None, len(s)
+        return parse_digits(s, lex), None, len(s)
+    v, used = parse_words(s, lex)
+    return v, None, word_prefix_len(s, used)
+
+
+_SCI = re.compile(r"(\d+(?:\.\d+)?)\s?(?:[×xX]\s?10\^?([−\-–+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE]([−\-+]?\d+))")
+_FRACTION = re.compile(r"(\d+)/(\d+)")
+_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−–", "0123456789-+--")
+
+
+def _sci_value(m: re.Match[str], lex: Lexicon) -> float | None:
+    """'5×10−4' → 0.0005, '1.5e6' → 1.5e6 (the mantissa's point is always a decimal mark)."""
+    exp = (m.group(2) or m.group(3)).translate(_SUPER)
+    try:
+        return _mul(float(m.group(1)), 10.0 ** int(exp))
+    except OverflowError:
+        return None
+
+
+def _scale(m: re.Match[str], i: str, lex: Lexicon) -> float:
+    if m.group(f"s{i}"):
+        return float(lex.scales[norm(m.group(f"s{i}"))])
+    if m.group(f"a{i}"):
+        return lex.money_abbrev[m.group(f"a{i}")]
+    return 1.0
+
+
+def _mul(x: float | None, k: float) -> float | None:
+    if x is None:
+        return None
+    y = x * k
+    return y if y != float("inf") else None
+
+
+def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+    m = c.m
+    if (lex.res["ref_cue"].search(text, max(0, c.start - 20), c.start) or _is_citation(text, c, lex)
+            or _CODE_BEFORE.search(text, max(0, c.start - 30), c.start)):
+        return None  # "Pasal 5", "Fig. 3", "[12]": a label or reference, not a figure
+    n1 = m.group("n1")
+    bare = not (m.group("cur") or m.group("s1") or m.group("post") or m.group("n2"))
+    if bare and _LEADING_ZERO.match(n1):
+        if _CLOCK.fullmatch(n1):  # "07.30" with no cue: a clock time
+            return _fig(text, c.start, c.end, kind="time", iso=_dates.time_iso(n1, lex))
+        return None  # "08123456789", "01.5514": a phone or fleet number, not an amount
+    v1, low1, used = _numeral(n1, lex)
+    if used < len(n1):  # a word list like "dua tiga": keep the first numeral only
+        end = m.start("n1") + used
+        f = {"value": v1, "low": low1, "approximate": low1 is not None}
+        return _finish(text, c.start, end, "cardinal", f, lex)
+    if m.group("sfx") and v1 is not None:
+        v1, low1 = None, v1
+    sc1 = _scale(m, "1", lex)
+    v1, low1 = _mul(v1, sc1), _mul(low1, sc1)
+    f: dict[str, Any] = {"value": v1, "low": low1, "approximate": low1 is not None}
+    end = max(m.end("n1"), m.end("sfx"), m.end("s1"), m.end("a1"), m.end("p1"))
+    if m.group("pm") and v1 is not None:  # "25 ± 0.02 °C": the value with low and high
+        d = parse_digits(m.group("pm"), lex)
+        if d is not None:
+            d *= float(lex.scales[norm(m.group("pm_s"))]) if m.group("pm_s") else sc1
+            f.update(low=v1 - d, high=v1 + d)
+            end = max(m.end("pm"), m.end("pm_s"))
+    is_range = change = False
+    if m.group("n2"):
+        change = _is_change(m, text, lex)
+        is_range = not change and _is_range(m, text, lex)
+    if is_range:
+        v2, _, used2 = _numeral(m.group("n2"), lex)
+        sc2 = _scale(m, "2", lex)
+        if used2 == len(m.group("n2")) and v1 is not None and v2 is not None:
+            if sc2 != 1.0 and sc1 == 1.0 and v1 <= v2:
+                v1 = v1 * sc2  # "2 sampai 2,2 juta ton": the first end borrows the scale
+            v2 = v2 * sc2
+            if v1 <= v2:
+                f.update(value=None, low=v1, high=v2)
+                end = max(m.end("n2"), m.end("s2"), m.end("a2"))
+    cur = m.group("cur")
+    post = m.group("post") if m.start("post") >= end else None
+    borrowed = None
+    if m.group("n2") and end <= m.start("sep"):  # two figures: the unit is the second one's,
+        # lent to a bare first end right after "dari"/"from" ("naik dari 5 menjadi 10 persen")
+        bare1 = not (m.group("p1") or cur or m.group("cur2") or m.group("s1"))
+        borrowed = post if change and bare1 and _after_from(m, text, lex) else None
+        post = None
+    if post and cur and norm(post) not in lex.cur_after:
+        post = None  # "Rp 5 triliun tahun ini": an amount of money has no further unit
+    if post:
+        end = m.end("post")
+    elif m.group("p1"):
+        post = m.group("p1")
+    kind, extra = _classify(post or borrowed, cur, lex)
+    if borrowed and kind == "duration":
+        kind, extra = "cardinal", {}
+    f.update(extra)
+    if kind == "duration":
+        return _duration(text, c.start, end, f, lex, ref, m)
+    if kind == "cardinal" and _is_year(text, c.start, end, m, lex):
+        return _fig(text, c.start, end, kind="date", iso=m.group("n1"))
+    return _finish(text, c.start, end, kind, f, lex)
+
+
+# "Nomor 34/PMK.011/2007", "Kep-176/KM.10/7": the last part of a document code
+_CODE_BEFORE = re.compile(r"/[^\W\d_][\w.\-]*/$")
+_CITE = re.compile(r"\[[\d\s,;–\-]*\]")
+_PAREN_INT = re.compile(r"\(\d{1,3}\)")
+
+
+def _is_citation(text: str, c: Cand, lex: Lexicon) -> bool:
+    """'[12]', '[49,50]' anywhere; '(11)' where the table says bare parenthesised integers are
+    references (scientific English), not ages as in Indonesian news ('Budi (45)')."""
+    a, b = max(0, c.start - 12), min(len(text), c.end + 12)
+    for m in _CITE.finditer(text, a, b):
+        if m.start() < c.start and c.end < m.end():
+            return True
+    if lex.table.get("parenthesised_integers_are_references"):
+        m = _PAREN_INT.match(text, c.start - 1) if c.start else None
+        return m is not None and m.end() == c.end + 1
+    return False
+
+
+def _is_range(m: re.Match[str], text: str, lex: Lexicon) -> bool:
+    """Both ends must read alike: '10%-15 %', '10-20 persen', 'Rp 4-6 ribu', but not
+    '2.5 percent to $182.41' or '1.6% to 30.5 million' (a change, not a range). '3-0' after
+    'skor'/'menang' is a score: two numbers."""
+    post = m.group("post")
+    if m.group("p1") and not (post and norm(post) in lex.percent):
+        return False
+    if m.group("cur2") and not m.group("cur"):
+        return False
+    sep = m.group("sep").strip()
+    if sep not in "-–—" or m.group("post") or m.group("cur"):
+        return True
+    window = text[max(0, m.start("n1") - 40):m.start("n1")]
+    return lex.res["score_cue"].search(window) is None
+
+
+def _is_change(m: re.Match[str], text: str, lex: Lexicon) -> bool:
+    """'naik dari 5 menjadi 10 persen', 'rose from 5 to 10 percent': a change marker between
+    the two, or a change verb then 'dari'/'from' right before the first, makes two figures."""
+    if norm(m.group("sep")) in lex.table.get("change_separators", ()):
+        return True
+    start = m.start("cur") if m.group("cur") else m.start("n1")
+    return lex.res["change_cue"].search(text, max(0, start - 60), start) is not None
+
+
+def _after_from(m: re.Match[str], text: str, lex: Lexicon) -> bool:
+    start = m.start("n1")
+    return lex.res["change_from"].search(text, max(0, start - 12), start) is not None
+
+
+def _classify(post: str | None, cur: str | None, lex: Lexicon) -> tuple[str, dict[str, Any]]:
+    extra: dict[str, Any] = {}
+    if cur:
+        extra["currency"] = lex.cur_before.get(cur) or _ci_get(lex.cur_before, cur)
+    if post is None:
+        return ("money" if cur else "cardinal"), extra
+    k = norm(post)
+    if k in lex.percent_point:
+        return "percent", {**extra, "unit": "percentage_point"}
+    if k in lex.percent:
+        return "percent", extra
+    if k in lex.cur_after:
+        return "money", {**extra, "currency": extra.get("currency") or lex.cur_after[k]}
+    if k in lex.time_units and not cur:
+        return "duration", {"unit": lex.time_units[k]}
+    unit = lex.units.get(post) or lex.units_ci.get(k) or " ".join(post.split())
+    if cur:
+        return "money", extra
+    return "quantity", {"unit": unit}
+
+
+def _ci_get(d: dict[str, str], key: str) -> str | None:
+    low = key.lower()
+    return next((v for k, v in d.items() if k.lower() == low), None)
+
+
+def _is_year(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """A bare 1600-2099 is a year unless a qualifier or a counting word puts it in a count
+    ("sekitar 2000 orang", "ada 2016 orang")."""
+    n1 = m.group("n1")
+    if not (end - start == 4 and n1 == text[start:end] and _PLAIN_YEAR.fullmatch(n1)):
+        return False
+    before = text[max(0, start - 30):start]
+    return not (lex.res["qualifier"].search(before) or lex.res["count_cue"].search(before))
+
+
+def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: Lexicon) -> Figure:
+    q = lex.res["qualifier"].search(text, max(0, start - 30), start)
+    if q:
+        f.update(approximate=True, qualifier=norm(q.group(1)))
+    if kind in {"cardinal", "money", "quantity", "percent"}:
+        r = lex.res["rate"].match(text, end)
+        if r:
+            f["per"] = lex.periods.get(norm(r.group(1).split()[-1].lstrip("/")))
+    if kind == "cardinal":
+        f["counted"] = _counted(text, end, lex)
+        if f["counted"] is None and lex.table.get("hyphen_units") and (h := _COMPOUND_WORD.match(text, end)):
+            f["counted"] = h.group(1)  # "a 30-item scale" counts items
+        if f["counted"] is None and not q and _is_label(text, start, end, lex):
+            return None
+    return _fig(text, start, end, kind=kind, **f)
+
+
+_COMPOUND = re.compile(r"-[^\W\d_]")
+_COMPOUND_WORD = re.compile(r"-([^\W\d_]{2,})(?![\w-])")
+_PREV_WORD = re.compile(r"([^\W\d_][\w\-]*)\.?\s{1,2}$")
+
+
+def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """'phase 3', 'line 10', 'Telkom 1': a bare integer right after a noun names a thing.
+    A lone 'one' with no noun after it is a pronoun ('the smaller one')."""
+    surface = text[start:end]
+    if norm(surface) in lex.table.get("pronoun_numbers", ()):
+        return True
+    if not (lex.table.get("labels_after_nouns") and surface.isdigit()):
+        return False
+    if _COMPOUND.match(text, end):  # "the 30-item scale": a count inside a compound adjective
+        return False
+    # "phases 3, 5, and 7", "samples 1 and 2": the later numbers of a list share its head
+    lst = lex.res["list_before"].search(text, max(0, start - 40), start)
+    head = lst.start() if lst else start
+    if lst and lex.res["ref_cue"].search(text, max(0, head - 20), head):
+        return True
+    m = _PREV_WORD.search(text, max(0, head - 40), head)
+    if not m:
+        return False
+    k = norm(m.group(1))
+    return not (k in lex.not_counted or k in lex.qualifiers or k in lex.words
+                or k in lex.table.get("count_cues", ()) or k in lex.periods)
+
+
+def _duration(text: str, start: int, end: int, f: dict[str, Any], lex: Lexicon, ref: date | None,
+              m: re.Match[str]) -> Figure:
+    code = f.pop("unit")
+    v, low = f.get("value"), f.get("low")
+    ago = lex.res["ago"].match(text, end)
+    if ago and v is not None and f.get("high") is None:
+        iso = _dates.ago_iso(v, code, ref)
+        return _fig(text, start, ago.end(), kind="date", iso=iso)
+    f["unit"] = _DUR_UNITS.get(code, code.lower())
+    if f.get("high") is not None:  # "12 - 21 tahun" → P12Y/P21Y
+        a, b = _duration_iso(low, code), _duration_iso(f["high"], code)
+        f["iso"] = f"{a}/{b}" if a and b else None
+    else:
+        f["iso"] = _duration_iso(v if v is not None else (None if low is None else -1.0), code)
+    q = lex.res["qualifier"].search(text, max(0, start - 30), start)
+    if q:
+        f.update(approximate=True, qualifier=norm(q.group(1)))
+    return _fig(text, start, end, kind="duration", **f)
+
+
+def _duration_iso(v: float | None, code: str) -> str | None:
+    """P5Y, P3M; hours, minutes and seconds as P0DT<hours>H (the schema's ISO pattern reads
+    time durations in that form)."""
+    mult, base = _DUR_ISO.get(code, (1, code))
+    if v is None:
+        return None
+    if v < 0:  # vague: the count is unknown
+        return f"PX{base}" if base in {"Y", "M", "W", "D"} else None
+    hours = {"H": 1.0, "MIN": 1 / 60, "S": 1 / 3600}.get(base)
+    n = v * (hours or mult)
+    num = str(int(n)) if n == int(n) and n < 1e15 else repr(round(n, 6))
+    if "e" in num or "inf" in num:
+        return None
+    return f"P0DT{num}H" if hours else f"P{num}{base}"

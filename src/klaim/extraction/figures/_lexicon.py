@@ -1,0 +1,197 @@
+"""A language's figure table turned into lookup dicts and compiled regexes, once per language.
+
+Everything language-specific comes from ``<lang>.figures.yaml``; the code only knows the keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from klaim.extraction.lang import load_table
+
+# A word boundary that treats digits and letters alike: figures never start inside a token.
+_WB_L = r"(?<![^\W_])"
+_WB_R = r"(?![^\W_])"
+# Words may follow digits directly ("20ribu", "5Rp", "10km"), just not other letters.
+_LB_WORD = r"(?<![^\W\d_])"
+
+
+def norm(s: str) -> str:
+    """Lookup key: lower case, inner whitespace collapsed (tables write one space)."""
+    return " ".join(s.split()).lower()
+
+
+def alt(words: Any, *, ci: bool = True, bounded: bool = True) -> str:
+    """One alternation, longest first so that Python's first-match acts as longest-match."""
+    parts = []
+    for w in sorted({str(w) for w in words}, key=len, reverse=True):
+        esc = r"\s+".join(re.escape(p) for p in w.split())
+        if bounded and w[:1].isalnum():
+            esc = (_WB_L if w[:1].isdigit() else _LB_WORD) + esc
+        if bounded and w[-1:].isalnum():
+            esc = esc + _WB_R
+        parts.append(f"(?i:{esc})" if ci else esc)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _lower_map(d: dict | None) -> dict[str, Any]:
+    return {norm(str(k)): v for k, v in (d or {}).items()}
+
+
+def _num_map(d: dict | None) -> dict[str, float]:
+    # float(): YAML 1.1 reads "1.0e3" (no sign in the exponent) as a string
+    return {norm(str(k)): float(v) for k, v in (d or {}).items()}
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    table: dict[str, Any]
+    decimal: str
+    group: str
+    words: dict[str, float]
+    local_mult: dict[str, float]
+    teens: dict[str, float]
+    scales: dict[str, float]
+    money_abbrev: dict[str, float]
+    fractions: dict[str, float]
+    vague: dict[str, float]
+    determiner_vague: frozenset[str]
+    ordinal_words: dict[str, int]
+    percent: frozenset[str]
+    percent_point: frozenset[str]
+    cur_after: dict[str, str]
+    cur_before: dict[str, str]
+    units: dict[str, str]
+    units_ci: dict[str, str]
+    time_units: dict[str, str]
+    qualifiers: dict[str, str]
+    periods: dict[str, str]
+    not_counted: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    parts_of_day: dict[str, str]
+    future: frozenset[str]
+    past: frozenset[str]
+    time_zones: dict[str, str]
+    relative: dict[str, dict[str, int]]
+    roman: dict[str, int]
+    connectors: frozenset[str]
+    articles: frozenset[str]
+    res: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    date_triggers: frozenset[str] = frozenset()
+    number_triggers: frozenset[str] = frozenset()
+    ordinal_triggers: frozenset[str] = frozenset()
+    token_re: re.Pattern[str] = re.compile(r"\d+|[^\W\d_]+")
+
+
+def _fraction_forms(t: dict) -> dict[str, float]:
+    """Fractions spelled from the table's words: 'seperdelapan' (1/8), 'tiga perdelapan' (3/8),
+    'three eighths'. ``fraction_forms`` gives templates; denominators come from number words (id)
+    or ordinal words (en, plural), numerators from number words."""
+    forms = t.get("fraction_forms") or {}
+    if not forms:
+        return {}
+    den_src = t.get(forms.get("denominators", "number_words")) or {}
+    nums = {str(k): float(v) for k, v in (t.get("number_words") or {}).items()}
+    out: dict[str, float] = {}
+    for dw, dv in den_src.items():
+        dv = float(dv)
+        if not 3 <= dv <= 1000 or str(dw).endswith(("second",)):
+            continue
+        for tpl in forms.get("one") or []:
+            out[norm(tpl.format(d=dw))] = 1 / dv
+        for nw, nv in nums.items():
+            if 2 <= nv < dv and nv <= 9:
+                for tpl in forms.get("many") or []:
+                    out[norm(tpl.format(n=nw, d=dw))] = nv / dv
+    return out
+
+
+def _get(t: dict, key: str, default: Any = None) -> Any:
+    v = t.get(key)
+    return default if v is None else v
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    t = load_table(lang, "figures")
+    digits = _get(t, "digits", {})
+    units = {str(k): str(v) for k, v in _get(t, "units", {}).items()}
+    lex = Lexicon(
+        lang=lang,
+        table=t,
+        decimal=digits.get("decimal", "."),
+        group=digits.get("group", ","),
+        words=_num_map(t.get("number_words")),
+        local_mult=_num_map(t.get("local_multipliers")),
+        teens=_num_map(t.get("teen_words")),
+        scales=_num_map(t.get("scale_words")),
+        money_abbrev={str(k): float(v) for k, v in _get(t, "money_scale_abbrev", {}).items()},
+        fractions={**_fraction_forms(t), **_num_map(t.get("fractions"))},
+        vague=_num_map(t.get("vague")),
+        determiner_vague=frozenset(norm(w) for w in _get(t, "determiner_vague", [])),
+        ordinal_words=_lower_map(t.get("ordinal_words")),
+        percent=frozenset(norm(w) for w in _get(t, "percent_words", [])),
+        percent_point=frozenset(norm(w) for w in _get(t, "percent_point_words", [])),
+        cur_after=_lower_map(t.get("currency_after")),
+        cur_before={str(k): str(v) for k, v in _get(t, "currency_before", {}).items()},
+        units=units,
+        units_ci={norm(k): v for k, v in units.items() if len(k) > 3},
+        time_units=_lower_map(t.get("time_units")),
+        qualifiers=_lower_map(t.get("qualifiers")),
+        periods=_lower_map(t.get("periods")),
+        not_counted=frozenset(norm(str(w)) for w in _get(t, "not_counted", [])),
+        months=_lower_map(t.get("months")),
+        weekdays=_lower_map(t.get("weekdays")),
+        parts_of_day=_lower_map(t.get("parts_of_day")),
+        future=frozenset(norm(w) for w in _get(t, "future_markers", [])),
+        past=frozenset(norm(w) for w in _get(t, "past_markers", [])),
+        time_zones={str(k): str(v) for k, v in _get(t, "time_zones", {}).items()},
+        relative={norm(k): v for k, v in _get(t, "relative_dates", {}).items()},
+        roman={str(k): int(v) for k, v in _get(t, "roman", {}).items()},
+        connectors=frozenset(norm(w) for w in _get(t, "number_connectors", [])),
+        articles=frozenset(norm(w) for w in _get(t, "article_numbers", [])),
+    )
+    from klaim.extraction.figures._patterns import compile_patterns
+
+    lex.res = compile_patterns(lex)
+    lex.date_triggers = _date_triggers(lex)
+    lex.number_triggers, lex.ordinal_triggers, lex.token_re = _number_triggers(lex)
+    return lex
+
+
+def _first_word(w: str) -> str:
+    m = re.match(r"[^\W\d_]+", w)
+    return m.group().lower() if m else w[:1]
+
+
+def _number_triggers(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """Tokens a number or an ordinal can start with; symbols ('$', '€', '(') become tokens too."""
+    t = lex.table
+    starts = set(lex.words) | set(lex.articles) | set(lex.fractions) | set(lex.vague) | set(lex.cur_before)
+    starts |= {norm(t["range_open"])} if t.get("range_open") else set()
+    nums = frozenset(_first_word(w) for w in starts)
+    pre = norm(t.get("ordinal_prefix") or "")
+    ords = frozenset({_first_word(w) for w in lex.ordinal_words} | ({pre + w for w in lex.words} if pre else set())
+                     | ({pre} if pre else set()))
+    symbols = {w[:1] for w in starts if not w[:1].isalnum()} | {"(", "."}
+    cls = "".join(re.escape(c) for c in sorted(symbols))
+    return nums | {c for c in symbols}, ords, re.compile(rf"\d+|[^\W\d_]+|[{cls}]")
+
+
+def _date_triggers(lex: Lexicon) -> frozenset[str]:
+    """Lower-case first words a date expression can start with; the date pattern is only tried
+    where one of them (or a digit or '(') starts a token, which keeps the scan fast."""
+    t = lex.table
+    words: set[str] = set(lex.weekdays) | set(lex.months) | set(lex.ordinal_words) | set(lex.roman)
+    for key in ("month_cue", "month_markers_before", "weekday_cue", "year_cue", "time_cue", "quarter_words", "half_words",
+                "century_words"):
+        words |= {norm(w) for w in t.get(key) or []}
+    words |= set(lex.relative)
+    pre = norm(t.get("ordinal_prefix") or "")
+    words |= {pre + w for w in lex.words} if pre else set()
+    return frozenset(_first_word(w) for w in words if w)

@@ -1,0 +1,217 @@
+"""Offset-preserving segmentation: tokens, paragraphs, quotes, sentences and clauses.
+
+Nothing here rewrites the text: every function returns character offsets into the string it was
+given, so that claims can point back at the exact article text. Spans never start or end with
+whitespace. Language knowledge (abbreviations) comes from the ``<lang>.claims.yaml`` table.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from klaim.extraction.lang import load_table
+
+# A word keeps inner dots, commas, hyphens, slashes and apostrophes ("350.000", "ke-75", "U.S",
+# "rekan-rekan", "27/3") so that numbers and reduplications stay one token.
+TOKEN = re.compile(r"\w+(?:[-.,/'’]\w+)*|[^\w\s]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+# A sentence may end at terminal punctuation, optionally followed by closing quotes or brackets,
+# when whitespace follows.
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|[.!?…]+[\"”’')\]]*$")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])$")
+
+OPEN_QUOTES = "“«„"
+CLOSE_QUOTES = "”»"
+STRAIGHT_QUOTE = '"'
+_QUOTE_MARK = re.compile('[' + OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE + ']')
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``start``/``end`` are the content inside the marks (trimmed)."""
+
+    open: int          # offset of the opening mark
+    close: int | None  # offset of the closing mark; None when the quote never closes
+    start: int
+    end: int
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so that it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def tokens(text: str) -> list[tuple[int, int]]:
+    """Offsets of words and punctuation marks."""
+    return [m.span() for m in TOKEN.finditer(text)]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines: news text puts one paragraph (or list item) per line."""
+    out = []
+    for m in _PARAGRAPH.finditer(text):
+        s, e = trim(text, *m.span())
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+@cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(a.lower() for a in load_table(lang, "claims").get("abbreviations", []))
+
+
+def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (normally one paragraph).
+
+    Curly marks say which way they face; a straight ``"`` closes the open quote if there is one
+    and opens one otherwise (detokenised copy spaces marks both ways: ``, "ucap Dedi``). A quote
+    that never closes runs to the end of the range (news paragraphs often leave a quote open when
+    it continues in the next paragraph). A mark that would open a quote with nothing after it, or
+    a closing mark with no open quote, extends the quote before it: translated wire copy sometimes
+    closes a quote twice ("… NATO." warga … saya.").
+    """
+    end = len(text) if end is None else end
+    found: list[Quote] = []
+    opened: int | None = None
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        if ch == STRAIGHT_QUOTE:
+            role = "close" if opened is not None else "open"
+            if role == "open" and found and not text[i + 1:end].strip(" .,;:!?\t"):
+                role = "stray"
+        elif ch in OPEN_QUOTES:
+            role = "open" if opened is None else "skip"  # a nested opener stays inside
+        else:
+            role = "close" if opened is not None else "stray"
+        if role == "open":
+            opened = i
+        elif role == "close" and opened is not None:
+            s, e = trim(text, opened + 1, i)
+            if s < e:
+                found.append(Quote(opened, i, s, e))
+            opened = None
+        elif role == "stray" and found and found[-1].close is not None:
+            q = found[-1]
+            found[-1] = Quote(q.open, i, q.start, trim(text, q.start, i)[1])
+    if opened is not None:
+        s, e = trim(text, opened + 1, end)
+        if s < e:
+            found.append(Quote(opened, None, s, e))
+    return found
+
+
+def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations: frozenset[str],
+                 depth: int) -> bool:
+    """Does the punctuation run ending at ``after`` (first mark at ``dot``) end a sentence?"""
+    if depth > 0:  # inside parentheses that close later in the paragraph
+        return False
+    nxt = after
+    while nxt < len(text) and text[nxt] == " ":
+        nxt += 1
+    if nxt >= len(text) or text[nxt] == "\n":
+        return True
+    ch = text[nxt]
+    if not (ch.isupper() or ch.isdigit() or ch in OPEN_QUOTES or ch in STRAIGHT_QUOTE + "(["):
+        return False  # a lower-case continuation: "… NATO." warga …, "dll. dan"
+    if text[dot] == ".":
+        m = _WORD_BEFORE.search(text, max(para_start, dot - 40), dot)  # bounded: keeps it linear
+        word = m.group(1).lower() if m else ""
+        if word in abbreviations or word.rstrip(".") in abbreviations:
+            return False
+        if len(word) == 1 and word.isalpha():
+            return False  # an initial: "J. Smith"
+        if dot - para_start <= 3 and _LIST_MARKER.match(text[para_start:dot]):
+            return False  # "1. Item" at the start of a paragraph
+    return True
+
+
+_SCAN = re.compile(r"[().!?…]")
+
+
+def sentences(text: str, lang: str = "id") -> list[tuple[int, int]]:
+    """Sentence spans, never crossing a paragraph; closing quotes stay with their sentence."""
+    abbreviations = _abbreviations(lang)
+    out: list[tuple[int, int]] = []
+    for ps, pe in paragraphs(text):
+        start, depth = ps, 0
+        last_close = text.rfind(")", ps, pe)
+        i = ps
+        for m in _SCAN.finditer(text, ps, pe):
+            j = m.start()
+            if j < i:
+                continue  # inside a punctuation run already consumed
+            ch = text[j]
+            if ch == "(":
+                if last_close > j:
+                    depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            else:
+                end = _END.match(text, j, pe)
+                if end:
+                    if _is_boundary(text, ps, j, end.end(), abbreviations, depth):
+                        s, e = trim(text, start, end.end())
+                        if s < e:
+                            out.append((s, e))
+                        start = end.end()
+                    i = end.end()
+        s, e = trim(text, start, pe)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[-–—]\s+")
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma, semicolon, colon and dash separated pieces of a sentence, trimmed.
+
+    A coarse cut used for residual clauses; the decomposer refines it with verbs and connectives.
+    """
+    out = []
+    pos = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        s, e = trim(text, pos, m.start())
+        if s < e:
+            out.append((s, e))
+        pos = m.end()
+    s, e = trim(text, pos, end)
+    while e > s and text[e - 1] in ".!?…":
+        e -= 1
+    if s < e:
+        out.append((s, e))
+    return out
+
+
+class TokenIndex:
+    """Tokens of a whole text with fast range look-up (one tokenisation per article)."""
+
+    __slots__ = ("is_cap", "is_word", "lower", "spans", "starts", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = tokens(text)
+        self.starts = [s for s, _ in self.spans]
+        self.lower = [text[s:e].lower() for s, e in self.spans]
+        self.is_word = [text[s].isalnum() for s, _ in self.spans]
+        self.is_cap = [text[s].isupper() for s, _ in self.spans]
+
+    def between(self, start: int, end: int) -> range:
+        """Indices of tokens lying inside [start, end)."""
+        i = bisect_left(self.starts, start)
+        j = i
+        n = len(self.spans)
+        while j < n and self.spans[j][1] <= end:
+            j += 1
+        return range(i, j)
