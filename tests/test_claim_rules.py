@@ -57,3 +57,12 @@ def test_explain_lists_each_claim_with_its_rules():
     out = explain(claims)
     assert out.count("rules: ") == len(claims) and "attribution.post-cue" in out
     assert f"[{claims[0].start}:{claims[0].end}]" in out
+
+
+MODALITY = [dict(case, lang=path.stem) for path in sorted((RULES_DIR.parent / "modality").glob("*.yaml"))
+            for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("case", MODALITY, ids=[f"{c['lang']}:{c['claim']}" for c in MODALITY])
+def test_modality_cases(case):
+    assert _claim(case).modality == case["modality"]

@@ -333,12 +333,12 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
         org = ctx.phrase(k, j) if k < j else None
         return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(i, i + d),
                           organisation=org, mention=mention, cue=cue)
-    if j - i >= 2 and ctx.word(j - 1) in L.demonstratives and ctx.match_seq(i, L.roles, j - 1) \
-            and not parse_np(ctx, i, j - 1).name:
-        # "Mantan Kapolda Banten itu mengatakan": a definite description of the person last named
+    if _definite_description(ctx, i, j):
+        # "Mantan Kapolda Banten itu mengatakan", "jenderal polisi bintang satu itu": a definite
+        # description of the person last named
         ref = reg.pronoun(ctx, i, cue)
         if ref.name:
-            return replace(ref, mention=mention)
+            return replace(ref, mention=mention, via="speaker.definite-description")
     np = parse_np(ctx, i, j)
     if _is_anonymous(ctx, phrase):
         return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
@@ -383,6 +383,20 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in L.particles for k in range(i, j)):
         return SpeakerRef(SpeakerKind.organisation, name=phrase, mention=mention, cue=cue)
     return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
+
+
+def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
+    """A singular description without a name closed by a demonstrative ("X itu", "that X"),
+    headed by a word that is neither a group determiner nor an organisation's head word."""
+    L = ctx.L
+    if j - i < 2 or ctx.word(j - 1) not in L.demonstratives:
+        return False
+    first = ctx.word(i)
+    if first in L.group_determiners or first in L.organisation_heads or first in L.demonstratives:
+        return False
+    if "-" in first and first.split("-")[0] == first.split("-")[-1]:
+        return False  # "para pejabat-pejabat itu": reduplicated, plural
+    return not parse_np(ctx, i, j - 1).name
 
 
 def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:

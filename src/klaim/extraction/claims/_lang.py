@@ -126,6 +126,7 @@ class Lang:
     future: Phrases
     conditional: Phrases
     conditional_needs: Phrases
+    conditional_blockers: Phrases
     causal: Phrases
     position: Phrases
     background: Phrases
@@ -253,6 +254,7 @@ def get(lang: str) -> Lang:
         future=Phrases(t.get("future", [])),
         conditional=Phrases(t.get("conditional", [])),
         conditional_needs=Phrases(t.get("conditional_needs", [])),
+        conditional_blockers=Phrases(t.get("conditional_blockers", [])),
         causal=Phrases(t.get("causal", [])),
         position=Phrases(t.get("position", [])),
         background=Phrases(t.get("background", [])),

@@ -122,6 +122,7 @@ class ClaimsTable(BaseModel):
     future: Phrases = []
     conditional: Phrases = []
     conditional_needs: Phrases = []
+    conditional_blockers: Phrases = []
     causal: Phrases = []
     position: Phrases = []
     background: Phrases = []
