@@ -66,3 +66,13 @@ MODALITY = [dict(case, lang=path.stem) for path in sorted((RULES_DIR.parent / "m
 @pytest.mark.parametrize("case", MODALITY, ids=[f"{c['lang']}:{c['claim']}" for c in MODALITY])
 def test_modality_cases(case):
     assert _claim(case).modality == case["modality"]
+
+
+def test_releases_cut_before_rules_existed_keep_their_identity():
+    from klaim.dataset.release import canonical_jsonl, fields_absent
+
+    claims = klaim.extract("Kepala BPS Rina Lestari mengatakan inflasi bulan Maret mencapai 0,2 persen.", "id")
+    assert claims and all(c.rules for c in claims)
+    assert fields_absent(claims) == set() and b'"rules"' in canonical_jsonl(claims)
+    old = [c.model_copy(update={"rules": []}) for c in claims]
+    assert fields_absent(old) == {"rules"} and b'"rules"' not in canonical_jsonl(old)

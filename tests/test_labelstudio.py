@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -25,16 +26,17 @@ from klaim.dataset.curation import (
     read_curation,
     write_curation,
 )
-from klaim.errors import SchemaError
+from klaim.errors import InputError, SchemaError
 from klaim.review.labelstudio import (
     export_tasks,
     from_labelstudio,
     import_annotations,
     labelstudio_config,
+    parse_reviewer_map,
     region_id,
     to_labelstudio,
 )
-from klaim.schema import ClaimType
+from klaim.schema import ClaimType, make_claim_id
 
 
 def completed(tasks: list[dict], edit=None) -> list[dict]:
@@ -273,3 +275,279 @@ def test_import_writes_curation_files(tmp_path: Path) -> None:
     with pytest.raises(SchemaError):
         import_annotations(export, arts, claims, tmp_path / "other")
     assert not (tmp_path / "other").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Exports of a real Label Studio server (scripts/capture_labelstudio.py; tests/data/labelstudio/)
+
+LS_DATA = Path(__file__).parent / "data" / "labelstudio"
+ANA = {"1": "ana@desk.example"}
+
+
+def ls_export(name: str) -> list[dict]:
+    return json.loads((LS_DATA / name).read_text(encoding="utf-8"))
+
+
+def reviewed_on(export: list[dict]) -> str:
+    """The date Label Studio stamped on the news-001 annotation (the capture's date)."""
+    task = next(t for t in export if t["data"]["article_id"] == "news-001")
+    return task["annotations"][0]["updated_at"][:10]
+
+
+def captured_curation(tmp_path: Path) -> Path:
+    """A copy of the hand-written curation folder the captured tasks were exported with."""
+    folder = tmp_path / "curation"
+    shutil.copytree(LS_DATA / "curation", folder)
+    return folder
+
+
+@pytest.mark.parametrize("name", ["export-default.json", "export-all-tasks.json",
+                                  "export-snapshot.json"])
+def test_real_export_imports_only_the_annotated_task(name: str) -> None:
+    export = ls_export(name)
+    # Label Studio lists predictions as ids, and keeps a skipped task in its default export
+    assert all(isinstance(p, int) for t in export for p in t["predictions"])
+    assert any(a["was_cancelled"] for t in export for a in t["annotations"])
+    decisions = from_labelstudio(export, all_articles(), all_claims(), ANA)
+    assert list(decisions) == ["news-001"]  # xss-002 was skipped, emoji-003 never opened
+    curated = apply_decisions(all_articles(), all_claims(), decisions)
+    assert [c for c in curated if c.article_id != "news-001"] == \
+        [c for c in all_claims() if c.article_id != "news-001"]
+
+
+def test_annotator_id_is_resolved_to_a_person() -> None:
+    growth = news_claims()[3]
+    with pytest.raises(SchemaError) as exc:
+        from_labelstudio(ls_export("export-default.json"), all_articles(), all_claims())
+    (problem,) = exc.value.report.problems
+    assert problem.field == "completed_by" and "--reviewer-map 1=" in problem.reason
+    for name, reviewers in [("export-default.json", ANA), ("export-snapshot.json", None)]:
+        export = ls_export(name)
+        cf = from_labelstudio(export, all_articles(), all_claims(), reviewers)["news-001"]
+        verdict = next(d for d in cf.claims if d.claim_id == growth.claim_id).verdict
+        assert (verdict.reviewer, str(verdict.reviewed)) == ("ana@desk.example",
+                                                             reviewed_on(export))
+
+
+@pytest.mark.parametrize("pair", ["1=2", "1", "=ana", "ana@desk.example"])
+def test_reviewer_map_refuses_ids_and_bad_pairs(pair: str) -> None:
+    with pytest.raises(InputError):
+        parse_reviewer_map([pair])
+    assert parse_reviewer_map(["1=ana@desk.example", " 7 = Budi Santoso "]) == {
+        "1": "ana@desk.example", "7": "Budi Santoso"}
+
+
+def test_every_reviewer_change_arrives() -> None:
+    arts, base = all_articles(), all_claims()
+    infl, _budget, rp, growth, kami, flood = news_claims()
+    export = ls_export("export-snapshot.json")
+    loaded, _ = read_curation(LS_DATA / "curation")
+    decisions = from_labelstudio(export, arts, base)
+    by = {d.claim_id: d for d in decisions["news-001"].claims}
+    assert by[infl.claim_id].status.value == "accept"
+    assert by[kami.claim_id].status.value == "reject"       # rejected with the status choice
+    assert by[flood.claim_id].status.value == "reject"      # highlight deleted
+    assert (by[rp.claim_id].claim_type.value, by[rp.claim_id].modality.value) == \
+        ("background", "future")
+    assert by[growth.claim_id].text == "Pertumbuhan ekonomi Indonesia akan mencapai 5 persen."
+    assert by[growth.claim_id].verdict.label.value == "mixed"
+    assert [e.url for e in by[growth.claim_id].verdict.evidence] == \
+        ["https://example.org/bi-outlook-2024"]
+    # what the exported curation said and Label Studio cannot show comes back from the snapshot
+    assert by[growth.claim_id].speaker.name == "Sri Mulyani Indrawati"
+    assert by[infl.claim_id].note == loaded[0].data.claims[0].note
+    assert {(a.start, a.end) for a in decisions["news-001"].added} >= {(249, 281)}
+    assert next(a for a in decisions["news-001"].added if a.start == 249).note == \
+        loaded[0].data.added[0].note
+
+
+def test_deleted_and_redrawn_highlight_is_a_span_fix() -> None:
+    arts, base = all_articles(), all_claims()
+    budget = news_claims()[1]
+    text = news_article().text
+    decisions = from_labelstudio(ls_export("export-snapshot.json"), arts, base)
+    d = next(d for d in decisions["news-001"].claims if d.claim_id == budget.claim_id)
+    wider = "Sri Mulyani mengatakan anggaran sebesar Rp 10 triliun akan disalurkan kepada"
+    assert (d.status.value, text[d.start:d.end]) == ("accept", wider + " 350.000 penduduk")
+    assert all((a.start, a.end) != (d.start, d.end) for a in decisions["news-001"].added)
+    moved = {c.claim_id: c for c in apply_decisions(arts, base, decisions)}[
+        make_claim_id("news-001", d.start, d.end)]
+    # the same claim on a wider span: speaker, figures and check-worthiness kept
+    assert (moved.speaker, moved.figures, moved.check_worthiness, moved.claim_type) == \
+        (budget.speaker, budget.figures, budget.check_worthiness, budget.claim_type)
+
+
+def test_highlight_starting_with_a_space_is_trimmed() -> None:
+    text = news_article().text
+    export = ls_export("export-snapshot.json")
+    task = next(t for t in export if t["data"]["article_id"] == "news-001")
+    drawn = next(r["value"] for r in task["annotations"][0]["result"]
+                 if r["from_name"] == "claim" and r["value"]["text"].startswith(" "))
+    decisions = from_labelstudio(export, all_articles(), all_claims())
+    added = next(a for a in decisions["news-001"].added if a.start <= drawn["start"] + 1 < a.end)
+    assert (added.start, added.end) == (drawn["start"] + 1, drawn["end"])
+    assert text[added.start:added.end] == drawn["text"].strip()
+
+
+def test_highlight_of_only_spaces_is_reported() -> None:
+    a, base = news_article(), news_claims()
+    blank = a.text.index(" - ")
+
+    def edit(task: dict) -> None:
+        task["annotations"][0]["result"].append(
+            {"id": "blank", "from_name": "claim", "to_name": "text", "type": "labels",
+             "value": {"start": blank, "end": blank + 1, "text": " ", "labels": ["quote"]}})
+
+    with pytest.raises(SchemaError) as exc:
+        from_labelstudio(completed(to_labelstudio([a], base), edit), [a], base)
+    assert [p.field for p in exc.value.report.problems] == ["value.text"]
+
+
+def test_import_merges_into_the_hand_edited_file(tmp_path: Path) -> None:
+    arts, base = all_articles(), all_claims()
+    folder = captured_curation(tmp_path)
+    before = (folder / "news-001.yaml").read_text(encoding="utf-8")
+    export = ls_export("export-default.json")
+    paths = import_annotations(export, arts, base, folder, ANA)
+    assert [p.name for p in paths] == ["news-001.yaml"]  # nothing for the skipped task
+    after = (folder / "news-001.yaml").read_text(encoding="utf-8")
+    # the reviewer's comments, header and notes survive, and the field Label Studio cannot show
+    kept = [line for line in before.splitlines()
+            if line.lstrip().startswith("#") or line.startswith("reviewer:")
+            or "note:" in line or "speaker:" in line]
+    assert len(kept) == 9 and all(line in after.splitlines() for line in kept)
+    # and the result is what the import decided
+    merged = apply_curation(arts, base, folder)
+    imported = from_labelstudio(export, arts, base, ANA)
+    header = read_curation(LS_DATA / "curation")[0][0].data
+    imported["news-001"].reviewer, imported["news-001"].reviewed = header.reviewer, header.reviewed
+    assert merged == apply_decisions(arts, base, imported)
+    growth = next(c for c in merged if c.claim_id == news_claims()[3].claim_id)
+    assert growth.speaker.name == "Sri Mulyani Indrawati"
+    accepted = next(c for c in merged if c.claim_id == news_claims()[0].claim_id)
+    for c in (growth, accepted):  # verdict changed, accepted: by the Label Studio annotator
+        assert (c.verdict.reviewer, str(c.verdict.reviewed)) == ("ana@desk.example",
+                                                                 reviewed_on(export))
+
+
+def test_merge_leaves_untouched_entries_alone(tmp_path: Path) -> None:
+    arts, base = all_articles(), all_claims()
+    folder = captured_curation(tmp_path)
+    before = (folder / "news-001.yaml").read_text(encoding="utf-8")
+    untouched = completed(export_tasks(arts, base, folder))  # submitted without a change
+    import_annotations(untouched, arts, base, folder)
+    assert (folder / "news-001.yaml").read_text(encoding="utf-8") == before
+    # an article with no curation file yet gets a new one, as before
+    assert sorted(p.name for p in folder.iterdir()) == ["emoji-003.yaml", "news-001.yaml",
+                                                        "xss-002.yaml"]
+    assert apply_curation(arts, base, folder) == apply_curation(arts, base, LS_DATA / "curation")
+
+
+def test_added_claim_deleted_in_label_studio_leaves_the_file(tmp_path: Path) -> None:
+    arts, base = all_articles(), all_claims()
+    folder = captured_curation(tmp_path)
+
+    def drop_added(task: dict) -> None:
+        res = task["annotations"][0]["result"]
+        res[:] = [r for r in res if not str(r["id"]).startswith("added-")]
+
+    import_annotations(completed(export_tasks(arts, base, folder), drop_added), arts, base, folder)
+    text = (folder / "news-001.yaml").read_text(encoding="utf-8")
+    assert "berbicara kepada wartawan" not in text
+    assert "# Curation of article news-001" in text
+
+
+def test_not_a_json_export_is_one_clear_problem() -> None:
+    json_min = [{"id": 2, "text": news_article().text, "article_id": "news-001", "claim": []}]
+    with pytest.raises(SchemaError) as exc:
+        from_labelstudio(json_min, all_articles(), all_claims())
+    (problem,) = exc.value.report.problems
+    assert "JSON export" in problem.reason
+
+
+def test_tasks_arrive_in_label_studio_unchanged() -> None:
+    """The captured tasks hold exactly what ``export_tasks`` gives today (else: recapture)."""
+    tasks = export_tasks(all_articles(), all_claims(), LS_DATA / "curation")
+    captured = sorted(ls_export("export-all-tasks.json"), key=lambda t: t["data"]["article_id"])
+    assert [t["data"] for t in captured] == [_without_late_fields(t["data"]) for t in tasks]
+
+
+def _without_late_fields(data: dict) -> dict:
+    """The task as it was when captured: claim fields the schema gained since (LATE_FIELDS, such
+    as ``rules``) were not sent then."""
+    from klaim.schema import LATE_FIELDS
+
+    data = json.loads(json.dumps(data))
+    for entry in data.get("klaim", {}).get("claims", {}).values():
+        for name in LATE_FIELDS:
+            entry.get("claim", {}).pop(name, None)
+    return data
+
+
+def test_cli_refuses_an_id_as_reviewer_name(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from klaim.cli import app
+
+    export = tmp_path / "export.json"
+    export.write_text("[]", encoding="utf-8")
+    result = CliRunner().invoke(app, ["labelstudio", "import", str(export), "--folder",
+                                      str(tmp_path / "cur"), "--reviewer-map", "1=2"])
+    assert result.exit_code == 1
+    assert "'2' is an id, not a reviewer's name" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "cur").exists()
+
+
+def test_cli_export_makes_its_folder(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from klaim.cli import app
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    out = tmp_path / "ls" / "tasks.json"
+    result = CliRunner().invoke(app, ["labelstudio", "export", "-o", str(out), "--seeds",
+                                      str(seeds)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["data"]["article_id"]
+    assert ET.fromstring(out.with_suffix(".xml").read_text(encoding="utf-8")).tag == "View"
+
+
+def test_redrawn_highlight_across_sentences_takes_their_sentence() -> None:
+    a, base = news_article(), news_claims()
+    flood = base[5]
+    s, e = a.text.index("kata Sri Mulyani kepada"), flood.end
+
+    def redraw(task: dict) -> None:
+        res = task["annotations"][0]["result"]
+        res[:] = [r for r in res if r["id"] != region_id(flood.claim_id)]
+        res.append({"id": "wider", "from_name": "claim", "to_name": "text", "type": "labels",
+                    "value": {"start": s, "end": e, "text": a.text[s:e],
+                              "labels": ["event_property"]}})
+
+    cf = from_labelstudio(completed(to_labelstudio([a], base), redraw), [a], base)["news-001"]
+    assert not cf.added
+    moved = {c.claim_id: c for c in apply_decisions([a], base, {"news-001": cf})}[
+        make_claim_id("news-001", s, e)]
+    assert moved.sentence.start <= s < e <= moved.sentence.end
+    assert (moved.speaker, moved.figures) == (flood.speaker, flood.figures)
+
+
+def test_import_refuses_to_merge_into_a_broken_file(tmp_path: Path) -> None:
+    arts, base = all_articles(), all_claims()
+    folder = captured_curation(tmp_path)
+    broken = "article_id: news-001\nclaims: [\n# a file someone is halfway through editing\n"
+    (folder / "news-001.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(SchemaError) as exc:
+        import_annotations(ls_export("export-default.json"), arts, base, folder, ANA)
+    assert [p.field for p in exc.value.report.problems] == ["(yaml)"]
+    assert (folder / "news-001.yaml").read_text(encoding="utf-8") == broken
+    assert sorted(p.name for p in folder.iterdir()) == ["news-001.yaml"]
+    # nor into one with YAML aliases, which the strict curation reader refuses
+    aliased = (LS_DATA / "curation" / "news-001.yaml").read_text(encoding="utf-8") \
+        .replace("reviewer: budi@desk.example", "reviewer: &who budi@desk.example") \
+        .replace("note: compare with the BPS release of 1 April", "note: *who")
+    assert "&who" in aliased and "*who" in aliased
+    (folder / "news-001.yaml").write_text(aliased, encoding="utf-8")
+    with pytest.raises(SchemaError):
+        import_annotations(ls_export("export-default.json"), arts, base, folder, ANA)
+    assert (folder / "news-001.yaml").read_text(encoding="utf-8") == aliased

@@ -12,37 +12,45 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from klaim.dates import future_date_problem
 from klaim.errors import InputError, Problem, SchemaError, ValidationReport
 from klaim.schema import Article
+from klaim.yaml_input import load_strict, yaml_error_reason
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # far beyond any article; guards against reading a disk image
 META_SUFFIX = ".meta.yaml"
 
 
-def read_text_file(path: Path, max_bytes: int = MAX_FILE_BYTES, allow_bom: bool = False) -> str:
+def read_text_file(path: Path, max_bytes: int = MAX_FILE_BYTES, allow_bom: bool = False,
+                   allow_empty: bool = False) -> str:
     """The file's text, or an ``InputError`` saying plainly why it cannot be an article."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", str(path)) from exc
-    if size == 0:
+    if size == 0 and not allow_empty:
         raise InputError("file is empty", str(path))
     if size > max_bytes:
         raise InputError(f"file is {size:,} bytes; the limit is {max_bytes:,}", str(path))
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise InputError("file is binary (contains NUL bytes), not text", str(path))
+    return decode_text(path.read_bytes(), str(path), allow_bom=allow_bom, allow_empty=allow_empty)
+
+
+def decode_text(data: bytes, source: str, allow_bom: bool = False, allow_empty: bool = False) -> str:
+    """Bytes of a file or of stdin as text; ``InputError`` for binary, non-UTF-8 or blank input."""
+    nul = data.find(b"\x00")
+    if nul >= 0:  # anywhere, not only near the start: a NUL cannot be part of an article
+        raise InputError(f"file is binary (NUL byte at offset {nul}), not text", source)
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8")  # strict: UTF-8-encoded surrogates are refused here too
     except UnicodeDecodeError as exc:
         raise InputError(
             f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it, e.g. `iconv -f latin1 -t utf-8`", str(path)) from exc
+            "convert it, e.g. `iconv -f latin1 -t utf-8`", source) from exc
     if text.startswith("\ufeff") and not allow_bom:
         # A BOM is an encoding artefact, but dropping it would shift every offset: refuse instead.
-        raise InputError("file starts with a UTF-8 byte-order mark; save it without one", str(path))
-    if not text.strip():
-        raise InputError("file holds only whitespace", str(path))
+        raise InputError("file starts with a UTF-8 byte-order mark; save it without one", source)
+    if not text.strip() and not (allow_empty and not text):
+        raise InputError("file holds only whitespace" if text else "input is empty", source)
     return text
 
 
@@ -54,10 +62,18 @@ def _problems_from(exc: ValidationError, file: str, record: str) -> list[Problem
 def _article(data: dict[str, Any], file: str, record: str, report: ValidationReport) -> Article | None:
     report.checked += 1
     try:
-        return Article.model_validate(data)
+        art = Article.model_validate(data)
     except ValidationError as exc:
         report.problems.extend(_problems_from(exc, file, record))
         return None
+    except RecursionError:
+        report.problems.append(Problem(file, record, "(record)", "nested too deeply to read"))
+        return None
+    future = future_date_problem(art.published)
+    if future:
+        report.problems.append(Problem(file, record, "published", future))
+        return None
+    return art
 
 
 def _read_txt_article(path: Path, report: ValidationReport) -> Article | None:
@@ -73,40 +89,73 @@ def _read_txt_article(path: Path, report: ValidationReport) -> Article | None:
         report.problems.append(Problem(str(path), path.stem, "(metadata)",
                                        f"no metadata file {meta_path.name} (needs id, lang, published)"))
         return None
-    try:
-        meta = yaml.safe_load(read_text_file(meta_path)) or {}
-    except (InputError, yaml.YAMLError) as exc:
-        report.checked += 1
-        report.problems.append(Problem(str(meta_path), path.stem, "(metadata)", str(exc)))
-        return None
-    if not isinstance(meta, dict):
-        report.checked += 1
-        report.problems.append(Problem(str(meta_path), path.stem, "(metadata)", "must be a mapping"))
+    meta = _read_meta(meta_path, path.stem, report)
+    if meta is None:
         return None
     return _article({**meta, "text": text}, str(path), path.stem, report)
 
 
-def iter_jsonl(path: Path, report: ValidationReport) -> Iterator[tuple[int, dict[str, Any]]]:
+def _read_meta(meta_path: Path, record: str, report: ValidationReport) -> dict[str, Any] | None:
+    """The sidecar's mapping, or None with the problem (file, line, key) reported."""
+    where = record
+    try:
+        meta, dupes = load_strict(read_text_file(meta_path))
+    except InputError as exc:
+        problems = [("(metadata)", str(exc).split(": ", 1)[-1])]
+    except yaml.YAMLError as exc:
+        where, reason = yaml_error_reason(exc)
+        problems = [("(yaml)", reason)]
+    else:
+        problems = [(key, f"key given twice (line {line}); YAML keeps only the last")
+                    for key, line in dupes]
+        if meta is not None and not isinstance(meta, dict):
+            problems.append(("(metadata)", "must be a mapping of id, lang, published, ..."))
+    if problems:
+        report.checked += 1
+        report.problems.extend(Problem(str(meta_path), where, f, r) for f, r in problems)
+        return None
+    return meta or {}
+
+
+def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of JSONL text, split on "\\n" only.
+
+    ``str.splitlines`` also splits on U+0085, U+2028, U+2029 and other separators, which JSON
+    keeps raw inside strings: a record holding one would be cut in two.
+    """
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            yield lineno, line
+
+
+def iter_jsonl(path: Path, report: ValidationReport,
+               allow_empty: bool = False) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) pairs; unreadable lines are reported, not raised."""
     try:
-        text = read_text_file(path)
+        text = read_text_file(path, allow_empty=allow_empty)
     except InputError as exc:
         report.problems.append(Problem(str(path), "-", "(file)", str(exc).split(": ", 1)[-1]))
         return
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
+    for lineno, line in jsonl_lines(text):
+        obj, reason = parse_json_record(line)
+        if reason is not None:
             report.checked += 1
-            report.problems.append(Problem(str(path), f"line {lineno}", "(json)", exc.msg))
-            continue
-        if not isinstance(obj, dict):
-            report.checked += 1
-            report.problems.append(Problem(str(path), f"line {lineno}", "(json)", "not a JSON object"))
+            report.problems.append(Problem(str(path), f"line {lineno}", "(json)", reason))
             continue
         yield lineno, obj
+
+
+def parse_json_record(line: str) -> tuple[Any, str | None]:
+    """(object, None), or (None, why the line is not one JSON object)."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, exc.msg
+    except RecursionError:
+        return None, "nested too deeply to read"
+    if not isinstance(obj, dict):
+        return None, "not a JSON object"
+    return obj, None
 
 
 def _read_jsonl_articles(path: Path, report: ValidationReport) -> Iterator[Article]:

@@ -39,10 +39,10 @@ def _fail(exc: Exception, tail: str = "nothing was written.") -> None:
 
 
 def _read_input(path: str) -> str:
-    from klaim.articles import read_text_file
+    from klaim.articles import decode_text, read_text_file
 
-    if path == "-":
-        return sys.stdin.read()
+    if path == "-":  # bytes, decoded strictly: the locale's surrogateescape would let bad bytes in
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
     return read_text_file(Path(path))
 
 
@@ -324,6 +324,7 @@ def labelstudio_export(
     except KlaimError as exc:
         _fail(exc)
         return
+    out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_text(json.dumps(tasks, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     config = out_file.with_suffix(".xml")
     config.write_text(labelstudio_config(), encoding="utf-8")
@@ -336,16 +337,19 @@ def labelstudio_import(
     export_file: Annotated[Path, typer.Argument(help="A Label Studio JSON export.")],
     seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: seeds/].")] = None,
     folder: Annotated[Optional[Path], typer.Option(help="Curation folder [default: [tool.klaim] curation].")] = None,
+    reviewer_map: Annotated[Optional[list[str]], typer.Option("--reviewer-map", metavar="ID=NAME", help="Label Studio user id = reviewer, e.g. 1=ana@desk.example (repeatable); the default JSON export names annotators by id only.")] = None,
 ) -> None:
-    """Turn a completed Label Studio export into curation files (checked before writing)."""
+    """Turn a completed Label Studio export into curation files, merged into the ones there
+    (their comments, header and notes kept; checked before writing)."""
     from klaim.dataset.build import collect
-    from klaim.review.labelstudio import import_annotations
+    from klaim.review.labelstudio import import_annotations, parse_reviewer_map
 
     try:
+        reviewers = parse_reviewer_map(reviewer_map or [])
         export = json.loads(_read_input(str(export_file)))
         articles, extracted = collect(_settings(seeds=seeds, no_curation=True))
         paths = import_annotations(export, articles, extracted,
-                                   folder or _settings().curation or Path("curation"))
+                                   folder or _settings().curation or Path("curation"), reviewers)
     except json.JSONDecodeError as exc:
         _fail(KlaimError(f"{export_file}: not JSON ({exc.msg}, line {exc.lineno})"))
         return

@@ -17,6 +17,19 @@ class InputError(KlaimError):
         super().__init__(f"{path}: {message}" if path else message)
 
 
+class ArticleTooLarge(InputError):
+    """An article longer than the extraction limit (``klaim.extraction.text.MAX_ARTICLE_CHARS`` by default).
+
+    Raised before any work is done, so a corpus build can report the article and go on.
+    """
+
+    def __init__(self, size: int, limit: int, path: str | None = None):
+        self.size = size
+        self.limit = limit
+        super().__init__(f"article is {size:,} characters; the limit is {limit:,} "
+                         "(pass max_chars= to raise it)", path)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One invalid value: where it is (file, record, field) and why it is wrong."""

@@ -39,8 +39,37 @@ _ISO_PART = (
 ISO_VALUE = re.compile(rf"^{_ISO_PART}(?:/{_ISO_PART})?$")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$"
+
+
+def lone_surrogate(text: str) -> int | None:
+    """Index of the first lone surrogate in ``text`` (no file can hold one), else None.
+
+    JSON's ``"\\ud800"`` escape and Python's surrogateescape decoding produce them; pydantic
+    refuses them in every model, and ``extract`` checks raw text with this.
+    """
+    if text.isascii():
+        return None
+    m = _LONE_SURROGATE.search(text)
+    return m.start() if m else None
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=True)
+
+    @model_validator(mode="after")
+    def _no_lone_surrogates(self) -> Any:
+        # pydantic refuses lone surrogates in a plain ``str`` field but lets them through in
+        # ``str | None``; no file can hold one, so refuse them here, with the field's name,
+        # rather than crash when the release is written. One call per model, not per field.
+        for name, v in self.__dict__.items():
+            if isinstance(v, str) and not v.isascii():
+                at = lone_surrogate(v)
+                if at is not None:
+                    raise ValueError(f"{name} holds a lone surrogate U+{ord(v[at]):04X} at "
+                                     f"character {at} (not valid Unicode text)")
+        return self
 
 
 class FigureKind(StrEnum):
@@ -261,6 +290,11 @@ def make_claim_id(article_id: str, start: int, end: int) -> str:
     return f"{article_id}:{digest}"
 
 
+# Optional fields added after releases were cut: a release whose records all leave one empty
+# (made before it existed) has no such key in its exports, and its identity does not include it.
+LATE_FIELDS = frozenset({"rules"})
+
+
 class Claim(_Model):
     """One atomic, checkable claim, traceable to its exact span in the article."""
 
@@ -307,8 +341,10 @@ class Article(_Model):
 
     article_id: str = Field(
         validation_alias=AliasChoices("article_id", "id"),
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
-        description="Stable identifier, safe in file names.",
+        pattern=ARTICLE_ID_PATTERN,
+        max_length=128,
+        description="Stable identifier, safe in file names: at most 128 letters, digits, "
+        "'_', '.' and '-', starting with a letter or digit.",
     )
     title: str | None = None
     lang: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code: id, en.")]

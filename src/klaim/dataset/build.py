@@ -6,17 +6,17 @@ Settings come from arguments, else ``[tool.klaim]`` in ``./pyproject.toml``, els
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from klaim.articles import read_articles
 from klaim.extraction.claims import extract
-from klaim.dataset.release import ReleaseResult, write_release
+from klaim.dates import build_date
+from klaim.dataset.release import ReleaseResult, check_name, write_release
 from klaim.schema import Article, Claim
 
 
@@ -42,12 +42,13 @@ class BuildSettings:
         known = {k: v for k, v in merged.items() if k in cls.__dataclass_fields__}
         return cls(**known)
 
+    def __post_init__(self) -> None:
+        check_name(self.name)  # the name becomes a folder under ``out``: never a path
+
 
 def release_date() -> date:
     """``SOURCE_DATE_EPOCH`` (reproducible builds) or today, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return now.date()
+    return build_date()
 
 
 def extract_articles(articles: list[Article],

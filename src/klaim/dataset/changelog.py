@@ -13,8 +13,17 @@ from klaim.dataset.release import read_release_info, released_versions, version_
 
 
 def _atomic_write(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one rename (a kill leaves the old or the new file)."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return  # already current: keep the file (and its mtime) untouched
+    except (OSError, UnicodeDecodeError):
+        pass  # missing or corrupt: rewrite it
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
     os.replace(tmp, path)
 
 

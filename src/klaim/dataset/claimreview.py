@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from klaim.errors import InputError
 from klaim.schema import Article, Claim, Speaker, SpeakerKind, VerdictLabel
@@ -42,6 +43,29 @@ LABEL_NAMES: dict[VerdictLabel, str] = {
     VerdictLabel.supported: "Supported",
     VerdictLabel.not_enough_evidence: "Not enough evidence",
 }
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) URL; None for ``javascript:``, ``data:``, relative or
+    malformed ones, which a page embedding the JSON-LD must never link to."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(ch in url for ch in "\x00\r\n\t<>\"\\ "):
+        return None
+    return url
+
+
+def jsonld_text(doc: Any) -> str:
+    """JSON-LD as written to files: ``<`` escaped as ``\\u003c`` so that the document can be
+    embedded in ``<script type="application/ld+json">`` (no ``</script`` can end it early).
+    ``<`` only occurs inside JSON strings, where the escape means the same character."""
+    return json.dumps(doc, ensure_ascii=False, indent=2).replace("<", "\\u003c") + "\n"
 
 
 def _drop_none(obj: dict[str, Any]) -> dict[str, Any]:
@@ -76,7 +100,7 @@ def _author(speaker: Speaker, article: Article) -> dict[str, Any] | None:
 def _appearance(article: Article) -> dict[str, Any]:
     return _drop_none({
         "@type": "NewsArticle",
-        "url": article.url,
+        "url": web_url(article.url),
         "headline": article.title,
         "datePublished": article.published.isoformat(),
         "inLanguage": article.lang,
@@ -111,7 +135,7 @@ def _rating(label: VerdictLabel) -> dict[str, Any]:
 def _citation(claim: Claim) -> list[dict[str, Any]]:
     return [_drop_none({
         "@type": "CreativeWork",
-        "url": ev.url,
+        "url": web_url(ev.url),
         "text": ev.quote,
         "publisher": {"@type": "Organization", "name": ev.publisher} if ev.publisher else None,
         # schema.org has no "accessed" date: the retrieval date goes into the description.
@@ -157,5 +181,4 @@ def to_jsonld(articles: list[Article], claims: list[Claim]) -> dict[str, Any]:
 def write(root: Path, articles: list[Article], claims: list[Claim]) -> None:
     """Write ``root/claimreview.jsonld``."""
     doc = to_jsonld(articles, claims)
-    (Path(root) / CLAIMREVIEW_FILE).write_text(
-        json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (Path(root) / CLAIMREVIEW_FILE).write_text(jsonld_text(doc), encoding="utf-8")

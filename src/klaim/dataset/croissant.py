@@ -265,5 +265,6 @@ def write(root: Path, info: dict[str, Any]) -> None:
     """Write ``root/croissant.json`` (called by the release writer before the manifest)."""
     root = Path(root)
     doc = metadata(root, info)
-    (root / CROISSANT_FILE).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n",
-                                       encoding="utf-8")
+    from klaim.dataset.claimreview import jsonld_text
+
+    (root / CROISSANT_FILE).write_text(jsonld_text(doc), encoding="utf-8")

@@ -80,6 +80,7 @@ from klaim.schema import (
     VerdictLabel,
     make_claim_id,
 )
+from klaim.yaml_input import StrictLoader
 
 FORMAT_VERSION = 1
 ADDED_EXTRACTOR = "curation"
@@ -204,14 +205,9 @@ class CurationFile(_Strict):
 # Reading files with line numbers
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as strings, so a bad date is a field error with a line."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class _Loader(StrictLoader):
+    """Keeps dates as strings (a bad date is a field error with a line) and refuses aliases
+    (an alias bomb would hang the build)."""
 
 
 @dataclass

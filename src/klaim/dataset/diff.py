@@ -62,11 +62,14 @@ def load_claims(path: Path) -> dict[str, dict[str, Any]]:
 
     if not src.is_file():
         raise InputError("not a release folder or claims JSONL file", str(path))
-    out = {}
-    for line in src.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            obj = json.loads(line)
-            out[obj["claim_id"]] = obj
+    from klaim.articles import iter_jsonl
+    from klaim.errors import SchemaError, ValidationReport
+
+    report, out = ValidationReport(), {}
+    for _n, obj in iter_jsonl(src, report, allow_empty=True):  # a release may have no claims
+        out[str(obj.get("claim_id"))] = obj
+    if report.problems:
+        raise SchemaError(report)
     return out
 
 

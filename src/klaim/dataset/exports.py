@@ -13,8 +13,10 @@ from klaim.dataset.release import ARTICLES_PARQUET, CLAIMS_PARQUET
 from klaim.schema import Article, Claim
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection); a leading
-# apostrophe makes it text. Readers strip it again (see ``unneutralise``).
+# apostrophe makes it text. A value that itself starts with an apostrophe gets one more, so
+# reading strips exactly one apostrophe and the round trip is exact ("'-5 derajat" survives).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+ESCAPED_PREFIXES = (*FORMULA_PREFIXES, "'")
 
 
 def write_parquet(root: Path, articles: list[Article], claims: list[Claim]) -> dict[str, int]:
@@ -39,15 +41,26 @@ def write_parquet(root: Path, articles: list[Article], claims: list[Claim]) -> d
 
 
 def neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.startswith(ESCAPED_PREFIXES):
         return "'" + value
     return value
 
 
 def unneutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+    """Inverse of ``neutralise``: ``unneutralise(neutralise(v)) == v`` for every value."""
+    if isinstance(value, str) and value.startswith("'"):
         return value[1:]
     return value
+
+
+def formula_cell(raw: str) -> bool:
+    """True when a raw CSV cell would run as a spreadsheet formula (it was not neutralised)."""
+    return raw.startswith(FORMULA_PREFIXES)
+
+
+def csv_text(columns: list[str], rows: list[dict[str, Any]]) -> bytes:
+    """The exact bytes klaim writes for these rows (validation compares a release's CSV with it)."""
+    return _csv_bytes(columns, rows)
 
 
 def _csv_bytes(columns: list[str], rows: list[dict[str, Any]]) -> bytes:

@@ -21,10 +21,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from klaim.errors import ReleaseError, SchemaError
+from klaim.errors import InputError, ReleaseError, SchemaError
 from klaim.schema import SCHEMA_VERSION, Article, Claim
 
 VERSION_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+# One path component: starts with a letter or digit, so never "", "." or "..".
+NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
 RELEASE_FILE = "release.json"
 MANIFEST_FILE = "checksums.sha256"
 CLAIMS_PARQUET = "data/claims-00000-of-00001.parquet"
@@ -50,9 +52,28 @@ def parse_version(version: str) -> tuple[int, int, int]:
     return tuple(int(g) for g in m.groups())  # type: ignore[return-value]
 
 
+def check_name(name: object) -> str:
+    """``name`` if it is a safe dataset name (one folder, never a path); ``InputError`` otherwise."""
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise InputError(
+            f"dataset name {name!r} is not a safe name: use 1-100 letters, digits, '_', '.' or '-', "
+            "starting with a letter or digit (no '/', no '..')")
+    return name
+
+
+def inside(root: Path, path: Path) -> Path:
+    """``path`` resolved, if it stays inside ``root`` (symlinks followed); ``InputError`` otherwise."""
+    base, resolved = root.resolve(), path.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise InputError(f"{path} resolves to {resolved}, outside the output folder {base}")
+    return resolved
+
+
 def version_dir(root: Path, name: str, version: str) -> Path:
     parse_version(version)
-    return root / name / f"v{version.removeprefix('v')}"
+    path = root / check_name(name) / f"v{version.removeprefix('v')}"
+    inside(root, path)
+    return path
 
 
 def released_versions(root: Path, name: str) -> list[str]:
@@ -66,9 +87,23 @@ def released_versions(root: Path, name: str) -> list[str]:
 
 
 def canonical_jsonl(models: list[Any]) -> bytes:
+    # a field that no record has (the schema gained it after the data was made, as Claim.rules)
+    # is not part of the content, so the release keeps its identity
+    absent = fields_absent(models)
     return b"".join(
-        json.dumps(m.model_dump(mode="json"), ensure_ascii=False, sort_keys=True).encode() + b"\n"
+        json.dumps(m.model_dump(mode="json", exclude=absent), ensure_ascii=False, sort_keys=True).encode() + b"\n"
         for m in models)
+
+
+def fields_absent(models: list[Any]) -> set[str]:
+    """Optional fields the schema gained after releases were cut (``LATE_FIELDS``) that are empty
+    in every record: data made before has no such key, so exports and identity leave them out."""
+    from klaim.schema import LATE_FIELDS
+
+    if not models:
+        return set()
+    fields = type(models[0]).model_fields
+    return {n for n in LATE_FIELDS if n in fields and not any(getattr(m, n) for m in models)}
 
 
 def content_digest(articles: list[Article], claims: list[Claim]) -> str:
@@ -146,6 +181,9 @@ def write_release(
     base = target.parent
     with _locked(base):
         _remove_stale_temporaries(base)
+        # The index is derived from the releases on every run, so one left stale by a kill
+        # between the rename and the index write (or deleted, or corrupted) is repaired here.
+        refresh_dataset_index(root, name)
         if target.exists():
             return _unchanged_or_refuse(target, name, version, digest)
         previous = released_versions(root, name)
@@ -162,10 +200,16 @@ def write_release(
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         say(f"released {name} v{version} at {target}")
-        from klaim.dataset.changelog import write_dataset_index
-
-        write_dataset_index(root, name)
+        refresh_dataset_index(root, name)
     return ReleaseResult(target, name, version, "written", digest, counts)
+
+
+def refresh_dataset_index(root: Path, name: str) -> None:
+    """Rewrite ``versions.json`` and ``CHANGELOG.md`` from the releases (no-op without releases)."""
+    from klaim.dataset.changelog import write_dataset_index
+
+    if released_versions(root, name):
+        write_dataset_index(root, name)
 
 
 def _unchanged_or_refuse(target: Path, name: str, version: str, digest: str) -> ReleaseResult:
@@ -247,7 +291,9 @@ def check_manifest(root: Path) -> list[str]:
     if not manifest.is_file():
         return [f"{MANIFEST_FILE} is missing"]
     problems, listed = [], set()
-    for line in manifest.read_text(encoding="utf-8").splitlines():
+    for line in manifest.read_text(encoding="utf-8").split("\n"):
+        if not line:
+            continue
         digest, _, rel = line.partition("  ")
         listed.add(rel)
         path = root / rel

@@ -168,19 +168,52 @@ def validate_file(path: Path, articles: dict[str, Article] | None = None,
     return report
 
 
-def _card_counts(card: Path) -> dict[str, int]:
-    text = card.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
+def _card_counts(card: Path, report: ValidationReport) -> dict[str, Any]:
+    """Row counts the card's YAML header declares; a malformed header is a problem, not a crash."""
+    from klaim.yaml_input import load_bounded
+
+    def bad(reason: str) -> dict[str, Any]:
+        report.problems.append(Problem(str(card), "(front matter)", "dataset_info", reason))
         return {}
-    meta = yaml.safe_load(text.split("\n---\n", 1)[0][4:]) or {}
-    infos = meta.get("dataset_info") or []
+
+    try:
+        text = card.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return bad(f"cannot read the card: {exc}")
+    if not text.startswith("---\n") or "\n---\n" not in text:
+        return bad("the card has no YAML front matter (--- ... ---)")
+    try:
+        meta = load_bounded(text.split("\n---\n", 1)[0][4:])
+    except (yaml.YAMLError, RecursionError) as exc:
+        return bad(f"front matter is not valid YAML: {exc}")
+    infos = meta.get("dataset_info") if isinstance(meta, dict) else None
     infos = [infos] if isinstance(infos, dict) else infos
-    return {i.get("config_name", "default"): sum(s["num_examples"] for s in i.get("splits", []))
-            for i in infos}
+    if not isinstance(infos, list) or not all(isinstance(i, dict) for i in infos):
+        return bad("dataset_info is missing or not a list of mappings")
+    out: dict[str, Any] = {}
+    for info in infos:
+        splits = info.get("splits")
+        if not isinstance(splits, list) or not all(
+                isinstance(sp, dict) and type(sp.get("num_examples")) is int for sp in splits):
+            return bad("dataset_info.splits must list num_examples as integers")
+        out[str(info.get("config_name", "default"))] = sum(sp["num_examples"] for sp in splits)
+    return out
+
+
+def _valid_models(rows: list[dict[str, Any]], model: type[Any]) -> list[Any] | None:
+    """The rows as models, or None if any is invalid (its problems are reported elsewhere)."""
+    try:
+        return [model.model_validate(r) for r in rows]
+    except (ValidationError, RecursionError):
+        return None
 
 
 def validate_release(root: Path) -> ValidationReport:
-    """Validate a release folder: every claim, the card's row counts and the checksums."""
+    """Validate a release folder: every claim and article against the schema, every export
+    against the data (claims.jsonl, claims.csv and figures.csv say what the Parquet says),
+    release.json's content hash and counts recomputed from the data, the card's row counts,
+    croissant.json's hashes and the checksums. Regenerating ``checksums.sha256`` after editing a
+    file therefore does not make the edit pass."""
     from klaim.dataset.release import ARTICLES_PARQUET, CLAIMS_PARQUET, check_manifest
 
     root = Path(root)
@@ -195,17 +228,34 @@ def validate_release(root: Path) -> ValidationReport:
                               str(root / ARTICLES_PARQUET), report)
     claim_rows = _claim_rows_from_parquet(root / CLAIMS_PARQUET)
     check_claims(articles, claim_rows, str(root / CLAIMS_PARQUET), report=report)
+    claims = _valid_models(claim_rows, Claim)
     for export in ("claims.jsonl", "claims.csv"):
-        if (root / export).is_file():
-            validate_file(root / export, articles, report)
-    declared = _card_counts(root / "README.md")
+        path = root / export
+        if path.is_file() and not (export == "claims.jsonl" and _empty_and_no_claims(path, claim_rows)):
+            validate_file(path, articles, report)
+    declared = _card_counts(root / "README.md", report)
     for config, actual in (("claims", len(claim_rows)), ("articles", len(art_rows))):
-        if declared.get(config) != actual:
+        if declared and declared.get(config) != actual:
             report.problems.append(Problem(str(root / "README.md"), config, "num_examples",
                                            f"card declares {declared.get(config)}, data has {actual}"))
+    if claims is not None:
+        from klaim.dataset.integrity import check_exports, check_release_info
+
+        check_exports(root, claims, report)
+        art_models = _valid_models(art_rows, Article)
+        if art_models is not None:
+            check_release_info(root, art_models, claims, report)
+    from klaim.dataset.integrity import check_croissant
+
+    check_croissant(root, report)
     for msg in check_manifest(root):
         report.problems.append(Problem(str(root), "-", "checksums", msg))
     return report
+
+
+def _empty_and_no_claims(path: Path, claim_rows: list[dict[str, Any]]) -> bool:
+    """A release without claims has an empty claims.jsonl, which is then valid."""
+    return not claim_rows and path.stat().st_size == 0
 
 
 def validate_path(path: Path) -> ValidationReport:

@@ -115,19 +115,18 @@ def _summary(c: dict[str, Any]) -> str:
 
 
 def _json_lines(path: Path, what: str) -> Iterable[tuple[int, dict[str, Any]]]:
+    from klaim.articles import jsonl_lines
+
     if not path.is_file():
         raise InputError(f"{what} not found", str(path))
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"line {n} is not JSON: {exc}", str(path)) from exc
-            if not isinstance(rec, dict):
-                raise InputError(f"line {n} is not a JSON object", str(path))
-            yield n, rec
+    for n, line in jsonl_lines(path.read_text(encoding="utf-8")):
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {n} is not JSON: {exc}", str(path)) from exc
+        if not isinstance(rec, dict):
+            raise InputError(f"line {n} is not a JSON object", str(path))
+        yield n, rec
 
 
 def read_gold(gold_path: str | Path) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:

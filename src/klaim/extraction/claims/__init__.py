@@ -13,6 +13,7 @@ import hashlib
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from klaim.dates import parse_iso_date
 from klaim.extraction.claims import _lang
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._context import Ctx
@@ -34,7 +35,7 @@ from klaim.schema import (
     TimeRef,
     make_claim_id,
 )
-from klaim.extraction.text import TokenIndex
+from klaim.extraction.text import MAX_ARTICLE_CHARS, TokenIndex, check_text
 
 EXTRACTOR = "klaim-rules"
 EXTRACTOR_VERSION = "0.3.0"
@@ -43,12 +44,7 @@ __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
 
 def _as_date(published: date | str | None) -> date | None:
-    if published is None or isinstance(published, date):
-        return published
-    try:
-        return date.fromisoformat(str(published)[:10])
-    except ValueError as exc:
-        raise InputError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from exc
+    return parse_iso_date(published, "published")
 
 
 def article_id_for(text: str) -> str:
@@ -57,10 +53,16 @@ def article_id_for(text: str) -> str:
 
 
 def extract(text: str, lang: str = "id", published: date | str | None = None,
-            article_id: str | None = None) -> list[Claim]:
-    """Atomic, attributed claims of ``text``, sorted by (start, end), deterministic."""
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, got {type(text).__name__}")
+            article_id: str | None = None, *, max_chars: int | None = MAX_ARTICLE_CHARS) -> list[Claim]:
+    """Atomic, attributed claims of ``text``, sorted by (start, end), deterministic.
+
+    Time and output grow linearly with the text. A text longer than ``max_chars`` characters
+    (default ``klaim.extraction.text.MAX_ARTICLE_CHARS``, 10 million; ``None``: no limit) raises
+    ``ArticleTooLarge``; a lone surrogate raises ``InputError``. A claim's sentence is at most
+    ``klaim.extraction.text.MAX_SENTENCE_CHARS`` characters: run-on text is cut into pieces of
+    at most that length.
+    """
+    check_text(text, max_chars)
     pub = _as_date(published)
     L = _lang.get(lang)
     aid = article_id or article_id_for(text)
@@ -69,7 +71,7 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
     ctx = Ctx(text, TokenIndex(text), L)
     reg = Registry(ctx)
     units = article_units(ctx, reg)
-    figures = sorted(find_figures(text, lang, pub), key=lambda f: (f.start, f.end))
+    figures = sorted(find_figures(text, lang, pub, max_chars=None), key=lambda f: (f.start, f.end))
     fig_starts = [f.start for f in figures]
     # entities are found once per sentence (after attribution has named the people) and shared
     # by the claims that contain them: overlapping claims would otherwise rescan the same words
@@ -78,14 +80,16 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
         ents += entities(ctx, reg, sentence[0], sentence[1], sentence[0])
     ent_starts = [en.start for en in ents]
     seen: set[tuple[int, int]] = set()
+    sentence_dates: dict[tuple[int, int], list[Figure]] = {}  # shared by the claims of a sentence
     claims = []
     for u in sorted(units, key=lambda u: (u.start, u.end)):
         if (u.start, u.end) in seen:
             continue
         seen.add((u.start, u.end))
+        if u.sentence not in sentence_dates:
+            sentence_dates[u.sentence] = [f for f in _within(figures, fig_starts, *u.sentence) if _is_date(f)]
         claims.append(_claim(ctx, u, aid, _within(figures, fig_starts, u.start, u.end),
-                             _within(figures, fig_starts, *u.sentence), _within(ents, ent_starts, u.start, u.end),
-                             pub))
+                             sentence_dates[u.sentence], _within(ents, ent_starts, u.start, u.end), pub))
     return claims
 
 
@@ -95,11 +99,15 @@ def _within(items: list, starts: list[int], s: int, e: int) -> list:
     return [f for f in items[lo:hi] if f.end <= e]
 
 
-def _time(claim_figs: list[Figure], sentence_figs: list[Figure], pub: date | None) -> TimeRef | None:
+def _is_date(f: Figure) -> bool:
+    return f.kind == FigureKind.date and bool(f.iso)
+
+
+def _time(claim_figs: list[Figure], sentence_dates: list[Figure], pub: date | None) -> TimeRef | None:
     """A date in the claim, else one in its sentence ("Kamis malam, …"), else the publication date."""
-    for figs in (claim_figs, sentence_figs):
+    for figs in (claim_figs, sentence_dates):
         for f in figs:
-            if f.kind == FigureKind.date and f.iso:
+            if _is_date(f):
                 return TimeRef(iso=f.iso, source="text")
     return TimeRef(iso=pub.isoformat(), source="published") if pub else None
 
@@ -118,7 +126,7 @@ def _rules(u: Unit) -> list[str]:
     return list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
 
 
-def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_figs: list[Figure],
+def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_dates: list[Figure],
            ents: list[Entity], pub: date | None) -> Claim:
     text = ctx.text
     ctx.skip = u.skip
@@ -131,7 +139,7 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_figs: list[
         claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
         start=u.start, end=u.end, surface=text[u.start:u.end], sentence=_span(text, *u.sentence),
         spans=[_span(text, *sp) for sp in u.spans], claim_type=ctype, figures=figs,
-        speaker=_speaker(text, u.speaker), modality=mod, time=_time(figs, sentence_figs, pub),
+        speaker=_speaker(text, u.speaker), modality=mod, time=_time(figs, sentence_dates, pub),
         entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
         rules=_rules(u),
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,

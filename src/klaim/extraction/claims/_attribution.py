@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
@@ -197,7 +199,7 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
         n = j - 3  # a long capitalised run: the last three words are the name
     if j - n >= 2 and n > role_end and ctx.word(n - 1) in L.coordinators:
         n += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
-    while j - n >= 2 and _org_word_elsewhere(ctx, n, n + 1):
+    while j - n >= 2 and _org_word_elsewhere(ctx, n):
         n += 1  # "Direktur Riset Setara Institute Ismail Hasani": "Institute" ends a name elsewhere
     while j - n >= 2 and _not_name_start(ctx, n, j):
         n += 1  # "Direktur Statistik Harga Yunita Risanti": "harga" is a common word, "Yunita" the name
@@ -226,20 +228,12 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
 def _alone(ctx: Ctx, n: int) -> bool:
     """Is the word at token n used elsewhere in the article as a name on its own (capitalised,
     no capitalised word before or after it: "kata Yunita.")?"""
-    word, last = ctx.word(n), len(ctx.idx.lower) - 1
-    for p in ctx.positions(word):
-        if p == n or not ctx.is_cap(p):
-            continue
-        before = p > 0 and ctx.is_word(p - 1) and ctx.is_cap(p - 1) and ctx.idx.spans[p - 1][1] + 1 >= ctx.idx.spans[p][0]
-        after = p < last and ctx.is_word(p + 1) and ctx.is_cap(p + 1)
-        if not before and not after:
-            return True
-    return False
+    return _evidence(ctx, n).alone - _stands_alone(ctx, n) > 0
 
 
 def _lower_elsewhere(ctx: Ctx, n: int) -> bool:
     """Is the word at token n written in lower case elsewhere (a common word, not a name)?"""
-    return any(not ctx.is_cap(p) for p in ctx.positions(ctx.word(n)) if p != n)
+    return _evidence(ctx, n).lower - (not ctx.is_cap(n)) > 0
 
 
 def _not_name_start(ctx: Ctx, n: int, j: int) -> bool:
@@ -256,29 +250,77 @@ def _not_name_start(ctx: Ctx, n: int, j: int) -> bool:
 def _pair_elsewhere(ctx: Ctx, n: int) -> bool:
     """Are tokens n and n+1 written together again ("Donald Trump" … "Donald Trump Jr")? Then
     the pair is a name, not a role word and a name."""
-    nxt, last = ctx.word(n + 1), len(ctx.idx.lower) - 1
-    before = ctx.word(n - 1) if n > 0 else ""
-    return any(p < last and ctx.word(p + 1) == nxt and (p == 0 or ctx.word(p - 1) != before)
-               for p in ctx.positions(ctx.word(n)) if p != n)
+    ev = _evidence(ctx, n)
+    nxt = ctx.word(n + 1)
+    # occurrences followed by the same word, less those also preceded by the same word (n's own
+    # occurrence is among both)
+    return ev.next_words[nxt] - ev.contexts[(_before(ctx, n), nxt)] > 0
 
 
-def _org_word_elsewhere(ctx: Ctx, n: int, m: int) -> bool:
+def _org_word_elsewhere(ctx: Ctx, n: int) -> bool:
     """Does the word at token n appear elsewhere as the tail of another capitalised name
     ("Setara Institute", "DPN Peradi"), never followed by the rest of this name?"""
-    L = ctx.L
+    ev = _evidence(ctx, n)
+    has_next = n + 1 < len(ctx.idx.lower)
+    if has_next and ev.next_words[ctx.word(n + 1)] > 1:
+        return False  # the same name again
+    return ev.tails - _ends_name(ctx, n) > 0
+
+
+@dataclass
+class _WordEvidence:
+    """How one word is written across the article, counted over all its occurrences once so
+    that each question about one occurrence is answered in constant time (a name repeated
+    thousands of times must not make every mention rescan all the others)."""
+
+    alone: int = 0   # occurrences standing alone as a capitalised name
+    lower: int = 0   # occurrences in lower case
+    tails: int = 0   # occurrences ending another capitalised name
+    next_words: Counter[str] = field(default_factory=Counter)  # the word after each occurrence
+    contexts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (word before, word after)
+
+
+def _evidence(ctx: Ctx, n: int) -> _WordEvidence:
     word = ctx.word(n)
-    nxt = ctx.word(m) if m < len(ctx.idx.lower) else ""
-    seen_tail = False
+    key = ("word-evidence", word)
+    ev = ctx.memo.get(key)
+    if ev is None:
+        ev = ctx.memo[key] = _count_evidence(ctx, word)
+    return ev
+
+
+def _count_evidence(ctx: Ctx, word: str) -> _WordEvidence:
+    ev = _WordEvidence()
+    last = len(ctx.idx.lower) - 1
     for p in ctx.positions(word):
-        if p == n:
-            continue
-        if p + 1 < len(ctx.idx.lower) and ctx.word(p + 1) == nxt:
-            return False  # the same name again
-        if p > 0 and ctx.is_cap(p - 1) and ctx.is_word(p - 1) and not ctx.match_seq(p - 1, L.roles, p) \
-                and not ctx.match_seq(p - 1, L.honorifics, p) and ctx.idx.spans[p - 1][0] > 0 \
-                and ctx.text[ctx.idx.spans[p - 1][0] - 2:ctx.idx.spans[p - 1][0]].strip() not in (".", '"', "“"):
-            seen_tail = True
-    return seen_tail
+        ev.alone += _stands_alone(ctx, p)
+        ev.lower += not ctx.is_cap(p)
+        ev.tails += _ends_name(ctx, p)
+        if p < last:
+            nxt = ctx.word(p + 1)
+            ev.next_words[nxt] += 1
+            ev.contexts[(_before(ctx, p), nxt)] += 1
+    return ev
+
+
+def _before(ctx: Ctx, p: int) -> str:
+    return ctx.word(p - 1) if p > 0 else ""  # no token is empty: "" marks the article start
+
+
+def _stands_alone(ctx: Ctx, p: int) -> bool:
+    if not ctx.is_cap(p):
+        return False
+    before = p > 0 and ctx.is_word(p - 1) and ctx.is_cap(p - 1) and ctx.idx.spans[p - 1][1] + 1 >= ctx.idx.spans[p][0]
+    after = p < len(ctx.idx.lower) - 1 and ctx.is_word(p + 1) and ctx.is_cap(p + 1)
+    return not before and not after
+
+
+def _ends_name(ctx: Ctx, p: int) -> bool:
+    """Is token p the tail of a capitalised name that is not a role or title ("Setara Institute")?"""
+    L = ctx.L
+    return p > 0 and ctx.is_cap(p - 1) and ctx.is_word(p - 1) and not ctx.match_seq(p - 1, L.roles, p) \
+        and not ctx.match_seq(p - 1, L.honorifics, p) and ctx.idx.spans[p - 1][0] > 0 \
+        and ctx.text[ctx.idx.spans[p - 1][0] - 2:ctx.idx.spans[p - 1][0]].strip() not in (".", '"', "“")
 
 
 def _name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
@@ -526,9 +568,7 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
     if not toks:
         return []
     lo, hi = toks.start, toks.stop
-    inside = [q for q in quoted if q[1] < e and q[2] > s]
-    in_quote = [any(q[1] <= ctx.idx.spans[k][0] < q[2] for q in inside) for k in range(lo, hi)] if inside \
-        else [False] * (hi - lo)
+    in_quote = _quoted_tokens(ctx, lo, hi, [q for q in quoted if q[1] < e and q[2] > s])
     out: list[Attribution] = []
     clause_start = lo
     k = lo
@@ -553,6 +593,17 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
             continue
         k += 1
     return out
+
+
+def _quoted_tokens(ctx: Ctx, lo: int, hi: int, inside: list[tuple[int, int, int, int | None]]) -> list[bool]:
+    """For tokens lo..hi-1, whether each starts inside a quote's content: one bisection per
+    quote, not one scan of the quotes per token."""
+    flags = [False] * (hi - lo)
+    starts = ctx.idx.starts
+    for _, q_start, q_end, _ in inside:
+        for k in range(max(lo, bisect_left(starts, q_start, lo, hi)), bisect_left(starts, q_end, lo, hi)):
+            flags[k - lo] = True
+    return flags
 
 
 def _quote_before(ctx: Ctx, k: int, quoted: list[tuple[int, int, int, int | None]]) -> tuple[int, int, int, int | None] | None:
@@ -805,7 +856,7 @@ def _subject_np(ctx: Ctx, a: int, b: int) -> bool:
 
 
 def n_words_between(ctx: Ctx, i: int, j: int) -> int:
-    return sum(1 for t in range(i, j) if ctx.is_word(t))
+    return ctx.words_between(i, j)
 
 
 def _passive_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int) -> Attribution | None:

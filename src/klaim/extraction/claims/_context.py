@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any
 
 from klaim.extraction.claims._lang import Lang, Phrases, Sequences
 from klaim.extraction.text import TokenIndex
@@ -25,6 +27,16 @@ class Ctx:
     _verb: dict[int, bool] = field(default_factory=dict)
     _cues: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
     _positions: dict[str, list[int]] | None = None
+    _word_prefix: list[int] | None = None
+    memo: dict[Any, Any] = field(default_factory=dict)  # per-article caches of the stages
+
+    def words_between(self, i: int, j: int) -> int:
+        """Number of word tokens among tokens i..j-1 (a prefix sum: constant time)."""
+        if j <= i:
+            return 0
+        if self._word_prefix is None:
+            self._word_prefix = [0, *accumulate(self.idx.is_word)]
+        return self._word_prefix[j] - self._word_prefix[i]
 
     def positions(self, word: str) -> list[int]:
         """Token indices where the lower-cased ``word`` occurs."""

@@ -70,31 +70,56 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
             comma = next((p for p in range(i + c, min(j, i + c + 8)) if ctx.word(p) == ","), None)
             if comma is not None:
                 i, changed = comma + 1, True
-    while j > i and not ctx.is_word(j - 1) and not _closes_inner_quote(ctx, i, j - 1) \
-            and not _closes_bracket(ctx, i, j - 1):
+    return i, _trim_trailing(ctx, i, j)
+
+
+def _trim_trailing(ctx: Ctx, i: int, j: int) -> int:
+    """Drop trailing punctuation from tokens i..j-1, but keep a closing mark whose opening mark
+    is inside the claim: "tenaga kerja bongkar muat (TKBM)", "… "konfrontasi langsung"".
+
+    The marks before each candidate are counted once and updated as tokens are dropped, so a run
+    of closing brackets costs one pass, not one pass per bracket.
+    """
+    spans, text = ctx.idx.spans, ctx.text
+    marks: _MarkCount | None = None
+    while j > i and not ctx.is_word(j - 1):
+        at = spans[j - 1][0]
+        ch = text[at]
+        if ch == ")" or ch in CLOSING:
+            marks = _MarkCount(text, spans[i][0], at) if marks is None else marks.up_to(at)
+            if marks.closes(ch):
+                break
         j -= 1
-    return i, j
+    return j
 
 
-def _closes_bracket(ctx: Ctx, i: int, k: int) -> bool:
-    """Keep ")" when its "(" is inside the claim: "tenaga kerja bongkar muat (TKBM)"."""
-    if ctx.word(k) != ")":
-        return False
-    inner = ctx.text[ctx.idx.spans[i][0]:ctx.idx.spans[k][0]]
-    return inner.count("(") > inner.count(")")
+class _MarkCount:
+    """Brackets and quotation marks in text[start:end], shrinkable from the right."""
 
+    MARKS = '()"“”'
 
-def _closes_inner_quote(ctx: Ctx, i: int, k: int) -> bool:
-    """Keep a closing mark whose opening mark is inside the same claim ("… "konfrontasi langsung")."""
-    ch = ctx.text[ctx.idx.spans[k][0]]
-    if ch not in CLOSING:
-        return False
-    inner = ctx.text[ctx.idx.spans[i][0]:ctx.idx.spans[k][0]]
-    return inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”")
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.end = text, end
+        piece = text[start:end]
+        self.n = {m: piece.count(m) for m in self.MARKS}
+
+    def up_to(self, end: int) -> _MarkCount:
+        piece = self.text[end:self.end]
+        for m in self.MARKS:
+            self.n[m] -= piece.count(m)
+        self.end = end
+        return self
+
+    def closes(self, ch: str) -> bool:
+        """Does the closing mark ``ch`` at ``end`` close a mark opened inside the range?"""
+        n = self.n
+        if ch == ")":
+            return n["("] > n[")"]
+        return n['"'] % 2 == 1 or n["“"] > n["”"]
 
 
 def n_words(ctx: Ctx, i: int, j: int) -> int:
-    return sum(1 for k in range(i, j) if ctx.is_word(k))
+    return ctx.words_between(i, j)
 
 
 def _skip_modifiers(ctx: Ctx, k: int, j: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 
 from klaim.extraction.claims._attribution import (
@@ -58,12 +59,7 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
         near = {se: _overlapping(qs, opens, se) for se in para_sents}
         atts = {se: find_attributions(ctx, reg, se[0], se[1], [(q.open, q.start, q.end, q.close) for q in near[se]])
                 for se in para_sents}
-        q_att: dict[int, Attribution] = {}
-        for found in atts.values():
-            for a in found:
-                for q in qs:
-                    if (a.quote_end is not None and q.end == a.quote_end) or a.quote_open == q.open:
-                        q_att[q.open] = a
+        q_att = _quote_attributions(qs, atts.values())
         for se in para_sents:
             s, e = se
             u0 = len(units)
@@ -138,6 +134,22 @@ def _tagged(units: list[Unit], rules: tuple[str, ...]) -> list[Unit]:
     for u in units:
         u.rules = rules
     return units
+
+
+def _quote_attributions(qs: list[Quote], found: Iterable[list[Attribution]]) -> dict[int, Attribution]:
+    """The attribution of each quote (by its opening mark): the one whose content is the quote
+    ending or opening there. Looked up by offset, so a paragraph of thousands of quotes and
+    attributions is not a product of the two."""
+    by_end = {q.end: q.open for q in qs}
+    opens = {q.open for q in qs}
+    q_att: dict[int, Attribution] = {}
+    for atts in found:
+        for a in atts:
+            if a.quote_end is not None and a.quote_end in by_end:
+                q_att[by_end[a.quote_end]] = a
+            if a.quote_open in opens:
+                q_att[a.quote_open] = a
+    return q_att
 
 
 def _overlapping(quotes: list[Quote], opens: list[int], se: tuple[int, int]) -> list[Quote]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from klaim.dates import parse_iso_date
 from klaim.extraction.figures._lexicon import Lexicon, norm
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -21,12 +22,7 @@ _TOKENS = re.compile(r"[^\W\d_][\w']*\.?|\d+")
 
 
 def parse_ref(ref: date | str | None) -> date | None:
-    if ref is None or isinstance(ref, date):
-        return ref
-    try:
-        return date.fromisoformat(str(ref)[:10])
-    except ValueError:
-        return None
+    return parse_iso_date(ref, "reference_date")
 
 
 def _words(surface: str) -> list[str]:

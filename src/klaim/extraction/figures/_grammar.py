@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 from typing import Any
 
@@ -47,6 +48,11 @@ def find(text: str, lang: str, reference_date: date | str | None) -> list[Figure
     return _select(figs)
 
 
+# A bracket starts a date only as "(21/10)": trying the whole date pattern at every "(" made
+# deeply nested brackets slow.
+_PAREN_DIGIT = re.compile(r"\(\s*\d")
+
+
 def _candidates(text: str, lex: Lexicon) -> list[Cand]:
     """Each pattern is tried only where a token could start its kind of figure, left to right
     and non-overlapping within a family as a full scan would be, at a fraction of the cost."""
@@ -58,7 +64,7 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
         w = tok.group()
         digit = w[0].isdigit()
         low = w if digit else w.lower()
-        if s >= d_end and (digit or w == "(" or low in dt):
+        if s >= d_end and (digit or (w == "(" and _PAREN_DIGIT.match(text, s)) or low in dt):
             m = res["date"].match(text, s)
             if m and m.end() > s:
                 dates.append(Cand(s, m.end(), "date", m))
@@ -310,7 +316,7 @@ def _mul(x: float | None, k: float) -> float | None:
 
 def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
     m = c.m
-    if (lex.res["ref_cue"].search(text, max(0, c.start - 20), c.start) or _is_citation(text, c, lex)
+    if (_ref_cue_before(text, c.start, lex) or _is_citation(text, c, lex)
             or _CODE_BEFORE.search(text, max(0, c.start - 30), c.start)):
         return None  # "Pasal 5", "Fig. 3", "[12]": a label or reference, not a figure
     n1 = m.group("n1")
@@ -416,7 +422,11 @@ def _is_change(m: re.Match[str], text: str, lex: Lexicon) -> bool:
     if norm(m.group("sep")) in lex.table.get("change_separators", ()):
         return True
     start = m.start("cur") if m.group("cur") else m.start("n1")
-    return lex.res["change_cue"].search(text, max(0, start - 60), start) is not None
+    lo = max(0, start - 60)
+    # the cue ends in 'dari'/'from': that short pattern rules most windows out before the long
+    # alternation of change verbs is tried at every position of the window
+    return lex.res["change_from"].search(text, lo, start) is not None \
+        and lex.res["change_cue"].search(text, lo, start) is not None
 
 
 def _after_from(m: re.Match[str], text: str, lex: Lexicon) -> bool:
@@ -460,8 +470,41 @@ def _is_year(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) ->
     return not (lex.res["qualifier"].search(before) or lex.res["count_cue"].search(before))
 
 
+def _ref_cue_before(text: str, start: int, lex: Lexicon) -> bool:
+    """ "Pasal 5", "Fig. (3)": a reference cue ends right before ``start``."""
+    lo = max(0, start - 20)
+    return _may_end_with(text, lo, start, lex.table.get("reference_cues") or (), False, "(") \
+        and lex.res["ref_cue"].search(text, lo, start) is not None
+
+
+def _qualifier_before(text: str, start: int, lex: Lexicon) -> re.Match[str] | None:
+    lo = max(0, start - 30)
+    if not _may_end_with(text, lo, start, tuple(lex.qualifiers), True):
+        return None
+    return lex.res["qualifier"].search(text, lo, start)
+
+
+def _may_end_with(text: str, lo: int, end: int, words: Any, ci: bool, bracket: str = "") -> bool:
+    """Could text[lo:end] end with one of ``words`` (then spaces, then ``bracket``)? One look at
+    the last letter rules out most windows before a long alternation of words, each behind a
+    look-behind, is tried at every position of the window (the cost of every bare number)."""
+    k = end
+    if bracket and k > lo and text[k - 1] == bracket:
+        k -= 1
+    while k > lo and text[k - 1].isspace():  # as the patterns' \s: str.isspace()
+        k -= 1
+    return k > lo and _last_letters(tuple(words), ci).fullmatch(text[k - 1]) is not None
+
+
+@cache
+def _last_letters(words: tuple[str, ...], ci: bool) -> re.Pattern[str]:
+    """The characters a word of ``words`` can end with, matched as the word patterns match."""
+    chars = "".join(sorted({re.escape(str(w)[-1]) for w in words if str(w)}))
+    return re.compile(f"(?i:[{chars}])" if ci else f"[{chars}]") if chars else re.compile("(?!)")
+
+
 def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: Lexicon) -> Figure:
-    q = lex.res["qualifier"].search(text, max(0, start - 30), start)
+    q = _qualifier_before(text, start, lex)
     if q:
         f.update(approximate=True, qualifier=norm(q.group(1)))
     if kind in {"cardinal", "money", "quantity", "percent"}:
@@ -495,7 +538,7 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
     # "phases 3, 5, and 7", "samples 1 and 2": the later numbers of a list share its head
     lst = lex.res["list_before"].search(text, max(0, start - 40), start)
     head = lst.start() if lst else start
-    if lst and lex.res["ref_cue"].search(text, max(0, head - 20), head):
+    if lst and _ref_cue_before(text, head, lex):
         return True
     m = _PREV_WORD.search(text, max(0, head - 40), head)
     if not m:
@@ -519,7 +562,7 @@ def _duration(text: str, start: int, end: int, f: dict[str, Any], lex: Lexicon, 
         f["iso"] = f"{a}/{b}" if a and b else None
     else:
         f["iso"] = _duration_iso(v if v is not None else (None if low is None else -1.0), code)
-    q = lex.res["qualifier"].search(text, max(0, start - 30), start)
+    q = _qualifier_before(text, start, lex)
     if q:
         f.update(approximate=True, qualifier=norm(q.group(1)))
     return _fig(text, start, end, kind="duration", **f)
