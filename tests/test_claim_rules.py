@@ -76,3 +76,16 @@ def test_releases_cut_before_rules_existed_keep_their_identity():
     assert fields_absent(claims) == set() and b'"rules"' in canonical_jsonl(claims)
     old = [c.model_copy(update={"rules": []}) for c in claims]
     assert fields_absent(old) == {"rules"} and b'"rules"' not in canonical_jsonl(old)
+
+
+def test_cli_extract_explain_prints_the_rules(tmp_path):
+    from typer.testing import CliRunner
+
+    from klaim.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("Kepala BPS Rina Lestari mengatakan inflasi bulan Maret mencapai 0,2 persen.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(article), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "rules: unit.attributed > attribution.pre-cue > decompose.main" in result.output
+    assert "person: Rina Lestari (cue 'mengatakan')" in result.output

@@ -958,7 +958,7 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
 
 # --- attribution cues as named rules ------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made at every cue word: no frozen-dataclass setattr cost
 class CueScan:
     """What a cue rule sees: the cue token k of sentence tokens lo..hi-1 and what precedes it."""
 
