@@ -82,4 +82,5 @@ def make_release(root: Path, version: str = "1.0.0", name: str = "t",
                  claims: list[Claim] | None = None) -> ReleaseResult:
     if articles is None or claims is None:
         articles, claims = sample()
-    return write_release(articles, claims, root, name, version, released=date(2024, 5, 1))
+    return write_release(articles, claims, root, name, version, released=date(2024, 5, 1),
+                         card={"license": "CC-BY-4.0"})

@@ -276,7 +276,7 @@ def test_build_applies_curation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
     build = importlib.import_module("klaim.dataset.build")
 
-    monkeypatch.setattr(build, "read_articles", lambda _: [A])
+    monkeypatch.setattr(build, "read_articles", lambda *_a, **_kw: [A])
     monkeypatch.setattr(build, "extract_articles", lambda arts, cb=None: list(CLAIMS))
     folder = tmp_path / "curation"
     write(folder, CURATION)

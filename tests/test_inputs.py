@@ -68,7 +68,7 @@ def test_metadata_without_required_fields_reports_each_field(tmp_path):
     with pytest.raises(SchemaError) as info:
         read_articles(seeds)
     fields = {p.field for p in info.value.report.problems}
-    assert {"lang", "published"} <= fields
+    assert "published" in fields  # a missing lang is detected from the text (test_own_dataset)
 
 
 def test_every_problem_in_a_jsonl_is_reported_not_just_the_first(tmp_path):

@@ -473,13 +473,13 @@ def test_tasks_arrive_in_label_studio_unchanged() -> None:
 
 
 def _without_late_fields(data: dict) -> dict:
-    """The task as it was when captured: claim fields the schema gained since (LATE_FIELDS, such
+    """The task as it was when captured: claim fields the schema gained since (ADDED_FIELDS, such
     as ``rules``) were not sent then."""
-    from klaim.schema import LATE_FIELDS
+    from klaim.schema import ADDED_FIELDS
 
     data = json.loads(json.dumps(data))
     for entry in data.get("klaim", {}).get("claims", {}).values():
-        for name in LATE_FIELDS:
+        for name in ADDED_FIELDS:
             entry.get("claim", {}).pop(name, None)
     return data
 

@@ -18,7 +18,7 @@ from _seed_claims import ROOT, seed_article, seed_claims
 from klaim.errors import ReleaseError, SchemaError
 from klaim.dataset.exports import read_claims_csv
 from klaim.dataset.records import claim_from_csv_row
-from klaim.dataset.release import check_manifest, released_versions, write_release
+from klaim.dataset.release import ReleasePolicy, check_manifest, released_versions, write_release
 from klaim.dataset.validate import validate_release
 
 DAY = date(2024, 4, 5)
@@ -140,7 +140,7 @@ _BUILD_SCRIPT = textwrap.dedent("""
     from pathlib import Path
     sys.path.insert(0, {tests!r})
     from _seed_claims import seed_article, seed_claims
-    from klaim.dataset.release import write_release
+    from klaim.dataset.release import ReleasePolicy, write_release
 
     def progress(msg):
         print(msg, flush=True)
@@ -149,7 +149,8 @@ _BUILD_SCRIPT = textwrap.dedent("""
 
     art = seed_article()
     write_release([art], seed_claims(art)[:{n}], Path({root!r}), "t", {version!r},
-                  released=date(2024, 4, 6), progress=progress)
+                  released=date(2024, 4, 6), progress=progress,
+                  policy=ReleasePolicy(allow_removal=True))
 """)
 
 
@@ -179,7 +180,8 @@ def test_build_killed_midway_leaves_earlier_release_intact(tmp_path, release, ar
     assert not (tmp_path / "t" / "v1.1.0").exists()
     assert released_versions(tmp_path, "t") == ["1.0.0"]
     # The next build clears the dead build's debris and succeeds.
-    again = write_release([article], claims[:2], tmp_path, "t", "1.1.0", released=DAY)
+    again = write_release([article], claims[:2], tmp_path, "t", "1.1.0", released=DAY,
+                          policy=ReleasePolicy(allow_removal=True))  # the fixture has 3 claims
     assert again.status == "written"
     assert not list((tmp_path / "t").glob(".tmp-*"))
 

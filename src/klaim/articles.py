@@ -5,7 +5,10 @@ reported together, with the file and record it is in."""
 from __future__ import annotations
 
 import json
+import warnings
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +16,23 @@ import yaml
 from pydantic import ValidationError
 
 from klaim.dates import future_date_problem
-from klaim.errors import InputError, Problem, SchemaError, ValidationReport
+from klaim.errors import (
+    InputError,
+    InputWarning,
+    Problem,
+    SchemaError,
+    ValidationReport,
+)
 from klaim.schema import Article
+from klaim.sources import (
+    HTML_SUFFIXES,
+    TABLE_SUFFIXES,
+    WARC_SUFFIXES,
+    is_warc,
+    read_html,
+    read_table,
+    read_warc,
+)
 from klaim.yaml_input import load_strict, yaml_error_reason
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # far beyond any article; guards against reading a disk image
@@ -54,29 +72,93 @@ def decode_text(data: bytes, source: str, allow_bom: bool = False, allow_empty: 
     return text
 
 
-def _problems_from(exc: ValidationError, file: str, record: str) -> list[Problem]:
-    return [Problem(file, record, ".".join(str(p) for p in err["loc"]) or "(record)", err["msg"])
-            for err in exc.errors()]
+def _problems_from(exc: ValidationError, file: str, record: str,
+                   meta_file: str | None = None) -> list[Problem]:
+    """One problem per invalid field; with a sidecar, every field but ``text`` is its own."""
+    out = []
+    for err in exc.errors():
+        name = ".".join(str(p) for p in err["loc"]) or "(record)"
+        where = meta_file if meta_file and name != "text" else file
+        out.append(Problem(where, record, name, err["msg"].removeprefix("Value error, ")))
+    return out
 
 
-def _article(data: dict[str, Any], file: str, record: str, report: ValidationReport) -> Article | None:
+@dataclass
+class Reading:
+    """How input records become articles: the dataset's defaults, its field map, and what was
+    noticed on the way (fields kept as metadata, languages detected or contradicted)."""
+
+    defaults: dict[str, Any] = field(default_factory=dict)
+    field_map: dict[str, str] = field(default_factory=dict)
+    kept: Counter[str] = field(default_factory=Counter)
+    detected: int = 0
+    notes: list[str] = field(default_factory=list)
+    check_language: bool = True  # warn when the stated language disagrees with the text
+
+    def prepare(self, data: dict[str, Any], where: str = "") -> dict[str, Any]:
+        renamed = dict(data)
+        for target, source in self.field_map.items():
+            if source in renamed:
+                renamed[target] = renamed.pop(source)
+        merged = {**self.defaults, **renamed}
+        extra = {k: merged.pop(k) for k in list(merged) if k not in ARTICLE_KEYS}
+        if extra:
+            self.kept.update(extra.keys())
+            merged["metadata"] = [{"key": k, "value": v if isinstance(v, str) else
+                                   json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)}
+                                  for k, v in sorted(extra.items())]
+        self._language(merged, where)
+        return merged
+
+    def _language(self, data: dict[str, Any], where: str) -> None:
+        from klaim.extraction.langid import detect, disagreement
+
+        text = data.get("text")
+        if not isinstance(text, str) or not text.strip():
+            return
+        if not data.get("lang"):
+            data["lang"] = detect(text)[0]
+            self.detected += 1
+        elif (self.check_language and isinstance(data["lang"], str)
+              and (note := disagreement(data["lang"], text))):
+            self.notes.append(f"{where}: {note}")
+
+    def summary(self) -> list[str]:
+        """One note per kind of thing noticed, for the user (never silent, never one per record)."""
+        out = list(self.notes)
+        if self.kept:
+            fields = ", ".join(f"{k} ({n})" for k, n in sorted(self.kept.items()))
+            out.append(f"kept as article metadata (no column for them): {fields}; "
+                       "rename with --map ARTICLE_FIELD=INPUT_FIELD if one is an article field")
+        if self.detected:
+            out.append(f"language detected for {self.detected} article(s) that did not state it")
+        return out
+
+
+# What an input record may set directly; anything else is kept as metadata.
+ARTICLE_KEYS = frozenset(Article.model_fields) | {"id"}
+
+
+def _article(data: dict[str, Any], file: str, record: str, report: ValidationReport,
+             reading: Reading | None = None, meta_file: str | None = None) -> Article | None:
     report.checked += 1
+    reading = reading or Reading()
     try:
-        art = Article.model_validate(data)
+        art = Article.model_validate(reading.prepare(data, f"{file}: record {record}"))
     except ValidationError as exc:
-        report.problems.extend(_problems_from(exc, file, record))
+        report.problems.extend(_problems_from(exc, file, record, meta_file))
         return None
     except RecursionError:
         report.problems.append(Problem(file, record, "(record)", "nested too deeply to read"))
         return None
     future = future_date_problem(art.published)
     if future:
-        report.problems.append(Problem(file, record, "published", future))
+        report.problems.append(Problem(meta_file or file, record, "published", future))
         return None
     return art
 
 
-def _read_txt_article(path: Path, report: ValidationReport) -> Article | None:
+def _read_txt_article(path: Path, report: ValidationReport, reading: Reading) -> Article | None:
     meta_path = path.with_name(path.name[: -len(".txt")] + META_SUFFIX)
     try:
         text = read_text_file(path)
@@ -92,7 +174,7 @@ def _read_txt_article(path: Path, report: ValidationReport) -> Article | None:
     meta = _read_meta(meta_path, path.stem, report)
     if meta is None:
         return None
-    return _article({**meta, "text": text}, str(path), path.stem, report)
+    return _article({**meta, "text": text}, str(path), path.stem, report, reading, str(meta_path))
 
 
 def _read_meta(meta_path: Path, record: str, report: ValidationReport) -> dict[str, Any] | None:
@@ -158,11 +240,14 @@ def parse_json_record(line: str) -> tuple[Any, str | None]:
     return obj, None
 
 
-def _read_jsonl_articles(path: Path, report: ValidationReport) -> Iterator[Article]:
+def _read_jsonl_articles(path: Path, report: ValidationReport, reading: Reading) -> Iterator[Article]:
     for lineno, obj in iter_jsonl(path, report):
-        art = _article(obj, str(path), f"line {lineno}", report)
+        art = _article(obj, str(path), f"line {lineno}", report, reading)
         if art is not None:
             yield art
+
+
+INPUT_SUFFIXES = (".txt", ".jsonl", *TABLE_SUFFIXES, *HTML_SUFFIXES, *WARC_SUFFIXES)
 
 
 def article_files(root: Path) -> list[Path]:
@@ -171,28 +256,56 @@ def article_files(root: Path) -> list[Path]:
         return [root]
     if not root.is_dir():
         raise InputError("no such file or folder", str(root))
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".txt", ".jsonl"))
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.name.endswith(INPUT_SUFFIXES))
     if not files:
-        raise InputError("holds no .txt or .jsonl articles", str(root))
+        raise InputError(f"holds no articles ({', '.join(INPUT_SUFFIXES)})", str(root))
     return files
 
 
-def read_articles(paths: Iterable[Path] | Path) -> list[Article]:
-    """Every article in ``paths``; raises ``SchemaError`` listing all problems if any."""
+def _read_records(path: Path, records: Iterator[tuple[str, dict[str, Any]]],
+                  report: ValidationReport, reading: Reading) -> Iterator[Article]:
+    try:
+        for label, data in records:
+            art = _article(data, str(path), label, report, reading)
+            if art is not None:
+                yield art
+    except InputError as exc:
+        report.problems.append(Problem(str(path), "-", "(file)", str(exc).split(": ", 1)[-1]))
+
+
+def _read_file(path: Path, report: ValidationReport, reading: Reading) -> Iterator[Article]:
+    if path.suffix == ".jsonl":
+        yield from _read_jsonl_articles(path, report, reading)
+    elif path.suffix in TABLE_SUFFIXES:
+        yield from _read_records(path, read_table(path), report, reading)
+    elif path.suffix in HTML_SUFFIXES:
+        yield from _read_records(path, read_html(path), report, reading)
+    elif is_warc(path):
+        yield from _read_records(path, read_warc(path), report, reading)
+    else:
+        art = _read_txt_article(path, report, reading)
+        if art is not None:
+            yield art
+
+
+def read_articles(paths: Iterable[Path] | Path, defaults: dict[str, Any] | None = None,
+                  field_map: dict[str, str] | None = None) -> list[Article]:
+    """Every article in ``paths``; raises ``SchemaError`` listing all problems if any.
+
+    ``defaults`` fill fields an article does not give (a dataset's language, source, rights);
+    ``field_map`` renames input fields to article fields (``{"published": "date"}``)."""
+    reading = Reading(defaults or {}, field_map or {})
     roots = [paths] if isinstance(paths, Path) else list(paths)
     report = ValidationReport()
     articles: list[Article] = []
     for root in roots:
         for path in article_files(Path(root)):
-            if path.suffix == ".jsonl":
-                articles.extend(_read_jsonl_articles(path, report))
-            else:
-                art = _read_txt_article(path, report)
-                if art is not None:
-                    articles.append(art)
+            articles.extend(_read_file(path, report, reading))
     _report_duplicates(articles, report)
     if report.problems:
         raise SchemaError(report)
+    for note in reading.summary():
+        warnings.warn(note, InputWarning, stacklevel=2)
     return articles
 
 

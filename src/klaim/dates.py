@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 from klaim.errors import InputError
 
@@ -23,7 +24,8 @@ def build_date() -> date:
 
 
 def parse_iso_date(value: date | str | None, what: str = "date") -> date | None:
-    """An ISO 8601 date (``2024-04-04``) or datetime (``2024-04-04T10:00:00+07:00``) as a date.
+    """An ISO 8601 date (``2024-04-04``) or datetime (``2024-04-04T10:00:00+07:00``), or an RFC 2822
+    date, as a date (the local date of a timestamp: the day "yesterday" counts from).
 
     Anything else, including a valid date followed by junk (``2024-04-04junk``) or an impossible
     calendar date (``2024-02-30``), is an ``InputError`` naming ``what``.
@@ -37,8 +39,13 @@ def parse_iso_date(value: date | str | None, what: str = "date") -> date | None:
         pass
     try:
         return datetime.fromisoformat(text).date()
-    except ValueError as exc:
-        raise InputError(f"{what} must be an ISO date (YYYY-MM-DD), got {value!r}") from exc
+    except ValueError:
+        pass
+    try:  # RSS writes RFC 2822: "Wed, 22 Oct 2025 09:30:00 +0700"
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError) as exc:
+        raise InputError(f"{what} must be an ISO date (YYYY-MM-DD), an ISO timestamp "
+                         f"(2024-04-04T07:44+07:00) or an RFC 2822 date, got {value!r}") from exc
 
 
 def future_date_problem(published: date, today: date | None = None) -> str | None:

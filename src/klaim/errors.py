@@ -49,6 +49,11 @@ class ValidationReport(Exception):
 
     problems: list[Problem] = field(default_factory=list)
     checked: int = 0
+    files: dict[str, int] = field(default_factory=dict)  # records checked per file
+
+    def count(self, file: str) -> None:
+        self.checked += 1
+        self.files[file] = self.files.get(file, 0) + 1
 
     @property
     def ok(self) -> bool:
@@ -69,3 +74,8 @@ class SchemaError(KlaimError):
 
 class ReleaseError(KlaimError):
     """A release cannot be written: it exists with other content, or the layout is broken."""
+
+
+class InputWarning(UserWarning):
+    """Something about the input the user should know, that does not stop a build: fields kept
+    as metadata, a language detected or contradicted by the text."""

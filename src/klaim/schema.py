@@ -290,11 +290,6 @@ def make_claim_id(article_id: str, start: int, end: int) -> str:
     return f"{article_id}:{digest}"
 
 
-# Optional fields added after releases were cut: a release whose records all leave one empty
-# (made before it existed) has no such key in its exports, and its identity does not include it.
-LATE_FIELDS = frozenset({"rules"})
-
-
 class Claim(_Model):
     """One atomic, checkable claim, traceable to its exact span in the article."""
 
@@ -334,6 +329,46 @@ class Claim(_Model):
         return self
 
 
+def parse_published(value: Any) -> tuple[date, str | None] | None:
+    """(publication date, timestamp as ISO 8601 or None) of a date, an ISO timestamp (with or
+    without offset) or an RFC 2822 date as RSS writes it; None when it is none of these.
+    The date is the local date of the timestamp: that is the day "yesterday" counts from."""
+    from datetime import datetime
+    from email.utils import parsedate_to_datetime
+
+    if isinstance(value, datetime):
+        return value.date(), value.isoformat()
+    if isinstance(value, date):
+        return value, None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None  # a plain date: pydantic checks it
+    try:
+        stamp = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            stamp = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return stamp.date(), stamp.isoformat()
+
+
+def published_day(value: date | str | None) -> date | None:
+    """The day relative dates count from, read as an article's ``published`` is."""
+    from klaim.dates import parse_iso_date
+
+    return parse_iso_date(value, "published")
+
+
+class MetadataItem(_Model):
+    """An input field klaim has no column for, kept as given (``value`` JSON unless a string)."""
+
+    key: str
+    value: str
+
+
 class Article(_Model):
     """A news article as klaim reads it; offsets in claims refer to ``text``."""
 
@@ -357,6 +392,35 @@ class Article(_Model):
     url: str | None = None
     rights: str | None = Field(default=None, description="License or rights note.")
     text: str = Field(min_length=1)
+    # Added after schema 1.0.0: absent from a record's identity while unset (see ADDED_FIELDS).
+    published_at: str | None = Field(
+        default=None, description="Publication timestamp as given (ISO 8601, with its UTC offset "
+                                  "when the source gave one); `published` is its local date.")
+    retrieved: str | None = Field(default=None,
+                                  description="When the page was fetched (ISO 8601), e.g. a WARC-Date.")
+    metadata: list[MetadataItem] | None = Field(
+        default=None, description="Input fields klaim has no column for, kept as given.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _published_timestamp(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "published" not in data:
+            return data
+        parsed = parse_published(data["published"])
+        if parsed is None:
+            return data
+        day, stamp = parsed
+        return {**data, "published": day, "published_at": data.get("published_at") or stamp}
+
+    @field_validator("published_at", "retrieved", mode="before")
+    @classmethod
+    def _iso_timestamp(cls, v: Any) -> Any:
+        if v is None:
+            return v
+        parsed = parse_published(v)
+        if parsed is None or parsed[1] is None:
+            raise ValueError(f"{v!r} is not a timestamp (ISO 8601 or RFC 2822)")
+        return parsed[1]
 
     @field_validator("text")
     @classmethod
@@ -364,6 +428,12 @@ class Article(_Model):
         if not v.strip():
             raise ValueError("the article text is blank")
         return v
+
+
+# Article fields added after schema 1.0.0: a record's canonical form (its identity in a release's
+# content hash) leaves them out while they are unset, so earlier releases keep their identity.
+# Claim.rules (added after schema 1.0.0 too) is left out while empty.
+ADDED_FIELDS = frozenset({"published_at", "retrieved", "metadata", "rules"})
 
 
 MODELS: dict[str, type[BaseModel]] = {"article": Article, "claim": Claim, "figure": Figure}

@@ -13,9 +13,27 @@ from typing import Any
 import yaml
 from yaml.composer import ComposerError
 
+MAX_DEPTH = 100  # far beyond any klaim file; deeper nesting would exhaust Python's stack
 
-class StrictLoader(yaml.SafeLoader):
-    """SafeLoader without anchors, aliases or implicit timestamps."""
+
+class _DepthLimited(yaml.SafeLoader):
+    """Refuses nesting deeper than ``MAX_DEPTH`` with its line, instead of a RecursionError."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self._depth >= MAX_DEPTH:
+            raise ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class StrictLoader(_DepthLimited):
+    """SafeLoader without anchors, aliases or implicit timestamps, and with bounded nesting."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
@@ -70,7 +88,7 @@ def load_strict(text: str) -> tuple[Any, list[tuple[str, int]]]:
     return data, duplicate_keys(node)
 
 
-class _AliasLoader(yaml.SafeLoader):
+class _AliasLoader(_DepthLimited):
     """SafeLoader for machine-written YAML (dataset cards), where aliases are legitimate."""
 
 
@@ -107,3 +125,11 @@ def load_bounded(text: str, max_nodes: int = MAX_EXPANDED_NODES) -> Any:
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+class NoAliasDumper(yaml.SafeDumper):
+    """SafeDumper that writes a value shared by two places twice instead of as ``&id001`` /
+    ``*id001``, so that files klaim writes pass the loader that refuses aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True

@@ -61,7 +61,7 @@ def test_far_future_publication_date_is_reported(tmp_path, monkeypatch):
     with pytest.raises(SchemaError) as exc:
         read_articles(seeds)
     problems = _problems(exc)
-    assert len(problems) == 1 and problems[0].startswith("a.txt: record a: published:"), problems
+    assert len(problems) == 1 and problems[0].startswith("a.meta.yaml: record a: published:"), problems
 
 
 def test_duplicate_keys_in_meta_yaml_are_reported_with_their_line(tmp_path):
@@ -170,7 +170,7 @@ def test_impossible_calendar_dates_in_metadata_name_file_and_field(tmp_path, pub
     with pytest.raises(SchemaError) as exc:
         read_articles(seeds)
     problems = _problems(exc)
-    assert len(problems) == 1 and problems[0].startswith("a.txt: record a: published:"), problems
+    assert len(problems) == 1 and problems[0].startswith("a.meta.yaml: record a: published:"), problems
 
 
 def test_impossible_calendar_dates_in_jsonl_name_file_record_and_field(tmp_path):
@@ -252,3 +252,30 @@ def test_the_json_schema_bounds_article_ids():
 
     prop = json_schemas()["article"]["properties"]["article_id"]
     assert prop["maxLength"] == 128 and prop["pattern"].endswith("{0,127}$")
+
+
+def test_deeply_nested_yaml_is_one_problem_with_its_line(tmp_path):
+    from klaim.dataset.curation import read_curation
+
+    deep = "[" * 50_000 + "]" * 50_000
+    seeds = _txt_seed(tmp_path / "seeds", f"id: a\nlang: id\npublished: 2024-04-04\nsource: {deep}\n")
+    with pytest.raises(SchemaError) as exc:
+        read_articles(seeds)
+    assert _problems(exc) == [("a.meta.yaml: record line 4, column 108: (yaml): not valid YAML: "
+                               "nested deeper than 100 levels")]
+    cur = tmp_path / "a.yaml"
+    cur.write_text(f"article_id: a\nclaims: {deep}\n")
+    loaded, report = read_curation(cur)
+    assert loaded == [] and "nested deeper than 100 levels" in _short(report.problems)[0]
+
+
+def test_yaml_klaim_writes_has_no_aliases_even_for_shared_values():
+    import yaml
+
+    from klaim.yaml_input import NoAliasDumper, load_strict
+
+    shared = {"label": "refuted", "reviewer": "Cek Fakta"}
+    doc = {"claims": [{"verdict": shared}, {"verdict": shared}]}
+    assert "&id001" in yaml.safe_dump(doc)  # what the plain dumper writes, and the loader refuses
+    text = yaml.dump(doc, Dumper=NoAliasDumper)
+    assert load_strict(text) == (doc, [])

@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -81,7 +84,10 @@ def test_release_of_zero_claim_articles_validates(tmp_path):
         json.dumps({**_meta(f"empty{i}"), "text": t}) + "\n"
         for i, t in enumerate(["...", "(Foto: Antara)", "Baca juga:"])), encoding="utf-8")
 
-    result = build(BuildSettings(seeds=seeds, out=tmp_path / "out", name="none", version="1.0.0"))
+    from klaim.dataset.release import ReleasePolicy
+
+    result = build(BuildSettings(seeds=seeds, out=tmp_path / "out", name="none", version="1.0.0",
+                                 allow=ReleasePolicy(allow_empty=True)))  # empty only on request
 
     assert result.counts["claims"] == 0
     assert (result.path / "claims.jsonl").stat().st_size == 0
@@ -391,3 +397,38 @@ def test_leading_apostrophe_survives_a_release_and_is_compared_with_the_jsonl(tm
     write_manifest(result.path)
     problems = _problems(validate_release(result.path))
     assert any(p.startswith("claims.csv") and ": text:" in p for p in problems), problems
+
+
+def test_raw_formula_in_a_lone_claims_csv_is_reported(tmp_path):
+    result = make_release(tmp_path / "r")
+    lone = tmp_path / "claims.csv"
+    shutil.copy(result.path / "claims.csv", lone)
+    _rewrite_csv(lone, lambda rows: rows[1].__setitem__(rows[0].index("text"), "@SUM(1+1)*cmd"))
+
+    from klaim.dataset.validate import validate_file
+
+    problems = _problems(validate_file(lone))
+    assert any(p.startswith("claims.csv: record row 1: text:") and "not neutralised" in p
+               for p in problems), problems
+
+
+def test_ragged_claims_csv_is_a_problem_not_a_crash(tmp_path):
+    def edit(root):
+        with open(root / "claims.csv", "a", encoding="utf-8") as fh:
+            fh.write('a,"b",c,"d\r\nx,y\r\n')
+
+    problems = _tampered(tmp_path, edit)
+    assert any(p.startswith(("claims.csv: record (file): (csv): not readable CSV",
+                             "claims.csv: record (file): (rows)")) for p in problems), problems
+
+
+def test_index_temporaries_of_a_killed_build_are_removed(tmp_path):
+    make_release(tmp_path)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    debris = tmp_path / "t" / f".versions.json.{dead}.tmp"
+    debris.write_text("{half")
+    mine = tmp_path / "t" / f".CHANGELOG.md.{os.getpid()}.tmp"  # a live process's: kept
+    mine.write_text("in progress")
+    make_release(tmp_path)
+    assert not debris.exists() and mine.exists()

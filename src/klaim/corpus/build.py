@@ -16,9 +16,14 @@ Guarantees, each tested in tests/test_corpus.py:
 * **Atomic, resumable.** A shard is written to a temporary file and renamed into place; its footer
   carries the shard's own metadata (input sha256, counts, problems, extractor version). After a
   crash or ``kill -9`` a rerun validates the input again (cheap), skips every shard whose file
-  exists with the same input digest and extractor version, and writes only the rest. Nothing is
+  exists with the same input digest and extractor version and still hashes to the sha256
+  recorded when it was written (manifest, or a sidecar written before the rename), and writes
+  only the rest; a damaged shard is rebuilt and named in :attr:`CorpusResult.repaired`. Nothing is
   duplicated, and the result equals an uninterrupted build. Stale temporaries and shards beyond
   the end of the input are removed.
+* **A per-article guard.** An article over ``max_article_chars``, or whose extraction raises or
+  runs past ``article_timeout`` seconds, is a problem with its id; the build goes on. Pool
+  workers die with the driver.
 * **Bounded memory.** The input is iterated, never materialised; at most ``max_inflight`` chunks of
   ``chunk_size`` articles are in flight and finished shards are written as soon as complete. The
   only state that grows with the corpus is the set of article-id digests used to catch duplicate
@@ -37,16 +42,21 @@ files.
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import re
+import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -54,7 +64,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from klaim.articles import Reading
 from klaim.errors import InputError, KlaimError, Problem, SchemaError, ValidationReport
+from klaim.extraction.text import MAX_ARTICLE_CHARS
 from klaim.schema import SCHEMA_VERSION, Article
 
 MANIFEST = "manifest.json"
@@ -62,8 +74,31 @@ SHARD_PATTERN = "claims-{:05d}.parquet"
 SHARD_META_KEY = b"klaim.shard"
 INPUT_SUFFIXES = (".jsonl", ".parquet")
 DEFAULT_CHUNK = 64
+# The per-article guard. A corpus has no human watching each article: one pathological text must
+# cost a bounded time and memory, be reported with its id, and leave the rest of the build alone.
+# The size limit is extract()'s own (MAX_ARTICLE_CHARS), checked by the driver before sending.
+ARTICLE_TIMEOUT = 60.0  # seconds of extraction per article before it is given up
 ROW_GROUP_SIZE = 10_000
 COMPRESSION = "zstd"
+
+class CorpusSettingError(InputError, ValueError):
+    """A build setting out of range (``workers=0``, ``shard_size=0``...)."""
+
+
+class ArticleTimeout(BaseException):
+    """Raised inside extraction when one article exceeds its time limit.
+
+    A ``BaseException`` so that no ``except Exception`` inside the extractor can swallow it.
+    """
+
+
+def _check_setting(name: str, value: float | None, minimum: float,
+                   allow_none: bool = False) -> None:
+    if value is None and allow_none:
+        return
+    if value is None or value < minimum:
+        raise CorpusSettingError(f"{name} must be at least {minimum:g} (got {value})")
+
 
 # --------------------------------------------------------------------------------------------
 # Results and progress
@@ -100,6 +135,7 @@ class CorpusResult:
     shards_written: int  # by this run
     shards_resumed: int  # found finished and kept
     seconds: float
+    repaired: list[str] = field(default_factory=list)  # shards found damaged and rebuilt
 
     @property
     def ok(self) -> bool:
@@ -222,6 +258,10 @@ def _iter_jsonl(path: Path) -> Iterator[_Record]:
             except json.JSONDecodeError as exc:
                 yield _Record(file, where, None, Problem(file, where, "(json)", exc.msg))
                 continue
+            except RecursionError:
+                yield _Record(file, where, None, Problem(file, where, "(json)",
+                                                         "nested too deeply to read"))
+                continue
             if not isinstance(obj, dict):
                 yield _Record(file, where, None, Problem(file, where, "(json)", "not a JSON object"))
                 continue
@@ -333,17 +373,30 @@ def _problems_from(exc: ValidationError, file: str, record: str) -> list[Problem
             for err in exc.errors()]
 
 
+def _non_empty(records: Iterator[_Record], source: Any) -> Iterator[_Record]:
+    """``records``, checked up front to hold at least one record: an empty corpus is a mistake."""
+    first = next(records, None)
+    if first is None:
+        label = str(source) if isinstance(source, (str, os.PathLike)) else type(source).__name__
+        raise InputError("holds no articles (empty input)", label)
+    return itertools.chain([first], records)
+
+
 class _Planner:
     """Cuts the record stream into shards of ``shard_size`` records and validates them."""
 
-    def __init__(self, source: Any, shard_size: int, max_invalid: int | None):
-        if shard_size < 1:
-            raise ValueError("shard_size must be at least 1")
-        self.records = iter_records(source)
+    def __init__(self, source: Any, shard_size: int, max_invalid: int | None,
+                 max_article_chars: int | None = MAX_ARTICLE_CHARS):
+        _check_setting("shard_size", shard_size, 1)
+        _check_setting("max_article_chars", max_article_chars, 1, allow_none=True)
+        self.records = _non_empty(iter_records(source), source)
         self.shard_size = shard_size
         self.max_invalid = max_invalid
+        self.max_chars = max_article_chars
         self.invalid = 0
         self.seen: set[int] = set()  # 8-byte digests of article ids, to catch duplicates
+        # The same reading as a release build: timestamps, extra fields, a detected language.
+        self.reading = Reading(check_language=False)
 
     def __iter__(self) -> Iterator[ShardPlan]:
         index = 0
@@ -372,7 +425,7 @@ class _Planner:
                                 default=_json_default).encode())
             h.update(b"\n")
             try:
-                art = Article.model_validate(rec.data)
+                art = Article.model_validate(self.reading.prepare(rec.data))
             except ValidationError as exc:
                 problems.extend(_problems_from(exc, rec.file, rec.where))
                 continue
@@ -382,6 +435,13 @@ class _Planner:
                                         f"duplicate id {art.article_id!r}; this record is skipped"))
                 continue
             self.seen.add(key)
+            if self.max_chars is not None and len(art.text) > self.max_chars:
+                # in the digest, so that a run with another limit rebuilds the shard
+                h.update(b"! too large\n")
+                problems.append(Problem(rec.file, rec.where, "text", (
+                    f"article {art.article_id!r} too large: {len(art.text):,} characters "
+                    f"(limit {self.max_chars:,}); skipped")))
+                continue
             articles.append((art.article_id, art.text, art.lang, art.published.isoformat()))
             locations.append((rec.file, rec.where))
         self.invalid += len({(p.file, p.record) for p in problems})
@@ -397,33 +457,93 @@ def _extractor_version() -> dict[str, str]:
             "schema_version": SCHEMA_VERSION}
 
 
-def finished_shard(out_dir: Path, plan: ShardPlan, shard_size: int) -> ShardInfo | None:
-    """The shard an earlier run wrote for exactly this input and extractor, if any."""
+def finished_shard(out_dir: Path, plan: ShardPlan, shard_size: int,
+                   recorded: Mapping[str, str] | None = None) -> ShardInfo | None:
+    """The shard an earlier run wrote for exactly this input and extractor, if any, intact.
+
+    Intact means its sha256 is the one recorded when it was written (``recorded``, default
+    :func:`recorded_hashes`): a file changed on disk since is not trusted, whatever its footer says.
+    """
+    path = out_dir / plan.file
+    info = _shard_meta(path)
+    if info is None:
+        return None
+    expected = {"index": plan.index, "shard_size": shard_size, "input_sha256": plan.input_sha256,
+                **_extractor_version()}
+    if any(info.get(k) != v for k, v in expected.items()):
+        return None
+    recorded = recorded_hashes(out_dir) if recorded is None else recorded
+    sha = _sha256_file(path)
+    if recorded.get(path.name) != sha:
+        return None
+    return _info_from_meta(path, info, sha)
+
+
+def shard_damage(path: Path, recorded: str | None) -> str | None:
+    """Why an existing shard file cannot be trusted, or None when nothing says it is damaged."""
+    if not path.is_file():
+        return None
+    if _shard_meta(path) is None:
+        return "unreadable (no klaim footer)"
+    if recorded is None:
+        return "no recorded sha256"
+    if _sha256_file(path) != recorded:
+        return "sha256 differs from the one recorded when it was written"
+    return None
+
+
+def _shard_meta(path: Path) -> dict[str, Any] | None:
     import pyarrow.parquet as pq
 
-    path = out_dir / plan.file
     if not path.is_file():
         return None
     try:
         meta = pq.read_schema(path).metadata or {}
         info = json.loads(meta[SHARD_META_KEY])
-    except Exception:  # noqa: BLE001
-        return None  # unreadable: written by something else; rebuilt
-    expected = {"index": plan.index, "shard_size": shard_size, "input_sha256": plan.input_sha256,
-                **_extractor_version()}
-    if any(info.get(k) != v for k, v in expected.items()):
+    except Exception:  # noqa: BLE001 - unreadable: written by something else, or damaged
         return None
-    return _info_from_meta(path, info)
+    return info if isinstance(info, dict) else None
 
 
-def _info_from_meta(path: Path, info: dict[str, Any]) -> ShardInfo:
-    from klaim.dataset.release import sha256_file
+def _sidecar(out_dir: Path, file: str) -> Path:
+    return out_dir / f".{file}.sha256"
 
+
+def recorded_hashes(out_dir: Path) -> dict[str, str]:
+    """sha256 of each shard as written: the manifest's, overridden by newer per-shard sidecars.
+
+    A sidecar is written just before its shard is renamed into place, so a shard finished by a run
+    that died before writing the manifest has one too.
+    """
+    hashes: dict[str, str] = {}
+    try:
+        for entry in read_manifest(out_dir).get("shards", []):
+            hashes[str(entry["file"])] = str(entry["sha256"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # no manifest (first run, or killed before it), or a damaged one: sidecars decide
+    for side in out_dir.glob(".claims-*.parquet.sha256"):
+        try:
+            sha, name = side.read_text(encoding="ascii").split()
+        except (OSError, ValueError):
+            continue  # torn or foreign: the shard is rebuilt
+        hashes[name] = sha
+    return hashes
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _info_from_meta(path: Path, info: dict[str, Any], sha: str) -> ShardInfo:
     return ShardInfo(index=info["index"], file=path.name, records=info["records"],
                      articles=info["articles"], claims=info["claims"], chars=info["chars"],
                      first_article_id=info["first_article_id"],
                      last_article_id=info["last_article_id"], input_sha256=info["input_sha256"],
-                     sha256=sha256_file(path), bytes=path.stat().st_size,
+                     sha256=sha, bytes=path.stat().st_size,
                      problems=tuple(Problem(**p) for p in info["problems"]))
 
 
@@ -437,8 +557,8 @@ _CLAIMS = None  # (claims module, class-label maps), loaded once per process
 def _claim_tools():
     global _CLAIMS
     if _CLAIMS is None:
-        from klaim.extraction import claims
         from klaim.dataset.records import CLASS_LABEL_FIELDS
+        from klaim.extraction import claims
 
         labels = {n: {m.value: i for i, m in enumerate(e)} for n, e in CLASS_LABEL_FIELDS.items()}
         _CLAIMS = (claims, labels)
@@ -457,12 +577,14 @@ def claim_schema():
     return claim_features().arrow_schema
 
 
-def extract_chunk(articles: list[tuple[str, str, str, str | None]], schema: Any = None):
+def extract_chunk(articles: list[tuple[str, str, str, str | None]], schema: Any = None,
+                  timeout: float | None = ARTICLE_TIMEOUT):
     """Claims of ``articles`` as an Arrow table with the claim features; and (i, error) pairs.
 
     The table has exactly the schema of ``records.claim_features()`` (class labels as ints); rows
     are the ``model_dump`` of each claim, which equals ``features.encode_example(claim_row(c))``
-    and is 30x faster.
+    and is 30x faster. An article that raises, or takes longer than ``timeout`` seconds, gives an
+    error pair and no rows; the others are unaffected.
     """
     import pyarrow as pa
 
@@ -470,10 +592,15 @@ def extract_chunk(articles: list[tuple[str, str, str, str | None]], schema: Any 
     rows: list[dict[str, Any]] = []
     errors: list[tuple[int, str]] = []
     for i, (aid, text, lang, published) in enumerate(articles):
+        _load_language(claims_mod, lang)
         try:
-            found = claims_mod.extract(text, lang=lang, published=published, article_id=aid)
+            with deadline(timeout):
+                found = claims_mod.extract(text, lang=lang, published=published, article_id=aid)
+        except ArticleTimeout:
+            errors.append((i, f"article {aid!r} took longer than {timeout:g} s to extract; skipped"))
+            continue
         except Exception as exc:  # noqa: BLE001 - one bad article must not sink the build
-            errors.append((i, f"{type(exc).__name__}: {exc}"))
+            errors.append((i, f"article {aid!r}: {type(exc).__name__}: {exc}"))
             continue
         for c in found:
             row = c.model_dump(mode="python")
@@ -481,6 +608,76 @@ def extract_chunk(articles: list[tuple[str, str, str, str | None]], schema: Any 
                 row[name] = index[row[name]]
             rows.append(row)
     return pa.Table.from_pylist(rows, schema=schema or claim_schema()), errors
+
+
+_LOADED: set[str] = set()  # languages whose tables this process has loaded
+
+
+def _load_language(claims_mod: Any, lang: str) -> None:
+    """Load a language's tables before the clock starts: the time limit is the article's."""
+    if lang in _LOADED:
+        return
+    _LOADED.add(lang)
+    try:
+        claims_mod.extract("1.", lang=lang)
+    except Exception:  # noqa: BLE001, S110 - an unknown language is reported per article
+        pass
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ArticleTimeout` in this thread if the block runs longer than ``seconds``.
+
+    In a process's main thread (the local pool's workers, a single-process build) a SIGALRM timer
+    interrupts even a long regular-expression match. In other threads (Dask runs tasks in a thread
+    pool), where signals cannot be delivered, a timer thread raises the exception asynchronously in
+    the worker thread: that interrupts Python code, not a single call stuck in C.
+    """
+    if not seconds:
+        yield
+        return
+    on_main = threading.current_thread() is threading.main_thread()
+    with (_alarm(seconds) if on_main and hasattr(signal, "setitimer") else _async_raise(seconds)):
+        yield
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    def expire(signum: int, frame: Any) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _async_raise(seconds: float) -> Iterator[None]:
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(ArticleTimeout))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["active"] = False
+            if state["fired"]:  # not delivered yet: it must not surface in unrelated code
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 def _chunks(items: list[Any], size: int) -> list[list[Any]]:
@@ -514,19 +711,29 @@ def write_shard(out_dir: Path, plan: ShardPlan, shard_size: int, tables: list[An
         pq.write_table(table, tmp, compression=COMPRESSION, row_group_size=ROW_GROUP_SIZE)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        sha = _sha256_file(tmp)
+        _write_synced(_sidecar(out_dir, plan.file), f"{sha}  {plan.file}\n")
         os.replace(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
     _fsync_dir(out_dir)
-    return _info_from_meta(final, info)
+    return _info_from_meta(final, info, sha)
+
+
+def _write_synced(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def build_shard(out_dir: str | Path, plan: ShardPlan, shard_size: int,
-                chunk_size: int = DEFAULT_CHUNK, schema: Any = None) -> ShardInfo:
+                chunk_size: int = DEFAULT_CHUNK, schema: Any = None,
+                timeout: float | None = ARTICLE_TIMEOUT) -> ShardInfo:
     """Extract and write one whole shard in this process (the Dask task)."""
     tables, errors = [], []
     for k, chunk in enumerate(_chunks(plan.articles, chunk_size)):
-        table, errs = extract_chunk(chunk, schema)
+        table, errs = extract_chunk(chunk, schema, timeout)
         tables.append(table)
         errors.extend((k * chunk_size + i, msg) for i, msg in errs)
     return write_shard(Path(out_dir), plan, shard_size, tables, errors, schema)
@@ -575,7 +782,7 @@ SHARD_NAME = re.compile(r"^claims-\d{5,}\.parquet$")
 
 def _is_ours(name: str) -> bool:
     return (name in (MANIFEST, ".lock") or bool(SHARD_NAME.match(name))
-            or (name.startswith(".claims-") and ".tmp-" in name))
+            or (name.startswith(".claims-") and (".tmp-" in name or name.endswith(".sha256"))))
 
 
 def remove_temporaries(out_dir: Path) -> None:
@@ -585,8 +792,9 @@ def remove_temporaries(out_dir: Path) -> None:
 
 
 def finish(out_dir: Path, shards: list[ShardInfo], shard_size: int, written: int, resumed: int,
-           started: float) -> CorpusResult:
+           started: float, repaired: list[str] | None = None) -> CorpusResult:
     """Remove shards beyond the input's end, write the manifest atomically, sum up."""
+    remove_temporaries(out_dir)  # a worker killed mid-write (on a cluster) leaves one behind
     shards = sorted(shards, key=lambda s: s.index)
     keep = {s.file for s in shards}
     for stale in out_dir.glob("claims-*.parquet"):
@@ -610,10 +818,13 @@ def finish(out_dir: Path, shards: list[ShardInfo], shard_size: int, written: int
         os.fsync(fh.fileno())
     os.replace(tmp, path)
     _fsync_dir(out_dir)
+    for side in out_dir.glob(".claims-*.parquet.sha256"):  # the manifest holds them now
+        side.unlink(missing_ok=True)
     return CorpusResult(out_dir=out_dir, manifest=path, shards=shards, records=totals["records"],
                         articles=totals["articles"], claims=totals["claims"],
                         chars=totals["chars"], problems=problems, shards_written=written,
-                        shards_resumed=resumed, seconds=time.monotonic() - started)
+                        shards_resumed=resumed, seconds=time.monotonic() - started,
+                        repaired=list(repaired or []))
 
 
 class _Tally:
@@ -623,6 +834,7 @@ class _Tally:
         self.total, self.hook, self.started = total, hook, time.monotonic()
         self.records = self.articles = self.claims = self.chars = self.resumed = 0
         self.written = self.kept = self.problems = 0
+        self.repaired: list[str] = []
 
     def resumed_shard(self, info: ShardInfo) -> None:
         self.kept += 1
@@ -666,40 +878,82 @@ class _Done:
         return self.value
 
 
-def _warm_up() -> None:
-    import signal
-
+def _warm_up(parent: int) -> None:
+    """Initialise a pool worker: Ctrl-C is the driver's; die with the driver; load the extractor."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle, once
+    exit_with_parent(parent)
     _claim_tools()
+
+
+def exit_with_parent(parent: int, poll: float = 0.5) -> None:
+    """End this process soon after ``parent`` dies (killed with SIGKILL, say).
+
+    A killed driver cannot shut its pool down, and pool workers blocked on their queue would live
+    on for minutes. On Linux the kernel sends SIGKILL on the parent's death (PR_SET_PDEATHSIG);
+    elsewhere, and as a back-up, a daemon thread polls the parent pid.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll)
+        os._exit(1)
+
+    if os.getppid() != parent:  # died before the line above took effect
+        os._exit(1)
+    threading.Thread(target=watch, name="klaim-parent-watch", daemon=True).start()
+
+
+def _start_pool(workers: int) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_warm_up, initargs=(os.getpid(),))
+
+
+def _stop_pool(executor: Any, interrupted: bool) -> None:
+    """Shut the pool down; when interrupted, without waiting for chunks in progress."""
+    if not interrupted:
+        executor.shutdown(wait=True, cancel_futures=True)
+        return
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:  # the chunks they are working on are lost anyway: the shard is redone
+        proc.terminate()
+    for proc in processes:
+        proc.join(5)
 
 
 def build_corpus(source: Any, out_dir: Path, *, workers: int = 1, shard_size: int = 1000,
                  progress: ProgressHook | None = None, chunk_size: int = DEFAULT_CHUNK,
-                 max_inflight: int | None = None, max_invalid: int | None = None) -> CorpusResult:
+                 max_inflight: int | None = None, max_invalid: int | None = None,
+                 max_article_chars: int | None = MAX_ARTICLE_CHARS,
+                 article_timeout: float | None = ARTICLE_TIMEOUT) -> CorpusResult:
     """Build (or resume) sharded claim Parquet for every article of ``source`` under ``out_dir``.
 
     ``workers`` > 1 extracts chunks of ``chunk_size`` articles in a process pool; the output is
     byte-identical to ``workers=1``. At most ``max_inflight`` chunks (default ``4 * workers``)
-    are in flight. See the module docstring for the guarantees.
+    are in flight. An article longer than ``max_article_chars`` characters, or whose extraction
+    raises or takes longer than ``article_timeout`` seconds, is reported as a problem and skipped
+    (None turns a limit off). See the module docstring for the guarantees.
     """
     out_dir = Path(out_dir)
-    if workers < 1 or chunk_size < 1:
-        raise ValueError("workers and chunk_size must be at least 1")
+    _check_setting("workers", workers, 1)
+    _check_setting("chunk_size", chunk_size, 1)
+    _check_setting("article_timeout", article_timeout, 0.001, allow_none=True)
     inflight = max_inflight or 4 * workers
     started = time.monotonic()
+    planner = _Planner(source, shard_size, max_invalid, max_article_chars)
     schema = claim_schema()
-    total = count_records(source)
-    tally = _Tally(total, progress)
-    planner = _Planner(source, shard_size, max_invalid)
+    tally = _Tally(count_records(source), progress)
     with output_lock(out_dir):
         remove_temporaries(out_dir)
-        executor = None
-        if workers > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                           initializer=_warm_up)
+        executor = _start_pool(workers) if workers > 1 else None
         shards: list[ShardInfo] = []
         pending: deque[tuple[dict[str, Any], int, Any]] = deque()
 
@@ -736,28 +990,35 @@ def build_corpus(source: Any, out_dir: Path, *, workers: int = 1, shard_size: in
                 for k, chunk in enumerate(chunks):
                     while len(pending) >= inflight:
                         drain_one()
-                    fut = (executor.submit(extract_chunk, chunk, schema) if executor
-                           else _Done(extract_chunk(chunk, schema)))
+                    fut = (executor.submit(extract_chunk, chunk, schema, article_timeout)
+                           if executor else _Done(extract_chunk(chunk, schema, article_timeout)))
                     pending.append((state, k, fut))
                     if executor is None:
                         drain_one()
             while pending:
                 drain_one()
-        finally:
+        except BaseException:
             if executor is not None:
-                executor.shutdown(wait=True, cancel_futures=True)
-        return finish(out_dir, shards, shard_size, written, tally.kept, started)
+                _stop_pool(executor, interrupted=True)
+            raise
+        if executor is not None:
+            _stop_pool(executor, interrupted=False)
+        return finish(out_dir, shards, shard_size, written, tally.kept, started, tally.repaired)
 
 
 def plans_to_build(planner: Iterable[Any], out_dir: Path, shard_size: int,
                    shards: list[ShardInfo], tally: Any) -> Iterator[Any]:
     """The shard plans that need (re)building; finished shards are kept, counted as resumed."""
+    recorded = recorded_hashes(out_dir)
     for plan in planner:
-        kept = finished_shard(out_dir, plan, shard_size)
+        kept = finished_shard(out_dir, plan, shard_size, recorded)
         if kept is not None:
             shards.append(kept)
             tally.resumed_shard(kept)
             continue
+        damage = shard_damage(out_dir / plan.file, recorded.get(plan.file))
+        if damage is not None:
+            tally.repaired.append(f"{plan.file}: {damage}; rebuilt")
         yield plan
 
 
@@ -770,6 +1031,8 @@ def shard_files(out_dir: Path) -> list[Path]:
     return [Path(out_dir) / s["file"] for s in read_manifest(out_dir)["shards"]]
 
 
-__all__ = ["CorpusProgress", "CorpusResult", "ShardInfo", "ShardPlan", "build_corpus",
-           "build_shard", "count_records", "extract_chunk", "finished_shard", "iter_records", "plans_to_build",
-           "read_manifest", "rich_progress", "shard_files", "source_files", "write_shard"]
+__all__ = ["ArticleTimeout", "CorpusProgress", "CorpusResult", "CorpusSettingError", "ShardInfo",
+           "ShardPlan", "build_corpus", "build_shard", "count_records", "deadline",
+           "exit_with_parent", "extract_chunk", "finished_shard", "iter_records", "plans_to_build",
+           "read_manifest", "recorded_hashes", "rich_progress", "shard_damage", "shard_files",
+           "source_files", "write_shard"]

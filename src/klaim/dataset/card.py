@@ -15,8 +15,14 @@ from pydantic import BaseModel
 from klaim.dataset import records
 from klaim.dataset.release import ARTICLES_PARQUET, CLAIMS_PARQUET
 from klaim.schema import Article, Claim, ClaimType, FigureKind
+from klaim.dataset.settings import license_label
 
-LICENSE = "cc-by-4.0"
+DEFAULT_DESCRIPTION = """Atomic, checkable claims extracted from news articles by [klaim](https://github.com/klaim-dev/klaim),
+each traceable to its exact character span in the article, with its figures normalised, its speaker,
+modality, time, entities, check-worthiness, and a verdict slot with evidence."""
+LIMITATIONS = """Rule-based extraction misses claims phrased in unusual ways and may split or merge claims
+differently from a human annotator. Speaker names are resolved within one article only.
+Check-worthiness is a heuristic score, not a judgement of importance."""
 TASK_CATEGORIES = ["text-classification", "token-classification"]
 TASK_IDS = ["fact-checking"]
 
@@ -54,7 +60,7 @@ def yaml_header(articles: list[Article], claims: list[Claim], info: dict[str, An
     data = DatasetCardData(
         pretty_name=f"klaim: {info['name']} (atomic fact-checking claims)",
         language=sorted({a.lang for a in articles}) or ["id"],
-        license=LICENSE,
+        license=((info.get("card") or {}).get("license") or "unknown").lower(),
         task_categories=TASK_CATEGORIES,
         task_ids=TASK_IDS,
         size_categories=[_size_category(len(claims))],
@@ -117,6 +123,21 @@ def _table(counter: dict[str, int], head: str) -> str:
     return "\n".join(lines)
 
 
+def _curated_line(curated_by: str | None, reviewed: int, total: int) -> str:
+    if not curated_by:
+        return f"- **Human review:** {reviewed} of {total} claims carry one."
+    return f"- **Curated by:** {curated_by}; {reviewed} of {total} claims carry a human review."
+
+
+def _source_lines(text: dict[str, Any]) -> str:
+    rights = text.get("rights")
+    return f"\n- **Rights of the article texts:** {rights}" if rights else ""
+
+
+def _sentence(extra: str | None) -> str:
+    return f" {extra.strip()}" if extra and extra.strip() else ""
+
+
 def render(articles: list[Article], claims: list[Claim], info: dict[str, Any],
            sizes: dict[str, int]) -> str:
     c = info["counts"]
@@ -125,12 +146,11 @@ def render(articles: list[Article], claims: list[Claim], info: dict[str, Any],
         best = max(claims, key=lambda x: (len(x.figures), x.check_worthiness, -x.start))
         example = json.dumps(best.model_dump(mode="json"), ensure_ascii=False, indent=2)
     reviewed = sum(1 for cl in claims if cl.verdict.reviewer)
+    text = info.get("card") or {}
     body = f"""
 # klaim dataset `{info['name']}` v{info['version']}
 
-Atomic, checkable claims extracted from news articles by [klaim](https://github.com/klaim-dev/klaim),
-each traceable to its exact character span in the article, with its figures normalised, its speaker,
-modality, time, entities, check-worthiness, and a verdict slot with evidence.
+{text.get('description') or DEFAULT_DESCRIPTION}
 
 Released {info['released']} · schema {info['schema_version']} · content sha256 `{info['content_sha256'][:16]}…`
 
@@ -138,9 +158,9 @@ Released {info['released']} · schema {info['schema_version']} · content sha256
 
 - **Articles:** {c['articles']} · **claims:** {c['claims']} · **figures:** {c['figures']}
 - **Languages:** {', '.join(c['claims_per_language']) or 'none'}
-- **Curated by:** the klaim maintainers; {reviewed} of {c['claims']} claims carry a human review.
-- **License:** annotations CC BY 4.0; article texts keep their own rights (see `rights` in the
-  `articles` config).
+{_curated_line(text.get('curated_by'), reviewed, c['claims'])}
+- **License:** annotations {license_label(text.get('license'))}; article texts keep their own rights (see `rights` in the
+  `articles` config).{_source_lines(text)}
 
 ## Uses
 
@@ -167,7 +187,8 @@ df = pd.read_csv("claims.csv", encoding="utf-8-sig")  # nested columns are JSON 
 Configs: `claims` (default; one row per claim) and `articles` (one row per article, with the full
 text that every offset refers to: `article.text[claim.start:claim.end] == claim.surface`).
 Files: `data/*.parquet`; `claims.csv` and `figures.csv` (flat views, nested values JSON-encoded,
-cells that a spreadsheet would run as formulas prefixed with `'`); `claims.jsonl`; `claimreview.jsonld`
+cells that a spreadsheet would run as formulas, or that start with `'`, prefixed with one `'`, which
+readers strip); `claims.jsonl`; `claimreview.jsonld`
 (schema.org ClaimReview for reviewed claims, bare Claim for the rest); JSON Schema in `schema/`;
 `croissant.json`; charts in `charts/`; `checksums.sha256`.
 
@@ -207,7 +228,7 @@ cells that a spreadsheet would run as formulas prefixed with `'`); `claims.jsonl
 Claims are extracted by klaim's rule-based, deterministic extractor (sentence and clause
 segmentation that keeps offsets, decomposition of coordinated predicates and reported speech,
 attribution from per-language cue tables, modality cues, a number grammar for Indonesian and
-English). Source articles: see the `source` and `rights` of each article.
+English). Source articles: see the `source` and `rights` of each article.{_sentence(text.get('source'))}
 
 {_review_note(claims)}
 
@@ -215,10 +236,7 @@ English). Source articles: see the `source` and `rights` of each article.
 
 ## Bias, Risks and Limitations
 
-Rule-based extraction misses claims phrased in unusual ways and may split or merge claims
-differently from a human annotator. Speaker names are resolved within one article only.
-Check-worthiness is a heuristic score, not a judgement of importance. The seed article is a
-machine-assisted translation of a wire report; its wording may differ from the original.
+{LIMITATIONS}{_sentence(text.get('limitations'))}
 
 ## Citation
 

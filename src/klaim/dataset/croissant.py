@@ -28,11 +28,11 @@ from pydantic import BaseModel
 from klaim.dataset.records import unwrap_optional
 from klaim.dataset.release import ARTICLES_PARQUET, CLAIMS_PARQUET, sha256_file
 from klaim.schema import SCHEMA_VERSION, Article, Claim
+from klaim.dataset.settings import license_url
 
 CROISSANT_FILE = "croissant.json"
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 PROJECT_URL = "https://github.com/klaim-dev/klaim"
-LICENSES = {"cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/"}
 
 # The Croissant 1.0 JSON-LD context, as published with the specification (and as mlcroissant
 # checks it: any other key set draws a 'context is not standard' warning).
@@ -217,7 +217,6 @@ def _parquet_record_set(root: Path, rel: str, file_id: str, rs: str, model: type
 
 def metadata(root: Path, info: dict[str, Any]) -> dict[str, Any]:
     """The Croissant JSON-LD document for the release folder ``root`` (files must exist)."""
-    from klaim.dataset.card import LICENSE
     from klaim.dataset.records import CLASS_LABEL_FIELDS
 
     name, version = info["name"], info["version"]
@@ -246,7 +245,7 @@ def metadata(root: Path, info: dict[str, Any]) -> dict[str, Any]:
             f"from {counts.get('articles', 0)} news articles, each traceable to its exact "
             "character span, with normalised figures, speaker, modality, time, entities, "
             "check-worthiness and a verdict with evidence."),
-        "license": LICENSES.get(LICENSE, LICENSE),
+        **_license(info),
         "url": info.get("url") or PROJECT_URL,
         "version": version,
         "datePublished": info["released"],
@@ -259,6 +258,11 @@ def metadata(root: Path, info: dict[str, Any]) -> dict[str, Any]:
         "recordSet": record_sets,
     }
     return doc
+
+
+def _license(info: dict[str, Any]) -> dict[str, str]:
+    url = license_url((info.get("card") or {}).get("license"))
+    return {"license": url} if url else {}
 
 
 def write(root: Path, info: dict[str, Any]) -> None:

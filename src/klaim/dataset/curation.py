@@ -80,7 +80,7 @@ from klaim.schema import (
     VerdictLabel,
     make_claim_id,
 )
-from klaim.yaml_input import StrictLoader
+from klaim.yaml_input import NoAliasDumper, StrictLoader
 
 FORMAT_VERSION = 1
 ADDED_EXTRACTOR = "curation"
@@ -665,7 +665,7 @@ def dump_curation(cf: CurationFile) -> str:
             f.pop("surface", None)
             if f.get("approximate") is False:
                 f.pop("approximate")
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def write_curation(files: Mapping[str, CurationFile], folder: Path) -> list[Path]:

@@ -7,11 +7,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+STAMP_FIELDS = frozenset({"reviewer", "reviewed"})
+
 
 @dataclass
 class ClaimChange:
     claim_id: str
     fields: dict[str, tuple[Any, Any]]  # field → (old, new)
+
+    @property
+    def stamp_only(self) -> bool:
+        """Only the review stamp (who, when) changed: a person looked, the content is the same."""
+        if set(self.fields) != {"verdict"}:
+            return False
+        old, new = (v or {} for v in self.fields["verdict"])
+        differ = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+        return bool(differ) and differ <= STAMP_FIELDS
 
 
 @dataclass
@@ -26,27 +37,41 @@ class ReleaseDiff:
     def empty(self) -> bool:
         return not (self.added or self.removed or self.changed)
 
+    @property
+    def content_changes(self) -> list[ClaimChange]:
+        return [c for c in self.changed if not c.stamp_only]
+
+    @property
+    def stamped(self) -> list[ClaimChange]:
+        return [c for c in self.changed if c.stamp_only]
+
     def summary(self) -> str:
         return (f"{len(self.added)} added, {len(self.removed)} removed, "
                 f"{len(self.changed)} changed claim(s)")
 
     def render(self) -> str:
-        lines = [f"{self.old} → {self.new}: {self.summary()}"]
+        lines = [(f"{self.old} → {self.new}: {self.summary()} ({len(self.content_changes)} in "
+                  f"content, {len(self.stamped)} only newly review-stamped)")]
         for c in self.added:
             lines.append(f"+ {c['claim_id']} [{c['claim_type']}] {c['text']}")
         for c in self.removed:
             lines.append(f"- {c['claim_id']} [{c['claim_type']}] {c['text']}")
-        for ch in self.changed:
+        for ch in self.content_changes:
             lines.append(f"~ {ch.claim_id}")
             for name, (old, new) in ch.fields.items():
                 lines.append(f"    {name}: {_short(old)} → {_short(new)}")
+        if self.stamped:
+            lines.append(f"review stamp only (reviewer/reviewed), content unchanged: "
+                         f"{len(self.stamped)} claim(s)")
+            lines += [f"  = {ch.claim_id}" for ch in self.stamped]
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         return {"old": self.old, "new": self.new, "added": self.added, "removed": self.removed,
                 "changed": [{"claim_id": c.claim_id,
                              "fields": {k: {"old": o, "new": n} for k, (o, n) in c.fields.items()}}
-                            for c in self.changed]}
+                            for c in self.changed],
+                "stamp_only": [c.claim_id for c in self.stamped]}
 
 
 def _short(value: Any, limit: int = 120) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from klaim.errors import InputError, Problem, ValidationReport
-from klaim.schema import Article, Claim
+from klaim.schema import ADDED_FIELDS, Article, Claim
 
 
 def _sorted(claims: list[Claim]) -> list[Claim]:
@@ -24,9 +24,7 @@ def check_exports(root: Path, claims: list[Claim], report: ValidationReport) -> 
     from klaim.dataset import records
 
     claims = _sorted(claims)
-    from klaim.dataset.release import fields_absent
-
-    later = fields_absent(claims)
+    later = _added_and_empty(claims)
     if (root / "claims.jsonl").is_file():
         _check_jsonl(root / "claims.jsonl", claims, report, later)
     if (root / "claims.csv").is_file():
@@ -37,8 +35,17 @@ def check_exports(root: Path, claims: list[Claim], report: ValidationReport) -> 
             rows = [{k: v for k, v in r.items() if k not in later} for r in rows]
         _check_csv(root / "claims.csv", columns, rows, report)
     if (root / "figures.csv").is_file():
+        report.problems.extend(formula_problems(root / "figures.csv"))  # claims.csv: validate_file
         _check_csv(root / "figures.csv", records.FIGURE_CSV_COLUMNS,
                    [r for c in claims for r in records.figure_csv_rows(c)], report)
+
+
+def _added_and_empty(claims: list[Claim]) -> set[str]:
+    """Claim fields added after schema 1.0.0 (``ADDED_FIELDS``) that every claim leaves empty:
+    exports written before the schema gained them have no key or column for them."""
+    if not claims:
+        return set()
+    return {n for n in ADDED_FIELDS if n in Claim.model_fields and not any(getattr(c, n) for c in claims)}
 
 
 def _check_jsonl(path: Path, claims: list[Claim], report: ValidationReport, later: set[str]) -> None:
@@ -78,10 +85,25 @@ def _csv_cells(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
+def formula_problems(path: Path) -> list[Problem]:
+    """Cells of a CSV export that a spreadsheet would run as formulas (not neutralised)."""
+    from klaim.dataset.exports import formula_cell
+
+    try:
+        rows = _csv_cells(path.read_bytes())
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []  # unreadable files are reported by the reader that needs them
+    header = rows[0] if rows else []
+    return [Problem(str(path), f"row {i}", col, f"cell starts with {raw[:1]!r} and is not "
+                    "neutralised: a spreadsheet would run it as a formula")
+            for i, cells in enumerate(rows[1:], 1) for col, raw in zip(header, cells)
+            if formula_cell(raw)]
+
+
 def _check_csv(path: Path, columns: list[str], rows: list[dict[str, Any]],
                report: ValidationReport) -> None:
     """Every cell neutralised, and the text (neutralisation undone) equal to what the claims give."""
-    from klaim.dataset.exports import csv_text, formula_cell, unneutralise
+    from klaim.dataset.exports import csv_text, unneutralise
 
     try:
         actual = _csv_cells(path.read_bytes())
@@ -93,12 +115,6 @@ def _check_csv(path: Path, columns: list[str], rows: list[dict[str, Any]],
         report.problems.append(Problem(str(path), "header", "(columns)",
                                        f"columns differ from the schema's {expected[0]}"))
         return
-    for i, cells in enumerate(actual[1:], 1):
-        for col, raw in zip(expected[0], cells):
-            if formula_cell(raw):
-                report.problems.append(Problem(
-                    str(path), f"row {i}", col, f"cell starts with {raw[:1]!r} and is not "
-                    "neutralised: a spreadsheet would run it as a formula"))
     if len(actual) != len(expected):
         report.problems.append(Problem(str(path), "(file)", "(rows)",
                                        f"{len(actual) - 1} row(s); the release's claims give "

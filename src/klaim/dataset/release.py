@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from klaim.errors import InputError, ReleaseError, SchemaError
-from klaim.schema import SCHEMA_VERSION, Article, Claim
+from klaim.schema import ADDED_FIELDS, SCHEMA_VERSION, Article, Claim
 
 VERSION_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 # One path component: starts with a letter or digit, so never "", "." or "..".
@@ -43,6 +43,15 @@ class ReleaseResult:
     status: str  # "written" or "unchanged"
     content_sha256: str
     counts: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReleasePolicy:
+    """What a new version may do only when the user says so explicitly."""
+
+    allow_removal: bool = False  # drop claims that the latest release has
+    allow_empty: bool = False  # release no claims at all
+    allow_unchanged: bool = False  # release the latest version's content again
 
 
 def parse_version(version: str) -> tuple[int, int, int]:
@@ -87,23 +96,14 @@ def released_versions(root: Path, name: str) -> list[str]:
 
 
 def canonical_jsonl(models: list[Any]) -> bytes:
-    # a field that no record has (the schema gained it after the data was made, as Claim.rules)
-    # is not part of the content, so the release keeps its identity
-    absent = fields_absent(models)
     return b"".join(
-        json.dumps(m.model_dump(mode="json", exclude=absent), ensure_ascii=False, sort_keys=True).encode() + b"\n"
+        json.dumps(_canonical(m), ensure_ascii=False, sort_keys=True).encode() + b"\n"
         for m in models)
 
 
-def fields_absent(models: list[Any]) -> set[str]:
-    """Optional fields the schema gained after releases were cut (``LATE_FIELDS``) that are empty
-    in every record: data made before has no such key, so exports and identity leave them out."""
-    from klaim.schema import LATE_FIELDS
-
-    if not models:
-        return set()
-    fields = type(models[0]).model_fields
-    return {n for n in LATE_FIELDS if n in fields and not any(getattr(m, n) for m in models)}
+def _canonical(model: Any) -> dict[str, Any]:
+    data = model.model_dump(mode="json")
+    return {k: v for k, v in data.items() if not (k in ADDED_FIELDS and (v is None or v == []))}
 
 
 def content_digest(articles: list[Article], claims: list[Claim]) -> str:
@@ -141,6 +141,10 @@ def _remove_stale_temporaries(base: Path) -> None:
         pid = tmp.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(tmp, ignore_errors=True)
+    for tmp in base.glob(".*.*.tmp"):  # the index's temporaries: .versions.json.<pid>.tmp
+        pid = tmp.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and not _alive(int(pid)) and tmp.is_file():
+            tmp.unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
@@ -171,6 +175,8 @@ def write_release(
     changes: str | None = None,
     notes: str | None = None,
     progress: Progress | None = None,
+    card: dict[str, Any] | None = None,
+    policy: ReleasePolicy | None = None,
 ) -> ReleaseResult:
     """Write version ``version`` of dataset ``name`` under ``root``, atomically and only once."""
     say = progress or (lambda _msg: None)
@@ -190,11 +196,12 @@ def write_release(
         if previous and parse_version(previous[-1]) > parse_version(version):
             raise ReleaseError(f"version {version} is older than the latest release {previous[-1]}; "
                                "versions only move forward")
+        check_against_latest(root, name, version, claims, digest, policy or ReleasePolicy())
         tmp = base / f".tmp-v{version}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
         try:
             counts = _write_files(tmp, articles, claims, name, version, digest,
-                                  released or date.today(), changes, notes, say)
+                                  released or date.today(), changes, notes, say, card or {})
             _fsync_tree(tmp)
             os.rename(tmp, target)
         finally:
@@ -202,6 +209,40 @@ def write_release(
         say(f"released {name} v{version} at {target}")
         refresh_dataset_index(root, name)
     return ReleaseResult(target, name, version, "written", digest, counts)
+
+
+def check_against_latest(root: Path, name: str, version: str, claims: list[Claim], digest: str,
+                         policy: ReleasePolicy) -> None:
+    """Refuse a new version that is empty, repeats the latest one, or silently drops claims."""
+    if not claims and not policy.allow_empty:
+        raise ReleaseError(f"{name} v{version} would hold no claims; pass --allow-empty to "
+                           "release an empty dataset")
+    previous = released_versions(root, name)
+    if not previous:
+        return
+    latest = version_dir(root, name, previous[-1])
+    if read_release_info(latest).get("content_sha256") == digest and not policy.allow_unchanged:
+        raise ReleaseError(f"{name} v{version} has the same content as v{previous[-1]}; nothing "
+                           "to release (pass --allow-unchanged to release it anyway)")
+    removed = _claim_ids(latest) - {c.claim_id for c in claims}
+    if not removed:
+        return
+    what = f"{name} v{version} removes {len(removed)} claim(s) of v{previous[-1]}"
+    if not policy.allow_removal:
+        raise ReleaseError(f"{what} (e.g. {min(removed)}); pass --allow-removal if that "
+                           "is intended")
+    old, new = parse_version(previous[-1]), parse_version(version)
+    if old[:2] == new[:2]:
+        raise ReleaseError(f"{what}: removing claims needs a minor or major version, not a patch "
+                           f"(e.g. {new[0]}.{new[1] + 1}.0)")
+
+
+def _claim_ids(release: Path) -> set[str]:
+    path = release / "claims.jsonl"
+    if not path.is_file():
+        return set()
+    return {json.loads(line)["claim_id"] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()}
 
 
 def refresh_dataset_index(root: Path, name: str) -> None:
@@ -224,12 +265,8 @@ def _unchanged_or_refuse(target: Path, name: str, version: str, digest: str) -> 
 
 def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: str,
                  version: str, digest: str, released: date, changes: str | None,
-                 notes: str | None, say: Progress) -> dict[str, Any]:
-    from klaim.dataset import card
-    from klaim.dataset import charts
-    from klaim.dataset import claimreview
-    from klaim.dataset import croissant
-    from klaim.dataset import exports
+                 notes: str | None, say: Progress, card_text: dict[str, Any]) -> dict[str, Any]:
+    from klaim.dataset import card, charts, claimreview, croissant, exports
     from klaim.dataset.schema_files import write_schema_files
 
     (tmp / "data").mkdir(parents=True)
@@ -246,7 +283,7 @@ def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: 
             "schema_version": SCHEMA_VERSION, "content_sha256": digest, "counts": counts,
             "changes": changes}
     _write_json(tmp / RELEASE_FILE, info)
-    info = {**info, "creation_notes": notes}  # card only: prose is not part of the release's identity
+    info = {**info, "creation_notes": notes, "card": card_text}  # card only: prose is not part of the release's identity
     say("writing dataset card")
     (tmp / "README.md").write_text(card.render(articles, claims, info, sizes), encoding="utf-8")
     croissant.write(tmp, info)  # last but the manifest: it lists the other files' checksums
@@ -306,3 +343,22 @@ def check_manifest(root: Path) -> list[str]:
         if rel not in listed:
             problems.append(f"{rel}: not listed in {MANIFEST_FILE}")
     return problems
+
+
+def load_release(root: Path) -> tuple[list[Article], list[Claim]]:
+    """The articles and claims of a built release, validated (offsets against the texts)."""
+    from klaim.dataset.validate import validate_release
+
+    root = Path(root)
+    report = validate_release(root)
+    if not report.ok:
+        raise SchemaError(report)
+    import pyarrow.parquet as pq
+
+    from klaim.dataset.records import row_to_claim
+
+    articles = [Article.model_validate(r) for r in pq.read_table(root / ARTICLES_PARQUET).to_pylist()]
+    texts = {a.article_id: a.text for a in articles}
+    claims = [row_to_claim(r, texts.get(r["article_id"]))
+              for r in pq.read_table(root / CLAIMS_PARQUET).to_pylist()]
+    return articles, claims

@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from klaim.errors import InputError, Problem, ValidationReport
-from klaim.schema import Article, Claim, make_claim_id
+from klaim.schema import Article, Claim, Figure, make_claim_id
 
 _SPAN_MESSAGE = re.compile(r"^(span \[|start \(|surface )")
 
@@ -34,7 +34,7 @@ def check_articles(rows: list[tuple[str, dict[str, Any]]], file: str,
                    report: ValidationReport) -> dict[str, Article]:
     out = {}
     for record, row in rows:
-        report.checked += 1
+        report.count(file)
         try:
             art = Article.model_validate(row)
         except ValidationError as exc:
@@ -53,7 +53,7 @@ def check_claims(articles: list[Article] | dict[str, Article], rows: list[dict[s
     names = records or [f"row {i}" for i in range(1, len(rows) + 1)]
     ids = Counter(r.get("claim_id") for r in rows)
     for record, row in zip(names, rows):
-        report.checked += 1
+        report.count(file)
         record = f"{record} ({row.get('claim_id')})" if row.get("claim_id") else record
         text = texts.get(row.get("article_id"))
         if texts and text is None:
@@ -107,8 +107,14 @@ def _csv_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[str,
     from klaim.dataset.records import JSON_CELL_FIELDS
 
     read_text_file(path, allow_bom=True)  # clear errors for empty, binary or non-UTF-8 files
+    try:
+        csv_rows = read_claims_csv(path)
+    except ValueError as exc:  # pandas' ParserError (ragged rows, bad quoting) is a ValueError
+        msg = str(exc).strip().replace("\n", " ")
+        report.problems.append(Problem(str(path), "(file)", "(csv)", f"not readable CSV: {msg}"))
+        return []
     out = []
-    for i, row in enumerate(read_claims_csv(path), 1):
+    for i, row in enumerate(csv_rows, 1):
         data: dict[str, Any] = {}
         for col, value in row.items():
             if value == "":
@@ -139,9 +145,36 @@ def _load_articles_near(path: Path, report: ValidationReport) -> dict[str, Artic
         candidate = folder / ARTICLES_PARQUET
         if candidate.is_file():
             rows = _parquet_rows(candidate)
-            return check_articles([(f"row {i}", r) for i, r in enumerate(rows, 1)],
-                                  str(candidate), report)
+            # Problems of the articles count; their records do not: the user asked about `path`.
+            seen = ValidationReport()
+            found = check_articles([(f"row {i}", r) for i, r in enumerate(rows, 1)],
+                                   str(candidate), seen)
+            report.problems.extend(seen.problems)
+            return found
     return {}
+
+
+FIGURE_LINK_FIELDS = ("claim_id", "article_id")
+
+
+def is_figure_rows(rows: list[tuple[str, dict[str, Any]]]) -> bool:
+    """Rows of figures (figures.csv, ``klaim figures`` output), not of claims or articles."""
+    return bool(rows) and all("kind" in r and "claim_type" not in r and "text" not in r
+                              for _, r in rows)
+
+
+def check_figures(rows: list[tuple[str, dict[str, Any]]], file: str, report: ValidationReport,
+                  articles: dict[str, Article] | None = None) -> None:
+    """Each figure against the schema and, when its article is known, against the text."""
+    texts = {k: a.text for k, a in (articles or {}).items()}
+    for record, row in rows:
+        report.count(file)
+        data = {k: v for k, v in row.items() if k not in FIGURE_LINK_FIELDS and v not in ("", None)}
+        text = texts.get(row.get("article_id"))
+        try:
+            Figure.model_validate(data, context={"text": text} if text is not None else None)
+        except ValidationError as exc:
+            report.problems.extend(_problems(exc, file, record))
 
 
 def validate_file(path: Path, articles: dict[str, Article] | None = None,
@@ -155,13 +188,25 @@ def validate_file(path: Path, articles: dict[str, Article] | None = None,
         articles = _load_articles_near(path, report)
     if path.suffix == ".jsonl":
         rows = _jsonl_rows(path, report)
+        if is_figure_rows(rows):
+            check_figures(rows, str(path), report, articles)
+            return report
         if rows and all("claim_id" not in r for _, r in rows):
             check_articles(rows, str(path), report)
             return report
     elif path.suffix == ".csv":
+        from klaim.dataset.integrity import formula_problems
+
         rows = _csv_rows(path, report)
+        report.problems.extend(formula_problems(path))
+        if is_figure_rows(rows):
+            check_figures(rows, str(path), report, articles)
+            return report
     elif path.suffix == ".parquet":
         rows = [(f"row {i}", r) for i, r in enumerate(_claim_rows_from_parquet(path), 1)]
+        if rows and all("claim_id" not in r and "text" in r for _, r in rows):
+            check_articles(rows, str(path), report)  # the articles table of a release
+            return report
     else:
         raise InputError("expected a release folder or a .jsonl, .csv or .parquet file", str(path))
     check_claims(articles, [r for _, r in rows], str(path), [n for n, _ in rows], report)
@@ -170,7 +215,7 @@ def validate_file(path: Path, articles: dict[str, Article] | None = None,
 
 def _card_counts(card: Path, report: ValidationReport) -> dict[str, Any]:
     """Row counts the card's YAML header declares; a malformed header is a problem, not a crash."""
-    from klaim.yaml_input import load_bounded
+    from klaim.yaml_input import load_bounded, yaml_error_reason
 
     def bad(reason: str) -> dict[str, Any]:
         report.problems.append(Problem(str(card), "(front matter)", "dataset_info", reason))
@@ -184,8 +229,9 @@ def _card_counts(card: Path, report: ValidationReport) -> dict[str, Any]:
         return bad("the card has no YAML front matter (--- ... ---)")
     try:
         meta = load_bounded(text.split("\n---\n", 1)[0][4:])
-    except (yaml.YAMLError, RecursionError) as exc:
-        return bad(f"front matter is not valid YAML: {exc}")
+    except yaml.YAMLError as exc:
+        where, reason = yaml_error_reason(exc)
+        return bad(f"front matter: {reason} ({where} of the YAML)")
     infos = meta.get("dataset_info") if isinstance(meta, dict) else None
     infos = [infos] if isinstance(infos, dict) else infos
     if not isinstance(infos, list) or not all(isinstance(i, dict) for i in infos):
@@ -229,7 +275,7 @@ def validate_release(root: Path) -> ValidationReport:
     claim_rows = _claim_rows_from_parquet(root / CLAIMS_PARQUET)
     check_claims(articles, claim_rows, str(root / CLAIMS_PARQUET), report=report)
     claims = _valid_models(claim_rows, Claim)
-    for export in ("claims.jsonl", "claims.csv"):
+    for export in ("claims.jsonl", "claims.csv", "figures.csv"):
         path = root / export
         if path.is_file() and not (export == "claims.jsonl" and _empty_and_no_claims(path, claim_rows)):
             validate_file(path, articles, report)
@@ -258,8 +304,27 @@ def _empty_and_no_claims(path: Path, claim_rows: list[dict[str, Any]]) -> bool:
     return not claim_rows and path.stat().st_size == 0
 
 
-def validate_path(path: Path) -> ValidationReport:
+def validate_path(path: Path | str) -> ValidationReport:
+    """A release folder, a file, or ``-``: JSON lines on standard input."""
+    if str(path) == "-":
+        return validate_stdin()
     path = Path(path)
     if path.is_dir():
         return validate_release(path)
     return validate_file(path)
+
+
+def validate_stdin(text: str | None = None) -> ValidationReport:
+    """JSON lines (claims, articles or figures) from standard input, reported as file ``-``."""
+    import sys
+    import tempfile
+
+    data = sys.stdin.read() if text is None else text
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "stdin.jsonl"
+        path.write_text(data, encoding="utf-8")
+        report = validate_file(path, articles={})
+    report.problems = [Problem("-" if p.file == str(path) else p.file, p.record, p.field, p.reason)
+                       for p in report.problems]
+    report.files = {("-" if f == str(path) else f): n for f, n in report.files.items()}
+    return report

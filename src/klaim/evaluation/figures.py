@@ -113,6 +113,7 @@ def _fmt(x: float | None) -> str:
 def evaluate_figures(path: str | Path, convention: str = "auto", lang: str | None = None) -> FiguresReport:
     """Run ``find_figures`` over every record of the span JSONL at ``path`` and score it."""
     rows = _read(path)
+    _require_text(rows, path)
     if convention not in CONVENTIONS:
         raise InputError(f"unknown convention {convention!r}; choose one of {', '.join(CONVENTIONS)}")
     if convention == "auto":
@@ -122,6 +123,17 @@ def evaluate_figures(path: str | Path, convention: str = "auto", lang: str | Non
     for rec in rows:
         scorer.add(rec)
     return scorer.report(str(path))
+
+
+def _require_text(rows: list[dict[str, Any]], path: str | Path) -> None:
+    """A gold file must carry the text it annotates; a list of bare figures scores nothing."""
+    if not rows:
+        raise InputError(f"gold file {path} holds no records")
+    missing = sum(1 for r in rows if not isinstance(r.get("text"), str))
+    if missing:
+        raise InputError(f"gold file {path}: {missing} of {len(rows)} record(s) have no \"text\"; "
+                         "a gold file holds {\"text\", \"spans\": [...]} per record (e.g. "
+                         "tests/data/figures/seed_spans.jsonl), not bare figures")
 
 
 def _read(path: str | Path) -> list[dict[str, Any]]:

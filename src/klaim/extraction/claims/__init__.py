@@ -16,6 +16,7 @@ from datetime import date
 from klaim.dates import parse_iso_date
 from klaim.extraction.claims import _lang
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
+from klaim.extraction.claims._boilerplate import drop_non_claims
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._entities import entities
@@ -90,7 +91,7 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
             sentence_dates[u.sentence] = [f for f in _within(figures, fig_starts, *u.sentence) if _is_date(f)]
         claims.append(_claim(ctx, u, aid, _within(figures, fig_starts, u.start, u.end),
                              sentence_dates[u.sentence], _within(ents, ent_starts, u.start, u.end), pub))
-    return claims
+    return drop_non_claims(text, L.code, claims)
 
 
 def _within(items: list, starts: list[int], s: int, e: int) -> list:
