@@ -56,6 +56,9 @@ def _sequences(table: dict[str, Any], key: str) -> Sequences:
     return Sequences(table.get(key, []) or [])
 
 
+CueEntry = tuple[tuple[int, ...], dict[str, tuple[tuple[int, tuple[str, ...]], ...]]]
+
+
 @dataclass(frozen=True)
 class Lang:
     code: str
@@ -142,18 +145,26 @@ class Lang:
     organisation_heads: frozenset[str]
     location_heads: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
-    _cue_index: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False, repr=False)
+    _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
-    def cue_index(self) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
-        """First word → (id of its cue list, phrase as tokens) over every cue list, so that one
-        pass over an article's tokens finds the matches of all lists."""
+    def cue_index(self) -> dict[str, CueEntry]:
+        """First word → the cue lists it is a whole cue of (by id), and the longer phrases it
+        starts grouped by their second word, over every cue list: one pass over an article's
+        tokens finds the matches of all lists, and a common first word ("tidak") tries only the
+        phrases whose second word follows it."""
         if not self._cue_index:
-            index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            singles: dict[str, list[int]] = {}
+            longer: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
             for value in vars(self).values():
                 if isinstance(value, Phrases):
                     for seq in value.seqs:
-                        index.setdefault(seq[0], []).append((id(value), seq))
-            self._cue_index.update({k: tuple(v) for k, v in index.items()})
+                        if len(seq) == 1:
+                            singles.setdefault(seq[0], []).append(id(value))
+                        else:
+                            longer.setdefault(seq[0], {}).setdefault(seq[1], []).append((id(value), seq))
+            self._cue_index.update({
+                w: (tuple(singles.get(w, ())), {nxt: tuple(v) for nxt, v in longer.get(w, {}).items()})
+                for w in singles.keys() | longer.keys()})
         return self._cue_index
 
     def is_verb(self, word: str) -> bool:
