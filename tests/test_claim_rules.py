@@ -69,7 +69,7 @@ def test_modality_cases(case):
 
 
 def test_releases_cut_before_rules_existed_keep_their_identity():
-    from klaim.dataset.release import canonical_jsonl
+    from klaim.dataset.layout import canonical_jsonl
 
     claims = klaim.extract("Kepala BPS Rina Lestari mengatakan inflasi bulan Maret mencapai 0,2 persen.", "id")
     assert claims and all(c.rules for c in claims)

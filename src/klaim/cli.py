@@ -85,7 +85,7 @@ def _os_error(exc: OSError) -> KlaimError:
 
 
 def _read_input(path: str) -> str:
-    from klaim.articles import decode_text, read_text_file
+    from klaim.textfiles import decode_text, read_text_file
 
     if path == "-":  # bytes, decoded strictly: the locale's surrogateescape would let bad bytes in
         return decode_text(sys.stdin.buffer.read(), "<stdin>")
