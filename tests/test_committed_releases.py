@@ -63,4 +63,5 @@ def test_changelog_records_the_correction():
     log = (DATA / "klaim-seed" / "CHANGELOG.md").read_text()
     assert "## v1.0.1" in log and "## v1.0.0" in log
     assert "removed `000_4081d66b315ef270:b1012831d601`" in log
-    assert json.loads((DATA / "klaim-seed" / "versions.json").read_text())["latest"] == "1.0.1"
+    latest = json.loads((DATA / "klaim-seed" / "versions.json").read_text())["latest"]
+    assert latest == released_versions(DATA, "klaim-seed")[-1] == "1.1.0"

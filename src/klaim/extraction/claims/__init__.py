@@ -38,7 +38,7 @@ from klaim.schema import (
 from klaim.extraction.text import MAX_ARTICLE_CHARS, TokenIndex, check_text
 
 EXTRACTOR = "klaim-rules"
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
