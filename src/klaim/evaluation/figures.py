@@ -191,8 +191,8 @@ class _Scorer:
                 [_as_span(f) for f in figs if f.kind.value not in _NOT_MEASEVAL
                  and norm(f.surface) not in lexicon(self.lang).determiner_vague]
         else:
-            for kind in sorted({s.get("label") or s.get("kind") for s in spans} |
-                               {f.kind.value for f in figs}):
+            gold_kinds = {str(s.get("label") or s.get("kind")) for s in spans if s.get("label") or s.get("kind")}
+            for kind in sorted(gold_kinds | {f.kind.value for f in figs}):
                 yield kind, [s for s in spans if (s.get("label") or s.get("kind")) == kind], \
                     [_as_span(f) for f in figs if f.kind.value == kind]
 

@@ -76,8 +76,8 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
     # entities are found once per sentence (after attribution has named the people) and shared
     # by the claims that contain them: overlapping claims would otherwise rescan the same words
     ents: list[Entity] = []
-    for sentence in sorted({u.sentence for u in units}):
-        ents += entities(ctx, reg, sentence[0], sentence[1], sentence[0])
+    for first, last in sorted({u.sentence for u in units}):
+        ents += entities(ctx, reg, first, last, first)
     ent_starts = [en.start for en in ents]
     seen: set[tuple[int, int]] = set()
     # a sentence's span and dates, and each time reference, are built once and shared by the
@@ -112,7 +112,7 @@ def _is_date(f: Figure) -> bool:
 def _time(claim_figs: list[Figure], sentence_dates: list[Figure], pub: date | None,
           made: dict[tuple[str, str], TimeRef]) -> TimeRef | None:
     """A date in the claim, else one in its sentence ("Kamis malam, …"), else the publication date."""
-    key = next(((f.iso, "text") for figs in (claim_figs, sentence_dates) for f in figs if _is_date(f)),
+    key = next(((f.iso, "text") for figs in (claim_figs, sentence_dates) for f in figs if f.iso and _is_date(f)),
                (pub.isoformat(), "published") if pub else None)
     if key is None:
         return None

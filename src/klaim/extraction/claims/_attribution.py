@@ -596,9 +596,9 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
             continue
         scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, w, ctx.word(k - 1) if k > lo else "", base)
         fired = CUE_RULES.first(L.code, scan)
-        att = fired[1] if fired else None
+        rule, att = fired if fired is not None else ("", None)
         if att is not None:
-            att.rule = att.rule or fired[0]
+            att.rule = att.rule or rule
             out.append(att)
             k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
             clause_start = k
@@ -639,7 +639,7 @@ def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: i
     if j < hi and ctx.word(j) in ctx.L.complementisers and _quote_before(ctx, k, quoted) is None:
         return None  # ", told Reuters that …": a speech verb with its content after it
     if pronoun or j == first:
-        speaker = reg.pronoun(ctx, k, cue)
+        speaker: SpeakerRef | None = reg.pronoun(ctx, k, cue)
     else:
         speaker = speaker_from_np(ctx, reg, first, j, cue)
     if speaker is None:
@@ -949,7 +949,7 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
         name = np2.name or ctx.phrase(j + 1, appositive)
         ref = reg.resolve(name, np1.role or ctx.phrase(i, j), np1.organisation)
         reg.last_person = replace(ref, mention=ctx.span(i, appositive))
-        speaker = replace(ref, mention=ctx.span(i, appositive), cue=ctx.surface(k))
+        speaker: SpeakerRef | None = replace(ref, mention=ctx.span(i, appositive), cue=ctx.surface(k))
         j = appositive
     elif pronoun:
         speaker = reg.pronoun(ctx, k, ctx.surface(k))

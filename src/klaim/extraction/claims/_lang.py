@@ -41,7 +41,7 @@ class Sequences:
     def __init__(self, items: list[str]):
         seqs = sorted({tuple(str(w).lower().split()) for w in items}, key=len, reverse=True)
         self.all = tuple(seqs)
-        self.by_first: dict[str, Sequences] = {}
+        self.by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
         for seq in seqs:
             self.by_first[seq[0]] = self.by_first.get(seq[0], ()) + (seq,)
 

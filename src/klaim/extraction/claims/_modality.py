@@ -20,7 +20,7 @@ def _in_relative(ctx: Ctx, s: int, pos: int) -> bool:
     """Is the cue right after a relative pronoun ("dokumen yang diduga …", "situasi yang tak
     kondusif")? Then it qualifies a noun, not the claim."""
     m = _BEFORE.search(ctx.text, max(s, pos - 20), pos)
-    return bool(m) and m.group(1).lower() in ctx.L.relative
+    return m is not None and m.group(1).lower() in ctx.L.relative
 
 
 def _cue(ctx: Ctx, ph, s: int, e: int) -> bool:

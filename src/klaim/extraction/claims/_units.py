@@ -74,6 +74,7 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                 if n_words(ctx, i, j) < 2:
                     continue
                 a = q_att.get(q.open)
+                rules: tuple[str, ...]
                 if a is not None:
                     speaker, spans, rules = a.speaker, [a.span], ("unit.quote", a.rule)
                 elif last_quote is not None and p_i - last_quote[0] <= 1:

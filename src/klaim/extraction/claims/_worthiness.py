@@ -124,7 +124,7 @@ def _phrase_index(features: list[Lexical]) -> dict[str, tuple[tuple[tuple[str, .
 
 
 def _phrase_hits(t: Table, surface: str) -> set[int]:
-    tokens, hits = _tokens(surface), set()
+    tokens, hits = _tokens(surface), set[int]()
     for i, token in enumerate(tokens):
         for seq, ids in t.phrases.get(token, ()):
             if tuple(tokens[i:i + len(seq)]) == seq:
