@@ -12,8 +12,8 @@ from _claim_fixtures import news_article, news_claims, script_article, script_cl
 
 from klaim.dataset.curation import (
     added_claim_id,
-    apply_decisions,
     apply_curation,
+    apply_decisions,
     dump_curation,
     init_curation,
     init_curation_file,
@@ -314,8 +314,8 @@ added:
         "line 1", f"article {A.article_id!r} is curated in two files (first.yaml too)")
     assert got[("first.yaml", "added[0].figures[0]")][1] == "currency 'XXY' is not an ISO 4217 code"
     assert got[("first.yaml", "claims[0]")] == (
-        f"line 3 ({RP.claim_id})", f"the result has 2 claims with id {BUDGET.claim_id} "
-        "(a corrected span equals another claim's span)")
+        f"line 3 ({RP.claim_id})", (f"the result has 2 claims with id {BUDGET.claim_id} "
+                                    "(a corrected span equals another claim's span)"))
     assert len(got) == 3
 
 
