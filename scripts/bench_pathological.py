@@ -76,6 +76,21 @@ def _generated_news(n: int, seed: int = 10) -> str:
     return " ".join(out)[:n]
 
 
+def _distinct_speakers(n: int, seed: int = 10) -> str:
+    """A new two-word name in every sentence: each must be looked up among all those before."""
+    rnd = random.Random(seed)
+
+    def name() -> str:
+        return "".join(rnd.choice("bcdfghjklmnprstvz") + rnd.choice("aeiou") for _ in range(3)).capitalize()
+
+    out: list[str] = []
+    size = 0
+    while size < n:
+        out.append(f"Harga beras naik, kata {name()} {name()}.")
+        size += len(out[-1]) + 1
+    return " ".join(out)[:n]
+
+
 def _devdata_news(name: str, n: int) -> str | None:
     path = DEVDATA / name
     if not path.is_file():
@@ -110,6 +125,9 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "nested brackets, words": ("id", lambda n: _repeat("(harga naik ", n // 2) + _repeat(")", n - n // 2)),
     "repeated attributions": ("id", lambda n: _repeat("harga beras naik, kata Budi, ", n)),
     "repeated quotes": ("id", lambda n: _repeat('"Harga naik terus," kata Budi, ', n)),
+    "distinct speakers": ("id", _distinct_speakers),
+    "titled names, then pronouns": ("id", lambda n: _repeat("Menteri Keuangan Budi Santoso hadir di sana. ", n // 2)
+                                    + _repeat("Harga naik tajam, katanya. ", n - n // 2)),
     "chained clauses": ("id", lambda n: _repeat("harga naik 5 persen dan ", n)),
     "chained clauses (en)": ("en", lambda n: _repeat("prices rose 5 percent and ", n)),
     "long digit run": ("id", lambda n: "1" * n),

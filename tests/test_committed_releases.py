@@ -8,7 +8,7 @@ import pytest
 
 from _seed_claims import ROOT
 from klaim.dataset.diff import diff_releases
-from klaim.dataset.release import check_manifest, released_versions
+from klaim.dataset.layout import check_manifest, released_versions
 from klaim.dataset.validate import validate_release
 
 DATA = ROOT / "data"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +15,8 @@ _PIECES = st.sampled_from([
     "km", "ton", "million", "billion", "five", "about", "between", "and", "April", "Thursday",
     "1", "12", "350.000", "1.922,57", "2024", "19.30", "21/10/2025", "3-0", "9" * 40, "0,5", ".05",
     "\u00a0", "\u200b", "٣", "१२", "½", "²", "𝟙",
+    # mojibake (UTF-8 read as Windows-1252) and Roman numerals in their contexts
+    "Â°C", "â‰¥", "â€“", "Ã©", "Â", "â€", "Perang Dunia", "II", "XXI", "abad", "dari", "in", "50/50",
 ])
 
 
@@ -51,7 +52,9 @@ def test_huge_numbers_do_not_overflow(n: int, sep: str) -> None:
 # through regex backtracking) is measured by scripts/bench_pathological.py, not asserted here.
 PATHOLOGICAL = ("1" * 100_000, "1." * 50_000, "1,2." * 30_000, "dua " * 20_000,
                 "(" * 50_000 + "5" + ")" * 50_000, "Rp " * 20_000, "- " * 50_000 + "5",
-                "twenty " * 20_000, "1 - " * 10_000)
+                "twenty " * 20_000, "1 - " * 10_000,
+                # every figure near damage, a subunit, a proportion or a relative date
+                "Â°1 " * 5_000, "13 sen Rp 5 " * 3_000, "1 dari 2 " * 5_000, "tahun yang sama " * 5_000)
 
 
 @pytest.mark.parametrize("text", PATHOLOGICAL, ids=lambda t: repr(t[:8]))

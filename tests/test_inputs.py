@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from _seed_claims import SEEDS
-from klaim.articles import read_articles, read_text_file
+from klaim.articles import read_articles
+from klaim.textfiles import read_text_file
 from klaim.cli import app
 from klaim.errors import InputError, SchemaError
 

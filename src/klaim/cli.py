@@ -85,7 +85,7 @@ def _os_error(exc: OSError) -> KlaimError:
 
 
 def _read_input(path: str) -> str:
-    from klaim.articles import decode_text, read_text_file
+    from klaim.textfiles import decode_text, read_text_file
 
     if path == "-":  # bytes, decoded strictly: the locale's surrogateescape would let bad bytes in
         return decode_text(sys.stdin.buffer.read(), "<stdin>")
@@ -779,6 +779,42 @@ def evaluate_claims_cmd(
         _fail(exc)
         return
     _emit((json.dumps(report.to_dict(), indent=2) if as_json else report.render()) + "\n", output)
+
+
+@evaluate_app.command("attribution")
+def evaluate_attribution_cmd(
+    path: Path,
+    limit: Annotated[Optional[int], typer.Option(help="Score N articles spread evenly over the file.")] = None,
+    examples: Annotated[int, typer.Option(help="Show N attributions whose source was missed.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Content found, attributed, source recall and precision on PolNeAR-style attributions."""
+    from klaim.evaluation.attribution import evaluate_attribution
+
+    try:
+        report = evaluate_attribution(path, limit=limit, examples=examples)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+
+
+@evaluate_app.command("worthiness")
+def evaluate_worthiness_cmd(
+    path: Path,
+    limit: Annotated[Optional[int], typer.Option(help="Score N sentences spread evenly over the file.")] = None,
+    examples: Annotated[int, typer.Option(help="Show the N worst-ranked sentences of each label.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """ROC AUC of check-worthiness on sentences labelled 1 (check-worthy) or 0."""
+    from klaim.evaluation.worthiness import evaluate_worthiness
+
+    try:
+        report = evaluate_worthiness(path, limit=limit, examples=examples)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
 
 
 if __name__ == "__main__":

@@ -216,6 +216,14 @@ class Figure(_Model):
         json_schema_extra={"pattern": ISO_VALUE.pattern},
     )
 
+    @property
+    def damaged(self) -> bool:
+        """True when the figure was read through encoding damage in the source (mojibake such as
+        '23Â°C', 'â‰¥77,5'): its value comes from the repaired characters, its span is on the text
+        as given. Not a field, so not serialized: the release schema has no place for it yet.
+        ``find_figures`` returns such figures as the subclass that says True."""
+        return False
+
     @model_validator(mode="after")
     def _figure_is_consistent(self, info: ValidationInfo) -> Figure:
         _check_offsets(self.start, self.end, self.surface)

@@ -67,7 +67,7 @@ def html_article(html: str, url: str | None = None) -> dict[str, Any] | None:
 
 
 def read_html(path: Path) -> Iterator[Record]:
-    from klaim.articles import read_text_file
+    from klaim.textfiles import read_text_file
 
     html = read_text_file(path, allow_bom=True)
     fields = html_article(html)

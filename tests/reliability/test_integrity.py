@@ -20,7 +20,8 @@ from _release_fixtures import article, make_release, refuted_verdict, sample
 from klaim.dataset.build import BuildSettings, build
 from klaim.dataset.claimreview import to_jsonld
 from klaim.dataset.exports import neutralise, read_claims_csv, unneutralise
-from klaim.dataset.release import released_versions, write_manifest, write_release
+from klaim.dataset.layout import released_versions
+from klaim.dataset.release import write_manifest, write_release
 from klaim.dataset.validate import validate_release
 from klaim.errors import InputError, KlaimError
 from klaim.schema import Evidence, Verdict, VerdictLabel

@@ -15,12 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from klaim.articles import read_articles
-from klaim.dataset.release import (
-    ReleasePolicy,
-    ReleaseResult,
-    check_name,
-    write_release,
-)
+from klaim.dataset.layout import check_name
+from klaim.dataset.release import ReleasePolicy, ReleaseResult, write_release
 from klaim.dataset.settings import (
     SETTINGS_FILE,
     CardText,

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from klaim.dataset import records
-from klaim.dataset.release import ARTICLES_PARQUET, CLAIMS_PARQUET
+from klaim.dataset.layout import ARTICLES_PARQUET, CLAIMS_PARQUET
 from klaim.schema import Article, Claim, ClaimType, FigureKind
 from klaim.dataset.settings import license_label
 

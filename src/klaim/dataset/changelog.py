@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from klaim.dataset.diff import diff_releases
-from klaim.dataset.release import read_release_info, released_versions, version_dir
+from klaim.dataset.layout import read_release_info, released_versions, version_dir
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -17,7 +17,6 @@ Validate offline with ``mlcroissant validate --jsonld <release>/croissant.json``
 
 from __future__ import annotations
 
-import json
 import typing
 from enum import Enum
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from klaim.dataset.records import unwrap_optional
-from klaim.dataset.release import ARTICLES_PARQUET, CLAIMS_PARQUET, sha256_file
+from klaim.dataset.layout import ARTICLES_PARQUET, CLAIMS_PARQUET, sha256_file
 from klaim.schema import SCHEMA_VERSION, Article, Claim
 from klaim.dataset.settings import license_url
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from klaim.dataset import records
-from klaim.dataset.release import ARTICLES_PARQUET, CLAIMS_PARQUET
+from klaim.dataset.layout import ARTICLES_PARQUET, CLAIMS_PARQUET
 from klaim.schema import Article, Claim
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection); a leading

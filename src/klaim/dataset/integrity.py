@@ -111,7 +111,7 @@ def check_release_info(root: Path, articles: list[Article], claims: list[Claim],
                        report: ValidationReport) -> None:
     """release.json's content hash and counts, recomputed from the data."""
     from klaim.dataset.card import counts
-    from klaim.dataset.release import RELEASE_FILE, VERSION_RE, content_digest
+    from klaim.dataset.layout import RELEASE_FILE, VERSION_RE, content_digest
 
     path = root / RELEASE_FILE
     try:
@@ -143,7 +143,7 @@ def check_release_info(root: Path, articles: list[Article], claims: list[Claim],
 def check_croissant(root: Path, report: ValidationReport) -> None:
     """Each file croissant.json lists exists and has the sha256 and size it states."""
     from klaim.dataset.croissant import CROISSANT_FILE
-    from klaim.dataset.release import inside, sha256_file
+    from klaim.dataset.layout import inside, sha256_file
 
     path = root / CROISSANT_FILE
     if not path.is_file():

@@ -20,13 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from klaim.errors import KlaimError, ReleaseError
-from klaim.dataset.release import (
-    MANIFEST_FILE,
-    RELEASE_FILE,
-    parse_version,
-    read_release_info,
-    release_files,
-)
+from klaim.dataset.layout import MANIFEST_FILE, RELEASE_FILE, parse_version, read_release_info, release_files
 
 REPO_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
 REPO_TYPE = "dataset"

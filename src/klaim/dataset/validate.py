@@ -109,7 +109,7 @@ def _jsonl_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[st
 
 
 def _csv_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[str, Any]]]:
-    from klaim.articles import read_text_file
+    from klaim.textfiles import read_text_file
     from klaim.dataset.exports import read_claims_csv
     from klaim.dataset.records import JSON_CELL_FIELDS
 
@@ -146,7 +146,7 @@ def _csv_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[str,
 
 def _load_articles_near(path: Path, report: ValidationReport) -> dict[str, Article]:
     """Article texts from the release the file belongs to, so spans can be checked."""
-    from klaim.dataset.release import ARTICLES_PARQUET
+    from klaim.dataset.layout import ARTICLES_PARQUET
 
     for folder in (path.parent, path.parent.parent):
         candidate = folder / ARTICLES_PARQUET
@@ -267,7 +267,7 @@ def validate_release(root: Path) -> ValidationReport:
     release.json's content hash and counts recomputed from the data, the card's row counts,
     croissant.json's hashes and the checksums. Regenerating ``checksums.sha256`` after editing a
     file therefore does not make the edit pass."""
-    from klaim.dataset.release import ARTICLES_PARQUET, CLAIMS_PARQUET, check_manifest
+    from klaim.dataset.layout import ARTICLES_PARQUET, CLAIMS_PARQUET, check_manifest
 
     root = Path(root)
     report = ValidationReport()

@@ -285,6 +285,7 @@ def _same(got: Any, want: Any) -> bool:
     return got == want
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
 _CORE_TOKEN = re.compile(r"\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -293,7 +294,11 @@ def numeral_cores(fig: Figure, lang: str) -> list[dict[str, Any]]:
     '31' and '2006' of '31 Desember 2006'; determiners ('beberapa') and suppletive ordinals
     ('pertama', 'first') are not numerals there."""
     if fig.kind.value == "ordinal":
-        return []  # UD tags ordinals (ke-50, pertama) ADJ; only cardinal numerals are NUM
+        # UD tags ordinals (ke-50, pertama) ADJ; only cardinal numerals are NUM, and Roman ones
+        # ("Perang Dunia II", NumForm=Roman)
+        if not _ROMAN.fullmatch(fig.surface):
+            return []
+        return [{"start": fig.start, "end": fig.end, "label": fig.kind.value, "figure": fig}]
     lex = lexicon(lang)
     pre = norm(lex.table.get("ordinal_prefix") or "")
     runs: list[list[int]] = []

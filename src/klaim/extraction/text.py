@@ -39,6 +39,9 @@ OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
 _QUOTE_MARK = re.compile('[' + OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE + ']')
+# Anything but spaces and final punctuation: a quote opened before it has content. (A search
+# stops at the first such character; stripping the rest of the paragraph copied it for every mark.)
+_CONTENT_AFTER = re.compile(r"[^ .,;:!?\t]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,7 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
         ch = text[i]
         if ch == STRAIGHT_QUOTE:
             role = "close" if opened is not None else "open"
-            if role == "open" and found and not text[i + 1:end].strip(" .,;:!?\t"):
+            if role == "open" and found and not _CONTENT_AFTER.search(text, i + 1, end):
                 role = "stray"
         elif ch in OPEN_QUOTES:
             role = "open" if opened is None else "skip"  # a nested opener stays inside

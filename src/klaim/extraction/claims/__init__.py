@@ -16,6 +16,7 @@ from datetime import date
 from klaim.dates import parse_iso_date
 from klaim.extraction.claims import _lang
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
+from klaim.extraction.claims._boilerplate import drop_non_claims
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._entities import entities
@@ -23,7 +24,6 @@ from klaim.extraction.claims._modality import modality
 from klaim.extraction.claims._typing import claim_type
 from klaim.extraction.claims._units import article_units
 from klaim.extraction.claims._worthiness import worthiness
-from klaim.errors import InputError
 from klaim.extraction.figures import find_figures
 from klaim.schema import (
     Claim,
@@ -80,17 +80,23 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
         ents += entities(ctx, reg, sentence[0], sentence[1], sentence[0])
     ent_starts = [en.start for en in ents]
     seen: set[tuple[int, int]] = set()
-    sentence_dates: dict[tuple[int, int], list[Figure]] = {}  # shared by the claims of a sentence
+    # a sentence's span and dates, and each time reference, are built once and shared by the
+    # claims that carry them (as figures and entities are): run-on text has many per sentence
+    sentences: dict[tuple[int, int], tuple[Span, list[Figure]]] = {}
+    times: dict[tuple[str, str], TimeRef] = {}
     claims = []
     for u in sorted(units, key=lambda u: (u.start, u.end)):
         if (u.start, u.end) in seen:
             continue
         seen.add((u.start, u.end))
-        if u.sentence not in sentence_dates:
-            sentence_dates[u.sentence] = [f for f in _within(figures, fig_starts, *u.sentence) if _is_date(f)]
-        claims.append(_claim(ctx, u, aid, _within(figures, fig_starts, u.start, u.end),
-                             sentence_dates[u.sentence], _within(ents, ent_starts, u.start, u.end), pub))
-    return claims
+        if u.sentence not in sentences:
+            sentences[u.sentence] = (_span(text, *u.sentence),
+                                     [f for f in _within(figures, fig_starts, *u.sentence) if _is_date(f)])
+        sentence, dates = sentences[u.sentence]
+        figs = _within(figures, fig_starts, u.start, u.end)
+        claims.append(_claim(ctx, u, aid, figs, sentence, _within(ents, ent_starts, u.start, u.end),
+                             _time(figs, dates, pub, times), pub))
+    return drop_non_claims(text, L.code, claims)
 
 
 def _within(items: list, starts: list[int], s: int, e: int) -> list:
@@ -103,13 +109,16 @@ def _is_date(f: Figure) -> bool:
     return f.kind == FigureKind.date and bool(f.iso)
 
 
-def _time(claim_figs: list[Figure], sentence_dates: list[Figure], pub: date | None) -> TimeRef | None:
+def _time(claim_figs: list[Figure], sentence_dates: list[Figure], pub: date | None,
+          made: dict[tuple[str, str], TimeRef]) -> TimeRef | None:
     """A date in the claim, else one in its sentence ("Kamis malam, …"), else the publication date."""
-    for figs in (claim_figs, sentence_dates):
-        for f in figs:
-            if _is_date(f):
-                return TimeRef(iso=f.iso, source="text")
-    return TimeRef(iso=pub.isoformat(), source="published") if pub else None
+    key = next(((f.iso, "text") for figs in (claim_figs, sentence_dates) for f in figs if _is_date(f)),
+               (pub.isoformat(), "published") if pub else None)
+    if key is None:
+        return None
+    if key not in made:
+        made[key] = TimeRef(iso=key[0], source=key[1])
+    return made[key]
 
 
 def _span(text: str, s: int, e: int) -> Span:
@@ -122,8 +131,8 @@ def _speaker(text: str, ref: SpeakerRef) -> Speaker:
                    mention=mention, cue=ref.cue)
 
 
-def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_dates: list[Figure],
-           ents: list[Entity], pub: date | None) -> Claim:
+def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence: Span, ents: list[Entity],
+           time: TimeRef | None, pub: date | None) -> Claim:
     text = ctx.text
     ctx.skip = u.skip
     mod = modality(ctx, u.start, u.end, u.cue)
@@ -133,9 +142,9 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence_dates: list
     score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
     return Claim(
         claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
-        start=u.start, end=u.end, surface=text[u.start:u.end], sentence=_span(text, *u.sentence),
+        start=u.start, end=u.end, surface=text[u.start:u.end], sentence=sentence,
         spans=[_span(text, *sp) for sp in u.spans], claim_type=ctype, figures=figs,
-        speaker=_speaker(text, u.speaker), modality=mod, time=_time(figs, sentence_dates, pub),
+        speaker=_speaker(text, u.speaker), modality=mod, time=time,
         entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )

@@ -50,6 +50,10 @@ class Registry:
         self.ctx = ctx
         self.full: dict[str, SpeakerRef] = {}
         self.by_token: dict[str, SpeakerRef] = {}
+        # indexes over ``full`` so that a look-up does not scan every name in the article
+        self._with_token: dict[str, list[str]] = {}  # word → full names containing it
+        self._order: dict[str, int] = {}  # full name → when it was registered
+        self._by_role: dict[str, str] = {}  # lower-cased role → first registered name with it
         self.last_person: SpeakerRef | None = None
         self.last_group: SpeakerRef | None = None
         self.mentions: list[tuple[int, SpeakerRef]] = []  # (offset, person) of titled names
@@ -61,11 +65,9 @@ class Registry:
         pos = ctx.idx.spans[k][0]
         best = self.last_person
         best_pos = best.mention[0] if best and best.mention else -1
-        for at, ref in reversed(self.mentions):
-            if at < pos:
-                if at > best_pos:
-                    best = ref
-                break
+        n = bisect_left(self.mentions, pos, key=lambda m: m[0])  # the last titled name before pos
+        if n and self.mentions[n - 1][0] > best_pos:
+            best = self.mentions[n - 1][1]
         mention = ctx.span(k, k + 1)
         if best is None:
             return SpeakerRef(SpeakerKind.person, mention=mention, cue=cue)
@@ -102,7 +104,15 @@ class Registry:
         return ref
 
     def _store(self, key: str, ref: SpeakerRef) -> None:
+        if key not in self.full:
+            self._order[key] = len(self._order)
+            for tok in dict.fromkeys(key.split()):
+                self._with_token.setdefault(tok, []).append(key)
         self.full[key] = ref
+        if ref.role:
+            first = self._by_role.get(ref.role.lower())
+            if first is None or self._order[key] < self._order[first]:
+                self._by_role[ref.role.lower()] = key
         for tok in key.split():
             # a longer full name wins a token: "Stoltenberg" → "Jens Stoltenberg"
             old = self.by_token.get(tok)
@@ -124,16 +134,18 @@ class Registry:
         return ref
 
     def _containing(self, key: str) -> SpeakerRef | None:
+        """The one registered full name that contains ``key`` as whole words, if exactly one."""
+        words = key.split()
+        if not words:
+            return None
         padded = f" {key} "
-        hits = [ref for full, ref in self.full.items() if padded in f" {full} "]
-        return hits[0] if len(hits) == 1 else None
+        hits = [full for full in self._with_token.get(words[0], ()) if padded in f" {full} "]
+        return self.full[hits[0]] if len(hits) == 1 else None
 
     def by_role(self, role: str) -> SpeakerRef | None:
-        role = role.lower()
-        for ref in self.full.values():
-            if ref.role and ref.role.lower() == role:
-                return ref
-        return None
+        """The first person registered with this role."""
+        key = self._by_role.get(role.lower())
+        return self.full[key] if key is not None else None
 
 
 def _run_end(ctx: Ctx, j: int, n: int) -> int:

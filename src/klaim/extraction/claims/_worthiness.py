@@ -1,53 +1,211 @@
 """Check-worthiness in [0, 1] with the reasons that moved it.
 
-Figures, named sources and concrete past events make a claim worth checking; opinions,
-predictions, first-person quotes and ceremony make it less so. The weights are a transparent
-prior, not a trained model: every reason is listed next to the score.
+Figures, comparisons, records of what someone did, named sources and concrete past events make a
+claim worth checking; intentions, opinions, calls to action, hypotheses and courtesies make it less
+so. The weights and words are a transparent prior in ``klaim/extraction/lang/<lang>.worthiness.yaml``, not a
+trained model: every reason is listed next to the score. Text that is no claim at all (bylines,
+promos, captions: see ``_boilerplate``) is never emitted, so it ranks below every claim, which
+scores at least the table's ``floor``.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._typing import is_numeric
+from klaim.errors import InputError
+from klaim.extraction.lang import available, load_table
 from klaim.schema import ClaimType, Entity, Figure, FigureKind, Modality, SpeakerKind
 
-BASE = 0.35
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+_STRONG_KINDS = frozenset({FigureKind.money, FigureKind.percent, FigureKind.quantity})
+_CONCRETE = frozenset({ClaimType.event_property, ClaimType.numerical, ClaimType.causal})
+_FACTUAL = frozenset({Modality.asserted, Modality.negated})
+
+
+class Weights(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    base: float = 0.35
+    figure: float = 0.0
+    date: float = 0.0
+    named_source: float = 0.0
+    unnamed_source: float = 0.0
+    entity: float = 0.0
+    concrete_event: float = 0.0
+    opinion: float = 0.0
+    prediction: float = 0.0
+    conditional: float = 0.0
+    hedged: float = 0.0
+    short: float = 0.0
+
+
+class Lexical(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reason: str
+    weight: float
+    phrases: list[str] = []
+    patterns: list[str] = []
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"pattern {p!r} does not compile: {exc}") from exc
+        return patterns
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Lexical:
+        if not self.phrases and not self.patterns:
+            raise ValueError(f"feature {self.reason!r} has neither phrases nor patterns")
+        return self
+
+
+class WorthinessTable(BaseModel):
+    """The schema of ``<lang>.worthiness.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    weights: Weights = Weights()
+    short_words: int = 0
+    floor: float = 0.0
+    lexical: list[Lexical] = []
+
+
+@dataclass(frozen=True)
+class Feature:
+    reason: str
+    weight: float
+    pattern: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Table:
+    weights: Weights
+    short_words: int
+    floor: float
+    lexical: tuple[Feature, ...]
+    # first word → (phrase as lowercase tokens, the features listing it): one pass over a claim's
+    # tokens finds every phrase, where a regex per feature would rescan the claim a dozen times
+    phrases: dict[str, tuple[tuple[tuple[str, ...], frozenset[int]], ...]]
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _feature(f: Lexical) -> Feature:
+    pattern = re.compile("|".join(f"(?:{p})" for p in f.patterns), re.IGNORECASE) if f.patterns else None
+    return Feature(f.reason, f.weight, pattern)
+
+
+def _phrase_index(features: list[Lexical]) -> dict[str, tuple[tuple[tuple[str, ...], frozenset[int]], ...]]:
+    owners: dict[tuple[str, ...], set[int]] = {}
+    for i, f in enumerate(features):
+        for phrase in f.phrases:
+            if seq := tuple(_tokens(phrase)):
+                owners.setdefault(seq, set()).add(i)
+    index: dict[str, list[tuple[tuple[str, ...], frozenset[int]]]] = {}
+    for seq, ids in owners.items():
+        index.setdefault(seq[0], []).append((seq, frozenset(ids)))
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
+def _phrase_hits(t: Table, surface: str) -> set[int]:
+    tokens, hits = _tokens(surface), set()
+    for i, token in enumerate(tokens):
+        for seq, ids in t.phrases.get(token, ()):
+            if tuple(tokens[i:i + len(seq)]) == seq:
+                hits |= ids
+    return hits
+
+
+def compile_table(data: dict, where: str) -> Table:
+    """Check ``data`` against the schema and compile it; errors name ``where``."""
+    try:
+        t = WorthinessTable.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise InputError(f"invalid worthiness table: {problems}", where) from exc
+    return Table(t.weights, t.short_words, t.floor, tuple(_feature(f) for f in t.lexical), _phrase_index(t.lexical))
+
+
+@cache
+def table(lang: str) -> Table:
+    """The worthiness table of ``lang``; a language without one gets the structural weights only."""
+    if lang not in available("worthiness"):
+        return compile_table({}, lang)
+    return compile_table(load_table(lang, "worthiness"), f"klaim/extraction/lang/{lang}.worthiness.yaml")
+
+
+def _figure_reasons(figures: list[Figure]) -> list[str]:
+    """A figure counts fully when it measures something (money, percent, a counted noun or a
+    count of ten or more) and half when it is a bare small number ("Number two, …")."""
+    numeric = [f for f in figures if is_numeric(f)]
+    reasons = []
+    if any(f.kind in _STRONG_KINDS or f.counted or (f.value or 0) >= 10 for f in numeric):
+        reasons.append("contains a figure")
+    elif numeric:
+        reasons.append("contains a small number")
+    if any(f.kind in (FigureKind.date, FigureKind.time) for f in figures):
+        reasons.append("dated")
+    return reasons
+
+
+def _structural(w: Weights, ctype: ClaimType, modality: Modality, speaker_kind: SpeakerKind,
+                entities: list[Entity]) -> list[tuple[float, str]]:
+    """What the extractor already found: who said it, what kind of claim, how certain."""
+    found = [
+        (speaker_kind in (SpeakerKind.person, SpeakerKind.organisation), w.named_source, "named source"),
+        (speaker_kind in (SpeakerKind.group, SpeakerKind.anonymous), w.unnamed_source, "unnamed source"),
+        (bool(entities), w.entity, "names an entity"),
+        (ctype in _CONCRETE and modality in _FACTUAL, w.concrete_event, "concrete event"),
+        (ctype == ClaimType.position, w.opinion, "opinion"),
+        (ctype == ClaimType.prediction or modality == Modality.future, w.prediction, "prediction"),
+        (modality == Modality.conditional, w.conditional, "conditional"),
+        (modality in (Modality.hedged, Modality.uncertain), w.hedged, "hedged"),
+    ]
+    return [(weight, reason) for hit, weight, reason in found if hit]
+
+
+def score(surface: str, lang: str, *, claim_type: ClaimType, modality: Modality, figures: list[Figure],
+          entities: list[Entity], speaker_kind: SpeakerKind) -> tuple[float, list[str]]:
+    """The check-worthiness of a claim whose span reads ``surface``, with its reasons."""
+    t = table(lang)
+    w = t.weights
+    figure_weight = {"contains a figure": w.figure, "contains a small number": w.figure / 2, "dated": w.date}
+    moves = [(figure_weight[r], r) for r in _figure_reasons(figures)]
+    moves += _structural(w, claim_type, modality, speaker_kind, entities)
+    hits = _phrase_hits(t, surface)
+    moves += [(f.weight, f.reason) for i, f in enumerate(t.lexical)
+              if i in hits or (f.pattern is not None and f.pattern.search(surface))]
+    if len(_WORD.findall(surface)) < t.short_words:
+        moves.append((w.short, "short"))
+    total = w.base + sum(weight for weight, _ in moves)
+    return round(max(t.floor, _squash(total)), 3), [reason for _, reason in moves]
+
+
+def _squash(total: float) -> float:
+    """The summed evidence mapped into (0, 1) by a logistic curve through 0.5 at 0.5, steep
+    enough to stay close to the sum in the middle: clipping at 0 and 1 would tie every claim
+    with much evidence (or much against it) and lose their order."""
+    return 1 / (1 + math.exp(-4 * (total - 0.5)))
 
 
 def worthiness(ctx: Ctx, u: Unit, ctype: ClaimType, modality: Modality, figures: list[Figure],
                entities: list[Entity], speaker_kind: SpeakerKind) -> tuple[float, list[str]]:
-    L, text = ctx.L, ctx.text
-    score, reasons = BASE, []
-
-    def add(delta: float, reason: str) -> None:
-        nonlocal score
-        score += delta
-        reasons.append(reason)
-
-    if any(is_numeric(f) for f in figures):
-        add(0.3, "contains a figure")
-    if any(f.kind in (FigureKind.date, FigureKind.time) for f in figures):
-        add(0.05, "dated")
-    if speaker_kind in (SpeakerKind.person, SpeakerKind.organisation):
-        add(0.1, "named source")
-    elif speaker_kind in (SpeakerKind.group, SpeakerKind.anonymous):
-        add(0.05, "unnamed source")
-    if entities:
-        add(0.1, "names an entity")
-    if ctype in (ClaimType.event_property, ClaimType.numerical, ClaimType.causal) and \
-            modality in (Modality.asserted, Modality.negated):
-        add(0.1, "concrete event")
-    if ctype == ClaimType.position:
-        add(-0.15, "opinion")
-    if ctype == ClaimType.prediction or modality == Modality.future:
-        add(-0.1, "prediction")
-    if modality in (Modality.hedged, Modality.uncertain):
-        add(-0.05, "hedged")
-    if u.quote and ctx.cues(L.first_person, u.start, u.end):
-        add(-0.15, "first-person opinion")
-    if ctx.cues(L.ceremony, u.start, u.end):
-        add(-0.2, "ceremony")
-    if len(text[u.start:u.end].split()) < 6:
-        add(-0.15, "short")
-    return round(min(1.0, max(0.0, score)), 3), reasons
+    """``score`` for a unit of the extractor."""
+    return score(ctx.text[u.start:u.end], ctx.L.code, claim_type=ctype, modality=modality, figures=figures,
+                 entities=entities, speaker_kind=speaker_kind)

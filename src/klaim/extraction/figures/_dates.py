@@ -11,6 +11,7 @@ Without a reference date the year stays unknown ("XXXX-07").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from klaim.dates import parse_iso_date
@@ -206,12 +207,43 @@ def _one_time(surface: str, lex: Lexicon) -> str | None:
     return f"T{h:02d}:{mi:02d}{sec}{tz}"
 
 
+_UNIT_OF = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+@dataclass(frozen=True)
+class Shift:
+    """How far a relative date lies from the date it is counted from: n units, back (-1),
+    forward (1) or the same period (0)."""
+
+    n: float
+    unit: str
+    sign: int
+    coarse: bool = False  # a named period ("tahun sebelumnya"): the result only to that unit
+
+
+def relative_key(surface: str, lex: Lexicon) -> str | None:
+    joined = " ".join(_words(surface))
+    return next((k for k in sorted(lex.relative, key=len, reverse=True) if k.replace("-", " ") in joined), None)
+
+
+def relative_shift(key: str, lex: Lexicon) -> Shift | None:
+    """The shift of a relative date the table marks as counted from the date just named
+    ('anchored': else from the publication date; 'same': else unknown)."""
+    off = lex.relative[key]
+    if not (off.get("anchored") or off.get("same")):
+        return None
+    unit, n = next(((k, v) for k, v in off.items() if k in _UNIT_OF), ("year", 0))
+    return Shift(abs(n), _UNIT_OF[unit], (n > 0) - (n < 0), coarse=True)
+
+
 def relative_iso(surface: str, lex: Lexicon, ref: date | None) -> str | None:
-    words = _words(surface)
-    key = next((k for k in lex.relative if k in " ".join(words)), None)
+    key = relative_key(surface, lex)
     if key is None:
         return None
-    off = lex.relative[key]
+    words = _words(surface)
+    off = {k: v for k, v in lex.relative[key].items() if k in _UNIT_OF}
+    if off.get("same") or lex.relative[key].get("same"):
+        return None  # "tahun yang sama": only the date just named gives it a value
     if ref is None:
         return "PRESENT_REF" if all(v == 0 for v in off.values()) else None
     if "day" in off:
@@ -272,3 +304,30 @@ def decade_iso(surface: str) -> str | None:
     if len(d) == 2:
         d = ("19" if d != "00" else "20") + d
     return f"{d[:3]}X" if len(d) == 4 else None
+
+
+_ISO_YMD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def shift_iso(anchor_iso: str, shift: Shift) -> str | None:
+    """The date ``shift`` away from the anchor, at the anchor's precision where the unit allows:
+    '2019-05' a year earlier → '2018-05'; '2019' a month earlier → None (too coarse)."""
+    m = _ISO_YMD.match(anchor_iso)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    k = int(shift.n) * shift.sign
+    if shift.n != int(shift.n) or abs(k) > 5000:
+        return None
+    if shift.unit == "Y":
+        return _ymd(y + k, int(mo) if mo else None, int(d) if d else None) if y + k > 0 else None
+    if shift.unit == "M" and mo:
+        t = y * 12 + int(mo) - 1 + k
+        return _ymd(t // 12, t % 12 + 1, None) if t > 12 else None
+    if shift.unit in {"D", "W"} and d:
+        try:
+            day = date(y, int(mo), int(d)) + timedelta(days=k * (7 if shift.unit == "W" else 1))
+        except (ValueError, OverflowError):
+            return None
+        return day.isoformat()
+    return None

@@ -5,14 +5,17 @@ after)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from klaim.extraction.figures import _dates
-from klaim.extraction.figures._lexicon import Lexicon, lexicon, norm
+from klaim.extraction.figures._lexicon import ROMAN_TOKENS, Lexicon, lexicon, norm
 from klaim.extraction.figures._numbers import parse_digits, parse_words, word_prefix_len
+from klaim.extraction.figures._patterns import ROMAN
+from klaim.extraction.figures._repair import DamagedFigure, Repaired, repair
 from klaim.schema import Figure
 
 _LEADING_ZERO = re.compile(r"0\d")
@@ -35,17 +38,47 @@ class Cand:
     m: Any
 
 
+@dataclass
+class Later:
+    """Figures whose value depends on their neighbours, settled after selection: relative dates
+    counted from the date just named, and currency subunits ("13 sen") that take its currency."""
+
+    anchored: list[tuple[Figure, _dates.Shift]] = field(default_factory=list)
+    subunits: list[Figure] = field(default_factory=list)
+
+
 def find(text: str, lang: str, reference_date: date | str | None) -> list[Figure]:
     lex = lexicon(lang)
     ref = _dates.parse_ref(reference_date)
+    fixed = repair(text)
+    if fixed is None:
+        return _find(text, lex, ref)
+    return [_back_to_original(f, fixed, text) for f in _find(fixed.text, lex, ref)]
+
+
+def _back_to_original(f: Figure, fixed: Repaired, text: str) -> Figure:
+    """A figure read on the repaired text, with its span on the original and flagged when the
+    damage touches it."""
+    a, b = fixed.orig(f.start), fixed.orig(f.end)
+    data = {**f.model_dump(), "start": a, "end": b, "surface": text[a:b]}
+    return (DamagedFigure if fixed.touches(a, b) else Figure).model_construct(**data)
+
+
+def _find(text: str, lex: Lexicon, ref: date | None) -> list[Figure]:
     figs: list[Figure] = []
+    later = Later()
     for c in _candidates(text, lex):
-        f = _build(c, text, lex, ref)
+        f = _build(c, text, lex, ref, later)
         if isinstance(f, list):
             figs += f
         elif f is not None:
             figs.append(f)
-    return _select(figs)
+    kept = _select(figs)
+    if later.anchored:
+        kept = _settle_anchored(kept, later.anchored, text)
+    if later.subunits:
+        kept = _lend_currency(kept, later.subunits, text)
+    return kept
 
 
 # A bracket starts a date only as "(21/10)": trying the whole date pattern at every "(" made
@@ -59,23 +92,36 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
     dates, ords, nums = [], [], []
     d_end = o_end = n_end = 0
     res, dt, ot, nt = lex.res, lex.date_triggers, lex.ordinal_triggers, lex.number_triggers
+    ago1, roman, ot_prefix = lex.ago1_triggers, ROMAN_TOKENS, lex.ordinal_prefix_triggers
+    prop_cues = lex.proportion_cues
     for tok in lex.token_re.finditer(text):
         s = tok.start()
         w = tok.group()
         digit = w[0].isdigit()
         low = w if digit else w.lower()
         if s >= d_end and (digit or (w == "(" and _PAREN_DIGIT.match(text, s)) or low in dt):
-            m = res["date"].match(text, s)
-            if m and m.end() > s:
+            # "setahun lalu", "a year earlier" (the triggers are among the date triggers)
+            if low in ago1 and (m := res["ago1"].match(text, s)):
+                dates.append(Cand(s, m.end(), "ago1", m))
+                d_end = m.end()
+            elif (m := res["date"].match(text, s)) and m.end() > s:
                 dates.append(Cand(s, m.end(), "date", m))
                 d_end = m.end()
-        if s >= o_end and (digit or low in ot or low[:2] in ot):
-            m = res["ordinal"].match(text, s)
-            if m:
+        if s >= o_end and (digit or low in ot or low[:2] in ot_prefix):
+            # Roman numerals are among the ordinal triggers, in lower case
+            if w.isupper() and low in roman:
+                if r := _roman(text, tok, lex):
+                    ords.append(r)
+                    o_end = r.end
+            elif m := res["ordinal"].match(text, s):
                 ords.append(Cand(s, m.end(), "ordinal", m))
                 o_end = m.end()
         if s >= n_end and (digit or low in nt):
             m = res["number"].match(text, s)
+            # a proportion starts like a number and goes on with "/", "in", "dari" after it
+            if (m and text.startswith(prop_cues, m.end("n1"))
+                    and (p := res["proportion"].match(text, s)) and (c := _proportion_cand(p, text, lex))):
+                nums.append(c)
             if m:
                 start = m.start("cur") if m.group("cur") else m.start("n1")
                 nums.append(Cand(start, m.end(), "number", m))
@@ -86,6 +132,44 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
                 if n1[:1].isalpha() and (used := _numeral(n1, lex)[2]) < len(n1):
                     n_end = m.start("n1") + used  # "dua tiga": the next word starts its own
     return dates + ords + nums
+
+
+def _roman(text: str, tok: re.Match[str], lex: Lexicon) -> Cand | None:
+    """'Perang Dunia II', 'Henry VIII', 'XXI century': a Roman numeral in an ordinal's context."""
+    res, s, w = lex.res, tok.start(), tok.group()
+    if not (ROMAN.fullmatch(w) and res["roman_end"].match(text, tok.end())):
+        return None
+    if w in (lex.table.get("roman_ambiguous") or ()) and not res["roman_punct"].match(text, tok.end()):
+        return None
+    after, named = lex.roman_context.allows(text[max(0, s - 80):s])
+    if after or res["roman_next"].match(text, tok.end()):
+        return Cand(s, tok.end(), "roman", tok)
+    # after a name, one letter and a full stop is an initial: "Richard C. Adkerson", "James L."
+    initial = len(w) == 1 and _INITIAL_AFTER.match(text, tok.end()) is not None
+    return Cand(s, tok.end(), "roman", tok) if named and not initial else None
+
+
+def _proportion_cand(p: re.Match[str], text: str, lex: Lexicon) -> Cand | None:
+    """'one in four' → 0.25 when both ends read as whole numbers and the first is at most the second;
+    '50/50', '60/40' → 0.5, 0.6 when the shares add up to 100."""
+    if p.group("sa"):
+        share, rest = int(p.group("sa")), int(p.group("sb"))
+        return Cand(p.start(), p.end(), "proportion", share / 100) if share + rest == 100 else None
+    before = _PREV_WORD.search(text, max(0, p.start() - 30), p.start())
+    if before and norm(before.group(1)) in lex.table.get("proportion_blockers", ()):
+        return None  # "salah satu dari empat": one of them, not a share
+    if p.group("pa").isdigit() and _is_label(text, p.start(), p.end("pa"), lex):
+        return None  # "phases 3, 5, and 7 in 120 patients": a label, then a count
+    name = _NAME_BEFORE.search(text, max(0, p.start() - 30), p.start())
+    if name and p.group("pa")[:1].isupper():
+        return None  # "Uranium One in three deals": a name, not a count
+    a, _, used_a = _numeral(p.group("pa"), lex)
+    b, _, used_b = _numeral(p.group("pb"), lex)
+    if used_a < len(p.group("pa")) or used_b < len(p.group("pb")) or not a or not b or a > b:
+        return None
+    if _PLAIN_YEAR.fullmatch(p.group("pb")) or a != int(a) or b != int(b):
+        return None  # "1 in 2008": a year; "1.5 in 3": not a count of cases
+    return Cand(p.start(), p.end(), "proportion", a / b)
 
 
 def _select(figs: list[Figure]) -> list[Figure]:
@@ -100,12 +184,57 @@ def _select(figs: list[Figure]) -> list[Figure]:
     return kept
 
 
-def _build(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+def _build(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure | list[Figure] | None:
     if c.kind == "date":
-        return _build_date(c, text, lex, ref)
+        return _build_date(c, text, lex, ref, later)
+    if c.kind == "ago1":
+        return _build_one_unit_ago(c, text, lex, ref, later)
     if c.kind == "ordinal":
         return _build_ordinal(c, text, lex)
-    return _build_number(c, text, lex, ref)
+    if c.kind == "roman":
+        return _fig(text, c.start, c.end, kind="ordinal", value=float(_roman_value(c.m.group())))
+    if c.kind == "proportion":
+        # "one in four" → 0.25, a dimensionless share: a quantity whose unit says so (the release
+        # schema has no proportion kind)
+        return _fig(text, c.start, c.end, kind="quantity", value=c.m, unit="proportion",
+                    counted=_counted(text, c.end, lex))
+    return _build_number(c, text, lex, ref, later)
+
+
+_INITIAL_AFTER = re.compile(r"\.[ \t]?[A-Z]")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(s: str) -> int:
+    vals = [_ROMAN_DIGITS[ch] for ch in s]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
+def _build_one_unit_ago(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure:
+    """'setahun lalu', 'a year ago' (from the publication date), 'a year earlier' (from the date
+    just named)."""
+    m = c.m
+    code = _unit_code(text[c.start:m.start("mark")], lex)
+    return _ago_figure(text, c.start, c.end, 1.0, code, norm(m.group("mark")), lex, ref, later)
+
+
+def _unit_code(s: str, lex: Lexicon) -> str:
+    words = s.split()
+    k = norm(words[-1]) if words else ""
+    return lex.one_unit.get(norm(s)) or lex.time_units.get(k) or "Y"
+
+
+def _ago_figure(text: str, start: int, end: int, v: float, code: str, mark: str, lex: Lexicon,
+                ref: date | None, later: Later) -> Figure:
+    t = lex.table
+    mult, base = _DUR_ISO.get(code, (1, code))  # "a decade ago": ten years
+    v, code = v * mult, base
+    if mark in {norm(w) for w in t.get("ago_words") or []}:
+        return _fig(text, start, end, kind="date", iso=_dates.ago_iso(v, code, ref))
+    sign = -1 if mark in {norm(w) for w in t.get("anchor_before_words") or []} else 1
+    f = _fig(text, start, end, kind="date", iso="PAST_REF" if sign < 0 else "FUTURE_REF")
+    later.anchored.append((f, _dates.Shift(v, code, sign)))
+    return f
 
 
 def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
@@ -114,7 +243,7 @@ def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
 
 # ---------------------------------------------------------------- dates and times
 
-def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure | list[Figure] | None:
     m, alt = c.m, c.m.lastgroup
     s = m.group()
     kind = "date"
@@ -138,6 +267,11 @@ def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | 
         iso, kind = _dates.time_iso(s, lex), "time"
     elif alt == "relative":
         iso = _dates.relative_iso(s, lex, ref)
+        key = _dates.relative_key(s, lex)
+        if key and (shift := _dates.relative_shift(key, lex)):
+            f = _fig(text, c.start, c.end, kind=kind, iso=iso)
+            later.anchored.append((f, shift))
+            return f
     elif alt == "yrange":
         iso = _dates.year_range_iso(s)
     elif alt == "decade":
@@ -282,7 +416,11 @@ def _numeral(s: str, lex: Lexicon) -> tuple[float | None, float | None, int]:
             return int(fr.group(1)) / int(fr.group(2)), None, len(s)
         return parse_digits(s, lex), None, len(s)
     v, used = parse_words(s, lex)
-    return v, None, word_prefix_len(s, used)
+    n = word_prefix_len(s, used)
+    half = lex.mixed.get(norm(s[n:]))
+    if half is not None and v is not None:  # "dua setengah" 2.5, "two and a half"
+        return v + half, None, len(s)
+    return v, None, n
 
 
 _SCI = re.compile(r"(\d+(?:\.\d+)?)\s?(?:[×xX]\s?10\^?([−\-–+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE]([−\-+]?\d+))")
@@ -304,6 +442,8 @@ def _scale(m: re.Match[str], i: str, lex: Lexicon) -> float:
         return float(lex.scales[norm(m.group(f"s{i}"))])
     if m.group(f"a{i}"):
         return lex.money_abbrev[m.group(f"a{i}")]
+    if i == "1" and m.group("a1x"):
+        return lex.money_abbrev[m.group("a1x")]
     return 1.0
 
 
@@ -314,7 +454,7 @@ def _mul(x: float | None, k: float) -> float | None:
     return y if y != float("inf") else None
 
 
-def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure | None:
+def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure | None:
     m = c.m
     if (_ref_cue_before(text, c.start, lex) or _is_citation(text, c, lex)
             or _CODE_BEFORE.search(text, max(0, c.start - 30), c.start)):
@@ -335,7 +475,7 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
     sc1 = _scale(m, "1", lex)
     v1, low1 = _mul(v1, sc1), _mul(low1, sc1)
     f: dict[str, Any] = {"value": v1, "low": low1, "approximate": low1 is not None}
-    end = max(m.end("n1"), m.end("sfx"), m.end("s1"), m.end("a1"), m.end("p1"))
+    end = max(m.end("n1"), m.end("sfx"), m.end("s1"), m.end("a1"), m.end("a1x"), m.end("p1"))
     if m.group("pm") and v1 is not None:  # "25 ± 0.02 °C": the value with low and high
         d = parse_digits(m.group("pm"), lex)
         if d is not None:
@@ -375,10 +515,18 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None) -> Figure 
         kind, extra = "cardinal", {}
     f.update(extra)
     if kind == "duration":
-        return _duration(text, c.start, end, f, lex, ref, m)
+        return _duration(text, c.start, end, f, lex, ref, later)
     if kind == "cardinal" and _is_year(text, c.start, end, m, lex):
         return _fig(text, c.start, end, kind="date", iso=m.group("n1"))
-    return _finish(text, c.start, end, kind, f, lex)
+    sub = lex.subunits.get(norm(post)) if post and kind == "money" else None
+    if sub:  # "13 sen": a hundredth of the currency named nearby, settled after selection
+        for k in ("value", "low", "high"):
+            f[k] = _mul(f.get(k), sub)
+        f.pop("currency", None)
+    fig = _finish(text, c.start, end, kind, f, lex)
+    if sub and fig is not None:
+        later.subunits.append(fig)
+    return fig
 
 
 # "Nomor 34/PMK.011/2007", "Kep-176/KM.10/7": the last part of a document code
@@ -447,6 +595,8 @@ def _classify(post: str | None, cur: str | None, lex: Lexicon) -> tuple[str, dic
         return "percent", extra
     if k in lex.cur_after:
         return "money", {**extra, "currency": extra.get("currency") or lex.cur_after[k]}
+    if post in lex.subunits:
+        return "money", extra
     if k in lex.time_units and not cur:
         return "duration", {"unit": lex.time_units[k]}
     unit = lex.units.get(post) or lex.units_ci.get(k) or " ".join(post.split())
@@ -473,8 +623,30 @@ def _is_year(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) ->
 def _ref_cue_before(text: str, start: int, lex: Lexicon) -> bool:
     """ "Pasal 5", "Fig. (3)": a reference cue ends right before ``start``."""
     lo = max(0, start - 20)
-    return _may_end_with(text, lo, start, lex.table.get("reference_cues") or (), False, "(") \
+    cues = tuple(lex.table.get("reference_cues") or ())
+    return _may_end_with(text, lo, start, cues, False, "(") and _may_end_with_word(text, lo, start, cues) \
         and lex.res["ref_cue"].search(text, lo, start) is not None
+
+
+def _may_end_with_word(text: str, lo: int, end: int, words: tuple[str, ...]) -> bool:
+    """Could text[lo:end] end with one of ``words`` (case-sensitive, then spaces, then "(")?
+    Exact for one-word lists, by a look-up of the text's last few characters; a list with a
+    phrase (spaces inside may stretch) is not ruled out."""
+    index = _suffix_index(words)
+    if index is None:
+        return True
+    lengths, known = index
+    k = end - 1 if end > lo and text[end - 1] == "(" else end
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    return any(k - n >= lo and text[k - n:k] in known for n in lengths)
+
+
+@cache
+def _suffix_index(words: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]] | None:
+    if any(len(w.split()) != 1 or w.strip() != w or w.endswith("(") for w in words):
+        return None
+    return tuple(sorted({len(w) for w in words})), frozenset(words)
 
 
 def _qualifier_before(text: str, start: int, lex: Lexicon) -> re.Match[str] | None:
@@ -523,6 +695,7 @@ def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: 
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _COMPOUND_WORD = re.compile(r"-([^\W\d_]{2,})(?![\w-])")
 _PREV_WORD = re.compile(r"([^\W\d_][\w\-]*)\.?\s{1,2}$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w\-]* $")
 
 
 def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -549,13 +722,12 @@ def _is_label(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _duration(text: str, start: int, end: int, f: dict[str, Any], lex: Lexicon, ref: date | None,
-              m: re.Match[str]) -> Figure:
+              later: Later) -> Figure:
     code = f.pop("unit")
     v, low = f.get("value"), f.get("low")
     ago = lex.res["ago"].match(text, end)
     if ago and v is not None and f.get("high") is None:
-        iso = _dates.ago_iso(v, code, ref)
-        return _fig(text, start, ago.end(), kind="date", iso=iso)
+        return _ago_figure(text, start, ago.end(), v, code, norm(ago.group(1)), lex, ref, later)
     f["unit"] = _DUR_UNITS.get(code, code.lower())
     if f.get("high") is not None:  # "12 - 21 tahun" → P12Y/P21Y
         a, b = _duration_iso(low, code), _duration_iso(f["high"], code)
@@ -582,3 +754,60 @@ def _duration_iso(v: float | None, code: str) -> str | None:
     if "e" in num or "inf" in num:
         return None
     return f"P0DT{num}H" if hours else f"P{num}{base}"
+
+
+# ---------------------------------------------------------------- settled after selection
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
+_ANCHOR_REACH = 600  # characters back to look for the date a relative one is counted from
+
+
+def _anchor_iso(kept: list[Figure], i: int, text: str) -> str | None:
+    """The iso of the nearest date before ``kept[i]`` that names a year, in the same sentence or
+    the one before it."""
+    f = kept[i]
+    for g in reversed(kept[:i]):
+        if f.start - g.end > _ANCHOR_REACH:
+            return None
+        if g.kind == "date" and g.iso and g.iso[:4].isdigit() and "/" not in g.iso:
+            ends = len(_SENTENCE_END.findall(text, g.end, f.start))
+            return g.iso if ends <= 1 else None
+    return None
+
+
+def _settle_anchored(kept: list[Figure], anchored: list[tuple[Figure, _dates.Shift]], text: str) -> list[Figure]:
+    """'Pada 2019 ... setahun sebelumnya' → 2018; 'tahun yang sama' → the year just named.
+    Without such a date the figure keeps what it had (from the publication date, PAST_REF or none)."""
+    shifts = {id(f): sh for f, sh in anchored}
+    out = list(kept)
+    for i, f in enumerate(kept):
+        sh = shifts.get(id(f))
+        if sh is None:
+            continue
+        anchor = _anchor_iso(out, i, text)
+        iso = _dates.shift_iso(anchor, sh) if anchor else None
+        if iso and sh.coarse:  # "tahun yang sama", "tahun sebelumnya": a year, not a day
+            iso = iso[: {"Y": 4, "M": 7}.get(sh.unit, 10)]
+        if iso:
+            out[i] = f.model_copy(update={"iso": iso})
+    return out
+
+
+_CURRENCY_REACH = 300  # characters either way to look for the money figure a subunit belongs to
+
+
+def _lend_currency(kept: list[Figure], subunits: list[Figure], text: str) -> list[Figure]:
+    """'naik 13 sen menjadi 1,20 dolar AS': the subunit takes the currency of the nearest money
+    figure with one, within the same stretch of text."""
+    ids = {id(f) for f in subunits}
+    money = [g for g in kept if g.kind == "money" and g.currency and id(g) not in ids]
+    starts = [g.start for g in money]  # ascending: kept is sorted
+    out = []
+    for f in kept:
+        if id(f) in ids:
+            k = bisect_left(starts, f.start)
+            near = min(money[max(0, k - 1):k + 1], key=lambda g: abs(g.start - f.start), default=None)
+            if near is not None and abs(near.start - f.start) <= _CURRENCY_REACH:
+                f = f.model_copy(update={"currency": near.currency})
+        out.append(f)
+    return out

@@ -81,10 +81,17 @@ class Lexicon:
     roman: dict[str, int]
     connectors: frozenset[str]
     articles: frozenset[str]
+    mixed: dict[str, float]
+    subunits: dict[str, float]
+    one_unit: dict[str, str]
     res: dict[str, re.Pattern[str]] = field(default_factory=dict)
     date_triggers: frozenset[str] = frozenset()
     number_triggers: frozenset[str] = frozenset()
     ordinal_triggers: frozenset[str] = frozenset()
+    ago1_triggers: frozenset[str] = frozenset()
+    proportion_cues: tuple[str, ...] = ()
+    ordinal_prefix_triggers: frozenset[str] = frozenset()
+    roman_context: Any = None
     token_re: re.Pattern[str] = re.compile(r"\d+|[^\W\d_]+")
 
 
@@ -155,13 +162,43 @@ def lexicon(lang: str) -> Lexicon:
         roman={str(k): int(v) for k, v in _get(t, "roman", {}).items()},
         connectors=frozenset(norm(w) for w in _get(t, "number_connectors", [])),
         articles=frozenset(norm(w) for w in _get(t, "article_numbers", [])),
+        mixed=_num_map(t.get("mixed_fractions")),
+        subunits=_num_map(t.get("currency_subunits")),
+        one_unit=_lower_map(t.get("one_unit_words")),
     )
-    from klaim.extraction.figures._patterns import compile_patterns
+    from klaim.extraction.figures._patterns import compile_patterns, roman_context
 
     lex.res = compile_patterns(lex)
+    lex.roman_context = roman_context(t)
     lex.date_triggers = _date_triggers(lex)
     lex.number_triggers, lex.ordinal_triggers, lex.token_re = _number_triggers(lex)
+    lex.ago1_triggers = frozenset(lex.one_unit) | lex.articles
+    lex.date_triggers |= lex.ago1_triggers
+    # "ke75", "kedua": a token whose first two letters are the ordinal prefix (before the
+    # Roman numerals join the triggers, so that "li-ma" does not pass as "li")
+    lex.ordinal_prefix_triggers = frozenset(lex.ordinal_triggers)
+    lex.ordinal_triggers |= ROMAN_TOKENS
+    # what follows the first number of a proportion: "/", " dari ", " in " (as str.startswith
+    # prefixes, a cheap test after every number; the proportion pattern then decides)
+    words = [str(w) for w in t.get("proportion_words") or []]
+    lex.proportion_cues = ("/", *(f" {w} " for w in words), *(f" {w.capitalize()} " for w in words))
     return lex
+
+
+def _roman_numerals(top: int = 399) -> frozenset[str]:
+    """Roman numerals 1..top in lower case (the tokens a Roman ordinal can be)."""
+    out = set()
+    for n in range(1, top + 1):
+        r, k = "", n
+        for v, sym in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                       (4, "iv"), (1, "i")):
+            while k >= v:
+                r, k = r + sym, k - v
+        out.add(r)
+    return frozenset(out)
+
+
+ROMAN_TOKENS = _roman_numerals()
 
 
 def _first_word(w: str) -> str:
@@ -191,7 +228,7 @@ def _date_triggers(lex: Lexicon) -> frozenset[str]:
     for key in ("month_cue", "month_markers_before", "weekday_cue", "year_cue", "time_cue", "quarter_words", "half_words",
                 "century_words"):
         words |= {norm(w) for w in t.get(key) or []}
-    words |= set(lex.relative)
+    words |= {k.replace("-", " ") for k in lex.relative}
     pre = norm(t.get("ordinal_prefix") or "")
     words |= {pre + w for w in lex.words} if pre else set()
     return frozenset(_first_word(w) for w in words if w)

@@ -7,6 +7,7 @@ makes the engine backtrack exponentially; long digit runs are matched in linear 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klaim.extraction.figures._lexicon import _LB_WORD, _WB_L, _WB_R, alt, norm
@@ -42,6 +43,7 @@ def _unit_alt(lex: Lexicon) -> str:
     for key in ("percent_words", "percent_point_words"):
         items += [(str(w), True) for w in t.get(key) or []]
     items += [(str(k), True) for k in t.get("currency_after") or {}]
+    items += [(str(k), False) for k in t.get("currency_subunits") or {}]
     items += [(str(k), True) for k in t.get("time_units") or {}]
     unit = _mixed_alt(items)
     # Scientific compounds: "m s−1", "W/m2", "g cm−3", "μg/ml".
@@ -50,7 +52,7 @@ def _unit_alt(lex: Lexicon) -> str:
     return rf"{unit}{power}(?:\s?/\s?{base}{power}|\s{base}[−\-][1-4](?![\d.,]))*"
 
 
-def _word_numeral(lex: Lexicon, bounded: bool = True) -> str:
+def _word_numeral(lex: Lexicon, bounded: bool = True, mixed: bool = False) -> str:
     start = alt(lex.words, bounded=bounded)
     arts = lex.table.get("article_numbers") or []
     if arts:  # "a hundred", "a million": the article counts as one only before such a word
@@ -58,9 +60,11 @@ def _word_numeral(lex: Lexicon, bounded: bool = True) -> str:
         start = rf"(?:{start}|{alt(arts, bounded=bounded)}(?=\s+{mult}))"
     atom = alt(list(lex.words) + list(lex.local_mult) + list(lex.teens) + list(lex.scales))
     conn = "".join(rf"|\s+{re.escape(c)}\s+" for c in lex.connectors)
+    # "dua setengah", "two and a half": a whole number then a fraction word
+    half = rf"(?:\s+{alt(lex.mixed)})?" if mixed and lex.mixed else ""
     # bounded: a written numeral has a handful of words, and an unbounded run ("dua dua dua ...")
     # would be rescanned from every token, quadratic in its length
-    return rf"{start}(?:(?:\s+|-{conn}){atom}){{0,12}}"
+    return rf"{start}(?:(?:\s+|-{conn}){atom}){{0,12}}{half}"
 
 
 def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
@@ -71,7 +75,10 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     cur_b = rf"(?:{cur_b})(?![^\W\d_])"
     # ".05": a bare decimal fraction, where the decimal mark is a point
     lead = r"|(?<!\d)\.\d+" if lex.decimal == "." else ""
-    numeral = f"(?:{_scientific(lex)}{SLASH_FRACTION}|{alt(lex.fractions)}|{alt(lex.vague)}|{DIGITS}{lead}|{_word_numeral(lex)})"
+    numeral = (f"(?:{_scientific(lex)}{SLASH_FRACTION}|{alt(lex.fractions)}|{alt(lex.vague)}|{DIGITS}{lead}"
+               f"|{_word_numeral(lex, mixed=True)})")
+    # "300m pounds": a scale abbreviation with no currency before it, when a currency word follows
+    cur_a = alt(lex.cur_after)
     # "naik dari 5 menjadi 10 persen": a change marker joins two figures the way a range separator
     # would; _is_range then splits them
     seps = [s for s in (t.get("range_separators") or []) + (t.get("change_separators") or [])]
@@ -91,7 +98,7 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     unit_gap = rf"(?:{_SP}|-)" if t.get("hyphen_units") else _SP
     number = (
         rf"(?<![^\W_]|[.,)])(?<![^\d]/)(?<![^\W\d_]-){open_re}(?:(?P<cur>{cur_b}){_SP})?"
-        rf"(?P<n1>{numeral})(?P<sfx>{approx_sfx})?(?:{_SP}(?P<s1>{scale})|(?(cur)\s?(?P<a1>{abbrev})))?"
+        rf"(?P<n1>{numeral})(?P<sfx>{approx_sfx})?(?:{_SP}(?P<s1>{scale})|(?(cur)\s?(?P<a1>{abbrev})|(?P<a1x>{abbrev})(?=\s+{cur_a})))?"
         rf"(?:{_SP}(?P<p1>{pct}))?"
         rf"(?:{_SP}(?:{pm})\s?(?P<pm>{DIGITS})(?:{_SP}(?P<pm_s>{scale}))?|(?P<sep>{rsep}|{close_re})(?:(?P<cur2>{cur_b}){_SP})?(?P<n2>{numeral})"
         rf"(?:{_SP}(?P<s2>{scale})|(?(cur)\s?(?P<a2>{abbrev})))?)?"
@@ -99,8 +106,92 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     )
     res = {"number": re.compile(number), "date": re.compile(_date_pattern(lex))}
     res["ordinal"] = re.compile(_ordinal_pattern(lex))
+    res["proportion"] = re.compile(_proportion_pattern(lex, numeral_words=_word_numeral(lex, mixed=False),
+                                                       scale=scale, pct=pct))
+    res["ago1"] = re.compile(_one_unit_ago_pattern(lex))
+    res.update(_roman_patterns(lex))
     res.update(_context_patterns(lex))
     return res
+
+
+def _proportion_pattern(lex: Lexicon, numeral_words: str, scale: str, pct: str) -> str:
+    """'one in four', 'satu dari empat', 'three out of five'; '50/50' and '60/40' (shares of 100)."""
+    words = lex.table.get("proportion_words") or []
+    if not words:
+        return "(?!)"
+    part = rf"(?:\d+(?:[.,]\d{{3}})*|{numeral_words})"
+    after = rf"(?!{_SP}(?:{_unit_alt(lex)}|{pct}|{scale})|[^\W_]|[.,]\d)"
+    return (rf"(?<![^\W_]|[.,])(?P<pa>{part})\s+{alt(words)}\s+(?P<pb>{part}){after}"
+            rf"|(?<![\d/.,])(?P<sa>[1-9]\d)/(?P<sb>[1-9]\d)(?![\d/]){after}")
+
+
+def _one_unit_ago_pattern(lex: Lexicon) -> str:
+    """'setahun lalu', 'a year ago', 'a year earlier': one of a unit, then an ago or anchor word."""
+    t = lex.table
+    marks = (t.get("ago_words") or []) + (t.get("anchor_before_words") or [])
+    arts = alt(lex.articles) + r"\s+" + alt(lex.time_units) if lex.articles else "(?!)"
+    return rf"(?:{alt(lex.one_unit)}|{arts})\s+(?P<mark>{alt(marks)})"
+
+
+ROMAN = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _roman_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """What may follow a Roman ordinal (' century'; not a letter, not '.X' as in 'V.I.P.').
+    The words before it are looked up in ``roman_context`` (a regex searched backwards over the
+    window before every numeral cost more than the rest of the scan)."""
+    nxt = rf"\s+{alt(lex.table.get('roman_ordinal_before') or [])}"
+    return {"roman_next": re.compile(nxt),
+            "roman_end": re.compile(r"(?![^\W_]|\.[^\W\d_])"),
+            "roman_punct": re.compile(r"\s*(?:[^\w\s]|$)")}
+
+
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+_WORD_EDGE = "()[]{}\"'“”‘’«»"
+
+
+@dataclass(frozen=True)
+class RomanContext:
+    """The table's contexts of a Roman ordinal, as word tuples: lower-case for the words it may
+    follow and the titles, as written for the regnal names."""
+
+    after: frozenset[tuple[str, ...]]
+    titles: frozenset[tuple[str, ...]]
+    names: frozenset[tuple[str, ...]]
+    longest: int
+
+    def allows(self, before: str) -> tuple[bool, bool]:
+        """(after a context word such as 'Perang Dunia', after a name or a title and names)
+        for the text ``before`` that ends right before the numeral."""
+        if not before[-1:].isspace():
+            return False, False
+        # "post-World War II", "(Henry VIII)": hyphens split words, brackets and quotes go
+        words = [w.strip(_WORD_EDGE) for w in _WORD_SPLIT.split(before.strip())[-(self.longest + 3):]]
+        words = [w for w in words if w]
+        if not words:
+            return False, False
+        low = [w.lower() for w in words]
+        if any(tuple(low[-k:]) in self.after for k in range(1, len(low) + 1)):
+            return True, False
+        if any(tuple(words[-k:]) in self.names for k in range(1, len(words) + 1)):
+            return False, True
+        for n in range(1, 4):  # "Paus Yohanes Paulus II": a title, then 1-3 capitalised names
+            names, head = words[len(words) - n:], low[:len(low) - n]
+            if len(names) < n or not all(w[:1].isupper() for w in names):
+                break
+            if any(tuple(head[-k:]) in self.titles for k in range(1, len(head) + 1)):
+                return False, True
+        return False, False
+
+
+def roman_context(t: dict) -> RomanContext:
+    def words(key: str, lower: bool) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple((str(w).lower() if lower else str(w)).split()) for w in t.get(key) or [])
+
+    after, titles, names = words("roman_ordinal_after", True), words("roman_titles", True), \
+        words("roman_regnal_names", False)
+    longest = max((len(w) for w in after | titles | names), default=1)
+    return RomanContext(after, titles, names, longest)
 
 
 def _proper_fractions() -> str:
@@ -129,7 +220,8 @@ def _ordinal_pattern(lex: Lexicon) -> str:
         parts.append(rf"{_WB_L}(?i:{re.escape(pre)}){_word_numeral(lex, bounded=False)}{_WB_R}")
     suf = t.get("ordinal_suffixes") or []
     if suf:
-        parts.append(rf"{_WB_L}\d+(?:{'|'.join(map(re.escape, suf))}){_WB_R}")
+        grouped = rf"\d{{1,3}}(?:{re.escape(lex.group)}\d{{3}})+"  # "2,838th"
+        parts.append(rf"{_WB_L}(?:{grouped}|\d+)(?:{'|'.join(map(re.escape, suf))}){_WB_R}")
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -203,7 +295,7 @@ def _date_pattern(lex: Lexicon) -> str:
                 rf"|(?<![\d.,]){_WB_L}(?:2[0-4]|[01]?\d)(?!\d)[.][0-5]\d\s*{tz}"
                 rf"|(?<![\d.,]){_WB_L}(?:2[0-4]|[01]?\d)(?!\d):[0-5]\d(?::[0-5]\d)?(?![\d:])(?:\s*{ampm})?(?:\s*{tz})?"
                 rf"|(?<![\d.,]){_WB_L}(?:1[0-2]|0?[1-9])\s?{ampm}",
-        "relative": rf"{alt(lex.relative)}(?:\s+{pod})?",
+        "relative": rf"(?<![^\W\d_]-){alt(lex.relative)}(?!\s+{_YEAR})(?:\s+{pod})?",
         "month": rf"(?:{mcue}\s+(?:{month_any})|{pre_month}|{month_full}|{prep_month})(?!\w)(?:\s+{mark})?",
         "weekday": rf"{wd_cued}(?!\w)(?:\s+{pod})?(?:\s+{mark})?",
     }
@@ -222,7 +314,7 @@ def _context_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "qualifier": re.compile(rf"(?:^|(?<=[\s(\"'“]))({quals})\s*$"),
         "rate": re.compile(rf"\s*(?:[^\W\d_][\w\-]*\s+){{0,2}}?({rate})(?![^\W_])"),
         "word": re.compile(r"\s{1,2}([^\W\d_][\w\-]*)"),
-        "ago": re.compile(rf"\s+({alt(t.get('ago_words') or [])})"),
+        "ago": re.compile(rf"\s+({alt((t.get('ago_words') or []) + (t.get('anchor_before_words') or []))})"),
         "ref_cue": re.compile(rf"(?:{alt(t.get('reference_cues') or [], ci=False)})\s*\(?$"),
         "count_cue": re.compile(rf"{alt(t.get('count_cues') or [])}\s+$"),
         # "naik dari", "rose sharply from": a change verb, a few words, then 'from' (searched on

@@ -1,0 +1,104 @@
+"""Measure check-worthiness: ROC AUC of klaim's score on sentences labelled 1 (check-worthy) or 0.
+
+Input is JSONL, one sentence a line: ``{"id", "text", "label": 1 | 0, "lang"?}`` (ClaimBuster's
+two-class format). A sentence's score is the highest ``check_worthiness`` of the claims ``extract``
+finds in it, and 0 when it holds none: a sentence is worth checking when any claim in it is.
+
+AUC is the Mann–Whitney statistic, the probability that a random positive outscores a random
+negative, with ties counted as half.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from klaim.errors import InputError
+from klaim.evaluation._jsonl import read_records
+
+
+@dataclass
+class WorthinessReport:
+    path: str
+    sentences: int
+    positives: int
+    auc: float
+    mean_positive: float
+    mean_negative: float
+    without_claims: int
+    worst: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def render(self) -> str:
+        lines = [
+            f"worthiness: {self.sentences} sentences, {self.positives} check-worthy ({self.path})",
+            f"  ROC AUC {self.auc:.3f}",
+            f"  mean score: check-worthy {self.mean_positive:.3f}, not {self.mean_negative:.3f}",
+            f"  sentences without any claim (score 0): {self.without_claims}",
+        ]
+        lines += [f"  {w['label']} scored {w['score']:.3f}: {w['text'][:90]!r}" for w in self.worst]
+        return "\n".join(lines)
+
+
+def roc_auc(scores: list[float], labels: list[int]) -> float:
+    """Area under the ROC curve from average ranks (ties share their mean rank)."""
+    if len(scores) != len(labels):
+        raise InputError(f"{len(scores)} scores but {len(labels)} labels")
+    positives = sum(1 for y in labels if y)
+    negatives = len(labels) - positives
+    if not positives or not negatives:
+        raise InputError("AUC needs both check-worthy (1) and not check-worthy (0) sentences")
+    rank_sum = sum(rank for rank, y in zip(_average_ranks(scores), labels) if y)
+    return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
+
+
+def _average_ranks(scores: list[float]) -> list[float]:
+    order = sorted(range(len(scores)), key=scores.__getitem__)
+    ranks = [0.0] * len(scores)
+    i = 0
+    while i < len(order):
+        j = i
+        while j < len(order) and scores[order[j]] == scores[order[i]]:
+            j += 1
+        for k in order[i:j]:
+            ranks[k] = (i + j + 1) / 2  # 1-based ranks i+1 .. j share their mean
+        i = j
+    return ranks
+
+
+def sentence_score(text: str, lang: str) -> tuple[float, int]:
+    """(highest check-worthiness among the claims of ``text``, number of claims)."""
+    from klaim.extraction.claims import extract
+
+    claims = extract(text, lang)
+    return max((c.check_worthiness for c in claims), default=0.0), len(claims)
+
+
+def evaluate_worthiness(path: str | Path, lang: str | None = None, limit: int | None = None,
+                        examples: int = 0) -> WorthinessReport:
+    """Score every sentence of ``path`` and measure how well the score ranks check-worthy first."""
+    rows = read_records(path, {"text": str, "label": int}, limit)
+    bad = [i for i, r in enumerate(rows, 1) if r["label"] not in (0, 1)]
+    if bad:
+        raise InputError(f"label must be 0 or 1 (record {bad[0]} and {len(bad) - 1} more)", str(path))
+    scored = [(*sentence_score(r["text"], lang or r.get("lang") or "en"), r) for r in rows]
+    scores, labels = [s for s, _, _ in scored], [r["label"] for _, _, r in scored]
+    pos = [s for s, y in zip(scores, labels) if y]
+    neg = [s for s, y in zip(scores, labels) if not y]
+    return WorthinessReport(
+        path=str(path), sentences=len(rows), positives=len(pos), auc=round(roc_auc(scores, labels), 4),
+        mean_positive=round(sum(pos) / max(1, len(pos)), 4), mean_negative=round(sum(neg) / max(1, len(neg)), 4),
+        without_claims=sum(1 for _, n, _ in scored if n == 0), worst=_worst(scored, examples),
+    )
+
+
+def _worst(scored: list[tuple[float, int, dict[str, Any]]], n: int) -> list[dict[str, Any]]:
+    """The ``n`` lowest-scored check-worthy and ``n`` highest-scored other sentences."""
+    if n <= 0:
+        return []
+    pos = sorted((x for x in scored if x[2]["label"]), key=lambda x: x[0])[:n]
+    neg = sorted((x for x in scored if not x[2]["label"]), key=lambda x: -x[0])[:n]
+    return [{"label": r["label"], "score": s, "text": r["text"]} for s, _, r in pos + neg]

@@ -1,0 +1,292 @@
+"""Text that is not a claim: page furniture, promos, bylines, bios, captions and fragments.
+
+The guideline excludes teasers and links ("Baca juga: …", "Tonton juga video …"), bylines, author
+bios, photo credits, headings and list items, and phrases without a proposition ("Di KPU
+provinsi", "Alhasil, mengutip laporan ICW."). Each rule here is a named function over
+``klaim/extraction/lang/<lang>.boilerplate.yaml``; the table is checked when it is loaded, so a misspelt key
+or a broken pattern is an error naming the file, not a rule that silently never fires.
+
+Two kinds of rule: *line* rules mark whole lines (and promo headlines inside a line) as regions
+that are not claims; *claim* rules judge a claim's own span. A claim is dropped when at least half
+of it lies in such regions or a claim rule names it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from klaim.errors import InputError
+from klaim.extraction.lang import available, load_table
+from klaim.schema import Claim
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_SENTENCE_END = tuple(".!?…\"”’'")
+_LEADING_WORD = re.compile(r"\s*[^\W\d_]+\s*,\s*")
+
+
+class BoilerplateTable(BaseModel):
+    """The schema of ``<lang>.boilerplate.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    line_patterns: dict[str, list[str]] = {}
+    inline_promos: list[str] = []
+    headline_lowercase: list[str] = []
+    heading_max_words: int = 0
+    list_item_max_words: int = 0
+    lead_in_max_words: int = 0
+    fragment_openers: list[str] = []
+    fragment_max_words: int = 0
+    predicate_words: list[str] = []
+    predicate_endings: list[str] = []
+    remnant_max_words: int = 0
+    speech_remnants: list[str] = []
+
+    @field_validator("inline_promos", "speech_remnants")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"pattern {p!r} does not compile: {exc}") from exc
+        return patterns
+
+    @field_validator("line_patterns")
+    @classmethod
+    def _all_compile(cls, rules: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in rules.values():
+            cls._compiles(patterns)
+        return rules
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A language's boilerplate table, compiled."""
+
+    lines: tuple[tuple[str, re.Pattern[str]], ...]
+    inline: re.Pattern[str] | None
+    headline_lowercase: frozenset[str]
+    heading_max_words: int
+    list_item_max_words: int
+    lead_in_max_words: int
+    fragment_opener: re.Pattern[str] | None
+    fragment_max_words: int
+    predicate_words: frozenset[str]
+    predicate_endings: tuple[str, ...]
+    remnant_max_words: int
+    remnant: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int
+    end: int
+    rule: str
+
+
+def _any(patterns: list[str], prefix: str = "") -> re.Pattern[str] | None:
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(f"{prefix}(?:{body})", re.IGNORECASE) if patterns else None
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def rules(lang: str) -> Rules:
+    """The compiled rules of ``lang``; a language without a table has none."""
+    if lang not in available("boilerplate"):
+        return compile_table({}, lang)
+    return compile_table(load_table(lang, "boilerplate"), f"klaim/extraction/lang/{lang}.boilerplate.yaml")
+
+
+def compile_table(table: dict[str, Any], where: str) -> Rules:
+    """Check ``table`` against the schema and compile it; errors name ``where``."""
+    try:
+        t = BoilerplateTable.model_validate(table)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise InputError(f"invalid boilerplate table: {problems}", where) from exc
+    return Rules(
+        lines=tuple((name, p) for name, ps in t.line_patterns.items() if (p := _any(ps))),
+        # a promo marker starts a word; the \b also lets the scan over the text skip ahead fast
+        inline=_any(t.inline_promos, r"\b"),
+        headline_lowercase=frozenset(w.lower() for w in t.headline_lowercase),
+        heading_max_words=t.heading_max_words, list_item_max_words=t.list_item_max_words,
+        lead_in_max_words=t.lead_in_max_words, fragment_opener=_words_pattern(t.fragment_openers),
+        fragment_max_words=t.fragment_max_words, predicate_words=frozenset(w.lower() for w in t.predicate_words),
+        predicate_endings=tuple(t.predicate_endings), remnant_max_words=t.remnant_max_words,
+        remnant=_any(t.speech_remnants),
+    )
+
+
+# ---- line rules -------------------------------------------------------------------------------
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line, without its surrounding spaces."""
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        stripped = m.group().strip()
+        if stripped:
+            s += len(m.group()) - len(m.group().lstrip())
+            yield s, s + len(stripped)
+
+
+def _furniture(r: Rules, line: str) -> str | None:
+    for name, pattern in r.lines:
+        if pattern.match(line):
+            return name
+    return None
+
+
+def _title_case(r: Rules, words: list[str]) -> bool:
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in r.headline_lowercase for w in words)
+
+
+def _heading(r: Rules, line: str) -> str | None:
+    """A short line without sentence punctuation: a heading in title case or capitals, a list
+    item, or a lead-in ending in ":"."""
+    lead_in = line.endswith(":")
+    if not lead_in and line.endswith(_SENTENCE_END):
+        return None
+    limit = r.lead_in_max_words if lead_in else r.heading_max_words
+    if len(line.split(None, 2 * limit + 2)) > 2 * limit + 2:
+        return None  # prose: most lines are, and counting their words is the costly part
+    words = _WORD.findall(line)
+    if not words:
+        return "heading"
+    if lead_in:
+        return "lead-in" if len(words) <= limit else None
+    if len(words) <= r.heading_max_words and _title_case(r, words):
+        return "heading"
+    if len(words) <= r.list_item_max_words and not any(c.isdigit() for c in line):
+        return "list item"
+    return None
+
+
+def _line_rule(r: Rules, line: str) -> str | None:
+    return _furniture(r, line) or _heading(r, line)
+
+
+def _inline_promos(r: Rules, text: str) -> Iterator[Region]:
+    """A promo marker and the title-case headline after it, up to the first word that a headline
+    would not write (a lowercase word outside ``headline_lowercase``) or the end of the line."""
+    if r.inline is None:
+        return
+    for m in r.inline.finditer(text):
+        line_end = text.find("\n", m.end())
+        end = m.end()
+        for w in _WORD.finditer(text, m.end(), len(text) if line_end < 0 else line_end):
+            word = w.group()
+            if not (word[0].isupper() or word[0].isdigit() or word.lower() in r.headline_lowercase):
+                break
+            end = w.end()
+        yield Region(m.start(), end, "promo")
+
+
+def non_claim_regions(text: str, lang: str) -> list[Region]:
+    """Regions of ``text`` that hold no claim, sorted by start."""
+    r = rules(lang)
+    out = [Region(s, e, rule) for s, e in _lines(text) if (rule := _line_rule(r, text[s:e]))]
+    out += _inline_promos(r, text)
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+# ---- claim rules ------------------------------------------------------------------------------
+
+def _fragment(r: Rules, surface: str) -> str | None:
+    """Only a prepositional or citing phrase: an opener and a few words, no figure."""
+    body = surface[m.end():] if (m := _LEADING_WORD.match(surface)) else surface
+    opener = r.fragment_opener.match(body.lstrip()) if r.fragment_opener else None
+    if not opener or any(c.isdigit() for c in body):
+        return None
+    words = [w.lower() for w in _WORD.findall(body)]
+    if len(words) > r.fragment_max_words or any(_is_predicate(r, w) for w in words):
+        return None
+    return "fragment"
+
+
+def _is_predicate(r: Rules, word: str) -> bool:
+    return word in r.predicate_words or word.endswith(r.predicate_endings)
+
+
+def _speech_remnant(r: Rules, surface: str) -> str | None:
+    """The act of speaking left over from an attribution ("dihubungi, Jumat (10/3/2017)")."""
+    if r.remnant is None or len(_WORD.findall(surface)) > r.remnant_max_words:
+        return None
+    return "speech act" if r.remnant.match(surface.strip()) else None
+
+
+def _name_list(r: Rules, surface: str) -> str | None:
+    """A bare list of names ("Jakarta, Bandung, dan Surabaya"): three or more title-case items."""
+    if surface.count(",") + surface.count(";") < 2:
+        return None
+    items = [i for i in re.split(r"[,;]", surface.strip().rstrip(".")) if i.strip()]
+    if len(items) < 3:
+        return None
+    words = [_WORD.findall(i) for i in items]
+    if any(not ws or len(ws) > r.heading_max_words for ws in words):
+        return None
+    return "noun list" if _title_case(r, [w for ws in words for w in ws]) else None
+
+
+# Rules over the claim's own span, and over its whole sentence: a decomposed enumeration item
+# ("Poris Plawad Indah, Buaran Indah, …") is a claim when its sentence has a predicate.
+CLAIM_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_speech_remnant,)
+SENTENCE_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_fragment, _name_list)
+
+
+def _covered(regions: list[Region], s: int, e: int) -> tuple[int, str | None]:
+    inside, rule = 0, None
+    for reg in regions:
+        if reg.start >= e:
+            break
+        overlap = min(e, reg.end) - max(s, reg.start)
+        if overlap > 0:
+            inside += overlap
+            rule = rule or reg.rule
+    return inside, rule
+
+
+def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tuple[int, int] | None = None,
+                   regions: list[Region] | None = None) -> str | None:
+    """The name of the rule that makes the claim ``text[start:end]`` (in ``sentence``, by default
+    the span itself) a non-claim, or None."""
+    regions = non_claim_regions(text, lang) if regions is None else regions
+    inside, rule = _covered(regions, start, end)
+    if rule and 2 * inside >= end - start:
+        return rule
+    r = rules(lang)
+    for claim_rule in CLAIM_RULES:
+        if name := claim_rule(r, text[start:end]):
+            return name
+    s, e = sentence or (start, end)
+    return _sentence_rule(lang, text[s:e])
+
+
+@lru_cache(maxsize=4096)
+def _sentence_rule(lang: str, sentence: str) -> str | None:
+    """Sentence rules, once per sentence: the claims of a sentence share its verdict."""
+    r = rules(lang)
+    for sentence_rule in SENTENCE_RULES:
+        if name := sentence_rule(r, sentence):
+            return name
+    return None
+
+
+def drop_non_claims(text: str, lang: str, claims: list[Claim]) -> list[Claim]:
+    """``claims`` without those that the rules name as non-claims."""
+    regions = non_claim_regions(text, lang)
+    return [c for c in claims if non_claim_rule(
+        text, lang, c.start, c.end, sentence=(c.sentence.start, c.sentence.end), regions=regions) is None]
