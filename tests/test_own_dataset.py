@@ -89,6 +89,9 @@ def test_the_seed_is_a_dataset_with_its_own_settings():
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="branch claims: claims now carry `rules` (schema field added), so a "
+                   "rebuild of the seed differs from the committed v1.0.1 until the lead cuts the next "
+                   "release; remove this mark then")
 def test_building_the_seed_again_gives_the_committed_card_prose_and_licence(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     committed = ROOT / "data" / "klaim-seed" / "v1.0.1"

@@ -559,8 +559,11 @@ def extract(
     fmt: FormatOpt = Format.jsonl,
     field_map: MapOpt = None,
     output: OutputOpt = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Print each claim with its speaker and the rules that produced it.")] = False,
 ) -> None:
     """Extract atomic claims from articles; one JSON object per claim (or --format table|csv|json)."""
+    from klaim.extraction.claims import explain as explain_claims
     from klaim.extraction.claims import extract as run_extract
 
     try:
@@ -568,6 +571,9 @@ def extract(
                   for c in run_extract(text, lang=lg, published=pub, article_id=aid)]
     except KlaimError as exc:
         _fail(exc)
+        return
+    if explain:
+        _emit(explain_claims(claims) + "\n", output)
         return
     t = Table("span", "type", "speaker", "modality", "cw", "claim")
     for c in claims:
@@ -767,18 +773,22 @@ def evaluate_figures_cmd(
 @evaluate_app.command("claims")
 def evaluate_claims_cmd(
     gold: Path,
+    articles: Annotated[Optional[Path], typer.Option(
+        help="Articles JSONL that a guideline-format gold (one article a line, no text) joins by id.")] = None,
+    lang: Annotated[Optional[str], typer.Option(help="Language of articles without a 'lang' field.")] = None,
+    details: Annotated[bool, typer.Option(help="List wrong, missed and spurious claims.")] = True,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     output: OutputOpt = None,
 ) -> None:
-    """Claim-span precision, recall and F1; type, speaker and modality accuracy."""
+    """Claim-span precision, recall and F1; type, speaker and modality agreement on matched claims."""
     from klaim.evaluation.claims import evaluate_claims
 
     try:
-        report = evaluate_claims(gold)
+        report = evaluate_claims(gold, articles=articles, lang=lang)
     except KlaimError as exc:
         _fail(exc)
         return
-    _emit((json.dumps(report.to_dict(), indent=2) if as_json else report.render()) + "\n", output)
+    _emit((json.dumps(report.to_dict(), indent=2) if as_json else report.render(details=details)) + "\n", output)
 
 
 @evaluate_app.command("attribution")

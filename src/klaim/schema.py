@@ -320,6 +320,10 @@ class Claim(_Model):
     entities: list[Entity] = Field(default_factory=list)
     check_worthiness: float = Field(ge=0.0, le=1.0)
     check_worthiness_reasons: list[str] = Field(default_factory=list)
+    rules: list[str] = Field(
+        default_factory=list,
+        description="Names of the extractor rules that produced the claim, in order: how its unit was "
+                    "found, which rule chose its speaker, how it was split (see `klaim extract --explain`).")
     verdict: Verdict = Field(default_factory=Verdict)
     extractor: str = Field(description="Name of the extractor that produced the claim.")
     extractor_version: str
@@ -436,7 +440,8 @@ class Article(_Model):
 
 # Article fields added after schema 1.0.0: a record's canonical form (its identity in a release's
 # content hash) leaves them out while they are unset, so earlier releases keep their identity.
-ADDED_FIELDS = frozenset({"published_at", "retrieved", "metadata"})
+# Claim.rules (added after schema 1.0.0 too) is left out while empty.
+ADDED_FIELDS = frozenset({"published_at", "retrieved", "metadata", "rules"})
 
 
 MODELS: dict[str, type[BaseModel]] = {"article": Article, "claim": Claim, "figure": Figure}

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from klaim.errors import InputError, Problem, ValidationReport
-from klaim.schema import Article, Claim
+from klaim.schema import ADDED_FIELDS, Article, Claim
 
 
 def _sorted(claims: list[Claim]) -> list[Claim]:
@@ -24,18 +24,31 @@ def check_exports(root: Path, claims: list[Claim], report: ValidationReport) -> 
     from klaim.dataset import records
 
     claims = _sorted(claims)
+    later = _added_and_empty(claims)
     if (root / "claims.jsonl").is_file():
-        _check_jsonl(root / "claims.jsonl", claims, report)
+        _check_jsonl(root / "claims.jsonl", claims, report, later)
     if (root / "claims.csv").is_file():
-        _check_csv(root / "claims.csv", records.CLAIM_CSV_COLUMNS,
-                   [records.claim_csv_row(c) for c in claims], report)
+        columns, rows = records.CLAIM_CSV_COLUMNS, [records.claim_csv_row(c) for c in claims]
+        if later and _header(root / "claims.csv") == [c for c in columns if c not in later]:
+            # written before the schema gained these (empty) fields
+            columns = [c for c in columns if c not in later]
+            rows = [{k: v for k, v in r.items() if k not in later} for r in rows]
+        _check_csv(root / "claims.csv", columns, rows, report)
     if (root / "figures.csv").is_file():
         report.problems.extend(formula_problems(root / "figures.csv"))  # claims.csv: validate_file
         _check_csv(root / "figures.csv", records.FIGURE_CSV_COLUMNS,
                    [r for c in claims for r in records.figure_csv_rows(c)], report)
 
 
-def _check_jsonl(path: Path, claims: list[Claim], report: ValidationReport) -> None:
+def _added_and_empty(claims: list[Claim]) -> set[str]:
+    """Claim fields added after schema 1.0.0 (``ADDED_FIELDS``) that every claim leaves empty:
+    exports written before the schema gained them have no key or column for them."""
+    if not claims:
+        return set()
+    return {n for n in ADDED_FIELDS if n in Claim.model_fields and not any(getattr(c, n) for c in claims)}
+
+
+def _check_jsonl(path: Path, claims: list[Claim], report: ValidationReport, later: set[str]) -> None:
     from klaim.articles import iter_jsonl
 
     expected = {c.claim_id: c.model_dump(mode="json") for c in claims}
@@ -50,12 +63,22 @@ def _check_jsonl(path: Path, claims: list[Claim], report: ValidationReport) -> N
             continue
         seen.add(cid)
         for name in sorted(expected[cid].keys() | row.keys()):
+            if name in later and name not in row:
+                continue  # written before the schema gained this (empty) field
             if row.get(name) != expected[cid].get(name):
                 report.problems.append(Problem(str(path), record, name,
                                                "differs from the release's Parquet data"))
     for cid in sorted(expected.keys() - seen):
         report.problems.append(Problem(str(path), cid, "claim_id",
                                        "claim of the Parquet data missing from the file"))
+
+
+def _header(path: Path) -> list[str] | None:
+    try:
+        cells = _csv_cells(path.read_bytes())
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    return cells[0] if cells else None
 
 
 def _csv_cells(data: bytes) -> list[list[str]]:

@@ -74,7 +74,7 @@ def canonical_jsonl(models: list[Any]) -> bytes:
 
 def _canonical(model: Any) -> dict[str, Any]:
     data = model.model_dump(mode="json")
-    return {k: v for k, v in data.items() if not (k in ADDED_FIELDS and v is None)}
+    return {k: v for k, v in data.items() if not (k in ADDED_FIELDS and (v is None or v == []))}
 
 
 def content_digest(articles: list[Article], claims: list[Claim]) -> str:

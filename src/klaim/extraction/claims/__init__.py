@@ -40,7 +40,7 @@ from klaim.extraction.text import MAX_ARTICLE_CHARS, TokenIndex, check_text
 EXTRACTOR = "klaim-rules"
 EXTRACTOR_VERSION = "0.3.0"
 
-__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "extract"]
+__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
 
 def _as_date(published: date | str | None) -> date | None:
@@ -131,6 +131,10 @@ def _speaker(text: str, ref: SpeakerRef) -> Speaker:
                    mention=mention, cue=ref.cue)
 
 
+def _rules(u: Unit) -> list[str]:
+    return list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
+
+
 def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence: Span, ents: list[Entity],
            time: TimeRef | None, pub: date | None) -> Claim:
     text = ctx.text
@@ -146,5 +150,18 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence: Span, ents
         spans=[_span(text, *sp) for sp in u.spans], claim_type=ctype, figures=figs,
         speaker=_speaker(text, u.speaker), modality=mod, time=time,
         entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
+        rules=_rules(u),
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def explain(claims: list[Claim]) -> str:
+    """Each claim with its span, speaker, modality and the rules that produced it, for reading."""
+    lines = []
+    for c in claims:
+        who = c.speaker.kind.value + (f": {c.speaker.name}" if c.speaker.name else "")
+        cue = f" (cue {c.speaker.cue!r})" if c.speaker.cue else ""
+        lines.append(f"[{c.start}:{c.end}] {c.claim_type.value}, {c.modality.value}, {who}{cue}")
+        lines.append(f"  {c.text}")
+        lines.append(f"  rules: {' > '.join(c.rules) or '-'}")
+    return "\n".join(lines)

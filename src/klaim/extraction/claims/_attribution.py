@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
+from klaim.extraction.claims._rules import RuleSet
 from klaim.schema import SpeakerKind
 
 
@@ -18,6 +19,7 @@ class SpeakerRef:
     organisation: str | None = None
     mention: tuple[int, int] | None = None
     cue: str | None = None
+    via: str | None = field(default=None, compare=False)  # the rule that resolved a pronoun
 
 
 PUBLISHER = SpeakerRef(SpeakerKind.publisher)
@@ -34,6 +36,7 @@ class Attribution:
     subject: str | None = None       # what subject-less content is about ("X itu, menurut Y, adalah …")
     subject_span: tuple[int, int] | None = None  # where that subject is written (not a claim of its own)
     anaphoric: bool = False          # "Hal itu disampaikan X": the sentence before is what X said
+    rule: str = ""                   # name of the cue rule that found it
 
 
 @dataclass
@@ -70,8 +73,8 @@ class Registry:
             best = self.mentions[n - 1][1]
         mention = ctx.span(k, k + 1)
         if best is None:
-            return SpeakerRef(SpeakerKind.person, mention=mention, cue=cue)
-        return replace(best, mention=mention, cue=cue)
+            return SpeakerRef(SpeakerKind.person, mention=mention, cue=cue, via="speaker.pronoun-unresolved")
+        return replace(best, mention=mention, cue=cue, via="speaker.pronoun")
 
     def _learn(self) -> None:
         """Register every "Role (Org) Name Name" mention: roles tell us the run is a person."""
@@ -173,7 +176,7 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     """
     L = ctx.L
     k = i
-    while k < j and (ctx.word(k) in L.group_determiners or ctx.word(k) in ("seorang", "a", "an", "the")):
+    while k < j and (ctx.word(k) in L.group_determiners or ctx.word(k) in L.np_articles):
         k += 1
     role_start = k
     role_end = k
@@ -384,12 +387,12 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
         org = ctx.phrase(k, j) if k < j else None
         return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(i, i + d),
                           organisation=org, mention=mention, cue=cue)
-    if j - i >= 2 and ctx.word(j - 1) in L.demonstratives and ctx.match_seq(i, L.roles, j - 1) \
-            and not parse_np(ctx, i, j - 1).name:
-        # "Mantan Kapolda Banten itu mengatakan": a definite description of the person last named
+    if _definite_description(ctx, i, j):
+        # "Mantan Kapolda Banten itu mengatakan", "jenderal polisi bintang satu itu": a definite
+        # description of the person last named
         ref = reg.pronoun(ctx, i, cue)
         if ref.name:
-            return replace(ref, mention=mention)
+            return replace(ref, mention=mention, via="speaker.definite-description")
     np = parse_np(ctx, i, j)
     if _is_anonymous(ctx, phrase):
         return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
@@ -434,6 +437,20 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in L.particles for k in range(i, j)):
         return SpeakerRef(SpeakerKind.organisation, name=phrase, mention=mention, cue=cue)
     return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
+
+
+def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
+    """A singular description without a name closed by a demonstrative ("X itu", "that X"),
+    headed by a word that is neither a group determiner nor an organisation's head word."""
+    L = ctx.L
+    if j - i < 2 or ctx.word(j - 1) not in L.demonstratives:
+        return False
+    first = ctx.word(i)
+    if first in L.group_determiners or first in L.organisation_heads or first in L.demonstratives:
+        return False
+    if "-" in first and first.split("-")[0] == first.split("-")[-1]:
+        return False  # "para pejabat-pejabat itu": reduplicated, plural
+    return not parse_np(ctx, i, j - 1).name
 
 
 def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
@@ -567,30 +584,21 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
     out: list[Attribution] = []
     clause_start = lo
     k = lo
+    cue_words = _cue_words(L)
     while k < hi:
         w = ctx.word(k)
         if in_quote[k - lo]:
             k += 1
             continue
-        prev = ctx.word(k - 1) if k > lo else ""
-        att = None
-        at_lead = False
         base = w[: -len(L.pronoun_suffix)] if L.pronoun_suffix and w.endswith(L.pronoun_suffix) else None
-        if w in L.post_cues and (prev in (",", "—", "-") or prev in CLOSING):
-            att = _post_cue(ctx, reg, k, lo, hi, clause_start, quoted, pronoun=base in L.post_cues if base else False)
-            if att is None and w in L.pre_cues:
-                att = _pre_cue(ctx, reg, k, lo, hi, quoted)  # "X, who …, told Reuters that …"
-        elif w in L.pre_cues:
-            att = _pre_cue(ctx, reg, k, lo, hi, quoted)
-        elif (w in L.prefix_cues or (base and base in L.prefix_cues)) and \
-                (k == lo or prev == "," or (at_lead := _after_leading(ctx, lo, k))):
-            att = _prefix_cue(ctx, reg, k, lo, hi, pronoun=w not in L.prefix_cues,
-                              at_start=k == lo or at_lead)
-        elif w in L.inline_cues and k > clause_start:
-            att = _inline_cue(ctx, reg, k, hi, clause_start, w)
-        elif w in L.passive_cues and k > lo:
-            att = _passive_cue(ctx, reg, k, lo, hi, clause_start)
+        if w not in cue_words and not (base and base in L.prefix_cues):
+            k += 1
+            continue
+        scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, w, ctx.word(k - 1) if k > lo else "", base)
+        fired = CUE_RULES.first(L.code, scan)
+        att = fired[1] if fired else None
         if att is not None:
+            att.rule = att.rule or fired[0]
             out.append(att)
             k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
             clause_start = k
@@ -958,3 +966,81 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
         return Attribution(speaker, span, ctx.span(p, end)) if end > p else None
     c_end = k - 1
     return Attribution(speaker, span, ctx.span(lo, c_end)) if c_end > lo else None
+
+
+# --- attribution cues as named rules ------------------------------------------------------------
+
+@dataclass(slots=True)  # made at every cue word: no frozen-dataclass setattr cost
+class CueScan:
+    """What a cue rule sees: the cue token k of sentence tokens lo..hi-1 and what precedes it."""
+
+    ctx: Ctx
+    reg: Registry
+    k: int
+    lo: int
+    hi: int
+    clause_start: int
+    quoted: list
+    word: str
+    prev: str            # the token before the cue within the sentence ("" at its start)
+    base: str | None     # the cue without its pronoun suffix ("menurut" of "menurutnya")
+
+
+_CUE_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _cue_words(L) -> frozenset[str]:
+    hit = _CUE_CACHE.get(L.code)
+    if hit is None:
+        hit = _CUE_CACHE[L.code] = L.post_cues | L.pre_cues | L.prefix_cues | L.inline_cues | L.passive_cues
+    return hit
+
+
+CUE_RULES: RuleSet[CueScan, Attribution] = RuleSet("attribution")
+
+
+def _after_content(c: CueScan) -> bool:
+    return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or c.prev in CLOSING)
+
+
+@CUE_RULES.register("post-cue", _after_content)
+def post_cue(c: CueScan) -> Attribution | None:
+    """ "…," kata X / …, said X: the cue and speaker follow what was said."""
+    pronoun = c.base in c.ctx.L.post_cues if c.base else False
+    att = _post_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.clause_start, c.quoted, pronoun=pronoun)
+    if att is None and c.word in c.ctx.L.pre_cues:
+        att = _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)  # "X, who …, told Reuters that …"
+        if att is not None:
+            att.rule = "attribution.pre-cue"
+    return att
+
+
+@CUE_RULES.register("pre-cue", lambda c: c.word in c.ctx.L.pre_cues)
+def pre_cue(c: CueScan) -> Attribution | None:
+    """X mengatakan … / X said …: the speaker and a speech verb before what was said."""
+    return _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)
+
+
+def _opens_clause(c: CueScan) -> bool:
+    L = c.ctx.L
+    is_prefix = c.word in L.prefix_cues or bool(c.base and c.base in L.prefix_cues)
+    return is_prefix and (c.k == c.lo or c.prev == "," or _after_leading(c.ctx, c.lo, c.k))
+
+
+@CUE_RULES.register("prefix-cue", _opens_clause)
+def prefix_cue(c: CueScan) -> Attribution | None:
+    """Menurut X, … / According to X, … / Menurutnya, …"""
+    at_start = c.k == c.lo or (c.prev != "," and _after_leading(c.ctx, c.lo, c.k))
+    return _prefix_cue(c.ctx, c.reg, c.k, c.lo, c.hi, pronoun=c.word not in c.ctx.L.prefix_cues, at_start=at_start)
+
+
+@CUE_RULES.register("inline-cue", lambda c: c.word in c.ctx.L.inline_cues and c.k > c.clause_start)
+def inline_cue(c: CueScan) -> Attribution | None:
+    """Subject menurut X predicate: a source between subject and predicate, without commas."""
+    return _inline_cue(c.ctx, c.reg, c.k, c.hi, c.clause_start, c.word)
+
+
+@CUE_RULES.register("passive-cue", lambda c: c.word in c.ctx.L.passive_cues and c.k > c.lo)
+def passive_cue(c: CueScan) -> Attribution | None:
+    """… diungkapkan oleh X / Hal itu disampaikan X: a passive speech verb with its agent."""
+    return _passive_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.clause_start)

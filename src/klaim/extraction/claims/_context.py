@@ -70,11 +70,21 @@ class Ctx:
         index = self.L.cue_index()
         lower, spans = self.idx.lower, self.idx.spans
         found: dict[int, list[tuple[int, int]]] = {}
+        last = len(lower) - 1
         for k, w in enumerate(lower):
-            for key, seq in index.get(w, ()):
-                n = len(seq)
-                if n == 1 or tuple(lower[k:k + n]) == seq:
-                    found.setdefault(key, []).append((spans[k][0], spans[k + n - 1][1]))
+            entry = index.get(w)
+            if entry is None:
+                continue
+            singles, longer = entry
+            for key in singles:
+                found.setdefault(key, []).append(spans[k])
+            if k < last and longer:
+                for key, seq in longer.get(lower[k + 1], ()):
+                    n = len(seq)
+                    if tuple(lower[k:k + n]) == seq:
+                        found.setdefault(key, []).append((spans[k][0], spans[k + n - 1][1]))
+        for v in found.values():
+            v.sort(key=lambda span: (span[0], -span[1]))  # longest first where cues share a start
         return {key: ([a for a, _ in v], v) for key, v in found.items()}
 
     def word(self, k: int) -> str:

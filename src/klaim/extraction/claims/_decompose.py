@@ -27,6 +27,7 @@ class Unit:
     role: str = "main"          # main, coordinated, clause, relative, apposition, residual
     cue: str | None = None      # attribution cue, which may itself hedge ("memperkirakan")
     skip: tuple[int, int] | None = None  # an inserted clause that is not part of this claim
+    rules: tuple[str, ...] = ()  # names of the rules that made the unit and chose its speaker
 
 
 def standalone(words: list[str]) -> str:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from klaim.extraction.lang import load_table
+from klaim.extraction.claims._table import check_claims_table
+from klaim.extraction.lang import table_source
 
 
 class Phrases:
@@ -55,6 +56,9 @@ def _sequences(table: dict[str, Any], key: str) -> Sequences:
     return Sequences(table.get(key, []) or [])
 
 
+CueEntry = tuple[tuple[int, ...], dict[str, tuple[tuple[int, tuple[str, ...]], ...]]]
+
+
 @dataclass(frozen=True)
 class Lang:
     code: str
@@ -78,6 +82,7 @@ class Lang:
     np_participles: frozenset[str]
     anonymous: tuple[re.Pattern[str], ...]
     group_determiners: frozenset[str]
+    np_articles: frozenset[str]
     plural_suffix: str | None
     roles: Sequences
     spokesperson_roles: Sequences
@@ -124,6 +129,7 @@ class Lang:
     future: Phrases
     conditional: Phrases
     conditional_needs: Phrases
+    conditional_blockers: Phrases
     causal: Phrases
     position: Phrases
     background: Phrases
@@ -139,18 +145,26 @@ class Lang:
     organisation_heads: frozenset[str]
     location_heads: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
-    _cue_index: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False, repr=False)
+    _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
-    def cue_index(self) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
-        """First word → (id of its cue list, phrase as tokens) over every cue list, so that one
-        pass over an article's tokens finds the matches of all lists."""
+    def cue_index(self) -> dict[str, CueEntry]:
+        """First word → the cue lists it is a whole cue of (by id), and the longer phrases it
+        starts grouped by their second word, over every cue list: one pass over an article's
+        tokens finds the matches of all lists, and a common first word ("tidak") tries only the
+        phrases whose second word follows it."""
         if not self._cue_index:
-            index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            singles: dict[str, list[int]] = {}
+            longer: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
             for value in vars(self).values():
                 if isinstance(value, Phrases):
                     for seq in value.seqs:
-                        index.setdefault(seq[0], []).append((id(value), seq))
-            self._cue_index.update({k: tuple(v) for k, v in index.items()})
+                        if len(seq) == 1:
+                            singles.setdefault(seq[0], []).append(id(value))
+                        else:
+                            longer.setdefault(seq[0], {}).setdefault(seq[1], []).append((id(value), seq))
+            self._cue_index.update({
+                w: (tuple(singles.get(w, ())), {nxt: tuple(v) for nxt, v in longer.get(w, {}).items()})
+                for w in singles.keys() | longer.keys()})
         return self._cue_index
 
     def is_verb(self, word: str) -> bool:
@@ -180,7 +194,7 @@ class Lang:
 
 @cache
 def get(lang: str) -> Lang:
-    t = load_table(lang, "claims")
+    t = check_claims_table(*table_source(lang, "claims")).model_dump()
     gaz = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (t.get("gazetteer") or {}).items()}
     return Lang(
         code=lang,
@@ -204,6 +218,7 @@ def get(lang: str) -> Lang:
         np_participles=_words(t, "np_participles"),
         anonymous=tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
         group_determiners=_words(t, "group_determiners"),
+        np_articles=_words(t, "np_articles"),
         plural_suffix=t.get("plural_suffix"),
         roles=_sequences(t, "role_words"),
         spokesperson_roles=_sequences(t, "spokesperson_roles"),
@@ -219,18 +234,18 @@ def get(lang: str) -> Lang:
         verb_min_stem=int(t.get("verb_min_stem", 3)),
         verbs=_words(t, "verbs"),
         auxiliaries=_words(t, "auxiliaries"),
-        copula=str((t.get("copulas") or ["is"])[0]),
+        copula=t["copulas"][0],
         copulas=_words(t, "copulas"),
-        copula_plural=str(t.get("copula_plural") or (t.get("copulas") or ["is"])[0]),
+        copula_plural=t["copula_plural"] or t["copulas"][0],
         coordinators=_words(t, "predicate_coordinators") | _words(t, "clause_coordinators"),
         predicate_coordinators=_words(t, "predicate_coordinators"),
         clause_coordinators=_words(t, "clause_coordinators"),
         subordinators=_words(t, "subordinators"),
-        relative=_words(t, "relative_pronouns") or frozenset([str(t.get("relative_pronoun", "yang"))]),
+        relative=_words(t, "relative_pronouns"),
         demonstratives=_words(t, "demonstratives"),
         time_words=_words(t, "time_words"),
         predicate_markers=_words(t, "predicate_markers"),
-        passive_agent=str(t.get("passive_agent", "")),
+        passive_agent=t["passive_agent"] or "",
         passive_prefix=tuple(str(p) for p in t.get("passive_prefixes", []) or []) or ("\0",),
         locative_prepositions=_words(t, "locative_prepositions"),
         np_stops=_words(t, "np_stops"),
@@ -250,6 +265,7 @@ def get(lang: str) -> Lang:
         future=Phrases(t.get("future", [])),
         conditional=Phrases(t.get("conditional", [])),
         conditional_needs=Phrases(t.get("conditional_needs", [])),
+        conditional_blockers=Phrases(t.get("conditional_blockers", [])),
         causal=Phrases(t.get("causal", [])),
         position=Phrases(t.get("position", [])),
         background=Phrases(t.get("background", [])),

@@ -37,7 +37,7 @@ def _negation(ctx: Ctx, s: int, e: int) -> bool:
         if (a != s and ctx.text[a].isupper()) or _in_relative(ctx, s, a):
             continue
         blocked = False
-        for bs, be in ctx.cues(L.negation_blockers, max(s, a - 12), min(e, b_ + 12)):
+        for bs, be in ctx.cues(L.negation_blockers, max(s, a - 40), min(e, b_ + 40)):
             if bs <= a <= be + 1:
                 blocked = True
                 break
@@ -53,13 +53,22 @@ def _hedge(ctx: Ctx, s: int, e: int) -> bool:
                and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ctx.L.hedged, s, e))
 
 
+def _conditions(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
+    """Condition cues, leaving out those that open a way of looking ("Apabila dicermati, …")."""
+    conds = ctx.cues(ctx.L.conditional, s, e)
+    if not conds:
+        return conds
+    blocked = ctx.cues(ctx.L.conditional_blockers, s, e)
+    return [c for c in conds if not any(bs <= c[0] < be for bs, be in blocked)]
+
+
 def modality(ctx: Ctx, s: int, e: int, cue: str | None = None) -> Modality:
     L = ctx.L
     if _cue(ctx, L.uncertain, s, e):
         return Modality.uncertain
     if _hedge(ctx, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
         return Modality.hedged
-    conds = ctx.cues(L.conditional, s, e)
+    conds = _conditions(ctx, s, e)
     if conds and (conds[0][0] - s <= 1 or _cue(ctx, L.conditional_needs, s, e)):
         return Modality.conditional
     if _negation(ctx, s, e):

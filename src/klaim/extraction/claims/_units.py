@@ -14,6 +14,7 @@ from klaim.extraction.claims._attribution import (
     find_attributions,
 )
 from klaim.extraction.claims._context import Ctx
+from klaim.extraction.claims._discourse import carry_accounts
 from klaim.extraction.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
 from klaim.schema import SpeakerKind
 from klaim.extraction.text import Quote, paragraphs, quotes, sentences
@@ -46,7 +47,7 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
     sents = sentences(text, ctx.L.code)
     starts = [s for s, _ in sents]
     units: list[Unit] = []
-    last_quote: tuple[int, SpeakerRef, list[tuple[int, int]]] | None = None  # (paragraph, speaker, spans)
+    last_quote: tuple[int, SpeakerRef, list[tuple[int, int]], tuple[str, ...]] | None = None  # (paragraph, speaker, spans, rules)
     last_sentence: tuple[int, int, int] = (-2, 0, 0)  # (paragraph, first unit, end unit) of the sentence before
     for p_i, (ps, pe) in enumerate(paragraphs(text)):
         if ctx.L.boilerplate.match(text, ps):
@@ -74,15 +75,17 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                     continue
                 a = q_att.get(q.open)
                 if a is not None:
-                    speaker, spans = a.speaker, [a.span]
+                    speaker, spans, rules = a.speaker, [a.span], ("unit.quote", a.rule)
                 elif last_quote is not None and p_i - last_quote[0] <= 1:
-                    speaker, spans = last_quote[1], list(last_quote[2])  # a quote paragraph goes on
+                    # a quote paragraph goes on
+                    speaker, spans = last_quote[1], list(last_quote[2])
+                    rules = (*last_quote[3], "discourse.quote-continues")
                 else:
-                    speaker, spans = PUBLISHER, []
-                last_quote = (p_i, speaker, spans)
+                    speaker, spans, rules = PUBLISHER, [], ("unit.quote",)
+                last_quote = (p_i, speaker, spans, rules[:2])
                 cs, ce = ctx.span(i, j)
                 units.append(Unit(cs, ce, standalone([text[cs:ce]]), se, speaker, spans, quote=True,
-                                  cue=speaker.cue))
+                                  cue=speaker.cue, rules=_with_via(rules, speaker)))
             for a in atts[se]:
                 if a.anaphoric:
                     # "Hal itu disampaikan X …": what the publisher wrote just before is X's
@@ -90,7 +93,9 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                         for t in range(last_sentence[1], last_sentence[2]):
                             u = units[t]
                             if u.speaker.kind == SpeakerKind.publisher and not u.quote:
-                                units[t] = replace(u, speaker=a.speaker, spans=[a.span], cue=a.speaker.cue)
+                                rules = _with_via((*u.rules, a.rule, "discourse.anaphoric-handover"), a.speaker)
+                                units[t] = replace(u, speaker=a.speaker, spans=[a.span], cue=a.speaker.cue,
+                                                   rules=rules)
                     continue
                 covered.append(a.span)
                 if a.subject_span is not None:
@@ -98,10 +103,11 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                 if a.content is not None:
                     covered.append(a.content)
                     toks = ctx.idx.between(*a.content)
-                    units += decompose(ctx, toks.start, toks.stop, se, a.speaker, [a.span], para_start=ps,
-                                       cue=a.speaker.cue,
-                                       default_subject=a.subject or _named_mention(text, a.speaker),
-                                       subject_prefix=a.subject if a.subject_span is not None else None)
+                    units += _tagged(decompose(ctx, toks.start, toks.stop, se, a.speaker, [a.span], para_start=ps,
+                                               cue=a.speaker.cue,
+                                               default_subject=a.subject or _named_mention(text, a.speaker),
+                                               subject_prefix=a.subject if a.subject_span is not None else None),
+                                     _with_via(("unit.attributed", a.rule), a.speaker))
             if _is_question(ctx, s, e):
                 last_sentence = (p_i, u0, len(units))
                 continue  # a question asks; only a quoted one (above) is kept, as what was said
@@ -111,11 +117,22 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                 # about the speaker, though it is the publisher who reports it
                 before = [a for a in atts[se] if a.span[1] <= rs]
                 subject = _named_mention(text, before[-1].speaker) if before else None
-                units += decompose(ctx, toks.start, toks.stop, se, PUBLISHER, [],
-                                   residual=bool(covered), para_start=ps, default_subject=subject)
+                units += _tagged(decompose(ctx, toks.start, toks.stop, se, PUBLISHER, [],
+                                           residual=bool(covered), para_start=ps, default_subject=subject),
+                                 ("unit.publisher",))
             # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
             plain = not atts[se] and not any(units[t].quote for t in range(u0, len(units)))
             last_sentence = (p_i, u0, len(units)) if plain else (p_i, 0, 0)
+    return carry_accounts(units, [p for p, _ in paragraphs(text)])
+
+
+def _with_via(rules: tuple[str, ...], speaker: SpeakerRef) -> tuple[str, ...]:
+    return (*rules, speaker.via) if speaker.via else rules
+
+
+def _tagged(units: list[Unit], rules: tuple[str, ...]) -> list[Unit]:
+    for u in units:
+        u.rules = rules
     return units
 
 

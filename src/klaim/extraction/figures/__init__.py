@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from klaim.schema import Figure
 from klaim.extraction.text import MAX_ARTICLE_CHARS, check_text
+from klaim.schema import Figure
 
 
 def find_figures(text: str, lang: str = "id", reference_date: date | str | None = None, *,

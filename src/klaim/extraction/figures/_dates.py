@@ -11,8 +11,10 @@ Without a reference date the year stays unknown ("XXXX-07").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from klaim.dates import parse_iso_date
 from klaim.extraction.figures._lexicon import Lexicon, norm
@@ -30,7 +32,10 @@ def _words(surface: str) -> list[str]:
     return [norm(w.rstrip(".")) for w in _TOKENS.findall(surface)]
 
 
-def _lookup(words: list[str], table: dict) -> object | None:
+_Value = TypeVar("_Value")
+
+
+def _lookup(words: list[str], table: Mapping[str, _Value]) -> _Value | None:
     for i, w in enumerate(words):
         pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else None
         if pair and pair in table:
@@ -121,7 +126,7 @@ def calendar_iso(surface: str, lex: Lexicon, ref: date | None, numeric: bool) ->
             year = nearest_year(int(month), day, ref, int(wd) if wd else None)
         else:
             year = _year_for(int(month), day or 1, ref, mark)
-    iso = _ymd(year, month, day)
+    iso: str | None = _ymd(year, month, day)
     if day is None and month is None and year is None:
         wd = _lookup(words, lex.weekdays)
         iso = weekday_iso(int(wd), ref, mark) if wd else None
@@ -300,7 +305,10 @@ def day_range_iso(surface: str, lex: Lexicon, ref: date | None) -> str | None:
 
 def decade_iso(surface: str) -> str | None:
     """'1990-an', "90s" → 199X (a two-digit decade is taken as the 1900s)."""
-    d = re.search(r"\d+", surface).group()
+    digits = re.search(r"\d+", surface)
+    if digits is None:
+        return None
+    d = digits.group()
     if len(d) == 2:
         d = ("19" if d != "00" else "20") + d
     return f"{d[:3]}X" if len(d) == 4 else None

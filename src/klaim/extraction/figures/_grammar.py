@@ -277,7 +277,8 @@ def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later
     elif alt == "decade":
         iso = _dates.decade_iso(s)
     elif alt == "century":
-        n = int(re.search(r"\d+", s).group())
+        digits = re.search(r"\d+", s)
+        n = int(digits.group()) if digits else 0
         iso = f"{n - 1:02d}XX" if 1 <= n <= 99 else None
     else:
         ym = _dates._YEAR.search(s)
@@ -337,7 +338,8 @@ def _month_day_list(c: Cand, text: str, lex: Lexicon, ref: date | None) -> list[
     figs = []
     for k, d in enumerate(days):
         a = c.start if k == 0 else c.start + d.start()
-        b = c.end if k == len(days) - 1 else c.start + _ORD_SFX.match(s, d.end()).end()
+        sfx = _ORD_SFX.match(s, d.end())  # optional suffix: matches, if only the empty string
+        b = c.end if k == len(days) - 1 else c.start + (sfx.end() if sfx else d.end())
         iso = _dates._ymd(y, mo, int(d.group())) if mo else None
         figs.append(_fig(text, a, b, kind="date", iso=iso))
     return figs
@@ -468,8 +470,8 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Lat
     v1, low1, used = _numeral(n1, lex)
     if used < len(n1):  # a word list like "dua tiga": keep the first numeral only
         end = m.start("n1") + used
-        f = {"value": v1, "low": low1, "approximate": low1 is not None}
-        return _finish(text, c.start, end, "cardinal", f, lex)
+        first: dict[str, Any] = {"value": v1, "low": low1, "approximate": low1 is not None}
+        return _finish(text, c.start, end, "cardinal", first, lex)
     if m.group("sfx") and v1 is not None:
         v1, low1 = None, v1
     sc1 = _scale(m, "1", lex)
@@ -543,8 +545,8 @@ def _is_citation(text: str, c: Cand, lex: Lexicon) -> bool:
         if m.start() < c.start and c.end < m.end():
             return True
     if lex.table.get("parenthesised_integers_are_references"):
-        m = _PAREN_INT.match(text, c.start - 1) if c.start else None
-        return m is not None and m.end() == c.end + 1
+        paren = _PAREN_INT.match(text, c.start - 1) if c.start else None
+        return paren is not None and paren.end() == c.end + 1
     return False
 
 
@@ -675,7 +677,7 @@ def _last_letters(words: tuple[str, ...], ci: bool) -> re.Pattern[str]:
     return re.compile(f"(?i:[{chars}])" if ci else f"[{chars}]") if chars else re.compile("(?!)")
 
 
-def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: Lexicon) -> Figure:
+def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: Lexicon) -> Figure | None:
     q = _qualifier_before(text, start, lex)
     if q:
         f.update(approximate=True, qualifier=norm(q.group(1)))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from klaim.extraction.figures._lexicon import _LB_WORD, _WB_L, _WB_R, alt, norm
+from klaim.extraction.figures._words import _LB_WORD, _WB_L, _WB_R, alt, norm
 
 if TYPE_CHECKING:
     from klaim.extraction.figures._lexicon import Lexicon

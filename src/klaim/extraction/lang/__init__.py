@@ -22,12 +22,18 @@ def available(concept: str) -> list[str]:
                   if p.name.endswith(suffix))
 
 
-@lru_cache(maxsize=None)
-def load_table(lang: str, concept: str) -> dict[str, Any]:
-    """The ``concept`` table of ``lang``; a clear error names the languages that exist."""
+def table_source(lang: str, concept: str) -> tuple[str, str]:
+    """(YAML text, file name) of the ``concept`` table of ``lang``; a clear error names the
+    languages that exist."""
     path = resources.files(__package__) / f"{lang}.{concept}.yaml"
     if not path.is_file():
         raise InputError(
             f"no {concept} table for language {lang!r}; available: {', '.join(available(concept)) or 'none'}"
         )
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return path.read_text(encoding="utf-8"), f"lang/{lang}.{concept}.yaml"
+
+
+@lru_cache(maxsize=None)
+def load_table(lang: str, concept: str) -> dict[str, Any]:
+    """The ``concept`` table of ``lang`` as read from YAML."""
+    return yaml.safe_load(table_source(lang, concept)[0]) or {}

@@ -1,0 +1,196 @@
+"""The schema of ``lang/<lang>.claims.yaml``, checked when a language is loaded.
+
+A misspelt key, a multi-word entry under a key whose entries are matched as single words, an
+entry of the wrong type or a regular expression that does not compile would otherwise change the
+extractor's behaviour silently; here each is an error naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from klaim.errors import InputError
+from klaim.schema import EntityLabel
+
+
+def _one_word(value: str) -> str:
+    if not value.strip() or len(value.split()) != 1:
+        raise ValueError(f"{value!r} is not one word: this key's entries are matched word by word")
+    return value
+
+
+def _phrase(value: str) -> str:
+    if not value.strip():
+        raise ValueError("empty entry")
+    return value
+
+
+def _regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"{value!r} is not a regular expression: {exc}") from exc
+    return value
+
+
+def _as_str(value: Any) -> Any:
+    # YAML reads a bare `1` as a number where a table means the word; a bare `no` or `on` reads as
+    # a bool and stays one, so that it fails validation (it must be quoted) instead of becoming "false"
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+
+Word = Annotated[str, AfterValidator(_one_word)]
+Phrase = Annotated[str, AfterValidator(_phrase)]
+Regex = Annotated[str, AfterValidator(_regex)]
+Words = list[Word]
+Phrases = list[Phrase]
+
+
+class ClaimsTable(BaseModel):
+    """Every key a claims table may have; each list is either single words or phrases."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # words, matched one token at a time
+    post_cues: Words = []
+    pre_cues: Words = []
+    prefix_cues: Words = []
+    inline_cues: Words = []
+    passive_cues: Words = []
+    passive_openers: Words = []
+    nominal_cues: Words = []
+    speech_nouns: Words = []
+    recipient_words: Words = []
+    object_cues: Words = []
+    complementisers: Words = []
+    wish_complementisers: Words = []
+    pronoun_speakers: Words = []
+    plural_pronouns: Words = []
+    speaker_boundaries: Words = []
+    np_participles: Words = []
+    group_determiners: Words = []
+    np_articles: Words = []
+    non_verbs: Words = []
+    verbs: Words = []
+    auxiliaries: Words = []
+    copulas: Words = Field(min_length=1)
+    copula_plural: Word | None = None
+    predicate_coordinators: Words = []
+    clause_coordinators: Words = []
+    subordinators: Words = []
+    relative_pronouns: Words = Field(min_length=1)
+    demonstratives: Words = []
+    time_words: Words = []
+    predicate_markers: Words = []
+    locative_prepositions: Words = []
+    np_stops: Words = []
+    refusals: Words = []
+    not_names: Words = []
+    person_particles: Words = []
+    name_prefixes: Words = []
+    organisation_heads: Words = []
+    location_heads: Words = []
+    # affixes and single tokens
+    pronoun_suffix: Word | None = None
+    plural_suffix: Word | None = None
+    verb_prefixes: Words = []
+    verb_suffixes: Words = []
+    passive_prefixes: Words = []
+    passive_agent: Word | None = None
+    abbreviations: Words = []
+    # phrases, matched as word sequences
+    passive_adverbs: Phrases = []
+    role_words: Phrases = []
+    spokesperson_roles: Phrases = []
+    honorifics: Phrases = []
+    portfolio_roles: Phrases = []
+    region_roles: Phrases = []
+    document_words: Phrases = []
+    existentials: Phrases = []
+    citations: Phrases = []
+    subject_breakers: Phrases = []
+    leading_connectives: Phrases = []
+    uncertain: Phrases = []
+    hedged: Phrases = []
+    negated: Phrases = []
+    negation_blockers: Phrases = []
+    hedge_blockers: Phrases = []
+    future: Phrases = []
+    conditional: Phrases = []
+    conditional_needs: Phrases = []
+    conditional_blockers: Phrases = []
+    causal: Phrases = []
+    position: Phrases = []
+    background: Phrases = []
+    first_person: Phrases = []
+    ceremony: Phrases = []
+    non_claim_endings: Phrases = []
+    # regular expressions
+    anonymous_patterns: list[Regex] = []
+    boilerplate: list[Regex] = []
+    # numbers
+    verb_min_stem: int = Field(default=3, ge=1)
+    min_claim_tokens: int = Field(default=3, ge=1)
+    min_quote_tokens: int = Field(default=4, ge=1)
+    background_years: int = Field(default=5, ge=0)
+    # surface → [label, canonical name]
+    gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
+
+
+def _normalised(raw: Any) -> Any:
+    if isinstance(raw, dict):
+        return {k: _normalised(v) for k, v in raw.items()}
+    if isinstance(raw, list):
+        return [_normalised(v) for v in raw]
+    return _as_str(raw)
+
+
+def _line_of(root: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """1-based line of the YAML node at a pydantic error location (the deepest one that exists)."""
+    node, line = root, (root.start_mark.line + 1 if root is not None else None)
+    for step in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == str(step)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            child = node.value[step]
+        if child is None:
+            break
+        node, line = child, child.start_mark.line + 1
+    return line
+
+
+def _key_line(root: yaml.Node | None, key: str) -> int | None:
+    if isinstance(root, yaml.MappingNode):
+        for k, _ in root.value:
+            if k.value == key:
+                return k.start_mark.line + 1
+    return None
+
+
+def check_claims_table(text: str, where: str) -> ClaimsTable:
+    """The table in ``text`` (YAML), or an InputError naming ``where``, the line and the key."""
+    try:
+        raw = yaml.safe_load(text) or {}
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"{where}:{mark.line + 1}" if mark is not None else where
+        raise InputError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", at) from exc
+    if not isinstance(raw, dict):
+        raise InputError("a claims table is a mapping of keys to lists", where)
+    try:
+        return ClaimsTable.model_validate(_normalised(raw))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        unknown = err["type"] == "extra_forbidden"
+        line = _key_line(root, str(loc[0])) if unknown else _line_of(root, loc)
+        field = ".".join(str(p) for p in loc)
+        message = f"unknown key {field!r}" if unknown else f"{field}: {err['msg']}"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise InputError(message + more, f"{where}:{line}" if line else where) from exc
