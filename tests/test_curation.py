@@ -13,6 +13,7 @@ from _claim_fixtures import news_article, news_claims, script_article, script_cl
 from klaim.dataset.curation import (
     added_claim_id,
     apply_curation,
+    apply_decisions,
     dump_curation,
     init_curation,
     init_curation_file,
@@ -286,3 +287,44 @@ def test_build_applies_curation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(SchemaError):
         build.build(build.BuildSettings(seeds=tmp_path, out=tmp_path / "data2", curation=folder))
     assert not (tmp_path / "data2").exists()
+
+
+def test_conflicts_between_files_and_results_are_reported(tmp_path: Path) -> None:
+    """Two files for one article, an added claim that does not validate, and a moved span that
+    lands on another claim's span: each is a problem with its file and record."""
+    moved_onto_budget = f"""\
+article_id: {A.article_id}
+claims:
+  - claim_id: {RP.claim_id}
+    start: {BUDGET.start}
+    end: {BUDGET.end}
+added:
+  - start: {A.text.index("Banjir")}
+    end: {A.text.index("Banjir") + len("Banjir")}
+    claim_type: numerical
+    figures: [{{start: 0, end: 7, kind: money, currency: XXY}}]
+"""
+    first = parse_curation(moved_onto_budget, "first.yaml", ValidationReport())
+    second = parse_curation(f"article_id: {A.article_id}\n", "second.yaml", ValidationReport())
+    assert first is not None and second is not None
+    with pytest.raises(SchemaError) as exc:
+        apply_decisions([A], CLAIMS, [first, second])
+    got = {(p.file, p.field): (p.record, p.reason) for p in exc.value.report.problems}
+    assert got[("second.yaml", "article_id")] == (
+        "line 1", f"article {A.article_id!r} is curated in two files (first.yaml too)")
+    assert got[("first.yaml", "added[0].figures[0]")][1] == "currency 'XXY' is not an ISO 4217 code"
+    assert got[("first.yaml", "claims[0]")] == (
+        f"line 3 ({RP.claim_id})", (f"the result has 2 claims with id {BUDGET.claim_id} "
+                                    "(a corrected span equals another claim's span)"))
+    assert len(got) == 3
+
+
+def test_a_span_written_unchanged_keeps_the_claim_id(tmp_path: Path) -> None:
+    text = (f"article_id: {A.article_id}\nclaims:\n  - claim_id: {INFL.claim_id}\n"
+            f"    start: {INFL.start}\n    end: {INFL.end}\n    modality: hedged\n")
+    origins: dict[str, str] = {}
+    loaded = parse_curation(text, "f.yaml", ValidationReport())
+    assert loaded is not None
+    out = apply_decisions([A], CLAIMS, [loaded], origins=origins)
+    assert [c.claim_id for c in out] == [c.claim_id for c in CLAIMS]
+    assert out[0].modality.value == "hedged" and origins == {INFL.claim_id: INFL.claim_id}

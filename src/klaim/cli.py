@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, NoReturn, Optional, TypedDict
 
 import typer
 from rich.console import Console
@@ -65,7 +65,7 @@ def main(
     ctx.with_resource(_notes())
 
 
-def _fail(exc: Exception, tail: str = "nothing was written.") -> None:
+def _fail(exc: Exception, tail: str = "nothing was written.") -> NoReturn:
     """One clear line per problem on stderr, then a non-zero exit."""
     if isinstance(exc, SchemaError):
         for p in exc.report.problems:
@@ -246,6 +246,15 @@ def _build_corpus(job: CorpusJob) -> None:
         raise typer.Exit(1)
 
 
+class _CorpusOptions(TypedDict):
+    """The options that a local and a Dask corpus build share."""
+
+    shard_size: int
+    max_invalid: int | None
+    article_timeout: float
+    max_article_chars: int
+
+
 def _run_corpus(job: CorpusJob):
     """Check every input before any work (or any connection), then build locally or on Dask."""
     from klaim.corpus.build import build_corpus, rich_progress, source_files
@@ -258,8 +267,9 @@ def _run_corpus(job: CorpusJob):
         raise KlaimError(f"--article-timeout must be positive (got {job.article_timeout:g})")
     source_files(job.source)
     _check_out_folder(job.out_dir, "--out")
-    options = {"shard_size": job.shard_size, "max_invalid": job.max_invalid,
-               "article_timeout": job.article_timeout, "max_article_chars": job.max_article_chars}
+    options: _CorpusOptions = {
+        "shard_size": job.shard_size, "max_invalid": job.max_invalid,
+        "article_timeout": job.article_timeout, "max_article_chars": job.max_article_chars}
     if not job.scheduler:
         with rich_progress(err) as hook:
             return build_corpus(job.source, job.out_dir, workers=job.workers, progress=hook,
@@ -633,7 +643,8 @@ def review(
             articles, claims = load_release(release)
         else:
             articles, claims = collect(_settings(dataset, seeds=seeds))
-        paths = write_review(articles, claims, out_dir, None if all_articles else [article_id])
+        paths = write_review(articles, claims, out_dir,
+                             None if all_articles or article_id is None else [article_id])
     except KlaimError as exc:
         _fail(exc)
         return

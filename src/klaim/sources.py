@@ -38,7 +38,7 @@ def read_table(path: Path) -> Iterator[Record]:
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the table: {exc}", str(path)) from exc
     for i, row in enumerate(frame.to_dict(orient="records"), 1):
-        yield f"row {i}", {k: _cell(v) for k, v in row.items() if _cell(v) is not None}
+        yield f"row {i}", {str(k): _cell(v) for k, v in row.items() if _cell(v) is not None}
 
 
 def _cell(value: Any) -> Any:
@@ -57,6 +57,8 @@ def html_article(html: str, url: str | None = None) -> dict[str, Any] | None:
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False, deduplicate=False)
+    # without as_dict (deprecated) trafilatura returns a Document; its annotation has no overload
+    assert not isinstance(doc, dict)
     if doc is None or not (doc.text or "").strip():
         return None
     found = {"text": doc.text, "title": doc.title, "published": doc.date,

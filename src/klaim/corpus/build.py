@@ -60,7 +60,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from pydantic import ValidationError
 
@@ -79,7 +79,7 @@ DEFAULT_CHUNK = 64
 # The size limit is extract()'s own (MAX_ARTICLE_CHARS), checked by the driver before sending.
 ARTICLE_TIMEOUT = 60.0  # seconds of extraction per article before it is given up
 ROW_GROUP_SIZE = 10_000
-COMPRESSION = "zstd"
+COMPRESSION: Final = "zstd"
 
 class CorpusSettingError(InputError, ValueError):
     """A build setting out of range (``workers=0``, ``shard_size=0``...)."""
@@ -415,7 +415,9 @@ class _Planner:
 
     def _plan(self, index: int, batch: list[_Record]) -> ShardPlan:
         h = hashlib.sha256()
-        articles, locations, problems = [], [], []
+        articles: list[tuple[str, str, str, str | None]] = []
+        locations: list[tuple[str, str]] = []
+        problems: list[Problem] = []
         for rec in batch:
             if rec.error is not None:
                 h.update(f"! {rec.error.field} {rec.error.reason}\n".encode())
@@ -425,6 +427,7 @@ class _Planner:
                                 default=_json_default).encode())
             h.update(b"\n")
             try:
+                assert rec.data is not None  # a record without data carries its error
                 art = Article.model_validate(self.reading.prepare(rec.data))
             except ValidationError as exc:
                 problems.extend(_problems_from(exc, rec.file, rec.where))
@@ -731,7 +734,8 @@ def build_shard(out_dir: str | Path, plan: ShardPlan, shard_size: int,
                 chunk_size: int = DEFAULT_CHUNK, schema: Any = None,
                 timeout: float | None = ARTICLE_TIMEOUT) -> ShardInfo:
     """Extract and write one whole shard in this process (the Dask task)."""
-    tables, errors = [], []
+    tables: list[Any] = []
+    errors: list[tuple[int, str]] = []
     for k, chunk in enumerate(_chunks(plan.articles, chunk_size)):
         table, errs = extract_chunk(chunk, schema, timeout)
         tables.append(table)

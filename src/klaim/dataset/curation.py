@@ -266,6 +266,29 @@ def _walk(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], i
 def parse_curation(text: str, file: str, report: ValidationReport) -> LoadedCuration | None:
     """Parse and validate one curation file; problems go to ``report`` with file, line and field."""
     report.checked += 1
+    parsed = _yaml_document(text, file, report)
+    if parsed is None:
+        return None
+    node, data = parsed
+    lines: dict[tuple[Any, ...], int] = {}
+    dupes: list[tuple[tuple[Any, ...], int]] = []
+    _walk(node, (), lines, dupes)
+    for loc, line in dupes:
+        report.problems.append(Problem(file, f"line {line}", _dotted(loc),
+                                       "key given twice (YAML keeps only the last)"))
+    try:
+        model = CurationFile.model_validate(data)
+    except ValidationError as exc:
+        report.problems.extend(_model_problems(exc, data, file, lines))
+        return None
+    if dupes:
+        return None
+    return LoadedCuration(file, model, lines)
+
+
+def _yaml_document(text: str, file: str,
+                   report: ValidationReport) -> tuple[yaml.Node, dict[Any, Any]] | None:
+    """The YAML node tree (for line numbers) and the mapping it holds; None after a problem."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -285,34 +308,36 @@ def parse_curation(text: str, file: str, report: ValidationReport) -> LoadedCura
         report.problems.append(Problem(file, "line 1", "(file)",
                                        "a curation file is a mapping with article_id, claims, added"))
         return None
-    lines: dict[tuple[Any, ...], int] = {}
-    dupes: list[tuple[tuple[Any, ...], int]] = []
-    _walk(node, (), lines, dupes)
-    for loc, line in dupes:
-        report.problems.append(Problem(file, f"line {line}", _dotted(loc),
-                                       "key given twice (YAML keeps only the last)"))
-    try:
-        model = CurationFile.model_validate(data)
-    except ValidationError as exc:
-        loaded = LoadedCuration(file, CurationFile.model_construct(article_id="?", claims=[]), lines)
-        raw_claims = data.get("claims") if isinstance(data.get("claims"), list) else []
-        for err in exc.errors():
-            loc = err["loc"]
-            where = loaded.where(loc)
-            if (len(loc) >= 2 and loc[0] == "claims" and isinstance(loc[1], int)
-                    and loc[1] < len(raw_claims) and isinstance(raw_claims[loc[1]], dict)
-                    and raw_claims[loc[1]].get("claim_id")):
-                where += f" ({raw_claims[loc[1]]['claim_id']})"
-            reason = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
-                reason = "unknown field"
-            elif err["type"] == "enum":
-                reason = f"{err['input']!r}: {reason}"
-            report.problems.append(Problem(file, where, _dotted(loc), reason))
-        return None
-    if dupes:
-        return None
-    return LoadedCuration(file, model, lines)
+    return node, data
+
+
+def _model_problems(exc: ValidationError, data: dict[Any, Any], file: str,
+                    lines: dict[tuple[Any, ...], int]) -> list[Problem]:
+    """Each field error of a file with its line, and the claim_id of its decision when written."""
+    loaded = LoadedCuration(file, CurationFile.model_construct(article_id="?", claims=[]), lines)
+    raw_claims = data.get("claims")
+    problems = []
+    for err in exc.errors():
+        loc = err["loc"]
+        where = loaded.where(loc) + _raw_claim_id(raw_claims, loc)
+        reason = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            reason = "unknown field"
+        elif err["type"] == "enum":
+            reason = f"{err['input']!r}: {reason}"
+        problems.append(Problem(file, where, _dotted(loc), reason))
+    return problems
+
+
+def _raw_claim_id(raw_claims: Any, loc: tuple[int | str, ...]) -> str:
+    """`` (claim_id)`` of the decision at ``loc`` as written, when there is one."""
+    if not (len(loc) >= 2 and loc[0] == "claims" and isinstance(loc[1], int)
+            and isinstance(raw_claims, list) and loc[1] < len(raw_claims)):
+        return ""
+    decision = raw_claims[loc[1]]
+    if isinstance(decision, dict) and decision.get("claim_id"):
+        return f" ({decision['claim_id']})"
+    return ""
 
 
 def curation_files(path: Path) -> list[Path]:
@@ -442,130 +467,11 @@ def apply_decisions(articles: Sequence[Article], claims: Sequence[Claim],
     report = report if report is not None else ValidationReport()
     if isinstance(files, Mapping):
         files = [LoadedCuration(f"(curation {aid})", cf) for aid, cf in files.items()]
-    texts = {a.article_id: a.text for a in articles}
-    by_id: dict[str, Claim] = {c.claim_id: c for c in claims}
-    per_article: dict[str, LoadedCuration] = {}
-    for lc in files:
-        aid = lc.data.article_id
-        if aid not in texts:
-            report.problems.append(Problem(lc.file, lc.where(("article_id",)), "article_id",
-                                           f"no article {aid!r} among the articles being built"))
-            continue
-        if aid in per_article:
-            report.problems.append(Problem(lc.file, lc.where(("article_id",)), "article_id",
-                                           f"article {aid!r} is curated in two files "
-                                           f"({per_article[aid].file} too)"))
-            continue
-        per_article[aid] = lc
-
-    replaced: dict[str, Claim | None] = {}  # extracted claim_id → curated claim (None: rejected)
-    added: list[Claim] = []
-    where_of: dict[str, tuple[LoadedCuration, tuple[Any, ...]]] = {}
-    for aid, lc in per_article.items():
-        text, cf = texts[aid], lc.data
-        counts = Counter(d.claim_id for d in cf.claims)
-        for i, d in enumerate(cf.claims):
-            loc = ("claims", i)
-            rec = lc.where(loc)
-            if counts[d.claim_id] > 1:
-                report.problems.append(Problem(lc.file, rec, _dotted((*loc, "claim_id")),
-                                               "more than one decision for this claim"))
-                continue
-            c = by_id.get(d.claim_id)
-            if c is None or c.article_id != aid:
-                report.problems.append(Problem(
-                    lc.file, rec, _dotted((*loc, "claim_id")),
-                    f"no claim {d.claim_id!r} in the current extraction of article {aid!r} "
-                    "(the text or the extractor changed): re-anchor this decision to the new "
-                    "claim_id or delete it"))
-                continue
-            if d.status == Status.reject:
-                replaced[c.claim_id] = None
-                continue
-            data = c.model_dump()
-            _apply_fields(data, d, text, cf)
-            if d.status == Status.accept and data["verdict"].get("reviewer") is None:
-                # An accepted claim was checked by a person even when its truth is not settled:
-                # the record says who and when, with the label left as it is.
-                data["verdict"] = {**data["verdict"], "reviewer": cf.reviewer,
-                                   "reviewed": cf.reviewed}
-            if d.start is not None or d.end is not None:
-                s = d.start if d.start is not None else c.start
-                e = d.end if d.end is not None else c.end
-                if (why := _bounds_problem(text, s, e)) is not None:
-                    report.problems.append(Problem(lc.file, rec, _dotted((*loc, "start/end")), why))
-                    continue
-                data.update(start=s, end=e, surface=text[s:e])
-                if (s, e) != (c.start, c.end):
-                    data["claim_id"] = make_claim_id(aid, s, e)
-                sent = data["sentence"]
-                if not sent["start"] <= s < e <= sent["end"]:
-                    report.problems.append(Problem(
-                        lc.file, rec, _dotted((*loc, "start/end")),
-                        f"the corrected span [{s}:{e}] lies outside the claim's sentence "
-                        f"[{sent['start']}:{sent['end']}]: give `sentence: {{start, end}}` too"))
-                    continue
-            try:
-                new = Claim.model_validate(data, context={"text": text})
-            except ValidationError as exc:
-                report.problems.extend(_validation_problems(exc, lc, loc, d.claim_id))
-                continue
-            replaced[c.claim_id] = new
-            where_of[new.claim_id] = (lc, loc)
-            if origins is not None:
-                origins[new.claim_id] = c.claim_id
-        extracted_spans = {(c.start, c.end): c.claim_id for c in claims if c.article_id == aid}
-        for i, a in enumerate(cf.added):
-            loc = ("added", i)
-            rec = lc.where(loc)
-            if (why := _bounds_problem(text, a.start, a.end)) is not None:
-                report.problems.append(Problem(lc.file, rec, _dotted((*loc, "start/end")), why))
-                continue
-            cid = added_claim_id(aid, a.start, a.end)
-            if (a.start, a.end) in extracted_spans:
-                report.problems.append(Problem(
-                    lc.file, rec, _dotted((*loc, "start/end")),
-                    f"claim {extracted_spans[(a.start, a.end)]} already has this span: "
-                    "correct that claim under `claims:` instead of adding one"))
-                continue
-            surface = text[a.start:a.end]
-            data = {
-                "claim_id": cid, "article_id": aid, "lang": next(
-                    x.lang for x in articles if x.article_id == aid),
-                "text": surface, "start": a.start, "end": a.end, "surface": surface,
-                "sentence": sentence_around(text, a.start, a.end).model_dump(),
-                "claim_type": a.claim_type, "speaker": {"kind": "publisher"},
-                "check_worthiness": 1.0, "check_worthiness_reasons": ["added by a reviewer"],
-                "extractor": ADDED_EXTRACTOR, "extractor_version": ADDED_EXTRACTOR_VERSION,
-                "verdict": {"label": "unverified", "evidence": [], "reviewer": cf.reviewer,
-                            "reviewed": cf.reviewed},
-            }
-            _apply_fields(data, a, text, cf)
-            try:
-                new = Claim.model_validate(data, context={"text": text})
-            except ValidationError as exc:
-                report.problems.extend(_validation_problems(exc, lc, loc, cid))
-                continue
-            added.append(new)
-            where_of[new.claim_id] = (lc, loc)
-
-    out: list[Claim] = []
-    for c in claims:
-        if c.claim_id in replaced:
-            new = replaced[c.claim_id]
-            if new is not None:
-                out.append(new)
-        else:
-            out.append(c)
-    out.extend(sorted(added, key=lambda c: (c.article_id, c.start, c.end)))
-
-    ids = Counter(c.claim_id for c in out)
-    for cid, n in ids.items():
-        if n > 1 and cid in where_of:
-            lc, loc = where_of[cid]
-            report.problems.append(Problem(lc.file, lc.where(loc), _dotted(loc),
-                                           f"the result has {n} claims with id {cid} "
-                                           "(a corrected span equals another claim's span)"))
+    curator = _Curator(articles, claims, report, origins)
+    for lc in _one_file_per_article(files, curator.texts, report):
+        curator.apply_file(lc)
+    out = curator.result()
+    report.problems.extend(curator.duplicate_id_problems(out))
     if not report.problems:
         from klaim.dataset.validate import check_claims
 
@@ -574,6 +480,173 @@ def apply_decisions(articles: Sequence[Article], claims: Sequence[Claim],
     if report.problems:
         raise SchemaError(report)
     return out
+
+
+def _one_file_per_article(files: Sequence[LoadedCuration], texts: Mapping[str, str],
+                          report: ValidationReport) -> list[LoadedCuration]:
+    """The files to apply: a file of an unknown article, or a second file of an article, is a
+    problem and is not applied."""
+    per_article: dict[str, LoadedCuration] = {}
+    for lc in files:
+        aid = lc.data.article_id
+        if aid not in texts:
+            reason = f"no article {aid!r} among the articles being built"
+        elif aid in per_article:
+            reason = f"article {aid!r} is curated in two files ({per_article[aid].file} too)"
+        else:
+            per_article[aid] = lc
+            continue
+        report.problems.append(Problem(lc.file, lc.where(("article_id",)), "article_id", reason))
+    return list(per_article.values())
+
+
+_Where = tuple[LoadedCuration, tuple[Any, ...]]  # a file and the place of a decision in it
+
+
+class _Curator:
+    """Applies curation files one by one to the extracted claims, collecting the problems."""
+
+    def __init__(self, articles: Sequence[Article], claims: Sequence[Claim],
+                 report: ValidationReport, origins: dict[str, str] | None) -> None:
+        self.langs: dict[str, str] = {}
+        for a in articles:
+            self.langs.setdefault(a.article_id, a.lang)
+        self.texts = {a.article_id: a.text for a in articles}
+        self.claims = claims
+        self.by_id: dict[str, Claim] = {c.claim_id: c for c in claims}
+        self.report = report
+        self.origins = origins
+        self.replaced: dict[str, Claim | None] = {}  # extracted claim_id → curated (None: rejected)
+        self.added: list[Claim] = []
+        self.where_of: dict[str, _Where] = {}  # curated claim_id → the decision that made it
+
+    def problem(self, at: _Where, field_name: str, reason: str) -> None:
+        lc, loc = at
+        self.report.problems.append(Problem(lc.file, lc.where(loc), _dotted((*loc, field_name)),
+                                            reason))
+
+    def apply_file(self, lc: LoadedCuration) -> None:
+        counts = Counter(d.claim_id for d in lc.data.claims)
+        for i, d in enumerate(lc.data.claims):
+            if counts[d.claim_id] > 1:
+                self.problem((lc, ("claims", i)), "claim_id", "more than one decision for this claim")
+            else:
+                self.decide(d, (lc, ("claims", i)))
+        aid = lc.data.article_id
+        extracted_spans = {(c.start, c.end): c.claim_id for c in self.claims if c.article_id == aid}
+        for i, a in enumerate(lc.data.added):
+            self.add(a, (lc, ("added", i)), extracted_spans)
+
+    def decide(self, d: Decision, at: _Where) -> None:
+        """Reject, or correct and re-validate, the extracted claim a decision names."""
+        lc = at[0]
+        aid, text, cf = lc.data.article_id, self.texts[lc.data.article_id], lc.data
+        c = self.by_id.get(d.claim_id)
+        if c is None or c.article_id != aid:
+            self.problem(at, "claim_id",
+                         f"no claim {d.claim_id!r} in the current extraction of article {aid!r} "
+                         "(the text or the extractor changed): re-anchor this decision to the new "
+                         "claim_id or delete it")
+            return
+        if d.status == Status.reject:
+            self.replaced[c.claim_id] = None
+            return
+        data = c.model_dump()
+        _apply_fields(data, d, text, cf)
+        if d.status == Status.accept and data["verdict"].get("reviewer") is None:
+            # An accepted claim was checked by a person even when its truth is not settled:
+            # the record says who and when, with the label left as it is.
+            data["verdict"] = {**data["verdict"], "reviewer": cf.reviewer, "reviewed": cf.reviewed}
+        if (why := _move_span(data, d, c, text)) is not None:
+            self.problem(at, "start/end", why)
+            return
+        new = self.validated(data, at, d.claim_id)
+        if new is not None:
+            self.replaced[c.claim_id] = new
+            if self.origins is not None:
+                self.origins[new.claim_id] = c.claim_id
+
+    def add(self, a: AddedClaim, at: _Where, extracted_spans: Mapping[tuple[int, int], str]) -> None:
+        """A claim the extractor missed, with the defaults of an added claim under its fields."""
+        cf = at[0].data
+        aid = cf.article_id
+        text = self.texts[aid]
+        if (why := _bounds_problem(text, a.start, a.end)) is not None:
+            self.problem(at, "start/end", why)
+            return
+        if (a.start, a.end) in extracted_spans:
+            self.problem(at, "start/end",
+                         f"claim {extracted_spans[(a.start, a.end)]} already has this span: "
+                         "correct that claim under `claims:` instead of adding one")
+            return
+        data = _added_claim_data(aid, self.langs[aid], text, a, cf)
+        _apply_fields(data, a, text, cf)
+        new = self.validated(data, at, data["claim_id"])
+        if new is not None:
+            self.added.append(new)
+
+    def validated(self, data: dict[str, Any], at: _Where, claim_id: str) -> Claim | None:
+        """The curated claim, checked against its article text; None (and problems) if invalid."""
+        lc, loc = at
+        try:
+            new = Claim.model_validate(data, context={"text": self.texts[lc.data.article_id]})
+        except ValidationError as exc:
+            self.report.problems.extend(_validation_problems(exc, lc, loc, claim_id))
+            return None
+        self.where_of[new.claim_id] = at
+        return new
+
+    def result(self) -> list[Claim]:
+        """The extracted claims in their order with decisions applied, then the added ones."""
+        out = [self.replaced.get(c.claim_id, c) for c in self.claims]
+        kept = [c for c in out if c is not None]
+        return kept + sorted(self.added, key=lambda c: (c.article_id, c.start, c.end))
+
+    def duplicate_id_problems(self, out: Sequence[Claim]) -> list[Problem]:
+        problems = []
+        for cid, n in Counter(c.claim_id for c in out).items():
+            if n > 1 and cid in self.where_of:
+                lc, loc = self.where_of[cid]
+                problems.append(Problem(lc.file, lc.where(loc), _dotted(loc),
+                                        f"the result has {n} claims with id {cid} "
+                                        "(a corrected span equals another claim's span)"))
+        return problems
+
+
+def _move_span(data: dict[str, Any], d: Decision, c: Claim, text: str) -> str | None:
+    """Apply a decision's start/end to ``data`` (a moved span gets the id of its new span);
+    the reason it cannot, if any."""
+    if d.start is None and d.end is None:
+        return None
+    s = d.start if d.start is not None else c.start
+    e = d.end if d.end is not None else c.end
+    if (why := _bounds_problem(text, s, e)) is not None:
+        return why
+    data.update(start=s, end=e, surface=text[s:e])
+    if (s, e) != (c.start, c.end):
+        data["claim_id"] = make_claim_id(c.article_id, s, e)
+    sent = data["sentence"]
+    if not sent["start"] <= s < e <= sent["end"]:
+        return (f"the corrected span [{s}:{e}] lies outside the claim's sentence "
+                f"[{sent['start']}:{sent['end']}]: give `sentence: {{start, end}}` too")
+    return None
+
+
+def _added_claim_data(aid: str, lang: str, text: str, a: AddedClaim,
+                      cf: CurationFile) -> dict[str, Any]:
+    """An added claim before its reviewer's fields: publisher speaker, check-worthiness 1.0,
+    the sentence around it, unverified (reviewed by the file's reviewer)."""
+    surface = text[a.start:a.end]
+    return {
+        "claim_id": added_claim_id(aid, a.start, a.end), "article_id": aid, "lang": lang,
+        "text": surface, "start": a.start, "end": a.end, "surface": surface,
+        "sentence": sentence_around(text, a.start, a.end).model_dump(),
+        "claim_type": a.claim_type, "speaker": {"kind": "publisher"},
+        "check_worthiness": 1.0, "check_worthiness_reasons": ["added by a reviewer"],
+        "extractor": ADDED_EXTRACTOR, "extractor_version": ADDED_EXTRACTOR_VERSION,
+        "verdict": {"label": "unverified", "evidence": [], "reviewer": cf.reviewer,
+                    "reviewed": cf.reviewed},
+    }
 
 
 def apply_curation(articles: Sequence[Article], claims: Sequence[Claim], path: Path) -> list[Claim]:

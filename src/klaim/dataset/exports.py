@@ -86,7 +86,7 @@ def read_claims_csv(path: Path) -> list[dict[str, Any]]:
     import pandas as pd
 
     df = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    return [{k: unneutralise(v) for k, v in row.items()} for row in df.to_dict("records")]
+    return [{str(k): unneutralise(v) for k, v in row.items()} for row in df.to_dict("records")]
 
 
 def write_jsonl(path: Path, claims: list[Claim]) -> None:

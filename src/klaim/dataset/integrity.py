@@ -151,7 +151,9 @@ def check_release_info(root: Path, articles: list[Article], claims: list[Claim],
                                        f"the data hashes to {digest}, not {info.get('content_sha256')}"
                                        " (the articles or claims were changed)"))
     actual = counts(articles, claims)
-    declared = info.get("counts") if isinstance(info.get("counts"), dict) else {}
+    declared = info.get("counts")
+    if not isinstance(declared, dict):
+        declared = {}
     for key in sorted(actual.keys() | declared.keys()):
         if declared.get(key) != actual.get(key):
             report.problems.append(Problem(str(path), "counts", key,

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from klaim.errors import InputError, Problem, ValidationReport
 from klaim.schema import Article, Claim, Figure, make_claim_id
@@ -18,11 +19,17 @@ from klaim.schema import Article, Claim, Figure, make_claim_id
 _SPAN_MESSAGE = re.compile(r"^(span \[|start \(|surface )")
 
 
-def _field_of(err: dict[str, Any]) -> str:
+def _field_of(err: ErrorDetails) -> str:
     loc = ".".join(str(p) for p in err["loc"])
     if _SPAN_MESSAGE.search(err["msg"].removeprefix("Value error, ")):
         return f"{loc}.start/end/surface" if loc else "start/end/surface"
     return loc or "(record)"
+
+
+def _text_of(texts: dict[str, str], row: dict[str, Any]) -> str | None:
+    """The text of the row's article, when its article_id names a known article."""
+    aid = row.get("article_id")
+    return texts.get(aid) if isinstance(aid, str) else None
 
 
 def _problems(exc: ValidationError, file: str, record: str) -> list[Problem]:
@@ -55,7 +62,7 @@ def check_claims(articles: list[Article] | dict[str, Article], rows: list[dict[s
     for record, row in zip(names, rows):
         report.count(file)
         record = f"{record} ({row.get('claim_id')})" if row.get("claim_id") else record
-        text = texts.get(row.get("article_id"))
+        text = _text_of(texts, row)
         if texts and text is None:
             report.problems.append(Problem(file, record, "article_id",
                                            f"unknown article {row.get('article_id')!r}"))
@@ -170,7 +177,7 @@ def check_figures(rows: list[tuple[str, dict[str, Any]]], file: str, report: Val
     for record, row in rows:
         report.count(file)
         data = {k: v for k, v in row.items() if k not in FIGURE_LINK_FIELDS and v not in ("", None)}
-        text = texts.get(row.get("article_id"))
+        text = _text_of(texts, row)
         try:
             Figure.model_validate(data, context={"text": text} if text is not None else None)
         except ValidationError as exc:

@@ -194,7 +194,8 @@ def evaluate_attribution(path: str | Path, lang: str | None = None, limit: int |
     from klaim.extraction.claims import extract
 
     rows = read_records(path, {"text": str, "attributions": list}, limit)
-    total, misses = AttributionCounts(), list[dict[str, Any]]()
+    total = AttributionCounts()
+    misses: list[dict[str, Any]] = []
     for r in rows:
         claims = extract(r["text"], lang or r.get("lang") or "en", r.get("published"), r.get("id"))
         total.add(score_article(claims, read_attributions(r["text"], r["attributions"]), misses, r["text"]))

@@ -191,9 +191,8 @@ class _Scorer:
                 [_as_span(f) for f in figs if f.kind.value not in _NOT_MEASEVAL
                  and norm(f.surface) not in lexicon(self.lang).determiner_vague]
         else:
-            gold_kinds = {str(s.get("label") or s.get("kind")) for s in spans if s.get("label") or s.get("kind")}
-            for kind in sorted(gold_kinds | {f.kind.value for f in figs}):
-                yield kind, [s for s in spans if (s.get("label") or s.get("kind")) == kind], \
+            for kind in sorted({_kind_of(s) for s in spans} | {f.kind.value for f in figs}):
+                yield kind, [s for s in spans if _kind_of(s) == kind], \
                     [_as_span(f) for f in figs if f.kind.value == kind]
 
     def _score(self, label: str, text: str, gold: list[dict], pred: list[dict]) -> None:
@@ -233,6 +232,11 @@ def _brief(s: dict[str, Any], text: str) -> dict[str, Any]:
     a, b = s["start"], s["end"]
     return {"start": a, "end": b, "surface": text[a:b],
             "context": text[max(0, a - 50):a] + "[[" + text[a:b] + "]]" + text[b:b + 50]}
+
+
+def _kind_of(span: dict[str, Any]) -> str:
+    """A gold span's kind in klaim's convention ("" when it has none, so sorting never fails)."""
+    return str(span.get("label") or span.get("kind") or "")
 
 
 def _as_span(f: Figure) -> dict[str, Any]:

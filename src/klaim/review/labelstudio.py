@@ -154,7 +154,8 @@ def _parse_evidence(lines: list[str]) -> list[EvidenceIn]:
         if len(parts) >= 3 and len(parts[-1]) == 10 and parts[-1][4] == "-":
             retrieved = parts.pop()
         quote = " | ".join(parts[1:]) or None
-        out.append(EvidenceIn(url=url, quote=quote, retrieved=retrieved))
+        # validated from a dict: `retrieved` is a YYYY-MM-DD string the model turns into a date
+        out.append(EvidenceIn.model_validate({"url": url, "quote": quote, "retrieved": retrieved}))
     return out
 
 

@@ -88,7 +88,10 @@ class _Piece:
     parts: int = 1
 
 
-def _layout(text_len: int, intervals: list[_Interval]) -> list[tuple[str, object]]:
+_Event = tuple[str, _Piece | tuple[int, int]]  # ("open" | "close", piece) or ("text", (a, b))
+
+
+def _layout(text_len: int, intervals: list[_Interval]) -> list[_Event]:
     """Events ("open", piece) / ("text", (a, b)) / ("close", piece) forming a well-nested tree.
 
     A span that crosses an open one is cut at the open one's end and its remainder queued again,
@@ -96,7 +99,7 @@ def _layout(text_len: int, intervals: list[_Interval]) -> list[tuple[str, object
     """
     heap = list(intervals)
     heapq.heapify(heap)
-    events: list[tuple[str, object]] = []
+    events: list[_Event] = []
     stack: list[_Piece] = []
     pos = 0
     pieces: dict[str, list[_Piece]] = defaultdict(list)
@@ -175,29 +178,30 @@ def _highlighted_text(article: Article, claims: Sequence[Claim], index: dict[str
     text = article.text
     out: list[str] = []
     for kind, obj in _layout(len(text), intervals):
-        if kind == "text":
-            a, b = obj  # type: ignore[misc]
+        if isinstance(obj, tuple):
+            a, b = obj
             out.append(esc(text[a:b]))
         elif kind == "close":
-            out.append("</mark>" if obj.interval.kind == "claim" else "</span>")  # type: ignore[attr-defined]
+            out.append("</mark>" if obj.interval.kind == "claim" else "</span>")
         else:
-            p: _Piece = obj  # type: ignore[assignment]
-            iv = p.interval
-            pos = f'data-start="{p.start}" data-end="{p.end}"'
-            if iv.kind == "claim":
-                c: Claim = iv.ref  # type: ignore[assignment]
-                out.append(
-                    f'<mark class="claim t-{c.claim_type.value}" data-claim-id="{esc(c.claim_id)}" '
-                    f'data-n="{index[c.claim_id]}" {pos} data-claim-start="{c.start}" '
-                    f'data-claim-end="{c.end}" data-part="{p.part}/{p.parts}" '
-                    f'data-type="{c.claim_type.value}" data-speaker="{esc(speaker_label(c.speaker))}" '
-                    f'data-verdict="{c.verdict.label.value}" tabindex="0" '
-                    f'title="{esc(c.claim_type.value)}: {esc(c.text)}">')
-            else:
-                f: Figure = iv.ref  # type: ignore[assignment]
-                out.append(f'<span class="figure" data-figure-kind="{f.kind.value}" {pos} '
-                           f'title="{esc(figure_summary(f))}">')
+            out.append(_open_tag(obj, index))
     return "".join(out)
+
+
+def _open_tag(p: _Piece, index: dict[str, int]) -> str:
+    """The opening tag of a piece of a claim (``<mark>``) or of a figure (``<span>``)."""
+    pos = f'data-start="{p.start}" data-end="{p.end}"'
+    ref = p.interval.ref
+    if isinstance(ref, Claim):
+        return (f'<mark class="claim t-{ref.claim_type.value}" data-claim-id="{esc(ref.claim_id)}" '
+                f'data-n="{index[ref.claim_id]}" {pos} data-claim-start="{ref.start}" '
+                f'data-claim-end="{ref.end}" data-part="{p.part}/{p.parts}" '
+                f'data-type="{ref.claim_type.value}" data-speaker="{esc(speaker_label(ref.speaker))}" '
+                f'data-verdict="{ref.verdict.label.value}" tabindex="0" '
+                f'title="{esc(ref.claim_type.value)}: {esc(ref.text)}">')
+    assert isinstance(ref, Figure)  # an interval refers to a claim or a figure, nothing else
+    return (f'<span class="figure" data-figure-kind="{ref.kind.value}" {pos} '
+            f'title="{esc(figure_summary(ref))}">')
 
 
 # ---------------------------------------------------------------------------------------------
@@ -221,12 +225,12 @@ def _claim_detail(c: Claim, n: int) -> str:
     speaker = f"{speaker} <small>({esc(sp.kind.value)}" + (f"; cue “{esc(sp.cue)}”" if sp.cue else "") + ")</small>"
     figs = ""
     if c.figures:
-        rows = "".join(
+        fig_rows = "".join(
             f"<tr><td>“{esc(f.surface)}”</td><td>{esc(f.kind.value)}</td>"
             f"<td>{esc(_num(f.value))}</td><td>{esc(figure_summary(f))}</td>"
             f"<td>{f.start}–{f.end}</td></tr>" for f in c.figures)
         figs = ("<table class='figs'><thead><tr><th>figure</th><th>kind</th><th>value</th>"
-                f"<th>normalised</th><th>span</th></tr></thead><tbody>{rows}</tbody></table>")
+                f"<th>normalised</th><th>span</th></tr></thead><tbody>{fig_rows}</tbody></table>")
     reasons = "".join(f"<li>{esc(r)}</li>" for r in c.check_worthiness_reasons)
     cw = (f"<span class='cw'><span style='width:{round(c.check_worthiness * 100)}%'></span></span> "
           f"{c.check_worthiness:.2f}" + (f"<ul>{reasons}</ul>" if reasons else ""))
