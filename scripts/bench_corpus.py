@@ -18,6 +18,7 @@ same corpus, next to klaim's figure finder and full claim extractor on the same 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -92,10 +93,8 @@ def measure(src: Path, out: Path, workers: int, shard_size: int) -> dict:
             total = 0
             try:
                 for q in [p, *p.children(recursive=True)]:
-                    try:
+                    with contextlib.suppress(psutil.NoSuchProcess):
                         total += q.memory_info().rss
-                    except psutil.NoSuchProcess:
-                        pass
             except psutil.NoSuchProcess:
                 break
             peak = max(peak, total)

@@ -5,7 +5,8 @@
     python scripts/bench_extract.py ../shared/devdata/en_polnear_train.jsonl --lang en
 
 PATH defaults to ../shared/devdata/id_news_indosum_headlines.jsonl (relative to the repository
-root); each record's ``lang`` is used, else ``--lang`` (default ``id``). Reports KB/s of UTF-8 article text over CPU time of this process (what one core does,
+root); each record's ``lang`` is used, else ``--lang`` (default ``id``). Reports KB/s of UTF-8
+article text over CPU time of this process (what one core does,
 robust to other load on the machine) and over wall-clock time, best of R runs, and the share of
 time spent in ``find_figures`` (which ``extract`` calls once per article).
 """

@@ -45,7 +45,6 @@ CURATION = ROOT / "tests" / "data" / "labelstudio" / "curation"  # applied to th
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from _claim_fixtures import all_articles, all_claims, news_article, news_claims  # noqa: E402
-
 from klaim.review.labelstudio import export_tasks, labelstudio_config, region_id  # noqa: E402
 
 USER, PASSWORD, TOKEN = "ana@desk.example", "klaim-capture-2026", "klaimcapturetoken0123456789"

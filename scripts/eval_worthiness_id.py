@@ -49,7 +49,7 @@ def main() -> int:
             if not any(c["start"] < e and c["end"] > s for c in article["claims"]):
                 scores.append(sentence_score(text[s:e], "id")[0])
                 labels.append(0)
-    positives = [s for s, y in zip(scores, labels) if y]
+    positives = [s for s, y in zip(scores, labels, strict=False) if y]
     print(f"gold claims {len(positives)}, sentences without a gold claim {len(labels) - len(positives)}")
     print(f"ROC AUC {roc_auc(scores, labels):.3f}")
     print(f"gold claims: mean {statistics.mean(positives):.3f}, stdev {statistics.stdev(positives):.3f}")

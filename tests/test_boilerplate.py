@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 import klaim
-from klaim.extraction.claims._boilerplate import compile_table, non_claim_rule
 from klaim.errors import InputError
 from klaim.evaluation.worthiness import sentence_score
+from klaim.extraction.claims._boilerplate import compile_table, non_claim_rule
 
 DATA = Path(__file__).parent / "data" / "claims"
 LANGS = ("id", "en")
@@ -75,6 +75,6 @@ def test_non_claims_score_below_every_real_claim(lang):
     ({"heading_max_words": "six"}, "heading_max_words"),
 ])
 def test_table_is_checked_at_load(table, message):
-    with pytest.raises(InputError, match="xx.boilerplate.yaml") as info:
+    with pytest.raises(InputError, match=r"xx.boilerplate.yaml") as info:
         compile_table(table, "klaim/lang/xx.boilerplate.yaml")
     assert message in str(info.value)

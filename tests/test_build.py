@@ -66,7 +66,7 @@ def test_twelve_founding_members_and_75th_anniversary(built):
 
 
 def test_rebuilding_the_same_version_changes_nothing(built, tmp_path):
-    result, release, _ = built
+    _result, release, _ = built
     before = {p: p.read_bytes() for p in release.rglob("*") if p.is_file()}
     seeds = release.parents[2] / "seeds"
     again = CliRunner().invoke(app, ["build", "--seeds", str(seeds), "--out", str(release.parents[1]),

@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from _claim_fixtures import all_claims
-
 from klaim.dataset.charts import CHART_FILES, render_charts, worthiness_bins, write_charts
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 import klaim
-from klaim.extraction.claims._attribution import CUE_RULES
 from klaim.extraction.claims import explain
+from klaim.extraction.claims._attribution import CUE_RULES
 from klaim.extraction.claims._rules import RuleSet
 
 RULES_DIR = Path(__file__).parent / "data" / "claims" / "rules"
@@ -84,7 +84,8 @@ def test_cli_extract_explain_prints_the_rules(tmp_path):
     from klaim.cli import app
 
     article = tmp_path / "a.txt"
-    article.write_text("Kepala BPS Rina Lestari mengatakan inflasi bulan Maret mencapai 0,2 persen.\n", encoding="utf-8")
+    article.write_text("Kepala BPS Rina Lestari mengatakan inflasi bulan Maret mencapai 0,2 persen.\n",
+                       encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(article), "--explain"])
     assert result.exit_code == 0, result.output
     assert "rules: unit.attributed > attribution.pre-cue > decompose.main" in result.output

@@ -6,8 +6,8 @@ import json
 from datetime import date
 
 import pytest
-from _release_fixtures import article, claim, refuted_verdict, sample
 
+from _release_fixtures import article, claim, refuted_verdict, sample
 from klaim.dataset import claimreview
 from klaim.errors import KlaimError
 from klaim.schema import Speaker, Verdict, VerdictLabel

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import klaim
-from klaim.extraction.claims import EXTRACTOR, EXTRACTOR_VERSION
 from klaim.errors import InputError
 from klaim.evaluation.claims import evaluate_claims, read_gold
+from klaim.extraction.claims import EXTRACTOR, EXTRACTOR_VERSION
 from klaim.schema import Claim, ClaimType, Modality, SpeakerKind
 
 ROOT = Path(__file__).parents[1]
@@ -95,7 +95,8 @@ def test_fund_acceptance_is_uncertain_and_proposal_asserted(claims):
     assert acceptance.modality == Modality.uncertain
     assert acceptance.speaker.kind == SpeakerKind.publisher
     assert 1e11 in [f.value for f in acceptance.figures]
-    proposal = next(c for c in claims if c.text == "Dana lima tahun sebesar 100 miliar euro diusulkan oleh Stoltenberg.")
+    proposal = next(c for c in claims
+                    if c.text == "Dana lima tahun sebesar 100 miliar euro diusulkan oleh Stoltenberg.")
     assert proposal.modality == Modality.asserted
 
 

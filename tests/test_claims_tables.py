@@ -3,8 +3,8 @@ the file and the line."""
 
 import pytest
 
-from klaim.extraction.claims._table import check_claims_table
 from klaim.errors import InputError
+from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import available, table_source
 
 BASE = "copulas: [adalah]\nrelative_pronouns: [yang]\n"

@@ -8,10 +8,10 @@ import pytest
 distributed = pytest.importorskip(
     "distributed", reason="Dask distributed is not installed: pip install 'klaim[cluster]'")
 
-from test_corpus import folder_bytes, make_articles, write_jsonl
-
-from klaim.corpus.cluster import build_corpus_dask
-from klaim.corpus.build import build_corpus
+# Imported after the skip check: klaim.corpus.cluster needs distributed at import time.
+from klaim.corpus.build import build_corpus  # noqa: E402
+from klaim.corpus.cluster import build_corpus_dask  # noqa: E402
+from test_corpus import folder_bytes, make_articles, write_jsonl  # noqa: E402
 
 
 @pytest.fixture(scope="module")

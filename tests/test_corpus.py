@@ -33,8 +33,8 @@ from klaim.corpus.build import (
     rich_progress,
     shard_files,
 )
-from klaim.errors import SchemaError
 from klaim.dataset.records import claim_features, row_to_claim
+from klaim.errors import SchemaError
 
 NAMES = ["Sri Mulyani", "Budi Santoso", "Retno Marsudi", "Joko Widodo", "Basuki Hadimuljono",
          "Dwikorita Karnawati", "Agus Salim"]
@@ -327,10 +327,10 @@ def test_max_invalid_aborts_a_plainly_wrong_input(tmp_path):
 def test_missing_or_empty_sources_are_input_errors(tmp_path):
     from klaim.errors import InputError
 
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match=r"no such file"):
         build_corpus(tmp_path / "nope", tmp_path / "out")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no .jsonl or .parquet"):
+    with pytest.raises(InputError, match=r"no .jsonl or .parquet"):
         build_corpus(tmp_path / "empty", tmp_path / "out")
 
 
@@ -354,7 +354,7 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path):
     out.mkdir()
     with open(out / ".lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
-        with pytest.raises(KlaimError, match="another corpus build"):
+        with pytest.raises(KlaimError, match=r"another corpus build"):
             build_corpus(write_jsonl(tmp_path / "a.jsonl", make_articles(2)), out)
 
 
@@ -364,7 +364,7 @@ def test_a_folder_that_is_not_a_corpus_is_never_written_into(tmp_path):
     release = tmp_path / "data"
     release.mkdir()
     (release / "claims-00000-of-00001.parquet").write_bytes(b"a release's file")
-    with pytest.raises(KlaimError, match="not a klaim corpus"):
+    with pytest.raises(KlaimError, match=r"not a klaim corpus"):
         build_corpus(write_jsonl(tmp_path / "a.jsonl", make_articles(2)), release)
     assert (release / "claims-00000-of-00001.parquet").read_bytes() == b"a release's file"
 

@@ -9,8 +9,8 @@ import shutil
 import subprocess
 
 import pytest
-from _release_fixtures import make_release, sample
 
+from _release_fixtures import make_release, sample
 from klaim.dataset import croissant
 from klaim.schema import Article, Claim, Figure, Span, Speaker, Verdict
 

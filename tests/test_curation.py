@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from _claim_fixtures import news_article, news_claims, script_article, script_claims
 
+from _claim_fixtures import news_article, news_claims, script_article, script_claims
 from klaim.dataset.curation import (
     added_claim_id,
     apply_curation,

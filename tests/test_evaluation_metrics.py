@@ -7,8 +7,8 @@ import re
 from datetime import date
 
 import pytest
-from _claim_fixtures import claim_on
 
+from _claim_fixtures import claim_on
 from klaim.errors import InputError
 from klaim.evaluation.attribution import read_attributions, score_article, speaker_matches
 from klaim.evaluation.worthiness import evaluate_worthiness, roc_auc

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from _seed_claims import SEEDS
 from klaim.articles import read_articles
-from klaim.textfiles import read_text_file
 from klaim.cli import app
 from klaim.errors import InputError, SchemaError
+from klaim.textfiles import read_text_file
 
 runner = CliRunner()
 META = "id: {id}\nlang: id\npublished: 2024-04-04\n"
@@ -58,14 +58,14 @@ def test_build_on_bad_input_fails_cleanly_and_writes_nothing(tmp_path, case):
 
 
 def test_missing_metadata_is_reported(tmp_path):
-    seeds = _seed_dir(tmp_path, "nometa", "Teks berita.".encode(), meta=None)
+    seeds = _seed_dir(tmp_path, "nometa", b"Teks berita.", meta=None)
     result = runner.invoke(app, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "d")])
     assert result.exit_code == 1
     assert "no metadata file nometa.meta.yaml" in result.stderr
 
 
 def test_metadata_without_required_fields_reports_each_field(tmp_path):
-    seeds = _seed_dir(tmp_path, "x", "Teks berita.".encode(), meta="id: x\n")
+    seeds = _seed_dir(tmp_path, "x", b"Teks berita.", meta="id: x\n")
     with pytest.raises(SchemaError) as info:
         read_articles(seeds)
     fields = {p.field for p in info.value.report.problems}

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
 from _claim_fixtures import (
     all_articles,
     all_claims,
@@ -18,7 +19,6 @@ from _claim_fixtures import (
     news_article,
     news_claims,
 )
-
 from klaim.dataset.curation import (
     added_claim_id,
     apply_curation,

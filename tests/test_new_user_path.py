@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from _seed_claims import ROOT
 from typer.testing import CliRunner
 
+from _seed_claims import ROOT
 from klaim.cli import app
 
 DATA = Path(__file__).parent / "data" / "own_dataset"

@@ -4,17 +4,17 @@ behaves like one. The whole path in one go is in test_new_user_path.py."""
 from __future__ import annotations
 
 import json
-import tomllib
 import shutil
+import tomllib
 import warnings
 from datetime import date
 from pathlib import Path
 
 import pytest
-from _release_fixtures import make_release, sample
-from _seed_claims import ROOT
 from typer.testing import CliRunner
 
+from _release_fixtures import make_release, sample
+from _seed_claims import ROOT
 from klaim.articles import read_articles
 from klaim.cli import app
 from klaim.dataset.release import ReleasePolicy, write_release
@@ -139,9 +139,9 @@ def test_a_release_that_removes_claims_needs_consent_and_a_minor_version(tmp_pat
     articles, claims = sample()
     make_release(tmp_path, "1.0.0", articles=articles, claims=claims)
     fewer = claims[:-1]
-    with pytest.raises(ReleaseError, match="--allow-removal"):
+    with pytest.raises(ReleaseError, match=r"--allow-removal"):
         write_release(articles, fewer, tmp_path, "t", "1.0.1")
-    with pytest.raises(ReleaseError, match="minor or major version"):
+    with pytest.raises(ReleaseError, match=r"minor or major version"):
         write_release(articles, fewer, tmp_path, "t", "1.0.1", policy=ReleasePolicy(allow_removal=True))
     done = write_release(articles, fewer, tmp_path, "t", "1.1.0", policy=ReleasePolicy(allow_removal=True))
     assert done.status == "written" and done.counts["claims"] == len(fewer)
@@ -149,10 +149,10 @@ def test_a_release_that_removes_claims_needs_consent_and_a_minor_version(tmp_pat
 
 def test_an_empty_or_unchanged_release_needs_consent(tmp_path):
     articles, claims = sample()
-    with pytest.raises(ReleaseError, match="--allow-empty"):
+    with pytest.raises(ReleaseError, match=r"--allow-empty"):
         write_release(articles, [], tmp_path, "t", "1.0.0")
     make_release(tmp_path, "1.0.0", articles=articles, claims=claims)
-    with pytest.raises(ReleaseError, match="same content as v1.0.0"):
+    with pytest.raises(ReleaseError, match=r"same content as v1.0.0"):
         write_release(articles, claims, tmp_path, "t", "1.0.1")
     assert write_release(articles, claims, tmp_path, "t", "1.0.1",
                          policy=ReleasePolicy(allow_unchanged=True)).status == "written"
@@ -208,7 +208,7 @@ def test_extra_fields_become_metadata_with_one_note_and_a_map_renames(tmp_path):
 def test_the_field_map_can_live_in_the_settings(tmp_path):
     s = DatasetSettings(name="x", version="1.0.0", map={"published": "date"})
     assert s.map == {"published": "date"}
-    with pytest.raises(ValueError, match="cannot map to"):
+    with pytest.raises(ValueError, match=r"cannot map to"):
         DatasetSettings(name="x", version="1.0.0", map={"publish": "date"})
     result = runner.invoke(app, ["figures", str(DATA / "jsonl" / "feed.jsonl"), "--map", "published"])
     assert "ARTICLE_FIELD=INPUT_FIELD" in _one_clean_error(result)
@@ -379,7 +379,7 @@ def test_an_unreadable_publication_date_is_an_input_error_everywhere():
     for call in (lambda: published_day("next week"),
                  lambda: extract("Harga naik.", published="next week"),
                  lambda: find_figures("Harga naik kemarin.", reference_date="next week")):
-        with pytest.raises(InputError, match="next week"):
+        with pytest.raises(InputError, match=r"next week"):
             call()
 
 

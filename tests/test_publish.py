@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from _release_fixtures import article, claim, make_release, sample
 
-from klaim.errors import KlaimError
+from _release_fixtures import article, claim, make_release, sample
 from klaim.dataset.publish import PublishError, plan_upload, publish
+from klaim.errors import KlaimError
 
 REPO = "klaim-dev/klaim-test"
 
@@ -156,7 +156,7 @@ def test_token_from_environment(release, api, monkeypatch):
 
 
 def test_no_token_is_refused_clearly(release, api):
-    with pytest.raises(PublishError, match="no Hugging Face token.*HF_TOKEN") as err:
+    with pytest.raises(PublishError, match=r"no Hugging Face token.*HF_TOKEN") as err:
         publish(release, REPO, api=api)
     assert isinstance(err.value, KlaimError)
     assert api.calls == []
@@ -164,20 +164,20 @@ def test_no_token_is_refused_clearly(release, api):
 
 def test_invalid_release_is_refused(release, api):
     (release / "claims.csv").write_text("tampered\n", encoding="utf-8")
-    with pytest.raises(PublishError, match="(?s)not a valid release.*claims.csv: checksum differs"):
+    with pytest.raises(PublishError, match=r"(?s)not a valid release.*claims.csv: checksum differs"):
         publish(release, REPO, token="hf_x", api=api)
-    with pytest.raises(PublishError, match="not a valid release"):
+    with pytest.raises(PublishError, match=r"not a valid release"):
         publish(release, REPO, dry_run=True, api=api)
     assert api.calls == []
 
 
 def test_not_a_release_folder(tmp_path, api):
-    with pytest.raises(PublishError, match="not a klaim release"):
+    with pytest.raises(PublishError, match=r"not a klaim release"):
         publish(tmp_path, REPO, token="hf_x", api=api)
 
 
 def test_bad_repo_id(release):
-    with pytest.raises(PublishError, match="ORG/NAME"):
+    with pytest.raises(PublishError, match=r"ORG/NAME"):
         plan_upload(release, "no-slash")
 
 
@@ -195,7 +195,7 @@ def test_existing_tag_with_other_content_is_refused(release, api, tmp_path):
     other = make_release(tmp_path / "other", "1.0.0",
                          articles=[art], claims=[claim(art, "350.000 penduduk")]).path
     api.calls.clear()
-    with pytest.raises(PublishError, match="tag v1.0.0 already exists .* different content"):
+    with pytest.raises(PublishError, match=r"tag v1.0.0 already exists .* different content"):
         publish(other, REPO, token="hf_x", api=api)
     assert "upload_folder" not in api.names()
 
@@ -204,7 +204,7 @@ def test_older_version_than_on_hub_is_refused(release, api, tmp_path):
     articles, claims = sample()
     newer = make_release(tmp_path / "n", "1.1.0", articles=articles, claims=claims[:1]).path
     publish(newer, REPO, token="hf_x", api=api)
-    with pytest.raises(PublishError, match="v1.1.0, newer than v1.0.0"):
+    with pytest.raises(PublishError, match=r"v1.1.0, newer than v1.0.0"):
         publish(release, REPO, token="hf_x", api=api)
 
 
@@ -222,7 +222,7 @@ def test_release_json_version_is_the_tag(release):
 def test_hub_errors_become_publish_errors_real_client_offline(release):
     pytest.importorskip("huggingface_hub")
     # the real HfApi with HF_HUB_OFFLINE=1 fails before any network access
-    with pytest.raises(PublishError, match="creating dataset repo .* failed: .*offline"):
+    with pytest.raises(PublishError, match=r"creating dataset repo .* failed: .*offline"):
         publish(release, REPO, token="hf_x")
 
 
@@ -231,5 +231,5 @@ def test_tag_failure_says_files_are_uploaded(release, api, monkeypatch):
         raise RuntimeError("403 Forbidden")
 
     monkeypatch.setattr(api, "create_tag", boom)
-    with pytest.raises(PublishError, match="files are uploaded; run publish again.*403"):
+    with pytest.raises(PublishError, match=r"files are uploaded; run publish again.*403"):
         publish(release, REPO, token="hf_x", api=api)

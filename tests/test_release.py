@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 
 from _seed_claims import ROOT, seed_article, seed_claims
-from klaim.errors import ReleaseError, SchemaError
 from klaim.dataset.exports import read_claims_csv
-from klaim.dataset.records import claim_from_csv_row
 from klaim.dataset.layout import check_manifest, released_versions
+from klaim.dataset.records import claim_from_csv_row
 from klaim.dataset.release import ReleasePolicy, write_release
 from klaim.dataset.validate import validate_release
+from klaim.errors import ReleaseError, SchemaError
 
 DAY = date(2024, 4, 5)
 

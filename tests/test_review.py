@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from _claim_fixtures import (
     all_articles,
     all_claims,
@@ -15,7 +16,6 @@ from _claim_fixtures import (
     news_claims,
     script_article,
 )
-
 from klaim.errors import SchemaError
 from klaim.review.pages import render_article, write_review
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
 from _claim_fixtures import (
     all_articles,
     all_claims,
@@ -21,7 +22,6 @@ from _claim_fixtures import (
     news_claims,
     script_article,
 )
-
 from klaim.review.pages import write_review
 
 ARTIFACTS = Path(__file__).parent / "artifacts"

@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 from _seed_claims import ROOT, seed_article, seed_claims
 from klaim.dataset.records import CLAIM_CSV_COLUMNS, claim_features
-from klaim.schema import Claim, Figure, Speaker
 from klaim.dataset.schema_files import stale_schema_files
+from klaim.schema import Claim, Figure, Speaker
 
 
 def test_committed_json_schema_files_are_up_to_date():

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 import klaim
-from klaim.extraction.claims._worthiness import compile_table
 from klaim.errors import InputError
 from klaim.evaluation.worthiness import sentence_score
+from klaim.extraction.claims._worthiness import compile_table
 
 DATA = Path(__file__).parent / "data" / "claims"
 CASES = [pytest.param(lang, c, id=f"{lang}: {c['name']}") for lang in ("id", "en")
@@ -47,6 +47,6 @@ def test_scores_are_spread_not_saturated(lang):
     ({"lexical": [{"reason": "x", "weight": 0.1, "phrases": ["on", True]}]}, "lexical.0.phrases.1"),
 ])
 def test_table_is_checked_at_load(table, message):
-    with pytest.raises(InputError, match="xx.worthiness.yaml") as info:
+    with pytest.raises(InputError, match=r"xx.worthiness.yaml") as info:
         compile_table(table, "klaim/lang/xx.worthiness.yaml")
     assert message in str(info.value)

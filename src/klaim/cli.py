@@ -6,11 +6,11 @@ import json
 import sys
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional, TypedDict
+from typing import Annotated, Any, NoReturn, TypedDict
 
 import typer
 from rich.console import Console
@@ -95,10 +95,10 @@ def _read_input(path: str) -> str:
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="Folder of the new dataset (created if missing).")],
-    name: Annotated[Optional[str], typer.Option(help="Dataset name [default: the folder's name].")] = None,
+    name: Annotated[str | None, typer.Option(help="Dataset name [default: the folder's name].")] = None,
     license: Annotated[str, typer.Option("--license", help="SPDX id of the annotations' licence.")] = "CC-BY-4.0",
-    lang: Annotated[Optional[str], typer.Option(help="Language of the articles [default: detected per article].")] = None,
-    description: Annotated[Optional[str], typer.Option(help="What the dataset is, for its card.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of the articles [default: detected per article].")] = None,
+    description: Annotated[str | None, typer.Option(help="What the dataset is, for its card.")] = None,
     curated_by: Annotated[str, typer.Option(help="Who curates it, for its card.")] = "",
     source: Annotated[str, typer.Option(help="Where the articles come from.")] = "",
     rights: Annotated[str, typer.Option(help="Rights of the article texts.")] = "",
@@ -120,25 +120,25 @@ def init(
 
 @app.command()
 def build(
-    dataset: Annotated[Optional[Path], typer.Argument(help="Dataset folder (with klaim.toml) [default: ./klaim.toml, else [tool.klaim] dataset in pyproject.toml: the seed].")] = None,
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's `articles`].")] = None,
-    out_dir: Annotated[Optional[Path], typer.Option("-o", "--out", "--output", help="Where releases go [default: the dataset's `out`].")] = None,
-    name: Annotated[Optional[str], typer.Option(help="Dataset name.")] = None,
-    version: Annotated[Optional[str], typer.Option(help="Version to release (MAJOR.MINOR.PATCH).")] = None,
-    license: Annotated[Optional[str], typer.Option("--license", help="SPDX id of the annotations' licence.")] = None,
-    lang: Annotated[Optional[str], typer.Option(help="Language of articles that do not state one.")] = None,
-    field_map: Annotated[Optional[list[str]], typer.Option("--map", help="ARTICLE_FIELD=INPUT_FIELD, e.g. published=date (repeatable).")] = None,
-    curation: Annotated[Optional[Path], typer.Option(help="Curation folder applied on top of extraction.")] = None,
+    dataset: Annotated[Path | None, typer.Argument(help="Dataset folder (with klaim.toml) [default: ./klaim.toml, else [tool.klaim] dataset in pyproject.toml: the seed].")] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder or file of articles [default: the dataset's `articles`].")] = None,
+    out_dir: Annotated[Path | None, typer.Option("-o", "--out", "--output", help="Where releases go [default: the dataset's `out`].")] = None,
+    name: Annotated[str | None, typer.Option(help="Dataset name.")] = None,
+    version: Annotated[str | None, typer.Option(help="Version to release (MAJOR.MINOR.PATCH).")] = None,
+    license: Annotated[str | None, typer.Option("--license", help="SPDX id of the annotations' licence.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of articles that do not state one.")] = None,
+    field_map: Annotated[list[str] | None, typer.Option("--map", help="ARTICLE_FIELD=INPUT_FIELD, e.g. published=date (repeatable).")] = None,
+    curation: Annotated[Path | None, typer.Option(help="Curation folder applied on top of extraction.")] = None,
     no_curation: Annotated[bool, typer.Option("--no-curation", help="Release the raw extraction, unreviewed.")] = False,
-    changes: Annotated[Optional[str], typer.Option(help="What this version changes, for the changelog.")] = None,
+    changes: Annotated[str | None, typer.Option(help="What this version changes, for the changelog.")] = None,
     allow_removal: Annotated[bool, typer.Option("--allow-removal", help="Release even though claims of the latest version are gone (needs a minor or major bump).")] = False,
     allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Release even with no claims.")] = False,
     allow_unchanged: Annotated[bool, typer.Option("--allow-unchanged", help="Release a new version with the latest version's content.")] = False,
-    corpus: Annotated[Optional[Path], typer.Option(help="A corpus (JSONL/parquet file or folder): build sharded parquet into --out instead of a release.")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="A corpus (JSONL/parquet file or folder): build sharded parquet into --out instead of a release.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for --corpus.")] = 1,
     shard_size: Annotated[int, typer.Option(help="Articles per shard for --corpus.")] = 1000,
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786) for --corpus.")] = None,
-    max_invalid: Annotated[Optional[int], typer.Option(help="Abort a --corpus build after this many invalid records.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786) for --corpus.")] = None,
+    max_invalid: Annotated[int | None, typer.Option(help="Abort a --corpus build after this many invalid records.")] = None,
     article_timeout: Annotated[float, typer.Option(help="--corpus: seconds per article before it is skipped as a problem.")] = ARTICLE_TIMEOUT,
     max_article_chars: Annotated[int, typer.Option(help="--corpus: longer articles are skipped as problems.")] = MAX_ARTICLE_CHARS,
 ) -> None:
@@ -323,10 +323,8 @@ def _quiet_dask_logs() -> None:
 
 
 def _close_quietly(client: Any) -> None:
-    try:
+    with suppress(Exception):
         client.close(timeout=SCHEDULER_TIMEOUT)
-    except Exception:  # noqa: BLE001, S110 - the scheduler is gone; nothing left to close
-        pass
 
 
 def _settings(dataset: Path | None = None, no_curation: bool = False, **overrides):
@@ -378,14 +376,14 @@ def _summary(counts: dict) -> None:
     out.print(table)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
 
 
-OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of standard output.")]
+OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of standard output.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or jsonl.", case_sensitive=False)]
 
 
@@ -504,9 +502,9 @@ def _warn_language(lang: str, text: str, where: str) -> None:
         err.print(f"note: {where}: {note}", highlight=False, soft_wrap=True, markup=False)
 
 
-LangOpt = Annotated[Optional[str], typer.Option(help="Language of the text: id or en [default: the metadata's, else detected].")]
-MapOpt = Annotated[Optional[list[str]], typer.Option("--map", help="ARTICLE_FIELD=INPUT_FIELD for JSONL/CSV input, e.g. published=date (repeatable).")]
-PublishedOpt = Annotated[Optional[str], typer.Option("--published", "--date", help="Publication date or timestamp, for relative dates (--date is the old name).")]
+LangOpt = Annotated[str | None, typer.Option(help="Language of the text: id or en [default: the metadata's, else detected].")]
+MapOpt = Annotated[list[str] | None, typer.Option("--map", help="ARTICLE_FIELD=INPUT_FIELD for JSONL/CSV input, e.g. published=date (repeatable).")]
+PublishedOpt = Annotated[str | None, typer.Option("--published", "--date", help="Publication date or timestamp, for relative dates (--date is the old name).")]
 
 
 @app.command()
@@ -555,7 +553,7 @@ def extract(
     path: Annotated[str, typer.Argument(help="Text file (its .meta.yaml is read), folder or JSONL of articles, or - for standard input.")],
     lang: LangOpt = None,
     published: PublishedOpt = None,
-    article_id: Annotated[Optional[str], typer.Option(help="Article ID for claim IDs (one text).")] = None,
+    article_id: Annotated[str | None, typer.Option(help="Article ID for claim IDs (one text).")] = None,
     fmt: FormatOpt = Format.jsonl,
     field_map: MapOpt = None,
     output: OutputOpt = None,
@@ -605,7 +603,7 @@ def diff(old: Annotated[Path, typer.Argument(help="The earlier release folder (o
 def publish(
     release: Annotated[Path, typer.Argument(help="Release folder, e.g. data/klaim-seed/v1.0.0.")],
     repo_id: Annotated[str, typer.Option("--repo-id", help="Hugging Face dataset repo, ORG/NAME.")],
-    token: Annotated[Optional[str], typer.Option(help="Hub token [default: $HF_TOKEN].")] = None,
+    token: Annotated[str | None, typer.Option(help="Hub token [default: $HF_TOKEN].")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be uploaded; upload nothing.")] = False,
 ) -> None:
     """Upload a validated release to the Hugging Face Hub, tagged v<version>."""
@@ -619,17 +617,17 @@ def publish(
     out.print(plan.summary(), highlight=False)
 
 
-DatasetOpt = Annotated[Optional[Path], typer.Option("--dataset", "-d", help="Dataset folder (with klaim.toml) [default: ./klaim.toml, else the seed].")]
+DatasetOpt = Annotated[Path | None, typer.Option("--dataset", "-d", help="Dataset folder (with klaim.toml) [default: ./klaim.toml, else the seed].")]
 
 
 @app.command()
 def review(
-    article_id: Annotated[Optional[str], typer.Argument(help="One article; omit with --all.")] = None,
+    article_id: Annotated[str | None, typer.Argument(help="One article; omit with --all.")] = None,
     all_articles: Annotated[bool, typer.Option("--all", help="Every article.")] = False,
     out_dir: Annotated[Path, typer.Option("-o", "--output", "--out", help="Folder for the HTML pages.")] = Path("review"),
-    release: Annotated[Optional[Path], typer.Option(help="A built release folder to review (instead of extracting from the articles).")] = None,
+    release: Annotated[Path | None, typer.Option(help="A built release folder to review (instead of extracting from the articles).")] = None,
     dataset: DatasetOpt = None,
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
 ) -> None:
     """Write static HTML review pages: claims highlighted in their article, with details."""
     from klaim.dataset.build import collect
@@ -655,8 +653,8 @@ def review(
 def curation_init(
     article_id: Annotated[str, typer.Argument(help="The article to review.")],
     dataset: DatasetOpt = None,
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
-    folder: Annotated[Optional[Path], typer.Option("-o", "--output", "--folder", help="Curation folder [default: the dataset's `curation`].")] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
+    folder: Annotated[Path | None, typer.Option("-o", "--output", "--folder", help="Curation folder [default: the dataset's `curation`].")] = None,
 ) -> None:
     """Start a curation file listing every extracted claim of an article as pending."""
     from klaim.dataset.build import collect
@@ -681,7 +679,7 @@ def curation_init(
 def labelstudio_export(
     out_file: Annotated[Path, typer.Option("-o", "--output", "--out", help="Tasks JSON to import into Label Studio.")] = Path("labelstudio-tasks.json"),
     dataset: DatasetOpt = None,
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
 ) -> None:
     """Write Label Studio tasks with the claims as pre-annotations, and the labeling config."""
     from klaim.dataset.build import collect
@@ -706,9 +704,9 @@ def labelstudio_export(
 def labelstudio_import(
     export_file: Annotated[Path, typer.Argument(help="A Label Studio JSON export.")],
     dataset: DatasetOpt = None,
-    seeds: Annotated[Optional[Path], typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
-    folder: Annotated[Optional[Path], typer.Option("-o", "--output", "--folder", help="Curation folder [default: the dataset's `curation`].")] = None,
-    reviewer_map: Annotated[Optional[list[str]], typer.Option("--reviewer-map", metavar="ID=NAME", help="Label Studio user id = reviewer, e.g. 1=ana@desk.example (repeatable); the default JSON export names annotators by id only.")] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
+    folder: Annotated[Path | None, typer.Option("-o", "--output", "--folder", help="Curation folder [default: the dataset's `curation`].")] = None,
+    reviewer_map: Annotated[list[str] | None, typer.Option("--reviewer-map", metavar="ID=NAME", help="Label Studio user id = reviewer, e.g. 1=ana@desk.example (repeatable); the default JSON export names annotators by id only.")] = None,
 ) -> None:
     """Turn a completed Label Studio export into curation files, merged into the ones there
     (their comments, header and notes kept; checked before writing)."""
@@ -755,7 +753,7 @@ def schema(
 def evaluate_figures_cmd(
     gold: Path,
     convention: Annotated[str, typer.Option(help="auto, klaim, ud-num, yusufs or measeval.")] = "auto",
-    lang: Annotated[Optional[str], typer.Option(help="Language (default: from the gold file).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language (default: from the gold file).")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     output: OutputOpt = None,
 ) -> None:
@@ -773,9 +771,9 @@ def evaluate_figures_cmd(
 @evaluate_app.command("claims")
 def evaluate_claims_cmd(
     gold: Path,
-    articles: Annotated[Optional[Path], typer.Option(
+    articles: Annotated[Path | None, typer.Option(
         help="Articles JSONL that a guideline-format gold (one article a line, no text) joins by id.")] = None,
-    lang: Annotated[Optional[str], typer.Option(help="Language of articles without a 'lang' field.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of articles without a 'lang' field.")] = None,
     details: Annotated[bool, typer.Option(help="List wrong, missed and spurious claims.")] = True,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     output: OutputOpt = None,
@@ -794,7 +792,7 @@ def evaluate_claims_cmd(
 @evaluate_app.command("attribution")
 def evaluate_attribution_cmd(
     path: Path,
-    limit: Annotated[Optional[int], typer.Option(help="Score N articles spread evenly over the file.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score N articles spread evenly over the file.")] = None,
     examples: Annotated[int, typer.Option(help="Show N attributions whose source was missed.")] = 0,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -812,7 +810,7 @@ def evaluate_attribution_cmd(
 @evaluate_app.command("worthiness")
 def evaluate_worthiness_cmd(
     path: Path,
-    limit: Annotated[Optional[int], typer.Option(help="Score N sentences spread evenly over the file.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score N sentences spread evenly over the file.")] = None,
     examples: Annotated[int, typer.Option(help="Show the N worst-ranked sentences of each label.")] = 0,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:

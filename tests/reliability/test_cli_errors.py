@@ -11,6 +11,9 @@ from pathlib import Path
 
 import psutil
 import pytest
+from typer.testing import CliRunner
+
+from klaim.cli import app
 from reliability.test_corpus_cluster import (
     _env,
     _flip_one_byte,
@@ -20,9 +23,6 @@ from reliability.test_corpus_cluster import (
     dask_processes,
 )
 from test_corpus import folder_bytes, make_articles, write_jsonl
-from typer.testing import CliRunner
-
-from klaim.cli import app
 
 runner = CliRunner()
 

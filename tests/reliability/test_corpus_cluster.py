@@ -22,7 +22,6 @@ from pathlib import Path
 
 import psutil
 import pytest
-from test_corpus import folder_bytes, make_articles, write_jsonl
 
 from klaim.corpus.build import (
     ArticleTimeout,
@@ -32,6 +31,7 @@ from klaim.corpus.build import (
     read_manifest,
 )
 from klaim.errors import InputError
+from test_corpus import folder_bytes, make_articles, write_jsonl
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -326,7 +326,7 @@ def dask_processes(workers: int) -> Iterator[tuple[str, subprocess.Popen, list[s
                  "--host", "127.0.0.1", "--name", f"w{k}", "--death-timeout", "60"], **quiet))
         yield address, scheduler, started[1:]
     finally:
-        _stop(started[1:] + [scheduler])
+        _stop([*started[1:], scheduler])
 
 
 @pytest.fixture

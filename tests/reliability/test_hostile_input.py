@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from _release_fixtures import make_release
 
+from _release_fixtures import make_release
 from klaim.articles import read_articles
 from klaim.errors import InputError, SchemaError
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from _release_fixtures import article, make_release, refuted_verdict, sample
 
+from _release_fixtures import article, make_release, refuted_verdict, sample
 from klaim.dataset.build import BuildSettings, build
 from klaim.dataset.claimreview import to_jsonld
 from klaim.dataset.exports import neutralise, read_claims_csv, unneutralise

@@ -42,6 +42,7 @@ files.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import fcntl
 import hashlib
@@ -55,7 +56,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -274,7 +275,7 @@ def _iter_parquet(path: Path) -> Iterator[_Record]:
     file = str(path)
     try:
         pf = pq.ParquetFile(path)
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for a non-Parquet file
+    except Exception as exc:
         yield _Record(file, "-", None, Problem(file, "-", "(file)", f"not a Parquet file: {exc}"))
         return
     row = 0
@@ -331,7 +332,7 @@ def count_records(source: Any) -> int | None:
                 else:
                     with open(path, "rb") as fh:
                         total += sum(1 for line in fh if line.strip())
-            except Exception:  # noqa: BLE001, S112 - unreadable files are reported by the build
+            except Exception:
                 continue
         return total
     try:
@@ -503,7 +504,7 @@ def _shard_meta(path: Path) -> dict[str, Any] | None:
     try:
         meta = pq.read_schema(path).metadata or {}
         info = json.loads(meta[SHARD_META_KEY])
-    except Exception:  # noqa: BLE001 - unreadable: written by something else, or damaged
+    except Exception:
         return None
     return info if isinstance(info, dict) else None
 
@@ -602,7 +603,7 @@ def extract_chunk(articles: list[tuple[str, str, str, str | None]], schema: Any 
         except ArticleTimeout:
             errors.append((i, f"article {aid!r} took longer than {timeout:g} s to extract; skipped"))
             continue
-        except Exception as exc:  # noqa: BLE001 - one bad article must not sink the build
+        except Exception as exc:
             errors.append((i, f"article {aid!r}: {type(exc).__name__}: {exc}"))
             continue
         for c in found:
@@ -621,10 +622,8 @@ def _load_language(claims_mod: Any, lang: str) -> None:
     if lang in _LOADED:
         return
     _LOADED.add(lang)
-    try:
+    with suppress(Exception):
         claims_mod.extract("1.", lang=lang)
-    except Exception:  # noqa: BLE001, S110 - an unknown language is reported per article
-        pass
 
 
 @contextmanager
@@ -897,10 +896,8 @@ def exit_with_parent(parent: int, poll: float = 0.5) -> None:
     elsewhere, and as a back-up, a daemon thread polls the parent pid.
     """
     if sys.platform.startswith("linux"):
-        try:
+        with contextlib.suppress(OSError, AttributeError):  # no prctl here: the thread below serves
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
 
     def watch() -> None:
         while os.getppid() == parent:

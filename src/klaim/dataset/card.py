@@ -14,8 +14,8 @@ from pydantic import BaseModel
 
 from klaim.dataset import records
 from klaim.dataset.layout import ARTICLES_PARQUET, CLAIMS_PARQUET
-from klaim.schema import Article, Claim, ClaimType, FigureKind
 from klaim.dataset.settings import license_label
+from klaim.schema import Article, Claim, ClaimType, FigureKind
 
 DEFAULT_DESCRIPTION = """Atomic, checkable claims extracted from news articles by [klaim](https://github.com/klaim-dev/klaim),
 each traceable to its exact character span in the article, with its figures normalised, its speaker,

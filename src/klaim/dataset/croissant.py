@@ -24,10 +24,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from klaim.dataset.records import unwrap_optional
 from klaim.dataset.layout import ARTICLES_PARQUET, CLAIMS_PARQUET, sha256_file
-from klaim.schema import SCHEMA_VERSION, Article, Claim
+from klaim.dataset.records import unwrap_optional
 from klaim.dataset.settings import license_url
+from klaim.schema import SCHEMA_VERSION, Article, Claim
 
 CROISSANT_FILE = "croissant.json"
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"

@@ -96,7 +96,7 @@ def formula_problems(path: Path) -> list[Problem]:
     header = rows[0] if rows else []
     return [Problem(str(path), f"row {i}", col, f"cell starts with {raw[:1]!r} and is not "
                     "neutralised: a spreadsheet would run it as a formula")
-            for i, cells in enumerate(rows[1:], 1) for col, raw in zip(header, cells)
+            for i, cells in enumerate(rows[1:], 1) for col, raw in zip(header, cells, strict=False)
             if formula_cell(raw)]
 
 
@@ -119,12 +119,12 @@ def _check_csv(path: Path, columns: list[str], rows: list[dict[str, Any]],
         report.problems.append(Problem(str(path), "(file)", "(rows)",
                                        f"{len(actual) - 1} row(s); the release's claims give "
                                        f"{len(expected) - 1}"))
-    for i, (got, want) in enumerate(zip(actual[1:], expected[1:]), 1):
+    for i, (got, want) in enumerate(zip(actual[1:], expected[1:], strict=False), 1):
         if len(got) != len(want):
             report.problems.append(Problem(str(path), f"row {i}", "(columns)",
                                            f"{len(got)} cell(s), expected {len(want)}"))
             continue
-        for col, g, w in zip(expected[0], got, want):
+        for col, g, w in zip(expected[0], got, want, strict=False):
             if unneutralise(g) != unneutralise(w):
                 report.problems.append(Problem(str(path), f"row {i} ({want[0]})", col,
                                                "differs from the release's claims (claims.jsonl)"))
@@ -181,7 +181,7 @@ def check_croissant(root: Path, report: ValidationReport) -> None:
         where = f"distribution[{i}]"
         url = entry.get("contentUrl") if isinstance(entry, dict) else None
         if not isinstance(url, str) or not isinstance(entry.get("sha256"), str):
-            if isinstance(entry, dict) and entry.get("@type") == "cr:FileObject" or entry is None:
+            if (isinstance(entry, dict) and entry.get("@type") == "cr:FileObject") or entry is None:
                 report.problems.append(Problem(str(path), where, "contentUrl/sha256", "missing"))
             continue
         report.problems.extend(Problem(str(path), f"{where} ({url})", f, r)

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from klaim.errors import KlaimError, ReleaseError
 from klaim.dataset.layout import MANIFEST_FILE, RELEASE_FILE, parse_version, read_release_info, release_files
+from klaim.errors import KlaimError, ReleaseError
 
 REPO_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
 REPO_TYPE = "dataset"
@@ -117,7 +117,7 @@ def _remote_content_sha256(api: Any, repo_id: str, tag: str) -> str | None:
     try:
         local = api.hf_hub_download(repo_id, RELEASE_FILE, repo_type=REPO_TYPE, revision=tag)
         return json.loads(Path(local).read_text(encoding="utf-8")).get("content_sha256")
-    except Exception:  # noqa: BLE001 - missing file, bad JSON, HTTP errors: all mean "unknown"
+    except Exception:
         return None
 
 
@@ -141,7 +141,7 @@ def _hub(action: str, call: Any, *args: Any, **kwargs: Any) -> Any:
         return call(*args, **kwargs)
     except PublishError:
         raise
-    except Exception as exc:  # noqa: BLE001 - huggingface_hub raises many types; all are reported
+    except Exception as exc:
         raise PublishError(f"Hugging Face Hub: {action} failed: {exc}") from exc
 
 

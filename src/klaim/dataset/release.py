@@ -218,7 +218,8 @@ def _write_files(tmp: Path, articles: list[Article], claims: list[Claim], name: 
             "schema_version": SCHEMA_VERSION, "content_sha256": digest, "counts": counts,
             "changes": changes}
     _write_json(tmp / RELEASE_FILE, info)
-    info = {**info, "creation_notes": notes, "card": card_text}  # card only: prose is not part of the release's identity
+    # card only: prose is not part of the release's identity
+    info = {**info, "creation_notes": notes, "card": card_text}
     say("writing dataset card")
     (tmp / "README.md").write_text(card.render(articles, claims, info, sizes), encoding="utf-8")
     croissant.write(tmp, info)  # last but the manifest: it lists the other files' checksums

@@ -3,6 +3,7 @@ its file, record and field (lazy validation: never stop at the first error)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections import Counter
@@ -59,7 +60,7 @@ def check_claims(articles: list[Article] | dict[str, Article], rows: list[dict[s
     texts = {a.article_id: a.text for a in (articles.values() if isinstance(articles, dict) else articles)}
     names = records or [f"row {i}" for i in range(1, len(rows) + 1)]
     ids = Counter(r.get("claim_id") for r in rows)
-    for record, row in zip(names, rows):
+    for record, row in zip(names, rows, strict=False):
         report.count(file)
         record = f"{record} ({row.get('claim_id')})" if row.get("claim_id") else record
         text = _text_of(texts, row)
@@ -109,9 +110,9 @@ def _jsonl_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[st
 
 
 def _csv_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[str, Any]]]:
-    from klaim.textfiles import read_text_file
     from klaim.dataset.exports import read_claims_csv
     from klaim.dataset.records import JSON_CELL_FIELDS
+    from klaim.textfiles import read_text_file
 
     read_text_file(path, allow_bom=True)  # clear errors for empty, binary or non-UTF-8 files
     try:
@@ -135,10 +136,8 @@ def _csv_rows(path: Path, report: ValidationReport) -> list[tuple[str, dict[str,
             elif col in ("start", "end"):
                 value = int(value) if value.lstrip("-").isdigit() else value
             elif col == "check_worthiness":
-                try:
+                with contextlib.suppress(ValueError):
                     value = float(value)
-                except ValueError:
-                    pass
             data[col] = value
         out.append((f"row {i}", data))
     return out

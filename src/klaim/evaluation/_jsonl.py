@@ -56,6 +56,6 @@ def _missing(rec: Any, required: dict[str, type | tuple[type, ...]]) -> str | No
     for name, kind in required.items():
         if name not in rec:
             return f"field {name!r} is missing"
-        if not isinstance(rec[name], kind) or isinstance(rec[name], bool) and kind is not bool:
+        if not isinstance(rec[name], kind) or (isinstance(rec[name], bool) and kind is not bool):
             return f"field {name!r} has the wrong type ({type(rec[name]).__name__})"
     return None

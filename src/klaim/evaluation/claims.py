@@ -91,7 +91,8 @@ class ClaimsReport:
     def details(self) -> list[str]:
         lines = []
         for p in self.pairs:
-            wrong = [n for n, ok in (("type", p.type_ok), ("speaker", p.speaker_ok), ("modality", p.modality_ok)) if not ok]
+            checks = (("type", p.type_ok), ("speaker", p.speaker_ok), ("modality", p.modality_ok))
+            wrong = [n for n, ok in checks if not ok]
             if wrong:
                 g, q = p.gold, p.predicted
                 lines.append(f"  wrong {'/'.join(wrong)} at {_where(g)} {g['surface'][:60]!r}: "

@@ -51,7 +51,7 @@ def roc_auc(scores: list[float], labels: list[int]) -> float:
     negatives = len(labels) - positives
     if not positives or not negatives:
         raise InputError("AUC needs both check-worthy (1) and not check-worthy (0) sentences")
-    rank_sum = sum(rank for rank, y in zip(_average_ranks(scores), labels) if y)
+    rank_sum = sum(rank for rank, y in zip(_average_ranks(scores), labels, strict=False) if y)
     return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
 
@@ -86,8 +86,8 @@ def evaluate_worthiness(path: str | Path, lang: str | None = None, limit: int | 
         raise InputError(f"label must be 0 or 1 (record {bad[0]} and {len(bad) - 1} more)", str(path))
     scored = [(*sentence_score(r["text"], lang or r.get("lang") or "en"), r) for r in rows]
     scores, labels = [s for s, _, _ in scored], [r["label"] for _, _, r in scored]
-    pos = [s for s, y in zip(scores, labels) if y]
-    neg = [s for s, y in zip(scores, labels) if not y]
+    pos = [s for s, y in zip(scores, labels, strict=False) if y]
+    neg = [s for s, y in zip(scores, labels, strict=False) if not y]
     return WorthinessReport(
         path=str(path), sentences=len(rows), positives=len(pos), auc=round(roc_auc(scores, labels), 4),
         mean_positive=round(sum(pos) / max(1, len(pos)), 4), mean_negative=round(sum(neg) / max(1, len(neg)), 4),

@@ -225,11 +225,11 @@ def _bounded(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -
 def _safe_cut(text: str, lo: int, hi: int) -> int:
     """Offset in (lo, hi] just after the preferred break in text[lo:hi], or hi."""
     for pattern in _SAFE_CUTS:
-        last = None
-        for last in pattern.finditer(text, lo, hi):
+        found = None
+        for found in pattern.finditer(text, lo, hi):  # noqa: B007 - the last match is the one wanted
             pass
-        if last is not None:
-            return last.start() + 1
+        if found is not None:
+            return found.start() + 1
     return hi
 
 

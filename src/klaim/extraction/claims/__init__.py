@@ -25,6 +25,7 @@ from klaim.extraction.claims._typing import claim_type
 from klaim.extraction.claims._units import article_units
 from klaim.extraction.claims._worthiness import worthiness
 from klaim.extraction.figures import find_figures
+from klaim.extraction.text import MAX_ARTICLE_CHARS, TokenIndex, check_text
 from klaim.schema import (
     Claim,
     Entity,
@@ -35,7 +36,6 @@ from klaim.schema import (
     TimeRef,
     make_claim_id,
 )
-from klaim.extraction.text import MAX_ARTICLE_CHARS, TokenIndex, check_text
 
 EXTRACTOR = "klaim-rules"
 EXTRACTOR_VERSION = "0.4.0"

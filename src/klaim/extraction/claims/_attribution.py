@@ -198,7 +198,8 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
             and ctx.word(j) in L.coordinators and j + 1 < len(ctx.idx.lower) and ctx.is_cap(j + 1):
         # "Mantan Menteri Energi dan Sumber Daya Mineral": a coordinated portfolio, no name
         return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
-    if (portfolio or region) and role_end + 2 < j and ctx.is_cap(role_end) and role_end not in _name_stops(ctx, role_end, role_end + 1):
+    if ((portfolio or region) and role_end + 2 < j and ctx.is_cap(role_end)
+            and role_end not in _name_stops(ctx, role_end, role_end + 1)):
         role_end += 1  # "Menteri Pertanian Amran Sulaiman": the portfolio is part of the role
     stops = _name_stops(ctx, k, j)
     n = j
@@ -618,7 +619,10 @@ def _quoted_tokens(ctx: Ctx, lo: int, hi: int, inside: list[tuple[int, int, int,
     return flags
 
 
-def _quote_before(ctx: Ctx, k: int, quoted: list[tuple[int, int, int, int | None]]) -> tuple[int, int, int, int | None] | None:
+Quoted = tuple[int, int, int, int | None]
+
+
+def _quote_before(ctx: Ctx, k: int, quoted: list[Quoted]) -> Quoted | None:
     """The quote that closes right before token k (only commas and spaces between)."""
     cue_start = ctx.idx.spans[k][0]
     for q in quoted:
@@ -781,9 +785,7 @@ def _appositive_name(ctx: Ctx, i: int, j: int, hi: int) -> int | None:
         h = ctx.match_seq(q, L.honorifics, hi)
         if h:
             q += h
-        elif ctx.is_word(q) and (ctx.is_cap(q) or ctx.word(q) in L.particles):
-            q += 1
-        elif ctx.word(q) == "." and q > j + 1:
+        elif (ctx.is_word(q) and (ctx.is_cap(q) or ctx.word(q) in L.particles)) or (ctx.word(q) == "." and q > j + 1):
             q += 1
         else:
             break
@@ -892,7 +894,7 @@ def _passive_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start
         speaker = speaker_from_np(ctx, reg, i, j, cue)
         if speaker is None or speaker.kind == SpeakerKind.publisher:
             return None
-        if o == lo or ctx.word(o - 1) == "," and o - 1 <= clause_start or _after_leading(ctx, lo, o):
+        if o == lo or (ctx.word(o - 1) == "," and o - 1 <= clause_start) or _after_leading(ctx, lo, o):
             # "Seperti dikatakan X, …": the clause after the comma is what X said
             p = j
             while p < min(hi, j + 12) and ctx.word(p) != ",":

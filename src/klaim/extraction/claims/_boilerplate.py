@@ -136,7 +136,7 @@ def compile_table(table: dict[str, Any], where: str) -> Rules:
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank line, without its surrounding spaces."""
     for m in re.finditer(r"[^\n]+", text):
-        s, e = m.span()
+        s, _e = m.span()
         stripped = m.group().strip()
         if stripped:
             s += len(m.group()) - len(m.group().lstrip())

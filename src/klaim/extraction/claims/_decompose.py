@@ -379,11 +379,11 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
         # "Dengan mengatasi masalah efisiensi, diharapkan …": an adverbial clause, not a
         # predicate with a subject to restate, so its comma does not start a new claim
         points = [p for p in points if p[2] != "predicate"]
-    bounds = [(i, i, "main")] + points
+    bounds = [(i, i, "main"), *points]
     if subj_override is not None:
         subject = subj_override[0]
     carried: list[str] = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
-    for n, (conn, a, kind) in enumerate(bounds):
+    for n, (_conn, a, kind) in enumerate(bounds):
         b = bounds[n + 1][0] if n + 1 < len(bounds) else j
         a, b = trim_tokens(ctx, a, b, keep_verb=(default_subject is not None or subject_prefix is not None) and a == i)
         if a >= b:

@@ -6,7 +6,7 @@ from klaim.extraction.claims._attribution import Registry
 from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.schema import Entity, EntityLabel
 
-_LABELS = {l.value: l for l in EntityLabel}
+_LABELS = {label.value: label for label in EntityLabel}
 
 
 def _sentence_initial(ctx: Ctx, k: int, sentence_start: int) -> bool:
@@ -50,7 +50,8 @@ def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> li
             k += 1
             continue
         j = k
-        while j < hi and ctx.is_word(j) and (ctx.is_cap(j) or (ctx.word(j) in L.particles and j + 1 < hi and ctx.is_cap(j + 1))):
+        while j < hi and ctx.is_word(j) and (
+                ctx.is_cap(j) or (ctx.word(j) in L.particles and j + 1 < hi and ctx.is_cap(j + 1))):
             j += 1
         p, pending, after_role = k, None, False
 

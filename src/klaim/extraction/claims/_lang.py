@@ -43,7 +43,7 @@ class Sequences:
         self.all = tuple(seqs)
         self.by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
         for seq in seqs:
-            self.by_first[seq[0]] = self.by_first.get(seq[0], ()) + (seq,)
+            self.by_first[seq[0]] = (*self.by_first.get(seq[0], ()), seq)
 
     def __contains__(self, seq: object) -> bool:
         return isinstance(seq, tuple) and bool(seq) and seq in self.by_first.get(seq[0], ())
@@ -186,10 +186,7 @@ class Lang:
         for p in self.verb_prefixes:
             if word.startswith(p) and len(word) - len(p) >= self.verb_min_stem:
                 return True
-        for s in self.verb_suffixes:
-            if word.endswith(s) and len(word) - len(s) >= self.verb_min_stem:
-                return True
-        return False
+        return any(word.endswith(s) and len(word) - len(s) >= self.verb_min_stem for s in self.verb_suffixes)
 
 
 @cache

@@ -14,10 +14,10 @@ from klaim.extraction.claims._attribution import (
     find_attributions,
 )
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._discourse import carry_accounts
 from klaim.extraction.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
-from klaim.schema import SpeakerKind
+from klaim.extraction.claims._discourse import carry_accounts
 from klaim.extraction.text import Quote, paragraphs, quotes, sentences
+from klaim.schema import SpeakerKind
 
 
 def _significant(ctx: Ctx, q: Quote) -> bool:
@@ -47,7 +47,8 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
     sents = sentences(text, ctx.L.code)
     starts = [s for s, _ in sents]
     units: list[Unit] = []
-    last_quote: tuple[int, SpeakerRef, list[tuple[int, int]], tuple[str, ...]] | None = None  # (paragraph, speaker, spans, rules)
+    # (paragraph, speaker, spans, rules) of the last quote
+    last_quote: tuple[int, SpeakerRef, list[tuple[int, int]], tuple[str, ...]] | None = None
     last_sentence: tuple[int, int, int] = (-2, 0, 0)  # (paragraph, first unit, end unit) of the sentence before
     for p_i, (ps, pe) in enumerate(paragraphs(text)):
         if ctx.L.boilerplate.match(text, ps):

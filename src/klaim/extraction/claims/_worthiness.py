@@ -17,10 +17,10 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from klaim.errors import InputError
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._typing import is_numeric
-from klaim.errors import InputError
 from klaim.extraction.lang import available, load_table
 from klaim.schema import ClaimType, Entity, Figure, FigureKind, Modality, SpeakerKind
 

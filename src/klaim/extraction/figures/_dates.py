@@ -109,7 +109,7 @@ def calendar_iso(surface: str, lex: Lexicon, ref: date | None, numeric: bool) ->
         nums = [int(x) for x in _INT.findall(surface)]
         if nums and nums[0] > 31:  # yyyy-mm-dd
             nums = [nums[2], nums[1], nums[0]] if len(nums) >= 3 else nums
-        day, month = (nums + [None, None])[:2]
+        day, month = ([*nums, None, None])[:2]
         if len(nums) >= 3:
             year = nums[2] + 2000 if nums[2] < 100 else nums[2]
     else:

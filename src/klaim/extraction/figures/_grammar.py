@@ -395,7 +395,8 @@ def _counted(text: str, end: int, lex: Lexicon) -> str | None:
     w = m.group(1)
     k = norm(w)
     if (k in lex.not_counted or k.startswith(tuple(lex.table.get("verb_prefixes") or ("\0",)))
-            or (len(k) > 4 and k.endswith(tuple(lex.table.get("verb_suffixes") or ("\0",)))) or k in lex.words or k in lex.scales or k in lex.local_mult
+            or (len(k) > 4 and k.endswith(tuple(lex.table.get("verb_suffixes") or ("\0",))))
+            or k in lex.words or k in lex.scales or k in lex.local_mult
             or k in lex.teens or k in lex.months or k in lex.weekdays or k in lex.qualifiers
             or k in lex.periods or w[:1].isupper() or len(w) < 2):
         return None

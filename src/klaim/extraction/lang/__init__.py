@@ -6,7 +6,7 @@ Adding a language is adding its tables; no code names a language's words.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -33,7 +33,7 @@ def table_source(lang: str, concept: str) -> tuple[str, str]:
     return path.read_text(encoding="utf-8"), f"lang/{lang}.{concept}.yaml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(lang: str, concept: str) -> dict[str, Any]:
     """The ``concept`` table of ``lang`` as read from YAML."""
     return yaml.safe_load(table_source(lang, concept)[0]) or {}
