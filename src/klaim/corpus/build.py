@@ -66,6 +66,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from klaim.articles import Reading
+from klaim.dataset.layout import sha256_file
 from klaim.errors import InputError, KlaimError, Problem, SchemaError, ValidationReport
 from klaim.extraction.text import MAX_ARTICLE_CHARS
 from klaim.schema import SCHEMA_VERSION, Article
@@ -477,7 +478,7 @@ def finished_shard(out_dir: Path, plan: ShardPlan, shard_size: int,
     if any(info.get(k) != v for k, v in expected.items()):
         return None
     recorded = recorded_hashes(out_dir) if recorded is None else recorded
-    sha = _sha256_file(path)
+    sha = sha256_file(path)
     if recorded.get(path.name) != sha:
         return None
     return _info_from_meta(path, info, sha)
@@ -491,7 +492,7 @@ def shard_damage(path: Path, recorded: str | None) -> str | None:
         return "unreadable (no klaim footer)"
     if recorded is None:
         return "no recorded sha256"
-    if _sha256_file(path) != recorded:
+    if sha256_file(path) != recorded:
         return "sha256 differs from the one recorded when it was written"
     return None
 
@@ -532,14 +533,6 @@ def recorded_hashes(out_dir: Path) -> dict[str, str]:
             continue  # torn or foreign: the shard is rebuilt
         hashes[name] = sha
     return hashes
-
-
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _info_from_meta(path: Path, info: dict[str, Any], sha: str) -> ShardInfo:
@@ -713,7 +706,7 @@ def write_shard(out_dir: Path, plan: ShardPlan, shard_size: int, tables: list[An
         pq.write_table(table, tmp, compression=COMPRESSION, row_group_size=ROW_GROUP_SIZE)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        sha = _sha256_file(tmp)
+        sha = sha256_file(tmp)
         _write_synced(_sidecar(out_dir, plan.file), f"{sha}  {plan.file}\n")
         os.replace(tmp, final)
     finally:
