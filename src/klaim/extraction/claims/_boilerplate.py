@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from klaim.errors import InputError
+from klaim.extraction.claims._table import Regex
 from klaim.extraction.lang import available, load_table
 from klaim.schema import Claim
 
@@ -35,8 +36,8 @@ class BoilerplateTable(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    line_patterns: dict[str, list[str]] = {}
-    inline_promos: list[str] = []
+    line_patterns: dict[str, list[Regex]] = {}
+    inline_promos: list[Regex] = []
     headline_lowercase: list[str] = []
     heading_max_words: int = 0
     list_item_max_words: int = 0
@@ -46,24 +47,7 @@ class BoilerplateTable(BaseModel):
     predicate_words: list[str] = []
     predicate_endings: list[str] = []
     remnant_max_words: int = 0
-    speech_remnants: list[str] = []
-
-    @field_validator("inline_promos", "speech_remnants")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            try:
-                re.compile(p, re.IGNORECASE)
-            except re.error as exc:
-                raise ValueError(f"pattern {p!r} does not compile: {exc}") from exc
-        return patterns
-
-    @field_validator("line_patterns")
-    @classmethod
-    def _all_compile(cls, rules: dict[str, list[str]]) -> dict[str, list[str]]:
-        for patterns in rules.values():
-            cls._compiles(patterns)
-        return rules
+    speech_remnants: list[Regex] = []
 
 
 @dataclass(frozen=True)

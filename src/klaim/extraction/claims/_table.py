@@ -33,7 +33,7 @@ def _regex(value: str) -> str:
     try:
         re.compile(value)
     except re.error as exc:
-        raise ValueError(f"{value!r} is not a regular expression: {exc}") from exc
+        raise ValueError(f"{value!r} is not a regular expression (it does not compile: {exc})") from exc
     return value
 
 

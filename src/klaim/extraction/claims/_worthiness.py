@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from klaim.errors import InputError
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._table import Regex
 from klaim.extraction.claims._typing import is_numeric
 from klaim.extraction.lang import available, load_table
 from klaim.schema import ClaimType, Entity, Figure, FigureKind, Modality, SpeakerKind
@@ -54,17 +55,7 @@ class Lexical(BaseModel):
     reason: str
     weight: float
     phrases: list[str] = []
-    patterns: list[str] = []
-
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            try:
-                re.compile(p, re.IGNORECASE)
-            except re.error as exc:
-                raise ValueError(f"pattern {p!r} does not compile: {exc}") from exc
-        return patterns
+    patterns: list[Regex] = []
 
     @model_validator(mode="after")
     def _not_empty(self) -> Lexical:
