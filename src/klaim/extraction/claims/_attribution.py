@@ -1001,8 +1001,92 @@ def _cue_words(L) -> frozenset[str]:
 CUE_RULES: RuleSet[CueScan, Attribution] = RuleSet("attribution")
 
 
+def _subject_end(c: CueScan) -> int:
+    """Where the subject of the cue verb ends: before the auxiliaries in front of the verb."""
+    start = c.k
+    while start > c.lo and c.ctx.word(start - 1) in c.ctx.L.auxiliaries:
+        start -= 1
+    return start
+
+
+def _after_np_stop(c: CueScan) -> bool:
+    """A speech verb right after a preposition, conjunction or "to" ("as if to say", "and said"):
+    no speaker phrase ends there, so this is not a cue of its own."""
+    end = _subject_end(c)
+    return c.word in c.ctx.L.pre_cues and end > c.lo and c.ctx.word(end - 1) in c.ctx.L.np_stops
+
+
+_QUOTE_GAP = 12  # tokens at most between a closing quote and its cue ("…,” Graham, a former candidate, told)
+
+
+def _quote_speaker(c: CueScan) -> tuple[Quoted, int, int] | None:
+    """The quote closing before the cue and the speaker phrase between them: (quote, first token,
+    end token) of "“…,” McCain said", "“…,” Graham, a former candidate, told"; None when anything
+    but a short noun phrase (and an appositive set off by commas) stands between."""
+    ctx, end = c.ctx, _subject_end(c)
+    start = _after_closing_quote(c, end)
+    q = _quote_before(ctx, start, c.quoted) if start is not None and start < end else None
+    if start is None or q is None or not _quote_runs_on(ctx, q, start):
+        return None
+    while start < end and (ctx.word(start) in ctx.L.coordinators or ctx.word(start) in ctx.L.subordinators):
+        start += 1  # "“…,” sementara Menteri …": the connective is not the speaker
+    first_comma = next((t for t in range(start, end) if ctx.word(t) == ","), end)
+    if not _is_np(ctx, start, first_comma) or any(ctx.word(t) in _cue_words(ctx.L) for t in range(start, end)):
+        return None
+    return q, start, first_comma
+
+
+def _after_closing_quote(c: CueScan, end: int) -> int | None:
+    """First token after the closing quote mark (and its commas) within a short reach before
+    token ``end``; None when no quote closes inside this sentence there."""
+    ctx = c.ctx
+    start = end
+    while start > c.lo and end - start < _QUOTE_GAP and ctx.text[ctx.idx.spans[start - 1][0]] not in CLOSING:
+        start -= 1
+    if start == c.lo:
+        return None
+    while start < end and ctx.word(start) == ",":
+        start += 1
+    return start
+
+
+def _quote_runs_on(ctx: Ctx, q: Quoted, start: int) -> bool:
+    """Does the sentence run on after the quote ("“…,” he said"; "“…?” she asked"), rather than
+    the quote closing one sentence and the speaker opening the next ("“… kiri.” Dahulu, …")?"""
+    if q[3] is None:
+        return False
+    around = ctx.text[max(q[1], q[3] - 2):q[3]] + ctx.text[q[3] + 1:ctx.idx.spans[start][0]]
+    return any(mark in around for mark in ",?!—")
+
+
+def _quote_then_speaker_applies(c: CueScan) -> bool:
+    L = c.ctx.L
+    return (c.word in L.pre_cues or c.word in L.post_cues) and c.k > c.lo and _quote_speaker(c) is not None
+
+
+@CUE_RULES.register("quote-then-speaker", _quote_then_speaker_applies)
+def quote_then_speaker(c: CueScan) -> Attribution | None:
+    """ "“…,” McCain said, citing …" / "“…,” he told cheering supporters": the speaker and the cue
+    follow a quote; the quote is what was said, whatever the clause after the cue adds."""
+    found = _quote_speaker(c)
+    if found is None:
+        return None
+    q, start, end = found
+    if _says_more(c):
+        return None  # "“…,” he said that …": a new content follows the cue
+    speaker = speaker_from_np(c.ctx, c.reg, start, end, c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    tail = _tail_end(c.ctx, c.k + 1, c.hi)
+    while tail > c.k + 1 and not c.ctx.is_word(tail - 1):
+        tail -= 1
+    return Attribution(speaker, c.ctx.span(start, max(tail, c.k + 1)), None, quote_end=q[2])
+
+
 def _after_content(c: CueScan) -> bool:
-    return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or c.prev in CLOSING)
+    # ", who …, said …": the comma closes a relative clause, not the content (interrupted-subject)
+    return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or c.prev in CLOSING) \
+        and _relative_insertion(c) is None
 
 
 @CUE_RULES.register("post-cue", _after_content)
@@ -1017,7 +1101,204 @@ def post_cue(c: CueScan) -> Attribution | None:
     return att
 
 
-@CUE_RULES.register("pre-cue", lambda c: c.word in c.ctx.L.pre_cues)
+def _says_more(c: CueScan) -> bool:
+    """Does a reported statement of its own follow the cue (a complementiser, a colon or a quote)?"""
+    p = _content_start_after_cue(c.ctx, c.k, c.hi)
+    if p >= c.hi or p == c.k + 1:
+        return p < c.hi and c.ctx.text[c.ctx.idx.spans[p][0]] in OPENING
+    return c.ctx.word(p - 1) in c.ctx.L.complementisers or c.ctx.word(p - 1) == ":"
+
+
+def _relative_insertion(c: CueScan) -> int | None:
+    """Token of the relative pronoun opening ", who …," right before the cue, if one does."""
+    ctx = c.ctx
+    if c.prev != ",":
+        return None
+    start = c.k - 2
+    while start > c.lo and c.k - start <= 16 and ctx.word(start - 1) != ",":
+        start -= 1
+    if start <= c.lo or ctx.word(start - 1) != "," or ctx.word(start) not in ctx.L.relative:
+        return None
+    return start
+
+
+@CUE_RULES.register("interrupted-subject", lambda c: c.word in c.ctx.L.pre_cues
+                    and _relative_insertion(c) is not None)
+def interrupted_subject(c: CueScan) -> Attribution | None:
+    """ "Barkley, who lives in Ohio, said Sanders will win": a relative clause set off by commas
+    stands between the subject and its speech verb."""
+    relative = _relative_insertion(c)
+    antecedent = _antecedent(c, relative) if relative is not None else None
+    content = _content_after(c)
+    if antecedent is None or content is None:
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, antecedent[0], antecedent[1], c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    return _said_after(c, speaker, c.k, content)
+
+
+def _pronoun_before(c: CueScan) -> int | None:
+    """Token of the personal pronoun that is the cue verb's subject ("he said", "they argued")."""
+    end = _subject_end(c)
+    L = c.ctx.L
+    if end > c.lo and (c.ctx.word(end - 1) in L.pronoun_speakers or c.ctx.word(end - 1) in L.plural_pronouns):
+        return end - 1
+    return None
+
+
+def _pronoun_subject_applies(c: CueScan) -> bool:
+    return c.word in c.ctx.L.pre_cues and _pronoun_before(c) is not None
+
+
+@CUE_RULES.register("pronoun-subject", _pronoun_subject_applies)
+def pronoun_subject(c: CueScan) -> Attribution | None:
+    """ "… every time he thinks …", "that they argue …": a subject pronoun right before the verb
+    is its whole subject, whatever stands before it; the mention stays on the pronoun."""
+    pronoun = _pronoun_before(c)
+    att = _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)
+    if pronoun is None or (att is not None and att.speaker.mention is not None
+                           and att.speaker.mention[0] >= c.ctx.idx.spans[pronoun][0]):
+        return att
+    return _pre_cue(c.ctx, c.reg, c.k, pronoun, c.hi, c.quoted)
+
+
+_SUBJECT_WORDS = 8  # a subject phrase found back across a predicate is at most this long
+
+
+def _word_before_subject(c: CueScan) -> str:
+    end = _subject_end(c)
+    return c.ctx.word(end - 1) if end > c.lo else ""
+
+
+def _clause_subject(c: CueScan, end: int) -> tuple[int, int] | None:
+    """The subject of the clause that token ``end`` closes: after the last comma or
+    subordinator before it (and the connectives that open the clause), up to its first verb."""
+    ctx, L = c.ctx, c.ctx.L
+    start = _clause_opening(c, end)
+    verb = next((t for t in range(start, end) if ctx.is_verb(t) or ctx.word(t) in L.auxiliaries), end)
+    if verb == end or not 0 < verb - start <= _SUBJECT_WORDS or not _is_np(ctx, start, verb):
+        return None
+    return start, verb
+
+
+def _clause_opening(c: CueScan, end: int) -> int:
+    """First token of the clause that token ``end`` is in, past its connectives and a dateline
+    ("Rimanews - Seorang pencuri …": the dateline is not the subject)."""
+    ctx, L = c.ctx, c.ctx.L
+    start = end
+    while start > c.clause_start and ctx.word(start - 1) not in (",", ";", ":") \
+            and ctx.word(start - 1) not in L.subordinators:
+        start -= 1
+    while start < end and (skip := ctx.match_seq(start, L.leading, end) or
+                           (ctx.word(start) in L.subordinators)):
+        start += skip
+    dateline = DATELINE.match(ctx.text, ctx.idx.spans[c.lo][0])
+    while dateline and start < end and ctx.idx.spans[start][0] < dateline.end():
+        start += 1
+    return start
+
+
+def _content_after(c: CueScan, stop_at_comma: bool = False) -> tuple[int, int] | None:
+    """What the cue at c.k introduces: from past "that" / a recipient to the sentence end (or
+    the next comma), when it is long enough to be a claim."""
+    ctx = c.ctx
+    start = _content_start_after_cue(ctx, c.k, c.hi)
+    end = c.hi
+    if stop_at_comma:
+        end = next((t for t in range(start, c.hi) if ctx.word(t) == ","), c.hi)
+    while end > start and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    if n_words_between(ctx, start, end) < ctx.L.min_claim_tokens:
+        return None
+    return start, end
+
+
+def _said_after(c: CueScan, speaker: SpeakerRef, start: int, content: tuple[int, int]) -> Attribution:
+    """The attribution from token ``start`` to the content; a quote that opens the content is
+    the content (its claims are quotes)."""
+    ctx = c.ctx
+    span = ctx.span(start, content[0])
+    first = ctx.idx.spans[content[0]][0]
+    for q in c.quoted:
+        if q[0] <= first <= q[1]:
+            return Attribution(speaker, span, None, quote_open=q[0])
+    return Attribution(speaker, span, ctx.span(*content))
+
+
+def _refused(c: CueScan, start: int) -> bool:
+    """ "… and did not say", "yang enggan menyebutkan": a negated or refused speech act."""
+    L = c.ctx.L
+    return any(L.negated.pattern.fullmatch(c.ctx.word(t)) or c.ctx.word(t) in L.refusals
+               for t in range(start, c.k))
+
+
+@CUE_RULES.register("coordinated-cue", lambda c: c.word in c.ctx.L.pre_cues
+                    and _word_before_subject(c) in c.ctx.L.predicate_coordinators)
+def coordinated_cue(c: CueScan) -> Attribution | None:
+    """ "Graham called Trump “crazy” and said the party is bound to lose": the second predicate
+    shares the clause's subject, who is the speaker of what follows the cue."""
+    coordinator = _subject_end(c) - 1
+    subject = _clause_subject(c, coordinator)
+    content = _content_after(c)
+    if subject is None or content is None or _refused(c, coordinator):
+        return None
+    if c.word in c.ctx.L.nominal_cues and content[0] == c.k + 1:
+        return None  # "dan menyampaikan laporannya": an object, not a reported statement
+    speaker = speaker_from_np(c.ctx, c.reg, subject[0], subject[1], c.ctx.surface(c.k))
+    if speaker is None or not _names_someone(speaker, subject):
+        return None
+    return _said_after(c, speaker, coordinator, content)
+
+
+def _names_someone(speaker: SpeakerRef, phrase: tuple[int, int]) -> bool:
+    """A subject found back across a predicate is trusted when it names a person or an
+    organisation, or is a lone pronoun; a longer common-noun phrase is too often not the subject."""
+    named = speaker.kind in (SpeakerKind.person, SpeakerKind.organisation)
+    return named or phrase[1] - phrase[0] == 1
+
+
+def _antecedent(c: CueScan, relative: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at token ``relative`` refers to ("Barkley, who …")."""
+    ctx = c.ctx
+    end = relative - 1 if relative > c.lo and ctx.word(relative - 1) == "," else relative
+    start = end
+    while start > c.lo and end - start < _SUBJECT_WORDS and ctx.is_word(start - 1) \
+            and not ctx.is_verb(start - 1) and ctx.word(start - 1) not in ctx.L.np_stops:
+        start -= 1
+    start += ctx.match_seq(start, ctx.L.leading, end)
+    if start == end or not _is_np(ctx, start, end):
+        return None
+    return start, end
+
+
+def _nonrestrictive_relative(c: CueScan) -> bool:
+    end = _subject_end(c)
+    return end - 1 > c.lo and c.ctx.word(end - 1) in c.ctx.L.relative and c.ctx.word(end - 2) == ","
+
+
+@CUE_RULES.register("relative-subject", lambda c: c.word in c.ctx.L.pre_cues and _nonrestrictive_relative(c))
+def relative_subject(c: CueScan) -> Attribution | None:
+    """ "Barkley, who said he typically votes democratic, …": the speaker is what the relative
+    pronoun refers to; the mention stays on the pronoun, the name is the antecedent's. Only a
+    relative clause set off by a comma adds a statement: a restrictive one ("pengusaha yang
+    menyampaikan minatnya", "voters who say …") describes who is meant."""
+    relative = _subject_end(c) - 1
+    antecedent = _antecedent(c, relative)
+    content = _content_after(c, stop_at_comma=True)
+    if antecedent is None or content is None or _refused(c, relative):
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, antecedent[0], antecedent[1], c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    return _said_after(c, replace(speaker, mention=c.ctx.span(relative, relative + 1)), relative, content)
+
+
+def _pre_cue_applies(c: CueScan) -> bool:
+    return c.word in c.ctx.L.pre_cues and not _after_np_stop(c)
+
+
+@CUE_RULES.register("pre-cue", _pre_cue_applies)
 def pre_cue(c: CueScan) -> Attribution | None:
     """X mengatakan … / X said …: the speaker and a speech verb before what was said."""
     return _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)
