@@ -365,79 +365,166 @@ def _is_anonymous(ctx: Ctx, phrase: str) -> bool:
     return any(p.search(low) for p in ctx.L.anonymous)
 
 
+@dataclass(slots=True)
+class _Phrase:
+    """A speaker phrase: tokens i..j-1 of the article, said with the cue ``cue``."""
+
+    ctx: Ctx
+    reg: Registry
+    i: int
+    j: int
+    cue: str
+
+    @property
+    def mention(self) -> tuple[int, int]:
+        return self.ctx.span(self.i, self.j)
+
+    @property
+    def text(self) -> str:
+        return self.ctx.phrase(self.i, self.j)
+
+    @property
+    def first(self) -> str:
+        return self.ctx.word(self.i)
+
+
+class _Undecided:
+    """A speaker rule that does not apply: the next one is tried."""
+
+
+UNDECIDED = _Undecided()
+Decision = SpeakerRef | None | _Undecided  # None: the phrase names no speaker at all
+
+
 def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> SpeakerRef | None:
-    """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous)."""
+    """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous): the
+    first speaker rule that applies decides."""
     if j <= i:
         return None
-    L = ctx.L
-    mention = ctx.span(i, j)
-    phrase = ctx.phrase(i, j)
-    first = ctx.word(i)
-    if first in L.plural_pronouns and j - i == 1:
-        if reg.last_group is not None:
-            return replace(reg.last_group, mention=mention, cue=cue)
-        return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
-    if first in L.pronoun_speakers and j - i == 1:
-        return replace(reg.pronoun(ctx, i, cue), mention=mention)
-    d = ctx.match_seq(i, L.document_words, j)
-    if d:
-        # "menurut catatan Departemen Kesehatan Inggris": the source is who keeps the document
-        k = i + d
-        while k < j and not ctx.is_cap(k):
-            k += 1
-        org = ctx.phrase(k, j) if k < j else None
-        return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(i, i + d),
-                          organisation=org, mention=mention, cue=cue)
-    if _definite_description(ctx, i, j):
-        # "Mantan Kapolda Banten itu mengatakan", "jenderal polisi bintang satu itu": a definite
-        # description of the person last named
-        ref = reg.pronoun(ctx, i, cue)
-        if ref.name:
-            return replace(ref, mention=mention, via="speaker.definite-description")
+    phrase = _Phrase(ctx, reg, i, j, cue)
+    for rule in (_pronoun_speaker, _document_speaker, _description_speaker):
+        hit = rule(phrase)
+        if not isinstance(hit, _Undecided):
+            return hit
     np = parse_np(ctx, i, j)
-    if _is_anonymous(ctx, phrase):
-        return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
-                          mention=mention, cue=cue)
-    last = ctx.word(j - 1)
+    for np_rule in (_anonymous_speaker, _group_speaker, _named_speaker, _role_speaker):
+        hit = np_rule(phrase, np)
+        if not isinstance(hit, _Undecided):
+            return hit
+    return _bare_speaker(phrase)
+
+
+def _pronoun_speaker(p: _Phrase) -> Decision:
+    """ "mereka" / "they": the last group; "ia" / "he": the person it points back to."""
+    L = p.ctx.L
+    if p.j - p.i != 1:
+        return UNDECIDED
+    if p.first in L.plural_pronouns:
+        if p.reg.last_group is not None:
+            return replace(p.reg.last_group, mention=p.mention, cue=p.cue)
+        return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
+    if p.first in L.pronoun_speakers:
+        return replace(p.reg.pronoun(p.ctx, p.i, p.cue), mention=p.mention)
+    return UNDECIDED
+
+
+def _document_speaker(p: _Phrase) -> Decision:
+    """ "menurut catatan Departemen Kesehatan Inggris": the source is who keeps the document."""
+    ctx = p.ctx
+    d = ctx.match_seq(p.i, ctx.L.document_words, p.j)
+    if not d:
+        return UNDECIDED
+    k = p.i + d
+    while k < p.j and not ctx.is_cap(k):
+        k += 1
+    org = ctx.phrase(k, p.j) if k < p.j else None
+    return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(p.i, p.i + d),
+                      organisation=org, mention=p.mention, cue=p.cue)
+
+
+def _description_speaker(p: _Phrase) -> Decision:
+    """ "Mantan Kapolda Banten itu mengatakan", "jenderal polisi bintang satu itu": a definite
+    description of the person last named."""
+    if not _definite_description(p.ctx, p.i, p.j):
+        return UNDECIDED
+    ref = p.reg.pronoun(p.ctx, p.i, p.cue)
+    if not ref.name:
+        return UNDECIDED
+    return replace(ref, mention=p.mention, via="speaker.definite-description")
+
+
+def _anonymous_speaker(p: _Phrase, np: NP) -> Decision:
+    if not _is_anonymous(p.ctx, p.text):
+        return UNDECIDED
+    return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
+                      mention=p.mention, cue=p.cue)
+
+
+def _is_group_phrase(p: _Phrase) -> bool:
+    """ "para pejabat", "pejabat-pejabat", "Ukrainian officials" (a plural role word)."""
+    L = p.ctx.L
+    last = p.ctx.word(p.j - 1)
     suffix = str(L.plural_suffix or "")
-    # "Ukrainian officials": a plural role word makes the speaker a group
     plural = bool(suffix) and last.endswith(suffix) and (last[: -len(suffix)],) in L.roles
-    if first in L.group_determiners or ("-" in first and first.split("-")[0] == first.split("-")[-1]) or plural:
-        reg.last_group = SpeakerRef(SpeakerKind.group, name=phrase, role=np.role, organisation=np.organisation,
-                                    mention=mention, cue=cue)
-        return reg.last_group
-    if np.name and np.name.lower() in L.not_names:
+    reduplicated = "-" in p.first and p.first.split("-")[0] == p.first.split("-")[-1]
+    return p.first in L.group_determiners or reduplicated or plural
+
+
+def _group_speaker(p: _Phrase, np: NP) -> Decision:
+    if not _is_group_phrase(p):
+        return UNDECIDED
+    p.reg.last_group = SpeakerRef(SpeakerKind.group, name=p.text, role=np.role, organisation=np.organisation,
+                                  mention=p.mention, cue=p.cue)
+    return p.reg.last_group
+
+
+def _named_speaker(p: _Phrase, np: NP) -> Decision:
+    """A name: an organisation by the gazetteer or its head word ("Setara Institute"), else a
+    person tied to the registry ("Stoltenberg" → "Jens Stoltenberg")."""
+    ctx, L = p.ctx, p.ctx.L
+    if not np.name:
+        return UNDECIDED
+    if np.name.lower() in L.not_names:
         return None  # "Selasa", "Namun": a day or a function word, not a speaker
-    if np.name:
-        n, hit = ctx.gazetteer_at(j - (len(np.name.split())), j)
-        if hit is not None and hit[0] == "organisation" and not np.role:
-            return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=mention, cue=cue)
-        if not np.role and any(w.lower() in L.organisation_heads for w in np.name.split()):
-            # "Menurut Setara Institute": an organisation by its head word
-            return SpeakerRef(SpeakerKind.organisation, name=np.name, organisation=np.name,
-                              mention=mention, cue=cue)
-        ref = reg.resolve(np.name, np.role, np.organisation)
-        # with its mention, so that a later "katanya" weighs it against titled people named since
-        reg.last_person = replace(ref, mention=mention)
-        return replace(ref, mention=mention, cue=cue)
-    if np.role:
-        seq = tuple(np.role.lower().split())
-        if any(seq[: len(s)] == s for s in L.spokesperson_roles) and np.organisation:
-            return SpeakerRef(SpeakerKind.organisation, name=np.organisation, role=np.role,
-                              organisation=np.organisation, mention=mention, cue=cue)
-        known = reg.by_role(np.role)
-        if known is not None:
-            reg.last_person = replace(known, mention=mention)
-            return replace(known, mention=mention, cue=cue)
-        return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
-                          mention=mention, cue=cue)
-    n, hit = ctx.gazetteer_at(i, j)
-    if hit is not None and n == j - i:
+    _, hit = ctx.gazetteer_at(p.j - (len(np.name.split())), p.j)
+    if hit is not None and hit[0] == "organisation" and not np.role:
+        return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=p.mention, cue=p.cue)
+    if not np.role and any(w.lower() in L.organisation_heads for w in np.name.split()):
+        return SpeakerRef(SpeakerKind.organisation, name=np.name, organisation=np.name,
+                          mention=p.mention, cue=p.cue)
+    ref = p.reg.resolve(np.name, np.role, np.organisation)
+    # with its mention, so that a later "katanya" weighs it against titled people named since
+    p.reg.last_person = replace(ref, mention=p.mention)
+    return replace(ref, mention=p.mention, cue=p.cue)
+
+
+def _role_speaker(p: _Phrase, np: NP) -> Decision:
+    """A role without a name: a spokesperson speaks for the organisation; another role is the
+    person registered with it, or an unnamed person."""
+    if not np.role:
+        return UNDECIDED
+    seq = tuple(np.role.lower().split())
+    if any(seq[: len(s)] == s for s in p.ctx.L.spokesperson_roles) and np.organisation:
+        return SpeakerRef(SpeakerKind.organisation, name=np.organisation, role=np.role,
+                          organisation=np.organisation, mention=p.mention, cue=p.cue)
+    known = p.reg.by_role(np.role)
+    if known is not None:
+        p.reg.last_person = replace(known, mention=p.mention)
+        return replace(known, mention=p.mention, cue=p.cue)
+    return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
+                      mention=p.mention, cue=p.cue)
+
+
+def _bare_speaker(p: _Phrase) -> SpeakerRef:
+    """No name and no role: a known entity, a capitalised phrase (an organisation), or a group."""
+    ctx = p.ctx
+    n, hit = ctx.gazetteer_at(p.i, p.j)
+    if hit is not None and n == p.j - p.i:
         kind = SpeakerKind.organisation if hit[0] == "organisation" else SpeakerKind.group
-        return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=mention, cue=cue)
-    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in L.particles for k in range(i, j)):
-        return SpeakerRef(SpeakerKind.organisation, name=phrase, mention=mention, cue=cue)
-    return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
+        return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=p.mention, cue=p.cue)
+    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(p.i, p.j)):
+        return SpeakerRef(SpeakerKind.organisation, name=p.text, mention=p.mention, cue=p.cue)
+    return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
 
 
 def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
