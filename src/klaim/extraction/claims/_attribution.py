@@ -402,7 +402,7 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
-    for rule in (_pronoun_speaker, _document_speaker, _description_speaker):
+    for rule in (_not_a_speaker, _pronoun_speaker, _document_speaker, _description_speaker):
         hit = rule(phrase)
         if not isinstance(hit, _Undecided):
             return hit
@@ -412,6 +412,12 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
         if not isinstance(hit, _Undecided):
             return hit
     return _bare_speaker(phrase)
+
+
+def _not_a_speaker(p: _Phrase) -> Decision:
+    """ "Peraturan ini menyebutkan …", "the law says …", "Penulis menilai …": a law or rule is
+    never a speaker, and the article's own writer is the publisher."""
+    return None if p.ctx.match_seq(p.i, p.ctx.L.not_speakers, p.j) else UNDECIDED
 
 
 def _pronoun_speaker(p: _Phrase) -> Decision:
@@ -1379,6 +1385,36 @@ def relative_subject(c: CueScan) -> Attribution | None:
     if speaker is None:
         return None
     return _said_after(c, replace(speaker, mention=c.ctx.span(relative, relative + 1)), relative, content)
+
+
+def _comma_before_degrees(c: CueScan) -> int | None:
+    """The comma before academic degrees that end the subject ("Dr. Ahmad Yustika, MA
+    mengatakan"), if the words between it and the cue are all degrees."""
+    ctx, end = c.ctx, _subject_end(c)
+    start = end
+    while start > c.lo and (ctx.word(start - 1) in ctx.L.post_nominals or ctx.word(start - 1) == "."):
+        start -= 1
+    if start == end or start <= c.lo or ctx.word(start - 1) != ",":
+        return None
+    return start - 1
+
+
+@CUE_RULES.register("degrees-after-name", lambda c: c.word in c.ctx.L.pre_cues
+                    and _comma_before_degrees(c) is not None)
+def degrees_after_name(c: CueScan) -> Attribution | None:
+    """ "Pengamat ekonomi Dr. Ahmad Yustika, MA mengatakan …": the degrees after the comma are
+    the name's, the speaker is the phrase before the comma."""
+    comma = _comma_before_degrees(c)
+    if comma is None:
+        return None
+    start = _clause_opening(c, comma)
+    content = _content_after(c)
+    if not 0 < comma - start <= 16 or content is None:
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, start, comma, c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    return _said_after(c, speaker, start, content)
 
 
 def _pre_cue_applies(c: CueScan) -> bool:

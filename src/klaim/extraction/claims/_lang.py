@@ -90,6 +90,7 @@ class Lang:
     portfolio_roles: Sequences
     region_roles: Sequences
     document_words: Sequences
+    not_speakers: Sequences
     existentials: Sequences
     citations: Sequences
     non_verbs: frozenset[str]
@@ -143,6 +144,7 @@ class Lang:
     gazetteer_max: int
     gazetteer_first: frozenset[str]
     organisation_heads: frozenset[str]
+    post_nominals: frozenset[str]
     location_heads: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
@@ -223,6 +225,7 @@ def get(lang: str) -> Lang:
         portfolio_roles=_sequences(t, "portfolio_roles"),
         region_roles=_sequences(t, "region_roles"),
         document_words=_sequences(t, "document_words"),
+        not_speakers=_sequences(t, "not_speakers"),
         existentials=_sequences(t, "existentials"),
         citations=_sequences(t, "citations"),
         non_verbs=_words(t, "non_verbs"),
@@ -276,5 +279,6 @@ def get(lang: str) -> Lang:
         gazetteer_max=max((len(k.split()) for k in gaz), default=1),
         gazetteer_first=frozenset(k.split()[0] for k in gaz),
         organisation_heads=_words(t, "organisation_heads"),
+        post_nominals=_words(t, "post_nominals"),
         location_heads=_words(t, "location_heads"),
     )

@@ -93,6 +93,7 @@ class ClaimsTable(BaseModel):
     person_particles: Words = []
     name_prefixes: Words = []
     organisation_heads: Words = []
+    post_nominals: Words = []
     location_heads: Words = []
     # affixes and single tokens
     pronoun_suffix: Word | None = None
@@ -110,6 +111,7 @@ class ClaimsTable(BaseModel):
     portfolio_roles: Phrases = []
     region_roles: Phrases = []
     document_words: Phrases = []
+    not_speakers: Phrases = []
     existentials: Phrases = []
     citations: Phrases = []
     subject_breakers: Phrases = []
