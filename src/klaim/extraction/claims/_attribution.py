@@ -1087,7 +1087,8 @@ _CUE_CACHE: dict[str, frozenset[str]] = {}
 def _cue_words(L) -> frozenset[str]:
     hit = _CUE_CACHE.get(L.code)
     if hit is None:
-        hit = _CUE_CACHE[L.code] = L.post_cues | L.pre_cues | L.prefix_cues | L.inline_cues | L.passive_cues
+        hit = _CUE_CACHE[L.code] = L.post_cues | L.pre_cues | L.prefix_cues | L.inline_cues | L.passive_cues \
+            | L.participle_cues | L.evidence_cues
     return hit
 
 
@@ -1415,6 +1416,67 @@ def degrees_after_name(c: CueScan) -> Attribution | None:
     if speaker is None:
         return None
     return _said_after(c, speaker, start, content)
+
+
+@CUE_RULES.register("participle-cue", lambda c: c.word in c.ctx.L.participle_cues and c.prev == ",")
+def participle_cue(c: CueScan) -> Attribution | None:
+    """ "Clinton posted a comment, saying “We are so excited”": the participle reports what the
+    subject of the clause before the comma said."""
+    subject = _clause_subject(c, c.k - 1)
+    content = _content_after(c)
+    if subject is None or content is None:
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, subject[0], subject[1], c.ctx.surface(c.k))
+    if speaker is None or not _names_someone(speaker, subject):
+        return None
+    return _said_after(c, speaker, c.k - 1, content)
+
+
+def _evidence_subject(c: CueScan) -> tuple[int, int] | None:
+    """The subject before the cue when it is a poll, survey, study or data ("The latest
+    Reuters/Ipsos poll", "Hasil survei Indikator")."""
+    end = _subject_end(c)
+    start = _clause_opening(c, end)
+    words = range(start, end)
+    if not 0 < end - start <= _SUBJECT_WORDS or not any(c.ctx.word(t) in c.ctx.L.evidence_nouns for t in words):
+        return None
+    return (start, end) if _is_np(c.ctx, start, end) else None
+
+
+@CUE_RULES.register("evidence-cue", lambda c: c.word in c.ctx.L.evidence_cues and _evidence_subject(c) is not None)
+def evidence_cue(c: CueScan) -> Attribution | None:
+    """ "A CNN/ORC poll showed …", "Survei Indikator menunjukkan …": who made the poll or study
+    is the source (named by its capitalised words); a document alone is never a speaker."""
+    subject = _evidence_subject(c)
+    content = _content_after(c)
+    if subject is None or content is None:
+        return None
+    org = _evidence_author(c.ctx, *subject)
+    if org is None:
+        return None
+    speaker = SpeakerRef(SpeakerKind.organisation, name=org, organisation=org,
+                         mention=c.ctx.span(*subject), cue=c.ctx.surface(c.k))
+    return _said_after(c, speaker, subject[0], content)
+
+
+def _evidence_author(ctx: Ctx, start: int, end: int) -> str | None:
+    """Who made the poll or data: the capitalised words after the noun ("data dari Badan
+    Kesehatan Dunia (WHO)"), else those before it ("the latest Reuters/Ipsos poll"); not a place."""
+    L = ctx.L
+    noun = next(t for t in range(start, end) if ctx.word(t) in L.evidence_nouns)
+    after = next((t for t in range(noun + 1, end) if ctx.is_cap(t)), None)
+    if after is not None:
+        first, last = after, end - 1
+    else:
+        named = [t for t in range(start, noun) if ctx.is_cap(t) and ctx.word(t) not in L.np_articles
+                 and ctx.match_seq(t, L.leading, noun) == 0]
+        if not named:
+            return None
+        first, last = named[0], named[-1]
+    n, hit = ctx.gazetteer_at(first, last + 1)
+    if hit is not None and hit[0] == "location" and n == last + 1 - first:
+        return None
+    return ctx.phrase(first, last + 1)
 
 
 def _pre_cue_applies(c: CueScan) -> bool:

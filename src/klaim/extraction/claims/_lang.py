@@ -63,6 +63,9 @@ CueEntry = tuple[tuple[int, ...], dict[str, tuple[tuple[int, tuple[str, ...]], .
 class Lang:
     code: str
     post_cues: frozenset[str]
+    participle_cues: frozenset[str]
+    evidence_cues: frozenset[str]
+    evidence_nouns: frozenset[str]
     pre_cues: frozenset[str]
     prefix_cues: frozenset[str]
     inline_cues: frozenset[str]
@@ -198,6 +201,9 @@ def get(lang: str) -> Lang:
     return Lang(
         code=lang,
         post_cues=_words(t, "post_cues"),
+        participle_cues=_words(t, "participle_cues"),
+        evidence_cues=_words(t, "evidence_cues"),
+        evidence_nouns=_words(t, "evidence_nouns"),
         pre_cues=_words(t, "pre_cues"),
         prefix_cues=_words(t, "prefix_cues"),
         inline_cues=_words(t, "inline_cues"),

@@ -57,6 +57,9 @@ class ClaimsTable(BaseModel):
 
     # words, matched one token at a time
     post_cues: Words = []
+    participle_cues: Words = []
+    evidence_cues: Words = []
+    evidence_nouns: Words = []
     pre_cues: Words = []
     prefix_cues: Words = []
     inline_cues: Words = []
