@@ -496,12 +496,25 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     if hit is not None and hit[0] == "organisation" and not np.role:
         return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=p.mention, cue=p.cue)
     if not np.role and any(w.lower() in L.organisation_heads for w in np.name.split()):
-        return SpeakerRef(SpeakerKind.organisation, name=np.name, organisation=np.name,
+        name = _organisation_name(p, np.name)
+        return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name,
                           mention=p.mention, cue=p.cue)
     ref = p.reg.resolve(np.name, np.role, np.organisation)
     # with its mention, so that a later "katanya" weighs it against titled people named since
     p.reg.last_person = replace(ref, mention=p.mention)
     return replace(ref, mention=p.mention, cue=p.cue)
+
+
+def _organisation_name(p: _Phrase, name: str) -> str:
+    """The whole capitalised phrase when it ends in the name ("The Washington Post", not "Post"
+    cut at the place inside it), without its article."""
+    ctx = p.ctx
+    start = p.i
+    while start < p.j and ctx.word(start) in ctx.L.np_articles:
+        start += 1
+    whole = ctx.phrase(start, p.j)
+    capitalised = all(ctx.is_cap(t) or not ctx.is_word(t) or ctx.word(t) in ctx.L.particles for t in range(start, p.j))
+    return whole if capitalised and whole.endswith(name) else name
 
 
 def _role_speaker(p: _Phrase, np: NP) -> Decision:
@@ -1088,7 +1101,7 @@ def _cue_words(L) -> frozenset[str]:
     hit = _CUE_CACHE.get(L.code)
     if hit is None:
         hit = _CUE_CACHE[L.code] = L.post_cues | L.pre_cues | L.prefix_cues | L.inline_cues | L.passive_cues \
-            | L.participle_cues | L.evidence_cues
+            | L.participle_cues | L.evidence_cues | L.record_cues
     return hit
 
 
@@ -1477,6 +1490,23 @@ def _evidence_author(ctx: Ctx, start: int, end: int) -> str | None:
     if hit is not None and hit[0] == "location" and n == last + 1 - first:
         return None
     return ctx.phrase(first, last + 1)
+
+
+@CUE_RULES.register("record-cue", lambda c: c.word in c.ctx.L.record_cues)
+def record_cue(c: CueScan) -> Attribution | None:
+    """ "BPS mencatat inflasi September mencapai 0,22 persen": an organisation or a named
+    official records a figure; what it records is a clause, not an object ("mencatat kemenangan")."""
+    end = _subject_end(c)
+    start = _clause_opening(c, end)
+    content = _content_after(c)
+    if not 0 < end - start <= _SUBJECT_WORDS or not _is_np(c.ctx, start, end) or content is None \
+            or not _clause_after(c.ctx, content[0] + 1, content[1]):
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, start, end, c.ctx.surface(c.k))
+    if speaker is None or speaker.via is not None or not (
+            speaker.kind == SpeakerKind.organisation or (speaker.kind == SpeakerKind.person and speaker.name)):
+        return None
+    return _said_after(c, speaker, start, content)
 
 
 def _pre_cue_applies(c: CueScan) -> bool:

@@ -66,6 +66,7 @@ class Lang:
     participle_cues: frozenset[str]
     evidence_cues: frozenset[str]
     evidence_nouns: frozenset[str]
+    record_cues: frozenset[str]
     pre_cues: frozenset[str]
     prefix_cues: frozenset[str]
     inline_cues: frozenset[str]
@@ -204,6 +205,7 @@ def get(lang: str) -> Lang:
         participle_cues=_words(t, "participle_cues"),
         evidence_cues=_words(t, "evidence_cues"),
         evidence_nouns=_words(t, "evidence_nouns"),
+        record_cues=_words(t, "record_cues"),
         pre_cues=_words(t, "pre_cues"),
         prefix_cues=_words(t, "prefix_cues"),
         inline_cues=_words(t, "inline_cues"),

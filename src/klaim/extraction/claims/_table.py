@@ -60,6 +60,7 @@ class ClaimsTable(BaseModel):
     participle_cues: Words = []
     evidence_cues: Words = []
     evidence_nouns: Words = []
+    record_cues: Words = []
     pre_cues: Words = []
     prefix_cues: Words = []
     inline_cues: Words = []
