@@ -1209,11 +1209,13 @@ def post_cue(c: CueScan) -> Attribution | None:
 
 
 def _says_more(c: CueScan) -> bool:
-    """Does a reported statement of its own follow the cue (a complementiser, a colon or a quote)?"""
-    p = _content_start_after_cue(c.ctx, c.k, c.hi)
-    if p >= c.hi or p == c.k + 1:
-        return p < c.hi and c.ctx.text[c.ctx.idx.spans[p][0]] in OPENING
-    return c.ctx.word(p - 1) in c.ctx.L.complementisers or c.ctx.word(p - 1) == ":"
+    """Does a reported statement of its own start right after the cue ("“…,” he said that …",
+    "said: …")? A clause further on ("said, before clarifying that …") does not, and a quote
+    that opens after it continues the one before ("“…,” he said, “but …”")."""
+    ctx, p = c.ctx, c.k + 1
+    while p < c.hi and ctx.word(p) == ",":
+        p += 1
+    return p < c.hi and (ctx.word(p) in ctx.L.complementisers or ctx.word(p) == ":")
 
 
 def _relative_insertion(c: CueScan) -> int | None:
@@ -1262,12 +1264,46 @@ def _pronoun_subject_applies(c: CueScan) -> bool:
 def pronoun_subject(c: CueScan) -> Attribution | None:
     """ "… every time he thinks …", "that they argue …": a subject pronoun right before the verb
     is its whole subject, whatever stands before it; the mention stays on the pronoun."""
-    pronoun = _pronoun_before(c)
+    return _pre_cue_from(c, _pronoun_before(c))
+
+
+def _pre_cue_from(c: CueScan, subject: int | None) -> Attribution | None:
+    """The pre-cue attribution, its speaker phrase kept from token ``subject`` on when the
+    phrase found back from the cue would run over it."""
     att = _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)
-    if pronoun is None or (att is not None and att.speaker.mention is not None
-                           and att.speaker.mention[0] >= c.ctx.idx.spans[pronoun][0]):
+    if subject is None or (att is not None and att.speaker.mention is not None
+                           and att.speaker.mention[0] >= c.ctx.idx.spans[subject][0]):
         return att
-    return _pre_cue(c.ctx, c.reg, c.k, pronoun, c.hi, c.quoted)
+    return _pre_cue(c.ctx, c.reg, c.k, subject, c.hi, c.quoted)
+
+
+_NAME_WORDS = 4  # a name that stands as a subject after a conjunction ("… and Clinton said")
+
+
+def _name_after_conjunction(c: CueScan) -> int | None:
+    """First token of a capitalised name right before the cue that a conjunction or a
+    subordinator opens ("a woman asked for a photo and Clinton said, …")."""
+    ctx, L = c.ctx, c.ctx.L
+    end = _subject_end(c)
+    start = end
+    while start > c.lo and end - start < _NAME_WORDS and ctx.is_word(start - 1) \
+            and (ctx.is_cap(start - 1) or ctx.word(start - 1) in L.particles):
+        start -= 1
+    if start == end or start <= c.lo or not ctx.is_cap(start):
+        return None
+    before = ctx.word(start - 1)
+    return start if before in L.coordinators or before in L.subordinators else None
+
+
+@CUE_RULES.register("named-subject", lambda c: c.word in c.ctx.L.pre_cues and _name_after_conjunction(c) is not None)
+def named_subject(c: CueScan) -> Attribution | None:
+    """ "… and Clinton said, “…”": the name right after the conjunction is the whole subject;
+    the conjunction goes with the attribution, not with the clause before it."""
+    start = _name_after_conjunction(c)
+    att = _pre_cue_from(c, start)
+    if att is not None and start is not None and att.span[0] == c.ctx.idx.spans[start][0]:
+        att.span = (c.ctx.idx.spans[start - 1][0], att.span[1])
+    return att
 
 
 _SUBJECT_WORDS = 8  # a subject phrase found back across a predicate is at most this long
@@ -1376,6 +1412,8 @@ def _antecedent(c: CueScan, relative: int) -> tuple[int, int] | None:
     start += ctx.match_seq(start, ctx.L.leading, end)
     if start == end or not _is_np(ctx, start, end):
         return None
+    if all(ctx.word(t)[:1].isdigit() for t in range(start, end)) and start - 1 > c.lo and ctx.word(start - 1) == ",":
+        return _antecedent(c, start - 1)  # "Woodrow Benford, 58, who …": the age is set off too
     return start, end
 
 
