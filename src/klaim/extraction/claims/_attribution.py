@@ -1123,7 +1123,7 @@ def _after_np_stop(c: CueScan) -> bool:
     return c.word in c.ctx.L.pre_cues and end > c.lo and c.ctx.word(end - 1) in c.ctx.L.np_stops
 
 
-_QUOTE_GAP = 12  # tokens at most between a closing quote and its cue ("…,” Graham, a former candidate, told)
+_QUOTE_GAP = 30  # tokens at most between a closing quote and its cue ("…,” Graham, a former candidate, told)
 
 
 def _quote_speaker(c: CueScan) -> tuple[Quoted, int, int] | None:
@@ -1292,7 +1292,12 @@ def _name_after_conjunction(c: CueScan) -> int | None:
     if start == end or start <= c.lo or not ctx.is_cap(start):
         return None
     before = ctx.word(start - 1)
-    return start if before in L.coordinators or before in L.subordinators else None
+    if before in L.subordinators:
+        return start
+    # "… a photo and Clinton said": a clause ends before the conjunction; after a capitalised
+    # word ("Sanders and Clinton said", "Kelautan dan Perikanan Susi") the subject is coordinated
+    closes_clause = start - 2 >= c.lo and ctx.is_word(start - 2) and not ctx.is_cap(start - 2)
+    return start if before in L.coordinators and closes_clause else None
 
 
 @CUE_RULES.register("named-subject", lambda c: c.word in c.ctx.L.pre_cues and _name_after_conjunction(c) is not None)
@@ -1537,7 +1542,7 @@ def record_cue(c: CueScan) -> Attribution | None:
     end = _subject_end(c)
     start = _clause_opening(c, end)
     content = _content_after(c)
-    if not 0 < end - start <= _SUBJECT_WORDS or not _is_np(c.ctx, start, end) or content is None \
+    if not 0 < end - start <= 16 or not _is_np(c.ctx, start, end) or content is None \
             or not _clause_after(c.ctx, content[0] + 1, content[1]):
         return None
     speaker = speaker_from_np(c.ctx, c.reg, start, end, c.ctx.surface(c.k))
