@@ -123,6 +123,8 @@ class Lang:
     negated: Phrases
     negation_blockers: Phrases
     hedge_blockers: Phrases
+    hedged_numbers: Phrases
+    negation_scopes: Phrases
     refusals: frozenset[str]
     boilerplate: re.Pattern[str]
     non_claim_endings: tuple[str, ...]
@@ -256,6 +258,8 @@ def get(lang: str) -> Lang:
         negated=Phrases(t.get("negated", [])),
         negation_blockers=Phrases(t.get("negation_blockers", [])),
         hedge_blockers=Phrases(t.get("hedge_blockers", [])),
+        hedged_numbers=Phrases(t.get("hedged_numbers", [])),
+        negation_scopes=Phrases(t.get("negation_scopes", [])),
         refusals=_words(t, "refusals"),
         non_claim_endings=tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         boilerplate=re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),

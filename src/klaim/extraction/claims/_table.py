@@ -119,6 +119,8 @@ class ClaimsTable(BaseModel):
     negated: Phrases = []
     negation_blockers: Phrases = []
     hedge_blockers: Phrases = []
+    hedged_numbers: Phrases = []
+    negation_scopes: Phrases = []
     future: Phrases = []
     conditional: Phrases = []
     conditional_needs: Phrases = []
