@@ -134,6 +134,7 @@ class Lang:
     conditional_blockers: Phrases
     causal: Phrases
     position: Phrases
+    event_markers: Phrases
     background: Phrases
     background_years: int
     first_person: Phrases
@@ -269,6 +270,7 @@ def get(lang: str) -> Lang:
         conditional_blockers=Phrases(t.get("conditional_blockers", [])),
         causal=Phrases(t.get("causal", [])),
         position=Phrases(t.get("position", [])),
+        event_markers=Phrases(t.get("event_markers", [])),
         background=Phrases(t.get("background", [])),
         background_years=int(t.get("background_years", 5)),
         first_person=Phrases(t.get("first_person", [])),

@@ -127,6 +127,7 @@ class ClaimsTable(BaseModel):
     conditional_blockers: Phrases = []
     causal: Phrases = []
     position: Phrases = []
+    event_markers: Phrases = []
     background: Phrases = []
     first_person: Phrases = []
     ceremony: Phrases = []
