@@ -125,6 +125,8 @@ class Lang:
     hedge_blockers: Phrases
     hedged_numbers: Phrases
     negation_scopes: Phrases
+    additive_negations: Phrases
+    additive_continuations: Phrases
     refusals: frozenset[str]
     boilerplate: re.Pattern[str]
     non_claim_endings: tuple[str, ...]
@@ -261,6 +263,8 @@ def get(lang: str) -> Lang:
         hedge_blockers=Phrases(t.get("hedge_blockers", [])),
         hedged_numbers=Phrases(t.get("hedged_numbers", [])),
         negation_scopes=Phrases(t.get("negation_scopes", [])),
+        additive_negations=Phrases(t.get("additive_negations", [])),
+        additive_continuations=Phrases(t.get("additive_continuations", [])),
         refusals=_words(t, "refusals"),
         non_claim_endings=tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         boilerplate=re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),

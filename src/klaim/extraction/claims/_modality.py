@@ -20,6 +20,7 @@ from klaim.schema import Figure, FigureKind, Modality
 _BEFORE = re.compile(r"(\w+)\W*$")
 # at most this many characters between an approximator and its number ("about  $5")
 _NUMBER_GAP = 2
+_SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$|\n")
 
 
 def _in_relative(ctx: Ctx, s: int, pos: int) -> bool:
@@ -41,6 +42,16 @@ def _blocked_negation(ctx: Ctx, s: int, e: int, a: int, b: int) -> bool:
     return any(bs <= a <= be + 1 for bs, be in ctx.cues(ctx.L.negation_blockers, max(s, a - 40), min(e, b + 40)))
 
 
+def _additive(ctx: Ctx, a: int) -> bool:
+    """"bukan sekadar X, tetapi juga Y" (not only X but also Y) asserts X: an additive negation
+    at ``a`` with its continuation later in the same sentence, even when the split put Y in a
+    claim of its own."""
+    if not any(x == a for x, _ in ctx.cues(ctx.L.additive_negations, a, a + 40)):
+        return False
+    stop = _SENTENCE_END.search(ctx.text, a)
+    return bool(ctx.cues(ctx.L.additive_continuations, a, stop.start() if stop else len(ctx.text)))
+
+
 def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     """A negation cue of the claim's own, and the rule that set others aside."""
     scopes = ctx.cues(ctx.L.negation_scopes, s, e)
@@ -48,8 +59,11 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     for a, b in ctx.cues(ctx.L.negated, s, e):
         if (a != s and ctx.text[a].isupper()) or _in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
             continue
-        if any(b <= a for _, b in scopes):
+        if any(scope_end <= a for _, scope_end in scopes):
             rules = ["modality.negation-in-complement"]
+            continue
+        if _additive(ctx, a):
+            rules = ["modality.not-only-but-also"]
             continue
         return True, []
     return False, rules

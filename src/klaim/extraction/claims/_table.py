@@ -121,6 +121,8 @@ class ClaimsTable(BaseModel):
     hedge_blockers: Phrases = []
     hedged_numbers: Phrases = []
     negation_scopes: Phrases = []
+    additive_negations: Phrases = []
+    additive_continuations: Phrases = []
     future: Phrases = []
     conditional: Phrases = []
     conditional_needs: Phrases = []
