@@ -126,9 +126,11 @@ def test_speakers_are_tied_across_the_article(claims):
 
 def test_quotes_and_their_continuation(claims):
     q = _find(claims, "Sekutu memahami urgensinya")
-    assert q.claim_type == ClaimType.quote and q.surface == "Sekutu memahami urgensinya"
+    # verbatim words are typed by what they say; that they are verbatim is in the rules
+    assert "unit.quote" in q.rules and q.surface == "Sekutu memahami urgensinya"
+    assert q.claim_type == ClaimType.position
     cont = _find(claims, "Amerika Utara juga membutuhkan Eropa")
-    assert cont.claim_type == ClaimType.quote and cont.speaker.name == "Jens Stoltenberg"
+    assert "unit.quote" in cont.rules and cont.speaker.name == "Jens Stoltenberg"
     kuleba = _find(claims, "Saya tidak ingin merusak")
     assert kuleba.speaker.name == "Dmytro Kuleba" and kuleba.surface.endswith("di negara saya")
 
@@ -214,7 +216,8 @@ def test_menurut_and_pronoun_speakers():
     deficit = _find(claims, "defisit")
     assert deficit.speaker.name == "Sri Mulyani Indrawati" and deficit.speaker.cue == "Menurut"
     quote = _find(claims, "disiplin fiskal")
-    assert quote.claim_type == ClaimType.quote and quote.speaker.name == "Sri Mulyani Indrawati"
+    assert "unit.quote" in quote.rules and quote.speaker.name == "Sri Mulyani Indrawati"
+    assert quote.claim_type == ClaimType.prediction
 
 
 def test_snapshot_of_the_seed(claims, file_regression):

@@ -139,7 +139,7 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence: Span, ents
            time: TimeRef | None, pub: date | None) -> Claim:
     text = ctx.text
     ctx.skip = u.skip
-    mod = modality(ctx, u.start, u.end, u.cue)
+    mod, mod_rules = modality(ctx, u.start, u.end, u.cue, figs)
     type_figs = [f for f in figs if not (u.skip and u.skip[0] <= f.start < u.skip[1])]
     ctype = claim_type(ctx, u, type_figs, mod, pub)
     ctx.skip = None
@@ -150,7 +150,7 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence: Span, ents
         spans=[_span(text, *sp) for sp in u.spans], claim_type=ctype, figures=figs,
         speaker=_speaker(text, u.speaker), modality=mod, time=time,
         entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
-        rules=_rules(u),
+        rules=[*_rules(u), *mod_rules],
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )
 

@@ -128,6 +128,10 @@ class Lang:
     negated: Phrases
     negation_blockers: Phrases
     hedge_blockers: Phrases
+    hedged_numbers: Phrases
+    negation_scopes: Phrases
+    additive_negations: Phrases
+    additive_continuations: Phrases
     refusals: frozenset[str]
     boilerplate: re.Pattern[str]
     non_claim_endings: tuple[str, ...]
@@ -137,6 +141,7 @@ class Lang:
     conditional_blockers: Phrases
     causal: Phrases
     position: Phrases
+    event_markers: Phrases
     background: Phrases
     background_years: int
     first_person: Phrases
@@ -267,6 +272,10 @@ def get(lang: str) -> Lang:
         negated=Phrases(t.get("negated", [])),
         negation_blockers=Phrases(t.get("negation_blockers", [])),
         hedge_blockers=Phrases(t.get("hedge_blockers", [])),
+        hedged_numbers=Phrases(t.get("hedged_numbers", [])),
+        negation_scopes=Phrases(t.get("negation_scopes", [])),
+        additive_negations=Phrases(t.get("additive_negations", [])),
+        additive_continuations=Phrases(t.get("additive_continuations", [])),
         refusals=_words(t, "refusals"),
         non_claim_endings=tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         boilerplate=re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
@@ -276,6 +285,7 @@ def get(lang: str) -> Lang:
         conditional_blockers=Phrases(t.get("conditional_blockers", [])),
         causal=Phrases(t.get("causal", [])),
         position=Phrases(t.get("position", [])),
+        event_markers=Phrases(t.get("event_markers", [])),
         background=Phrases(t.get("background", [])),
         background_years=int(t.get("background_years", 5)),
         first_person=Phrases(t.get("first_person", [])),
