@@ -137,6 +137,14 @@ class ClaimsTable(BaseModel):
     min_claim_tokens: int = Field(default=3, ge=1)
     min_quote_tokens: int = Field(default=4, ge=1)
     background_years: int = Field(default=5, ge=0)
+    # the discourse (_discourse, _standalone): references and the voices of paragraphs
+    referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
+    party_pronouns: Words = []       # "his side": the speaker's organisation ("pihaknya")
+    first_person_singular: Words = []  # in a quote, the speaker ("saya"; not "I": verbs agree)
+    anaphoric_nouns: Words = []      # with a demonstrative they point to a statement ("hal itu"): kept
+    outlet_openers: Phrases = []     # a paragraph opening so is the outlet's ("Sebelumnya, …")
+    source_words: Phrases = []       # name another source ("berdasarkan", "according to")
+    resume_paragraphs: int = Field(default=0, ge=0)  # paragraphs an account may resume across
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
 
