@@ -25,7 +25,7 @@ article order, after attribution has read each sentence alone:
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._context import Ctx
@@ -53,16 +53,32 @@ class Discourse:
     paragraph_starts: list[int]
     quoted: list[tuple[int, int]]
     voices: dict[tuple[int, int], list[SpeakerRef]]  # sentence → the named people its own cues name
+    pronouns: dict[str, set[str]] = field(default_factory=dict)  # person → pronouns the article uses for them
+    sentence_starts: list[int] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)
+    quote_ends: list[int] = field(default_factory=list)  # the furthest end of a quote opening at or before
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.quote_starts = [a for a, _ in self.quoted]
+        furthest = -1
+        for _, b in self.quoted:
+            furthest = max(furthest, b)
+            self.quote_ends.append(furthest)
 
     def paragraph(self, pos: int) -> int:
         return bisect_right(self.paragraph_starts, pos) - 1
 
     def sentence_index(self, pos: int) -> int:
-        return bisect_right([s for s, _ in self.sentences], pos) - 1
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and pos < self.quote_ends[k]
 
     def unquoted_people(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions.between(start, end) if m.entity.kind == SpeakerKind.person
-                and not any(a <= m.start < b for a, b in self.quoted)]
+                and not self.in_quote(m.start)]
 
     def antecedent(self, pos: int) -> SpeakerRef | None:
         """The person a pronoun at ``pos`` points to (see the module docstring)."""
@@ -112,7 +128,7 @@ def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit
     units = [_resolve_pronoun(d, u) for u in units]
     units = carry_accounts(units, d.paragraph_starts)
     units = resume_accounts(d, units)
-    return decontextualise(d.ctx, d.mentions, d.antecedent, units)
+    return decontextualise(d, units)
 
 
 def _description(d: Discourse, sp: SpeakerRef) -> bool:
@@ -132,10 +148,19 @@ def _resolve_pronoun(d: Discourse, u: Unit) -> Unit:
         return u
     found = d.antecedent(sp.mention[0])
     if found is None or (sp.name and d.mentions.canonical(sp) == d.mentions.canonical(found)):
+        _learn_pronoun(d, sp, found or sp)
         return u
+    _learn_pronoun(d, sp, found)
     speaker = replace(found, mention=sp.mention, cue=sp.cue, via=PRONOUN)
     rules = tuple(r for r in u.rules if r not in PRONOUN_VIAS)
     return replace(u, speaker=speaker, rules=(*rules, PRONOUN))
+
+
+def _learn_pronoun(d: Discourse, sp: SpeakerRef, person: SpeakerRef) -> None:
+    """Remember that the article calls this person by this pronoun ("he said" → he)."""
+    key = d.mentions.canonical(person)
+    if key and sp.mention is not None:
+        d.pronouns.setdefault(key, set()).add(d.ctx.text[sp.mention[0]:sp.mention[1]].lower())
 
 
 def _attributed(u: Unit) -> bool:

@@ -9,6 +9,7 @@ whole name. The discourse model asks it who a pronoun points to and what a short
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,6 +22,7 @@ from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
 from klaim.schema import SpeakerKind
 
+POSSESSIVE = re.compile(r"['’]s$")
 MIN_PREFIX = 4  # a short form is the start of a name word at least this long ("Sandi", "Enggar")
 NAMED_KINDS = (SpeakerKind.person, SpeakerKind.organisation)
 
@@ -30,12 +32,21 @@ class DiscourseWords:
     """The words of a language that the discourse model reads (keys of ``<lang>.claims.yaml``)."""
 
     referring_pronouns: frozenset[str]
+    gendered_pronouns: frozenset[str]
     party_pronouns: frozenset[str]
     first_person_singular: frozenset[str]
     anaphoric_nouns: frozenset[str]
+    not_nouns: frozenset[str]
+    quantifiers: frozenset[str]
+    demonstrative_follows: bool
     outlet_openers: Phrases
     source_words: Phrases
     resume_paragraphs: int
+
+    @property
+    def rewritable(self) -> frozenset[str]:
+        """Words a standalone rule may rewrite (besides names and demonstratives)."""
+        return self.referring_pronouns | self.first_person_singular | self.party_pronouns
 
 
 @cache
@@ -43,9 +54,13 @@ def discourse_words(lang: str) -> DiscourseWords:
     t = check_claims_table(*table_source(lang, "claims"))
     return DiscourseWords(
         referring_pronouns=frozenset(w.lower() for w in t.referring_pronouns),
+        gendered_pronouns=frozenset(w.lower() for w in t.gendered_pronouns),
         party_pronouns=frozenset(w.lower() for w in t.party_pronouns),
         first_person_singular=frozenset(w.lower() for w in t.first_person_singular),
         anaphoric_nouns=frozenset(w.lower() for w in t.anaphoric_nouns),
+        not_nouns=frozenset(w.lower() for w in t.not_nouns),
+        quantifiers=frozenset(w.lower() for w in t.quantifiers),
+        demonstrative_follows=t.demonstratives_follow_noun,
         outlet_openers=Phrases(t.outlet_openers),
         source_words=Phrases(t.source_words),
         resume_paragraphs=t.resume_paragraphs,
@@ -66,6 +81,7 @@ class Mentions:
     entities: dict[str, SpeakerRef] = field(default_factory=dict)
     found: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _canonical: dict[str, str] = field(default_factory=dict)
 
     def between(self, start: int, end: int) -> list[Mention]:
         return self.found[bisect_left(self._starts, start):bisect_right(self._starts, end - 1)]
@@ -75,10 +91,9 @@ class Mentions:
         if not ref.name:
             return None
         key = ref.name.lower()
-        if key in self.entities:
-            return key
-        full = _unique_full_name(self.entities, key)
-        return full or key
+        if key not in self._canonical:
+            self._canonical[key] = key if key in self.entities else _unique_full_name(self.entities, key) or key
+        return self._canonical[key]
 
     def full_name(self, ref: SpeakerRef) -> SpeakerRef:
         key = self.canonical(ref)
@@ -87,27 +102,58 @@ class Mentions:
 
 def _unique_full_name(entities: dict[str, SpeakerRef], key: str) -> str | None:
     """The one person's full name of which every word of ``key`` is a word or a short form."""
-    words = key.split()
-    hits = [full for full, ref in entities.items() if ref.kind == SpeakerKind.person
-            and all(any(v == w or (len(w) >= MIN_PREFIX and v.startswith(w)) for v in full.split()) for w in words)]
+    hits = [full for full, ref in entities.items() if ref.kind == SpeakerKind.person and _short_of(key, full)]
     return hits[0] if len(hits) == 1 else None
 
 
-def _entities(reg: Registry, units: list[Unit]) -> dict[str, SpeakerRef]:
+def _lower_elsewhere(ctx: Ctx, word: str) -> bool:
+    return any(not ctx.is_cap(k) for k in ctx.positions(word.lower()))
+
+
+def _clean(ctx: Ctx, name: str) -> str:
+    """A name without the capitalised common words a sentence start glued to it ("Sebab
+    Hermansyah"): words the article also writes in lower case."""
+    words, L = name.split(), ctx.L
+    while len(words) > 1 and (words[0].lower() in L.subordinators or (words[0].lower(),) in L.leading
+                              or (words[0].lower(),) in L.roles or _lower_elsewhere(ctx, words[0])):
+        words.pop(0)
+    if words and POSSESSIVE.search(words[-1]):
+        words[-1] = POSSESSIVE.sub("", words[-1])  # "Bill Clinton’s": a mention, not the name
+    return " ".join(words)
+
+
+def _entities(ctx: Ctx, reg: Registry, units: list[Unit]) -> dict[str, SpeakerRef]:
     """People the registry knows and every named person or organisation a unit is attributed to."""
     found: dict[str, SpeakerRef] = {}
-    for key, ref in reg.full.items():
-        found.setdefault(key, ref)
-    for u in units:
-        sp = u.speaker
-        if sp.kind in NAMED_KINDS and sp.name and sp.name[:1].isupper():
-            found.setdefault(sp.name.lower(), SpeakerRef(sp.kind, sp.name, sp.role, sp.organisation))
-    # a short name ("Enggar") that a longer registered one contains is that person, not another
-    for key in [k for k, ref in found.items() if ref.kind == SpeakerKind.person]:
-        full = _unique_full_name({k: v for k, v in found.items() if k != key}, key)
-        if full is not None and len(full) > len(key):
-            del found[key]
-    return found
+    for sp in [*reg.full.values(), *(u.speaker for u in units)]:
+        ref = _named(ctx, sp)
+        if ref is not None and ref.name:
+            found.setdefault(ref.name.lower(), ref)
+    return _without_short_forms(found)
+
+
+def _named(ctx: Ctx, sp: SpeakerRef) -> SpeakerRef | None:
+    """The speaker as an entity with a clean name, or None when it names no one."""
+    if sp.kind not in NAMED_KINDS or not sp.name or not sp.name[:1].isupper():
+        return None
+    name = _clean(ctx, sp.name) if sp.kind == SpeakerKind.person else sp.name
+    if " " not in name and _lower_elsewhere(ctx, name):
+        return None  # "Having", "Namun": a capitalised common word, not a name
+    return SpeakerRef(sp.kind, name, sp.role, sp.organisation)
+
+
+def _without_short_forms(found: dict[str, SpeakerRef]) -> dict[str, SpeakerRef]:
+    """A short name ("Enggar") that one longer registered name contains is that person."""
+    people = [k for k, ref in found.items() if ref.kind == SpeakerKind.person]
+    short = {key for key in people
+             if len([full for full in people if len(full) > len(key) and _short_of(key, full)]) == 1}
+    return {k: v for k, v in found.items() if k not in short}
+
+
+def _short_of(key: str, full: str) -> bool:
+    """Every word of ``key`` is a word of ``full`` or the start of one ("sandi" of "sandiaga uno")."""
+    words = full.split()
+    return all(any(v == w or (len(w) >= MIN_PREFIX and v.startswith(w)) for v in words) for w in key.split())
 
 
 def _word_index(ctx: Ctx, entities: dict[str, SpeakerRef]) -> dict[str, SpeakerRef]:
@@ -136,7 +182,7 @@ def _prefix_hit(word: str, index: dict[str, SpeakerRef]) -> SpeakerRef | None:
 
 def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
     """Every mention of the article's people and organisations, in text order."""
-    entities = _entities(reg, units)
+    entities = _entities(ctx, reg, units)
     index = _word_index(ctx, entities)
     phrases = {tuple(k.split()): ref for k, ref in entities.items() if len(k.split()) > 1}
     firsts = {p[0] for p in phrases}
