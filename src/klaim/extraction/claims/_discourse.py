@@ -41,6 +41,7 @@ RESUMES = "discourse.account-resumes"
 PRONOUN_VIAS = frozenset({"speaker.pronoun", "speaker.pronoun-unresolved", "speaker.definite-description"})
 LOOK_BACK = 6      # sentences searched for a pronoun's antecedent
 SUBJECT_WORDS = 4  # a person named among a sentence's first words is its subject
+LEAD_TOKENS = 8    # a leading phrase closed by a comma within these tokens comes before the subject
 
 
 @dataclass
@@ -102,13 +103,22 @@ class Discourse:
         return next((m.entity for m in named if self.mentions.canonical(m.entity) in speakers), named[0].entity)
 
     def subject_person(self, sentence: tuple[int, int]) -> SpeakerRef | None:
-        """The person a sentence names among its first words (its subject), if any."""
-        toks = [k for k in self.ctx.idx.between(*sentence) if self.ctx.is_word(k)][:SUBJECT_WORDS]
-        if not toks:
+        """The person a sentence names among its first words (its subject), after a leading
+        phrase closed by a comma ("Dalam kasus itu, Agus …"), if any."""
+        ctx = self.ctx
+        toks = list(ctx.idx.between(*sentence))
+        comma = next((n for n, k in enumerate(toks[:LEAD_TOKENS]) if ctx.word(k) == ","), -1)
+        words = [k for k in toks[comma + 1:] if ctx.is_word(k)][:SUBJECT_WORDS]
+        if not words:
             return None
-        end = self.ctx.idx.spans[toks[-1]][1]
-        named = self.unquoted_people(sentence[0], end)
+        start, end = ctx.idx.spans[toks[comma + 1]][0], ctx.idx.spans[words[-1]][1]
+        named = self.unquoted_people(start, end)
         return named[0].entity if named else None
+
+    def about_another(self, sentence: tuple[int, int], speaker: SpeakerRef) -> bool:
+        """The sentence is about a person other than ``speaker``: the outlet narrating."""
+        subject = self.subject_person(sentence)
+        return subject is not None and self.mentions.canonical(subject) != self.mentions.canonical(speaker)
 
 
 def build(ctx: Ctx, reg: Registry, units: list[Unit]) -> Discourse:
@@ -126,7 +136,7 @@ def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit
     that stand alone."""
     d = build(ctx, reg, units)
     units = [_resolve_pronoun(d, u) for u in units]
-    units = carry_accounts(units, d.paragraph_starts)
+    units = carry_accounts(d, units)
     units = resume_accounts(d, units)
     return decontextualise(d, units)
 
@@ -167,20 +177,20 @@ def _attributed(u: Unit) -> bool:
     return u.speaker.kind != SpeakerKind.publisher and bool(u.rules) and u.rules[0] != "unit.publisher"
 
 
-def carry_accounts(units: list[Unit], paragraph_starts: list[int]) -> list[Unit]:
+def carry_accounts(d: Discourse, units: list[Unit]) -> list[Unit]:
     """``units`` (in article order) with publisher sentences that continue an account in the
-    same paragraph given to its speaker."""
+    same paragraph given to its speaker; a sentence about another person ends the account."""
     attributed_sentences = {u.sentence for u in units if _attributed(u) or u.quote}
     account: tuple[SpeakerRef, list[tuple[int, int]], int] | None = None  # speaker, spans, paragraph
     out = []
     for u in units:
-        para = bisect_right(paragraph_starts, u.sentence[0]) - 1
+        para = d.paragraph(u.sentence[0])
         if u.sentence in attributed_sentences:
             if _attributed(u):
                 account = (u.speaker, u.spans, para)
             out.append(u)
             continue
-        if account is not None and para != account[2]:
+        if account is not None and (para != account[2] or d.about_another(u.sentence, account[0])):
             account = None
         if account is not None and u.rules[:1] == ("unit.publisher",):
             u = replace(u, speaker=account[0], spans=list(account[1]), cue=account[0].cue,
@@ -223,6 +233,27 @@ def resume_accounts(d: Discourse, units: list[Unit]) -> list[Unit]:
                 for t in by_para[p]:
                     out[t] = _resumed(out[t], speaker)
         k += len(run)
+    return _resume_leads(d, out, by_para)
+
+
+def _resume_leads(d: Discourse, units: list[Unit], by_para: dict[int, list[int]]) -> list[Unit]:
+    """A paragraph that opens with the outlet's sentences and then gives the account of the
+    source the paragraph before ended with ("… kata X.¶ Pada 2015, nilai … . Menurut X, …"): the
+    opening sentences are that source's too."""
+    out = list(units)
+    for p, ids in by_para.items():
+        before = by_para.get(p - 1)
+        first = next((n for n, t in enumerate(ids) if _attributed(units[t]) or units[t].quote), None)
+        if not before or not first or not _voiced(units[ids[first]]):
+            continue
+        last = next((units[t] for t in reversed(before) if _voiced(units[t])), None)
+        lead = ids[:first]
+        if last is None or d.mentions.canonical(last.speaker) != d.mentions.canonical(units[ids[first]].speaker):
+            continue
+        if _outlet_paragraph(d, units, lead):
+            continue
+        for t in lead:
+            out[t] = _resumed(out[t], last)
     return out
 
 
