@@ -3,7 +3,9 @@
 ``extract`` is the only public function. The stages live in small modules:
 ``_units`` (quotes, attributed content, publisher text), ``_attribution`` (cues, speakers, people
 tied across the article), ``_decompose`` (coordination, apposition, relative clauses),
-``_modality``, ``_typing``, ``_entities`` and ``_worthiness``. All language knowledge comes from
+``_discourse`` (who speaks across sentences and paragraphs, over the people and organisations of
+``_mentions``) and ``_standalone`` (claim text with its references restated), ``_modality``,
+``_typing``, ``_entities`` and ``_worthiness``. All language knowledge comes from
 ``klaim/lang/<lang>.claims.yaml``.
 """
 
