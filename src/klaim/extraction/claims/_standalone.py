@@ -19,6 +19,7 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -45,19 +46,24 @@ Edit = tuple[int, int, str, str]  # article start, end, replacement, rule
 def decontextualise(d: Discourse, units: list[Unit]) -> list[Unit]:
     """``units`` with claim texts whose references are replaced (see the module docstring)."""
     words = discourse_words(d.ctx.L.code)
+    idx = d.ctx.idx
+    wanted = words.rewritable | (d.ctx.L.demonstratives if words.demonstrative_follows else frozenset())
+    # the tokens any rule may rewrite, found once: claims overlap and would rescan the same words
+    candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
+    starts = [idx.spans[k][0] for k in candidates]
     out = []
     for u in units:
-        edits = _edits(d, words, u)
+        ks = candidates[bisect_left(starts, u.start):bisect_left(starts, u.end)]
+        edits = _edits(d, words, u, ks)
         out.append(_apply(d.ctx.text, u, edits) if edits else u)
     return out
 
 
-def _edits(d: Discourse, words: DiscourseWords, u: Unit) -> list[Edit]:
+def _edits(d: Discourse, words: DiscourseWords, u: Unit, candidates: list[int]) -> list[Edit]:
     named: set[str] = set()  # people already restated in full in this claim
-    idx, wanted = d.ctx.idx, words.rewritable | d.ctx.L.demonstratives
-    edits = (_edit_at(d, words, u, k, named) for k in idx.between(u.start, u.end)
-             if (idx.is_cap[k] or idx.lower[k] in wanted)
-             and not (u.skip and u.skip[0] <= idx.spans[k][0] < u.skip[1]))
+    spans = d.ctx.idx.spans
+    edits = (_edit_at(d, words, u, k, named) for k in candidates
+             if spans[k][1] <= u.end and not (u.skip and u.skip[0] <= spans[k][0] < u.skip[1]))
     return [e for e in edits if e is not None]
 
 
