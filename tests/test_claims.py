@@ -96,7 +96,7 @@ def test_fund_acceptance_is_uncertain_and_proposal_asserted(claims):
     assert acceptance.speaker.kind == SpeakerKind.publisher
     assert 1e11 in [f.value for f in acceptance.figures]
     proposal = next(c for c in claims
-                    if c.text == "Dana lima tahun sebesar 100 miliar euro diusulkan oleh Stoltenberg.")
+                    if c.text == "Dana lima tahun sebesar 100 miliar euro diusulkan oleh Jens Stoltenberg.")
     assert proposal.modality == Modality.asserted
 
 

@@ -3,7 +3,9 @@
 ``extract`` is the only public function. The stages live in small modules:
 ``_units`` (quotes, attributed content, publisher text), ``_attribution`` (cues, speakers, people
 tied across the article), ``_decompose`` (coordination, apposition, relative clauses),
-``_modality``, ``_typing``, ``_entities`` and ``_worthiness``. All language knowledge comes from
+``_discourse`` (who speaks across sentences and paragraphs, over the people and organisations of
+``_mentions``) and ``_standalone`` (claim text with its references restated), ``_modality``,
+``_typing``, ``_entities`` and ``_worthiness``. All language knowledge comes from
 ``klaim/lang/<lang>.claims.yaml``.
 """
 
@@ -19,6 +21,7 @@ from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._boilerplate import drop_non_claims
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._discourse import attribute_discourse
 from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._modality import modality
 from klaim.extraction.claims._typing import claim_type
@@ -70,7 +73,8 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
         return []
     ctx = Ctx(text, TokenIndex(text), L)
     reg = Registry(ctx)
-    units = article_units(ctx, reg)
+    # each sentence read alone, then the article as a discourse: accounts, pronouns, standalone text
+    units = attribute_discourse(ctx, reg, article_units(ctx, reg))
     figures = sorted(find_figures(text, lang, pub, max_chars=None), key=lambda f: (f.start, f.end))
     fig_starts = [f.start for f in figures]
     # entities are found once per sentence (after attribution has named the people) and shared

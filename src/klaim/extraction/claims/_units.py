@@ -15,7 +15,6 @@ from klaim.extraction.claims._attribution import (
 )
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
-from klaim.extraction.claims._discourse import carry_accounts
 from klaim.extraction.text import Quote, paragraphs, quotes, sentences
 from klaim.schema import SpeakerKind
 
@@ -125,7 +124,7 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
             # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
             plain = not atts[se] and not any(units[t].quote for t in range(u0, len(units)))
             last_sentence = (p_i, u0, len(units)) if plain else (p_i, 0, 0)
-    return carry_accounts(units, [p for p, _ in paragraphs(text)])
+    return units
 
 
 def _with_via(rules: tuple[str, ...], speaker: SpeakerRef) -> tuple[str, ...]:
