@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from klaim.extraction.claims._attribution import SpeakerRef
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
+from klaim.extraction.claims._enumeration import contrast_cut, enumeration_ends, subordinate_split
 
 
 @dataclass
@@ -341,6 +342,13 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
         return []
     if residual and _first_verb(ctx, i, j) is None:
         return []
+    cut = contrast_cut(ctx, i, j)
+    if cut is not None:
+        # "X, namun Y": two claims; Y has its own subject (or none), so nothing is carried over
+        first = decompose(ctx, i, cut[0], sentence, speaker, spans, residual=residual, para_start=para_start,
+                          cue=cue, default_subject=default_subject, subject_prefix=subject_prefix)
+        return first + _tagged_role(decompose(ctx, cut[1], j, sentence, speaker, spans, residual=residual,
+                                              cue=cue), "contrast")
     units: list[Unit] = []
 
     def unit(a: int, b: int, words: list[str], role: str) -> None:
@@ -349,6 +357,8 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
             s, e = ctx.span(a, b)
             units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), sentence, speaker,
                               list(spans), role=role, cue=cue))
+            if role != "apposition":
+                units.extend(_parts(ctx, a, b, words, Unit(s, e, "", sentence, speaker, list(spans), cue=cue)))
 
     subj_override = None
     app = _apposition(ctx, i, j)
@@ -496,3 +506,34 @@ def _relatives(ctx: Ctx, a: int, b: int, subject: str, sentence: tuple[int, int]
                     units.append(Unit(s, e, standalone([ant, ctx.phrase(v, z)]), sentence, speaker,
                                       list(spans), role="relative", cue=cue))
     return end
+
+
+def _tagged_role(units: list[Unit], role: str) -> list[Unit]:
+    for u in units:
+        if u.role == "main":
+            u.role = role
+    return units
+
+
+def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]:
+    """Claims inside the clause a..b-1 besides the whole: one per enumerated item (from the
+    clause's start to the item's end) and the two sides of a cause or time connective."""
+    head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
+    out = []
+    for end in enumeration_ends(ctx, a, b):
+        out.append(_part(ctx, a, end, head, like, "enumeration"))
+    split = subordinate_split(ctx, a, b)
+    if split is not None:
+        if split[0] is not None:
+            out.append(_part(ctx, a, split[0], head, like, "before-cause"))
+        c, d = trim_tokens(ctx, split[1], b)
+        if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
+            out.append(_part(ctx, c, d, [], like, "subordinate"))
+    return out
+
+
+def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> Unit:
+    s, e = ctx.span(a, b)
+    return Unit(s, e, standalone([*head, ctx.text[s:e]]), like.sentence, like.speaker, list(like.spans),
+                role=role, cue=like.cue)
+

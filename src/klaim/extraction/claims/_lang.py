@@ -144,6 +144,11 @@ class Lang:
     gazetteer_first: frozenset[str]
     organisation_heads: frozenset[str]
     location_heads: frozenset[str]
+    list_coordinators: frozenset[str]
+    cause_connectives: frozenset[str]
+    time_connectives: frozenset[str]
+    contrast_connectives: frozenset[str]
+    correlative_openers: Sequences
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -277,4 +282,9 @@ def get(lang: str) -> Lang:
         gazetteer_first=frozenset(k.split()[0] for k in gaz),
         organisation_heads=_words(t, "organisation_heads"),
         location_heads=_words(t, "location_heads"),
+        list_coordinators=_words(t, "list_coordinators"),
+        cause_connectives=_words(t, "cause_connectives"),
+        time_connectives=_words(t, "time_connectives"),
+        contrast_connectives=_words(t, "contrast_connectives"),
+        correlative_openers=_sequences(t, "correlative_openers"),
     )

@@ -94,6 +94,10 @@ class ClaimsTable(BaseModel):
     name_prefixes: Words = []
     organisation_heads: Words = []
     location_heads: Words = []
+    list_coordinators: Words = []
+    cause_connectives: Words = []
+    time_connectives: Words = []
+    contrast_connectives: Words = []
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     plural_suffix: Word | None = None
@@ -114,6 +118,7 @@ class ClaimsTable(BaseModel):
     citations: Phrases = []
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
+    correlative_openers: Phrases = []
     uncertain: Phrases = []
     hedged: Phrases = []
     negated: Phrases = []
