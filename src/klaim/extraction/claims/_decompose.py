@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from klaim.extraction.claims._attribution import SpeakerRef
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
-from klaim.extraction.claims._enumeration import contrast_cut, enumeration_ends, subordinate_split
+from klaim.extraction.claims._enumeration import contrast_cut, enumeration_ends, subordinate_start
 
 
 @dataclass
@@ -667,16 +667,14 @@ def _tagged_role(units: list[Unit], role: str) -> list[Unit]:
 
 def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]:
     """Claims inside the clause a..b-1 besides the whole: one per enumerated item (from the
-    clause's start to the item's end) and the two sides of a cause or time connective."""
+    clause's start to the item's end) and the clause after a cause or time connective."""
     head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
     out = []
     for end in enumeration_ends(ctx, a, b):
         out.append(_part(ctx, a, end, head, like, "enumeration"))
-    split = subordinate_split(ctx, a, b)
-    if split is not None:
-        if split[0] is not None:
-            out.append(_part(ctx, a, split[0], head, like, "before-cause"))
-        c, d = trim_tokens(ctx, split[1], b)
+    c = subordinate_start(ctx, a, b)
+    if c is not None:
+        c, d = trim_tokens(ctx, c, b)
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
     return out

@@ -2,9 +2,8 @@
 
 The guideline splits "12 bank terdiri dari Himbara, bank swasta nasional, dan swasta asing" into
 one claim per item, each spanning from where the clause starts to the end of its own item (the
-last item's claim is the whole clause). A clause with a cause or a time clause of its own
-("X dilakukan karena Y", "X terjadi sebelum Y") states X and Y besides the link between them, so
-the claim before the connective and, when it is long enough, the clause after it are claims too.
+last item's claim is the whole clause). A cause or a time clause with a subject and verb of its
+own ("X dilakukan karena Y", "X terjadi sebelum Y") states Y besides the whole.
 
 Each function here is one rule over tokens ``a..b-1`` of a clause that has already been trimmed.
 """
@@ -150,26 +149,19 @@ def _predicate_follows(ctx: Ctx, k: int, b: int) -> bool:
     return False
 
 
-def subordinate_split(ctx: Ctx, a: int, b: int) -> tuple[int | None, int] | None:
-    """(end of the claim before, start of the clause after) a cause or time connective.
-
-    A cause is a fact, and so is what it caused: both sides are claims ("X dilakukan karena Y").
-    A time clause is a fact of its own, but the predicate before it keeps its time: no claim
-    ends at "setelah" (end None).
-    """
+def subordinate_start(ctx: Ctx, a: int, b: int) -> int | None:
+    """Where a clause that states a fact of its own starts, after a cause or time connective
+    ("X dilakukan karena Y", "X naik setelah Y"): Y is a claim besides the whole. The part before
+    the connective is not: the predicate keeps its cause and its time."""
     L = ctx.L
     v = _predicate_start(ctx, a, b)
     if v is None:
         return None
     depth = _depths(ctx, a, b)
     for k in range(v + 1, b - 1):
-        w = ctx.word(k)
-        if depth[k - a] or (w not in L.cause_connectives and w not in L.time_connectives):
+        if depth[k - a] or ctx.word(k) not in L.fact_subordinators:
             continue
-        end = k - 1 if ctx.word(k - 1) == "," else k
-        if ctx.words_between(a, end) < L.min_claim_tokens or not _is_clause(ctx, k + 1, b):
-            return None
-        return (end if w in L.cause_connectives else None), k + 1
+        return k + 1 if _is_clause(ctx, k + 1, b) else None
     return None
 
 

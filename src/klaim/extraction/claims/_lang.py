@@ -145,8 +145,7 @@ class Lang:
     organisation_heads: frozenset[str]
     location_heads: frozenset[str]
     list_coordinators: frozenset[str]
-    cause_connectives: frozenset[str]
-    time_connectives: frozenset[str]
+    fact_subordinators: frozenset[str]
     contrast_connectives: frozenset[str]
     correlative_openers: Sequences
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -283,8 +282,7 @@ def get(lang: str) -> Lang:
         organisation_heads=_words(t, "organisation_heads"),
         location_heads=_words(t, "location_heads"),
         list_coordinators=_words(t, "list_coordinators"),
-        cause_connectives=_words(t, "cause_connectives"),
-        time_connectives=_words(t, "time_connectives"),
+        fact_subordinators=_words(t, "fact_subordinators"),
         contrast_connectives=_words(t, "contrast_connectives"),
         correlative_openers=_sequences(t, "correlative_openers"),
     )

@@ -95,8 +95,7 @@ class ClaimsTable(BaseModel):
     organisation_heads: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
-    cause_connectives: Words = []
-    time_connectives: Words = []
+    fact_subordinators: Words = []
     contrast_connectives: Words = []
     # affixes and single tokens
     pronoun_suffix: Word | None = None
