@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from klaim.extraction.claims._attribution import SpeakerRef
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
-from klaim.extraction.claims._enumeration import contrast_cut, enumeration_ends, subordinate_start
+from klaim.extraction.claims._enumeration import contrast_cut, enumeration_ends, figure_ends, subordinate_start
 
 
 @dataclass
@@ -672,6 +672,8 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out = []
     for end in enumeration_ends(ctx, a, b):
         out.append(_part(ctx, a, end, head, like, "enumeration"))
+    for end in figure_ends(ctx, a, b):
+        out.append(_part(ctx, a, end, head, like, "figure-item"))
     c = subordinate_start(ctx, a, b)
     if c is not None:
         c, d = trim_tokens(ctx, c, b)

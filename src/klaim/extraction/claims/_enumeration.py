@@ -199,3 +199,39 @@ def contrast_cut(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
             return None
         return k, k + 1
     return None
+
+
+FIGURE_TAIL = 4  # words after a number that still belong to its figure ("Rp 19,25 triliun", "18 tahun")
+
+
+def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
+    """Where a figure's phrase ends when another figure follows in the clause ("… sebesar Rp 19,25
+    triliun dengan jangka waktu 18 tahun"): a claim per figure, from the clause's start."""
+    L = ctx.L
+    v = _predicate_start(ctx, a, b)
+    numbers = [k for k in range(a, b) if ctx.word(k)[:1].isdigit() and not _is_date_number(ctx, k)]
+    ends = []
+    for t in numbers[:-1]:
+        if v is None or t < v:
+            continue
+        k = _figure_phrase_end(ctx, t, b)
+        if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
+            ends.append(k)
+    return ends
+
+
+def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
+    """The preposition, relative pronoun, coordinator or comma that ends the figure at token t."""
+    L = ctx.L
+    for k in range(t + 1, min(b, t + FIGURE_TAIL + 1)):
+        w = ctx.word(k)
+        if w in L.np_stops or w in L.relative or w in L.list_coordinators or w == ",":
+            return k
+    return None
+
+
+def _is_date_number(ctx: Ctx, k: int) -> bool:
+    """A year, a day or a clock time ("2016", "Januari 2018", "pukul 18.06"): a date is when
+    something happened, not a figure of its own."""
+    w = ctx.word(k)
+    return (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) or (k > 0 and ctx.word(k - 1) in ctx.L.time_words)
