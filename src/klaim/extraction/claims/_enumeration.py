@@ -149,12 +149,22 @@ def _predicate_follows(ctx: Ctx, k: int, b: int) -> bool:
     return False
 
 
+def _after_adverbial(ctx: Ctx, a: int, b: int) -> int:
+    """Where the clause proper starts after a leading adverbial set off by a comma ("Hingga kini, …")."""
+    if ctx.word(a) not in ctx.L.np_stops:
+        return a
+    comma = next((k for k in range(a + 1, b) if ctx.word(k) == ","), None)
+    return comma + 1 if comma is not None and comma + 1 < b else a
+
+
 def subordinate_start(ctx: Ctx, a: int, b: int) -> int | None:
     """Where a clause that states a fact of its own starts, after a cause or time connective
     ("X dilakukan karena Y", "X naik setelah Y"): Y is a claim besides the whole. The part before
-    the connective is not: the predicate keeps its cause and its time."""
+    the connective is not: the predicate keeps its cause and its time. The connective must follow
+    the subject ("Hingga kini, total kerugian akibat kerusakan belum bisa ditaksir": a leading
+    adverbial is not where the subject ends)."""
     L = ctx.L
-    v = _predicate_start(ctx, a, b)
+    v = _predicate_start(ctx, _after_adverbial(ctx, a, b), b)
     if v is None:
         return None
     depth = _depths(ctx, a, b)
