@@ -18,10 +18,16 @@ MAX_ITEM_WORDS = 6  # an enumerated item is a short noun phrase; a longer stretc
 MIN_PAIR_ITEM_WORDS = 2
 _OPENERS = "(“«"
 _CLOSERS = ")”»"
+_MARKS = (*_OPENERS, *_CLOSERS, '"')
 
 
 def _depths(ctx: Ctx, a: int, b: int) -> list[int]:
     """Bracket and quotation depth at each token of a..b-1 (straight quotes toggle)."""
+    if a >= b:
+        return []
+    piece = ctx.text[ctx.idx.spans[a][0]:ctx.idx.spans[b - 1][1]]
+    if not any(mark in piece for mark in _MARKS):
+        return [0] * (b - a)  # most clauses have no brackets or quotes: no walk over the tokens
     out, depth, straight = [], 0, False
     for k in range(a, b):
         ch = ctx.text[ctx.idx.spans[k][0]]
@@ -119,6 +125,8 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
             ends = [e for e in ends if any(ctx.is_verb(t) for t in range(e, k))]
             continue
         ends.append(end)
+    if not ends:
+        return ends
     negated = next((k for k in range(a, b) if ctx.L.negated.pattern.fullmatch(ctx.word(k))), b)
     # "Tidak ada pejabat yang menyebutkan janji atau target secara spesifik": under a negation
     # the items share what follows them, and an item alone would say something else
