@@ -125,11 +125,16 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
             ends = [e for e in ends if any(ctx.is_verb(t) for t in range(e, k))]
             continue
         ends.append(end)
+    return _outside_negation(ctx, a, b, ends)
+
+
+def _outside_negation(ctx: Ctx, a: int, b: int, ends: list[int]) -> list[int]:
+    """The item ends before the clause's first negation, long enough to be claims. "Tidak ada
+    pejabat yang menyebutkan janji atau target secara spesifik": under a negation the items share
+    what follows them, and an item alone would say something else."""
     if not ends:
         return ends
     negated = next((k for k in range(a, b) if ctx.L.negated.pattern.fullmatch(ctx.word(k))), b)
-    # "Tidak ada pejabat yang menyebutkan janji atau target secara spesifik": under a negation
-    # the items share what follows them, and an item alone would say something else
     return [e for e in ends if e <= negated and ctx.words_between(a, e) >= ctx.L.min_claim_tokens]
 
 
