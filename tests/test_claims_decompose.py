@@ -25,3 +25,12 @@ def test_decomposition_case(case):
 
 def test_every_case_checks_something():
     assert all(case.get("claims") or case.get("absent") for case in CASES)
+
+
+def test_a_long_enumeration_makes_a_bounded_number_of_claims():
+    from klaim.extraction.claims._enumeration import MAX_ITEMS
+
+    items = ", ".join(f"barang nomor{i}" for i in range(3 * MAX_ITEMS))
+    claims = klaim.extract(f"Pedagang itu menjual {items}, dan beras.", "id")
+    per_item = [c for c in claims if "decompose.enumeration" in c.rules]
+    assert len(per_item) == MAX_ITEMS, len(per_item)  # the first items, not one per item of a catalogue

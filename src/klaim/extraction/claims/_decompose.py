@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from klaim.extraction.claims._attribution import SpeakerRef
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
-from klaim.extraction.claims._enumeration import contrast_cut, enumeration_ends, figure_ends, subordinate_start
+from klaim.extraction.claims._enumeration import (
+    MAX_ITEMS,
+    contrast_cut,
+    enumeration_ends,
+    figure_ends,
+    subordinate_start,
+)
 
 
 @dataclass
@@ -670,10 +676,10 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     clause's start to the item's end) and the clause after a cause or time connective."""
     head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
     out = []
-    for end in enumeration_ends(ctx, a, b):
-        out.append(_part(ctx, a, end, head, like, "enumeration"))
-    for end in figure_ends(ctx, a, b):
-        out.append(_part(ctx, a, end, head, like, "figure-item"))
+    items = [(end, "enumeration") for end in enumeration_ends(ctx, a, b)]
+    items += [(end, "figure-item") for end in figure_ends(ctx, a, b)]
+    for end, role in items[:MAX_ITEMS]:  # at most so many per clause: output linear in the text
+        out.append(_part(ctx, a, end, head, like, role))
     c = subordinate_start(ctx, a, b)
     if c is not None:
         c, d = trim_tokens(ctx, c, b)

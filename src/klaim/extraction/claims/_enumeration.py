@@ -13,6 +13,9 @@ from __future__ import annotations
 from klaim.extraction.claims._context import Ctx
 
 MAX_ITEM_WORDS = 6  # an enumerated item is a short noun phrase; a longer stretch is a clause
+# Each item's claim repeats the clause up to it: a clause gets at most this many such claims, so
+# that the output stays linear in the text (a claim per item of a 300-item list would not)
+MAX_ITEMS = 12
 # "A dan B" without a comma list: a one-word A is as likely an adjective ("a deep and sincere
 # apology") or a pair that makes one fact ("amunisi dan unit manuver yang diperlukan")
 MIN_PAIR_ITEM_WORDS = 2
@@ -125,7 +128,7 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
             ends = [e for e in ends if any(ctx.is_verb(t) for t in range(e, k))]
             continue
         ends.append(end)
-    return _outside_negation(ctx, a, b, ends)
+    return _outside_negation(ctx, a, b, ends)[:MAX_ITEMS]
 
 
 def _outside_negation(ctx: Ctx, a: int, b: int, ends: list[int]) -> list[int]:
@@ -240,7 +243,7 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         k = _figure_phrase_end(ctx, t, b)
         if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
             ends.append(k)
-    return ends
+    return ends[:MAX_ITEMS]
 
 
 def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
