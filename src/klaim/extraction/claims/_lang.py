@@ -155,6 +155,10 @@ class Lang:
     organisation_heads: frozenset[str]
     post_nominals: frozenset[str]
     location_heads: frozenset[str]
+    list_coordinators: frozenset[str]
+    fact_subordinators: frozenset[str]
+    contrast_connectives: frozenset[str]
+    correlative_openers: Sequences
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -299,4 +303,8 @@ def get(lang: str) -> Lang:
         organisation_heads=_words(t, "organisation_heads"),
         post_nominals=_words(t, "post_nominals"),
         location_heads=_words(t, "location_heads"),
+        list_coordinators=_words(t, "list_coordinators"),
+        fact_subordinators=_words(t, "fact_subordinators"),
+        contrast_connectives=_words(t, "contrast_connectives"),
+        correlative_openers=_sequences(t, "correlative_openers"),
     )

@@ -99,6 +99,9 @@ class ClaimsTable(BaseModel):
     organisation_heads: Words = []
     post_nominals: Words = []
     location_heads: Words = []
+    list_coordinators: Words = []
+    fact_subordinators: Words = []
+    contrast_connectives: Words = []
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     plural_suffix: Word | None = None
@@ -120,6 +123,7 @@ class ClaimsTable(BaseModel):
     citations: Phrases = []
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
+    correlative_openers: Phrases = []
     uncertain: Phrases = []
     hedged: Phrases = []
     negated: Phrases = []
