@@ -41,7 +41,7 @@ from klaim.schema import (
 )
 
 EXTRACTOR = "klaim-rules"
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
