@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated, Any
+from operator import itemgetter
+from typing import Annotated, Any, get_args
 
 from pydantic import (
     AliasChoices,
@@ -55,14 +57,35 @@ def lone_surrogate(text: str) -> int | None:
     return m.start() if m else None
 
 
+def _text_fields(model: type[BaseModel]) -> Callable[[dict[str, Any]], tuple[str | None, ...]]:
+    """A getter of the values of ``model``'s ``str`` and ``str | None`` fields, as one tuple."""
+    getter = _TEXT_FIELDS.get(model)
+    if getter is None:
+        names = [name for name, f in model.model_fields.items()
+                 if f.annotation is str or (str in get_args(f.annotation) and type(None) in get_args(f.annotation))]
+        if len(names) == 1:
+            getter = lambda d, name=names[0]: (d[name],)  # noqa: E731 - itemgetter of one name is no tuple
+        else:
+            getter = itemgetter(*names) if names else lambda d: ()
+        _TEXT_FIELDS[model] = getter
+    return getter
+
+
+_TEXT_FIELDS: dict[type[BaseModel], Callable[[dict[str, Any]], tuple[str | None, ...]]] = {}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=True)
 
     @model_validator(mode="after")
     def _no_lone_surrogates(self) -> Any:
-        # pydantic refuses lone surrogates in a plain ``str`` field but lets them through in
-        # ``str | None``; no file can hold one, so refuse them here, with the field's name,
-        # rather than crash when the release is written. One call per model, not per field.
+        # pydantic lets lone surrogates through in ``str`` and ``str | None`` fields; no file can
+        # hold one, so refuse them here, with the field's name, rather than crash when the
+        # release is written. One call per model, not per field; it runs for every model
+        # ``extract`` builds, so the text fields are first checked at once, with C-level calls.
+        joined = "".join(filter(None, _text_fields(type(self))(self.__dict__)))
+        if joined.isascii() or lone_surrogate(joined) is None:
+            return self
         for name, v in self.__dict__.items():
             if isinstance(v, str) and not v.isascii():
                 at = lone_surrogate(v)
