@@ -23,6 +23,11 @@ def norm(s: str) -> str:
 
 def alt(words: Any, *, ci: bool = True, bounded: bool = True) -> str:
     """One alternation, longest first so that Python's first-match acts as longest-match."""
+    return by_first_char(alt_branches(words, ci=ci, bounded=bounded))
+
+
+def alt_branches(words: Any, *, ci: bool = True, bounded: bool = True) -> list[tuple[str, bool, str]]:
+    """The branches of ``alt``, longest word first: (first character, case-insensitive?, pattern)."""
     parts = []
     for w in sorted({str(w) for w in words}, key=len, reverse=True):
         esc = r"\s+".join(re.escape(p) for p in w.split())
@@ -31,7 +36,7 @@ def alt(words: Any, *, ci: bool = True, bounded: bool = True) -> str:
         if bounded and w[-1:].isalnum():
             esc = esc + _WB_R
         parts.append((w[:1], ci, f"(?i:{esc})" if ci else esc))
-    return by_first_char(parts)
+    return parts
 
 
 def by_first_char(parts: list[tuple[str, bool, str]]) -> str:
