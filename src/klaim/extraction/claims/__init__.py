@@ -110,21 +110,48 @@ def _extract(text: str, lang: str, L: _lang.Lang, pub: date | None, aid: str) ->
     seen: set[tuple[int, int]] = set()
     # a sentence's span and dates, and each time reference, are built once and shared by the
     # claims that carry them (as figures and entities are): run-on text has many per sentence
-    sentences: dict[tuple[int, int], tuple[Span, list[Figure]]] = {}
+    sentences: dict[tuple[int, int], list[Figure]] = {}
     times: dict[tuple[str, str], TimeRef] = {}
+    made = _Shared(text)
     claims = []
     for u in sorted(units, key=lambda u: (u.start, u.end)):
         if (u.start, u.end) in seen:
             continue
         seen.add((u.start, u.end))
         if u.sentence not in sentences:
-            sentences[u.sentence] = (_span(text, *u.sentence),
-                                     [f for f in _within(figures, fig_starts, *u.sentence) if _is_date(f)])
-        sentence, dates = sentences[u.sentence]
+            sentences[u.sentence] = [f for f in _within(figures, fig_starts, *u.sentence) if _is_date(f)]
+        dates = sentences[u.sentence]
         figs = _within(figures, fig_starts, u.start, u.end)
-        claims.append(_claim(ctx, u, aid, figs, sentence, _within(ents, ent_starts, u.start, u.end),
+        claims.append(_claim(ctx, u, aid, figs, made, _within(ents, ent_starts, u.start, u.end),
                              _time(figs, dates, pub, times), pub))
     return drop_non_claims(text, L.code, claims)
+
+
+class _Shared:
+    """Spans and speakers built once per article and shared by the claims that carry them, as
+    sentences, figures and entities are: an attribution's span and speaker serve every claim
+    split from its content, and most claims have the publisher as their speaker."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: dict[tuple[int, int], Span] = {}
+        self.speakers: dict[SpeakerRef, Speaker] = {}
+
+    def span(self, s: int, e: int) -> Span:
+        made = self.spans.get((s, e))
+        if made is None:
+            made = self.spans[s, e] = _span(self.text, s, e)
+        return made
+
+    def speaker(self, ref: SpeakerRef) -> Speaker:
+        # SpeakerRef equality leaves out ``via`` (how a pronoun was resolved), which a Speaker
+        # does not carry
+        made = self.speakers.get(ref)
+        if made is None:
+            mention = self.span(*ref.mention) if ref.mention else None
+            made = self.speakers[ref] = Speaker(kind=ref.kind, name=ref.name, role=ref.role,
+                                                organisation=ref.organisation, mention=mention, cue=ref.cue)
+        return made
 
 
 def _within(items: list, starts: list[int], s: int, e: int) -> list:
@@ -153,17 +180,11 @@ def _span(text: str, s: int, e: int) -> Span:
     return Span(start=s, end=e, surface=text[s:e])
 
 
-def _speaker(text: str, ref: SpeakerRef) -> Speaker:
-    mention = _span(text, *ref.mention) if ref.mention else None
-    return Speaker(kind=ref.kind, name=ref.name, role=ref.role, organisation=ref.organisation,
-                   mention=mention, cue=ref.cue)
-
-
 def _rules(u: Unit) -> list[str]:
     return list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
 
 
-def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence: Span, ents: list[Entity],
+def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents: list[Entity],
            time: TimeRef | None, pub: date | None) -> Claim:
     text = ctx.text
     ctx.skip = u.skip
@@ -174,9 +195,9 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence: Span, ents
     score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
     return Claim(
         claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
-        start=u.start, end=u.end, surface=text[u.start:u.end], sentence=sentence,
-        spans=[_span(text, *sp) for sp in u.spans], claim_type=ctype, figures=figs,
-        speaker=_speaker(text, u.speaker), modality=mod, time=time,
+        start=u.start, end=u.end, surface=text[u.start:u.end], sentence=made.span(*u.sentence),
+        spans=[made.span(*sp) for sp in u.spans], claim_type=ctype, figures=figs,
+        speaker=made.speaker(u.speaker), modality=mod, time=time,
         entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
         rules=_rules(u),
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
