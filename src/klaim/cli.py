@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
@@ -399,6 +399,16 @@ def _emit(text: str, output: Path | None) -> None:
     err.print(f"wrote {output}", highlight=False)
 
 
+def _report(run: Callable[[], Any], as_json: bool, output: Path | None, **render: Any) -> None:
+    """Run an evaluation and emit its report as text or JSON; a klaim error is one line."""
+    try:
+        report = run()
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    _emit((json.dumps(report.to_dict(), indent=2) if as_json else report.render(**render)) + "\n", output)
+
+
 def _render_table(table: Table) -> str:
     from io import StringIO
 
@@ -760,12 +770,7 @@ def evaluate_figures_cmd(
     """Precision, recall and F1 of figures per kind (overlap and exact), and value accuracy."""
     from klaim.evaluation.figures import evaluate_figures
 
-    try:
-        report = evaluate_figures(gold, convention=convention, lang=lang)
-    except KlaimError as exc:
-        _fail(exc)
-        return
-    _emit((json.dumps(report.to_dict(), indent=2) if as_json else report.render()) + "\n", output)
+    _report(lambda: evaluate_figures(gold, convention=convention, lang=lang), as_json, output)
 
 
 @evaluate_app.command("claims")
@@ -781,12 +786,7 @@ def evaluate_claims_cmd(
     """Claim-span precision, recall and F1; type, speaker and modality agreement on matched claims."""
     from klaim.evaluation.claims import evaluate_claims
 
-    try:
-        report = evaluate_claims(gold, articles=articles, lang=lang)
-    except KlaimError as exc:
-        _fail(exc)
-        return
-    _emit((json.dumps(report.to_dict(), indent=2) if as_json else report.render(details=details)) + "\n", output)
+    _report(lambda: evaluate_claims(gold, articles=articles, lang=lang), as_json, output, details=details)
 
 
 @evaluate_app.command("attribution")
@@ -795,16 +795,12 @@ def evaluate_attribution_cmd(
     limit: Annotated[int | None, typer.Option(help="Score N articles spread evenly over the file.")] = None,
     examples: Annotated[int, typer.Option(help="Show N attributions whose source was missed.")] = 0,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    output: OutputOpt = None,
 ) -> None:
     """Content found, attributed, source recall and precision on PolNeAR-style attributions."""
     from klaim.evaluation.attribution import evaluate_attribution
 
-    try:
-        report = evaluate_attribution(path, limit=limit, examples=examples)
-    except KlaimError as exc:
-        _fail(exc)
-        return
-    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+    _report(lambda: evaluate_attribution(path, limit=limit, examples=examples), as_json, output)
 
 
 @evaluate_app.command("worthiness")
@@ -813,16 +809,12 @@ def evaluate_worthiness_cmd(
     limit: Annotated[int | None, typer.Option(help="Score N sentences spread evenly over the file.")] = None,
     examples: Annotated[int, typer.Option(help="Show the N worst-ranked sentences of each label.")] = 0,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    output: OutputOpt = None,
 ) -> None:
     """ROC AUC of check-worthiness on sentences labelled 1 (check-worthy) or 0."""
     from klaim.evaluation.worthiness import evaluate_worthiness
 
-    try:
-        report = evaluate_worthiness(path, limit=limit, examples=examples)
-    except KlaimError as exc:
-        _fail(exc)
-        return
-    print(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+    _report(lambda: evaluate_worthiness(path, limit=limit, examples=examples), as_json, output)
 
 
 if __name__ == "__main__":

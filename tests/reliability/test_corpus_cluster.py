@@ -153,6 +153,9 @@ def test_an_article_that_never_finishes_times_out_and_the_build_goes_on(tmp_path
     assert "'berita-0001' took longer than 0.5 s" in result.problems[0].reason
 
 
+@pytest.mark.skipif(sys.gettrace() is not None,
+                    reason="under a trace function (coverage, a debugger) the asynchronous exception "
+                           "leaves the worker thread spinning at exit; measured with coverage 7.17")
 def test_the_deadline_interrupts_python_code_in_a_worker_thread_as_dask_runs_it():
     outcome: list[str] = []
 
@@ -164,7 +167,7 @@ def test_the_deadline_interrupts_python_code_in_a_worker_thread_as_dask_runs_it(
         except ArticleTimeout:
             outcome.append("timed out")
 
-    worker = threading.Thread(target=busy)
+    worker = threading.Thread(target=busy, daemon=True)
     worker.start()
     worker.join(30)
     assert not worker.is_alive()
