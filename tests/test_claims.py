@@ -225,13 +225,14 @@ def test_snapshot_of_the_seed(claims, file_regression):
 def _attribution_cases():
     import yaml
 
-    path = Path(__file__).parent / "data" / "claims" / "attribution_id.yaml"
-    return [pytest.param(c, id=c["name"]) for c in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    paths = sorted((Path(__file__).parent / "data" / "claims").glob("attribution_*.yaml"))
+    return [pytest.param({**c, "lang": path.stem.split("_")[-1]}, id=f"{path.stem}:{c['name']}")
+            for path in paths for c in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("case", _attribution_cases())
 def test_attribution_patterns(case):
-    claims = klaim.extract(case["text"], "id", "2018-01-01")
+    claims = klaim.extract(case["text"], case["lang"], "2018-01-01")
     for c in claims:
         Claim.model_validate(c.model_dump(), context={"text": case["text"]})
     if "count" in case:
@@ -250,6 +251,10 @@ def test_attribution_patterns(case):
         assert c.modality.value == case["modality"], c.modality
     if "text_starts" in case:
         assert c.text.startswith(case["text_starts"]), c.text
+    if "mention" in case:
+        assert c.speaker.mention is not None and c.speaker.mention.surface == case["mention"], c.speaker
+    if "surface_ends" in case:
+        assert c.surface.endswith(case["surface_ends"]), c.surface
 
 
 def test_negated_certainty_is_not_a_hedge():

@@ -365,79 +365,185 @@ def _is_anonymous(ctx: Ctx, phrase: str) -> bool:
     return any(p.search(low) for p in ctx.L.anonymous)
 
 
+@dataclass(slots=True)
+class _Phrase:
+    """A speaker phrase: tokens i..j-1 of the article, said with the cue ``cue``."""
+
+    ctx: Ctx
+    reg: Registry
+    i: int
+    j: int
+    cue: str
+
+    @property
+    def mention(self) -> tuple[int, int]:
+        return self.ctx.span(self.i, self.j)
+
+    @property
+    def text(self) -> str:
+        return self.ctx.phrase(self.i, self.j)
+
+    @property
+    def first(self) -> str:
+        return self.ctx.word(self.i)
+
+
+class _Undecided:
+    """A speaker rule that does not apply: the next one is tried."""
+
+
+UNDECIDED = _Undecided()
+Decision = SpeakerRef | None | _Undecided  # None: the phrase names no speaker at all
+
+
 def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> SpeakerRef | None:
-    """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous)."""
+    """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous): the
+    first speaker rule that applies decides."""
     if j <= i:
         return None
-    L = ctx.L
-    mention = ctx.span(i, j)
-    phrase = ctx.phrase(i, j)
-    first = ctx.word(i)
-    if first in L.plural_pronouns and j - i == 1:
-        if reg.last_group is not None:
-            return replace(reg.last_group, mention=mention, cue=cue)
-        return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
-    if first in L.pronoun_speakers and j - i == 1:
-        return replace(reg.pronoun(ctx, i, cue), mention=mention)
-    d = ctx.match_seq(i, L.document_words, j)
-    if d:
-        # "menurut catatan Departemen Kesehatan Inggris": the source is who keeps the document
-        k = i + d
-        while k < j and not ctx.is_cap(k):
-            k += 1
-        org = ctx.phrase(k, j) if k < j else None
-        return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(i, i + d),
-                          organisation=org, mention=mention, cue=cue)
-    if _definite_description(ctx, i, j):
-        # "Mantan Kapolda Banten itu mengatakan", "jenderal polisi bintang satu itu": a definite
-        # description of the person last named
-        ref = reg.pronoun(ctx, i, cue)
-        if ref.name:
-            return replace(ref, mention=mention, via="speaker.definite-description")
+    phrase = _Phrase(ctx, reg, i, j, cue)
+    for rule in (_not_a_speaker, _pronoun_speaker, _document_speaker, _description_speaker):
+        hit = rule(phrase)
+        if not isinstance(hit, _Undecided):
+            return hit
     np = parse_np(ctx, i, j)
-    if _is_anonymous(ctx, phrase):
-        return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
-                          mention=mention, cue=cue)
-    last = ctx.word(j - 1)
+    for np_rule in (_anonymous_speaker, _group_speaker, _named_speaker, _role_speaker):
+        hit = np_rule(phrase, np)
+        if not isinstance(hit, _Undecided):
+            return hit
+    return _bare_speaker(phrase)
+
+
+def _not_a_speaker(p: _Phrase) -> Decision:
+    """ "Peraturan ini menyebutkan …", "the law says …", "Penulis menilai …": a law or rule is
+    never a speaker, and the article's own writer is the publisher."""
+    return None if p.ctx.match_seq(p.i, p.ctx.L.not_speakers, p.j) else UNDECIDED
+
+
+def _pronoun_speaker(p: _Phrase) -> Decision:
+    """ "mereka" / "they": the last group; "ia" / "he": the person it points back to."""
+    L = p.ctx.L
+    if p.j - p.i != 1:
+        return UNDECIDED
+    if p.first in L.plural_pronouns:
+        if p.reg.last_group is not None:
+            return replace(p.reg.last_group, mention=p.mention, cue=p.cue)
+        return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
+    if p.first in L.pronoun_speakers:
+        return replace(p.reg.pronoun(p.ctx, p.i, p.cue), mention=p.mention)
+    return UNDECIDED
+
+
+def _document_speaker(p: _Phrase) -> Decision:
+    """ "menurut catatan Departemen Kesehatan Inggris": the source is who keeps the document."""
+    ctx = p.ctx
+    d = ctx.match_seq(p.i, ctx.L.document_words, p.j)
+    if not d:
+        return UNDECIDED
+    k = p.i + d
+    while k < p.j and not ctx.is_cap(k):
+        k += 1
+    org = ctx.phrase(k, p.j) if k < p.j else None
+    return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(p.i, p.i + d),
+                      organisation=org, mention=p.mention, cue=p.cue)
+
+
+def _description_speaker(p: _Phrase) -> Decision:
+    """ "Mantan Kapolda Banten itu mengatakan", "jenderal polisi bintang satu itu": a definite
+    description of the person last named."""
+    if not _definite_description(p.ctx, p.i, p.j):
+        return UNDECIDED
+    ref = p.reg.pronoun(p.ctx, p.i, p.cue)
+    if not ref.name:
+        return UNDECIDED
+    return replace(ref, mention=p.mention, via="speaker.definite-description")
+
+
+def _anonymous_speaker(p: _Phrase, np: NP) -> Decision:
+    if not _is_anonymous(p.ctx, p.text):
+        return UNDECIDED
+    return SpeakerRef(SpeakerKind.anonymous, role=np.role, organisation=np.organisation,
+                      mention=p.mention, cue=p.cue)
+
+
+def _is_group_phrase(p: _Phrase) -> bool:
+    """ "para pejabat", "pejabat-pejabat", "Ukrainian officials" (a plural role word)."""
+    L = p.ctx.L
+    last = p.ctx.word(p.j - 1)
     suffix = str(L.plural_suffix or "")
-    # "Ukrainian officials": a plural role word makes the speaker a group
     plural = bool(suffix) and last.endswith(suffix) and (last[: -len(suffix)],) in L.roles
-    if first in L.group_determiners or ("-" in first and first.split("-")[0] == first.split("-")[-1]) or plural:
-        reg.last_group = SpeakerRef(SpeakerKind.group, name=phrase, role=np.role, organisation=np.organisation,
-                                    mention=mention, cue=cue)
-        return reg.last_group
-    if np.name and np.name.lower() in L.not_names:
+    reduplicated = "-" in p.first and p.first.split("-")[0] == p.first.split("-")[-1]
+    return p.first in L.group_determiners or reduplicated or plural
+
+
+def _group_speaker(p: _Phrase, np: NP) -> Decision:
+    if not _is_group_phrase(p):
+        return UNDECIDED
+    p.reg.last_group = SpeakerRef(SpeakerKind.group, name=p.text, role=np.role, organisation=np.organisation,
+                                  mention=p.mention, cue=p.cue)
+    return p.reg.last_group
+
+
+def _named_speaker(p: _Phrase, np: NP) -> Decision:
+    """A name: an organisation by the gazetteer or its head word ("Setara Institute"), else a
+    person tied to the registry ("Stoltenberg" → "Jens Stoltenberg")."""
+    ctx, L = p.ctx, p.ctx.L
+    if not np.name:
+        return UNDECIDED
+    if np.name.lower() in L.not_names:
         return None  # "Selasa", "Namun": a day or a function word, not a speaker
-    if np.name:
-        n, hit = ctx.gazetteer_at(j - (len(np.name.split())), j)
-        if hit is not None and hit[0] == "organisation" and not np.role:
-            return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=mention, cue=cue)
-        if not np.role and any(w.lower() in L.organisation_heads for w in np.name.split()):
-            # "Menurut Setara Institute": an organisation by its head word
-            return SpeakerRef(SpeakerKind.organisation, name=np.name, organisation=np.name,
-                              mention=mention, cue=cue)
-        ref = reg.resolve(np.name, np.role, np.organisation)
-        # with its mention, so that a later "katanya" weighs it against titled people named since
-        reg.last_person = replace(ref, mention=mention)
-        return replace(ref, mention=mention, cue=cue)
-    if np.role:
-        seq = tuple(np.role.lower().split())
-        if any(seq[: len(s)] == s for s in L.spokesperson_roles) and np.organisation:
-            return SpeakerRef(SpeakerKind.organisation, name=np.organisation, role=np.role,
-                              organisation=np.organisation, mention=mention, cue=cue)
-        known = reg.by_role(np.role)
-        if known is not None:
-            reg.last_person = replace(known, mention=mention)
-            return replace(known, mention=mention, cue=cue)
-        return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
-                          mention=mention, cue=cue)
-    n, hit = ctx.gazetteer_at(i, j)
-    if hit is not None and n == j - i:
+    _, hit = ctx.gazetteer_at(p.j - (len(np.name.split())), p.j)
+    if hit is not None and hit[0] == "organisation" and not np.role:
+        return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=p.mention, cue=p.cue)
+    if not np.role and any(w.lower() in L.organisation_heads for w in np.name.split()):
+        name = _organisation_name(p, np.name)
+        return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name,
+                          mention=p.mention, cue=p.cue)
+    ref = p.reg.resolve(np.name, np.role, np.organisation)
+    # with its mention, so that a later "katanya" weighs it against titled people named since
+    p.reg.last_person = replace(ref, mention=p.mention)
+    return replace(ref, mention=p.mention, cue=p.cue)
+
+
+def _organisation_name(p: _Phrase, name: str) -> str:
+    """The whole capitalised phrase when it ends in the name ("The Washington Post", not "Post"
+    cut at the place inside it), without its article."""
+    ctx = p.ctx
+    start = p.i
+    while start < p.j and ctx.word(start) in ctx.L.np_articles:
+        start += 1
+    whole = ctx.phrase(start, p.j)
+    capitalised = all(ctx.is_cap(t) or not ctx.is_word(t) or ctx.word(t) in ctx.L.particles for t in range(start, p.j))
+    return whole if capitalised and whole.endswith(name) else name
+
+
+def _role_speaker(p: _Phrase, np: NP) -> Decision:
+    """A role without a name: a spokesperson speaks for the organisation; another role is the
+    person registered with it, or an unnamed person."""
+    if not np.role:
+        return UNDECIDED
+    seq = tuple(np.role.lower().split())
+    if any(seq[: len(s)] == s for s in p.ctx.L.spokesperson_roles) and np.organisation:
+        return SpeakerRef(SpeakerKind.organisation, name=np.organisation, role=np.role,
+                          organisation=np.organisation, mention=p.mention, cue=p.cue)
+    known = p.reg.by_role(np.role)
+    if known is not None:
+        p.reg.last_person = replace(known, mention=p.mention)
+        return replace(known, mention=p.mention, cue=p.cue)
+    return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
+                      mention=p.mention, cue=p.cue)
+
+
+def _bare_speaker(p: _Phrase) -> SpeakerRef:
+    """No name and no role: a known entity, a capitalised phrase (an organisation), or a group."""
+    ctx = p.ctx
+    n, hit = ctx.gazetteer_at(p.i, p.j)
+    if hit is not None and n == p.j - p.i:
         kind = SpeakerKind.organisation if hit[0] == "organisation" else SpeakerKind.group
-        return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=mention, cue=cue)
-    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in L.particles for k in range(i, j)):
-        return SpeakerRef(SpeakerKind.organisation, name=phrase, mention=mention, cue=cue)
-    return SpeakerRef(SpeakerKind.group, name=phrase, mention=mention, cue=cue)
+        return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=p.mention, cue=p.cue)
+    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(p.i, p.j)):
+        return SpeakerRef(SpeakerKind.organisation, name=p.text, mention=p.mention, cue=p.cue)
+    return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
 
 
 def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
@@ -994,15 +1100,100 @@ _CUE_CACHE: dict[str, frozenset[str]] = {}
 def _cue_words(L) -> frozenset[str]:
     hit = _CUE_CACHE.get(L.code)
     if hit is None:
-        hit = _CUE_CACHE[L.code] = L.post_cues | L.pre_cues | L.prefix_cues | L.inline_cues | L.passive_cues
+        hit = _CUE_CACHE[L.code] = L.post_cues | L.pre_cues | L.prefix_cues | L.inline_cues | L.passive_cues \
+            | L.participle_cues | L.evidence_cues | L.record_cues
     return hit
 
 
 CUE_RULES: RuleSet[CueScan, Attribution] = RuleSet("attribution")
 
 
+def _subject_end(c: CueScan) -> int:
+    """Where the subject of the cue verb ends: before the auxiliaries in front of the verb."""
+    start = c.k
+    while start > c.lo and c.ctx.word(start - 1) in c.ctx.L.auxiliaries:
+        start -= 1
+    return start
+
+
+def _after_np_stop(c: CueScan) -> bool:
+    """A speech verb right after a preposition, conjunction or "to" ("as if to say", "and said"):
+    no speaker phrase ends there, so this is not a cue of its own."""
+    end = _subject_end(c)
+    return c.word in c.ctx.L.pre_cues and end > c.lo and c.ctx.word(end - 1) in c.ctx.L.np_stops
+
+
+_QUOTE_GAP = 30  # tokens at most between a closing quote and its cue ("…,” Graham, a former candidate, told)
+
+
+def _quote_speaker(c: CueScan) -> tuple[Quoted, int, int] | None:
+    """The quote closing before the cue and the speaker phrase between them: (quote, first token,
+    end token) of "“…,” McCain said", "“…,” Graham, a former candidate, told"; None when anything
+    but a short noun phrase (and an appositive set off by commas) stands between."""
+    ctx, end = c.ctx, _subject_end(c)
+    start = _after_closing_quote(c, end)
+    q = _quote_before(ctx, start, c.quoted) if start is not None and start < end else None
+    if start is None or q is None or not _quote_runs_on(ctx, q, start):
+        return None
+    while start < end and (ctx.word(start) in ctx.L.coordinators or ctx.word(start) in ctx.L.subordinators):
+        start += 1  # "“…,” sementara Menteri …": the connective is not the speaker
+    first_comma = next((t for t in range(start, end) if ctx.word(t) == ","), end)
+    if not _is_np(ctx, start, first_comma) or any(ctx.word(t) in _cue_words(ctx.L) for t in range(start, end)):
+        return None
+    return q, start, first_comma
+
+
+def _after_closing_quote(c: CueScan, end: int) -> int | None:
+    """First token after the closing quote mark (and its commas) within a short reach before
+    token ``end``; None when no quote closes inside this sentence there."""
+    ctx = c.ctx
+    start = end
+    while start > c.lo and end - start < _QUOTE_GAP and ctx.text[ctx.idx.spans[start - 1][0]] not in CLOSING:
+        start -= 1
+    if start == c.lo:
+        return None
+    while start < end and ctx.word(start) == ",":
+        start += 1
+    return start
+
+
+def _quote_runs_on(ctx: Ctx, q: Quoted, start: int) -> bool:
+    """Does the sentence run on after the quote ("“…,” he said"; "“…?” she asked"), rather than
+    the quote closing one sentence and the speaker opening the next ("“… kiri.” Dahulu, …")?"""
+    if q[3] is None:
+        return False
+    around = ctx.text[max(q[1], q[3] - 2):q[3]] + ctx.text[q[3] + 1:ctx.idx.spans[start][0]]
+    return any(mark in around for mark in ",?!—")
+
+
+def _quote_then_speaker_applies(c: CueScan) -> bool:
+    L = c.ctx.L
+    return (c.word in L.pre_cues or c.word in L.post_cues) and c.k > c.lo and _quote_speaker(c) is not None
+
+
+@CUE_RULES.register("quote-then-speaker", _quote_then_speaker_applies)
+def quote_then_speaker(c: CueScan) -> Attribution | None:
+    """ "“…,” McCain said, citing …" / "“…,” he told cheering supporters": the speaker and the cue
+    follow a quote; the quote is what was said, whatever the clause after the cue adds."""
+    found = _quote_speaker(c)
+    if found is None:
+        return None
+    q, start, end = found
+    if _says_more(c):
+        return None  # "“…,” he said that …": a new content follows the cue
+    speaker = speaker_from_np(c.ctx, c.reg, start, end, c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    tail = _tail_end(c.ctx, c.k + 1, c.hi)
+    while tail > c.k + 1 and not c.ctx.is_word(tail - 1):
+        tail -= 1
+    return Attribution(speaker, c.ctx.span(start, max(tail, c.k + 1)), None, quote_end=q[2])
+
+
 def _after_content(c: CueScan) -> bool:
-    return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or c.prev in CLOSING)
+    # ", who …, said …": the comma closes a relative clause, not the content (interrupted-subject)
+    return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or c.prev in CLOSING) \
+        and _relative_insertion(c) is None
 
 
 @CUE_RULES.register("post-cue", _after_content)
@@ -1017,7 +1208,355 @@ def post_cue(c: CueScan) -> Attribution | None:
     return att
 
 
-@CUE_RULES.register("pre-cue", lambda c: c.word in c.ctx.L.pre_cues)
+def _says_more(c: CueScan) -> bool:
+    """Does a reported statement of its own start right after the cue ("“…,” he said that …",
+    "said: …")? A clause further on ("said, before clarifying that …") does not, and a quote
+    that opens after it continues the one before ("“…,” he said, “but …”")."""
+    ctx, p = c.ctx, c.k + 1
+    while p < c.hi and ctx.word(p) == ",":
+        p += 1
+    return p < c.hi and (ctx.word(p) in ctx.L.complementisers or ctx.word(p) == ":")
+
+
+def _relative_insertion(c: CueScan) -> int | None:
+    """Token of the relative pronoun opening ", who …," right before the cue, if one does."""
+    ctx = c.ctx
+    if c.prev != ",":
+        return None
+    start = c.k - 2
+    while start > c.lo and c.k - start <= 16 and ctx.word(start - 1) != ",":
+        start -= 1
+    if start <= c.lo or ctx.word(start - 1) != "," or ctx.word(start) not in ctx.L.relative:
+        return None
+    return start
+
+
+@CUE_RULES.register("interrupted-subject", lambda c: c.word in c.ctx.L.pre_cues
+                    and _relative_insertion(c) is not None)
+def interrupted_subject(c: CueScan) -> Attribution | None:
+    """ "Barkley, who lives in Ohio, said Sanders will win": a relative clause set off by commas
+    stands between the subject and its speech verb."""
+    relative = _relative_insertion(c)
+    antecedent = _antecedent(c, relative) if relative is not None else None
+    content = _content_after(c)
+    if antecedent is None or content is None:
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, antecedent[0], antecedent[1], c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    return _said_after(c, speaker, c.k, content)
+
+
+def _pronoun_before(c: CueScan) -> int | None:
+    """Token of the personal pronoun that is the cue verb's subject ("he said", "they argued")."""
+    end = _subject_end(c)
+    L = c.ctx.L
+    if end > c.lo and (c.ctx.word(end - 1) in L.pronoun_speakers or c.ctx.word(end - 1) in L.plural_pronouns):
+        return end - 1
+    return None
+
+
+def _pronoun_subject_applies(c: CueScan) -> bool:
+    return c.word in c.ctx.L.pre_cues and _pronoun_before(c) is not None
+
+
+@CUE_RULES.register("pronoun-subject", _pronoun_subject_applies)
+def pronoun_subject(c: CueScan) -> Attribution | None:
+    """ "… every time he thinks …", "that they argue …": a subject pronoun right before the verb
+    is its whole subject, whatever stands before it; the mention stays on the pronoun."""
+    return _pre_cue_from(c, _pronoun_before(c))
+
+
+def _pre_cue_from(c: CueScan, subject: int | None) -> Attribution | None:
+    """The pre-cue attribution, its speaker phrase kept from token ``subject`` on when the
+    phrase found back from the cue would run over it."""
+    att = _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)
+    if subject is None or (att is not None and att.speaker.mention is not None
+                           and att.speaker.mention[0] >= c.ctx.idx.spans[subject][0]):
+        return att
+    return _pre_cue(c.ctx, c.reg, c.k, subject, c.hi, c.quoted)
+
+
+_NAME_WORDS = 4  # a name that stands as a subject after a conjunction ("… and Clinton said")
+
+
+def _name_after_conjunction(c: CueScan) -> int | None:
+    """First token of a capitalised name right before the cue that a conjunction or a
+    subordinator opens ("a woman asked for a photo and Clinton said, …")."""
+    ctx, L = c.ctx, c.ctx.L
+    end = _subject_end(c)
+    start = end
+    while start > c.lo and end - start < _NAME_WORDS and ctx.is_word(start - 1) \
+            and (ctx.is_cap(start - 1) or ctx.word(start - 1) in L.particles):
+        start -= 1
+    if start == end or start <= c.lo or not ctx.is_cap(start):
+        return None
+    before = ctx.word(start - 1)
+    if before in L.subordinators:
+        return start
+    # "… a photo and Clinton said": a clause ends before the conjunction; after a capitalised
+    # word ("Sanders and Clinton said", "Kelautan dan Perikanan Susi") the subject is coordinated
+    closes_clause = start - 2 >= c.lo and ctx.is_word(start - 2) and not ctx.is_cap(start - 2)
+    return start if before in L.coordinators and closes_clause else None
+
+
+@CUE_RULES.register("named-subject", lambda c: c.word in c.ctx.L.pre_cues and _name_after_conjunction(c) is not None)
+def named_subject(c: CueScan) -> Attribution | None:
+    """ "… and Clinton said, “…”": the name right after the conjunction is the whole subject;
+    the conjunction goes with the attribution, not with the clause before it."""
+    start = _name_after_conjunction(c)
+    att = _pre_cue_from(c, start)
+    if att is not None and start is not None and att.span[0] == c.ctx.idx.spans[start][0]:
+        att.span = (c.ctx.idx.spans[start - 1][0], att.span[1])
+    return att
+
+
+_SUBJECT_WORDS = 8  # a subject phrase found back across a predicate is at most this long
+
+
+def _word_before_subject(c: CueScan) -> str:
+    end = _subject_end(c)
+    return c.ctx.word(end - 1) if end > c.lo else ""
+
+
+def _clause_subject(c: CueScan, end: int) -> tuple[int, int] | None:
+    """The subject of the clause that token ``end`` closes: after the last comma or
+    subordinator before it (and the connectives that open the clause), up to its first verb."""
+    ctx, L = c.ctx, c.ctx.L
+    start = _clause_opening(c, end)
+    verb = next((t for t in range(start, end) if ctx.is_verb(t) or ctx.word(t) in L.auxiliaries), end)
+    if verb == end or not 0 < verb - start <= _SUBJECT_WORDS or not _is_np(ctx, start, verb):
+        return None
+    return start, verb
+
+
+def _clause_opening(c: CueScan, end: int) -> int:
+    """First token of the clause that token ``end`` is in, past its connectives and a dateline
+    ("Rimanews - Seorang pencuri …": the dateline is not the subject)."""
+    ctx, L = c.ctx, c.ctx.L
+    start = end
+    while start > c.clause_start and ctx.word(start - 1) not in (",", ";", ":") \
+            and ctx.word(start - 1) not in L.subordinators:
+        start -= 1
+    while start < end and (skip := ctx.match_seq(start, L.leading, end) or
+                           (ctx.word(start) in L.subordinators)):
+        start += skip
+    dateline = DATELINE.match(ctx.text, ctx.idx.spans[c.lo][0])
+    while dateline and start < end and ctx.idx.spans[start][0] < dateline.end():
+        start += 1
+    return start
+
+
+def _content_after(c: CueScan, stop_at_comma: bool = False) -> tuple[int, int] | None:
+    """What the cue at c.k introduces: from past "that" / a recipient to the sentence end (or
+    the next comma), when it is long enough to be a claim."""
+    ctx = c.ctx
+    start = _content_start_after_cue(ctx, c.k, c.hi)
+    end = c.hi
+    if stop_at_comma:
+        end = next((t for t in range(start, c.hi) if ctx.word(t) == ","), c.hi)
+    while end > start and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    if n_words_between(ctx, start, end) < ctx.L.min_claim_tokens:
+        return None
+    return start, end
+
+
+def _said_after(c: CueScan, speaker: SpeakerRef, start: int, content: tuple[int, int]) -> Attribution:
+    """The attribution from token ``start`` to the content; a quote that opens the content is
+    the content (its claims are quotes)."""
+    ctx = c.ctx
+    span = ctx.span(start, content[0])
+    first = ctx.idx.spans[content[0]][0]
+    for q in c.quoted:
+        if q[0] <= first <= q[1]:
+            return Attribution(speaker, span, None, quote_open=q[0])
+    return Attribution(speaker, span, ctx.span(*content))
+
+
+def _refused(c: CueScan, start: int) -> bool:
+    """ "… and did not say", "yang enggan menyebutkan": a negated or refused speech act."""
+    L = c.ctx.L
+    return any(L.negated.pattern.fullmatch(c.ctx.word(t)) or c.ctx.word(t) in L.refusals
+               for t in range(start, c.k))
+
+
+@CUE_RULES.register("coordinated-cue", lambda c: c.word in c.ctx.L.pre_cues
+                    and _word_before_subject(c) in c.ctx.L.predicate_coordinators)
+def coordinated_cue(c: CueScan) -> Attribution | None:
+    """ "Graham called Trump “crazy” and said the party is bound to lose": the second predicate
+    shares the clause's subject, who is the speaker of what follows the cue."""
+    coordinator = _subject_end(c) - 1
+    subject = _clause_subject(c, coordinator)
+    content = _content_after(c)
+    if subject is None or content is None or _refused(c, coordinator):
+        return None
+    if c.word in c.ctx.L.nominal_cues and content[0] == c.k + 1:
+        return None  # "dan menyampaikan laporannya": an object, not a reported statement
+    speaker = speaker_from_np(c.ctx, c.reg, subject[0], subject[1], c.ctx.surface(c.k))
+    if speaker is None or not _names_someone(speaker, subject):
+        return None
+    return _said_after(c, speaker, coordinator, content)
+
+
+def _names_someone(speaker: SpeakerRef, phrase: tuple[int, int]) -> bool:
+    """A subject found back across a predicate is trusted when it names a person or an
+    organisation, or is a lone pronoun; a longer common-noun phrase is too often not the subject."""
+    named = speaker.kind in (SpeakerKind.person, SpeakerKind.organisation)
+    return named or phrase[1] - phrase[0] == 1
+
+
+def _antecedent(c: CueScan, relative: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at token ``relative`` refers to ("Barkley, who …")."""
+    ctx = c.ctx
+    end = relative - 1 if relative > c.lo and ctx.word(relative - 1) == "," else relative
+    start = end
+    while start > c.lo and end - start < _SUBJECT_WORDS and ctx.is_word(start - 1) \
+            and not ctx.is_verb(start - 1) and ctx.word(start - 1) not in ctx.L.np_stops:
+        start -= 1
+    start += ctx.match_seq(start, ctx.L.leading, end)
+    if start == end or not _is_np(ctx, start, end):
+        return None
+    if all(ctx.word(t)[:1].isdigit() for t in range(start, end)) and start - 1 > c.lo and ctx.word(start - 1) == ",":
+        return _antecedent(c, start - 1)  # "Woodrow Benford, 58, who …": the age is set off too
+    return start, end
+
+
+def _nonrestrictive_relative(c: CueScan) -> bool:
+    end = _subject_end(c)
+    return end - 1 > c.lo and c.ctx.word(end - 1) in c.ctx.L.relative and c.ctx.word(end - 2) == ","
+
+
+@CUE_RULES.register("relative-subject", lambda c: c.word in c.ctx.L.pre_cues and _nonrestrictive_relative(c))
+def relative_subject(c: CueScan) -> Attribution | None:
+    """ "Barkley, who said he typically votes democratic, …": the speaker is what the relative
+    pronoun refers to; the mention stays on the pronoun, the name is the antecedent's. Only a
+    relative clause set off by a comma adds a statement: a restrictive one ("pengusaha yang
+    menyampaikan minatnya", "voters who say …") describes who is meant."""
+    relative = _subject_end(c) - 1
+    antecedent = _antecedent(c, relative)
+    content = _content_after(c, stop_at_comma=True)
+    if antecedent is None or content is None or _refused(c, relative):
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, antecedent[0], antecedent[1], c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    return _said_after(c, replace(speaker, mention=c.ctx.span(relative, relative + 1)), relative, content)
+
+
+def _comma_before_degrees(c: CueScan) -> int | None:
+    """The comma before academic degrees that end the subject ("Dr. Ahmad Yustika, MA
+    mengatakan"), if the words between it and the cue are all degrees."""
+    ctx, end = c.ctx, _subject_end(c)
+    start = end
+    while start > c.lo and (ctx.word(start - 1) in ctx.L.post_nominals or ctx.word(start - 1) == "."):
+        start -= 1
+    if start == end or start <= c.lo or ctx.word(start - 1) != ",":
+        return None
+    return start - 1
+
+
+@CUE_RULES.register("degrees-after-name", lambda c: c.word in c.ctx.L.pre_cues
+                    and _comma_before_degrees(c) is not None)
+def degrees_after_name(c: CueScan) -> Attribution | None:
+    """ "Pengamat ekonomi Dr. Ahmad Yustika, MA mengatakan …": the degrees after the comma are
+    the name's, the speaker is the phrase before the comma."""
+    comma = _comma_before_degrees(c)
+    if comma is None:
+        return None
+    start = _clause_opening(c, comma)
+    content = _content_after(c)
+    if not 0 < comma - start <= 16 or content is None:
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, start, comma, c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    return _said_after(c, speaker, start, content)
+
+
+@CUE_RULES.register("participle-cue", lambda c: c.word in c.ctx.L.participle_cues and c.prev == ",")
+def participle_cue(c: CueScan) -> Attribution | None:
+    """ "Clinton posted a comment, saying “We are so excited”": the participle reports what the
+    subject of the clause before the comma said."""
+    subject = _clause_subject(c, c.k - 1)
+    content = _content_after(c)
+    if subject is None or content is None:
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, subject[0], subject[1], c.ctx.surface(c.k))
+    if speaker is None or not _names_someone(speaker, subject):
+        return None
+    return _said_after(c, speaker, c.k - 1, content)
+
+
+def _evidence_subject(c: CueScan) -> tuple[int, int] | None:
+    """The subject before the cue when it is a poll, survey, study or data ("The latest
+    Reuters/Ipsos poll", "Hasil survei Indikator")."""
+    end = _subject_end(c)
+    start = _clause_opening(c, end)
+    words = range(start, end)
+    if not 0 < end - start <= _SUBJECT_WORDS or not any(c.ctx.word(t) in c.ctx.L.evidence_nouns for t in words):
+        return None
+    return (start, end) if _is_np(c.ctx, start, end) else None
+
+
+@CUE_RULES.register("evidence-cue", lambda c: c.word in c.ctx.L.evidence_cues and _evidence_subject(c) is not None)
+def evidence_cue(c: CueScan) -> Attribution | None:
+    """ "A CNN/ORC poll showed …", "Survei Indikator menunjukkan …": who made the poll or study
+    is the source (named by its capitalised words); a document alone is never a speaker."""
+    subject = _evidence_subject(c)
+    content = _content_after(c)
+    if subject is None or content is None:
+        return None
+    org = _evidence_author(c.ctx, *subject)
+    if org is None:
+        return None
+    speaker = SpeakerRef(SpeakerKind.organisation, name=org, organisation=org,
+                         mention=c.ctx.span(*subject), cue=c.ctx.surface(c.k))
+    return _said_after(c, speaker, subject[0], content)
+
+
+def _evidence_author(ctx: Ctx, start: int, end: int) -> str | None:
+    """Who made the poll or data: the capitalised words after the noun ("data dari Badan
+    Kesehatan Dunia (WHO)"), else those before it ("the latest Reuters/Ipsos poll"); not a place."""
+    L = ctx.L
+    noun = next(t for t in range(start, end) if ctx.word(t) in L.evidence_nouns)
+    after = next((t for t in range(noun + 1, end) if ctx.is_cap(t)), None)
+    if after is not None:
+        first, last = after, end - 1
+    else:
+        named = [t for t in range(start, noun) if ctx.is_cap(t) and ctx.word(t) not in L.np_articles
+                 and ctx.match_seq(t, L.leading, noun) == 0]
+        if not named:
+            return None
+        first, last = named[0], named[-1]
+    n, hit = ctx.gazetteer_at(first, last + 1)
+    if hit is not None and hit[0] == "location" and n == last + 1 - first:
+        return None
+    return ctx.phrase(first, last + 1)
+
+
+@CUE_RULES.register("record-cue", lambda c: c.word in c.ctx.L.record_cues)
+def record_cue(c: CueScan) -> Attribution | None:
+    """ "BPS mencatat inflasi September mencapai 0,22 persen": an organisation or a named
+    official records a figure; what it records is a clause, not an object ("mencatat kemenangan")."""
+    end = _subject_end(c)
+    start = _clause_opening(c, end)
+    content = _content_after(c)
+    if not 0 < end - start <= 16 or not _is_np(c.ctx, start, end) or content is None \
+            or not _clause_after(c.ctx, content[0] + 1, content[1]):
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, start, end, c.ctx.surface(c.k))
+    if speaker is None or speaker.via is not None or not (
+            speaker.kind == SpeakerKind.organisation or (speaker.kind == SpeakerKind.person and speaker.name)):
+        return None
+    return _said_after(c, speaker, start, content)
+
+
+def _pre_cue_applies(c: CueScan) -> bool:
+    return c.word in c.ctx.L.pre_cues and not _after_np_stop(c)
+
+
+@CUE_RULES.register("pre-cue", _pre_cue_applies)
 def pre_cue(c: CueScan) -> Attribution | None:
     """X mengatakan … / X said …: the speaker and a speech verb before what was said."""
     return _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)

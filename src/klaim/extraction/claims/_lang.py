@@ -63,6 +63,10 @@ CueEntry = tuple[tuple[int, ...], dict[str, tuple[tuple[int, tuple[str, ...]], .
 class Lang:
     code: str
     post_cues: frozenset[str]
+    participle_cues: frozenset[str]
+    evidence_cues: frozenset[str]
+    evidence_nouns: frozenset[str]
+    record_cues: frozenset[str]
     pre_cues: frozenset[str]
     prefix_cues: frozenset[str]
     inline_cues: frozenset[str]
@@ -90,6 +94,7 @@ class Lang:
     portfolio_roles: Sequences
     region_roles: Sequences
     document_words: Sequences
+    not_speakers: Sequences
     existentials: Sequences
     citations: Sequences
     non_verbs: frozenset[str]
@@ -143,6 +148,7 @@ class Lang:
     gazetteer_max: int
     gazetteer_first: frozenset[str]
     organisation_heads: frozenset[str]
+    post_nominals: frozenset[str]
     location_heads: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
@@ -196,6 +202,10 @@ def get(lang: str) -> Lang:
     return Lang(
         code=lang,
         post_cues=_words(t, "post_cues"),
+        participle_cues=_words(t, "participle_cues"),
+        evidence_cues=_words(t, "evidence_cues"),
+        evidence_nouns=_words(t, "evidence_nouns"),
+        record_cues=_words(t, "record_cues"),
         pre_cues=_words(t, "pre_cues"),
         prefix_cues=_words(t, "prefix_cues"),
         inline_cues=_words(t, "inline_cues"),
@@ -223,6 +233,7 @@ def get(lang: str) -> Lang:
         portfolio_roles=_sequences(t, "portfolio_roles"),
         region_roles=_sequences(t, "region_roles"),
         document_words=_sequences(t, "document_words"),
+        not_speakers=_sequences(t, "not_speakers"),
         existentials=_sequences(t, "existentials"),
         citations=_sequences(t, "citations"),
         non_verbs=_words(t, "non_verbs"),
@@ -276,5 +287,6 @@ def get(lang: str) -> Lang:
         gazetteer_max=max((len(k.split()) for k in gaz), default=1),
         gazetteer_first=frozenset(k.split()[0] for k in gaz),
         organisation_heads=_words(t, "organisation_heads"),
+        post_nominals=_words(t, "post_nominals"),
         location_heads=_words(t, "location_heads"),
     )

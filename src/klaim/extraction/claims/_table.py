@@ -57,6 +57,10 @@ class ClaimsTable(BaseModel):
 
     # words, matched one token at a time
     post_cues: Words = []
+    participle_cues: Words = []
+    evidence_cues: Words = []
+    evidence_nouns: Words = []
+    record_cues: Words = []
     pre_cues: Words = []
     prefix_cues: Words = []
     inline_cues: Words = []
@@ -93,6 +97,7 @@ class ClaimsTable(BaseModel):
     person_particles: Words = []
     name_prefixes: Words = []
     organisation_heads: Words = []
+    post_nominals: Words = []
     location_heads: Words = []
     # affixes and single tokens
     pronoun_suffix: Word | None = None
@@ -110,6 +115,7 @@ class ClaimsTable(BaseModel):
     portfolio_roles: Phrases = []
     region_roles: Phrases = []
     document_words: Phrases = []
+    not_speakers: Phrases = []
     existentials: Phrases = []
     citations: Phrases = []
     subject_breakers: Phrases = []
