@@ -76,7 +76,10 @@ _TEXT_FIELDS: dict[type[BaseModel], Callable[[dict[str, Any]], tuple[str | None,
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=True)
+    # Defaults are not validated: every default below is None, False, an empty list, an enum
+    # member or a model (checked when made), and validating them again costs every claim, figure
+    # and span ``extract`` builds.
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
 
     @model_validator(mode="wrap")
     @classmethod

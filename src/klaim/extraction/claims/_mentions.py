@@ -107,7 +107,12 @@ def _unique_full_name(entities: dict[str, SpeakerRef], key: str) -> str | None:
 
 
 def _lower_elsewhere(ctx: Ctx, word: str) -> bool:
-    return any(not ctx.is_cap(k) for k in ctx.positions(word.lower()))
+    # once per word and article: a speaker named in every sentence would rescan all its mentions
+    key = ("mentions.lower_elsewhere", word.lower())
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = any(not ctx.is_cap(k) for k in ctx.positions(key[1]))
+    return hit
 
 
 def _clean(ctx: Ctx, name: str) -> str:
@@ -145,9 +150,29 @@ def _named(ctx: Ctx, sp: SpeakerRef) -> SpeakerRef | None:
 def _without_short_forms(found: dict[str, SpeakerRef]) -> dict[str, SpeakerRef]:
     """A short name ("Enggar") that one longer registered name contains is that person."""
     people = [k for k, ref in found.items() if ref.kind == SpeakerKind.person]
+    by_start = _names_by_word_start(people)
     short = {key for key in people
-             if len([full for full in people if len(full) > len(key) and _short_of(key, full)]) == 1}
+             if len([full for full in _candidates(key, people, by_start)
+                     if len(full) > len(key) and _short_of(key, full)]) == 1}
     return {k: v for k, v in found.items() if k not in short}
+
+
+def _names_by_word_start(names: list[str]) -> dict[str, dict[str, None]]:
+    """Each word of a name, and each start of one ``_short_of`` accepts → the names (in order):
+    a name is then compared with the few names its first word can be part of, not all of them
+    (an article naming a new person in every sentence would take quadratic time)."""
+    index: dict[str, dict[str, None]] = {}
+    for name in names:
+        for v in name.split():
+            for start in {v, *(v[:n] for n in range(MIN_PREFIX, len(v)))}:
+                index.setdefault(start, {})[name] = None
+    return index
+
+
+def _candidates(key: str, names: list[str], by_start: dict[str, dict[str, None]]) -> list[str]:
+    """The names of which ``key`` may be a short form (every one when ``key`` has no word)."""
+    words = key.split()
+    return list(by_start.get(words[0], {})) if words else names
 
 
 def _short_of(key: str, full: str) -> bool:
@@ -171,21 +196,44 @@ def _word_index(ctx: Ctx, entities: dict[str, SpeakerRef]) -> dict[str, SpeakerR
     return {w: ref for w, ref in index.items() if ref is not None}
 
 
-def _prefix_hit(word: str, index: dict[str, SpeakerRef]) -> SpeakerRef | None:
+@dataclass(frozen=True)
+class _WordIndex:
+    """``_word_index`` with its words sorted, so that the words a short form starts are one
+    bisected range, and each name's first entity."""
+
+    words: dict[str, SpeakerRef]
+    ordered: list[str]
+    first_of_name: dict[str | None, SpeakerRef]
+
+    @classmethod
+    def of(cls, words: dict[str, SpeakerRef]) -> _WordIndex:
+        first: dict[str | None, SpeakerRef] = {}
+        for ref in words.values():
+            first.setdefault(ref.name, ref)
+        return cls(words, sorted(words), first)
+
+
+def _prefix_hit(word: str, index: _WordIndex) -> SpeakerRef | None:
     if len(word) < MIN_PREFIX:
         return None
-    hits = {ref.name for w, ref in index.items() if w.startswith(word) and ref.kind == SpeakerKind.person}
+    lo = bisect_left(index.ordered, word)
+    hits = set()
+    for w in index.ordered[lo:]:
+        if not w.startswith(word):
+            break
+        if index.words[w].kind == SpeakerKind.person:
+            hits.add(index.words[w].name)
     if len(hits) != 1:
         return None
-    return next(ref for w, ref in index.items() if ref.name in hits)
+    return index.first_of_name[hits.pop()]
 
 
 def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
     """Every mention of the article's people and organisations, in text order."""
     entities = _entities(ctx, reg, units)
     index = _word_index(ctx, entities)
-    phrases = {tuple(k.split()): ref for k, ref in entities.items() if len(k.split()) > 1}
-    firsts = {p[0] for p in phrases}
+    words = _WordIndex.of(index)
+    phrases = _phrases_by_first_word(entities)
     lower, spans, n = ctx.idx.lower, ctx.idx.spans, len(ctx.idx.spans)
     short: dict[str, SpeakerRef | None] = {}  # short forms looked up once per article
     out: list[Mention] = []
@@ -194,11 +242,11 @@ def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
         if not ctx.is_cap(k):
             k += 1
             continue
-        length, ref = _longest_phrase(lower, k, phrases, firsts)
+        length, ref = _longest_phrase(lower, k, phrases.get(lower[k], {}))
         if ref is None:
             w = lower[k]
             if w not in short:
-                short[w] = index.get(w) or _prefix_hit(w, index)
+                short[w] = index.get(w) or _prefix_hit(w, words)
             length, ref = 1, short[w]
         if ref is not None:
             if out and out[-1].entity == ref and out[-1].end >= spans[k][0] - 1:
@@ -209,10 +257,19 @@ def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
     return Mentions(entities, out, [m.start for m in out])
 
 
-def _longest_phrase(lower: list[str], k: int, phrases: dict[tuple[str, ...], SpeakerRef],
-                    firsts: set[str]) -> tuple[int, SpeakerRef | None]:
-    if lower[k] not in firsts:
-        return 0, None
+def _phrases_by_first_word(entities: dict[str, SpeakerRef]) -> dict[str, dict[tuple[str, ...], SpeakerRef]]:
+    """The names of more than one word as word sequences, grouped by their first word: a token
+    is compared with the names it can start, not with every name of the article."""
+    phrases: dict[str, dict[tuple[str, ...], SpeakerRef]] = {}
+    for name, ref in entities.items():
+        if len(name.split()) > 1:
+            phrases.setdefault(name.split()[0], {})[tuple(name.split())] = ref
+    return phrases
+
+
+def _longest_phrase(lower: list[str], k: int, phrases: dict[tuple[str, ...], SpeakerRef]
+                    ) -> tuple[int, SpeakerRef | None]:
+    """The longest of ``phrases`` (those starting with token k's word) at token k."""
     best: tuple[int, SpeakerRef | None] = (0, None)
     for seq, ref in phrases.items():
         if len(seq) > best[0] and tuple(lower[k:k + len(seq)]) == seq:
