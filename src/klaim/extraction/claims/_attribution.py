@@ -791,91 +791,191 @@ def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class TokenRange:
+    """Tokens start..end-1 of the article (a speaker phrase, a subject)."""
+
+    start: int
+    end: int
+
+
+_SPEAKER_WORDS = 16  # no speaker phrase before a cue is longer: a run-on clause, not an attribution
+_OBJECT_WORDS = 5  # a demonstrative object after a cue is at most this long ("mengakui pernyataan itu")
+
+
 def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) -> Attribution | None:
-    L = ctx.L
-    i = k
-    while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators \
-            and ctx.text[ctx.idx.spans[i - 1][0]] not in CLOSING:
-        i -= 1
-        if k - i > 16:
-            return None  # no speaker phrase is this long: a run-on clause, not an attribution
-    m = DATELINE.match(ctx.text, ctx.idx.spans[lo][0])
-    while m and i < k and ctx.idx.spans[i][0] < m.end():
-        i += 1  # "JAKARTA (Pos Kota) – KPI mendesak …", "Jakarta, CNN Indonesia - - Menteri …"
-    n = ctx.match_seq(i, L.leading, k)
-    i += n
-    if i == k and k - 2 > lo and ctx.word(k - 1) == ",":
-        # "Kuasa hukum korban …, Aldwin Rahardian, menilai …": the name set off by commas;
-        # "A NATO official, who spoke on condition of anonymity, told …": the phrase before it
-        i = k - 1
-        while i > lo and ctx.word(i - 1) != ",":
-            i -= 1
-        if ctx.word(i) in L.relative and i - 1 > lo:
-            i -= 1
-            while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators:
-                i -= 1
-        k_np = k - 1
-    else:
-        k_np = k
-    j = k_np
-    while j > i and ctx.word(j - 1) in L.auxiliaries:
-        if L.negated.pattern.fullmatch(ctx.word(j - 1)) or ctx.word(j - 1) in L.refusals:
-            return None  # "ia enggan menyebutkan …": the speaker declined to say it
-        j -= 1
-    if j > i and i - 1 > lo and ctx.word(i - 1) == "," and all(
-            ctx.word(t) in L.time_words or not ctx.is_word(t) or ctx.word(t)[:1].isdigit() for t in range(i, j)):
-        # "Bustang di Palu, Selasa, mengatakan …": the day is not the speaker; the phrase before is
-        e = i - 1
-        i = e
-        while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators:
-            i -= 1
-        i += ctx.match_seq(i, L.leading, e)
-        j = _np_end_after(ctx, i, e)
-        if j <= i:
-            return None
-    if not _is_np(ctx, i, j):
+    """ "X mengatakan …" / "X said …": the speaker phrase before the cue at token k; what is said
+    follows the cue, or stands before the speaker when nothing does ("…," the official said)."""
+    phrase = _speaker_before_cue(ctx, lo, k)
+    if phrase is None or not _is_np(ctx, phrase.start, phrase.end):
         return None
-    cue = ctx.surface(k)
-    p = _content_start_after_cue(ctx, k, hi)
-    if p < hi and ctx.word(p) in L.demonstratives:
-        return None  # "Anton menyampaikan itu saat …": the object is "that", not a statement
-    rest = [t for t in range(p, hi) if ctx.is_word(t)]
-    opens_quote = p < hi and any(q[0] == ctx.idx.spans[p][0] for q in quoted)
-    if ctx.word(k) in L.nominal_cues and p == k + 1 and not opens_quote and rest \
-            and not _clause_after(ctx, p + (0 if ctx.is_verb(p) else 1), hi):
-        return None  # "melaporkan wabah campak di Papua": an object, not a reported statement
-    if rest and len(rest) <= 5 and not opens_quote and not _has_main_verb(ctx, p, hi) \
-            and ctx.word(rest[-1]) in L.demonstratives \
-            and not any(ctx.word(t)[0].isdigit() for t in rest):
-        return None  # "mengakui pernyataan La Nyalla": an object, not a reported statement
-    if len(rest) < L.min_claim_tokens:
-        # "…," the official said: the content is before the speaker
-        if i > lo and (ctx.word(i - 1) == "," or ctx.text[ctx.idx.spans[i - 1][0]] in CLOSING):
-            speaker = speaker_from_np(ctx, reg, i, j, cue)
-            if speaker is None:
-                return None
-            span = ctx.span(i, max(k + 1, hi - 1 if not ctx.is_word(hi - 1) else hi))
-            q = _quote_before(ctx, i, quoted)
-            if q is not None:
-                return Attribution(speaker, span, None, quote_end=q[2])
-            c_end = i - 1 if ctx.word(i - 1) == "," else i
-            if c_end > lo:
-                return Attribution(speaker, span, ctx.span(lo, c_end))
+    content = _content_start_after_cue(ctx, k, hi)
+    words = [t for t in range(content, hi) if ctx.is_word(t)]
+    if _takes_object(ctx, k, content, hi, words, quoted):
         return None
-    speaker = speaker_from_np(ctx, reg, i, j, cue)
+    if len(words) < ctx.L.min_claim_tokens:
+        return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
+    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(k))
     if speaker is None:
         return None
-    span = ctx.span(i, p) if p > i else ctx.span(i, k + 1)
+    return _said_after_cue(ctx, speaker, phrase, k, content, hi, quoted)
+
+
+def _opens_clause_after(ctx: Ctx, t: int) -> bool:
+    """Does a clause open after token t (a comma, colon, semicolon or subordinator)?"""
+    word = ctx.word(t)
+    return word in (",", ":", ";") or word in ctx.L.subordinators
+
+
+def _clause_start_before(ctx: Ctx, lo: int, end: int) -> int:
+    """First token of the clause that ends before token ``end`` (not before token lo)."""
+    start = end
+    while start > lo and not _opens_clause_after(ctx, start - 1):
+        start -= 1
+    return start
+
+
+def _phrase_start_before(ctx: Ctx, lo: int, cue: int) -> int | None:
+    """Where the clause before the cue opens (after a comma, subordinator or closing quote);
+    None when that is more than a speaker phrase away."""
+    start = cue
+    while start > lo and not _opens_clause_after(ctx, start - 1) \
+            and ctx.text[ctx.idx.spans[start - 1][0]] not in CLOSING:
+        start -= 1
+        if cue - start > _SPEAKER_WORDS:
+            return None
+    return start
+
+
+def _past_dateline(ctx: Ctx, lo: int, start: int, end: int) -> int:
+    """Token ``start`` moved past a dateline that opens the sentence at token lo ("JAKARTA (Pos
+    Kota) – KPI mendesak …", "Jakarta, CNN Indonesia - - Menteri …")."""
+    dateline = DATELINE.match(ctx.text, ctx.idx.spans[lo][0])
+    while dateline and start < end and ctx.idx.spans[start][0] < dateline.end():
+        start += 1
+    return start
+
+
+def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
+    """The speaker phrase before the cue verb at token ``cue``: the clause before it, past a
+    dateline and discourse words, without the auxiliaries in front of the verb."""
+    start = _phrase_start_before(ctx, lo, cue)
+    if start is None:
+        return None
+    start = _past_dateline(ctx, lo, start, cue)
+    start += ctx.match_seq(start, ctx.L.leading, cue)
+    end = cue
+    if start == cue and cue - 2 > lo and ctx.word(cue - 1) == ",":
+        start, end = _set_off_subject(ctx, lo, cue), cue - 1
+    verb_end = _end_before_auxiliaries(ctx, start, end)
+    if verb_end is None:
+        return None
+    if verb_end > start and start - 1 > lo and ctx.word(start - 1) == "," \
+            and _only_time_words(ctx, start, verb_end):
+        return _phrase_before_time(ctx, lo, start - 1)
+    return TokenRange(start, verb_end)
+
+
+def _set_off_subject(ctx: Ctx, lo: int, cue: int) -> int:
+    """First token of the subject set off by commas before the cue: "Kuasa hukum korban …, Aldwin
+    Rahardian, menilai …" (the name); "A NATO official, who spoke on condition of anonymity,
+    told …" (the phrase before the relative clause)."""
+    start = cue - 1
+    while start > lo and ctx.word(start - 1) != ",":
+        start -= 1
+    if ctx.word(start) in ctx.L.relative and start - 1 > lo:
+        start = _clause_start_before(ctx, lo, start - 1)
+    return start
+
+
+def _declines(ctx: Ctx, t: int) -> bool:
+    """Is token t a negation or a refusal ("tidak", "enggan", "declined")?"""
+    word = ctx.word(t)
+    return bool(ctx.L.negated.pattern.fullmatch(word)) or word in ctx.L.refusals
+
+
+def _end_before_auxiliaries(ctx: Ctx, start: int, end: int) -> int | None:
+    """End of the speaker phrase before the auxiliaries in front of the cue; None when one of
+    them negates or refuses ("ia enggan menyebutkan …": the speaker declined to say it)."""
+    while end > start and ctx.word(end - 1) in ctx.L.auxiliaries:
+        if _declines(ctx, end - 1):
+            return None
+        end -= 1
+    return end
+
+
+def _only_time_words(ctx: Ctx, start: int, end: int) -> bool:
+    """Are tokens start..end-1 a day or date ("Selasa", "Selasa (12/9)")?"""
+    return all(ctx.word(t) in ctx.L.time_words or not ctx.is_word(t) or ctx.word(t)[:1].isdigit()
+               for t in range(start, end))
+
+
+def _phrase_before_time(ctx: Ctx, lo: int, comma: int) -> TokenRange | None:
+    """ "Bustang di Palu, Selasa, mengatakan …": the day is not the speaker; the phrase before
+    the comma at token ``comma`` is."""
+    start = _clause_start_before(ctx, lo, comma)
+    start += ctx.match_seq(start, ctx.L.leading, comma)
+    end = _np_end_after(ctx, start, comma)
+    return TokenRange(start, end) if end > start else None
+
+
+def _takes_object(ctx: Ctx, cue: int, content: int, hi: int, words: list[int], quoted: list) -> bool:
+    """Does the cue take an object rather than report a statement? "Anton menyampaikan itu
+    saat …", "melaporkan wabah campak di Papua", "mengakui pernyataan La Nyalla itu"."""
+    if content < hi and ctx.word(content) in ctx.L.demonstratives:
+        return True
+    if not words or any(q[0] == ctx.idx.spans[content][0] for q in quoted):
+        return False  # nothing after the cue, or a quote: what is said
+    return _noun_object(ctx, cue, content, hi) or _demonstrative_object(ctx, content, hi, words)
+
+
+def _noun_object(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
+    """A nominal cue ("melaporkan") right before words that are no clause."""
+    if ctx.word(cue) not in ctx.L.nominal_cues or content != cue + 1:
+        return False
+    return not _clause_after(ctx, content + (0 if ctx.is_verb(content) else 1), hi)
+
+
+def _demonstrative_object(ctx: Ctx, content: int, hi: int, words: list[int]) -> bool:
+    """A few words without a verb or a figure closed by a demonstrative."""
+    return len(words) <= _OBJECT_WORDS and not _has_main_verb(ctx, content, hi) \
+        and ctx.word(words[-1]) in ctx.L.demonstratives \
+        and not any(ctx.word(t)[0].isdigit() for t in words)
+
+
+def _said_before_speaker(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, lo: int, hi: int,
+                         quoted: list) -> Attribution | None:
+    """ "…," the official said: nothing follows the cue, so the content is before the speaker
+    (a quote closing there, or the clause from the sentence start)."""
+    before = phrase.start - 1
+    if not (phrase.start > lo and (ctx.word(before) == "," or ctx.text[ctx.idx.spans[before][0]] in CLOSING)):
+        return None
+    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
+    if speaker is None:
+        return None
+    span = ctx.span(phrase.start, max(cue + 1, hi - 1 if not ctx.is_word(hi - 1) else hi))
+    quote = _quote_before(ctx, phrase.start, quoted)
+    if quote is not None:
+        return Attribution(speaker, span, None, quote_end=quote[2])
+    content_end = before if ctx.word(before) == "," else phrase.start
+    return Attribution(speaker, span, ctx.span(lo, content_end)) if content_end > lo else None
+
+
+def _said_after_cue(ctx: Ctx, speaker: SpeakerRef, phrase: TokenRange, cue: int, content: int, hi: int,
+                    quoted: list) -> Attribution:
+    """The attribution from the speaker through the cue; what follows is what is said (a quote
+    opening there is a quote's content)."""
+    span = ctx.span(phrase.start, content) if content > phrase.start else ctx.span(phrase.start, cue + 1)
     while span[1] > span[0] and ctx.text[span[1] - 1] in ": ,":
         span = (span[0], span[1] - 1)
-    start_char = ctx.idx.spans[p][0] if p < hi else None
-    for q in quoted:
-        if start_char is not None and q[0] <= start_char <= q[1]:
-            return Attribution(speaker, span, None, quote_open=q[0])
+    start_char = ctx.idx.spans[content][0] if content < hi else None
+    for quote in quoted:
+        if start_char is not None and quote[0] <= start_char <= quote[1]:
+            return Attribution(speaker, span, None, quote_open=quote[0])
     end = hi
-    while end > p and ctx.word(end - 1) in _FINAL:
+    while end > content and ctx.word(end - 1) in _FINAL:
         end -= 1
-    return Attribution(speaker, span, ctx.span(p, end))
+    return Attribution(speaker, span, ctx.span(content, end))
 
 
 def _appositive_name(ctx: Ctx, i: int, j: int, hi: int) -> int | None:
