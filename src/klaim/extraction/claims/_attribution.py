@@ -167,6 +167,20 @@ def _run_end(ctx: Ctx, j: int, n: int) -> int:
     return j
 
 
+@dataclass(frozen=True, slots=True)
+class _RoleWords:
+    """Where the titles of a speaker phrase end, and what the last one says of the word after
+    it: a portfolio ("Menteri Pertanian …") or a region ("Kapolres Kudus")."""
+
+    end: int
+    portfolio: bool = False
+    region: bool = False
+
+
+_QUALIFIER_WORDS = 4  # capitalised words before a title that qualify it ("U.S. Secretary of State")
+_NAME_WORDS_AT_END = 3  # a long capitalised run: the last three words are the name
+
+
 def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     """Split a speaker phrase into role ("Menteri Luar Negeri AS"), organisation and name.
 
@@ -174,68 +188,132 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     a known place or organisation, a title ("Irjen Pol") or the role words, so that
     "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar" gives the name "Boy Rafli Amar".
     """
+    start = _past_determiners(ctx, i, j)
+    titles = _role_words(ctx, start, j)
+    if _unnamed_office(ctx, titles, j):
+        return NP(role=ctx.phrase(start, j), organisation=None, name=None)
+    role_end = _with_portfolio(ctx, titles, j)
+    stops = _name_stops(ctx, start, j)
+    name_start = _name_start(ctx, role_end, j, stops)
+    body_end = _role_body_end(ctx, start, name_start, stops)
+    role = ctx.phrase(start, body_end) if role_end > start and body_end > start else None
+    name = ctx.phrase(name_start, j) if name_start < j else None
+    return NP(role=role, organisation=_role_organisation(ctx, start, role_end, body_end), name=name)
+
+
+def _past_determiners(ctx: Ctx, start: int, end: int) -> int:
+    """Token ``start`` moved past group determiners and articles ("para", "the")."""
     L = ctx.L
-    k = i
-    while k < j and (ctx.word(k) in L.group_determiners or ctx.word(k) in L.np_articles):
-        k += 1
-    role_start = k
-    role_end = k
-    # qualifiers before the title ("U.S. Secretary of State …", "Ukrainian Foreign Minister …")
-    q = k
-    while q < j and (ctx.is_cap(q) or ctx.word(q) == ".") and not ctx.match_seq(q, L.roles, j) and q - k < 4:
-        q += 1
-    if k < q < j and ctx.match_seq(q, L.roles, j):
-        role_end = q
-    portfolio = region = False
-    while role_end < j and (r := ctx.match_seq(role_end, L.roles, j)):
-        seq = tuple(ctx.idx.lower[role_end:role_end + r])
-        portfolio, region = seq in L.portfolio_roles, seq in L.region_roles
-        role_end += r
-    if region and role_end + 1 == j and ctx.is_cap(role_end):
-        # "Kapolres Kudus": the word after the title is the region; the person is unnamed here
-        return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
-    if portfolio and role_end + 1 == j and ctx.is_cap(role_end) and j < len(ctx.idx.lower) \
-            and ctx.word(j) in L.coordinators and j + 1 < len(ctx.idx.lower) and ctx.is_cap(j + 1):
-        # "Mantan Menteri Energi dan Sumber Daya Mineral": a coordinated portfolio, no name
-        return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
-    if ((portfolio or region) and role_end + 2 < j and ctx.is_cap(role_end)
-            and role_end not in _name_stops(ctx, role_end, role_end + 1)):
-        role_end += 1  # "Menteri Pertanian Amran Sulaiman": the portfolio is part of the role
-    stops = _name_stops(ctx, k, j)
-    n = j
-    while n > role_end and n - 1 not in stops and ctx.is_word(n - 1) and \
-            (ctx.is_cap(n - 1) or ctx.word(n - 1) in L.particles):
-        n -= 1
-    while n < j and ctx.word(n) in L.particles:
-        n += 1
-    if j - n > 3:
-        n = j - 3  # a long capitalised run: the last three words are the name
-    if j - n >= 2 and n > role_end and ctx.word(n - 1) in L.coordinators:
-        n += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
-    while j - n >= 2 and _org_word_elsewhere(ctx, n):
-        n += 1  # "Direktur Riset Setara Institute Ismail Hasani": "Institute" ends a name elsewhere
-    while j - n >= 2 and _not_name_start(ctx, n, j):
-        n += 1  # "Direktur Statistik Harga Yunita Risanti": "harga" is a common word, "Yunita" the name
-    name = ctx.phrase(n, j) if n < j and ctx.is_cap(n) else None
-    if name is not None and n > role_end and all(_lower_elsewhere(ctx, t) and not _alone(ctx, t) for t in range(n, j)):
-        name = None  # "Menteri Koordinator Bidang Politik": common words, no name
-    if name is None:
-        n = j
-    body_end = next((q for q in range(role_start, n) if ctx.word(q) in L.relative), n)
-    while body_end > role_start and (body_end - 1 in stops and stops[body_end - 1] == "title"):
-        body_end -= 1  # titles are dropped, not part of the role
-    role = ctx.phrase(role_start, body_end) if role_end > role_start and body_end > role_start else None
-    org = None
-    p = role_start
-    while p < body_end:
-        m, hit = ctx.gazetteer_at(p, body_end)
-        # an organisation anywhere in the role, or a place right after the title
-        # ("Menteri Luar Negeri AS"); not the place inside a name ("Majelis Ulama Indonesia")
-        if hit is not None and (hit[0] == "organisation" or p == role_end):
-            org = hit[1]
-            break
-        p += max(m, 1)
-    return NP(role=role, organisation=org, name=name)
+    while start < end and (ctx.word(start) in L.group_determiners or ctx.word(start) in L.np_articles):
+        start += 1
+    return start
+
+
+def _past_qualifiers(ctx: Ctx, start: int, end: int) -> int:
+    """First title after the capitalised words qualifying it ("U.S. Secretary of State …",
+    "Ukrainian Foreign Minister …"); ``start`` when no title follows them."""
+    roles = ctx.L.roles
+    title = start
+    while title < end and (ctx.is_cap(title) or ctx.word(title) == ".") \
+            and not ctx.match_seq(title, roles, end) and title - start < _QUALIFIER_WORDS:
+        title += 1
+    return title if start < title < end and ctx.match_seq(title, roles, end) else start
+
+
+def _role_words(ctx: Ctx, start: int, end: int) -> _RoleWords:
+    """The titles from token ``start`` on (after their qualifiers), and the kind of the last."""
+    L = ctx.L
+    titles = _RoleWords(_past_qualifiers(ctx, start, end))
+    while titles.end < end and (length := ctx.match_seq(titles.end, L.roles, end)):
+        seq = tuple(ctx.idx.lower[titles.end:titles.end + length])
+        titles = _RoleWords(titles.end + length, seq in L.portfolio_roles, seq in L.region_roles)
+    return titles
+
+
+def _unnamed_office(ctx: Ctx, titles: _RoleWords, end: int) -> bool:
+    """Is the one capitalised word after the title part of the office, naming no one? "Kapolres
+    Kudus" (the region), "Mantan Menteri Energi dan Sumber Daya Mineral" (a coordinated portfolio)."""
+    if titles.end + 1 != end or not ctx.is_cap(titles.end):
+        return False
+    return titles.region or (titles.portfolio and _coordination_follows(ctx, end))
+
+
+def _coordination_follows(ctx: Ctx, end: int) -> bool:
+    """Does a coordinator and a capitalised word follow token ``end`` ("… Energi dan Sumber")?"""
+    count = len(ctx.idx.lower)
+    return end + 1 < count and ctx.word(end) in ctx.L.coordinators and ctx.is_cap(end + 1)
+
+
+def _with_portfolio(ctx: Ctx, titles: _RoleWords, end: int) -> int:
+    """End of the role with the portfolio or region word after the title ("Menteri Pertanian
+    Amran Sulaiman": "Pertanian" is the role's), when a name still follows it."""
+    after = titles.end
+    if (titles.portfolio or titles.region) and after + 2 < end and ctx.is_cap(after) \
+            and after not in _name_stops(ctx, after, after + 1):
+        return after + 1
+    return after
+
+
+def _name_start(ctx: Ctx, role_end: int, end: int, stops: dict[int, str]) -> int:
+    """First token of the name that ends the speaker phrase at token ``end``; ``end`` when the
+    phrase names no one ("Menteri Koordinator Bidang Politik": common words)."""
+    start = _name_run_start(ctx, role_end, end, stops)
+    if end - start >= 2 and start > role_end and ctx.word(start - 1) in ctx.L.coordinators:
+        start += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
+    start = _past_role_words_in_name(ctx, start, end)
+    if start < end and ctx.is_cap(start) and not _common_words(ctx, start, role_end, end):
+        return start
+    return end
+
+
+def _name_run_start(ctx: Ctx, role_end: int, end: int, stops: dict[int, str]) -> int:
+    """First token of the capitalised run (with particles) that ends the phrase, not before the
+    role's end or over a stop, at most its last three words."""
+    L = ctx.L
+    start = end
+    while start > role_end and start - 1 not in stops and ctx.is_word(start - 1) \
+            and (ctx.is_cap(start - 1) or ctx.word(start - 1) in L.particles):
+        start -= 1
+    while start < end and ctx.word(start) in L.particles:
+        start += 1
+    return max(start, end - _NAME_WORDS_AT_END)
+
+
+def _past_role_words_in_name(ctx: Ctx, start: int, end: int) -> int:
+    """The name run's start moved past words the article shows are not the name's: "Direktur
+    Riset Setara Institute Ismail Hasani" ("Institute" ends a name elsewhere), "Direktur
+    Statistik Harga Yunita Risanti" ("harga" is a common word, "Yunita" the name)."""
+    while end - start >= 2 and _org_word_elsewhere(ctx, start):
+        start += 1
+    while end - start >= 2 and _not_name_start(ctx, start, end):
+        start += 1
+    return start
+
+
+def _common_words(ctx: Ctx, start: int, role_end: int, end: int) -> bool:
+    """Are the words after the role all written in lower case elsewhere and never alone?"""
+    return start > role_end and all(_lower_elsewhere(ctx, t) and not _alone(ctx, t) for t in range(start, end))
+
+
+def _role_body_end(ctx: Ctx, start: int, name_start: int, stops: dict[int, str]) -> int:
+    """End of the role before the name: before a relative clause, without trailing titles (a
+    title is dropped, not part of the role)."""
+    end = next((t for t in range(start, name_start) if ctx.word(t) in ctx.L.relative), name_start)
+    while end > start and stops.get(end - 1) == "title":
+        end -= 1
+    return end
+
+
+def _role_organisation(ctx: Ctx, start: int, role_end: int, body_end: int) -> str | None:
+    """An organisation anywhere in the role, or a place right after the title ("Menteri Luar
+    Negeri AS"); not the place inside a name ("Majelis Ulama Indonesia")."""
+    token = start
+    while token < body_end:
+        length, hit = ctx.gazetteer_at(token, body_end)
+        if hit is not None and (hit[0] == "organisation" or token == role_end):
+            return hit[1]
+        token += max(length, 1)
+    return None
 
 
 def _alone(ctx: Ctx, n: int) -> bool:
