@@ -1157,101 +1157,164 @@ def n_words_between(ctx: Ctx, i: int, j: int) -> int:
     return ctx.words_between(i, j)
 
 
+def _end_before_final(ctx: Ctx, start: int, end: int) -> int:
+    """Token ``end`` moved back over the final punctuation before it, not before ``start``."""
+    while end > start and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    return end
+
+
+_AGENT_REACH = 12  # tokens at most from a passive cue's agent to the comma closing it
+
+
 def _passive_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int) -> Attribution | None:
     """Passive speech verbs with a named agent:
     "Hal itu disampaikan Ketua Komnas HAM Nurkholis …" (the sentence before is the agent's),
     "Kondisi tersebut diakui oleh ahli X menjadi tantangan …" (subject and predicate are the agent's),
     "…, seperti dikatakan X." / "Seperti dikatakan X, …" (a parenthetical source)."""
+    agent = _passive_agent(ctx, k, hi)
+    if agent is None:
+        return None
+    if ctx.word(k - 1) in ctx.L.passive_openers:
+        return _opened_passive(ctx, reg, k, agent, lo, hi, clause_start)
+    return _passive_with_subject(ctx, reg, k, agent, lo, hi, clause_start)
+
+
+def _passive_agent(ctx: Ctx, cue: int, hi: int) -> TokenRange | None:
+    """The named agent after a passive cue, past its adverbs and "oleh" / "by"."""
     L = ctx.L
-    i = k + 1
-    while i < hi and (n := ctx.match_seq(i, L.passive_adverbs, hi)):
-        i += n
-    if i < hi and ctx.word(i) == L.passive_agent:
-        i += 1
-    j = _agent_end(ctx, i, hi)
-    if j == i:
+    start = cue + 1
+    while start < hi and (length := ctx.match_seq(start, L.passive_adverbs, hi)):
+        start += length
+    if start < hi and ctx.word(start) == L.passive_agent:
+        start += 1
+    end = _agent_end(ctx, start, hi)
+    return TokenRange(start, end) if end != start else None
+
+
+def _opened_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, lo: int, hi: int,
+                    clause_start: int) -> Attribution | None:
+    """ "Seperti dikatakan X, …" (what follows the comma is X's) and "…, sebagaimana disampaikan
+    X." (the clause before is X's): a source opened by "seperti" / "as"."""
+    opener = cue - 1
+    speaker = speaker_from_np(ctx, reg, agent.start, agent.end, ctx.surface(cue))
+    if speaker is None or speaker.kind == SpeakerKind.publisher:
         return None
-    cue = ctx.surface(k)
-    opener = ctx.word(k - 1) in L.passive_openers
-    if opener:
-        o = k - 1
-        speaker = speaker_from_np(ctx, reg, i, j, cue)
-        if speaker is None or speaker.kind == SpeakerKind.publisher:
-            return None
-        if o == lo or (ctx.word(o - 1) == "," and o - 1 <= clause_start) or _after_leading(ctx, lo, o):
-            # "Seperti dikatakan X, …": the clause after the comma is what X said
-            p = j
-            while p < min(hi, j + 12) and ctx.word(p) != ",":
-                p += 1
-            if p >= hi or ctx.word(p) != ",":
-                return None
-            end = hi
-            while end > p + 1 and ctx.word(end - 1) in _FINAL:
-                end -= 1
-            if n_words_between(ctx, p + 1, end) < L.min_claim_tokens:
-                return None
-            return Attribution(speaker, ctx.span(o, p), ctx.span(p + 1, end))
-        if ctx.word(o - 1) == "," and clause_start == lo:
-            # "…, sebagaimana disampaikan X.": the clause before is what X said
-            c_end = o - 1
-            a, _ = _subject_before(ctx, clause_start, c_end)
-            if n_words_between(ctx, a, c_end) < L.min_claim_tokens:
-                return None
-            return Attribution(speaker, ctx.span(o, j), ctx.span(a, c_end))
-        return None
-    a, b = _subject_before(ctx, clause_start, k)
-    if not _subject_np(ctx, a, b):
-        return None
-    while b - a > 2 and ctx.word(b - 1) in L.auxiliaries:
-        b -= 1  # "Hal itu pun disampaikan …"
-    if a == lo and b - a == 2 and ctx.word(a) in L.speech_nouns and ctx.word(b - 1) in L.demonstratives:
-        # "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his
-        speaker = speaker_from_np(ctx, reg, i, j, cue)
-        if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
-            return None
-        return Attribution(speaker, ctx.span(a, j), None, anaphoric=True)
-    if _starts_predicate(ctx, j, hi):
-        return _source_then_predicate(ctx, reg, k, i, j, hi, (a, b), cue)
+    if opener == lo or (ctx.word(opener - 1) == "," and opener - 1 <= clause_start) \
+            or _after_leading(ctx, lo, opener):
+        return _source_before_clause(ctx, speaker, opener, agent.end, hi)
+    if ctx.word(opener - 1) == "," and clause_start == lo:
+        return _source_after_clause(ctx, speaker, opener, agent.end, clause_start)
     return None
+
+
+def _source_before_clause(ctx: Ctx, speaker: SpeakerRef, opener: int, agent_end: int,
+                          hi: int) -> Attribution | None:
+    """ "Seperti dikatakan X, …": the clause after the comma is what X said."""
+    comma = agent_end
+    while comma < min(hi, agent_end + _AGENT_REACH) and ctx.word(comma) != ",":
+        comma += 1
+    if comma >= hi or ctx.word(comma) != ",":
+        return None
+    end = _end_before_final(ctx, comma + 1, hi)
+    if n_words_between(ctx, comma + 1, end) < ctx.L.min_claim_tokens:
+        return None
+    return Attribution(speaker, ctx.span(opener, comma), ctx.span(comma + 1, end))
+
+
+def _source_after_clause(ctx: Ctx, speaker: SpeakerRef, opener: int, agent_end: int,
+                         clause_start: int) -> Attribution | None:
+    """ "…, sebagaimana disampaikan X.": the clause before the comma is what X said."""
+    content_end = opener - 1
+    content_start, _ = _subject_before(ctx, clause_start, content_end)
+    if n_words_between(ctx, content_start, content_end) < ctx.L.min_claim_tokens:
+        return None
+    return Attribution(speaker, ctx.span(opener, agent_end), ctx.span(content_start, content_end))
+
+
+def _passive_with_subject(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, lo: int, hi: int,
+                          clause_start: int) -> Attribution | None:
+    """ "Kondisi tersebut diakui oleh ahli X menjadi tantangan …": the subject before the cue and
+    the predicate after the agent are the agent's; "Hal itu disampaikan X": the sentence before is."""
+    L = ctx.L
+    start, end = _subject_before(ctx, clause_start, cue)
+    if not _subject_np(ctx, start, end):
+        return None
+    while end - start > 2 and ctx.word(end - 1) in L.auxiliaries:
+        end -= 1  # "Hal itu pun disampaikan …"
+    if start == lo and end - start == 2 and ctx.word(start) in L.speech_nouns \
+            and ctx.word(end - 1) in L.demonstratives:
+        return _anaphoric_passive(ctx, reg, cue, agent, start)
+    if _starts_predicate(ctx, agent.end, hi):
+        return _source_then_predicate(ctx, reg, cue, agent.start, agent.end, hi, (start, end), ctx.surface(cue))
+    return None
+
+
+def _anaphoric_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, start: int) -> Attribution | None:
+    """ "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his."""
+    speaker = speaker_from_np(ctx, reg, agent.start, agent.end, ctx.surface(cue))
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
+        return None
+    return Attribution(speaker, ctx.span(start, agent.end), None, anaphoric=True)
+
+
+_SOURCE_WORDS = 10  # a source after "menurut" / "according to" is at most this long before its comma
 
 
 def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool = False,
                 at_start: bool = False) -> Attribution | None:
     """ "Menurut X, …" / "According to X, …" / "Menurutnya, …" and the trailing "…, menurut X." """
-    L = ctx.L
-    i = k + 1
-    if i < hi and ctx.word(i) in L.recipient_words:
-        i += 1
-    j = i
-    while not pronoun and j < hi and ctx.word(j) not in (",", ".", ";") and j - i < 10:
-        j += 1
-    if at_start and k != lo and not pronoun and not (j < hi and ctx.word(j) == ","):
+    source = _source_after_prefix(ctx, k, hi, pronoun)
+    if at_start and k != lo and not pronoun and not _comma_at(ctx, source.end, hi):
         return None  # "Tapi kata Dirman sampah …": no comma closes the source
-    appositive = None if pronoun else _appositive_name(ctx, i, j, hi)
-    if appositive is not None:
-        # "Menurut juru bicara KPK, Febri Diansyah, …": the name set off after the description
-        np1 = parse_np(ctx, i, j)
-        np2 = parse_np(ctx, j + 1, appositive)
-        name = np2.name or ctx.phrase(j + 1, appositive)
-        ref = reg.resolve(name, np1.role or ctx.phrase(i, j), np1.organisation)
-        reg.last_person = replace(ref, mention=ctx.span(i, appositive))
-        speaker: SpeakerRef | None = replace(ref, mention=ctx.span(i, appositive), cue=ctx.surface(k))
-        j = appositive
-    elif pronoun:
-        speaker = reg.pronoun(ctx, k, ctx.surface(k))
-    else:
-        speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(k))
+    speaker, source_end = _prefix_speaker(ctx, reg, k, source, hi, pronoun)
     if speaker is None:
         return None
-    span = ctx.span(k, max(j, k + 1))
+    span = ctx.span(k, max(source_end, k + 1))
     if k == lo or at_start:
-        p = j + 1 if j < hi and ctx.word(j) == "," else j
-        end = hi
-        while end > p and ctx.word(end - 1) in _FINAL:
-            end -= 1
-        return Attribution(speaker, span, ctx.span(p, end)) if end > p else None
-    c_end = k - 1
-    return Attribution(speaker, span, ctx.span(lo, c_end)) if c_end > lo else None
+        content_start = source_end + 1 if _comma_at(ctx, source_end, hi) else source_end
+        end = _end_before_final(ctx, content_start, hi)
+        return Attribution(speaker, span, ctx.span(content_start, end)) if end > content_start else None
+    return Attribution(speaker, span, ctx.span(lo, k - 1)) if k - 1 > lo else None
+
+
+def _comma_at(ctx: Ctx, t: int, hi: int) -> bool:
+    return t < hi and ctx.word(t) == ","
+
+
+def _source_after_prefix(ctx: Ctx, cue: int, hi: int, pronoun: bool) -> TokenRange:
+    """The source after "menurut" / "according to" (past "to"), up to a comma or the sentence
+    end; empty after "menurutnya", whose suffix is the source."""
+    start = cue + 1
+    if start < hi and ctx.word(start) in ctx.L.recipient_words:
+        start += 1
+    end = start
+    while not pronoun and end < hi and ctx.word(end) not in (",", ".", ";") and end - start < _SOURCE_WORDS:
+        end += 1
+    return TokenRange(start, end)
+
+
+def _prefix_speaker(ctx: Ctx, reg: Registry, cue: int, source: TokenRange, hi: int,
+                    pronoun: bool) -> tuple[SpeakerRef | None, int]:
+    """The speaker of a prefix cue and where its source ends (after an appositive name)."""
+    if pronoun:
+        return reg.pronoun(ctx, cue, ctx.surface(cue)), source.end
+    appositive = _appositive_name(ctx, source.start, source.end, hi)
+    if appositive is not None:
+        return _appositive_speaker(ctx, reg, cue, source, appositive), appositive
+    return speaker_from_np(ctx, reg, source.start, source.end, ctx.surface(cue)), source.end
+
+
+def _appositive_speaker(ctx: Ctx, reg: Registry, cue: int, description: TokenRange, name_end: int) -> SpeakerRef:
+    """ "Menurut juru bicara KPK, Febri Diansyah, …": the name set off after the description,
+    with the description's role."""
+    described = parse_np(ctx, description.start, description.end)
+    named = parse_np(ctx, description.end + 1, name_end)
+    name = named.name or ctx.phrase(description.end + 1, name_end)
+    ref = reg.resolve(name, described.role or ctx.phrase(description.start, description.end), described.organisation)
+    mention = ctx.span(description.start, name_end)
+    reg.last_person = replace(ref, mention=mention)
+    return replace(ref, mention=mention, cue=ctx.surface(cue))
 
 
 # --- attribution cues as named rules ------------------------------------------------------------
