@@ -1056,29 +1056,48 @@ def _said_after_cue(ctx: Ctx, speaker: SpeakerRef, phrase: TokenRange, cue: int,
     return Attribution(speaker, span, ctx.span(content, end))
 
 
+_APPOSITIVE_WORDS = 6  # a name set off by commas after a description is at most this long
+
+
 def _appositive_name(ctx: Ctx, i: int, j: int, hi: int) -> int | None:
     """End of a name set off by commas after a description ("juru bicara KPK, Febri Diansyah,"),
     or None. The description must name a role or start in lower case; the name is capitalised."""
-    L = ctx.L
-    if not (j < hi and ctx.word(j) == ",") or j <= i:
+    if not _comma_at(ctx, j, hi) or j <= i or not _describes_someone(ctx, i, j):
         return None
-    if not (any(ctx.match_seq(t, L.roles, j) for t in range(i, j)) or not ctx.is_cap(i)):
+    end = _set_off_name_end(ctx, j, hi)
+    if not _comma_at(ctx, end, hi) or end == j + 1 or not ctx.is_cap(end - 1):
         return None
-    q = j + 1
-    while q < hi and q - j <= 6:
-        h = ctx.match_seq(q, L.honorifics, hi)
-        if h:
-            q += h
-        elif (ctx.is_word(q) and (ctx.is_cap(q) or ctx.word(q) in L.particles)) or (ctx.word(q) == "." and q > j + 1):
-            q += 1
-        else:
-            break
-    if q >= hi or ctx.word(q) != "," or q == j + 1 or not ctx.is_cap(q - 1):
-        return None
-    n, hit = ctx.gazetteer_at(j + 1, q)
-    if hit is not None and n == q - j - 1:
+    length, hit = ctx.gazetteer_at(j + 1, end)
+    if hit is not None and length == end - j - 1:
         return None  # a known place or organisation, not a person's name
-    return q
+    return end
+
+
+def _describes_someone(ctx: Ctx, start: int, end: int) -> bool:
+    """Does the phrase name a role, or start in lower case (a description, not a name)?"""
+    return any(ctx.match_seq(t, ctx.L.roles, end) for t in range(start, end)) or not ctx.is_cap(start)
+
+
+def _set_off_name_end(ctx: Ctx, comma: int, hi: int) -> int:
+    """End of the titles, capitalised words, particles and initials after the comma at token
+    ``comma`` (a short reach)."""
+    end = comma + 1
+    while end < hi and end - comma <= _APPOSITIVE_WORDS:
+        length = _name_piece(ctx, end, comma, hi)
+        if not length:
+            break
+        end += length
+    return end
+
+
+def _name_piece(ctx: Ctx, t: int, comma: int, hi: int) -> int:
+    """Length of the title ("Dr.", "Irjen Pol"), name word, particle or initial's dot at token
+    t of a name after the comma at token ``comma``; 0 when token t is none of them."""
+    title = ctx.match_seq(t, ctx.L.honorifics, hi)
+    if title:
+        return title
+    name_word = ctx.is_word(t) and (ctx.is_cap(t) or ctx.word(t) in ctx.L.particles)
+    return 1 if name_word or (ctx.word(t) == "." and t > comma + 1) else 0
 
 
 def _after_leading(ctx: Ctx, lo: int, k: int) -> bool:
