@@ -638,31 +638,48 @@ def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
     return not parse_np(ctx, i, j - 1).name
 
 
+_PHRASE_WORDS = 10  # a speaker phrase after a cue is at most this long
+
+
 def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
     """End (exclusive token index) of the speaker phrase that starts at token k."""
-    L = ctx.L
-    j = k
-    while j < limit:
-        w = ctx.word(j)
-        if not ctx.is_word(j):
-            break
-        if w in L.relative:
+    end = k
+    while end < limit and ctx.is_word(end):
+        if ctx.word(end) in ctx.L.relative:
             # "pejabat yang tidak ingin disebutkan namanya": the clause is part of the phrase
-            tail = ctx.phrase(j, limit).lower()
-            m = next((m for p in L.anonymous if (m := p.match(tail))), None)
-            if m is None:
+            clause_end = _anonymity_clause_end(ctx, end, limit)
+            if clause_end is None:
                 break
-            end = ctx.idx.spans[j][0] + m.end()
-            while j < limit and ctx.idx.spans[j][1] <= end:
-                j += 1
+            end = clause_end
             continue
-        if w in L.speaker_boundaries or (ctx.is_verb(j) and j > k and w not in L.np_participles) \
-                or (w in L.auxiliaries and j > k):
+        if _ends_speaker_phrase(ctx, end, k):
             break
-        j += 1
-        if j - k >= 10:
+        end += 1
+        if end - k >= _PHRASE_WORDS:
             break
-    return j
+    return end
+
+
+def _anonymity_clause_end(ctx: Ctx, relative: int, limit: int) -> int | None:
+    """End of the relative clause at token ``relative`` when it asks for anonymity."""
+    tail = ctx.phrase(relative, limit).lower()
+    found = next((hit for pattern in ctx.L.anonymous if (hit := pattern.match(tail))), None)
+    if found is None:
+        return None
+    end_char = ctx.idx.spans[relative][0] + found.end()
+    end = relative
+    while end < limit and ctx.idx.spans[end][1] <= end_char:
+        end += 1
+    return end
+
+
+def _ends_speaker_phrase(ctx: Ctx, t: int, start: int) -> bool:
+    """Does token t (of a phrase from token ``start``) end it: a boundary word, a verb that is
+    no participle, or an auxiliary?"""
+    L, word = ctx.L, ctx.word(t)
+    if word in L.speaker_boundaries:
+        return True
+    return t > start and ((ctx.is_verb(t) and word not in L.np_participles) or word in L.auxiliaries)
 
 
 def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
@@ -760,7 +777,6 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
 
     ``quoted`` holds (open, content_start, content_end, close) of the quotes in the paragraph.
     """
-    L = ctx.L
     toks = ctx.idx.between(s, e)
     if not toks:
         return []
@@ -769,27 +785,33 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
     out: list[Attribution] = []
     clause_start = lo
     k = lo
-    cue_words = _cue_words(L)
     while k < hi:
-        w = ctx.word(k)
-        if in_quote[k - lo]:
+        att = None if in_quote[k - lo] else _attribution_at(ctx, reg, k, lo, hi, clause_start, quoted)
+        if att is None:
             k += 1
             continue
-        base = w[: -len(L.pronoun_suffix)] if L.pronoun_suffix and w.endswith(L.pronoun_suffix) else None
-        if w not in cue_words and not (base and base in L.prefix_cues):
-            k += 1
-            continue
-        scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, w, ctx.word(k - 1) if k > lo else "", base)
-        fired = CUE_RULES.first(L.code, scan)
-        rule, att = fired if fired is not None else ("", None)
-        if att is not None:
-            att.rule = att.rule or rule
-            out.append(att)
-            k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
-            clause_start = k
-            continue
-        k += 1
+        out.append(att)
+        k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
+        clause_start = k
     return out
+
+
+def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
+                    quoted: list[tuple[int, int, int, int | None]]) -> Attribution | None:
+    """The attribution of the first cue rule that applies at token k, if it is a cue word."""
+    L = ctx.L
+    word = ctx.word(k)
+    base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
+    if word not in _cue_words(L) and not (base and base in L.prefix_cues):
+        return None
+    scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, word, ctx.word(k - 1) if k > lo else "", base)
+    fired = CUE_RULES.first(L.code, scan)
+    if fired is None:
+        return None
+    rule, att = fired
+    if att is not None:
+        att.rule = att.rule or rule
+    return att
 
 
 def _quoted_tokens(ctx: Ctx, lo: int, hi: int, inside: list[tuple[int, int, int, int | None]]) -> list[bool]:
@@ -819,39 +841,58 @@ def _quote_before(ctx: Ctx, k: int, quoted: list[Quoted]) -> Quoted | None:
 
 def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
               quoted: list, pronoun: bool) -> Attribution | None:
-    cue = ctx.surface(k)
-    first = k + 1
-    if ctx.word(k) in ctx.L.prefix_cues and first < hi and ctx.word(first) in ctx.L.recipient_words:
-        first += 1  # ", according to officials"
-    j = _np_end_after(ctx, first, hi)
-    if j < hi and ctx.word(j) in ctx.L.complementisers and _quote_before(ctx, k, quoted) is None:
+    """ "…," kata X / …, said X / …, menurut X: the speaker after the cue at token k; what is
+    said is the quote or the clause before the cue (or the main clause after a parenthetical)."""
+    phrase = _speaker_after_cue(ctx, k, hi)
+    if phrase.end < hi and ctx.word(phrase.end) in ctx.L.complementisers and _quote_before(ctx, k, quoted) is None:
         return None  # ", told Reuters that …": a speech verb with its content after it
-    if pronoun or j == first:
-        speaker: SpeakerRef | None = reg.pronoun(ctx, k, cue)
-    else:
-        speaker = speaker_from_np(ctx, reg, first, j, cue)
+    speaker = _post_speaker(ctx, reg, k, phrase, pronoun)
     if speaker is None:
         return None
-    end = _tail_end(ctx, j, hi)
-    while end > j and not ctx.is_word(end - 1):
+    end = _tail_end(ctx, phrase.end, hi)
+    while end > phrase.end and not ctx.is_word(end - 1):
         end -= 1
     span = ctx.span(k, max(end, k + 1))
-    q = _quote_before(ctx, k, quoted)
-    if q is not None:
-        return Attribution(speaker, span, None, quote_end=q[2])
-    c_end = k - 1 if ctx.word(k - 1) == "," else k
-    if ctx.word(k) in ctx.L.prefix_cues and not _has_main_verb(ctx, clause_start, c_end):
-        right = _parenthetical_rest(ctx, j, hi)
-        if right is not None:
-            # "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …":
-            # the attribution is parenthetical; the main clause after it is what is said
-            lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, c_end)
-            subject = ctx.phrase(lead, c_end) if c_end > lead else None
-            return Attribution(speaker, ctx.span(k, right[0] - 1), ctx.span(*right), subject=subject)
-    c_end = k - 1 if ctx.word(k - 1) == "," else k
-    if c_end <= clause_start:
+    quote = _quote_before(ctx, k, quoted)
+    if quote is not None:
+        return Attribution(speaker, span, None, quote_end=quote[2])
+    content_end = k - 1 if ctx.word(k - 1) == "," else k
+    parenthetical = _parenthetical_source(ctx, speaker, k, phrase.end, hi, clause_start, content_end)
+    if parenthetical is not None:
+        return parenthetical
+    if content_end <= clause_start:
         return None
-    return Attribution(speaker, span, ctx.span(clause_start, c_end))
+    return Attribution(speaker, span, ctx.span(clause_start, content_end))
+
+
+def _speaker_after_cue(ctx: Ctx, cue: int, hi: int) -> TokenRange:
+    """The speaker phrase after a post cue (past "to" of ", according to officials")."""
+    start = cue + 1
+    if ctx.word(cue) in ctx.L.prefix_cues and start < hi and ctx.word(start) in ctx.L.recipient_words:
+        start += 1
+    return TokenRange(start, _np_end_after(ctx, start, hi))
+
+
+def _post_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, pronoun: bool) -> SpeakerRef | None:
+    """The phrase's speaker; the person pointed back to after "katanya" or a cue with no phrase."""
+    if pronoun or phrase.end == phrase.start:
+        return reg.pronoun(ctx, cue, ctx.surface(cue))
+    return speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
+
+
+def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: int, hi: int,
+                          clause_start: int, content_end: int) -> Attribution | None:
+    """ "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …": after a
+    clause without a main verb the attribution is parenthetical; the main clause after it is
+    what is said, about the words before it."""
+    if ctx.word(cue) not in ctx.L.prefix_cues or _has_main_verb(ctx, clause_start, content_end):
+        return None
+    rest = _parenthetical_rest(ctx, phrase_end, hi)
+    if rest is None:
+        return None
+    lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
+    subject = ctx.phrase(lead, content_end) if content_end > lead else None
+    return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=subject)
 
 
 def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
