@@ -267,16 +267,38 @@ def _name_start(ctx: Ctx, role_end: int, end: int, stops: dict[int, str]) -> int
 
 
 def _name_run_start(ctx: Ctx, role_end: int, end: int, stops: dict[int, str]) -> int:
-    """First token of the capitalised run (with particles) that ends the phrase, not before the
-    role's end or over a stop, at most its last three words."""
-    L = ctx.L
+    """First token of the capitalised run (with particles and initials) that ends the phrase,
+    not before the role's end or over a stop, at most its last three words."""
     start = end
-    while start > role_end and start - 1 not in stops and ctx.is_word(start - 1) \
-            and (ctx.is_cap(start - 1) or ctx.word(start - 1) in L.particles):
-        start -= 1
-    while start < end and ctx.word(start) in L.particles:
+    while start > role_end and (step := _name_step_back(ctx, start, role_end, stops)):
+        start -= step
+    while start < end and ctx.word(start) in ctx.L.particles:
         start += 1
-    return max(start, end - _NAME_WORDS_AT_END)
+    while ctx.words_between(start, end) > _NAME_WORDS_AT_END:
+        start += 1
+    while start < end and not ctx.is_word(start):
+        start += 1  # the cut fell on an initial's dot
+    return start
+
+
+def _name_step_back(ctx: Ctx, start: int, role_end: int, stops: dict[int, str]) -> int:
+    """How many tokens before token ``start`` still belong to the name: a capitalised word or a
+    particle (1), an initial with its dot ("Herlambang P. Wiratraman", 2), else 0."""
+    before = start - 1
+    if before not in stops and ctx.is_word(before) \
+            and (ctx.is_cap(before) or ctx.word(before) in ctx.L.particles):
+        return 1
+    if before - 1 >= role_end and before - 1 not in stops and _initial_dot(ctx, before):
+        return 2
+    return 0
+
+
+def _initial_dot(ctx: Ctx, t: int) -> bool:
+    """Is token t the dot of an initial: right after a single capital letter ("P.")?"""
+    if t < 1 or ctx.word(t) != "." or ctx.idx.spans[t - 1][1] != ctx.idx.spans[t][0]:
+        return False
+    letter = ctx.surface(t - 1)
+    return len(letter) == 1 and letter.isupper()
 
 
 def _past_role_words_in_name(ctx: Ctx, start: int, end: int) -> int:
