@@ -45,7 +45,8 @@ def test_coordinated_predicates_restate_the_subject(claims):
 
 def test_quotes_with_named_speaker_and_continuation(claims):
     q = _find(claims, "We will not abandon Ukraine")
-    assert q.claim_type == ClaimType.quote and q.speaker.name == "Antony Blinken"
+    assert "unit.quote" in q.rules and q.speaker.name == "Antony Blinken"
+    assert q.claim_type == ClaimType.position  # a pledge in his own words, typed by what it says
     assert q.speaker.role == "Secretary of State" and q.speaker.cue == "told"
     cont = _find(claims, "Allies understand the urgency")
     assert cont.speaker.name == "Antony Blinken"

@@ -48,6 +48,10 @@ class BoilerplateTable(BaseModel):
     predicate_endings: list[str] = []
     remnant_max_words: int = 0
     speech_remnants: list[Regex] = []
+    calls_to_action: list[Regex] = []
+    greetings: list[Regex] = []
+    question_marks: list[str] = []
+    question_openers: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,10 @@ class Rules:
     predicate_endings: tuple[str, ...]
     remnant_max_words: int
     remnant: re.Pattern[str] | None
+    call_to_action: re.Pattern[str] | None
+    greeting: re.Pattern[str] | None
+    question_marks: tuple[str, ...]
+    question_openers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -111,7 +119,9 @@ def compile_table(table: dict[str, Any], where: str) -> Rules:
         lead_in_max_words=t.lead_in_max_words, fragment_opener=_words_pattern(t.fragment_openers),
         fragment_max_words=t.fragment_max_words, predicate_words=frozenset(w.lower() for w in t.predicate_words),
         predicate_endings=tuple(t.predicate_endings), remnant_max_words=t.remnant_max_words,
-        remnant=_any(t.speech_remnants),
+        remnant=_any(t.speech_remnants), call_to_action=_any(t.calls_to_action),
+        greeting=_any(t.greetings), question_marks=tuple(t.question_marks),
+        question_openers=frozenset(w.lower() for w in t.question_openers),
     )
 
 
@@ -212,6 +222,37 @@ def _speech_remnant(r: Rules, surface: str) -> str | None:
     return "speech act" if r.remnant.match(surface.strip()) else None
 
 
+def _opening(surface: str) -> str:
+    """The claim without the quotation marks and spaces that open it."""
+    return surface.lstrip(" \t\n\"“”'‘’«»„")
+
+
+def _call_to_action(r: Rules, surface: str) -> str | None:
+    """An appeal to the listener ("Please join me …", "Mari kita …"): asks, does not state."""
+    return "call to action" if r.call_to_action and r.call_to_action.match(_opening(surface)) else None
+
+
+def _greeting(r: Rules, surface: str) -> str | None:
+    """Thanks and greetings ("Alright, thank you very much", "Terima kasih")."""
+    return "greeting" if r.greeting and r.greeting.match(_opening(surface)) else None
+
+
+_CLOSING = " \t\"”’'»)"
+
+
+def _question(r: Rules, text: str, start: int, end: int) -> str | None:
+    """A claim that asks ("Has the candidate …?", "If elected, would he …?"): a question mark
+    right after it and a question word or an inverted auxiliary first in it or after its opening
+    phrase. A statement with a question mark ("You think you can talk to ISIL?") is rhetorical:
+    it asserts, and stays a claim."""
+    ends = (text[start:end].rstrip(_CLOSING), text[end:end + 4].lstrip(_CLOSING)[:1])
+    if not r.question_marks or not any(x.endswith(r.question_marks) for x in ends):
+        return None
+    clauses = _opening(text[start:end]).split(",", 2)[:2]
+    firsts = {words[0].lower() for clause in clauses if (words := _WORD.findall(clause))}
+    return "question" if firsts & r.question_openers else None
+
+
 def _name_list(r: Rules, surface: str) -> str | None:
     """A bare list of names ("Jakarta, Bandung, dan Surabaya"): three or more title-case items."""
     if surface.count(",") + surface.count(";") < 2:
@@ -227,7 +268,9 @@ def _name_list(r: Rules, surface: str) -> str | None:
 
 # Rules over the claim's own span, and over its whole sentence: a decomposed enumeration item
 # ("Poris Plawad Indah, Buaran Indah, …") is a claim when its sentence has a predicate.
-CLAIM_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_speech_remnant,)
+# A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
+CLAIM_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
+                                                               _greeting)
 SENTENCE_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_fragment, _name_list)
 
 
@@ -255,6 +298,8 @@ def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tupl
     for claim_rule in CLAIM_RULES:
         if name := claim_rule(r, text[start:end]):
             return name
+    if name := _question(r, text, start, end):
+        return name
     s, e = sentence or (start, end)
     return _sentence_rule(lang, text[s:e])
 

@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 
 from klaim.extraction.claims._attribution import SpeakerRef
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
+from klaim.extraction.claims._enumeration import (
+    MAX_ITEMS,
+    contrast_cut,
+    enumeration_ends,
+    figure_ends,
+    item_start,
+    subordinate_start,
+)
 
 
 @dataclass
@@ -46,31 +54,57 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
 
     ``verbatim`` (quotes) keeps the words and only drops punctuation at the edges.
     """
-    L = ctx.L
-    if para_start is not None and i < j and ctx.idx.spans[i][0] == para_start:
-        m = DATELINE.match(ctx.text, para_start)
-        if m and m.end() < ctx.idx.spans[j - 1][1]:
-            while i < j and ctx.idx.spans[i][0] < m.end():
-                i += 1
-    changed = True
-    while changed and i < j:
-        changed = False
-        n = 0 if verbatim else ctx.match_seq(i, L.leading, j)
-        if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
-            n = 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
-        if n:
-            i, changed = i + n, True
-        if i < j and (not ctx.is_word(i) and ctx.text[ctx.idx.spans[i][0]] not in OPENING):
-            i, changed = i + 1, True
-        if residual and i < j and ctx.word(i) in L.subordinators:
-            i, changed = i + 1, True
-        c = 0 if verbatim else ctx.match_seq(i, L.citations, j)
-        if c:
-            # "seperti dikutip Reuters, …": a citation of the medium, not part of the claim
-            comma = next((p for p in range(i + c, min(j, i + c + 8)) if ctx.word(p) == ","), None)
-            if comma is not None:
-                i, changed = comma + 1, True
+    if para_start is not None:
+        i = _skip_dateline(ctx, i, j, para_start)
+    while i < j:
+        nxt = _trim_leading(ctx, i, j, residual=residual, verbatim=verbatim, keep_verb=keep_verb)
+        if nxt == i:
+            break
+        i = nxt
     return i, _trim_trailing(ctx, i, j)
+
+
+def _skip_dateline(ctx: Ctx, i: int, j: int, para_start: int) -> int:
+    """ "JAKARTA, KOMPAS.com - …" at the start of a paragraph is not part of the claim."""
+    spans = ctx.idx.spans
+    if i >= j or spans[i][0] != para_start:
+        return i
+    m = DATELINE.match(ctx.text, para_start)
+    if m and m.end() < spans[j - 1][1]:
+        while i < j and spans[i][0] < m.end():
+            i += 1
+    return i
+
+
+def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
+    """Length of the connective that leads tokens i..j-1 ("Namun", "Selain itu"), 0 if none."""
+    L = ctx.L
+    n = ctx.match_seq(i, L.leading, j)
+    if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
+        return 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
+    return n
+
+
+def _trim_leading(ctx: Ctx, i: int, j: int, *, residual: bool, verbatim: bool, keep_verb: bool) -> int:
+    """One pass over what may lead a claim and is not part of it; returns the new start."""
+    L = ctx.L
+    if not verbatim:
+        i += _leading_connective(ctx, i, j, keep_verb)
+    if i < j and (not ctx.is_word(i) and ctx.text[ctx.idx.spans[i][0]] not in OPENING):
+        i += 1
+    if residual and i < j and ctx.word(i) in L.subordinators:
+        i += 1
+    c = 0 if verbatim else ctx.match_seq(i, L.citations, j)
+    if c:
+        # "seperti dikutip Reuters, …": a citation of the medium, not part of the claim
+        comma = _next_comma(ctx, i + c, min(j, i + c + 8))
+        if comma is not None:
+            i = comma + 1
+    return i
+
+
+
+_FIGURE_SIGNS = "%‰°"
 
 
 def _trim_trailing(ctx: Ctx, i: int, j: int) -> int:
@@ -85,6 +119,8 @@ def _trim_trailing(ctx: Ctx, i: int, j: int) -> int:
     while j > i and not ctx.is_word(j - 1):
         at = spans[j - 1][0]
         ch = text[at]
+        if ch in _FIGURE_SIGNS:
+            break  # "naik 5%.": the sign is the figure's unit, not punctuation
         if ch == ")" or ch in CLOSING:
             marks = _MarkCount(text, spans[i][0], at) if marks is None else marks.up_to(at)
             if marks.closes(ch):
@@ -183,13 +219,10 @@ def _subject(ctx: Ctx, i: int, j: int) -> tuple[int, int, int]:
 
 def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
     """If tokens from u start a clause (a short subject, then a verb), the subject's length."""
-    L = ctx.L
-    if u >= j or ctx.word(u) in L.np_stops or _skip_modifiers(ctx, u, j) > u:
+    if u >= j or ctx.word(u) in ctx.L.np_stops or _skip_modifiers(ctx, u, j) > u:
         return None  # a clause needs a subject, not just "tidak" before its verb
     for k in range(u, min(j, u + 7)):
-        w = ctx.word(k)
-        if not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators \
-                or w in L.subordinators:
+        if _breaks_subject(ctx, k):
             return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = _skip_modifiers(ctx, k, j)
         if v > k and v < j and ctx.is_verb(v) and k > u:
@@ -199,27 +232,45 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
     return None
 
 
+def _breaks_subject(ctx: Ctx, k: int) -> bool:
+    L = ctx.L
+    w = ctx.word(k)
+    return (not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators
+            or w in L.subordinators)
+
+
+def _next_comma(ctx: Ctx, start: int, stop: int) -> int | None:
+    return next((k for k in range(start, stop) if ctx.word(k) == ","), None)
+
+
 def _apposition(ctx: Ctx, i: int, j: int) -> tuple[int, int, int] | None:
     """ "Dua anggota terbaru NATO, Finlandia dan Swedia, bergabung …": (comma1, comma2, verb)."""
     L = ctx.L
-    c1 = next((k for k in range(i, min(j, i + 8)) if ctx.word(k) == ","), None)
-    if c1 is None or c1 == i or _first_verb(ctx, i, c1) is not None:
-        return None
-    c2 = next((k for k in range(c1 + 1, min(j, c1 + 8)) if ctx.word(k) == ","), None)
-    if c2 is None or c2 == c1 + 1:
-        return None
-    names = [k for k in range(c1 + 1, c2) if ctx.word(k) not in L.coordinators]
-    if not names or not all(ctx.is_cap(k) for k in names):
-        return None
     if ctx.word(i) in L.subordinators or ctx.word(i) in L.np_stops:
         return None
-    n, hit = ctx.gazetteer_at(names[0], c2)
-    if hit is not None and hit[0] == "location" and n == c2 - names[0]:
-        return None  # "Kabupaten Indramayu, Jawa Barat, …": a place and its region
+    c1 = _next_comma(ctx, i, min(j, i + 8))
+    if c1 is None or c1 == i or _first_verb(ctx, i, c1) is not None:
+        return None
+    c2 = _next_comma(ctx, c1 + 1, min(j, c1 + 8))
+    if c2 is None or c2 == c1 + 1:
+        return None
+    if not _appositive_names(ctx, c1, c2):
+        return None
     v = _skip_modifiers(ctx, c2 + 1, j)
-    if v < j and ctx.is_verb(v):
-        return c1, c2, v
-    return None
+    return (c1, c2, v) if v < j and ctx.is_verb(v) else None
+
+
+def _appositive_names(ctx: Ctx, c1: int, c2: int) -> bool:
+    """Capitalised names (joined by coordinators) between the commas, and not a region."""
+    names = [k for k in range(c1 + 1, c2) if ctx.word(k) not in ctx.L.coordinators]
+    return bool(names) and all(ctx.is_cap(k) for k in names) and not _place_and_region(ctx, names[0], c2)
+
+
+def _place_and_region(ctx: Ctx, k: int, c2: int) -> bool:
+    """ "Kabupaten Indramayu, Jawa Barat, …": a place and its region, not an apposition."""
+    n, hit = ctx.gazetteer_at(k, c2)
+    return hit is not None and hit[0] == "location" and n == c2 - k
+
 
 
 def _names_only(ctx: Ctx, a: int, b: int) -> bool:
@@ -228,78 +279,113 @@ def _names_only(ctx: Ctx, a: int, b: int) -> bool:
     return bool(words) and all(ctx.is_cap(t) or ctx.word(t) in ctx.L.particles for t in words)
 
 
+@dataclass
+class _Scan:
+    """State of the left-to-right scan for split points over tokens i..j-1."""
+
+    j: int
+    last_comma: int
+    has_verb: bool = False      # a predicate since the last split: a new conjunct may start
+    purpose: bool = False       # after "untuk …", "seperti …" the verbs are a purpose or examples
+    first_verb: int | None = None
+    quote_depth: int = 0
+
+
+def _quote_depth(ch: str, depth: int) -> int:
+    if ch in "“«":
+        return depth + 1
+    if ch in "”»" and depth:
+        return depth - 1
+    if ch == '"':
+        return 0 if depth else 1  # straight marks toggle
+    return depth
+
+
 def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
     """Where coordinated predicates or clauses start: (connective index, content index, kind)."""
     L = ctx.L
     out: list[tuple[int, int, str]] = []
-    has_verb = False
-    purpose = False  # after "untuk …", "seperti …" the verbs are a purpose or a list of examples
-    first_verb: int | None = None
-    quote_depth = 0
-    last_comma = i - 1
+    st = _Scan(j, last_comma=i - 1)
     k = i
     while k < j:
         w = ctx.word(k)
         if ctx.match_seq(k, L.breaker_seqs, j):
-            purpose = True
-        ch = ctx.text[ctx.idx.spans[k][0]]
-        if ch in "“«":
-            quote_depth += 1
-        elif ch in "”»" and quote_depth:
-            quote_depth -= 1
-        elif ch == '"':
-            quote_depth = 0 if quote_depth else 1  # straight marks toggle
-        if quote_depth == 0 and (w in L.coordinators or w in (",", ";")) and k > i:
-            u = k + 1
-            if w == "," and u < j and ctx.word(u) in L.coordinators:
-                u += 1
-            conn = ctx.word(u - 1)
-            v = _skip_modifiers(ctx, u, j)
-            if not (v < j and ctx.is_verb(v)) and u < j and ctx.is_verb(u):
-                v = u  # an auxiliary that is the verb itself: "… and has 32 members"
-            if w == ";" and n_words(ctx, u, j) >= L.min_claim_tokens:
-                out.append((k, u, "clause"))
-                has_verb = False
-                k = u
+            st.purpose = True
+        st.quote_depth = _quote_depth(ctx.text[ctx.idx.spans[k][0]], st.quote_depth)
+        if st.quote_depth == 0 and (w in L.coordinators or w in (",", ";")) and k > i:
+            hit = _split_at(ctx, st, k)
+            if hit is not None:
+                out.append(hit[0])
+                k = hit[1]
                 continue
-            closes_apposition = w == "," and _names_only(ctx, last_comma + 1, k)
-            if has_verb and v < j and ctx.match_seq(v, L.existentials, j) and conn != ",":
-                out.append((k, u, "clause"))  # "…, dan ada bekas …": an existential has no subject to share
-                has_verb = purpose = False
-                k = u
-                continue
-            if has_verb and not purpose and not closes_apposition and v < j and ctx.is_verb(v) \
-                    and conn in L.predicate_coordinators | {","} and not ctx.match_seq(v, L.citations, j) \
-                    and not ctx.is_verb(k - 1) and not _voice_changes(ctx, first_verb, v):
-                # (not "dipukul dan dibakar": two bare verbs share their object; not "membawa …
-                # dan dikumpulkan": a passive after an active verb has another subject)
-                out.append((k, u, "predicate"))
-                has_verb = False
-                k = v
-                continue
-            if has_verb and conn in L.clause_coordinators and conn != ",":
-                n = _clause_subject_len(ctx, u, j)
-                if n:
-                    out.append((k, u, "clause"))
-                    has_verb = purpose = False
-                    k = u
-                    continue
         if w == ",":
-            last_comma = k
+            st.last_comma = k
         if w in L.relative:
-            # a relative clause runs to the next comma; its verbs are not the clause's predicate
-            k += 1
-            while k < j and ctx.word(k) not in (",", ";"):
-                if ctx.match_seq(k, L.breaker_seqs, j):
-                    purpose = True  # "yang menyentuh sektor logistik agar …, namun tetap …"
-                k += 1
+            k = _skip_relative(ctx, st, k)
             continue
-        if ctx.is_verb(k) and quote_depth == 0:
-            if not has_verb:
-                first_verb = k
-            has_verb = True
+        if ctx.is_verb(k) and st.quote_depth == 0:
+            if not st.has_verb:
+                st.first_verb = k
+            st.has_verb = True
         k += 1
     return out
+
+
+def _skip_relative(ctx: Ctx, st: _Scan, k: int) -> int:
+    """A relative clause runs to the next comma; its verbs are not the clause's predicate."""
+    k += 1
+    while k < st.j and ctx.word(k) not in (",", ";"):
+        if ctx.match_seq(k, ctx.L.breaker_seqs, st.j):
+            st.purpose = True  # "yang menyentuh sektor logistik agar …, namun tetap …"
+        k += 1
+    return k
+
+
+def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] | None:
+    """At a coordinator, comma or semicolon k: the split point and where the scan goes on."""
+    L, j = ctx.L, st.j
+    u = k + 1
+    if ctx.word(k) == "," and u < j and ctx.word(u) in L.coordinators:
+        u += 1
+    v = _skip_modifiers(ctx, u, j)
+    if not (v < j and ctx.is_verb(v)) and u < j and ctx.is_verb(u):
+        v = u  # an auxiliary that is the verb itself: "… and has 32 members"
+    if ctx.word(k) == ";" and n_words(ctx, u, j) >= L.min_claim_tokens:
+        st.has_verb = False
+        return (k, u, "clause"), u
+    kind = _split_kind(ctx, st, k, u, v) if st.has_verb else None
+    if kind is None:
+        return None
+    st.has_verb = False
+    if kind == "predicate":
+        return (k, u, kind), v
+    st.purpose = False
+    return (k, u, kind), u
+
+
+def _split_kind(ctx: Ctx, st: _Scan, k: int, u: int, v: int) -> str | None:
+    """ "clause" (a new subject), "predicate" (the subject is shared) or None (no split)."""
+    L, j = ctx.L, st.j
+    conn = ctx.word(u - 1)
+    if v < j and ctx.match_seq(v, L.existentials, j) and conn != ",":
+        return "clause"  # "…, dan ada bekas …": an existential has no subject to share
+    if _predicate_split(ctx, st, k, v, conn):
+        return "predicate"
+    if conn in L.clause_coordinators and conn != "," and _clause_subject_len(ctx, u, j):
+        return "clause"
+    return None
+
+
+def _predicate_split(ctx: Ctx, st: _Scan, k: int, v: int, conn: str) -> bool:
+    """A coordinated predicate starts at v, sharing the subject. Not "dipukul dan dibakar" (two
+    bare verbs share their object), not "membawa … dan dikumpulkan" (a passive after an active
+    verb has another subject), not after a comma that closes an appositive name."""
+    L = ctx.L
+    if st.purpose or (ctx.word(k) == "," and _names_only(ctx, st.last_comma + 1, k)):
+        return False
+    return (v < st.j and ctx.is_verb(v) and conn in L.predicate_coordinators | {","}
+            and not ctx.match_seq(v, L.citations, st.j) and not ctx.is_verb(k - 1)
+            and not _voice_changes(ctx, st.first_verb, v))
 
 
 def _later_predicate(ctx: Ctx, i: int, j: int) -> bool:
@@ -334,85 +420,169 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     ``default_subject`` restates who the content is about when it has no subject of its own
     ("Elza mengaku sudah berkomunikasi …" → "Elza sudah berkomunikasi …").
     """
-    L = ctx.L
-    i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start,
-                       keep_verb=default_subject is not None or subject_prefix is not None)
-    if n_words(ctx, i, j) < L.min_claim_tokens:
+    keep_verb = default_subject is not None or subject_prefix is not None
+    i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
+    if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None):
         return []
-    if residual and _first_verb(ctx, i, j) is None:
-        return []
-    units: list[Unit] = []
-
-    def unit(a: int, b: int, words: list[str], role: str) -> None:
-        a, b = trim_tokens(ctx, a, b, keep_verb=(default_subject is not None or subject_prefix is not None) and a == i)
-        if n_words(ctx, a, b) >= L.min_claim_tokens or (role == "coordinated" and n_words(ctx, a, b) >= 2):
-            s, e = ctx.span(a, b)
-            units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), sentence, speaker,
-                              list(spans), role=role, cue=cue))
-
-    subj_override = None
-    app = _apposition(ctx, i, j)
-    if app is not None:
-        c1, c2, _ = app
-        names = ctx.phrase(c1 + 1, c2)
-        np1 = ctx.phrase(i, c1)
-        np1 = np1 if ctx.is_cap(i) and ctx.word(i) in L.gazetteer else np1[0].lower() + np1[1:]
-        plural = any(ctx.word(k) in L.coordinators for k in range(c1 + 1, c2))
-        unit(i, c2, [names, L.copula_plural if plural else L.copula, np1], "apposition")
-        subj_override = (names, c2 + 1)
-
-    points = _split_points(ctx, i, j)
+    cut = contrast_cut(ctx, i, j)
+    if cut is not None:
+        # "X, namun Y": two claims; Y has its own subject (or none), so nothing is carried over
+        first = decompose(ctx, i, cut[0], sentence, speaker, spans, residual=residual, para_start=para_start,
+                          cue=cue, default_subject=default_subject, subject_prefix=subject_prefix)
+        return first + _tagged_role(decompose(ctx, cut[1], j, sentence, speaker, spans, residual=residual,
+                                              cue=cue), "contrast")
+    d = _Decomposition(ctx, sentence, speaker, spans, cue, i, keep_verb)
+    override = _apposition_claim(d, j)
     s0, e0, v0 = _subject(ctx, i, j)
+    subject, override, points = _main_subject(ctx, (i, j), (s0, e0, v0), _split_points(ctx, i, j), override,
+                                              (default_subject, subject_prefix))
+    carried = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
+    _conjuncts(d, [(i, i, "main"), *points], j, _Carry(subject, carried, override))
+    return d.units
+
+
+@dataclass
+class _Decomposition:
+    """What the claims of one stretch of content share, and the claims made so far."""
+
+    ctx: Ctx
+    sentence: tuple[int, int]
+    speaker: SpeakerRef
+    spans: list[tuple[int, int]]
+    cue: str | None
+    i: int
+    keep_verb: bool  # a restated subject: a leading verb is the predicate, not a connective
+    units: list[Unit] = field(default_factory=list)
+
+    def unit(self, a: int, b: int, words: list[str], role: str) -> None:
+        ctx = self.ctx
+        a, b = trim_tokens(ctx, a, b, keep_verb=self.keep_verb and a == self.i)
+        if n_words(ctx, a, b) >= ctx.L.min_claim_tokens or (role == "coordinated" and n_words(ctx, a, b) >= 2):
+            s, e = ctx.span(a, b)
+            self.units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), self.sentence, self.speaker,
+                                   list(self.spans), role=role, cue=self.cue))
+            if role != "apposition":
+                like = Unit(s, e, "", self.sentence, self.speaker, list(self.spans), cue=self.cue)
+                self.units.extend(_parts(ctx, a, b, words, like))
+
+
+@dataclass
+class _Carry:
+    """What a conjunct takes from those before it: the subject, the auxiliaries before the verb
+    ("akan menandatangani … dan menyerahkan" → "akan menyerahkan") and a restated subject."""
+
+    subject: str
+    carried: list[str]
+    override: tuple[str, int] | None
+
+
+def _apposition_claim(d: _Decomposition, j: int) -> tuple[str, int] | None:
+    """ "Dua anggota terbaru NATO, Finlandia dan Swedia, bergabung …": a claim that the names are
+    the noun phrase, and the names as the subject of what follows (subject, first token)."""
+    ctx, i = d.ctx, d.i
+    L = ctx.L
+    app = _apposition(ctx, i, j)
+    if app is None:
+        return None
+    c1, c2, _ = app
+    names = ctx.phrase(c1 + 1, c2)
+    np1 = ctx.phrase(i, c1)
+    np1 = np1 if ctx.is_cap(i) and ctx.word(i) in L.gazetteer else np1[0].lower() + np1[1:]
+    plural = any(ctx.word(k) in L.coordinators for k in range(c1 + 1, c2))
+    d.unit(i, c2, [names, L.copula_plural if plural else L.copula, np1], "apposition")
+    return names, c2 + 1
+
+
+def _main_subject(ctx: Ctx, ij: tuple[int, int], sv: tuple[int, int, int], points: list[tuple[int, int, str]],
+                  override: tuple[str, int] | None, given: tuple[str | None, str | None],
+                  ) -> tuple[str, tuple[str, int] | None, list[tuple[int, int, str]]]:
+    """(subject, restated subject, split points) of the first clause."""
+    L = ctx.L
+    i, j = ij
+    s0, e0, v0 = sv
+    default_subject, subject_prefix = given
     subject = ctx.phrase(s0, e0) if e0 > s0 else ""
     if not subject and subject_prefix:
         # "Massa menurut Sugito bisa jadi akan melawan": the subject written before the source
         subject = subject_prefix
-        subj_override = subj_override or (subject, i)
-    elif not subject and default_subject and v0 < j and _skip_modifiers(ctx, i, j) == v0 \
-            and not ctx.match_seq(i, L.existentials, j) and not ctx.word(v0).startswith(L.passive_prefix) \
-            and not _later_predicate(ctx, v0 + 1, j):
-        # (with a copula or modal later the verb phrase is itself the subject: "melanjutkan kasus …
-        # merupakan …", "memanfaatkan keahlian … akan menggerakkan kita")
+        override = override or (subject, i)
+    elif not subject and default_subject and _restates_subject(ctx, i, j, v0):
         subject = default_subject
-        subj_override = subj_override or (subject, i)
+        override = override or (subject, i)
     elif not subject or ctx.word(s0) in L.np_stops or ctx.word(s0) in L.subordinators:
         # "Dengan mengatasi masalah efisiensi, diharapkan …": an adverbial clause, not a
         # predicate with a subject to restate, so its comma does not start a new claim
         points = [p for p in points if p[2] != "predicate"]
-    bounds = [(i, i, "main"), *points]
-    if subj_override is not None:
-        subject = subj_override[0]
-    carried: list[str] = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
+    if override is not None:
+        subject = override[0]
+    return subject, override, points
+
+
+def _restates_subject(ctx: Ctx, i: int, j: int, v0: int) -> bool:
+    """Content that opens with its (active) verb takes the speaker as its subject. Not with a
+    copula or modal later: then the verb phrase is itself the subject ("melanjutkan kasus …
+    merupakan …", "memanfaatkan keahlian … akan menggerakkan kita")."""
+    L = ctx.L
+    return (v0 < j and _skip_modifiers(ctx, i, j) == v0 and not ctx.match_seq(i, L.existentials, j)
+            and not ctx.word(v0).startswith(L.passive_prefix) and not _later_predicate(ctx, v0 + 1, j))
+
+
+def _conjuncts(d: _Decomposition, bounds: list[tuple[int, int, str]], j: int, carry: _Carry) -> None:
+    """A claim per conjunct: the main clause, coordinated predicates and coordinated clauses."""
+    ctx = d.ctx
     for n, (_conn, a, kind) in enumerate(bounds):
         b = bounds[n + 1][0] if n + 1 < len(bounds) else j
-        a, b = trim_tokens(ctx, a, b, keep_verb=(default_subject is not None or subject_prefix is not None) and a == i)
+        a, b = trim_tokens(ctx, a, b, keep_verb=d.keep_verb and a == d.i)
         if a >= b:
             continue
-        b_main = _relatives(ctx, a, b, subject, sentence, speaker, spans, units, cue)
+        b_main = _relatives(d, a, b, carry.subject)
         if b_main < 0:
             continue  # the main claim was written with the inserted relative clause left out
         if kind == "main":
-            if subj_override is not None and a == i:
-                words = [subject, ctx.phrase(subj_override[1], b_main)]
-            else:
-                words = [ctx.phrase(a, b_main)]
-            unit(a, b_main, words, "main")
+            words = [ctx.phrase(a, b_main)]
+            if carry.override is not None and a == d.i:
+                words = [carry.subject, ctx.phrase(carry.override[1], b_main)]
+            d.unit(a, b_main, words, "main")
         elif kind == "predicate":
-            lead = _skip_modifiers(ctx, a, b_main)
-            carry = carried if lead == a else []
-            if lead > a:
-                carried = [ctx.phrase(a, lead)]
-            unit(a, b_main, [subject, *carry, ctx.phrase(a, b_main)], "coordinated")
+            d.unit(a, b_main, [carry.subject, *_carried(ctx, a, b_main, carry), ctx.phrase(a, b_main)], "coordinated")
         else:
             s1, e1, v1 = _subject(ctx, a, b_main)
-            subject = ctx.phrase(s1, e1) if e1 > s1 else subject
-            carried = [ctx.phrase(e1, v1)] if v1 > e1 and v1 < b_main else []
-            unit(a, b_main, [ctx.phrase(a, b_main)], "clause")
-    return units
+            carry.subject = ctx.phrase(s1, e1) if e1 > s1 else carry.subject
+            carry.carried = [ctx.phrase(e1, v1)] if v1 > e1 and v1 < b_main else []
+            d.unit(a, b_main, [ctx.phrase(a, b_main)], "clause")
+
+
+def _carried(ctx: Ctx, a: int, b: int, carry: _Carry) -> list[str]:
+    """The auxiliaries a coordinated predicate takes from before (none when it has its own,
+    which the next predicate then takes)."""
+    lead = _skip_modifiers(ctx, a, b)
+    if lead > a:
+        carry.carried = [ctx.phrase(a, lead)]
+        return []
+    return carry.carried
 
 
 def _antecedent(ctx: Ctx, k: int, lo: int, subject: str) -> tuple[int, str]:
     """The noun phrase a relative clause at token k attaches to: (start token, text)."""
+    L = ctx.L
+    a = _np_start(ctx, k, lo)
+    if k > a and _is_date_phrase(ctx, a, k):
+        # "…, Desember lalu, yang mengecam …", "pada 2017, yang dapat …": a date is not what
+        # the clause describes; look at the phrase before it
+        b = a - 1
+        while b > lo and not ctx.is_word(b):
+            b -= 1
+        if b > lo and b < a:
+            return _antecedent(ctx, b if ctx.word(b) in L.np_stops else b + 1, lo, subject)
+        return a, subject or ctx.phrase(a, k)
+    stop = ctx.word(a - 1) if a > lo else ""
+    if stop in L.locative_prepositions and subject:
+        return a, subject
+    return a, ctx.phrase(a, k) if k > a else subject
+
+
+def _np_start(ctx: Ctx, k: int, lo: int) -> int:
+    """Where the noun phrase ending before token k starts (at most 7 tokens back)."""
     L = ctx.L
     a = k
     while a > lo and k - a < 7:
@@ -423,21 +593,12 @@ def _antecedent(ctx: Ctx, k: int, lo: int, subject: str) -> tuple[int, str]:
         if w in L.np_stops or ctx.is_verb(a - 1) or not ctx.is_word(a - 1):
             break
         a -= 1
-    stop = ctx.word(a - 1) if a > lo else ""
-    if k > a and all(ctx.word(t) in L.time_words or ctx.word(t)[0].isdigit() or not ctx.is_word(t)
-                     for t in range(a, k)):
-        # "…, Desember lalu, yang mengecam …", "pada 2017, yang dapat …": a date is not what
-        # the clause describes; look at the phrase before it
-        b = a - 1
-        while b > lo and not ctx.is_word(b):
-            b -= 1
-        if b > lo and b < a:
-            return _antecedent(ctx, b + (0 if ctx.word(b) in L.np_stops else 1), lo, subject) \
-                if ctx.word(b) not in L.np_stops else _antecedent(ctx, b, lo, subject)
-        return a, subject or ctx.phrase(a, k)
-    if stop in L.locative_prepositions and subject:
-        return a, subject
-    return a, ctx.phrase(a, k) if k > a else subject
+    return a
+
+
+def _is_date_phrase(ctx: Ctx, a: int, k: int) -> bool:
+    L = ctx.L
+    return all(ctx.word(t) in L.time_words or ctx.word(t)[0].isdigit() or not ctx.is_word(t) for t in range(a, k))
 
 
 def _inner_clause_end(ctx: Ctx, k: int, b: int) -> int:
@@ -452,47 +613,104 @@ def _inner_clause_end(ctx: Ctx, k: int, b: int) -> int:
     return b
 
 
-def _relatives(ctx: Ctx, a: int, b: int, subject: str, sentence: tuple[int, int],
-               speaker: SpeakerRef, spans: list[tuple[int, int]], units: list[Unit],
-               cue: str | None) -> int:
+def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
     """Add claims for relative clauses in tokens a..b-1; return where the main claim ends.
 
     A non-restrictive clause (", yang …") states a fact about its antecedent and is cut off the
     main claim. A restrictive passive clause with a named agent ("dana … yang diusulkan oleh
     Stoltenberg") states who did something; the main claim keeps it.
     """
-    L = ctx.L
-    end = b
+    ctx = d.ctx
     for k in range(a + 1, b):
-        w = ctx.word(k)
-        if w not in L.relative:
+        if ctx.word(k) not in ctx.L.relative:
             continue
         if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None:
-            ant_start, ant = _antecedent(ctx, k - 1, a, subject)
-            r_end = _inner_clause_end(ctx, k + 1, b)
-            s, e = ctx.span(k, r_end)
-            if n_words(ctx, k + 1, r_end) >= ctx.L.min_claim_tokens - 1:
-                units.append(Unit(s, e, standalone([ant, ctx.phrase(k + 1, r_end)]), sentence, speaker,
-                                  list(spans), role="nonrestrictive", cue=cue))
-                if r_end == b:
-                    end = min(end, k - 1)
-                else:
-                    # "NATO, yang didirikan pada 1949, kini memiliki 32 anggota": the main claim
-                    # keeps its whole span; its text leaves the inserted clause out
-                    units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
-                                      sentence, speaker, list(spans), role="main", cue=cue, skip=(s, e)))
-                    end = -1
-            break
-        v = k + 1
-        if v < b and ctx.is_verb(v) and L.passive_agent:
-            agent = next((t for t in range(v + 1, min(b, v + 6)) if ctx.word(t) == L.passive_agent), None)
-            if agent is not None and agent + 1 < b and ctx.is_cap(agent + 1):
-                z = agent + 1
-                while z < b and ctx.is_cap(z) and ctx.is_word(z):
-                    z += 1
-                ant_start, ant = _antecedent(ctx, k, a, "")
-                if ant and ant_start < k:
-                    s, e = ctx.span(ant_start, z)
-                    units.append(Unit(s, e, standalone([ant, ctx.phrase(v, z)]), sentence, speaker,
-                                      list(spans), role="relative", cue=cue))
-    return end
+            return _nonrestrictive(d, a, b, k, subject)
+        _agent_relative(d, a, b, k)
+    return b
+
+
+def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> int:
+    """The claim of ", yang …" at token k; where the main claim ends (-1: it was written here)."""
+    ctx = d.ctx
+    _ant_start, ant = _antecedent(ctx, k - 1, a, subject)
+    r_end = _inner_clause_end(ctx, k + 1, b)
+    s, e = ctx.span(k, r_end)
+    if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
+        return b
+    d.units.append(Unit(s, e, standalone([ant, ctx.phrase(k + 1, r_end)]), d.sentence, d.speaker,
+                        list(d.spans), role="nonrestrictive", cue=d.cue))
+    if r_end == b:
+        return k - 1
+    # "NATO, yang didirikan pada 1949, kini memiliki 32 anggota": the main claim keeps its whole
+    # span; its text leaves the inserted clause out
+    d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
+                        d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
+    return -1
+
+
+def _agent_relative(d: _Decomposition, a: int, b: int, k: int) -> None:
+    """ "dana … yang diusulkan oleh Stoltenberg": a claim that the named agent did it."""
+    ctx = d.ctx
+    L = ctx.L
+    v = k + 1
+    if not (v < b and ctx.is_verb(v) and L.passive_agent):
+        return
+    agent = next((t for t in range(v + 1, min(b, v + 6)) if ctx.word(t) == L.passive_agent), None)
+    if agent is None or agent + 1 >= b or not ctx.is_cap(agent + 1):
+        return
+    z = agent + 1
+    while z < b and ctx.is_cap(z) and ctx.is_word(z):
+        z += 1
+    ant_start, ant = _antecedent(ctx, k, a, "")
+    if ant and ant_start < k:
+        s, e = ctx.span(ant_start, z)
+        d.units.append(Unit(s, e, standalone([ant, ctx.phrase(v, z)]), d.sentence, d.speaker,
+                            list(d.spans), role="relative", cue=d.cue))
+
+
+
+def _tagged_role(units: list[Unit], role: str) -> list[Unit]:
+    for u in units:
+        if u.role == "main":
+            u.role = role
+    return units
+
+
+def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]:
+    """Claims inside the clause a..b-1 besides the whole: one per enumerated item (from the
+    clause's start to the item's end) and the clause after a cause or time connective."""
+    head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
+    out = []
+    ends = enumeration_ends(ctx, a, b)
+    out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
+    for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
+        out.append(_part(ctx, a, end, head, like, "figure-item"))
+    c = subordinate_start(ctx, a, b)
+    if c is not None:
+        c, d = trim_tokens(ctx, c, b)
+        if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
+            out.append(_part(ctx, c, d, [], like, "subordinate"))
+    return out
+
+
+def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: list[str], like: Unit) -> Unit:
+    """The claim of one enumerated item: its span runs from the clause's start (the guideline's
+    span), its text says the item alone ("terdiri dari Bank Mandiri, BNI" → "terdiri dari BNI")."""
+    a, end = clause
+    unit = _part(ctx, a, end, head, like, "enumeration")
+    lead_end = item_start(ctx, a, first_end)
+    start = item_start(ctx, a, end)
+    if lead_end <= a or start <= lead_end or not ctx.words_between(start, end):
+        return unit
+    lead_s, lead_e = ctx.span(a, lead_end)
+    item_s, item_e = ctx.span(start, end)
+    unit.text = standalone([*head, ctx.text[lead_s:lead_e], ctx.text[item_s:item_e]])
+    return unit
+
+
+def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> Unit:
+    s, e = ctx.span(a, b)
+    return Unit(s, e, standalone([*head, ctx.text[s:e]]), like.sentence, like.speaker, list(like.spans),
+                role=role, cue=like.cue)
+

@@ -128,6 +128,10 @@ class Lang:
     negated: Phrases
     negation_blockers: Phrases
     hedge_blockers: Phrases
+    hedged_numbers: Phrases
+    negation_scopes: Phrases
+    additive_negations: Phrases
+    additive_continuations: Phrases
     refusals: frozenset[str]
     boilerplate: re.Pattern[str]
     non_claim_endings: tuple[str, ...]
@@ -137,6 +141,7 @@ class Lang:
     conditional_blockers: Phrases
     causal: Phrases
     position: Phrases
+    event_markers: Phrases
     background: Phrases
     background_years: int
     first_person: Phrases
@@ -150,6 +155,10 @@ class Lang:
     organisation_heads: frozenset[str]
     post_nominals: frozenset[str]
     location_heads: frozenset[str]
+    list_coordinators: frozenset[str]
+    fact_subordinators: frozenset[str]
+    contrast_connectives: frozenset[str]
+    correlative_openers: Sequences
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -267,6 +276,10 @@ def get(lang: str) -> Lang:
         negated=Phrases(t.get("negated", [])),
         negation_blockers=Phrases(t.get("negation_blockers", [])),
         hedge_blockers=Phrases(t.get("hedge_blockers", [])),
+        hedged_numbers=Phrases(t.get("hedged_numbers", [])),
+        negation_scopes=Phrases(t.get("negation_scopes", [])),
+        additive_negations=Phrases(t.get("additive_negations", [])),
+        additive_continuations=Phrases(t.get("additive_continuations", [])),
         refusals=_words(t, "refusals"),
         non_claim_endings=tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         boilerplate=re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
@@ -276,6 +289,7 @@ def get(lang: str) -> Lang:
         conditional_blockers=Phrases(t.get("conditional_blockers", [])),
         causal=Phrases(t.get("causal", [])),
         position=Phrases(t.get("position", [])),
+        event_markers=Phrases(t.get("event_markers", [])),
         background=Phrases(t.get("background", [])),
         background_years=int(t.get("background_years", 5)),
         first_person=Phrases(t.get("first_person", [])),
@@ -289,4 +303,8 @@ def get(lang: str) -> Lang:
         organisation_heads=_words(t, "organisation_heads"),
         post_nominals=_words(t, "post_nominals"),
         location_heads=_words(t, "location_heads"),
+        list_coordinators=_words(t, "list_coordinators"),
+        fact_subordinators=_words(t, "fact_subordinators"),
+        contrast_connectives=_words(t, "contrast_connectives"),
+        correlative_openers=_sequences(t, "correlative_openers"),
     )

@@ -3,17 +3,24 @@
 Precedence, strongest first: uncertain ("masih belum jelas") > hedged ("kemungkinan") >
 conditional > negated > future > asserted. A conditional needs its condition at the start of the
 claim or a future/modal word: "leaders worry about X if Y" asserts the worry, while "if Y, NATO
-will …" is a conditional prediction.
+will …" is a conditional prediction. An approximator ("sekitar", "about") hedges only a number
+right after it ("about 300,000 jobs", not "spoke about"; not a clock time: "sekitar pukul 10.00"),
+and a negation after a verb that opens a request or assurance ("meminta … tidak", "asked them not
+to") belongs to what was asked, not to the claim. The rules that decided are returned by name.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from klaim.extraction.claims._context import Ctx
-from klaim.schema import Modality
+from klaim.schema import Figure, FigureKind, Modality
 
 _BEFORE = re.compile(r"(\w+)\W*$")
+# at most this many characters between an approximator and its number ("about  $5")
+_NUMBER_GAP = 2
+_SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$|\n")
 
 
 def _in_relative(ctx: Ctx, s: int, pos: int) -> bool:
@@ -30,20 +37,36 @@ def _cue(ctx: Ctx, ph, s: int, e: int) -> bool:
     return any((a == s or not text[a].isupper()) and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
 
 
-def _negation(ctx: Ctx, s: int, e: int) -> bool:
-    """A negation cue that is not inside a purpose clause or a fixed compound ("tak berawak")."""
-    L = ctx.L
-    for a, b_ in ctx.cues(L.negated, s, e):
-        if (a != s and ctx.text[a].isupper()) or _in_relative(ctx, s, a):
+def _blocked_negation(ctx: Ctx, s: int, e: int, a: int, b: int) -> bool:
+    """A negation inside a purpose clause or a fixed compound ("agar tidak", "tak berawak")."""
+    return any(bs <= a <= be + 1 for bs, be in ctx.cues(ctx.L.negation_blockers, max(s, a - 40), min(e, b + 40)))
+
+
+def _additive(ctx: Ctx, a: int) -> bool:
+    """"bukan sekadar X, tetapi juga Y" (not only X but also Y) asserts X: an additive negation
+    at ``a`` with its continuation later in the same sentence, even when the split put Y in a
+    claim of its own."""
+    if not any(x == a for x, _ in ctx.cues(ctx.L.additive_negations, a, a + 40)):
+        return False
+    stop = _SENTENCE_END.search(ctx.text, a)
+    return bool(ctx.cues(ctx.L.additive_continuations, a, stop.start() if stop else len(ctx.text)))
+
+
+def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
+    """A negation cue of the claim's own, and the rule that set others aside."""
+    scopes = ctx.cues(ctx.L.negation_scopes, s, e)
+    rules: list[str] = []
+    for a, b in ctx.cues(ctx.L.negated, s, e):
+        if (a != s and ctx.text[a].isupper()) or _in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
             continue
-        blocked = False
-        for bs, be in ctx.cues(L.negation_blockers, max(s, a - 40), min(e, b_ + 40)):
-            if bs <= a <= be + 1:
-                blocked = True
-                break
-        if not blocked:
-            return True
-    return False
+        if any(scope_end <= a for _, scope_end in scopes):
+            rules = ["modality.negation-in-complement"]
+            continue
+        if _additive(ctx, a):
+            rules = ["modality.not-only-but-also"]
+            continue
+        return True, []
+    return False, rules
 
 
 def _hedge(ctx: Ctx, s: int, e: int) -> bool:
@@ -51,6 +74,17 @@ def _hedge(ctx: Ctx, s: int, e: int) -> bool:
     blocked = ctx.cues(ctx.L.hedge_blockers, s, e)
     return any(not any(bs <= a < be for bs, be in blocked) and (a == s or not ctx.text[a].isupper())
                and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ctx.L.hedged, s, e))
+
+
+def _approximate_number(ctx: Ctx, s: int, e: int, figures: Sequence[Figure]) -> bool:
+    """An approximator right before a figure that is not a clock time ("sekitar 20 orang")."""
+    starts = {f.start for f in figures if f.kind != FigureKind.time}
+    blocked = ctx.cues(ctx.L.hedge_blockers, s, e)
+    for a, b in ctx.cues(ctx.L.hedged_numbers, s, e):
+        if any(b < f <= b + _NUMBER_GAP and not ctx.text[b:f].strip() for f in starts) \
+                and not any(bs <= a < be for bs, be in blocked):
+            return True
+    return False
 
 
 def _conditions(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
@@ -62,17 +96,22 @@ def _conditions(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
     return [c for c in conds if not any(bs <= c[0] < be for bs, be in blocked)]
 
 
-def modality(ctx: Ctx, s: int, e: int, cue: str | None = None) -> Modality:
+def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
+             figures: Sequence[Figure] = ()) -> tuple[Modality, list[str]]:
+    """The modality of the claim ``ctx.text[s:e]`` and the names of the rules that decided it."""
     L = ctx.L
     if _cue(ctx, L.uncertain, s, e):
-        return Modality.uncertain
+        return Modality.uncertain, []
     if _hedge(ctx, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
-        return Modality.hedged
+        return Modality.hedged, []
+    if _approximate_number(ctx, s, e, figures):
+        return Modality.hedged, ["modality.approximate-number"]
     conds = _conditions(ctx, s, e)
     if conds and (conds[0][0] - s <= 1 or _cue(ctx, L.conditional_needs, s, e)):
-        return Modality.conditional
-    if _negation(ctx, s, e):
-        return Modality.negated
+        return Modality.conditional, []
+    negated, rules = _negation(ctx, s, e)
+    if negated:
+        return Modality.negated, []
     if _cue(ctx, L.future, s, e):
-        return Modality.future
-    return Modality.asserted
+        return Modality.future, rules
+    return Modality.asserted, rules

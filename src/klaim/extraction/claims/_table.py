@@ -99,6 +99,9 @@ class ClaimsTable(BaseModel):
     organisation_heads: Words = []
     post_nominals: Words = []
     location_heads: Words = []
+    list_coordinators: Words = []
+    fact_subordinators: Words = []
+    contrast_connectives: Words = []
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     plural_suffix: Word | None = None
@@ -120,17 +123,23 @@ class ClaimsTable(BaseModel):
     citations: Phrases = []
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
+    correlative_openers: Phrases = []
     uncertain: Phrases = []
     hedged: Phrases = []
     negated: Phrases = []
     negation_blockers: Phrases = []
     hedge_blockers: Phrases = []
+    hedged_numbers: Phrases = []
+    negation_scopes: Phrases = []
+    additive_negations: Phrases = []
+    additive_continuations: Phrases = []
     future: Phrases = []
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
     causal: Phrases = []
     position: Phrases = []
+    event_markers: Phrases = []
     background: Phrases = []
     first_person: Phrases = []
     ceremony: Phrases = []
@@ -143,6 +152,18 @@ class ClaimsTable(BaseModel):
     min_claim_tokens: int = Field(default=3, ge=1)
     min_quote_tokens: int = Field(default=4, ge=1)
     background_years: int = Field(default=5, ge=0)
+    # the discourse (_discourse, _standalone): references and the voices of paragraphs
+    referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
+    gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
+    party_pronouns: Words = []       # "his side": the speaker's organisation ("pihaknya")
+    first_person_singular: Words = []  # in a quote, the speaker ("saya"; not "I": verbs agree)
+    anaphoric_nouns: Words = []      # with a demonstrative they point to a statement ("hal itu"): kept
+    not_nouns: Words = []            # words before a demonstrative that are no noun ("selain itu")
+    quantifiers: Words = []          # before a noun, make it several ("ketiga partai tersebut")
+    demonstratives_follow_noun: bool = False  # "restoran ini" (Indonesian), not "this restaurant"
+    outlet_openers: Phrases = []     # a paragraph opening so is the outlet's ("Sebelumnya, …")
+    source_words: Phrases = []       # name another source ("berdasarkan", "according to")
+    resume_paragraphs: int = Field(default=0, ge=0)  # paragraphs an account may resume across
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
 

@@ -1,4 +1,8 @@
-"""Claim type (AVeriTeC-style) from how the claim was found, its cues and its figures."""
+"""Claim type (AVeriTeC-style) from what the claim says: its cues, figures and modality.
+
+The guideline's `quote` (someone's verbatim words) is how a claim was said, not what it says;
+annotators following the guideline type a verbatim quote by its content (a prediction, a cause, a
+figure, an assessment), so klaim does too and keeps the verbatim status in ``Claim.rules``."""
 
 from __future__ import annotations
 
@@ -29,12 +33,18 @@ def _old_date(figures: list[Figure], published: date | None, years: int) -> bool
     return False
 
 
+def _quote_type(ctx: Ctx, u: Unit) -> ClaimType:
+    """A verbatim quote with no more specific type is the speaker's position, unless it reports a
+    completed event ("sudah kami salurkan", "we were told"). That it is verbatim stays in the
+    claim's rules (``unit.quote``)."""
+    return ClaimType.event_property if ctx.cues(ctx.L.event_markers, u.start, u.end) else ClaimType.position
+
+
 def claim_type(ctx: Ctx, u: Unit, figures: list[Figure], modality: Modality,
                published: date | None = None) -> ClaimType:
-    """First match wins: quote, prediction, background, causal, numerical, position, event."""
+    """Typed by what the claim says, first match wins: prediction, background, causal, numerical,
+    position, then a quote's position or event, else event."""
     L = ctx.L
-    if u.quote:
-        return ClaimType.quote
     if modality in (Modality.future, Modality.conditional):
         return ClaimType.prediction
     if u.role == "nonrestrictive" or ctx.cues(L.background, u.start, u.end) \
@@ -46,4 +56,4 @@ def claim_type(ctx: Ctx, u: Unit, figures: list[Figure], modality: Modality,
         return ClaimType.numerical
     if ctx.cues(L.position, u.start, u.end) or (u.cue and L.position.pattern.fullmatch(u.cue.lower())):
         return ClaimType.position
-    return ClaimType.event_property
+    return _quote_type(ctx, u) if u.quote else ClaimType.event_property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from klaim.extraction.claims._attribution import (
     PUBLISHER,
@@ -15,7 +15,6 @@ from klaim.extraction.claims._attribution import (
 )
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
-from klaim.extraction.claims._discourse import carry_accounts
 from klaim.extraction.text import Quote, paragraphs, quotes, sentences
 from klaim.schema import SpeakerKind
 
@@ -42,14 +41,37 @@ def _embedded(text: str, q: Quote) -> bool:
     return before.isalnum() and after.isalpha() and after.islower()
 
 
+# (paragraph, speaker, spans, rules) of the last quote
+_LastQuote = tuple[int, SpeakerRef, list[tuple[int, int]], tuple[str, ...]]
+
+
+@dataclass
+class _Scan:
+    """What the walk over an article's sentences carries from one sentence to the next."""
+
+    units: list[Unit] = field(default_factory=list)
+    last_quote: _LastQuote | None = None
+    # (paragraph, first unit, end unit) of the sentence before, if wholly the publisher's
+    last_sentence: tuple[int, int, int] = (-2, 0, 0)
+
+
+@dataclass
+class _Sentence:
+    """One sentence and what was found in it: its paragraph, quotes and attributions."""
+
+    span: tuple[int, int]
+    paragraph: int
+    para_start: int
+    quotes: list[Quote]
+    atts: list[Attribution]
+    covered: list[tuple[int, int]] = field(default_factory=list)
+
+
 def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
     text = ctx.text
     sents = sentences(text, ctx.L.code)
     starts = [s for s, _ in sents]
-    units: list[Unit] = []
-    # (paragraph, speaker, spans, rules) of the last quote
-    last_quote: tuple[int, SpeakerRef, list[tuple[int, int]], tuple[str, ...]] | None = None
-    last_sentence: tuple[int, int, int] = (-2, 0, 0)  # (paragraph, first unit, end unit) of the sentence before
+    scan = _Scan()
     for p_i, (ps, pe) in enumerate(paragraphs(text)):
         if ctx.L.boilerplate.match(text, ps):
             continue  # "Baca juga: …" links and similar page furniture carry no claim
@@ -62,70 +84,94 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
                 for se in para_sents}
         q_att = _quote_attributions(qs, atts.values())
         for se in para_sents:
-            s, e = se
-            u0 = len(units)
-            covered: list[tuple[int, int]] = []
-            for q in near[se]:
-                a0, b0 = max(q.start, s), min(q.end, e)
-                if a0 >= b0:
-                    continue
-                covered.append((max(q.open, s), min((q.close if q.close is not None else q.end) + 1, e)))
-                toks = ctx.idx.between(a0, b0)
-                i, j = trim_tokens(ctx, toks.start, toks.stop, verbatim=True)
-                if n_words(ctx, i, j) < 2:
-                    continue
-                a = q_att.get(q.open)
-                rules: tuple[str, ...]
-                if a is not None:
-                    speaker, spans, rules = a.speaker, [a.span], ("unit.quote", a.rule)
-                elif last_quote is not None and p_i - last_quote[0] <= 1:
-                    # a quote paragraph goes on
-                    speaker, spans = last_quote[1], list(last_quote[2])
-                    rules = (*last_quote[3], "discourse.quote-continues")
-                else:
-                    speaker, spans, rules = PUBLISHER, [], ("unit.quote",)
-                last_quote = (p_i, speaker, spans, rules[:2])
-                cs, ce = ctx.span(i, j)
-                units.append(Unit(cs, ce, standalone([text[cs:ce]]), se, speaker, spans, quote=True,
-                                  cue=speaker.cue, rules=_with_via(rules, speaker)))
-            for a in atts[se]:
-                if a.anaphoric:
-                    # "Hal itu disampaikan X …": what the publisher wrote just before is X's
-                    if p_i - last_sentence[0] <= 1:
-                        for t in range(last_sentence[1], last_sentence[2]):
-                            u = units[t]
-                            if u.speaker.kind == SpeakerKind.publisher and not u.quote:
-                                rules = _with_via((*u.rules, a.rule, "discourse.anaphoric-handover"), a.speaker)
-                                units[t] = replace(u, speaker=a.speaker, spans=[a.span], cue=a.speaker.cue,
-                                                   rules=rules)
-                    continue
-                covered.append(a.span)
-                if a.subject_span is not None:
-                    covered.append(a.subject_span)
-                if a.content is not None:
-                    covered.append(a.content)
-                    toks = ctx.idx.between(*a.content)
-                    units += _tagged(decompose(ctx, toks.start, toks.stop, se, a.speaker, [a.span], para_start=ps,
-                                               cue=a.speaker.cue,
-                                               default_subject=a.subject or _named_mention(text, a.speaker),
-                                               subject_prefix=a.subject if a.subject_span is not None else None),
-                                     _with_via(("unit.attributed", a.rule), a.speaker))
-            if _is_question(ctx, s, e):
-                last_sentence = (p_i, u0, len(units))
-                continue  # a question asks; only a quoted one (above) is kept, as what was said
-            for rs, re_ in _uncovered(s, e, covered):
-                toks = ctx.idx.between(rs, re_)
-                # "…," kata Novel usai menghadiri …: a subject-less clause after an attribution is
-                # about the speaker, though it is the publisher who reports it
-                before = [a for a in atts[se] if a.span[1] <= rs]
-                subject = _named_mention(text, before[-1].speaker) if before else None
-                units += _tagged(decompose(ctx, toks.start, toks.stop, se, PUBLISHER, [],
-                                           residual=bool(covered), para_start=ps, default_subject=subject),
-                                 ("unit.publisher",))
-            # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
-            plain = not atts[se] and not any(units[t].quote for t in range(u0, len(units)))
-            last_sentence = (p_i, u0, len(units)) if plain else (p_i, 0, 0)
-    return carry_accounts(units, [p for p, _ in paragraphs(text)])
+            _sentence_units(ctx, scan, _Sentence(se, p_i, ps, near[se], atts[se]), q_att)
+    return scan.units
+
+
+def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attribution]) -> None:
+    """The claims of one sentence: its quotes, attributed content and the publisher's rest."""
+    s, e = sent.span
+    u0 = len(scan.units)
+    _quote_units(ctx, scan, sent, q_att)
+    _attributed_units(ctx, scan, sent)
+    if _is_question(ctx, s, e):
+        scan.last_sentence = (sent.paragraph, u0, len(scan.units))
+        return  # a question asks; only a quoted one (above) is kept, as what was said
+    _publisher_units(ctx, scan, sent)
+    # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
+    plain = not sent.atts and not any(scan.units[t].quote for t in range(u0, len(scan.units)))
+    scan.last_sentence = (sent.paragraph, u0, len(scan.units)) if plain else (sent.paragraph, 0, 0)
+
+
+def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attribution]) -> None:
+    s, e = sent.span
+    for q in sent.quotes:
+        a0, b0 = max(q.start, s), min(q.end, e)
+        if a0 >= b0:
+            continue
+        sent.covered.append((max(q.open, s), min((q.close if q.close is not None else q.end) + 1, e)))
+        toks = ctx.idx.between(a0, b0)
+        i, j = trim_tokens(ctx, toks.start, toks.stop, verbatim=True)
+        if n_words(ctx, i, j) < 2:
+            continue
+        speaker, spans, rules = _quote_speaker(q_att.get(q.open), scan.last_quote, sent.paragraph)
+        scan.last_quote = (sent.paragraph, speaker, spans, rules[:2])
+        cs, ce = ctx.span(i, j)
+        scan.units.append(Unit(cs, ce, standalone([ctx.text[cs:ce]]), sent.span, speaker, spans, quote=True,
+                               cue=speaker.cue, rules=_with_via(rules, speaker)))
+
+
+def _quote_speaker(a: Attribution | None, last_quote: _LastQuote | None, p_i: int,
+                   ) -> tuple[SpeakerRef, list[tuple[int, int]], tuple[str, ...]]:
+    """Who said a quote: its attribution, else the last quote's speaker when a quote paragraph
+    goes on, else the publisher."""
+    if a is not None:
+        return a.speaker, [a.span], ("unit.quote", a.rule)
+    if last_quote is not None and p_i - last_quote[0] <= 1:
+        return last_quote[1], list(last_quote[2]), (*last_quote[3], "discourse.quote-continues")
+    return PUBLISHER, [], ("unit.quote",)
+
+
+def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
+    for a in sent.atts:
+        if a.anaphoric:
+            # "Hal itu disampaikan X …": what the publisher wrote just before is X's
+            if sent.paragraph - scan.last_sentence[0] <= 1:
+                _hand_over(scan, a)
+            continue
+        sent.covered.append(a.span)
+        if a.subject_span is not None:
+            sent.covered.append(a.subject_span)
+        if a.content is not None:
+            sent.covered.append(a.content)
+            toks = ctx.idx.between(*a.content)
+            scan.units += _tagged(decompose(ctx, toks.start, toks.stop, sent.span, a.speaker, [a.span],
+                                            para_start=sent.para_start, cue=a.speaker.cue,
+                                            default_subject=a.subject or _named_mention(ctx.text, a.speaker),
+                                            subject_prefix=a.subject if a.subject_span is not None else None),
+                                  _with_via(("unit.attributed", a.rule), a.speaker))
+
+
+def _hand_over(scan: _Scan, a: Attribution) -> None:
+    for t in range(scan.last_sentence[1], scan.last_sentence[2]):
+        u = scan.units[t]
+        if u.speaker.kind == SpeakerKind.publisher and not u.quote:
+            rules = _with_via((*u.rules, a.rule, "discourse.anaphoric-handover"), a.speaker)
+            scan.units[t] = replace(u, speaker=a.speaker, spans=[a.span], cue=a.speaker.cue, rules=rules)
+
+
+def _publisher_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
+    s, e = sent.span
+    residual = bool(sent.covered)
+    for rs, re_ in _uncovered(s, e, sent.covered):
+        toks = ctx.idx.between(rs, re_)
+        # "…," kata Novel usai menghadiri …: a subject-less clause after an attribution is
+        # about the speaker, though it is the publisher who reports it
+        before = [a for a in sent.atts if a.span[1] <= rs]
+        subject = _named_mention(ctx.text, before[-1].speaker) if before else None
+        scan.units += _tagged(decompose(ctx, toks.start, toks.stop, sent.span, PUBLISHER, [],
+                                        residual=residual, para_start=sent.para_start, default_subject=subject),
+                              ("unit.publisher",))
 
 
 def _with_via(rules: tuple[str, ...], speaker: SpeakerRef) -> tuple[str, ...]:

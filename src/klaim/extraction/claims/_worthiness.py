@@ -41,12 +41,14 @@ class Weights(BaseModel):
     named_source: float = 0.0
     unnamed_source: float = 0.0
     entity: float = 0.0
+    entities: float = 0.0
     concrete_event: float = 0.0
     opinion: float = 0.0
     prediction: float = 0.0
     conditional: float = 0.0
     hedged: float = 0.0
     short: float = 0.0
+    long: float = 0.0
 
 
 class Lexical(BaseModel):
@@ -71,6 +73,7 @@ class WorthinessTable(BaseModel):
 
     weights: Weights = Weights()
     short_words: int = 0
+    long_words: int = 0
     floor: float = 0.0
     lexical: list[Lexical] = []
 
@@ -86,6 +89,7 @@ class Feature:
 class Table:
     weights: Weights
     short_words: int
+    long_words: int
     floor: float
     lexical: tuple[Feature, ...]
     # first word → (phrase as lowercase tokens, the features listing it): one pass over a claim's
@@ -130,7 +134,8 @@ def compile_table(data: dict, where: str) -> Table:
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise InputError(f"invalid worthiness table: {problems}", where) from exc
-    return Table(t.weights, t.short_words, t.floor, tuple(_feature(f) for f in t.lexical), _phrase_index(t.lexical))
+    return Table(t.weights, t.short_words, t.long_words, t.floor, tuple(_feature(f) for f in t.lexical),
+                 _phrase_index(t.lexical))
 
 
 @cache
@@ -162,13 +167,14 @@ def _structural(w: Weights, ctype: ClaimType, modality: Modality, speaker_kind: 
         (speaker_kind in (SpeakerKind.person, SpeakerKind.organisation), w.named_source, "named source"),
         (speaker_kind in (SpeakerKind.group, SpeakerKind.anonymous), w.unnamed_source, "unnamed source"),
         (bool(entities), w.entity, "names an entity"),
+        (len(entities) >= 2, w.entities, "names several entities"),
         (ctype in _CONCRETE and modality in _FACTUAL, w.concrete_event, "concrete event"),
         (ctype == ClaimType.position, w.opinion, "opinion"),
         (ctype == ClaimType.prediction or modality == Modality.future, w.prediction, "prediction"),
         (modality == Modality.conditional, w.conditional, "conditional"),
         (modality in (Modality.hedged, Modality.uncertain), w.hedged, "hedged"),
     ]
-    return [(weight, reason) for hit, weight, reason in found if hit]
+    return [(weight, reason) for hit, weight, reason in found if hit and weight]
 
 
 def score(surface: str, lang: str, *, claim_type: ClaimType, modality: Modality, figures: list[Figure],
@@ -182,8 +188,11 @@ def score(surface: str, lang: str, *, claim_type: ClaimType, modality: Modality,
     hits = _phrase_hits(t, surface)
     moves += [(f.weight, f.reason) for i, f in enumerate(t.lexical)
               if i in hits or (f.pattern is not None and f.pattern.search(surface))]
-    if len(_WORD.findall(surface)) < t.short_words:
+    words = len(_WORD.findall(surface))
+    if words < t.short_words:
         moves.append((w.short, "short"))
+    elif t.long_words and words >= t.long_words:
+        moves.append((w.long, "long"))
     total = w.base + sum(weight for weight, _ in moves)
     return round(max(t.floor, _squash(total)), 3), [reason for _, reason in moves]
 

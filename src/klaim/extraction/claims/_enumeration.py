@@ -1,0 +1,276 @@
+"""Claims that share a clause's start: the items of an enumeration and the claim before a cause.
+
+The guideline splits "12 bank terdiri dari Himbara, bank swasta nasional, dan swasta asing" into
+one claim per item, each spanning from where the clause starts to the end of its own item (the
+last item's claim is the whole clause). A cause or a time clause with a subject and verb of its
+own ("X dilakukan karena Y", "X terjadi sebelum Y") states Y besides the whole.
+
+Each function here is one rule over tokens ``a..b-1`` of a clause that has already been trimmed.
+"""
+
+from __future__ import annotations
+
+from klaim.extraction.claims._context import Ctx
+
+MAX_ITEM_WORDS = 6  # an enumerated item is a short noun phrase; a longer stretch is a clause
+# Each item's claim repeats the clause up to it: a clause gets at most this many such claims, so
+# that the output stays linear in the text (a claim per item of a 300-item list would not)
+MAX_ITEMS = 12
+# "A dan B" without a comma list: a one-word A is as likely an adjective ("a deep and sincere
+# apology") or a pair that makes one fact ("amunisi dan unit manuver yang diperlukan")
+MIN_PAIR_ITEM_WORDS = 2
+_OPENERS = "(“«"
+_CLOSERS = ")”»"
+_MARKS = (*_OPENERS, *_CLOSERS, '"')
+
+
+def _depths(ctx: Ctx, a: int, b: int) -> list[int]:
+    """Bracket and quotation depth at each token of a..b-1 (straight quotes toggle)."""
+    if a >= b:
+        return []
+    piece = ctx.text[ctx.idx.spans[a][0]:ctx.idx.spans[b - 1][1]]
+    if not any(mark in piece for mark in _MARKS):
+        return [0] * (b - a)  # most clauses have no brackets or quotes: no walk over the tokens
+    out, depth, straight = [], 0, False
+    for k in range(a, b):
+        ch = ctx.text[ctx.idx.spans[k][0]]
+        if ch in _CLOSERS and depth:
+            depth -= 1
+        elif ch == '"':
+            straight = not straight
+        out.append(depth + straight)
+        if ch in _OPENERS:
+            depth += 1
+    return out
+
+
+def _predicate_start(ctx: Ctx, a: int, b: int) -> int | None:
+    """Where the subject ends: the first verb, relative pronoun or preposition (items before it
+    are the subject, not a list of claims; "terdiri dari A, B" has no verb the table knows)."""
+    L = ctx.L
+    return next((k for k in range(a, b) if ctx.is_verb(k) or ctx.word(k) in L.relative or ctx.word(k) in L.np_stops),
+                None)
+
+
+def _item_ends_at_coordinator(ctx: Ctx, k: int, b: int) -> bool:
+    """Is the coordinator at k one that ends an item ("Iran dan Turki" is not split inside a name
+    such as "Kependudukan dan Pencatatan Sipil"; "dilakukan dan didistribusikan" share an object)?"""
+    p = k - 2 if ctx.word(k - 1) == "," else k - 1
+    if k + 1 >= b or not ctx.is_word(p) or not ctx.is_word(k + 1):
+        return False
+    if ctx.is_verb(k + 1) or ctx.word(k + 1) in ctx.L.auxiliaries:
+        return False  # a coordinated predicate: the decomposer's own rule decides there
+    return not (ctx.is_cap(p) and ctx.is_cap(k + 1) and p == k - 1) and not (
+        ctx.word(p)[0].isdigit() and ctx.word(k + 1)[0].isdigit())
+
+
+def _list_comma(ctx: Ctx, k: int, b: int, depth: list[int], a: int) -> bool:
+    """A comma between items: short verbless items follow it up to a list coordinator."""
+    L = ctx.L
+    words = 0
+    for t in range(k + 1, b):
+        w = ctx.word(t)
+        if depth[t - a]:
+            continue
+        if w in L.list_coordinators:
+            return words > 0
+        if w == ",":
+            if words == 0:
+                return False
+            if t + 1 < b and ctx.word(t + 1) in L.list_coordinators:
+                return True  # "…, dan C"
+            words = 0
+            continue
+        if not ctx.is_word(t) or ctx.is_verb(t) or w in L.relative or w in L.np_stops:
+            return False
+        words += 1
+        if words > MAX_ITEM_WORDS:
+            return False
+    return False
+
+
+def _region_of_place(ctx: Ctx, k: int, b: int) -> bool:
+    """ "kota Kharkiv, Ukraina, dan …": the comma sets a place's region off, not a new item."""
+    n, hit = ctx.gazetteer_at(k + 1, b)
+    return ctx.is_cap(k - 1) and hit is not None and hit[0] == "location" and ctx.word(k + 1 + n) == ","
+
+
+def _item_words(ctx: Ctx, v: int, k: int) -> int:
+    """Words of the item that ends before token k (back to a comma, a preposition or a verb;
+    an article does not count: "a deep and sincere apology")."""
+    L = ctx.L
+    start = k
+    while start > v + 1 and ctx.word(start - 1) != "," and ctx.word(start - 1) not in L.np_stops \
+            and not ctx.is_verb(start - 1):
+        start -= 1
+    return sum(1 for t in range(start, k) if ctx.is_word(t) and ctx.word(t) not in L.np_articles)
+
+
+def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
+    """Token indices (exclusive ends) of each enumerated item but the last, in a..b-1.
+
+    Items before the clause's first verb are its subject ("Arab Saudi, Mesir dan Bahrain
+    memutuskan …"): one fact with several actors, not a list of claims; so are items that a
+    verb follows ("ketika upacara dengan kue dan marching band tidak bisa menutupi …"). A
+    clause without a verb ("Biaya paling mahal Rp 87 ribu untuk mobil barang, bus, dan kereta")
+    lists after its first word.
+    """
+    v = _predicate_start(ctx, a, b)
+    if v is None:
+        v = a
+    depth = _depths(ctx, a, b)
+    ends: list[int] = []
+    for k in range(v + 1, b - 1):
+        end = None if depth[k - a] else _item_end(ctx, k, b, v, (depth, a))
+        if end is None:
+            continue
+        if ctx.word(k) in ctx.L.list_coordinators and _predicate_follows(ctx, k + 1, b):
+            ends = [e for e in ends if any(ctx.is_verb(t) for t in range(e, k))]
+            continue
+        ends.append(end)
+    return _outside_negation(ctx, a, b, ends)[:MAX_ITEMS]
+
+
+def item_start(ctx: Ctx, a: int, end: int) -> int:
+    """Where the item that ends before token ``end`` starts: after the comma, list coordinator,
+    preposition or verb before it (not before ``a``)."""
+    L = ctx.L
+    start = end
+    while start > a:
+        w = ctx.word(start - 1)
+        if w == "," or w in L.list_coordinators or w in L.np_stops or ctx.is_verb(start - 1):
+            break
+        start -= 1
+    return start
+
+
+def _outside_negation(ctx: Ctx, a: int, b: int, ends: list[int]) -> list[int]:
+    """The item ends before the clause's first negation, long enough to be claims. "Tidak ada
+    pejabat yang menyebutkan janji atau target secara spesifik": under a negation the items share
+    what follows them, and an item alone would say something else."""
+    if not ends:
+        return ends
+    negated = next((k for k in range(a, b) if ctx.L.negated.pattern.fullmatch(ctx.word(k))), b)
+    return [e for e in ends if e <= negated and ctx.words_between(a, e) >= ctx.L.min_claim_tokens]
+
+
+def _item_end(ctx: Ctx, k: int, b: int, v: int, depth: tuple[list[int], int]) -> int | None:
+    """If token k (a comma or a coordinator) closes an item, where the item's claim ends."""
+    w = ctx.word(k)
+    if w == ",":
+        return k if _list_comma(ctx, k, b, *depth) and not _region_of_place(ctx, k, b) else None
+    if w not in ctx.L.list_coordinators or not _item_ends_at_coordinator(ctx, k, b):
+        return None
+    if ctx.word(k - 1) == ",":
+        return k - 1
+    return k if _item_words(ctx, v, k) >= MIN_PAIR_ITEM_WORDS else None
+
+
+def _predicate_follows(ctx: Ctx, k: int, b: int) -> bool:
+    """Does a verb follow the last item (within an item's length, before a comma)?"""
+    L = ctx.L
+    for t in range(k, min(b, k + MAX_ITEM_WORDS + 1)):
+        w = ctx.word(t)
+        if w == "," or w in L.np_stops or w in L.relative:
+            return False
+        if ctx.is_verb(t) or w in L.auxiliaries or L.negated.pattern.fullmatch(w):
+            return True
+    return False
+
+
+def _after_adverbial(ctx: Ctx, a: int, b: int) -> int:
+    """Where the clause proper starts after a leading adverbial set off by a comma ("Hingga kini, …")."""
+    if ctx.word(a) not in ctx.L.np_stops:
+        return a
+    comma = next((k for k in range(a + 1, b) if ctx.word(k) == ","), None)
+    return comma + 1 if comma is not None and comma + 1 < b else a
+
+
+def subordinate_start(ctx: Ctx, a: int, b: int) -> int | None:
+    """Where a clause that states a fact of its own starts, after a cause or time connective
+    ("X dilakukan karena Y", "X naik setelah Y"): Y is a claim besides the whole. The part before
+    the connective is not: the predicate keeps its cause and its time. The connective must follow
+    the subject ("Hingga kini, total kerugian akibat kerusakan belum bisa ditaksir": a leading
+    adverbial is not where the subject ends)."""
+    L = ctx.L
+    v = _predicate_start(ctx, _after_adverbial(ctx, a, b), b)
+    if v is None:
+        return None
+    depth = _depths(ctx, a, b)
+    for k in range(v + 1, b - 1):
+        if depth[k - a] or ctx.word(k) not in L.fact_subordinators:
+            continue
+        return k + 1 if _is_clause(ctx, k + 1, b) else None
+    return None
+
+
+def _is_clause(ctx: Ctx, a: int, b: int) -> bool:
+    """A subject and a verb (or "ada …") in tokens a..b-1: a fact of its own, not a noun phrase
+    ("akibat perluasan aliansi") nor a predicate that shares the main subject ("karena diduga
+    mencuri")."""
+    L = ctx.L
+    if a >= b:
+        return False
+    if ctx.match_seq(a, L.existentials, b):
+        return True
+    w = ctx.word(a)
+    if ctx.is_verb(a) or w in L.auxiliaries or L.hedged.pattern.fullmatch(w) or L.negated.pattern.fullmatch(w):
+        return False
+    return any(ctx.is_verb(k) for k in range(a + 1, b))
+
+
+def contrast_cut(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """(comma, start of the second clause) of "X, namun Y": two claims, neither needs the other.
+
+    Not after "tidak hanya X": "tidak hanya X, tetapi juga Y" asserts both, and cutting it would
+    leave a negated X.
+    """
+    L = ctx.L
+    depth = _depths(ctx, a, b)
+    for k in range(a + 1, b - 1):
+        if depth[k - a] or ctx.word(k) != "," or ctx.word(k + 1) not in L.contrast_connectives:
+            continue
+        if ctx.words_between(a, k) < L.min_claim_tokens or ctx.words_between(k + 2, b) < L.min_claim_tokens:
+            continue
+        if ctx.word(k + 2) in L.auxiliaries:
+            continue  # "cemas mengenai X, namun juga mengenai Y": one predicate goes on
+        if any(ctx.match_seq(t, L.correlative_openers, k) for t in range(a, k)):
+            return None
+        return k, k + 1
+    return None
+
+
+FIGURE_TAIL = 4  # words after a number that still belong to its figure ("Rp 19,25 triliun", "18 tahun")
+
+
+def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
+    """Where a figure's phrase ends when another figure follows in the clause ("… sebesar Rp 19,25
+    triliun dengan jangka waktu 18 tahun"): a claim per figure, from the clause's start."""
+    L = ctx.L
+    v = _predicate_start(ctx, a, b)
+    numbers = [k for k in range(a, b) if ctx.word(k)[:1].isdigit() and not _is_date_number(ctx, k)]
+    ends = []
+    for t in numbers[:-1]:
+        if v is None or t < v:
+            continue
+        k = _figure_phrase_end(ctx, t, b)
+        if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
+            ends.append(k)
+    return ends[:MAX_ITEMS]
+
+
+def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
+    """The preposition, relative pronoun, coordinator or comma that ends the figure at token t."""
+    L = ctx.L
+    for k in range(t + 1, min(b, t + FIGURE_TAIL + 1)):
+        w = ctx.word(k)
+        if w in L.np_stops or w in L.relative or w in L.list_coordinators or w == ",":
+            return k
+    return None
+
+
+def _is_date_number(ctx: Ctx, k: int) -> bool:
+    """A year, a day or a clock time ("2016", "Januari 2018", "pukul 18.06"): a date is when
+    something happened, not a figure of its own."""
+    w = ctx.word(k)
+    return (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) or (k > 0 and ctx.word(k - 1) in ctx.L.time_words)

@@ -1,0 +1,220 @@
+"""The people and organisations of an article and where each is mentioned.
+
+Attribution names a speaker where a cue stands ("kata Risal", "Groberg says"); the registry of
+``_attribution`` knows the people named with a title. Here both are gathered into one index of
+entities, and every later mention of one is found by its words: a person by any word of the name
+("Luhut", "Groberg") or a short form of one ("Enggar" for "Enggartiasto"), an organisation by its
+whole name. The discourse model asks it who a pronoun points to and what a short name stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from klaim.extraction.claims._attribution import Registry, SpeakerRef
+from klaim.extraction.claims._context import Ctx
+from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._lang import Phrases
+from klaim.extraction.claims._table import check_claims_table
+from klaim.extraction.lang import table_source
+from klaim.schema import SpeakerKind
+
+POSSESSIVE = re.compile(r"['’]s$")
+MIN_PREFIX = 4  # a short form is the start of a name word at least this long ("Sandi", "Enggar")
+NAMED_KINDS = (SpeakerKind.person, SpeakerKind.organisation)
+
+
+@dataclass(frozen=True)
+class DiscourseWords:
+    """The words of a language that the discourse model reads (keys of ``<lang>.claims.yaml``)."""
+
+    referring_pronouns: frozenset[str]
+    gendered_pronouns: frozenset[str]
+    party_pronouns: frozenset[str]
+    first_person_singular: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    not_nouns: frozenset[str]
+    quantifiers: frozenset[str]
+    demonstrative_follows: bool
+    outlet_openers: Phrases
+    source_words: Phrases
+    resume_paragraphs: int
+
+    @property
+    def rewritable(self) -> frozenset[str]:
+        """Words a standalone rule may rewrite (besides names and demonstratives)."""
+        return self.referring_pronouns | self.first_person_singular | self.party_pronouns
+
+
+@cache
+def discourse_words(lang: str) -> DiscourseWords:
+    t = check_claims_table(*table_source(lang, "claims"))
+    return DiscourseWords(
+        referring_pronouns=frozenset(w.lower() for w in t.referring_pronouns),
+        gendered_pronouns=frozenset(w.lower() for w in t.gendered_pronouns),
+        party_pronouns=frozenset(w.lower() for w in t.party_pronouns),
+        first_person_singular=frozenset(w.lower() for w in t.first_person_singular),
+        anaphoric_nouns=frozenset(w.lower() for w in t.anaphoric_nouns),
+        not_nouns=frozenset(w.lower() for w in t.not_nouns),
+        quantifiers=frozenset(w.lower() for w in t.quantifiers),
+        demonstrative_follows=t.demonstratives_follow_noun,
+        outlet_openers=Phrases(t.outlet_openers),
+        source_words=Phrases(t.source_words),
+        resume_paragraphs=t.resume_paragraphs,
+    )
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: SpeakerRef
+
+
+@dataclass
+class Mentions:
+    """Entities of one article (by lower-cased full name) and their mentions in text order."""
+
+    entities: dict[str, SpeakerRef] = field(default_factory=dict)
+    found: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _canonical: dict[str, str] = field(default_factory=dict)
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        return self.found[bisect_left(self._starts, start):bisect_right(self._starts, end - 1)]
+
+    def canonical(self, ref: SpeakerRef) -> str | None:
+        """The lower-cased full name an entity is known by ("enggartiasto lukita" for "Enggar")."""
+        if not ref.name:
+            return None
+        key = ref.name.lower()
+        if key not in self._canonical:
+            self._canonical[key] = key if key in self.entities else _unique_full_name(self.entities, key) or key
+        return self._canonical[key]
+
+    def full_name(self, ref: SpeakerRef) -> SpeakerRef:
+        key = self.canonical(ref)
+        return self.entities.get(key, ref) if key else ref
+
+
+def _unique_full_name(entities: dict[str, SpeakerRef], key: str) -> str | None:
+    """The one person's full name of which every word of ``key`` is a word or a short form."""
+    hits = [full for full, ref in entities.items() if ref.kind == SpeakerKind.person and _short_of(key, full)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _lower_elsewhere(ctx: Ctx, word: str) -> bool:
+    return any(not ctx.is_cap(k) for k in ctx.positions(word.lower()))
+
+
+def _clean(ctx: Ctx, name: str) -> str:
+    """A name without the capitalised common words a sentence start glued to it ("Sebab
+    Hermansyah"): words the article also writes in lower case."""
+    words, L = name.split(), ctx.L
+    while len(words) > 1 and (words[0].lower() in L.subordinators or (words[0].lower(),) in L.leading
+                              or (words[0].lower(),) in L.roles or _lower_elsewhere(ctx, words[0])):
+        words.pop(0)
+    if words and POSSESSIVE.search(words[-1]):
+        words[-1] = POSSESSIVE.sub("", words[-1])  # "Bill Clinton’s": a mention, not the name
+    return " ".join(words)
+
+
+def _entities(ctx: Ctx, reg: Registry, units: list[Unit]) -> dict[str, SpeakerRef]:
+    """People the registry knows and every named person or organisation a unit is attributed to."""
+    found: dict[str, SpeakerRef] = {}
+    for sp in [*reg.full.values(), *(u.speaker for u in units)]:
+        ref = _named(ctx, sp)
+        if ref is not None and ref.name:
+            found.setdefault(ref.name.lower(), ref)
+    return _without_short_forms(found)
+
+
+def _named(ctx: Ctx, sp: SpeakerRef) -> SpeakerRef | None:
+    """The speaker as an entity with a clean name, or None when it names no one."""
+    if sp.kind not in NAMED_KINDS or not sp.name or not sp.name[:1].isupper():
+        return None
+    name = _clean(ctx, sp.name) if sp.kind == SpeakerKind.person else sp.name
+    if " " not in name and _lower_elsewhere(ctx, name):
+        return None  # "Having", "Namun": a capitalised common word, not a name
+    return SpeakerRef(sp.kind, name, sp.role, sp.organisation)
+
+
+def _without_short_forms(found: dict[str, SpeakerRef]) -> dict[str, SpeakerRef]:
+    """A short name ("Enggar") that one longer registered name contains is that person."""
+    people = [k for k, ref in found.items() if ref.kind == SpeakerKind.person]
+    short = {key for key in people
+             if len([full for full in people if len(full) > len(key) and _short_of(key, full)]) == 1}
+    return {k: v for k, v in found.items() if k not in short}
+
+
+def _short_of(key: str, full: str) -> bool:
+    """Every word of ``key`` is a word of ``full`` or the start of one ("sandi" of "sandiaga uno")."""
+    words = full.split()
+    return all(any(v == w or (len(w) >= MIN_PREFIX and v.startswith(w)) for v in words) for w in key.split())
+
+
+def _word_index(ctx: Ctx, entities: dict[str, SpeakerRef]) -> dict[str, SpeakerRef]:
+    """Each person's name words (and an organisation's one-word name) → the entity, when only one
+    entity has that word."""
+    index: dict[str, SpeakerRef | None] = {}
+    for key, ref in entities.items():
+        words = key.split()
+        if ref.kind != SpeakerKind.person and len(words) > 1:
+            continue
+        for w in words:
+            if len(w) < 3 or w in ctx.L.not_names or w in ctx.L.particles:
+                continue
+            index[w] = None if index.get(w, ref) != ref else ref
+    return {w: ref for w, ref in index.items() if ref is not None}
+
+
+def _prefix_hit(word: str, index: dict[str, SpeakerRef]) -> SpeakerRef | None:
+    if len(word) < MIN_PREFIX:
+        return None
+    hits = {ref.name for w, ref in index.items() if w.startswith(word) and ref.kind == SpeakerKind.person}
+    if len(hits) != 1:
+        return None
+    return next(ref for w, ref in index.items() if ref.name in hits)
+
+
+def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
+    """Every mention of the article's people and organisations, in text order."""
+    entities = _entities(ctx, reg, units)
+    index = _word_index(ctx, entities)
+    phrases = {tuple(k.split()): ref for k, ref in entities.items() if len(k.split()) > 1}
+    firsts = {p[0] for p in phrases}
+    lower, spans, n = ctx.idx.lower, ctx.idx.spans, len(ctx.idx.spans)
+    short: dict[str, SpeakerRef | None] = {}  # short forms looked up once per article
+    out: list[Mention] = []
+    k = 0
+    while k < n:
+        if not ctx.is_cap(k):
+            k += 1
+            continue
+        length, ref = _longest_phrase(lower, k, phrases, firsts)
+        if ref is None:
+            w = lower[k]
+            if w not in short:
+                short[w] = index.get(w) or _prefix_hit(w, index)
+            length, ref = 1, short[w]
+        if ref is not None:
+            if out and out[-1].entity == ref and out[-1].end >= spans[k][0] - 1:
+                out[-1] = Mention(out[-1].start, spans[k + length - 1][1], ref)  # "Luhut Binsar Panjaitan"
+            else:
+                out.append(Mention(spans[k][0], spans[k + length - 1][1], ref))
+        k += length
+    return Mentions(entities, out, [m.start for m in out])
+
+
+def _longest_phrase(lower: list[str], k: int, phrases: dict[tuple[str, ...], SpeakerRef],
+                    firsts: set[str]) -> tuple[int, SpeakerRef | None]:
+    if lower[k] not in firsts:
+        return 0, None
+    best: tuple[int, SpeakerRef | None] = (0, None)
+    for seq, ref in phrases.items():
+        if len(seq) > best[0] and tuple(lower[k:k + len(seq)]) == seq:
+            best = (len(seq), ref)
+    return best

@@ -1,0 +1,212 @@
+"""Claim text that stands alone: references replaced by what they refer to.
+
+``Claim.text`` is the claim as a standalone statement; its span (``start``/``end``/``surface``)
+stays the article's words. Each rule below rewrites a word of the text only when the article says
+what it refers to, and leaves it when unsure; the rule's name joins the claim's ``rules``:
+
+- ``standalone.pronoun``: "ia", "dia", "he", "she" leading a claim outside quotes → the person who
+  is the subject of the discourse there, when no person is named in its own sentence (there it may
+  be either: "X said Y … he") and, for "he"/"she", only someone the article itself calls so.
+- ``standalone.first-person``: "saya" in a quote, when the speaker says it once → the speaker's
+  name (Indonesian verbs do not agree with the subject; English "I" is left: "I am" needs "X is").
+- ``standalone.party``: "pihaknya" (his side) → the speaker's organisation.
+- ``standalone.full-name``: a short name ("Enggar", "Luhut") → the full name the article gives.
+- ``standalone.demonstrative``: "Restoran ini" → "Restoran Nusa Dua" when the article named it so
+  before; a demonstrative after a name ("putusan MK tersebut") is dropped. Nouns that point to a
+  statement ("hal itu") are left.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from klaim.extraction.claims._attribution import SpeakerRef
+from klaim.extraction.claims._context import Ctx
+from klaim.extraction.claims._decompose import Unit, standalone
+from klaim.extraction.claims._mentions import DiscourseWords, discourse_words
+from klaim.schema import SpeakerKind
+
+if TYPE_CHECKING:
+    from klaim.extraction.claims._discourse import Discourse
+
+PRONOUN = "standalone.pronoun"
+FIRST_PERSON = "standalone.first-person"
+PARTY = "standalone.party"
+FULL_NAME = "standalone.full-name"
+DEMONSTRATIVE = "standalone.demonstrative"
+MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
+LEADING_WORDS = 3  # a pronoun among a claim's first words is its subject
+
+Edit = tuple[int, int, str, str]  # article start, end, replacement, rule
+
+
+def decontextualise(d: Discourse, units: list[Unit]) -> list[Unit]:
+    """``units`` with claim texts whose references are replaced (see the module docstring)."""
+    words = discourse_words(d.ctx.L.code)
+    idx = d.ctx.idx
+    wanted = words.rewritable | (d.ctx.L.demonstratives if words.demonstrative_follows else frozenset())
+    # the tokens any rule may rewrite, found once: claims overlap and would rescan the same words
+    candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
+    starts = [idx.spans[k][0] for k in candidates]
+    out = []
+    for u in units:
+        ks = candidates[bisect_left(starts, u.start):bisect_left(starts, u.end)]
+        edits = _edits(d, words, u, ks)
+        out.append(_apply(d.ctx.text, u, edits) if edits else u)
+    return out
+
+
+def _edits(d: Discourse, words: DiscourseWords, u: Unit, candidates: list[int]) -> list[Edit]:
+    named: set[str] = set()  # people already restated in full in this claim
+    spans = d.ctx.idx.spans
+    edits = (_edit_at(d, words, u, k, named) for k in candidates
+             if spans[k][1] <= u.end and not (u.skip and u.skip[0] <= spans[k][0] < u.skip[1]))
+    return [e for e in edits if e is not None]
+
+
+def _edit_at(d: Discourse, words: DiscourseWords, u: Unit, k: int, named: set[str]) -> Edit | None:
+    """The rewrite of token k of the claim, if a rule has one."""
+    ctx = d.ctx
+    w = ctx.word(k)
+    s, e = ctx.idx.spans[k]
+    new: tuple[str, str] | None = None
+    if w in words.referring_pronouns and not u.quote and not d.in_quote(s) and _leads(ctx, u, k):
+        new = _referent(d, s, u, w in words.gendered_pronouns)
+    elif w in words.first_person_singular and u.quote and _once(ctx, words, u):
+        new = _speaker_name(u.speaker, FIRST_PERSON)
+    elif w in words.party_pronouns:
+        new = _party(u.speaker)
+    elif ctx.is_cap(k):
+        new = _full_name(d, k, named)
+    elif w in ctx.L.demonstratives and words.demonstrative_follows:
+        return _demonstrative(d, words, k)
+    return (s, e, *new) if new is not None else None
+
+
+def _once(ctx: Ctx, words: DiscourseWords, u: Unit) -> bool:
+    """The speaker speaks of themself once in the claim: a name there reads right, several would
+    not ("X percaya … yang X dengar")."""
+    return sum(ctx.word(k) in words.first_person_singular for k in ctx.idx.between(u.start, u.end)) == 1
+
+
+def _leads(ctx: Ctx, u: Unit, k: int) -> bool:
+    """The pronoun is the claim's subject: among its first words ("Setelah itu, dia …")."""
+    return ctx.words_between(ctx.idx.between(u.start, u.end).start, k) < LEADING_WORDS
+
+
+def _referent(d: Discourse, pos: int, u: Unit, gendered: bool) -> tuple[str, str] | None:
+    k = d.sentence_index(pos)
+    if k < 0 or d.unquoted_people(*d.sentences[k]):
+        return None  # a person named in its own sentence may be the one meant
+    ref = d.antecedent(pos)
+    if ref is None or not ref.name:
+        return None
+    pronoun = d.ctx.text[pos:pos + len(d.ctx.word(d.ctx.idx.between(pos, pos + 1).start))].lower()
+    if gendered and pronoun not in d.pronouns.get(d.mentions.canonical(ref) or "", ()):
+        return None  # "he" for someone the article never calls "he" (it may be "she")
+    if any(m.entity == ref for m in d.mentions.between(u.start, u.end)):
+        return None  # "he and Brafman": the claim names the one it would restate
+    return d.mentions.full_name(ref).name or "", PRONOUN
+
+
+def _speaker_name(sp: SpeakerRef, rule: str) -> tuple[str, str] | None:
+    if sp.kind != SpeakerKind.person or not sp.name:
+        return None
+    return sp.name, rule
+
+
+def _party(sp: SpeakerRef) -> tuple[str, str] | None:
+    if sp.kind == SpeakerKind.organisation and sp.name:
+        return sp.name, PARTY
+    if sp.kind == SpeakerKind.person and sp.organisation:
+        return sp.organisation, PARTY
+    return None
+
+
+def _full_name(d: Discourse, k: int, named: set[str]) -> tuple[str, str] | None:
+    """The full name for a short one, once per claim (the first mention)."""
+    s = d.ctx.idx.spans[k][0]
+    hit = next((m for m in d.mentions.between(s, s + 1) if m.start == s), None)
+    if hit is None or hit.entity.kind != SpeakerKind.person or not hit.entity.name:
+        return None
+    full = d.mentions.full_name(hit.entity).name or ""
+    surface = d.ctx.text[hit.start:hit.end]
+    key = full.lower()
+    if key in named or len(full) <= len(surface) or k + 1 >= len(d.ctx.idx.spans):
+        named.add(key)
+        return None
+    named.add(key)
+    if d.ctx.is_cap(k + 1) and d.ctx.idx.spans[k + 1][0] >= hit.end:
+        return None  # "Data Badan …": the word starts another name
+    if hit.end != d.ctx.idx.spans[k][1]:
+        return None  # a mention of several words is already the name as written
+    return full, FULL_NAME
+
+
+def _demonstrative(d: Discourse, words: DiscourseWords, k: int) -> Edit | None:
+    """A noun and its demonstrative: dropped after a name, or the noun restated with the name the
+    article gave it before."""
+    ctx = d.ctx
+    if k == 0 or not ctx.is_word(k - 1):
+        return None
+    noun = ctx.word(k - 1)
+    if noun in words.anaphoric_nouns or noun in words.not_nouns or ctx.is_verb(k - 1):
+        return None
+    s, e = ctx.idx.spans[k]
+    if k >= 2 and (ctx.word(k - 2) in words.quantifiers or ctx.word(k - 2)[:1].isdigit() or "-" in ctx.word(k - 2)):
+        return None  # "ketiga partai tersebut": several things, not the one named last
+    if ctx.is_cap(k - 1) and k >= 2 and ctx.is_word(k - 2):
+        return s, e, "", DEMONSTRATIVE  # "putusan MK tersebut": a name needs no pointer
+    name = _named_before(d, noun, ctx.idx.spans[k - 1][0])
+    if name is None:
+        return None
+    return ctx.idx.spans[k - 1][0], e, name, DEMONSTRATIVE
+
+
+def _named_before(d: Discourse, noun: str, pos: int) -> str | None:
+    """The last "noun Name …" written before ``pos`` (the noun as the article wrote it), within a
+    line, where the noun is not itself part of a name ("Badan … Bencana Daerah")."""
+    ctx, text = d.ctx, d.ctx.text
+    found = None
+    for k in ctx.positions(noun):
+        if ctx.idx.spans[k][0] >= pos:
+            break
+        if ctx.is_cap(k) and k > 0 and text[ctx.idx.spans[k - 1][1]:ctx.idx.spans[k][0]].strip() == "" \
+                and ctx.is_word(k - 1):
+            continue  # a capitalised noun after a word: a name or a headline
+        j = k + 1
+        while j < len(ctx.idx.spans) and j - k <= MAX_NAME_TOKENS and ctx.is_cap(j) \
+                and "\n" not in text[ctx.idx.spans[j - 1][1]:ctx.idx.spans[j][0]]:
+            j += 1
+        if j > k + 1 and j - k <= MAX_NAME_TOKENS:
+            found = ctx.phrase(k, j)
+    return found
+
+
+def _apply(text: str, u: Unit, edits: list[Edit]) -> Unit:
+    """The unit with each edit made in its text where the edited words can be found there."""
+    claim = u.text
+    rules = list(u.rules)
+    spots: list[tuple[int, int, str]] = []
+    for s, e, new, rule in edits:
+        old = _word_re(text[s:e])
+        found = list(old.finditer(claim))
+        nth = len(old.findall(text, u.start, s))
+        if s < u.start or e > u.end or len(found) != len(old.findall(text, u.start, u.end)) or nth >= len(found):
+            continue  # the text was rewritten around the word: leave it
+        a, b = found[nth].span()
+        spots.append((len(claim[:a].rstrip()) if not new else a, b, new))
+        if rule not in rules:
+            rules.append(rule)
+    for a, b, new in sorted(spots, reverse=True):
+        claim = claim[:a] + new + claim[b:]
+    if claim == u.text:
+        return u
+    return replace(u, text=standalone([claim]), rules=tuple(rules))
+
+
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)

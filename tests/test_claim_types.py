@@ -1,0 +1,24 @@
+"""Claim types on the written cases of ``tests/data/claims/types/<lang>.yaml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import klaim
+
+TYPES = Path(__file__).parent / "data" / "claims" / "types"
+CASES = [dict(case, lang=path.stem) for path in sorted(TYPES.glob("*.yaml"))
+         for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['lang']}:{c['claim']}" for c in CASES])
+def test_claim_type_cases(case):
+    claims = klaim.extract(case["text"], case["lang"])
+    claim = next((c for c in claims if case["claim"] in c.surface), None)
+    assert claim is not None, [c.surface for c in claims]
+    assert claim.claim_type.value == case["claim_type"], claim.rules
+    if "rule" in case:
+        assert case["rule"] in claim.rules
