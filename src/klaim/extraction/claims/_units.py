@@ -16,7 +16,7 @@ from klaim.extraction.claims._attribution import (
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
 from klaim.extraction.claims._demands import DEMAND, demand_speaker
-from klaim.extraction.claims._intro import colon_intros
+from klaim.extraction.claims._intro import colon_intros, headline_source
 from klaim.extraction.text import Quote, paragraphs, quotes, sentences
 from klaim.schema import SpeakerKind
 
@@ -98,6 +98,7 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     s, e = sent.span
     u0 = len(scan.units)
     _colon_intros(ctx, scan, sent, q_att)
+    _headline(ctx, scan, sent)
     _quote_units(ctx, scan, sent, q_att)
     _attributed_units(ctx, scan, sent)
     if _is_question(ctx, s, e):
@@ -118,6 +119,15 @@ def _colon_intros(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attri
         if a.quote_open is not None and a.quote_open not in q_att:
             scan.intros[a.quote_open] = a
             sent.covered.append(a.span)
+
+
+def _headline(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
+    """The article's first sentence as a title line naming its source ("Graham: …")."""
+    if sent.span[0] != sent.para_start or sent.paragraph != 0 or sent.atts or scan.reg is None:
+        return
+    a = headline_source(ctx, scan.reg, *sent.span)
+    if a is not None:
+        sent.atts.append(a)
 
 
 def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attribution]) -> None:
