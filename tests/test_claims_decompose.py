@@ -1,4 +1,6 @@
-"""Decomposition rules on their own examples (tests/data/claims/decompose/*.yaml)."""
+"""Decomposition rules on their own examples (tests/data/claims/decompose/*.yaml).
+
+A case may also map claim surfaces to the standalone text they must have (`texts`)."""
 
 from pathlib import Path
 
@@ -21,6 +23,8 @@ def test_decomposition_case(case):
         assert unwanted not in by_surface, (unwanted, list(by_surface))
     if "rule" in case:
         assert case["rule"] in by_surface[case["claims"][0]].rules, by_surface[case["claims"][0]].rules
+    for surface, text in case.get("texts", {}).items():
+        assert by_surface[surface].text == text, (surface, by_surface[surface].text)
 
 
 def test_every_case_checks_something():

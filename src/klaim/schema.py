@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated, Any
+from operator import itemgetter
+from typing import Annotated, Any, get_args
 
 from pydantic import (
     AliasChoices,
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -55,21 +58,57 @@ def lone_surrogate(text: str) -> int | None:
     return m.start() if m else None
 
 
+def _text_fields(model: type[BaseModel]) -> Callable[[dict[str, Any]], tuple[str | None, ...]]:
+    """A getter of the values of ``model``'s ``str`` and ``str | None`` fields, as one tuple."""
+    getter = _TEXT_FIELDS.get(model)
+    if getter is None:
+        names = [name for name, f in model.model_fields.items()
+                 if f.annotation is str or (str in get_args(f.annotation) and type(None) in get_args(f.annotation))]
+        if len(names) == 1:
+            getter = lambda d, name=names[0]: (d[name],)  # noqa: E731 - itemgetter of one name is no tuple
+        else:
+            getter = itemgetter(*names) if names else lambda d: ()
+        _TEXT_FIELDS[model] = getter
+    return getter
+
+
+_TEXT_FIELDS: dict[type[BaseModel], Callable[[dict[str, Any]], tuple[str | None, ...]]] = {}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=True)
 
-    @model_validator(mode="after")
-    def _no_lone_surrogates(self) -> Any:
-        # pydantic refuses lone surrogates in a plain ``str`` field but lets them through in
-        # ``str | None``; no file can hold one, so refuse them here, with the field's name,
-        # rather than crash when the release is written. One call per model, not per field.
+    @model_validator(mode="wrap")
+    @classmethod
+    def _checked_once(cls, data: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo) -> Any:
+        if isinstance(data, cls):
+            # An instance was checked when it was made. pydantic does not revalidate its fields
+            # but would run "after" model validators again each time it is nested in another
+            # model: every span, figure and entity once more for each claim that holds it.
+            return data
+        model = handler(data)
+        model._no_lone_surrogates()
+        model._consistent(info)
+        return model
+
+    def _consistent(self, info: ValidationInfo) -> None:
+        """Invariants across fields (a span's offsets and surface), checked after the fields;
+        ``info.context`` may hold the article text."""
+
+    def _no_lone_surrogates(self) -> None:
+        # pydantic lets lone surrogates through in ``str`` and ``str | None`` fields; no file can
+        # hold one, so refuse them here, with the field's name, rather than crash when the
+        # release is written. One call per model, not per field; it runs for every model
+        # ``extract`` builds, so the text fields are first checked at once, with C-level calls.
+        joined = "".join(filter(None, _text_fields(type(self))(self.__dict__)))
+        if joined.isascii() or lone_surrogate(joined) is None:
+            return
         for name, v in self.__dict__.items():
             if isinstance(v, str) and not v.isascii():
                 at = lone_surrogate(v)
                 if at is not None:
                     raise ValueError(f"{name} holds a lone surrogate U+{ord(v[at]):04X} at "
                                      f"character {at} (not valid Unicode text)")
-        return self
 
 
 class FigureKind(StrEnum):
@@ -165,11 +204,9 @@ class Span(_Model):
     end: int = Field(ge=0, description="Character offset one past its last character.")
     surface: str = Field(description="The text between start and end, exactly as in the article.")
 
-    @model_validator(mode="after")
-    def _span_is_consistent(self, info: ValidationInfo) -> Span:
+    def _consistent(self, info: ValidationInfo) -> None:
         _check_offsets(self.start, self.end, self.surface)
         _check_span_against_text(self.start, self.end, self.surface, info)
-        return self
 
 
 def _check_offsets(start: int, end: int, surface: str) -> None:
@@ -224,8 +261,7 @@ class Figure(_Model):
         ``find_figures`` returns such figures as the subclass that says True."""
         return False
 
-    @model_validator(mode="after")
-    def _figure_is_consistent(self, info: ValidationInfo) -> Figure:
+    def _consistent(self, info: ValidationInfo) -> None:
         _check_offsets(self.start, self.end, self.surface)
         _check_span_against_text(self.start, self.end, self.surface, info)
         if self.currency is not None and self.currency not in iso4217_codes():
@@ -234,7 +270,6 @@ class Figure(_Model):
             raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
         if self.iso is not None and not ISO_VALUE.match(self.iso):
             raise ValueError(f"iso {self.iso!r} is not an ISO 8601 / TIMEX3 value")
-        return self
 
 
 class Speaker(_Model):
@@ -255,11 +290,9 @@ class Entity(_Model):
     label: EntityLabel
     canonical: str | None = Field(default=None, description="Canonical name from the gazetteer.")
 
-    @model_validator(mode="after")
-    def _entity_is_consistent(self, info: ValidationInfo) -> Entity:
+    def _consistent(self, info: ValidationInfo) -> None:
         _check_offsets(self.start, self.end, self.surface)
         _check_span_against_text(self.start, self.end, self.surface, info)
-        return self
 
 
 class TimeRef(_Model):
@@ -328,13 +361,11 @@ class Claim(_Model):
     extractor: str = Field(description="Name of the extractor that produced the claim.")
     extractor_version: str
 
-    @model_validator(mode="after")
-    def _claim_is_consistent(self, info: ValidationInfo) -> Claim:
+    def _consistent(self, info: ValidationInfo) -> None:
         _check_offsets(self.start, self.end, self.surface)
         _check_span_against_text(self.start, self.end, self.surface, info)
         if not self.sentence.start <= self.start < self.end <= self.sentence.end:
             raise ValueError("the claim's span must lie inside its sentence")
-        return self
 
 
 def parse_published(value: Any) -> tuple[date, str | None] | None:

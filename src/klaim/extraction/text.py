@@ -8,7 +8,7 @@ whitespace. Language knowledge (abbreviations) comes from the ``<lang>.claims.ya
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -259,12 +259,13 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 class TokenIndex:
     """Tokens of a whole text with fast range look-up (one tokenisation per article)."""
 
-    __slots__ = ("is_cap", "is_word", "lower", "spans", "starts", "text")
+    __slots__ = ("ends", "is_cap", "is_word", "lower", "spans", "starts", "text")
 
     def __init__(self, text: str):
         self.text = text
         self.spans = tokens(text)
         self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
         self.lower = [text[s:e].lower() for s, e in self.spans]
         self.is_word = [text[s].isalnum() for s, _ in self.spans]
         self.is_cap = [text[s].isupper() for s, _ in self.spans]
@@ -272,8 +273,5 @@ class TokenIndex:
     def between(self, start: int, end: int) -> range:
         """Indices of tokens lying inside [start, end)."""
         i = bisect_left(self.starts, start)
-        j = i
-        n = len(self.spans)
-        while j < n and self.spans[j][1] <= end:
-            j += 1
-        return range(i, j)
+        # tokens do not overlap, so their ends ascend as their starts do
+        return range(i, bisect_right(self.ends, end, i))

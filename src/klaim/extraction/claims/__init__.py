@@ -11,8 +11,11 @@ tied across the article), ``_decompose`` (coordination, apposition, relative cla
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from klaim.dates import parse_iso_date
@@ -71,6 +74,31 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
     aid = article_id or article_id_for(text)
     if not text.strip():
         return []
+    with _no_cyclic_gc():
+        return _extract(text, lang, L, pub, aid)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one article is extracted, then restore it.
+
+    Extraction builds several hundred thousand long-lived objects per MB of text (tokens, spans,
+    claims and their models) and frees them by reference counting: it makes no reference cycles
+    (``gc.collect()`` after each of the 2,186 IndoSum and PolNeAR dev articles finds none). As
+    those objects pile up the collector re-traverses them again and again and finds nothing:
+    a quarter to a third of the CPU time of a dense 1 MB article (scripts/bench_pathological.py).
+    The previous state is restored, so a caller that disabled the collector keeps it disabled.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(text: str, lang: str, L: _lang.Lang, pub: date | None, aid: str) -> list[Claim]:
     ctx = Ctx(text, TokenIndex(text), L)
     reg = Registry(ctx)
     # each sentence read alone, then the article as a discourse: accounts, pronouns, standalone text
@@ -86,21 +114,48 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
     seen: set[tuple[int, int]] = set()
     # a sentence's span and dates, and each time reference, are built once and shared by the
     # claims that carry them (as figures and entities are): run-on text has many per sentence
-    sentences: dict[tuple[int, int], tuple[Span, list[Figure]]] = {}
+    sentences: dict[tuple[int, int], list[Figure]] = {}
     times: dict[tuple[str, str], TimeRef] = {}
+    made = _Shared(text)
     claims = []
     for u in sorted(units, key=lambda u: (u.start, u.end)):
         if (u.start, u.end) in seen:
             continue
         seen.add((u.start, u.end))
         if u.sentence not in sentences:
-            sentences[u.sentence] = (_span(text, *u.sentence),
-                                     [f for f in _within(figures, fig_starts, *u.sentence) if _is_date(f)])
-        sentence, dates = sentences[u.sentence]
+            sentences[u.sentence] = [f for f in _within(figures, fig_starts, *u.sentence) if _is_date(f)]
+        dates = sentences[u.sentence]
         figs = _within(figures, fig_starts, u.start, u.end)
-        claims.append(_claim(ctx, u, aid, figs, sentence, _within(ents, ent_starts, u.start, u.end),
+        claims.append(_claim(ctx, u, aid, figs, made, _within(ents, ent_starts, u.start, u.end),
                              _time(figs, dates, pub, times), pub))
     return drop_non_claims(text, L.code, claims)
+
+
+class _Shared:
+    """Spans and speakers built once per article and shared by the claims that carry them, as
+    sentences, figures and entities are: an attribution's span and speaker serve every claim
+    split from its content, and most claims have the publisher as their speaker."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: dict[tuple[int, int], Span] = {}
+        self.speakers: dict[SpeakerRef, Speaker] = {}
+
+    def span(self, s: int, e: int) -> Span:
+        made = self.spans.get((s, e))
+        if made is None:
+            made = self.spans[s, e] = _span(self.text, s, e)
+        return made
+
+    def speaker(self, ref: SpeakerRef) -> Speaker:
+        # SpeakerRef equality leaves out ``via`` (how a pronoun was resolved), which a Speaker
+        # does not carry
+        made = self.speakers.get(ref)
+        if made is None:
+            mention = self.span(*ref.mention) if ref.mention else None
+            made = self.speakers[ref] = Speaker(kind=ref.kind, name=ref.name, role=ref.role,
+                                                organisation=ref.organisation, mention=mention, cue=ref.cue)
+        return made
 
 
 def _within(items: list, starts: list[int], s: int, e: int) -> list:
@@ -129,17 +184,11 @@ def _span(text: str, s: int, e: int) -> Span:
     return Span(start=s, end=e, surface=text[s:e])
 
 
-def _speaker(text: str, ref: SpeakerRef) -> Speaker:
-    mention = _span(text, *ref.mention) if ref.mention else None
-    return Speaker(kind=ref.kind, name=ref.name, role=ref.role, organisation=ref.organisation,
-                   mention=mention, cue=ref.cue)
-
-
 def _rules(u: Unit) -> list[str]:
     return list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
 
 
-def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence: Span, ents: list[Entity],
+def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents: list[Entity],
            time: TimeRef | None, pub: date | None) -> Claim:
     text = ctx.text
     ctx.skip = u.skip
@@ -150,9 +199,9 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], sentence: Span, ents
     score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
     return Claim(
         claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
-        start=u.start, end=u.end, surface=text[u.start:u.end], sentence=sentence,
-        spans=[_span(text, *sp) for sp in u.spans], claim_type=ctype, figures=figs,
-        speaker=_speaker(text, u.speaker), modality=mod, time=time,
+        start=u.start, end=u.end, surface=text[u.start:u.end], sentence=made.span(*u.sentence),
+        spans=[made.span(*sp) for sp in u.spans], claim_type=ctype, figures=figs,
+        speaker=made.speaker(u.speaker), modality=mod, time=time,
         entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
         rules=[*_rules(u), *mod_rules],
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,

@@ -167,6 +167,20 @@ def _run_end(ctx: Ctx, j: int, n: int) -> int:
     return j
 
 
+@dataclass(frozen=True, slots=True)
+class _RoleWords:
+    """Where the titles of a speaker phrase end, and what the last one says of the word after
+    it: a portfolio ("Menteri Pertanian …") or a region ("Kapolres Kudus")."""
+
+    end: int
+    portfolio: bool = False
+    region: bool = False
+
+
+_QUALIFIER_WORDS = 4  # capitalised words before a title that qualify it ("U.S. Secretary of State")
+_NAME_WORDS_AT_END = 3  # a long capitalised run: the last three words are the name
+
+
 def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     """Split a speaker phrase into role ("Menteri Luar Negeri AS"), organisation and name.
 
@@ -174,68 +188,154 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     a known place or organisation, a title ("Irjen Pol") or the role words, so that
     "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar" gives the name "Boy Rafli Amar".
     """
+    start = _past_determiners(ctx, i, j)
+    titles = _role_words(ctx, start, j)
+    if _unnamed_office(ctx, titles, j):
+        return NP(role=ctx.phrase(start, j), organisation=None, name=None)
+    role_end = _with_portfolio(ctx, titles, j)
+    stops = _name_stops(ctx, start, j)
+    name_start = _name_start(ctx, role_end, j, stops)
+    body_end = _role_body_end(ctx, start, name_start, stops)
+    role = ctx.phrase(start, body_end) if role_end > start and body_end > start else None
+    name = ctx.phrase(name_start, j) if name_start < j else None
+    return NP(role=role, organisation=_role_organisation(ctx, start, role_end, body_end), name=name)
+
+
+def _past_determiners(ctx: Ctx, start: int, end: int) -> int:
+    """Token ``start`` moved past group determiners and articles ("para", "the")."""
     L = ctx.L
-    k = i
-    while k < j and (ctx.word(k) in L.group_determiners or ctx.word(k) in L.np_articles):
-        k += 1
-    role_start = k
-    role_end = k
-    # qualifiers before the title ("U.S. Secretary of State …", "Ukrainian Foreign Minister …")
-    q = k
-    while q < j and (ctx.is_cap(q) or ctx.word(q) == ".") and not ctx.match_seq(q, L.roles, j) and q - k < 4:
-        q += 1
-    if k < q < j and ctx.match_seq(q, L.roles, j):
-        role_end = q
-    portfolio = region = False
-    while role_end < j and (r := ctx.match_seq(role_end, L.roles, j)):
-        seq = tuple(ctx.idx.lower[role_end:role_end + r])
-        portfolio, region = seq in L.portfolio_roles, seq in L.region_roles
-        role_end += r
-    if region and role_end + 1 == j and ctx.is_cap(role_end):
-        # "Kapolres Kudus": the word after the title is the region; the person is unnamed here
-        return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
-    if portfolio and role_end + 1 == j and ctx.is_cap(role_end) and j < len(ctx.idx.lower) \
-            and ctx.word(j) in L.coordinators and j + 1 < len(ctx.idx.lower) and ctx.is_cap(j + 1):
-        # "Mantan Menteri Energi dan Sumber Daya Mineral": a coordinated portfolio, no name
-        return NP(role=ctx.phrase(role_start, j), organisation=None, name=None)
-    if ((portfolio or region) and role_end + 2 < j and ctx.is_cap(role_end)
-            and role_end not in _name_stops(ctx, role_end, role_end + 1)):
-        role_end += 1  # "Menteri Pertanian Amran Sulaiman": the portfolio is part of the role
-    stops = _name_stops(ctx, k, j)
-    n = j
-    while n > role_end and n - 1 not in stops and ctx.is_word(n - 1) and \
-            (ctx.is_cap(n - 1) or ctx.word(n - 1) in L.particles):
-        n -= 1
-    while n < j and ctx.word(n) in L.particles:
-        n += 1
-    if j - n > 3:
-        n = j - 3  # a long capitalised run: the last three words are the name
-    if j - n >= 2 and n > role_end and ctx.word(n - 1) in L.coordinators:
-        n += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
-    while j - n >= 2 and _org_word_elsewhere(ctx, n):
-        n += 1  # "Direktur Riset Setara Institute Ismail Hasani": "Institute" ends a name elsewhere
-    while j - n >= 2 and _not_name_start(ctx, n, j):
-        n += 1  # "Direktur Statistik Harga Yunita Risanti": "harga" is a common word, "Yunita" the name
-    name = ctx.phrase(n, j) if n < j and ctx.is_cap(n) else None
-    if name is not None and n > role_end and all(_lower_elsewhere(ctx, t) and not _alone(ctx, t) for t in range(n, j)):
-        name = None  # "Menteri Koordinator Bidang Politik": common words, no name
-    if name is None:
-        n = j
-    body_end = next((q for q in range(role_start, n) if ctx.word(q) in L.relative), n)
-    while body_end > role_start and (body_end - 1 in stops and stops[body_end - 1] == "title"):
-        body_end -= 1  # titles are dropped, not part of the role
-    role = ctx.phrase(role_start, body_end) if role_end > role_start and body_end > role_start else None
-    org = None
-    p = role_start
-    while p < body_end:
-        m, hit = ctx.gazetteer_at(p, body_end)
-        # an organisation anywhere in the role, or a place right after the title
-        # ("Menteri Luar Negeri AS"); not the place inside a name ("Majelis Ulama Indonesia")
-        if hit is not None and (hit[0] == "organisation" or p == role_end):
-            org = hit[1]
-            break
-        p += max(m, 1)
-    return NP(role=role, organisation=org, name=name)
+    while start < end and (ctx.word(start) in L.group_determiners or ctx.word(start) in L.np_articles):
+        start += 1
+    return start
+
+
+def _past_qualifiers(ctx: Ctx, start: int, end: int) -> int:
+    """First title after the capitalised words qualifying it ("U.S. Secretary of State …",
+    "Ukrainian Foreign Minister …"); ``start`` when no title follows them."""
+    roles = ctx.L.roles
+    title = start
+    while title < end and (ctx.is_cap(title) or ctx.word(title) == ".") \
+            and not ctx.match_seq(title, roles, end) and title - start < _QUALIFIER_WORDS:
+        title += 1
+    return title if start < title < end and ctx.match_seq(title, roles, end) else start
+
+
+def _role_words(ctx: Ctx, start: int, end: int) -> _RoleWords:
+    """The titles from token ``start`` on (after their qualifiers), and the kind of the last."""
+    L = ctx.L
+    titles = _RoleWords(_past_qualifiers(ctx, start, end))
+    while titles.end < end and (length := ctx.match_seq(titles.end, L.roles, end)):
+        seq = tuple(ctx.idx.lower[titles.end:titles.end + length])
+        titles = _RoleWords(titles.end + length, seq in L.portfolio_roles, seq in L.region_roles)
+    return titles
+
+
+def _unnamed_office(ctx: Ctx, titles: _RoleWords, end: int) -> bool:
+    """Is the one capitalised word after the title part of the office, naming no one? "Kapolres
+    Kudus" (the region), "Mantan Menteri Energi dan Sumber Daya Mineral" (a coordinated portfolio)."""
+    if titles.end + 1 != end or not ctx.is_cap(titles.end):
+        return False
+    return titles.region or (titles.portfolio and _coordination_follows(ctx, end))
+
+
+def _coordination_follows(ctx: Ctx, end: int) -> bool:
+    """Does a coordinator and a capitalised word follow token ``end`` ("… Energi dan Sumber")?"""
+    count = len(ctx.idx.lower)
+    return end + 1 < count and ctx.word(end) in ctx.L.coordinators and ctx.is_cap(end + 1)
+
+
+def _with_portfolio(ctx: Ctx, titles: _RoleWords, end: int) -> int:
+    """End of the role with the portfolio or region word after the title ("Menteri Pertanian
+    Amran Sulaiman": "Pertanian" is the role's), when a name still follows it."""
+    after = titles.end
+    if (titles.portfolio or titles.region) and after + 2 < end and ctx.is_cap(after) \
+            and after not in _name_stops(ctx, after, after + 1):
+        return after + 1
+    return after
+
+
+def _name_start(ctx: Ctx, role_end: int, end: int, stops: dict[int, str]) -> int:
+    """First token of the name that ends the speaker phrase at token ``end``; ``end`` when the
+    phrase names no one ("Menteri Koordinator Bidang Politik": common words)."""
+    start = _name_run_start(ctx, role_end, end, stops)
+    if end - start >= 2 and start > role_end and ctx.word(start - 1) in ctx.L.coordinators:
+        start += 1  # "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy": the coordination is the role's
+    start = _past_role_words_in_name(ctx, start, end)
+    if start < end and ctx.is_cap(start) and not _common_words(ctx, start, role_end, end):
+        return start
+    return end
+
+
+def _name_run_start(ctx: Ctx, role_end: int, end: int, stops: dict[int, str]) -> int:
+    """First token of the capitalised run (with particles and initials) that ends the phrase,
+    not before the role's end or over a stop, at most its last three words."""
+    start = end
+    while start > role_end and (step := _name_step_back(ctx, start, role_end, stops)):
+        start -= step
+    while start < end and ctx.word(start) in ctx.L.particles:
+        start += 1
+    while ctx.words_between(start, end) > _NAME_WORDS_AT_END:
+        start += 1
+    while start < end and not ctx.is_word(start):
+        start += 1  # the cut fell on an initial's dot
+    return start
+
+
+def _name_step_back(ctx: Ctx, start: int, role_end: int, stops: dict[int, str]) -> int:
+    """How many tokens before token ``start`` still belong to the name: a capitalised word or a
+    particle (1), an initial with its dot ("Herlambang P. Wiratraman", 2), else 0."""
+    before = start - 1
+    if before not in stops and ctx.is_word(before) \
+            and (ctx.is_cap(before) or ctx.word(before) in ctx.L.particles):
+        return 1
+    if before - 1 >= role_end and before - 1 not in stops and _initial_dot(ctx, before):
+        return 2
+    return 0
+
+
+def _initial_dot(ctx: Ctx, t: int) -> bool:
+    """Is token t the dot of an initial: right after a single capital letter ("P.")?"""
+    if t < 1 or ctx.word(t) != "." or ctx.idx.spans[t - 1][1] != ctx.idx.spans[t][0]:
+        return False
+    letter = ctx.surface(t - 1)
+    return len(letter) == 1 and letter.isupper()
+
+
+def _past_role_words_in_name(ctx: Ctx, start: int, end: int) -> int:
+    """The name run's start moved past words the article shows are not the name's: "Direktur
+    Riset Setara Institute Ismail Hasani" ("Institute" ends a name elsewhere), "Direktur
+    Statistik Harga Yunita Risanti" ("harga" is a common word, "Yunita" the name)."""
+    while end - start >= 2 and _org_word_elsewhere(ctx, start):
+        start += 1
+    while end - start >= 2 and _not_name_start(ctx, start, end):
+        start += 1
+    return start
+
+
+def _common_words(ctx: Ctx, start: int, role_end: int, end: int) -> bool:
+    """Are the words after the role all written in lower case elsewhere and never alone?"""
+    return start > role_end and all(_lower_elsewhere(ctx, t) and not _alone(ctx, t) for t in range(start, end))
+
+
+def _role_body_end(ctx: Ctx, start: int, name_start: int, stops: dict[int, str]) -> int:
+    """End of the role before the name: before a relative clause, without trailing titles (a
+    title is dropped, not part of the role)."""
+    end = next((t for t in range(start, name_start) if ctx.word(t) in ctx.L.relative), name_start)
+    while end > start and stops.get(end - 1) == "title":
+        end -= 1
+    return end
+
+
+def _role_organisation(ctx: Ctx, start: int, role_end: int, body_end: int) -> str | None:
+    """An organisation anywhere in the role, or a place right after the title ("Menteri Luar
+    Negeri AS"); not the place inside a name ("Majelis Ulama Indonesia")."""
+    token = start
+    while token < body_end:
+        length, hit = ctx.gazetteer_at(token, body_end)
+        if hit is not None and (hit[0] == "organisation" or token == role_end):
+            return hit[1]
+        token += max(length, 1)
+    return None
 
 
 def _alone(ctx: Ctx, n: int) -> bool:
@@ -560,31 +660,48 @@ def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
     return not parse_np(ctx, i, j - 1).name
 
 
+_PHRASE_WORDS = 10  # a speaker phrase after a cue is at most this long
+
+
 def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
     """End (exclusive token index) of the speaker phrase that starts at token k."""
-    L = ctx.L
-    j = k
-    while j < limit:
-        w = ctx.word(j)
-        if not ctx.is_word(j):
-            break
-        if w in L.relative:
+    end = k
+    while end < limit and ctx.is_word(end):
+        if ctx.word(end) in ctx.L.relative:
             # "pejabat yang tidak ingin disebutkan namanya": the clause is part of the phrase
-            tail = ctx.phrase(j, limit).lower()
-            m = next((m for p in L.anonymous if (m := p.match(tail))), None)
-            if m is None:
+            clause_end = _anonymity_clause_end(ctx, end, limit)
+            if clause_end is None:
                 break
-            end = ctx.idx.spans[j][0] + m.end()
-            while j < limit and ctx.idx.spans[j][1] <= end:
-                j += 1
+            end = clause_end
             continue
-        if w in L.speaker_boundaries or (ctx.is_verb(j) and j > k and w not in L.np_participles) \
-                or (w in L.auxiliaries and j > k):
+        if _ends_speaker_phrase(ctx, end, k):
             break
-        j += 1
-        if j - k >= 10:
+        end += 1
+        if end - k >= _PHRASE_WORDS:
             break
-    return j
+    return end
+
+
+def _anonymity_clause_end(ctx: Ctx, relative: int, limit: int) -> int | None:
+    """End of the relative clause at token ``relative`` when it asks for anonymity."""
+    tail = ctx.phrase(relative, limit).lower()
+    found = next((hit for pattern in ctx.L.anonymous if (hit := pattern.match(tail))), None)
+    if found is None:
+        return None
+    end_char = ctx.idx.spans[relative][0] + found.end()
+    end = relative
+    while end < limit and ctx.idx.spans[end][1] <= end_char:
+        end += 1
+    return end
+
+
+def _ends_speaker_phrase(ctx: Ctx, t: int, start: int) -> bool:
+    """Does token t (of a phrase from token ``start``) end it: a boundary word, a verb that is
+    no participle, or an auxiliary?"""
+    L, word = ctx.L, ctx.word(t)
+    if word in L.speaker_boundaries:
+        return True
+    return t > start and ((ctx.is_verb(t) and word not in L.np_participles) or word in L.auxiliaries)
 
 
 def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
@@ -682,7 +799,6 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
 
     ``quoted`` holds (open, content_start, content_end, close) of the quotes in the paragraph.
     """
-    L = ctx.L
     toks = ctx.idx.between(s, e)
     if not toks:
         return []
@@ -691,27 +807,33 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
     out: list[Attribution] = []
     clause_start = lo
     k = lo
-    cue_words = _cue_words(L)
     while k < hi:
-        w = ctx.word(k)
-        if in_quote[k - lo]:
+        att = None if in_quote[k - lo] else _attribution_at(ctx, reg, k, lo, hi, clause_start, quoted)
+        if att is None:
             k += 1
             continue
-        base = w[: -len(L.pronoun_suffix)] if L.pronoun_suffix and w.endswith(L.pronoun_suffix) else None
-        if w not in cue_words and not (base and base in L.prefix_cues):
-            k += 1
-            continue
-        scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, w, ctx.word(k - 1) if k > lo else "", base)
-        fired = CUE_RULES.first(L.code, scan)
-        rule, att = fired if fired is not None else ("", None)
-        if att is not None:
-            att.rule = att.rule or rule
-            out.append(att)
-            k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
-            clause_start = k
-            continue
-        k += 1
+        out.append(att)
+        k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
+        clause_start = k
     return out
+
+
+def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
+                    quoted: list[tuple[int, int, int, int | None]]) -> Attribution | None:
+    """The attribution of the first cue rule that applies at token k, if it is a cue word."""
+    L = ctx.L
+    word = ctx.word(k)
+    base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
+    if word not in _cue_words(L) and not (base and base in L.prefix_cues):
+        return None
+    scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, word, ctx.word(k - 1) if k > lo else "", base)
+    fired = CUE_RULES.first(L.code, scan)
+    if fired is None:
+        return None
+    rule, att = fired
+    if att is not None:
+        att.rule = att.rule or rule
+    return att
 
 
 def _quoted_tokens(ctx: Ctx, lo: int, hi: int, inside: list[tuple[int, int, int, int | None]]) -> list[bool]:
@@ -741,39 +863,58 @@ def _quote_before(ctx: Ctx, k: int, quoted: list[Quoted]) -> Quoted | None:
 
 def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
               quoted: list, pronoun: bool) -> Attribution | None:
-    cue = ctx.surface(k)
-    first = k + 1
-    if ctx.word(k) in ctx.L.prefix_cues and first < hi and ctx.word(first) in ctx.L.recipient_words:
-        first += 1  # ", according to officials"
-    j = _np_end_after(ctx, first, hi)
-    if j < hi and ctx.word(j) in ctx.L.complementisers and _quote_before(ctx, k, quoted) is None:
+    """ "…," kata X / …, said X / …, menurut X: the speaker after the cue at token k; what is
+    said is the quote or the clause before the cue (or the main clause after a parenthetical)."""
+    phrase = _speaker_after_cue(ctx, k, hi)
+    if phrase.end < hi and ctx.word(phrase.end) in ctx.L.complementisers and _quote_before(ctx, k, quoted) is None:
         return None  # ", told Reuters that …": a speech verb with its content after it
-    if pronoun or j == first:
-        speaker: SpeakerRef | None = reg.pronoun(ctx, k, cue)
-    else:
-        speaker = speaker_from_np(ctx, reg, first, j, cue)
+    speaker = _post_speaker(ctx, reg, k, phrase, pronoun)
     if speaker is None:
         return None
-    end = _tail_end(ctx, j, hi)
-    while end > j and not ctx.is_word(end - 1):
+    end = _tail_end(ctx, phrase.end, hi)
+    while end > phrase.end and not ctx.is_word(end - 1):
         end -= 1
     span = ctx.span(k, max(end, k + 1))
-    q = _quote_before(ctx, k, quoted)
-    if q is not None:
-        return Attribution(speaker, span, None, quote_end=q[2])
-    c_end = k - 1 if ctx.word(k - 1) == "," else k
-    if ctx.word(k) in ctx.L.prefix_cues and not _has_main_verb(ctx, clause_start, c_end):
-        right = _parenthetical_rest(ctx, j, hi)
-        if right is not None:
-            # "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …":
-            # the attribution is parenthetical; the main clause after it is what is said
-            lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, c_end)
-            subject = ctx.phrase(lead, c_end) if c_end > lead else None
-            return Attribution(speaker, ctx.span(k, right[0] - 1), ctx.span(*right), subject=subject)
-    c_end = k - 1 if ctx.word(k - 1) == "," else k
-    if c_end <= clause_start:
+    quote = _quote_before(ctx, k, quoted)
+    if quote is not None:
+        return Attribution(speaker, span, None, quote_end=quote[2])
+    content_end = k - 1 if ctx.word(k - 1) == "," else k
+    parenthetical = _parenthetical_source(ctx, speaker, k, phrase.end, hi, clause_start, content_end)
+    if parenthetical is not None:
+        return parenthetical
+    if content_end <= clause_start:
         return None
-    return Attribution(speaker, span, ctx.span(clause_start, c_end))
+    return Attribution(speaker, span, ctx.span(clause_start, content_end))
+
+
+def _speaker_after_cue(ctx: Ctx, cue: int, hi: int) -> TokenRange:
+    """The speaker phrase after a post cue (past "to" of ", according to officials")."""
+    start = cue + 1
+    if ctx.word(cue) in ctx.L.prefix_cues and start < hi and ctx.word(start) in ctx.L.recipient_words:
+        start += 1
+    return TokenRange(start, _np_end_after(ctx, start, hi))
+
+
+def _post_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, pronoun: bool) -> SpeakerRef | None:
+    """The phrase's speaker; the person pointed back to after "katanya" or a cue with no phrase."""
+    if pronoun or phrase.end == phrase.start:
+        return reg.pronoun(ctx, cue, ctx.surface(cue))
+    return speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
+
+
+def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: int, hi: int,
+                          clause_start: int, content_end: int) -> Attribution | None:
+    """ "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …": after a
+    clause without a main verb the attribution is parenthetical; the main clause after it is
+    what is said, about the words before it."""
+    if ctx.word(cue) not in ctx.L.prefix_cues or _has_main_verb(ctx, clause_start, content_end):
+        return None
+    rest = _parenthetical_rest(ctx, phrase_end, hi)
+    if rest is None:
+        return None
+    lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
+    subject = ctx.phrase(lead, content_end) if content_end > lead else None
+    return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=subject)
 
 
 def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
@@ -791,116 +932,235 @@ def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class TokenRange:
+    """Tokens start..end-1 of the article (a speaker phrase, a subject)."""
+
+    start: int
+    end: int
+
+
+_SPEAKER_WORDS = 16  # no speaker phrase before a cue is longer: a run-on clause, not an attribution
+_OBJECT_WORDS = 5  # a demonstrative object after a cue is at most this long ("mengakui pernyataan itu")
+
+
 def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) -> Attribution | None:
-    L = ctx.L
-    i = k
-    while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators \
-            and ctx.text[ctx.idx.spans[i - 1][0]] not in CLOSING:
-        i -= 1
-        if k - i > 16:
-            return None  # no speaker phrase is this long: a run-on clause, not an attribution
-    m = DATELINE.match(ctx.text, ctx.idx.spans[lo][0])
-    while m and i < k and ctx.idx.spans[i][0] < m.end():
-        i += 1  # "JAKARTA (Pos Kota) – KPI mendesak …", "Jakarta, CNN Indonesia - - Menteri …"
-    n = ctx.match_seq(i, L.leading, k)
-    i += n
-    if i == k and k - 2 > lo and ctx.word(k - 1) == ",":
-        # "Kuasa hukum korban …, Aldwin Rahardian, menilai …": the name set off by commas;
-        # "A NATO official, who spoke on condition of anonymity, told …": the phrase before it
-        i = k - 1
-        while i > lo and ctx.word(i - 1) != ",":
-            i -= 1
-        if ctx.word(i) in L.relative and i - 1 > lo:
-            i -= 1
-            while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators:
-                i -= 1
-        k_np = k - 1
-    else:
-        k_np = k
-    j = k_np
-    while j > i and ctx.word(j - 1) in L.auxiliaries:
-        if L.negated.pattern.fullmatch(ctx.word(j - 1)) or ctx.word(j - 1) in L.refusals:
-            return None  # "ia enggan menyebutkan …": the speaker declined to say it
-        j -= 1
-    if j > i and i - 1 > lo and ctx.word(i - 1) == "," and all(
-            ctx.word(t) in L.time_words or not ctx.is_word(t) or ctx.word(t)[:1].isdigit() for t in range(i, j)):
-        # "Bustang di Palu, Selasa, mengatakan …": the day is not the speaker; the phrase before is
-        e = i - 1
-        i = e
-        while i > lo and ctx.word(i - 1) not in (",", ":", ";") and ctx.word(i - 1) not in L.subordinators:
-            i -= 1
-        i += ctx.match_seq(i, L.leading, e)
-        j = _np_end_after(ctx, i, e)
-        if j <= i:
-            return None
-    if not _is_np(ctx, i, j):
+    """ "X mengatakan …" / "X said …": the speaker phrase before the cue at token k; what is said
+    follows the cue, or stands before the speaker when nothing does ("…," the official said)."""
+    phrase = _speaker_before_cue(ctx, lo, k)
+    if phrase is None or not _is_np(ctx, phrase.start, phrase.end):
         return None
-    cue = ctx.surface(k)
-    p = _content_start_after_cue(ctx, k, hi)
-    if p < hi and ctx.word(p) in L.demonstratives:
-        return None  # "Anton menyampaikan itu saat …": the object is "that", not a statement
-    rest = [t for t in range(p, hi) if ctx.is_word(t)]
-    opens_quote = p < hi and any(q[0] == ctx.idx.spans[p][0] for q in quoted)
-    if ctx.word(k) in L.nominal_cues and p == k + 1 and not opens_quote and rest \
-            and not _clause_after(ctx, p + (0 if ctx.is_verb(p) else 1), hi):
-        return None  # "melaporkan wabah campak di Papua": an object, not a reported statement
-    if rest and len(rest) <= 5 and not opens_quote and not _has_main_verb(ctx, p, hi) \
-            and ctx.word(rest[-1]) in L.demonstratives \
-            and not any(ctx.word(t)[0].isdigit() for t in rest):
-        return None  # "mengakui pernyataan La Nyalla": an object, not a reported statement
-    if len(rest) < L.min_claim_tokens:
-        # "…," the official said: the content is before the speaker
-        if i > lo and (ctx.word(i - 1) == "," or ctx.text[ctx.idx.spans[i - 1][0]] in CLOSING):
-            speaker = speaker_from_np(ctx, reg, i, j, cue)
-            if speaker is None:
-                return None
-            span = ctx.span(i, max(k + 1, hi - 1 if not ctx.is_word(hi - 1) else hi))
-            q = _quote_before(ctx, i, quoted)
-            if q is not None:
-                return Attribution(speaker, span, None, quote_end=q[2])
-            c_end = i - 1 if ctx.word(i - 1) == "," else i
-            if c_end > lo:
-                return Attribution(speaker, span, ctx.span(lo, c_end))
+    content = _content_start_after_cue(ctx, k, hi)
+    words = [t for t in range(content, hi) if ctx.is_word(t)]
+    if _takes_object(ctx, k, content, hi, words, quoted):
         return None
-    speaker = speaker_from_np(ctx, reg, i, j, cue)
+    if len(words) < ctx.L.min_claim_tokens:
+        return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
+    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(k))
     if speaker is None:
         return None
-    span = ctx.span(i, p) if p > i else ctx.span(i, k + 1)
+    return _said_after_cue(ctx, speaker, phrase, k, content, hi, quoted)
+
+
+def _opens_clause_after(ctx: Ctx, t: int) -> bool:
+    """Does a clause open after token t (a comma, colon, semicolon or subordinator)?"""
+    word = ctx.word(t)
+    return word in (",", ":", ";") or word in ctx.L.subordinators
+
+
+def _clause_start_before(ctx: Ctx, lo: int, end: int) -> int:
+    """First token of the clause that ends before token ``end`` (not before token lo)."""
+    start = end
+    while start > lo and not _opens_clause_after(ctx, start - 1):
+        start -= 1
+    return start
+
+
+def _phrase_start_before(ctx: Ctx, lo: int, cue: int) -> int | None:
+    """Where the clause before the cue opens (after a comma, subordinator or closing quote);
+    None when that is more than a speaker phrase away."""
+    start = cue
+    while start > lo and not _opens_clause_after(ctx, start - 1) \
+            and ctx.text[ctx.idx.spans[start - 1][0]] not in CLOSING:
+        start -= 1
+        if cue - start > _SPEAKER_WORDS:
+            return None
+    return start
+
+
+def _past_dateline(ctx: Ctx, lo: int, start: int, end: int) -> int:
+    """Token ``start`` moved past a dateline that opens the sentence at token lo ("JAKARTA (Pos
+    Kota) – KPI mendesak …", "Jakarta, CNN Indonesia - - Menteri …")."""
+    dateline = DATELINE.match(ctx.text, ctx.idx.spans[lo][0])
+    while dateline and start < end and ctx.idx.spans[start][0] < dateline.end():
+        start += 1
+    return start
+
+
+def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
+    """The speaker phrase before the cue verb at token ``cue``: the clause before it, past a
+    dateline and discourse words, without the auxiliaries in front of the verb."""
+    start = _phrase_start_before(ctx, lo, cue)
+    if start is None:
+        return None
+    start = _past_dateline(ctx, lo, start, cue)
+    start += ctx.match_seq(start, ctx.L.leading, cue)
+    end = cue
+    if start == cue and cue - 2 > lo and ctx.word(cue - 1) == ",":
+        start, end = _set_off_subject(ctx, lo, cue), cue - 1
+    verb_end = _end_before_auxiliaries(ctx, start, end)
+    if verb_end is None:
+        return None
+    if verb_end > start and start - 1 > lo and ctx.word(start - 1) == "," \
+            and _only_time_words(ctx, start, verb_end):
+        return _phrase_before_time(ctx, lo, start - 1)
+    return TokenRange(start, verb_end)
+
+
+def _set_off_subject(ctx: Ctx, lo: int, cue: int) -> int:
+    """First token of the subject set off by commas before the cue: "Kuasa hukum korban …, Aldwin
+    Rahardian, menilai …" (the name); "A NATO official, who spoke on condition of anonymity,
+    told …" (the phrase before the relative clause)."""
+    start = cue - 1
+    while start > lo and ctx.word(start - 1) != ",":
+        start -= 1
+    if ctx.word(start) in ctx.L.relative and start - 1 > lo:
+        start = _clause_start_before(ctx, lo, start - 1)
+    return start
+
+
+def _declines(ctx: Ctx, t: int) -> bool:
+    """Is token t a negation or a refusal ("tidak", "enggan", "declined")?"""
+    word = ctx.word(t)
+    return bool(ctx.L.negated.pattern.fullmatch(word)) or word in ctx.L.refusals
+
+
+def _end_before_auxiliaries(ctx: Ctx, start: int, end: int) -> int | None:
+    """End of the speaker phrase before the auxiliaries in front of the cue; None when one of
+    them negates or refuses ("ia enggan menyebutkan …": the speaker declined to say it)."""
+    while end > start and ctx.word(end - 1) in ctx.L.auxiliaries:
+        if _declines(ctx, end - 1):
+            return None
+        end -= 1
+    return end
+
+
+def _only_time_words(ctx: Ctx, start: int, end: int) -> bool:
+    """Are tokens start..end-1 a day or date ("Selasa", "Selasa (12/9)")?"""
+    return all(ctx.word(t) in ctx.L.time_words or not ctx.is_word(t) or ctx.word(t)[:1].isdigit()
+               for t in range(start, end))
+
+
+def _phrase_before_time(ctx: Ctx, lo: int, comma: int) -> TokenRange | None:
+    """ "Bustang di Palu, Selasa, mengatakan …": the day is not the speaker; the phrase before
+    the comma at token ``comma`` is."""
+    start = _clause_start_before(ctx, lo, comma)
+    start += ctx.match_seq(start, ctx.L.leading, comma)
+    end = _np_end_after(ctx, start, comma)
+    return TokenRange(start, end) if end > start else None
+
+
+def _takes_object(ctx: Ctx, cue: int, content: int, hi: int, words: list[int], quoted: list) -> bool:
+    """Does the cue take an object rather than report a statement? "Anton menyampaikan itu
+    saat …", "melaporkan wabah campak di Papua", "mengakui pernyataan La Nyalla itu"."""
+    if content < hi and ctx.word(content) in ctx.L.demonstratives:
+        return True
+    if not words or any(q[0] == ctx.idx.spans[content][0] for q in quoted):
+        return False  # nothing after the cue, or a quote: what is said
+    return _noun_object(ctx, cue, content, hi) or _demonstrative_object(ctx, content, hi, words)
+
+
+def _noun_object(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
+    """A nominal cue ("melaporkan") right before words that are no clause."""
+    if ctx.word(cue) not in ctx.L.nominal_cues or content != cue + 1:
+        return False
+    return not _clause_after(ctx, content + (0 if ctx.is_verb(content) else 1), hi)
+
+
+def _demonstrative_object(ctx: Ctx, content: int, hi: int, words: list[int]) -> bool:
+    """A few words without a verb or a figure closed by a demonstrative."""
+    return len(words) <= _OBJECT_WORDS and not _has_main_verb(ctx, content, hi) \
+        and ctx.word(words[-1]) in ctx.L.demonstratives \
+        and not any(ctx.word(t)[0].isdigit() for t in words)
+
+
+def _said_before_speaker(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, lo: int, hi: int,
+                         quoted: list) -> Attribution | None:
+    """ "…," the official said: nothing follows the cue, so the content is before the speaker
+    (a quote closing there, or the clause from the sentence start)."""
+    before = phrase.start - 1
+    if not (phrase.start > lo and (ctx.word(before) == "," or ctx.text[ctx.idx.spans[before][0]] in CLOSING)):
+        return None
+    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
+    if speaker is None:
+        return None
+    span = ctx.span(phrase.start, max(cue + 1, hi - 1 if not ctx.is_word(hi - 1) else hi))
+    quote = _quote_before(ctx, phrase.start, quoted)
+    if quote is not None:
+        return Attribution(speaker, span, None, quote_end=quote[2])
+    content_end = before if ctx.word(before) == "," else phrase.start
+    return Attribution(speaker, span, ctx.span(lo, content_end)) if content_end > lo else None
+
+
+def _said_after_cue(ctx: Ctx, speaker: SpeakerRef, phrase: TokenRange, cue: int, content: int, hi: int,
+                    quoted: list) -> Attribution:
+    """The attribution from the speaker through the cue; what follows is what is said (a quote
+    opening there is a quote's content)."""
+    span = ctx.span(phrase.start, content) if content > phrase.start else ctx.span(phrase.start, cue + 1)
     while span[1] > span[0] and ctx.text[span[1] - 1] in ": ,":
         span = (span[0], span[1] - 1)
-    start_char = ctx.idx.spans[p][0] if p < hi else None
-    for q in quoted:
-        if start_char is not None and q[0] <= start_char <= q[1]:
-            return Attribution(speaker, span, None, quote_open=q[0])
+    start_char = ctx.idx.spans[content][0] if content < hi else None
+    for quote in quoted:
+        if start_char is not None and quote[0] <= start_char <= quote[1]:
+            return Attribution(speaker, span, None, quote_open=quote[0])
     end = hi
-    while end > p and ctx.word(end - 1) in _FINAL:
+    while end > content and ctx.word(end - 1) in _FINAL:
         end -= 1
-    return Attribution(speaker, span, ctx.span(p, end))
+    return Attribution(speaker, span, ctx.span(content, end))
+
+
+_APPOSITIVE_WORDS = 6  # a name set off by commas after a description is at most this long
 
 
 def _appositive_name(ctx: Ctx, i: int, j: int, hi: int) -> int | None:
     """End of a name set off by commas after a description ("juru bicara KPK, Febri Diansyah,"),
     or None. The description must name a role or start in lower case; the name is capitalised."""
-    L = ctx.L
-    if not (j < hi and ctx.word(j) == ",") or j <= i:
+    if not _comma_at(ctx, j, hi) or j <= i or not _describes_someone(ctx, i, j):
         return None
-    if not (any(ctx.match_seq(t, L.roles, j) for t in range(i, j)) or not ctx.is_cap(i)):
+    end = _set_off_name_end(ctx, j, hi)
+    if not _comma_at(ctx, end, hi) or end == j + 1 or not ctx.is_cap(end - 1):
         return None
-    q = j + 1
-    while q < hi and q - j <= 6:
-        h = ctx.match_seq(q, L.honorifics, hi)
-        if h:
-            q += h
-        elif (ctx.is_word(q) and (ctx.is_cap(q) or ctx.word(q) in L.particles)) or (ctx.word(q) == "." and q > j + 1):
-            q += 1
-        else:
-            break
-    if q >= hi or ctx.word(q) != "," or q == j + 1 or not ctx.is_cap(q - 1):
-        return None
-    n, hit = ctx.gazetteer_at(j + 1, q)
-    if hit is not None and n == q - j - 1:
+    length, hit = ctx.gazetteer_at(j + 1, end)
+    if hit is not None and length == end - j - 1:
         return None  # a known place or organisation, not a person's name
-    return q
+    return end
+
+
+def _describes_someone(ctx: Ctx, start: int, end: int) -> bool:
+    """Does the phrase name a role, or start in lower case (a description, not a name)?"""
+    return any(ctx.match_seq(t, ctx.L.roles, end) for t in range(start, end)) or not ctx.is_cap(start)
+
+
+def _set_off_name_end(ctx: Ctx, comma: int, hi: int) -> int:
+    """End of the titles, capitalised words, particles and initials after the comma at token
+    ``comma`` (a short reach)."""
+    end = comma + 1
+    while end < hi and end - comma <= _APPOSITIVE_WORDS:
+        length = _name_piece(ctx, end, comma, hi)
+        if not length:
+            break
+        end += length
+    return end
+
+
+def _name_piece(ctx: Ctx, t: int, comma: int, hi: int) -> int:
+    """Length of the title ("Dr.", "Irjen Pol"), name word, particle or initial's dot at token
+    t of a name after the comma at token ``comma``; 0 when token t is none of them."""
+    title = ctx.match_seq(t, ctx.L.honorifics, hi)
+    if title:
+        return title
+    name_word = ctx.is_word(t) and (ctx.is_cap(t) or ctx.word(t) in ctx.L.particles)
+    return 1 if name_word or (ctx.word(t) == "." and t > comma + 1) else 0
 
 
 def _after_leading(ctx: Ctx, lo: int, k: int) -> bool:
@@ -979,101 +1239,164 @@ def n_words_between(ctx: Ctx, i: int, j: int) -> int:
     return ctx.words_between(i, j)
 
 
+def _end_before_final(ctx: Ctx, start: int, end: int) -> int:
+    """Token ``end`` moved back over the final punctuation before it, not before ``start``."""
+    while end > start and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    return end
+
+
+_AGENT_REACH = 12  # tokens at most from a passive cue's agent to the comma closing it
+
+
 def _passive_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int) -> Attribution | None:
     """Passive speech verbs with a named agent:
     "Hal itu disampaikan Ketua Komnas HAM Nurkholis …" (the sentence before is the agent's),
     "Kondisi tersebut diakui oleh ahli X menjadi tantangan …" (subject and predicate are the agent's),
     "…, seperti dikatakan X." / "Seperti dikatakan X, …" (a parenthetical source)."""
+    agent = _passive_agent(ctx, k, hi)
+    if agent is None:
+        return None
+    if ctx.word(k - 1) in ctx.L.passive_openers:
+        return _opened_passive(ctx, reg, k, agent, lo, hi, clause_start)
+    return _passive_with_subject(ctx, reg, k, agent, lo, hi, clause_start)
+
+
+def _passive_agent(ctx: Ctx, cue: int, hi: int) -> TokenRange | None:
+    """The named agent after a passive cue, past its adverbs and "oleh" / "by"."""
     L = ctx.L
-    i = k + 1
-    while i < hi and (n := ctx.match_seq(i, L.passive_adverbs, hi)):
-        i += n
-    if i < hi and ctx.word(i) == L.passive_agent:
-        i += 1
-    j = _agent_end(ctx, i, hi)
-    if j == i:
+    start = cue + 1
+    while start < hi and (length := ctx.match_seq(start, L.passive_adverbs, hi)):
+        start += length
+    if start < hi and ctx.word(start) == L.passive_agent:
+        start += 1
+    end = _agent_end(ctx, start, hi)
+    return TokenRange(start, end) if end != start else None
+
+
+def _opened_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, lo: int, hi: int,
+                    clause_start: int) -> Attribution | None:
+    """ "Seperti dikatakan X, …" (what follows the comma is X's) and "…, sebagaimana disampaikan
+    X." (the clause before is X's): a source opened by "seperti" / "as"."""
+    opener = cue - 1
+    speaker = speaker_from_np(ctx, reg, agent.start, agent.end, ctx.surface(cue))
+    if speaker is None or speaker.kind == SpeakerKind.publisher:
         return None
-    cue = ctx.surface(k)
-    opener = ctx.word(k - 1) in L.passive_openers
-    if opener:
-        o = k - 1
-        speaker = speaker_from_np(ctx, reg, i, j, cue)
-        if speaker is None or speaker.kind == SpeakerKind.publisher:
-            return None
-        if o == lo or (ctx.word(o - 1) == "," and o - 1 <= clause_start) or _after_leading(ctx, lo, o):
-            # "Seperti dikatakan X, …": the clause after the comma is what X said
-            p = j
-            while p < min(hi, j + 12) and ctx.word(p) != ",":
-                p += 1
-            if p >= hi or ctx.word(p) != ",":
-                return None
-            end = hi
-            while end > p + 1 and ctx.word(end - 1) in _FINAL:
-                end -= 1
-            if n_words_between(ctx, p + 1, end) < L.min_claim_tokens:
-                return None
-            return Attribution(speaker, ctx.span(o, p), ctx.span(p + 1, end))
-        if ctx.word(o - 1) == "," and clause_start == lo:
-            # "…, sebagaimana disampaikan X.": the clause before is what X said
-            c_end = o - 1
-            a, _ = _subject_before(ctx, clause_start, c_end)
-            if n_words_between(ctx, a, c_end) < L.min_claim_tokens:
-                return None
-            return Attribution(speaker, ctx.span(o, j), ctx.span(a, c_end))
-        return None
-    a, b = _subject_before(ctx, clause_start, k)
-    if not _subject_np(ctx, a, b):
-        return None
-    while b - a > 2 and ctx.word(b - 1) in L.auxiliaries:
-        b -= 1  # "Hal itu pun disampaikan …"
-    if a == lo and b - a == 2 and ctx.word(a) in L.speech_nouns and ctx.word(b - 1) in L.demonstratives:
-        # "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his
-        speaker = speaker_from_np(ctx, reg, i, j, cue)
-        if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
-            return None
-        return Attribution(speaker, ctx.span(a, j), None, anaphoric=True)
-    if _starts_predicate(ctx, j, hi):
-        return _source_then_predicate(ctx, reg, k, i, j, hi, (a, b), cue)
+    if opener == lo or (ctx.word(opener - 1) == "," and opener - 1 <= clause_start) \
+            or _after_leading(ctx, lo, opener):
+        return _source_before_clause(ctx, speaker, opener, agent.end, hi)
+    if ctx.word(opener - 1) == "," and clause_start == lo:
+        return _source_after_clause(ctx, speaker, opener, agent.end, clause_start)
     return None
+
+
+def _source_before_clause(ctx: Ctx, speaker: SpeakerRef, opener: int, agent_end: int,
+                          hi: int) -> Attribution | None:
+    """ "Seperti dikatakan X, …": the clause after the comma is what X said."""
+    comma = agent_end
+    while comma < min(hi, agent_end + _AGENT_REACH) and ctx.word(comma) != ",":
+        comma += 1
+    if comma >= hi or ctx.word(comma) != ",":
+        return None
+    end = _end_before_final(ctx, comma + 1, hi)
+    if n_words_between(ctx, comma + 1, end) < ctx.L.min_claim_tokens:
+        return None
+    return Attribution(speaker, ctx.span(opener, comma), ctx.span(comma + 1, end))
+
+
+def _source_after_clause(ctx: Ctx, speaker: SpeakerRef, opener: int, agent_end: int,
+                         clause_start: int) -> Attribution | None:
+    """ "…, sebagaimana disampaikan X.": the clause before the comma is what X said."""
+    content_end = opener - 1
+    content_start, _ = _subject_before(ctx, clause_start, content_end)
+    if n_words_between(ctx, content_start, content_end) < ctx.L.min_claim_tokens:
+        return None
+    return Attribution(speaker, ctx.span(opener, agent_end), ctx.span(content_start, content_end))
+
+
+def _passive_with_subject(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, lo: int, hi: int,
+                          clause_start: int) -> Attribution | None:
+    """ "Kondisi tersebut diakui oleh ahli X menjadi tantangan …": the subject before the cue and
+    the predicate after the agent are the agent's; "Hal itu disampaikan X": the sentence before is."""
+    L = ctx.L
+    start, end = _subject_before(ctx, clause_start, cue)
+    if not _subject_np(ctx, start, end):
+        return None
+    while end - start > 2 and ctx.word(end - 1) in L.auxiliaries:
+        end -= 1  # "Hal itu pun disampaikan …"
+    if start == lo and end - start == 2 and ctx.word(start) in L.speech_nouns \
+            and ctx.word(end - 1) in L.demonstratives:
+        return _anaphoric_passive(ctx, reg, cue, agent, start)
+    if _starts_predicate(ctx, agent.end, hi):
+        return _source_then_predicate(ctx, reg, cue, agent.start, agent.end, hi, (start, end), ctx.surface(cue))
+    return None
+
+
+def _anaphoric_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, start: int) -> Attribution | None:
+    """ "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his."""
+    speaker = speaker_from_np(ctx, reg, agent.start, agent.end, ctx.surface(cue))
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
+        return None
+    return Attribution(speaker, ctx.span(start, agent.end), None, anaphoric=True)
+
+
+_SOURCE_WORDS = 10  # a source after "menurut" / "according to" is at most this long before its comma
 
 
 def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool = False,
                 at_start: bool = False) -> Attribution | None:
     """ "Menurut X, …" / "According to X, …" / "Menurutnya, …" and the trailing "…, menurut X." """
-    L = ctx.L
-    i = k + 1
-    if i < hi and ctx.word(i) in L.recipient_words:
-        i += 1
-    j = i
-    while not pronoun and j < hi and ctx.word(j) not in (",", ".", ";") and j - i < 10:
-        j += 1
-    if at_start and k != lo and not pronoun and not (j < hi and ctx.word(j) == ","):
+    source = _source_after_prefix(ctx, k, hi, pronoun)
+    if at_start and k != lo and not pronoun and not _comma_at(ctx, source.end, hi):
         return None  # "Tapi kata Dirman sampah …": no comma closes the source
-    appositive = None if pronoun else _appositive_name(ctx, i, j, hi)
-    if appositive is not None:
-        # "Menurut juru bicara KPK, Febri Diansyah, …": the name set off after the description
-        np1 = parse_np(ctx, i, j)
-        np2 = parse_np(ctx, j + 1, appositive)
-        name = np2.name or ctx.phrase(j + 1, appositive)
-        ref = reg.resolve(name, np1.role or ctx.phrase(i, j), np1.organisation)
-        reg.last_person = replace(ref, mention=ctx.span(i, appositive))
-        speaker: SpeakerRef | None = replace(ref, mention=ctx.span(i, appositive), cue=ctx.surface(k))
-        j = appositive
-    elif pronoun:
-        speaker = reg.pronoun(ctx, k, ctx.surface(k))
-    else:
-        speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(k))
+    speaker, source_end = _prefix_speaker(ctx, reg, k, source, hi, pronoun)
     if speaker is None:
         return None
-    span = ctx.span(k, max(j, k + 1))
+    span = ctx.span(k, max(source_end, k + 1))
     if k == lo or at_start:
-        p = j + 1 if j < hi and ctx.word(j) == "," else j
-        end = hi
-        while end > p and ctx.word(end - 1) in _FINAL:
-            end -= 1
-        return Attribution(speaker, span, ctx.span(p, end)) if end > p else None
-    c_end = k - 1
-    return Attribution(speaker, span, ctx.span(lo, c_end)) if c_end > lo else None
+        content_start = source_end + 1 if _comma_at(ctx, source_end, hi) else source_end
+        end = _end_before_final(ctx, content_start, hi)
+        return Attribution(speaker, span, ctx.span(content_start, end)) if end > content_start else None
+    return Attribution(speaker, span, ctx.span(lo, k - 1)) if k - 1 > lo else None
+
+
+def _comma_at(ctx: Ctx, t: int, hi: int) -> bool:
+    return t < hi and ctx.word(t) == ","
+
+
+def _source_after_prefix(ctx: Ctx, cue: int, hi: int, pronoun: bool) -> TokenRange:
+    """The source after "menurut" / "according to" (past "to"), up to a comma or the sentence
+    end; empty after "menurutnya", whose suffix is the source."""
+    start = cue + 1
+    if start < hi and ctx.word(start) in ctx.L.recipient_words:
+        start += 1
+    end = start
+    while not pronoun and end < hi and ctx.word(end) not in (",", ".", ";") and end - start < _SOURCE_WORDS:
+        end += 1
+    return TokenRange(start, end)
+
+
+def _prefix_speaker(ctx: Ctx, reg: Registry, cue: int, source: TokenRange, hi: int,
+                    pronoun: bool) -> tuple[SpeakerRef | None, int]:
+    """The speaker of a prefix cue and where its source ends (after an appositive name)."""
+    if pronoun:
+        return reg.pronoun(ctx, cue, ctx.surface(cue)), source.end
+    appositive = _appositive_name(ctx, source.start, source.end, hi)
+    if appositive is not None:
+        return _appositive_speaker(ctx, reg, cue, source, appositive), appositive
+    return speaker_from_np(ctx, reg, source.start, source.end, ctx.surface(cue)), source.end
+
+
+def _appositive_speaker(ctx: Ctx, reg: Registry, cue: int, description: TokenRange, name_end: int) -> SpeakerRef:
+    """ "Menurut juru bicara KPK, Febri Diansyah, …": the name set off after the description,
+    with the description's role."""
+    described = parse_np(ctx, description.start, description.end)
+    named = parse_np(ctx, description.end + 1, name_end)
+    name = named.name or ctx.phrase(description.end + 1, name_end)
+    ref = reg.resolve(name, described.role or ctx.phrase(description.start, description.end), described.organisation)
+    mention = ctx.span(description.start, name_end)
+    reg.last_person = replace(ref, mention=mention)
+    return replace(ref, mention=mention, cue=ctx.surface(cue))
 
 
 # --- attribution cues as named rules ------------------------------------------------------------

@@ -18,6 +18,7 @@ from klaim.extraction.claims._enumeration import (
     contrast_cut,
     enumeration_ends,
     figure_ends,
+    item_start,
     subordinate_start,
 )
 
@@ -103,6 +104,9 @@ def _trim_leading(ctx: Ctx, i: int, j: int, *, residual: bool, verbatim: bool, k
 
 
 
+_FIGURE_SIGNS = "%‰°"
+
+
 def _trim_trailing(ctx: Ctx, i: int, j: int) -> int:
     """Drop trailing punctuation from tokens i..j-1, but keep a closing mark whose opening mark
     is inside the claim: "tenaga kerja bongkar muat (TKBM)", "… "konfrontasi langsung"".
@@ -115,6 +119,8 @@ def _trim_trailing(ctx: Ctx, i: int, j: int) -> int:
     while j > i and not ctx.is_word(j - 1):
         at = spans[j - 1][0]
         ch = text[at]
+        if ch in _FIGURE_SIGNS:
+            break  # "naik 5%.": the sign is the figure's unit, not punctuation
         if ch == ")" or ch in CLOSING:
             marks = _MarkCount(text, spans[i][0], at) if marks is None else marks.up_to(at)
             if marks.closes(ch):
@@ -676,16 +682,31 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     clause's start to the item's end) and the clause after a cause or time connective."""
     head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
     out = []
-    items = [(end, "enumeration") for end in enumeration_ends(ctx, a, b)]
-    items += [(end, "figure-item") for end in figure_ends(ctx, a, b)]
-    for end, role in items[:MAX_ITEMS]:  # at most so many per clause: output linear in the text
-        out.append(_part(ctx, a, end, head, like, role))
+    ends = enumeration_ends(ctx, a, b)
+    out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
+    for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
+        out.append(_part(ctx, a, end, head, like, "figure-item"))
     c = subordinate_start(ctx, a, b)
     if c is not None:
         c, d = trim_tokens(ctx, c, b)
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
     return out
+
+
+def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: list[str], like: Unit) -> Unit:
+    """The claim of one enumerated item: its span runs from the clause's start (the guideline's
+    span), its text says the item alone ("terdiri dari Bank Mandiri, BNI" → "terdiri dari BNI")."""
+    a, end = clause
+    unit = _part(ctx, a, end, head, like, "enumeration")
+    lead_end = item_start(ctx, a, first_end)
+    start = item_start(ctx, a, end)
+    if lead_end <= a or start <= lead_end or not ctx.words_between(start, end):
+        return unit
+    lead_s, lead_e = ctx.span(a, lead_end)
+    item_s, item_e = ctx.span(start, end)
+    unit.text = standalone([*head, ctx.text[lead_s:lead_e], ctx.text[item_s:item_e]])
+    return unit
 
 
 def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> Unit:

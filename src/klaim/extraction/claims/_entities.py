@@ -18,26 +18,40 @@ def _sentence_initial(ctx: Ctx, k: int, sentence_start: int) -> bool:
 
 def _classify(ctx: Ctx, reg: Registry, a: int, b: int, after_role: bool,
               initial: bool) -> tuple[EntityLabel, str | None] | None:
-    L = ctx.L
+    """The label (and canonical name) of the capitalised run a..b-1: a registered person, an
+    organisation or place by its head word, a person after a role, else by its shape; None for
+    a lone capitalised first word of a sentence."""
     name = ctx.phrase(a, b)
-    low = name.lower()
-    person = reg.full.get(low) or (reg.by_token.get(low) if b - a == 1 else None)
+    person = reg.full.get(name.lower()) or (reg.by_token.get(name.lower()) if b - a == 1 else None)
     if person is not None:
         return EntityLabel.person, person.name
-    head = ctx.word(a)
-    if head in L.organisation_heads:
-        return EntityLabel.organisation, None
-    if head in L.location_heads:
-        return EntityLabel.location, None
+    by_head = _label_by_head(ctx, a)
+    if by_head is not None:
+        return by_head, None
     if after_role:
         return EntityLabel.person, None
     if b - a == 1 and initial:
         return None  # a capitalised first word is most often not a name
+    return _label_by_shape(ctx, a, b, name), None
+
+
+def _label_by_head(ctx: Ctx, a: int) -> EntityLabel | None:
+    """An organisation ("Universitas …") or a place ("Kabupaten …") by its first word."""
+    head = ctx.word(a)
+    if head in ctx.L.organisation_heads:
+        return EntityLabel.organisation
+    if head in ctx.L.location_heads:
+        return EntityLabel.location
+    return None
+
+
+def _label_by_shape(ctx: Ctx, a: int, b: int, name: str) -> EntityLabel:
+    """An acronym is an organisation; two or three title-case words a person; else other."""
     if all(ctx.surface(k).isupper() for k in range(a, b)) and len(name) > 1:
-        return EntityLabel.organisation, None
+        return EntityLabel.organisation
     if 2 <= b - a <= 3 and all(ctx.surface(k)[1:].islower() for k in range(a, b) if ctx.is_cap(k)):
-        return EntityLabel.person, None
-    return EntityLabel.other, None
+        return EntityLabel.person
+    return EntityLabel.other
 
 
 def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> list[Entity]:

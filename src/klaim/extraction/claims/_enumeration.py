@@ -131,6 +131,19 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     return _outside_negation(ctx, a, b, ends)[:MAX_ITEMS]
 
 
+def item_start(ctx: Ctx, a: int, end: int) -> int:
+    """Where the item that ends before token ``end`` starts: after the comma, list coordinator,
+    preposition or verb before it (not before ``a``)."""
+    L = ctx.L
+    start = end
+    while start > a:
+        w = ctx.word(start - 1)
+        if w == "," or w in L.list_coordinators or w in L.np_stops or ctx.is_verb(start - 1):
+            break
+        start -= 1
+    return start
+
+
 def _outside_negation(ctx: Ctx, a: int, b: int, ends: list[int]) -> list[int]:
     """The item ends before the clause's first negation, long enough to be claims. "Tidak ada
     pejabat yang menyebutkan janji atau target secara spesifik": under a negation the items share

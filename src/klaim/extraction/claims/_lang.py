@@ -204,107 +204,90 @@ class Lang:
         return any(word.endswith(s) and len(word) - len(s) >= self.verb_min_stem for s in self.verb_suffixes)
 
 
+# Table keys compiled the same way, by the Lang field they fill (field → key where the names differ).
+_WORD_SETS = (
+    "post_cues", "participle_cues", "evidence_cues", "evidence_nouns", "record_cues", "pre_cues",
+    "prefix_cues", "inline_cues", "passive_cues", "passive_openers", "nominal_cues", "speech_nouns",
+    "recipient_words", "object_cues", "complementisers", "wish_complementisers", "pronoun_speakers",
+    "plural_pronouns", "speaker_boundaries", "np_participles", "group_determiners", "np_articles",
+    "non_verbs", "verbs", "auxiliaries", "copulas", "predicate_coordinators", "clause_coordinators",
+    "subordinators", "demonstratives", "time_words", "predicate_markers", "locative_prepositions",
+    "np_stops", "subject_breakers", "refusals", "not_names", "name_prefixes", "organisation_heads",
+    "post_nominals", "location_heads", "list_coordinators", "fact_subordinators",
+    "contrast_connectives",
+)
+_WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
+
+_SEQUENCES = (
+    "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
+    "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
+)
+_SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
+
+_PHRASES = (
+    "uncertain", "hedged", "negated", "negation_blockers", "hedge_blockers", "hedged_numbers",
+    "negation_scopes", "additive_negations", "additive_continuations", "future", "conditional",
+    "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background",
+    "first_person", "ceremony",
+)
+_PHRASES_RENAMED: dict[str, str] = {}
+
+
+def _by_key(names: tuple[str, ...], renamed: dict[str, str]) -> dict[str, str]:
+    return {**{name: name for name in names}, **renamed}
+
+
 @cache
 def get(lang: str) -> Lang:
+    """The language's claim table, schema-checked and compiled (once per process)."""
     t = check_claims_table(*table_source(lang, "claims")).model_dump()
+    fields: dict[str, Any] = {"code": lang}
+    fields |= {name: _words(t, key) for name, key in _by_key(_WORD_SETS, _WORD_SETS_RENAMED).items()}
+    fields |= {name: _sequences(t, key) for name, key in _by_key(_SEQUENCES, _SEQUENCES_RENAMED).items()}
+    fields |= {name: Phrases(t.get(key, [])) for name, key in _by_key(_PHRASES, _PHRASES_RENAMED).items()}
+    for part in (_morphology, _clause_words, _limits, _gazetteer):
+        fields |= part(t)
+    return Lang(**fields)
+
+
+def _morphology(t: dict[str, Any]) -> dict[str, Any]:
+    """Affixes: verbs are guessed from prefixes and suffixes on a long enough stem."""
+    return {
+        "pronoun_suffix": t.get("pronoun_suffix"),
+        "plural_suffix": t.get("plural_suffix"),
+        "verb_prefixes": tuple(sorted((str(p) for p in t.get("verb_prefixes", [])), key=len, reverse=True)),
+        "verb_suffixes": tuple(str(p) for p in t.get("verb_suffixes", [])),
+        "verb_min_stem": int(t.get("verb_min_stem", 3)),
+        # a language without a passive prefix gets one no word starts with
+        "passive_prefix": tuple(str(p) for p in t.get("passive_prefixes", []) or []) or ("\0",),
+    }
+
+
+def _clause_words(t: dict[str, Any]) -> dict[str, Any]:
+    """Words the decomposer builds claim text with, and the coordinators it splits at."""
+    return {
+        "copula": t["copulas"][0],
+        "copula_plural": t["copula_plural"] or t["copulas"][0],
+        "coordinators": _words(t, "predicate_coordinators") | _words(t, "clause_coordinators"),
+        "passive_agent": t["passive_agent"] or "",
+        "anonymous": tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
+        "boilerplate": re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
+        "non_claim_endings": tuple(str(x) for x in t.get("non_claim_endings", []) or []),
+    }
+
+
+def _limits(t: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "min_claim_tokens": int(t.get("min_claim_tokens", 3)),
+        "min_quote_tokens": int(t.get("min_quote_tokens", 4)),
+        "background_years": int(t.get("background_years", 5)),
+    }
+
+
+def _gazetteer(t: dict[str, Any]) -> dict[str, Any]:
     gaz = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (t.get("gazetteer") or {}).items()}
-    return Lang(
-        code=lang,
-        post_cues=_words(t, "post_cues"),
-        participle_cues=_words(t, "participle_cues"),
-        evidence_cues=_words(t, "evidence_cues"),
-        evidence_nouns=_words(t, "evidence_nouns"),
-        record_cues=_words(t, "record_cues"),
-        pre_cues=_words(t, "pre_cues"),
-        prefix_cues=_words(t, "prefix_cues"),
-        inline_cues=_words(t, "inline_cues"),
-        passive_cues=_words(t, "passive_cues"),
-        passive_adverbs=_sequences(t, "passive_adverbs"),
-        passive_openers=_words(t, "passive_openers"),
-        nominal_cues=_words(t, "nominal_cues"),
-        speech_nouns=_words(t, "speech_nouns"),
-        recipient_words=_words(t, "recipient_words"),
-        object_cues=_words(t, "object_cues"),
-        complementisers=_words(t, "complementisers"),
-        wish_complementisers=_words(t, "wish_complementisers"),
-        pronoun_speakers=_words(t, "pronoun_speakers"),
-        plural_pronouns=_words(t, "plural_pronouns"),
-        pronoun_suffix=t.get("pronoun_suffix"),
-        speaker_boundaries=_words(t, "speaker_boundaries"),
-        np_participles=_words(t, "np_participles"),
-        anonymous=tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
-        group_determiners=_words(t, "group_determiners"),
-        np_articles=_words(t, "np_articles"),
-        plural_suffix=t.get("plural_suffix"),
-        roles=_sequences(t, "role_words"),
-        spokesperson_roles=_sequences(t, "spokesperson_roles"),
-        honorifics=_sequences(t, "honorifics"),
-        portfolio_roles=_sequences(t, "portfolio_roles"),
-        region_roles=_sequences(t, "region_roles"),
-        document_words=_sequences(t, "document_words"),
-        not_speakers=_sequences(t, "not_speakers"),
-        existentials=_sequences(t, "existentials"),
-        citations=_sequences(t, "citations"),
-        non_verbs=_words(t, "non_verbs"),
-        verb_prefixes=tuple(sorted((str(p) for p in t.get("verb_prefixes", [])), key=len, reverse=True)),
-        verb_suffixes=tuple(str(p) for p in t.get("verb_suffixes", [])),
-        verb_min_stem=int(t.get("verb_min_stem", 3)),
-        verbs=_words(t, "verbs"),
-        auxiliaries=_words(t, "auxiliaries"),
-        copula=t["copulas"][0],
-        copulas=_words(t, "copulas"),
-        copula_plural=t["copula_plural"] or t["copulas"][0],
-        coordinators=_words(t, "predicate_coordinators") | _words(t, "clause_coordinators"),
-        predicate_coordinators=_words(t, "predicate_coordinators"),
-        clause_coordinators=_words(t, "clause_coordinators"),
-        subordinators=_words(t, "subordinators"),
-        relative=_words(t, "relative_pronouns"),
-        demonstratives=_words(t, "demonstratives"),
-        time_words=_words(t, "time_words"),
-        predicate_markers=_words(t, "predicate_markers"),
-        passive_agent=t["passive_agent"] or "",
-        passive_prefix=tuple(str(p) for p in t.get("passive_prefixes", []) or []) or ("\0",),
-        locative_prepositions=_words(t, "locative_prepositions"),
-        np_stops=_words(t, "np_stops"),
-        subject_breakers=_words(t, "subject_breakers"),
-        breaker_seqs=_sequences(t, "subject_breakers"),
-        leading=_sequences(t, "leading_connectives"),
-        min_claim_tokens=int(t.get("min_claim_tokens", 3)),
-        min_quote_tokens=int(t.get("min_quote_tokens", 4)),
-        uncertain=Phrases(t.get("uncertain", [])),
-        hedged=Phrases(t.get("hedged", [])),
-        negated=Phrases(t.get("negated", [])),
-        negation_blockers=Phrases(t.get("negation_blockers", [])),
-        hedge_blockers=Phrases(t.get("hedge_blockers", [])),
-        hedged_numbers=Phrases(t.get("hedged_numbers", [])),
-        negation_scopes=Phrases(t.get("negation_scopes", [])),
-        additive_negations=Phrases(t.get("additive_negations", [])),
-        additive_continuations=Phrases(t.get("additive_continuations", [])),
-        refusals=_words(t, "refusals"),
-        non_claim_endings=tuple(str(x) for x in t.get("non_claim_endings", []) or []),
-        boilerplate=re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
-        future=Phrases(t.get("future", [])),
-        conditional=Phrases(t.get("conditional", [])),
-        conditional_needs=Phrases(t.get("conditional_needs", [])),
-        conditional_blockers=Phrases(t.get("conditional_blockers", [])),
-        causal=Phrases(t.get("causal", [])),
-        position=Phrases(t.get("position", [])),
-        event_markers=Phrases(t.get("event_markers", [])),
-        background=Phrases(t.get("background", [])),
-        background_years=int(t.get("background_years", 5)),
-        first_person=Phrases(t.get("first_person", [])),
-        ceremony=Phrases(t.get("ceremony", [])),
-        not_names=_words(t, "not_names"),
-        particles=_words(t, "person_particles"),
-        name_prefixes=_words(t, "name_prefixes"),
-        gazetteer=gaz,
-        gazetteer_max=max((len(k.split()) for k in gaz), default=1),
-        gazetteer_first=frozenset(k.split()[0] for k in gaz),
-        organisation_heads=_words(t, "organisation_heads"),
-        post_nominals=_words(t, "post_nominals"),
-        location_heads=_words(t, "location_heads"),
-        list_coordinators=_words(t, "list_coordinators"),
-        fact_subordinators=_words(t, "fact_subordinators"),
-        contrast_connectives=_words(t, "contrast_connectives"),
-        correlative_openers=_sequences(t, "correlative_openers"),
-    )
+    return {
+        "gazetteer": gaz,
+        "gazetteer_max": max((len(k.split()) for k in gaz), default=1),
+        "gazetteer_first": frozenset(k.split()[0] for k in gaz),
+    }

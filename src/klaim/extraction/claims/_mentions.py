@@ -42,6 +42,7 @@ class DiscourseWords:
     outlet_openers: Phrases
     source_words: Phrases
     resume_paragraphs: int
+    short_name_prefixes: bool
 
     @property
     def rewritable(self) -> frozenset[str]:
@@ -64,6 +65,7 @@ def discourse_words(lang: str) -> DiscourseWords:
         outlet_openers=Phrases(t.outlet_openers),
         source_words=Phrases(t.source_words),
         resume_paragraphs=t.resume_paragraphs,
+        short_name_prefixes=t.short_name_prefixes,
     )
 
 
@@ -188,6 +190,7 @@ def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
     firsts = {p[0] for p in phrases}
     lower, spans, n = ctx.idx.lower, ctx.idx.spans, len(ctx.idx.spans)
     short: dict[str, SpeakerRef | None] = {}  # short forms looked up once per article
+    prefixes = discourse_words(ctx.L.code).short_name_prefixes
     out: list[Mention] = []
     k = 0
     while k < n:
@@ -198,7 +201,7 @@ def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
         if ref is None:
             w = lower[k]
             if w not in short:
-                short[w] = index.get(w) or _prefix_hit(w, index)
+                short[w] = index.get(w) or (_prefix_hit(w, index) if prefixes else None)
             length, ref = 1, short[w]
         if ref is not None:
             if out and out[-1].entity == ref and out[-1].end >= spans[k][0] - 1:

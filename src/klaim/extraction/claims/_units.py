@@ -166,6 +166,9 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
             # "Hal itu disampaikan X …": what the publisher wrote just before is X's
             if sent.paragraph - scan.last_sentence[0] <= 1:
                 _hand_over(scan, a)
+            # the sentence reports the act of speaking, its venue and date: no claim of its own
+            # (the guideline), and a rest cut from it would be a fragment
+            sent.covered.append(sent.span)
             continue
         sent.covered.append(a.span)
         if a.subject_span is not None:

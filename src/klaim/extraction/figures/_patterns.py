@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from klaim.extraction.figures._words import _LB_WORD, _WB_L, _WB_R, alt, norm
+from klaim.extraction.figures._words import _LB_WORD, _WB_L, _WB_R, alt, by_first_char, norm
 
 if TYPE_CHECKING:
     from klaim.extraction.figures._lexicon import Lexicon
@@ -31,8 +31,8 @@ def _mixed_alt(items: list[tuple[str, bool]]) -> str:
             esc = (_WB_L if w[:1].isdigit() else _LB_WORD) + esc
         if w[-1:].isalnum():
             esc = esc + _WB_R
-        parts.append(f"(?i:{esc})" if ci else esc)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+        parts.append((w[:1], ci, f"(?i:{esc})" if ci else esc))
+    return by_first_char(parts)
 
 
 def _unit_alt(lex: Lexicon) -> str:
