@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._demands import DEMAND
 from klaim.extraction.claims._mentions import Mention, Mentions, discourse_words, find_mentions
 from klaim.extraction.claims._standalone import decontextualise
 from klaim.extraction.text import paragraphs, sentences
@@ -187,7 +188,8 @@ def carry_accounts(d: Discourse, units: list[Unit]) -> list[Unit]:
         para = d.paragraph(u.sentence[0])
         if u.sentence in attributed_sentences:
             if _attributed(u):
-                account = (u.speaker, u.spans, para)
+                # a demand is no account that the next sentences go on with
+                account = None if DEMAND in u.rules else (u.speaker, u.spans, para)
             out.append(u)
             continue
         if account is not None and (para != account[2] or d.about_another(u.sentence, account[0])):
@@ -200,7 +202,9 @@ def carry_accounts(d: Discourse, units: list[Unit]) -> list[Unit]:
 
 
 def _voiced(u: Unit) -> bool:
-    return u.speaker.kind in (SpeakerKind.person, SpeakerKind.organisation) and bool(u.speaker.name)
+    """A unit of a named source's account (a demand is none: the outlet reports it)."""
+    return u.speaker.kind in (SpeakerKind.person, SpeakerKind.organisation) and bool(u.speaker.name) \
+        and DEMAND not in u.rules
 
 
 def _paragraph_voices(d: Discourse, units: list[Unit]) -> dict[int, list[int]]:

@@ -62,6 +62,8 @@ class ClaimsTable(BaseModel):
     evidence_nouns: Words = []
     record_cues: Words = []
     pre_cues: Words = []
+    colon_cues: Words = []        # introduce a quote only after a colon ("continued:"), besides the cues
+    demand_cues: Words = []       # a demand that a clause follows: the subject's position ("mendesak")
     prefix_cues: Words = []
     inline_cues: Words = []
     passive_cues: Words = []

@@ -15,6 +15,8 @@ from klaim.extraction.claims._attribution import (
 )
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
+from klaim.extraction.claims._demands import DEMAND, demand_speaker
+from klaim.extraction.claims._intro import colon_intros, headline_source
 from klaim.extraction.text import Quote, paragraphs, quotes, sentences
 from klaim.schema import SpeakerKind
 
@@ -53,6 +55,9 @@ class _Scan:
     last_quote: _LastQuote | None = None
     # (paragraph, first unit, end unit) of the sentence before, if wholly the publisher's
     last_sentence: tuple[int, int, int] = (-2, 0, 0)
+    # quotes introduced by a colon ("Cruz continued:"), by where they open: maybe the next paragraph
+    intros: dict[int, Attribution] = field(default_factory=dict)
+    reg: Registry | None = None  # the article's people, to name an introducing speaker
 
 
 @dataclass
@@ -71,7 +76,7 @@ def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
     text = ctx.text
     sents = sentences(text, ctx.L.code)
     starts = [s for s, _ in sents]
-    scan = _Scan()
+    scan = _Scan(reg=reg)
     for p_i, (ps, pe) in enumerate(paragraphs(text)):
         if ctx.L.boilerplate.match(text, ps):
             continue  # "Baca juga: …" links and similar page furniture carry no claim
@@ -92,6 +97,8 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     """The claims of one sentence: its quotes, attributed content and the publisher's rest."""
     s, e = sent.span
     u0 = len(scan.units)
+    _colon_intros(ctx, scan, sent, q_att)
+    _headline(ctx, scan, sent)
     _quote_units(ctx, scan, sent, q_att)
     _attributed_units(ctx, scan, sent)
     if _is_question(ctx, s, e):
@@ -101,6 +108,26 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
     plain = not sent.atts and not any(scan.units[t].quote for t in range(u0, len(scan.units)))
     scan.last_sentence = (sent.paragraph, u0, len(scan.units)) if plain else (sent.paragraph, 0, 0)
+
+
+def _colon_intros(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attribution]) -> None:
+    """Speakers that introduce a quote with a colon: their quote, here or opening the next
+    paragraph, is theirs unless a cue of its own names someone; the introduction is no claim."""
+    if scan.reg is None:
+        return
+    for a in colon_intros(ctx, scan.reg, *sent.span):
+        if a.quote_open is not None and a.quote_open not in q_att:
+            scan.intros[a.quote_open] = a
+            sent.covered.append(a.span)
+
+
+def _headline(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
+    """The article's first sentence as a title line naming its source ("Graham: …")."""
+    if sent.span[0] != sent.para_start or sent.paragraph != 0 or sent.atts or scan.reg is None:
+        return
+    a = headline_source(ctx, scan.reg, *sent.span)
+    if a is not None:
+        sent.atts.append(a)
 
 
 def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attribution]) -> None:
@@ -114,7 +141,8 @@ def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attrib
         i, j = trim_tokens(ctx, toks.start, toks.stop, verbatim=True)
         if n_words(ctx, i, j) < 2:
             continue
-        speaker, spans, rules = _quote_speaker(q_att.get(q.open), scan.last_quote, sent.paragraph)
+        speaker, spans, rules = _quote_speaker(q_att.get(q.open) or scan.intros.get(q.open), scan.last_quote,
+                                               sent.paragraph)
         scan.last_quote = (sent.paragraph, speaker, spans, rules[:2])
         cs, ce = ctx.span(i, j)
         scan.units.append(Unit(cs, ce, standalone([ctx.text[cs:ce]]), sent.span, speaker, spans, quote=True,
@@ -158,7 +186,8 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
 def _hand_over(scan: _Scan, a: Attribution) -> None:
     for t in range(scan.last_sentence[1], scan.last_sentence[2]):
         u = scan.units[t]
-        if u.speaker.kind == SpeakerKind.publisher and not u.quote:
+        # a demand's subject ("Komnas HAM meminta …") yields to the one "Hal itu disampaikan" names
+        if (u.speaker.kind == SpeakerKind.publisher or DEMAND in u.rules) and not u.quote:
             rules = _with_via((*u.rules, a.rule, "discourse.anaphoric-handover"), a.speaker)
             scan.units[t] = replace(u, speaker=a.speaker, spans=[a.span], cue=a.speaker.cue, rules=rules)
 
@@ -172,9 +201,10 @@ def _publisher_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
         # about the speaker, though it is the publisher who reports it
         before = [a for a in sent.atts if a.span[1] <= rs]
         subject = _named_mention(ctx.text, before[-1].speaker) if before else None
-        scan.units += _tagged(decompose(ctx, toks.start, toks.stop, sent.span, PUBLISHER, [],
-                                        residual=residual, para_start=sent.para_start, default_subject=subject),
-                              ("unit.publisher",))
+        units = _tagged(decompose(ctx, toks.start, toks.stop, sent.span, PUBLISHER, [],
+                                  residual=residual, para_start=sent.para_start, default_subject=subject),
+                        ("unit.publisher",))
+        scan.units += [demand_speaker(ctx, scan.reg, u) for u in units] if scan.reg is not None else units
 
 
 def _with_via(rules: tuple[str, ...], speaker: SpeakerRef) -> tuple[str, ...]:

@@ -1,0 +1,168 @@
+"""Quotes introduced by a colon: "Cruz continued:", "Ia mengatakan:" and the quote after it.
+
+A speaker and a speech verb closed by a colon hand the quote that follows to that speaker, in
+the same sentence or as a block quote opening the next paragraph. Attribution reads one sentence
+at a time and so misses the block quote; and verbs that only introduce a quote this way
+("continued") are no cue elsewhere ("he continued to press"). The rule lives here, over the
+sentence's tokens, and names its speaker with attribution's speaker phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from klaim.extraction.claims._attribution import Attribution, Registry, SpeakerRef, speaker_from_np
+from klaim.extraction.claims._context import OPENING, Ctx
+from klaim.extraction.claims._table import check_claims_table
+from klaim.extraction.lang import table_source
+from klaim.schema import SpeakerKind
+
+COLON_INTRO = "attribution.colon-intro"
+COLON_SUBJECT = "attribution.colon-subject"
+CUE_REACH = 6     # tokens at most between the cue and its colon ("told The Huffington Post:")
+SPEAKER_REACH = 10  # tokens at most in the speaker phrase before the cue
+NAMED = (SpeakerKind.person, SpeakerKind.organisation)
+
+
+@cache
+def speech_cues(lang: str) -> frozenset[str]:
+    """The speech verbs that are cues before their content wherever they stand."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    return frozenset(w.lower() for w in t.pre_cues)
+
+
+@cache
+def colon_cues(lang: str) -> frozenset[str]:
+    """Verbs that introduce a quote after a colon: the speech cues (those after their content
+    too: "he added:") and the colon-only ones."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    return speech_cues(lang) | frozenset(w.lower() for w in (*t.post_cues, *t.colon_cues))
+
+
+def colon_intros(ctx: Ctx, reg: Registry, s: int, e: int) -> list[Attribution]:
+    """Attributions of sentence [s, e) that end in a colon before an opening quote mark; each
+    names the quote by where it opens (``quote_open``), which may be in the next paragraph."""
+    out = []
+    for k in ctx.idx.between(s, e):
+        if ctx.word(k) != ":":
+            continue
+        opens = _quote_after(ctx.text, ctx.idx.spans[k][1])
+        if opens is None:
+            continue
+        lo = ctx.idx.between(s, e).start
+        att = _intro_before(ctx, reg, lo, k) or _subject_before(ctx, reg, lo, k)
+        if att is not None:
+            att.quote_open = opens
+            out.append(att)
+    return out
+
+
+def _quote_after(text: str, pos: int) -> int | None:
+    """Where a quote opens right after ``pos``, across spaces and a paragraph break."""
+    rest = len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip())
+    at = pos + rest
+    return at if at < len(text) and text[at] in OPENING else None
+
+
+def _intro_before(ctx: Ctx, reg: Registry, lo: int, colon: int) -> Attribution | None:
+    """The speaker and cue ending at token ``colon`` (the sentence opens at token ``lo``):
+    "<speaker> <cue> [recipient]:"."""
+    cues = colon_cues(ctx.L.code)
+    cue = next((k for k in range(colon - 1, max(lo - 1, colon - 1 - CUE_REACH), -1) if ctx.word(k) in cues), None)
+    if cue is None or any(not ctx.is_word(t) or ctx.word(t) in ctx.L.complementisers for t in range(cue + 1, colon)):
+        return None
+    j = cue
+    while j > lo and ctx.word(j - 1) in ctx.L.auxiliaries:
+        j -= 1
+    i = _phrase_start(ctx, lo, j)
+    if i >= j:
+        return None
+    speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(cue))
+    if speaker is None or (ctx.word(cue) not in speech_cues(ctx.L.code) and speaker.kind not in NAMED):
+        return None  # "The list of demands continued:": a verb that is no pre-cue elsewhere needs someone
+    return Attribution(speaker, ctx.span(i, colon), None, rule=COLON_INTRO)
+
+
+def _subject_before(ctx: Ctx, reg: Registry, lo: int, colon: int) -> Attribution | None:
+    """The named subject of the clause closed by the colon, whatever its verb ("Cruz called them
+    on it:"): news introduces a block quote with what its speaker did."""
+    start = colon
+    while start > lo and ctx.is_word(start - 1):
+        start -= 1
+    verb = next((k for k in range(start, colon) if ctx.is_verb(k)), None)
+    if verb is None:
+        return None
+    j = verb
+    while j > start and ctx.word(j - 1) in ctx.L.auxiliaries:
+        j -= 1
+    i = start + ctx.match_seq(start, ctx.L.leading, j)
+    if i >= j or j - i > SPEAKER_REACH:
+        return None
+    speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(verb))
+    if speaker is None or speaker.kind not in NAMED or not speaker.name:
+        return None
+    return Attribution(speaker, ctx.span(i, colon), None, rule=COLON_SUBJECT)
+
+
+def _phrase_start(ctx: Ctx, lo: int, j: int) -> int:
+    """The start of the speaker phrase ending before token ``j``: after the last punctuation,
+    subordinator, clause coordinator or verb ("Here is what the mayor wrote:"), and past leading
+    connectives."""
+    L = ctx.L
+    i = j
+    while i > lo and j - i < SPEAKER_REACH:
+        w = ctx.word(i - 1)
+        if not ctx.is_word(i - 1) or w in L.subordinators or w in L.clause_coordinators or ctx.is_verb(i - 1):
+            break
+        i -= 1
+    if j - i >= SPEAKER_REACH and i > lo:
+        return j  # a run-on clause, not a speaker phrase
+    return i + ctx.match_seq(i, L.leading, j)
+
+
+HEADLINE = "attribution.headline-source"
+
+
+def headline_source(ctx: Ctx, reg: Registry, s: int, e: int) -> Attribution | None:
+    """A title line "John McCain: Republican anger appeals to …" (sentence [s, e) opening the
+    article): what follows the colon is the named person's or organisation's, when the article
+    names them again below (so "The Latest:", "Poll:", "Clinton Wades In:" name no one)."""
+    toks = ctx.idx.between(s, e)
+    colon = next((k for k in toks[:SPEAKER_REACH] if ctx.word(k) == ":"), None)
+    if colon is None or colon == toks.start or colon + 1 >= toks.stop:
+        return None
+    speaker = _title_speaker(ctx, reg, toks.start, colon)
+    if speaker is None or not _named_below(ctx.text, speaker.name or "", e):
+        return None
+    end = toks.stop
+    while end > colon + 1 and not ctx.is_word(end - 1):
+        end -= 1
+    return Attribution(speaker, ctx.span(toks.start, colon + 1), ctx.span(colon + 1, end), rule=HEADLINE)
+
+
+def _title_speaker(ctx: Ctx, reg: Registry, lo: int, colon: int) -> SpeakerRef | None:
+    """The person or organisation a title names before its colon, if the words are a name alone."""
+    if not all(_name_token(ctx, k) for k in range(lo, colon)):
+        return None  # "Clinton to Planned Parenthood:", "CNN President On Trump:": not a name alone
+    speaker = speaker_from_np(ctx, reg, lo, colon, ctx.surface(colon))
+    if speaker is None or speaker.kind not in NAMED or not speaker.name:
+        return None
+    if speaker.kind == SpeakerKind.person and ctx.word(lo) in ctx.L.np_articles:
+        return None  # "The Latest:": no person's name takes an article
+    return speaker
+
+
+def _name_token(ctx: Ctx, k: int) -> bool:
+    """A token of a name in a title: a capitalised word that is no preposition or possessive, or
+    the full stop of an initial or a title ("Dr.")."""
+    if not ctx.is_word(k):
+        return ctx.word(k) == "."
+    w = ctx.word(k)
+    return ctx.is_cap(k) and w not in ctx.L.np_stops and not w.endswith(("'s", "’s"))
+
+
+def _named_below(text: str, name: str, after: int) -> bool:
+    """Every word of ``name`` is written again, capitalised, after the title."""
+    body = text[after:]
+    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", body) for w in name.split())
