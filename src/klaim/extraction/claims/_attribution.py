@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
@@ -741,8 +742,9 @@ def _is_np(ctx: Ctx, i: int, j: int) -> bool:
     return True
 
 
-def _has_main_verb(ctx: Ctx, i: int, j: int) -> bool:
-    """A verb outside relative clauses ("nama calon yang dianggap tak memahami" has none)."""
+def _outside_relatives(ctx: Ctx, i: int, j: int) -> Iterator[tuple[int, str, bool]]:
+    """Each token of i..j-1 but relative pronouns and commas, with its word and whether it is inside
+    a relative clause (which runs from its pronoun to the next comma)."""
     in_rel = False
     for k in range(i, j):
         w = ctx.word(k)
@@ -750,24 +752,22 @@ def _has_main_verb(ctx: Ctx, i: int, j: int) -> bool:
             in_rel = True
         elif w == ",":
             in_rel = False
-        elif not in_rel and ctx.is_verb(k):
-            return True
-    return False
+        else:
+            yield k, w, in_rel
+
+
+def _has_main_verb(ctx: Ctx, i: int, j: int) -> bool:
+    """A verb outside relative clauses ("nama calon yang dianggap tak memahami" has none)."""
+    return any(not in_rel and ctx.is_verb(k) for k, _, in_rel in _outside_relatives(ctx, i, j))
 
 
 def _clause_after(ctx: Ctx, i: int, j: int) -> bool:
     """A finite verb in i..j-1 outside relative clauses, not a nominalised one ("meninggalnya")."""
     suffix = ctx.L.pronoun_suffix or "\0"
-    in_rel = False
-    for k in range(i, j):
-        w = ctx.word(k)
-        if w in ctx.L.relative:
-            in_rel = True
-        elif w == ",":
-            in_rel = False
-        elif w in ctx.L.copulas or w[:1].isdigit():
+    for k, w, in_rel in _outside_relatives(ctx, i, j):
+        if w in ctx.L.copulas or w[:1].isdigit():
             return True  # "penyebab lain yang mungkin terjadi adalah …", "dari 14.686 notaris …"
-        elif not in_rel and ctx.is_verb(k) and not w.endswith(suffix):
+        if not in_rel and ctx.is_verb(k) and not w.endswith(suffix):
             return True
     return False
 
