@@ -16,6 +16,7 @@ from klaim.extraction.figures._lexicon import ROMAN_TOKENS, Lexicon, lexicon, no
 from klaim.extraction.figures._numbers import parse_digits, parse_words, word_prefix_len
 from klaim.extraction.figures._patterns import ROMAN
 from klaim.extraction.figures._repair import DamagedFigure, Repaired, repair
+from klaim.extraction.figures._words import QUALIFIER_OPENERS
 from klaim.schema import Figure
 
 _LEADING_ZERO = re.compile(r"0\d")
@@ -94,6 +95,7 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
     res, dt, ot, nt = lex.res, lex.date_triggers, lex.ordinal_triggers, lex.number_triggers
     ago1, roman, ot_prefix = lex.ago1_triggers, ROMAN_TOKENS, lex.ordinal_prefix_triggers
     prop_cues = lex.proportion_cues
+    date_at = lex.date_at.at
     for tok in lex.token_re.finditer(text):
         s = tok.start()
         w = tok.group()
@@ -104,7 +106,7 @@ def _candidates(text: str, lex: Lexicon) -> list[Cand]:
             if low in ago1 and (m := res["ago1"].match(text, s)):
                 dates.append(Cand(s, m.end(), "ago1", m))
                 d_end = m.end()
-            elif (m := res["date"].match(text, s)) and m.end() > s:
+            elif (m := date_at(w[0] if digit else low).match(text, s)) and m.end() > s:
                 dates.append(Cand(s, m.end(), "date", m))
                 d_end = m.end()
         if s >= o_end and (digit or low in ot or low[:2] in ot_prefix):
@@ -460,7 +462,7 @@ def _mul(x: float | None, k: float) -> float | None:
 def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure | None:
     m = c.m
     if (_ref_cue_before(text, c.start, lex) or _is_citation(text, c, lex)
-            or _CODE_BEFORE.search(text, max(0, c.start - 30), c.start)):
+            or ("/" in text[c.start - 2:c.start] and _CODE_BEFORE.search(text, max(0, c.start - 30), c.start))):
         return None  # "Pasal 5", "Fig. 3", "[12]": a label or reference, not a figure
     n1 = m.group("n1")
     bare = not (m.group("cur") or m.group("s1") or m.group("post") or m.group("n2"))
@@ -542,9 +544,10 @@ def _is_citation(text: str, c: Cand, lex: Lexicon) -> bool:
     """'[12]', '[49,50]' anywhere; '(11)' where the table says bare parenthesised integers are
     references (scientific English), not ages as in Indonesian news ('Budi (45)')."""
     a, b = max(0, c.start - 12), min(len(text), c.end + 12)
-    for m in _CITE.finditer(text, a, b):
-        if m.start() < c.start and c.end < m.end():
-            return True
+    if text.find("[", a, c.start) >= 0:  # a citation's bracket opens before the figure
+        for m in _CITE.finditer(text, a, b):
+            if m.start() < c.start and c.end < m.end():
+                return True
     if lex.table.get("parenthesised_integers_are_references"):
         paren = _PAREN_INT.match(text, c.start - 1) if c.start else None
         return paren is not None and paren.end() == c.end + 1
@@ -626,7 +629,7 @@ def _is_year(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) ->
 def _ref_cue_before(text: str, start: int, lex: Lexicon) -> bool:
     """ "Pasal 5", "Fig. (3)": a reference cue ends right before ``start``."""
     lo = max(0, start - 20)
-    cues = tuple(lex.table.get("reference_cues") or ())
+    cues = lex.reference_cues
     return _may_end_with(text, lo, start, cues, False, "(") and _may_end_with_word(text, lo, start, cues) \
         and lex.res["ref_cue"].search(text, lo, start) is not None
 
@@ -654,9 +657,29 @@ def _suffix_index(words: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[st
 
 def _qualifier_before(text: str, start: int, lex: Lexicon) -> re.Match[str] | None:
     lo = max(0, start - 30)
-    if not _may_end_with(text, lo, start, tuple(lex.qualifiers), True):
+    if not _may_end_with_qualifier(text, lo, start, lex):
         return None
     return lex.res["qualifier"].search(text, lo, start)
+
+
+# A qualifier follows white space or one of these (its pattern's look-behind)
+_OPENERS_AS_SPACE = str.maketrans(dict.fromkeys(QUALIFIER_OPENERS, " "))
+
+
+def _may_end_with_qualifier(text: str, lo: int, end: int, lex: Lexicon) -> bool:
+    """Could text[lo:end] end with a qualifier (then white space)? Its last word, after white
+    space or an opening bracket or quote, must be the last word of one: a look-up that rules out
+    nearly every window before the qualifier pattern is searched at each of its positions (the
+    cost of every figure). ASCII words are compared in lower case, as the pattern matches them;
+    any other word is not ruled out."""
+    ends = lex.qualifier_ends
+    if ends is None:
+        return True
+    words = text[lo:end].translate(_OPENERS_AS_SPACE).rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1]
+    return not last.isascii() or last.lower() in ends
 
 
 def _may_end_with(text: str, lo: int, end: int, words: Any, ci: bool, bracket: str = "") -> bool:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from klaim.extraction.figures._words import norm
+from klaim.extraction.figures._starts import Dispatch
+from klaim.extraction.figures._words import QUALIFIER_OPENERS, norm
 from klaim.extraction.lang import load_table
 
 
@@ -69,6 +70,11 @@ class Lexicon:
     proportion_cues: tuple[str, ...] = ()
     ordinal_prefix_triggers: frozenset[str] = frozenset()
     roman_context: Any = None
+    reference_cues: tuple[str, ...] = ()
+    # the last words of the qualifiers in lower case (None: some cannot be looked up so)
+    qualifier_ends: frozenset[str] | None = None
+    # the date pattern with only the expressions that can start at a given token
+    date_at: Dispatch = field(default_factory=lambda: Dispatch({}))
     token_re: re.Pattern[str] = re.compile(r"\d+|[^\W\d_]+")
 
 
@@ -143,8 +149,9 @@ def lexicon(lang: str) -> Lexicon:
         subunits=_num_map(t.get("currency_subunits")),
         one_unit=_lower_map(t.get("one_unit_words")),
     )
-    from klaim.extraction.figures._patterns import compile_patterns, roman_context
+    from klaim.extraction.figures._patterns import compile_patterns, date_alternatives, roman_context
 
+    lex.date_at = Dispatch(date_alternatives(lex))
     lex.res = compile_patterns(lex)
     lex.roman_context = roman_context(t)
     lex.date_triggers = _date_triggers(lex)
@@ -157,9 +164,28 @@ def lexicon(lang: str) -> Lexicon:
     lex.ordinal_triggers |= ROMAN_TOKENS
     # what follows the first number of a proportion: "/", " dari ", " in " (as str.startswith
     # prefixes, a cheap test after every number; the proportion pattern then decides)
+    lex.reference_cues = tuple(t.get("reference_cues") or ())
+    lex.qualifier_ends = _qualifier_ends(lex.qualifiers)
     words = [str(w) for w in t.get("proportion_words") or []]
     lex.proportion_cues = ("/", *(f" {w} " for w in words), *(f" {w.capitalize()} " for w in words))
     return lex
+
+
+_FOLDS_TO_ASCII = re.compile("(?i:[a-z])")
+
+
+def _qualifier_ends(qualifiers: dict[str, str]) -> frozenset[str] | None:
+    """The last word of each qualifier, for a look-up of the word before a figure; None when
+    a word holds an opener (it would be cut there) or a non-ASCII letter matching an ASCII one
+    (the Kelvin sign: the look-up would miss what the pattern matches)."""
+    ends = set()
+    for q in qualifiers:
+        last = q.split()[-1] if q.split() else ""
+        if not last or any(c in QUALIFIER_OPENERS for c in q) \
+                or any(not c.isascii() and _FOLDS_TO_ASCII.fullmatch(c) for c in last):
+            return None
+        ends.add(last.lower())
+    return frozenset(ends)
 
 
 def _roman_numerals(top: int = 399) -> frozenset[str]:

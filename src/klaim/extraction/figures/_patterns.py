@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from klaim.extraction.figures._words import _LB_WORD, _WB_L, _WB_R, alt, by_first_char, norm
+from klaim.extraction.figures._words import _WB_L, _WB_R, QUALIFIER_OPENERS, alt, by_first_char, norm, word_branch
 
 if TYPE_CHECKING:
     from klaim.extraction.figures._lexicon import Lexicon
@@ -23,16 +23,9 @@ _SP = r"\s{0,2}"
 
 def _mixed_alt(items: list[tuple[str, bool]]) -> str:
     """Alternation of words with per-word case sensitivity, longest first."""
-    parts = []
-    for w, ci in sorted(set(items), key=lambda x: len(x[0]), reverse=True):
-        esc = r"\s*".join(re.escape(p) for p in w.split()) if not w[:1].isalnum() else \
-            r"\s+".join(re.escape(p) for p in w.split())
-        if w[:1].isalnum():
-            esc = (_WB_L if w[:1].isdigit() else _LB_WORD) + esc
-        if w[-1:].isalnum():
-            esc = esc + _WB_R
-        parts.append((w[:1], ci, f"(?i:{esc})" if ci else esc))
-    return by_first_char(parts)
+    # a symbol's parts may touch ("° C"), a word's are apart ("per cent")
+    return by_first_char([word_branch(w, ci, True, r"\s+" if w[:1].isalnum() else r"\s*")
+                          for w, ci in sorted(set(items), key=lambda x: len(x[0]), reverse=True)])
 
 
 def _unit_alt(lex: Lexicon) -> str:
@@ -104,7 +97,7 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         rf"(?:{_SP}(?P<s2>{scale})|(?(cur)\s?(?P<a2>{abbrev})))?)?"
         rf"(?:{unit_gap}(?P<post>{_unit_alt(lex)}))?(?![^\W_]|/[A-Z]|[.,]\d)"
     )
-    res = {"number": re.compile(number), "date": re.compile(_date_pattern(lex))}
+    res = {"number": re.compile(number), "date": lex.date_at.full}
     res["ordinal"] = re.compile(_ordinal_pattern(lex))
     res["proportion"] = re.compile(_proportion_pattern(lex, numeral_words=_word_numeral(lex, mixed=False),
                                                        scale=scale, pct=pct))
@@ -225,7 +218,8 @@ def _ordinal_pattern(lex: Lexicon) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def _date_pattern(lex: Lexicon) -> str:
+def date_alternatives(lex: Lexicon) -> dict[str, str]:
+    """The date expressions of the language, by name, in the order they are tried."""
     t = lex.table
     amb_m = {norm(m) for m in t.get("ambiguous_months") or []}
     month_any = alt(lex.months) + r"(?:\.(?=\s*\d))?"  # "Jan. 5", not a sentence's full stop
@@ -299,7 +293,7 @@ def _date_pattern(lex: Lexicon) -> str:
         "month": rf"(?:{mcue}\s+(?:{month_any})|{pre_month}|{month_full}|{prep_month})(?!\w)(?:\s+{mark})?",
         "weekday": rf"{wd_cued}(?!\w)(?:\s+{pod})?(?:\s+{mark})?",
     }
-    return "|".join(f"(?P<{k}>{v})" for k, v in alts.items())
+    return alts
 
 
 def _context_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
@@ -311,7 +305,7 @@ def _context_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     rate = rf"(?:{rate}|{alt(t.get('rate_words') or [])})"
     return {
         # the qualifier must end right where the figure starts: searched on the text before it
-        "qualifier": re.compile(rf"(?:^|(?<=[\s(\"'“]))({quals})\s*$"),
+        "qualifier": re.compile(rf"(?:^|(?<=[\s{re.escape(QUALIFIER_OPENERS)}]))({quals})\s*$"),
         "rate": re.compile(rf"\s*(?:[^\W\d_][\w\-]*\s+){{0,2}}?({rate})(?![^\W_])"),
         "word": re.compile(r"\s{1,2}([^\W\d_][\w\-]*)"),
         "ago": re.compile(rf"\s+({alt((t.get('ago_words') or []) + (t.get('anchor_before_words') or []))})"),
