@@ -8,11 +8,21 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from klaim.extraction.figures import _dates
-from klaim.extraction.figures._lexicon import ROMAN_TOKENS, Lexicon, lexicon, norm
+from klaim.extraction.figures._lexicon import (
+    DATE,
+    NUMBER,
+    ORDINAL,
+    PAREN,
+    ROMAN_TOKENS,
+    TRIGGERS,
+    Lexicon,
+    lexicon,
+    norm,
+)
 from klaim.extraction.figures._numbers import parse_digits, parse_words, word_prefix_len
 from klaim.extraction.figures._patterns import ROMAN
 from klaim.extraction.figures._repair import DamagedFigure, Repaired, repair
@@ -89,51 +99,83 @@ _PAREN_DIGIT = re.compile(r"\(\s*\d")
 
 def _candidates(text: str, lex: Lexicon) -> list[Cand]:
     """Each pattern is tried only where a token could start its kind of figure, left to right
-    and non-overlapping within a family as a full scan would be, at a fraction of the cost."""
-    dates, ords, nums = [], [], []
-    d_end = o_end = n_end = 0
-    res, dt, ot, nt = lex.res, lex.date_triggers, lex.ordinal_triggers, lex.number_triggers
-    ago1, roman, ot_prefix = lex.ago1_triggers, ROMAN_TOKENS, lex.ordinal_prefix_triggers
-    prop_cues = lex.proportion_cues
-    date_at = lex.date_at.at
+    and non-overlapping within a family as a full scan would be, at a fraction of the cost.
+    Most tokens are words that start no figure: one look-up of the word sets them aside."""
+    scan = _Scan(text, lex)
+    kinds, prefixes = lex.trigger_kinds, lex.ordinal_prefixes
     for tok in lex.token_re.finditer(text):
-        s = tok.start()
         w = tok.group()
-        digit = w[0].isdigit()
-        low = w if digit else w.lower()
-        if s >= d_end and (digit or (w == "(" and _PAREN_DIGIT.match(text, s)) or low in dt):
-            # "setahun lalu", "a year earlier" (the triggers are among the date triggers)
-            if low in ago1 and (m := res["ago1"].match(text, s)):
-                dates.append(Cand(s, m.end(), "ago1", m))
-                d_end = m.end()
-            elif (m := date_at(w[0] if digit else low).match(text, s)) and m.end() > s:
-                dates.append(Cand(s, m.end(), "date", m))
-                d_end = m.end()
-        if s >= o_end and (digit or low in ot or low[:2] in ot_prefix):
-            # Roman numerals are among the ordinal triggers, in lower case
-            if w.isupper() and low in roman:
-                if r := _roman(text, tok, lex):
-                    ords.append(r)
-                    o_end = r.end
-            elif m := res["ordinal"].match(text, s):
-                ords.append(Cand(s, m.end(), "ordinal", m))
-                o_end = m.end()
-        if s >= n_end and (digit or low in nt):
-            m = res["number"].match(text, s)
-            # a proportion starts like a number and goes on with "/", "in", "dari" after it
-            if (m and text.startswith(prop_cues, m.end("n1"))
-                    and (p := res["proportion"].match(text, s)) and (c := _proportion_cand(p, text, lex))):
-                nums.append(c)
-            if m:
-                start = m.start("cur") if m.group("cur") else m.start("n1")
-                nums.append(Cand(start, m.end(), "number", m))
-                # resume after the first amount, so a range's second end is a candidate on its
-                # own (it wins when the range loses to an overlapping date)
-                n_end = max(m.end("n1"), m.end("s1"), m.end("a1")) if m.group("n2") else m.end()
-                n1 = m.group("n1")
-                if n1[:1].isalpha() and (used := _numeral(n1, lex)[2]) < len(n1):
-                    n_end = m.start("n1") + used  # "dua tiga": the next word starts its own
-    return dates + ords + nums
+        if w[0].isdigit():
+            scan.at(tok, w, w[0], TRIGGERS)
+            continue
+        low = w.lower()
+        k = kinds.get(low, 0)
+        if prefixes and low.startswith(prefixes):  # "ke75", "kedua": the ordinal prefix
+            k |= ORDINAL
+        if k:
+            scan.at(tok, w, low, k)
+    return scan.dates + scan.ords + scan.nums
+
+
+class _Scan:
+    """The candidates of each family so far and where the last one ends (a family's
+    candidates do not overlap)."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text, self.lex = text, lex
+        self.dates: list[Cand] = []
+        self.ords: list[Cand] = []
+        self.nums: list[Cand] = []
+        self.d_end = self.o_end = self.n_end = 0
+
+    def at(self, tok: re.Match[str], w: str, key: str, k: int) -> None:
+        """Try the families ``k`` names at token ``tok`` (``key``: its first digit, or the word
+        in lower case)."""
+        s = tok.start()
+        if k & (DATE | PAREN) and s >= self.d_end and (k & DATE or _PAREN_DIGIT.match(self.text, s)):
+            self._date(s, key)
+        if k & ORDINAL and s >= self.o_end:
+            self._ordinal(tok, w, key)
+        if k & NUMBER and s >= self.n_end:
+            self._number(s)
+
+    def _date(self, s: int, key: str) -> None:
+        text, lex = self.text, self.lex
+        # "setahun lalu", "a year earlier" (the triggers are among the date triggers)
+        if key in lex.ago1_triggers and (m := lex.res["ago1"].match(text, s)):
+            self.dates.append(Cand(s, m.end(), "ago1", m))
+            self.d_end = m.end()
+        elif (m := lex.date_at.at(key).match(text, s)) and m.end() > s:
+            self.dates.append(Cand(s, m.end(), "date", m))
+            self.d_end = m.end()
+
+    def _ordinal(self, tok: re.Match[str], w: str, key: str) -> None:
+        # Roman numerals are among the ordinal triggers, in lower case
+        if w.isupper() and key in ROMAN_TOKENS:
+            if r := _roman(self.text, tok, self.lex):
+                self.ords.append(r)
+                self.o_end = r.end
+        elif m := self.lex.res["ordinal"].match(self.text, tok.start()):
+            self.ords.append(Cand(m.start(), m.end(), "ordinal", m))
+            self.o_end = m.end()
+
+    def _number(self, s: int) -> None:
+        text, lex = self.text, self.lex
+        m = lex.res["number"].match(text, s)
+        if not m:
+            return
+        # a proportion starts like a number and goes on with "/", "in", "dari" after it
+        if (text.startswith(lex.proportion_cues, m.end("n1"))
+                and (p := lex.res["proportion"].match(text, s)) and (c := _proportion_cand(p, text, lex))):
+            self.nums.append(c)
+        start = m.start("cur") if m.group("cur") else m.start("n1")
+        self.nums.append(Cand(start, m.end(), "number", m))
+        # resume after the first amount, so a range's second end is a candidate on its own (it
+        # wins when the range loses to an overlapping date)
+        self.n_end = max(m.end("n1"), m.end("s1"), m.end("a1")) if m.group("n2") else m.end()
+        n1 = m.group("n1")
+        if n1[:1].isalpha() and (used := _numeral(n1, lex)[2]) < len(n1):
+            self.n_end = m.start("n1") + used  # "dua tiga": the next word starts its own
 
 
 def _roman(text: str, tok: re.Match[str], lex: Lexicon) -> Cand | None:
@@ -247,45 +289,54 @@ def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
 
 def _build_date(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure | list[Figure] | None:
     m, alt = c.m, c.m.lastgroup
-    s = m.group()
-    kind = "date"
     if alt == "dmrange":
         return _fig(text, c.start, c.end, kind="date", iso=_cross_month_range(m, lex, ref))
     if alt == "dlist":
         return _date_list(c, text, lex, ref)
     if alt == "mdlist":
         return _month_day_list(c, text, lex, ref)
+    kind, iso, shift = _date_value(alt or "", m.group(), lex.lang, ref)
+    f = _fig(text, c.start, c.end, kind=kind, iso=iso)
+    if shift:  # "sehari sebelumnya": counted from the date just named, settled after selection
+        later.anchored.append((f, shift))
+    return f
+
+
+@lru_cache(maxsize=4096)
+def _date_value(alt: str, s: str, lang: str, ref: date | None) -> tuple[str, str | None, _dates.Shift | None]:
+    """(kind, iso, shift from the date just named) of a date expression: the same surfaces come
+    back in article after article ("Senin (12/3)", "tahun lalu", "2018"), so they are cached."""
+    lex = lexicon(lang)
     if alt in _NUMERIC_DATE or alt in {"dmy", "mdy", "my", "month"}:
         iso = _dates.calendar_iso(s, lex, ref, numeric=alt in _NUMERIC_DATE)
         if alt == "paren" and iso and not iso.startswith("X"):
             iso = _with_weekday(iso, s, lex)
-    elif alt == "drange":
-        iso = _dates.day_range_iso(s, lex, ref)
-    elif alt == "weekday":
-        iso = _dates.weekday_expr_iso(s, lex, ref)
-    elif alt == "qtr":
-        iso = _dates.quarter_iso(s, lex, ref)
-    elif alt == "time":
-        iso, kind = _dates.time_iso(s, lex), "time"
-    elif alt == "relative":
-        iso = _dates.relative_iso(s, lex, ref)
+        return "date", iso, None
+    if alt == "time":
+        return "time", _dates.time_iso(s, lex), None
+    if alt == "relative":
         key = _dates.relative_key(s, lex)
-        if key and (shift := _dates.relative_shift(key, lex)):
-            f = _fig(text, c.start, c.end, kind=kind, iso=iso)
-            later.anchored.append((f, shift))
-            return f
-    elif alt == "yrange":
-        iso = _dates.year_range_iso(s)
-    elif alt == "decade":
-        iso = _dates.decade_iso(s)
-    elif alt == "century":
+        return "date", _dates.relative_iso(s, lex, ref), _dates.relative_shift(key, lex) if key else None
+    return "date", _other_date_iso(alt, s, lex, ref), None
+
+
+def _other_date_iso(alt: str, s: str, lex: Lexicon, ref: date | None) -> str | None:
+    if alt == "drange":
+        return _dates.day_range_iso(s, lex, ref)
+    if alt == "weekday":
+        return _dates.weekday_expr_iso(s, lex, ref)
+    if alt == "qtr":
+        return _dates.quarter_iso(s, lex, ref)
+    if alt == "yrange":
+        return _dates.year_range_iso(s)
+    if alt == "decade":
+        return _dates.decade_iso(s)
+    if alt == "century":
         digits = re.search(r"\d+", s)
         n = int(digits.group()) if digits else 0
-        iso = f"{n - 1:02d}XX" if 1 <= n <= 99 else None
-    else:
-        ym = _dates._YEAR.search(s)
-        iso = ym.group(1) if ym else None
-    return _fig(text, c.start, c.end, kind=kind, iso=iso)
+        return f"{n - 1:02d}XX" if 1 <= n <= 99 else None
+    ym = _dates._YEAR.search(s)
+    return ym.group(1) if ym else None
 
 
 _DAY_NUM = re.compile(r"\d{1,2}")
@@ -629,30 +680,34 @@ def _is_year(text: str, start: int, end: int, m: re.Match[str], lex: Lexicon) ->
 def _ref_cue_before(text: str, start: int, lex: Lexicon) -> bool:
     """ "Pasal 5", "Fig. (3)": a reference cue ends right before ``start``."""
     lo = max(0, start - 20)
-    cues = lex.reference_cues
-    return _may_end_with(text, lo, start, cues, False, "(") and _may_end_with_word(text, lo, start, cues) \
-        and lex.res["ref_cue"].search(text, lo, start) is not None
+    return _may_end_with_cue(text, lo, start, lex.lang) and lex.res["ref_cue"].search(text, lo, start) is not None
 
 
-def _may_end_with_word(text: str, lo: int, end: int, words: tuple[str, ...]) -> bool:
-    """Could text[lo:end] end with one of ``words`` (case-sensitive, then spaces, then "(")?
-    Exact for one-word lists, by a look-up of the text's last few characters; a list with a
-    phrase (spaces inside may stretch) is not ruled out."""
-    index = _suffix_index(words)
+def _may_end_with_cue(text: str, lo: int, end: int, lang: str) -> bool:
+    """Could text[lo:end] end with a reference cue (case-sensitive, then spaces, then "(")?
+    Exact for one-word cues, by a look-up of the text's last few characters; with a phrase
+    among them (spaces inside may stretch), only the last character is looked at. Either rules
+    out most windows before the cue pattern is searched at each of their positions."""
+    k = end - 1 if end > lo and text[end - 1] == "(" else end
+    while k > lo and text[k - 1].isspace():  # as the patterns' \s: str.isspace()
+        k -= 1
+    index, last = _cue_index(lang)
+    if k <= lo or text[k - 1] not in last:
+        return False
     if index is None:
         return True
     lengths, known = index
-    k = end - 1 if end > lo and text[end - 1] == "(" else end
-    while k > lo and text[k - 1].isspace():
-        k -= 1
     return any(k - n >= lo and text[k - n:k] in known for n in lengths)
 
 
 @cache
-def _suffix_index(words: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]] | None:
-    if any(len(w.split()) != 1 or w.strip() != w or w.endswith("(") for w in words):
-        return None
-    return tuple(sorted({len(w) for w in words})), frozenset(words)
+def _cue_index(lang: str) -> tuple[tuple[tuple[int, ...], frozenset[str]] | None, frozenset[str]]:
+    """The lengths and the set of the language's reference cues (None if one is a phrase), and
+    the characters they can end with."""
+    cues = lexicon(lang).reference_cues
+    one_word = all(len(w.split()) == 1 and w.strip() == w and not w.endswith("(") for w in cues)
+    index = (tuple(sorted({len(w) for w in cues})), frozenset(cues)) if one_word else None
+    return index, frozenset(w[-1] for w in cues if w)
 
 
 def _qualifier_before(text: str, start: int, lex: Lexicon) -> re.Match[str] | None:
@@ -680,25 +735,6 @@ def _may_end_with_qualifier(text: str, lo: int, end: int, lex: Lexicon) -> bool:
         return False
     last = words[-1]
     return not last.isascii() or last.lower() in ends
-
-
-def _may_end_with(text: str, lo: int, end: int, words: Any, ci: bool, bracket: str = "") -> bool:
-    """Could text[lo:end] end with one of ``words`` (then spaces, then ``bracket``)? One look at
-    the last letter rules out most windows before a long alternation of words, each behind a
-    look-behind, is tried at every position of the window (the cost of every bare number)."""
-    k = end
-    if bracket and k > lo and text[k - 1] == bracket:
-        k -= 1
-    while k > lo and text[k - 1].isspace():  # as the patterns' \s: str.isspace()
-        k -= 1
-    return k > lo and _last_letters(tuple(words), ci).fullmatch(text[k - 1]) is not None
-
-
-@cache
-def _last_letters(words: tuple[str, ...], ci: bool) -> re.Pattern[str]:
-    """The characters a word of ``words`` can end with, matched as the word patterns match."""
-    chars = "".join(sorted({re.escape(str(w)[-1]) for w in words if str(w)}))
-    return re.compile(f"(?i:[{chars}])" if ci else f"[{chars}]") if chars else re.compile("(?!)")
 
 
 def _finish(text: str, start: int, end: int, kind: str, f: dict[str, Any], lex: Lexicon) -> Figure | None:

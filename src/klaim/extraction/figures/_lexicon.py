@@ -70,6 +70,10 @@ class Lexicon:
     proportion_cues: tuple[str, ...] = ()
     ordinal_prefix_triggers: frozenset[str] = frozenset()
     roman_context: Any = None
+    # lower-case token → the families (DATE, ORDINAL, NUMBER, PAREN bits) it may start
+    trigger_kinds: dict[str, int] = field(default_factory=dict)
+    # the two-letter ordinal triggers a token may start with ("ke": "kedua", "ke75")
+    ordinal_prefixes: tuple[str, ...] = ()
     reference_cues: tuple[str, ...] = ()
     # the last words of the qualifiers in lower case (None: some cannot be looked up so)
     qualifier_ends: frozenset[str] | None = None
@@ -164,6 +168,10 @@ def lexicon(lang: str) -> Lexicon:
     lex.ordinal_triggers |= ROMAN_TOKENS
     # what follows the first number of a proportion: "/", " dari ", " in " (as str.startswith
     # prefixes, a cheap test after every number; the proportion pattern then decides)
+    lex.trigger_kinds = _trigger_kinds(lex)
+    # a token whose first two letters are a trigger: it starts with a two-letter one, or it is a
+    # one-letter one (already among the triggers)
+    lex.ordinal_prefixes = tuple(sorted(w for w in lex.ordinal_prefix_triggers if len(w) == 2))
     lex.reference_cues = tuple(t.get("reference_cues") or ())
     lex.qualifier_ends = _qualifier_ends(lex.qualifiers)
     words = [str(w) for w in t.get("proportion_words") or []]
@@ -186,6 +194,21 @@ def _qualifier_ends(qualifiers: dict[str, str]) -> frozenset[str] | None:
             return None
         ends.add(last.lower())
     return frozenset(ends)
+
+
+# The families of figures a token may start (bits of Lexicon.trigger_kinds); PAREN: a date, if a
+# digit follows the bracket ("(21/10)")
+DATE, ORDINAL, NUMBER, PAREN = 1, 2, 4, 8
+TRIGGERS = DATE | ORDINAL | NUMBER
+
+
+def _trigger_kinds(lex: Lexicon) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    for words, bit in ((lex.date_triggers, DATE), (lex.ordinal_triggers, ORDINAL), (lex.number_triggers, NUMBER),
+                       (("(",), PAREN)):
+        for w in words:
+            kinds[w] = kinds.get(w, 0) | bit
+    return kinds
 
 
 def _roman_numerals(top: int = 399) -> frozenset[str]:
