@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klaim.extraction.figures._words import Branch, alt, alt_branches, by_first_char, word_branch
+from klaim.extraction.figures._words import FOLDED_LETTERS, Branch, alt, alt_branches, by_first_char, word_branch
 
 # ASCII letters in both cases, digits, symbols, letters with special case folding (µ and the
 # Greek mu, the Kelvin sign, long s, dotless i), spaces inside phrases, full stops around them
@@ -57,3 +57,10 @@ def test_a_group_checks_its_look_behind_once() -> None:
     pattern = alt(["satu", "sebelas", "sepuluh"])
     assert pattern.startswith(r"(?:[Ss](?<![^\W\d_].)(?i:(?:")  # not once per word
     assert re.compile(pattern).match("sepuluh") and re.compile(pattern).match("asepuluh", 1) is None
+
+
+def test_the_letters_other_characters_fold_to_are_known() -> None:
+    # every non-ASCII character, matched without case against the ASCII letters
+    others = "".join(chr(i) for i in range(0x80, 0x110000) if not 0xD800 <= i < 0xE000)
+    folded = {c for c in "abcdefghijklmnopqrstuvwxyz" if re.search(f"(?i:{c})", others)}
+    assert folded == set(FOLDED_LETTERS)
