@@ -70,6 +70,21 @@ def test_page_furniture_scores_below_every_real_claim():
     assert {f: s for f, s in furniture.items() if s >= lowest} == {}, f"lowest real claim scores {lowest}"
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("The United States has a border with Mexico.", "past event"),
+    ("Indeed, many people are concerned about the plan.", "past event"),
+    ("Right now the state has a budget surplus.", "opinion word"),
+    ("Workers have the right to strike in this state.", "opinion word"),
+    ("My opponent voted against the highway bill.", "procedural talk"),
+])
+def test_words_that_only_look_like_a_reason(text, reason):
+    """-ed words that are no verbs ("United", "indeed", an adjective after "are"), "right" that
+    judges nothing, the opponent's record: none of them moves the score."""
+    claims = klaim.extract(text, "en")
+    assert claims
+    assert reason not in {r for c in claims for r in c.check_worthiness_reasons}
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_scores_are_spread_not_saturated(lang):
     scores = [sentence_score(c.values[1][k], lang)[0] for c in CASES if c.values[0] == lang
