@@ -70,6 +70,12 @@ def test_page_furniture_scores_below_every_real_claim():
     assert {f: s for f, s in furniture.items() if s >= lowest} == {}, f"lowest real claim scores {lowest}"
 
 
+def test_page_furniture_scores_zero_with_its_reason():
+    text = "Gabung grup Telegram kami untuk berita terkini."
+    assert klaim.extract(text, "id") and sentence_score(text, "id")[0] == 0.0
+    assert _reasons(text, "id") == {"page furniture"}
+
+
 @pytest.mark.parametrize(("text", "reason"), [
     ("The United States has a border with Mexico.", "past event"),
     ("Indeed, many people are concerned about the plan.", "past event"),
@@ -99,6 +105,7 @@ def test_scores_are_spread_not_saturated(lang):
     ({"lexical": [{"reason": "x", "weight": 0.1, "patterns": ["(open"]}]}, "does not compile"),
     ({"lexical": [{"reason": "x", "weight": "high", "phrases": ["a"]}]}, "lexical.0.weight"),
     ({"lexical": [{"reason": "x", "weight": 0.1, "phrases": ["on", True]}]}, "lexical.0.phrases.1"),
+    ({"page_furniture": ["(open"]}, "does not compile"),
 ])
 def test_table_is_checked_at_load(table, message):
     with pytest.raises(InputError, match=r"xx.worthiness.yaml") as info:

@@ -99,16 +99,21 @@ def in_half(rows: list[dict[str, Any]], half: str, where: str) -> list[dict[str,
     return [r for r, m in zip(rows, numbers, strict=True) if m and int(m.group(1)) % 2 == parity]
 
 
+def _labelled(path: str | Path, limit: int | None) -> list[dict[str, Any]]:
+    rows = read_records(path, {"text": str, "label": int}, limit)
+    bad = [i for i, r in enumerate(rows, 1) if r["label"] not in (0, 1)]
+    if bad:
+        raise InputError(f"label must be 0 or 1 (record {bad[0]} and {len(bad) - 1} more)", str(path))
+    return rows
+
+
 def evaluate_worthiness(path: str | Path, lang: str | None = None, limit: int | None = None,
                         examples: int = 0, half: str | None = None) -> WorthinessReport:
     """Score every sentence of ``path`` (or of its ``half``) and measure how well the score ranks
     check-worthy first."""
-    rows = read_records(path, {"text": str, "label": int}, limit)
+    rows = _labelled(path, limit)
     if half is not None:
         rows = in_half(rows, half, str(path))
-    bad = [i for i, r in enumerate(rows, 1) if r["label"] not in (0, 1)]
-    if bad:
-        raise InputError(f"label must be 0 or 1 (record {bad[0]} and {len(bad) - 1} more)", str(path))
     scored = [(*sentence_score(r["text"], lang or r.get("lang") or "en"), r) for r in rows]
     scores, labels = [s for s, _, _ in scored], [r["label"] for _, _, r in scored]
     pos = [s for s, y in zip(scores, labels, strict=False) if y]
