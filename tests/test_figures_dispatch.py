@@ -26,8 +26,9 @@ def _keys(text: str) -> list[tuple[int, str]]:
 
 
 def _same_at_every_token(d: Dispatch, text: str) -> None:
+    full = d.full
     for s, key in _keys(text):
-        a, b = d.full.match(text, s), d.at(key).match(text, s)
+        a, b = full.match(text, s), d.match(key, text, s)
         assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (text, s, key)
 
 

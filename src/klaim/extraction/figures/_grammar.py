@@ -145,7 +145,7 @@ class _Scan:
         if key in lex.ago1_triggers and (m := lex.res["ago1"].match(text, s)):
             self.dates.append(Cand(s, m.end(), "ago1", m))
             self.d_end = m.end()
-        elif (m := lex.date_at.at(key).match(text, s)) and m.end() > s:
+        elif (m := lex.date_at.match(key, text, s)) and m.end() > s:
             self.dates.append(Cand(s, m.end(), "date", m))
             self.d_end = m.end()
 

@@ -97,7 +97,7 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         rf"(?:{_SP}(?P<s2>{scale})|(?(cur)\s?(?P<a2>{abbrev})))?)?"
         rf"(?:{unit_gap}(?P<post>{_unit_alt(lex)}))?(?![^\W_]|/[A-Z]|[.,]\d)"
     )
-    res = {"number": re.compile(number), "date": lex.date_at.full}
+    res = {"number": re.compile(number)}
     res["ordinal"] = re.compile(_ordinal_pattern(lex))
     res["proportion"] = re.compile(_proportion_pattern(lex, numeral_words=_word_numeral(lex, mixed=False),
                                                        scale=scale, pct=pct))

@@ -217,30 +217,39 @@ def starts_of(pattern: str) -> Starts:
 
 
 class Dispatch:
-    """One alternation of named patterns, compiled per kind of token with only the
-    alternatives that can start there (same order, same group names)."""
+    """One alternation of named patterns, tried at a token with only the alternatives that can
+    start there, each compiled on its own (once, when first needed) and tried in their order:
+    the first that matches is what the whole alternation matches (same group names)."""
 
     def __init__(self, alternatives: dict[str, str]) -> None:
         self.alternatives = alternatives
-        self.full = re.compile(_join(alternatives))
         self._starts = {name: starts_of(p) for name, p in alternatives.items()}
-        self._by_key: dict[str, re.Pattern[str]] = {}
-        self._by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._by_key: dict[str, tuple[re.Pattern[str], ...]] = {}
 
-    def at(self, key: str) -> re.Pattern[str]:
-        """The pattern to try at a token: ``key`` is the word in lower case, or the first
-        character of a number or a symbol."""
-        pat = self._by_key.get(key)
-        if pat is None:
-            pat = self._by_key[key] = self._compile(key) if key.isascii() and key else self.full
-        return pat
+    @property
+    def full(self) -> re.Pattern[str]:
+        """The whole alternation as one pattern."""
+        return re.compile(_join(self.alternatives))
 
-    def _compile(self, key: str) -> re.Pattern[str]:
-        names = tuple(n for n, st in self._starts.items() if st.allows(key))
-        pat = self._by_names.get(names)
-        if pat is None:
-            pat = self._by_names[names] = re.compile(_join({n: self.alternatives[n] for n in names}))
-        return pat
+    def match(self, key: str, text: str, pos: int) -> re.Match[str] | None:
+        """The alternation matched at ``pos``, a token whose ``key`` is the word in lower case,
+        or the first character of a number or a symbol."""
+        pats = self._by_key.get(key)
+        if pats is None:
+            pats = self._by_key[key] = self._patterns(key)
+        for pat in pats:
+            if m := pat.match(text, pos):
+                return m
+        return None
+
+    def _patterns(self, key: str) -> tuple[re.Pattern[str], ...]:
+        ascii_key = key.isascii() and bool(key)
+        names = [n for n, st in self._starts.items() if not ascii_key or st.allows(key)]
+        for n in names:
+            if n not in self._compiled:
+                self._compiled[n] = re.compile(f"(?P<{n}>{self.alternatives[n]})")
+        return tuple(self._compiled[n] for n in names)
 
 
 def _join(alternatives: dict[str, str]) -> str:
