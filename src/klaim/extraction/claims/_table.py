@@ -104,6 +104,9 @@ class ClaimsTable(BaseModel):
     list_coordinators: Words = []
     fact_subordinators: Words = []
     contrast_connectives: Words = []
+    collective_numbers: Words = []   # a number word naming a known set ("kedua negara" = both)
+    reference_determiners: Words = []  # before a number, point back to a known set ("the two")
+    vague_prefixes: Words = []       # an amount starting so says only "more than one" ("multi-miliar")
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     plural_suffix: Word | None = None
@@ -143,6 +146,8 @@ class ClaimsTable(BaseModel):
     position: Phrases = []
     event_markers: Phrases = []
     background: Phrases = []
+    episode_markers: Phrases = []    # tie a clause to an occasion ("tengah", "has been", "last month")
+    identity: Phrases = []           # say who or what someone is ("menjabat sebagai", "is a"): background
     first_person: Phrases = []
     ceremony: Phrases = []
     non_claim_endings: Phrases = []
