@@ -163,6 +163,8 @@ class Lang:
     collective_numbers: frozenset[str]
     reference_determiners: frozenset[str]
     vague_prefixes: frozenset[str]
+    causatives: frozenset[str]
+    stative_prefixes: frozenset[str]
     correlative_openers: Sequences
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
@@ -220,7 +222,7 @@ _WORD_SETS = (
     "np_stops", "subject_breakers", "refusals", "not_names", "name_prefixes", "organisation_heads",
     "post_nominals", "location_heads", "list_coordinators", "fact_subordinators",
     "contrast_connectives", "collective_numbers", "reference_determiners",
-    "vague_prefixes",
+    "vague_prefixes", "causatives", "stative_prefixes",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

@@ -106,6 +106,8 @@ class ClaimsTable(BaseModel):
     contrast_connectives: Words = []
     collective_numbers: Words = []   # a number word naming a known set ("kedua negara" = both)
     reference_determiners: Words = []  # before a number, point back to a known set ("the two")
+    causatives: Words = []           # with an object and its own predicate, state a cause ("membuat")
+    stative_prefixes: Words = []     # a word so prefixed is a resulting state ("terganggu")
     vague_prefixes: Words = []       # an amount starting so says only "more than one" ("multi-miliar")
     # affixes and single tokens
     pronoun_suffix: Word | None = None

@@ -102,6 +102,36 @@ def _causal(s: TypeScan) -> ClaimType:
     return ClaimType.causal
 
 
+def _causative(s: TypeScan) -> bool:
+    """A causative verb with an object and that object's own predicate ("membuat parpol lama
+    harus diverifikasi", "membuat lalu lintas impor terganggu"): X makes Y happen. Without one
+    the verb makes a thing ("membuat laporan", "membuat program untuk …")."""
+    ctx = s.ctx
+    claim = ctx.idx.between(s.u.start, s.u.end)
+    return any(ctx.word(k) in ctx.L.causatives and _object_predicate(s, k + 2, claim.stop) for k in claim)
+
+
+def _object_predicate(s: TypeScan, i: int, j: int) -> bool:
+    """A predicate among tokens i..j-1 within the object's clause: not past a punctuation mark,
+    a relative pronoun, a subordinator or a purpose word ("membuat program untuk memberikan …");
+    a preposition or a list's "dan" is part of the object ("lalu lintas ke Qatar terganggu")."""
+    ctx, L = s.ctx, s.ctx.L
+    for k in range(i, j):
+        w = ctx.word(k)
+        if not ctx.is_word(k) or w in L.relative or w in L.subordinators or w in L.subject_breakers:
+            return False
+        if w in L.np_stops:
+            continue
+        if ctx.is_verb(k) or w in L.predicate_markers or w.startswith(tuple(L.stative_prefixes)):
+            return True
+    return False
+
+
+@TYPE_RULES.register("causative", _causative)
+def _caused(s: TypeScan) -> ClaimType:
+    return ClaimType.causal
+
+
 def _amount(s: TypeScan, f: Figure) -> bool:
     """A number to check: an exact value, or an order of magnitude ("belasan rumah", "hundreds
     more"; not "beberapa", "several", whose lower bound is below ``_MAGNITUDE``, nor
