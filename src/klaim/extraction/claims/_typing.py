@@ -133,14 +133,19 @@ def _caused(s: TypeScan) -> ClaimType:
 
 
 def _amount(s: TypeScan, f: Figure) -> bool:
-    """A number to check: an exact value, or an order of magnitude ("belasan rumah", "hundreds
-    more"; not "beberapa", "several", whose lower bound is below ``_MAGNITUDE``, nor
-    "multi-miliar", which says only "more than one")."""
-    if is_numeric(f):
+    """A number to check: an exact value or a length of time ("selama 14 hari", "a 44-year low";
+    not "a day"), or an order of magnitude ("belasan rumah", "hundreds more"; not "beberapa",
+    "several", whose lower bound is below ``_MAGNITUDE``, nor "multi-miliar", which says only
+    "more than one")."""
+    if is_numeric(f) or _length_of_time(f):
         return f.value != 0  # "zero experience", "nol": an absence, not a count
     if f.kind not in _QUANTITIES or f.value is not None or f.low is None or f.low < _MAGNITUDE:
         return False
     return not f.surface.lower().startswith(tuple(s.ctx.L.vague_prefixes))
+
+
+def _length_of_time(f: Figure) -> bool:
+    return f.kind == FigureKind.duration and f.value is not None and f.value > 1
 
 
 def _tokens(s: TypeScan, f: Figure) -> range:
@@ -186,6 +191,10 @@ def _demonstrative_after(s: TypeScan, k: int) -> bool:
 
 
 def _central(s: TypeScan, f: Figure) -> bool:
+    """A quantity the claim asserts. A length of time beside an assessment frames it ("I have
+    known him for 14 years and he is the best person …"): the assessment is the point."""
+    if _length_of_time(f) and _assessing(s):
+        return False
     return _amount(s, f) and not _in_name(s, f) and not _refers_back(s, f)
 
 
