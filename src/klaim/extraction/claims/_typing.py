@@ -10,6 +10,7 @@ decides, and its name (``type.<name>``) goes into ``Claim.rules``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,7 @@ from klaim.schema import ClaimType, Figure, FigureKind, Modality
 
 _QUANTITIES = frozenset({FigureKind.cardinal, FigureKind.money, FigureKind.percent, FigureKind.quantity})
 _MAGNITUDE = 10  # tens and more ("puluhan", "dozens"): an order of magnitude to check
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,])")  # a year in running text
 _NOUN_PHRASE = 4  # words a number's noun phrase may run before its demonstrative
 
 
@@ -83,11 +85,23 @@ def _background_cue(s: TypeScan) -> ClaimType:
     return ClaimType.background
 
 
+def _reference_year(s: TypeScan) -> int | None:
+    """The publication year; without one, the latest year the article mentions stands for it
+    (news mentions the current year; an older article's years are older too)."""
+    if s.published is not None:
+        return s.published.year
+    if "typing.latest-year" not in s.ctx.memo:
+        years = (int(y) for y in _YEAR.findall(s.ctx.text))
+        s.ctx.memo["typing.latest-year"] = max(years, default=None)
+    return s.ctx.memo["typing.latest-year"]
+
+
 def _old_date(s: TypeScan) -> bool:
     """A date in the claim well before publication ("pada 1949") marks history."""
-    if s.published is None:
+    year = _reference_year(s)
+    if year is None:
         return False
-    limit = s.published.year - s.ctx.L.background_years
+    limit = year - s.ctx.L.background_years
     return any(f.kind == FigureKind.date and f.iso and f.iso[:4].isdigit() and int(f.iso[:4]) < limit
                for f in s.figures)
 
