@@ -144,6 +144,7 @@ class Lang:
     event_markers: Phrases
     background: Phrases
     identity: Phrases
+    deontic: Phrases
     episode_markers: Phrases
     background_years: int
     first_person: Phrases
@@ -236,7 +237,7 @@ _PHRASES = (
     "uncertain", "hedged", "negated", "negation_blockers", "hedge_blockers", "hedged_numbers",
     "negation_scopes", "additive_negations", "additive_continuations", "future", "conditional",
     "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background", "identity",
-    "episode_markers",
+    "episode_markers", "deontic",
     "first_person", "ceremony",
 )
 _PHRASES_RENAMED: dict[str, str] = {}

@@ -149,6 +149,7 @@ class ClaimsTable(BaseModel):
     event_markers: Phrases = []
     background: Phrases = []
     episode_markers: Phrases = []    # tie a clause to an occasion ("tengah", "has been", "last month")
+    deontic: Phrases = []            # what ought to be ("harus", "should"): a demand, even about the future
     identity: Phrases = []           # say who or what someone is ("menjabat sebagai", "is a"): background
     first_person: Phrases = []
     ceremony: Phrases = []

@@ -54,10 +54,25 @@ TYPE_RULES: RuleSet[TypeScan, ClaimType] = RuleSet("type")
 def _future(s: TypeScan) -> bool:
     """Future or conditional modality; or a future cue under a hedge, which takes precedence in
     the modality ("mungkin … akan"), unless an opinion frames it ("saya kira … akan": a position).
-    A negated future stays as it was: "we will not abandon X" is a pledge, not a forecast."""
+    A negated future stays as it was: "we will not abandon X" is a pledge, not a forecast. What
+    ought to happen is a demand (a position), whenever it is to happen."""
+    if _demand(s):
+        return False
     if s.modality in (Modality.future, Modality.conditional):
         return True
     return s.modality == Modality.hedged and s.has("future") and not _assessing(s)
+
+
+def _demand(s: TypeScan) -> bool:
+    """What ought to happen on a condition ("kalau … harus ditertibkan"), or before the future it
+    governs ("we should unite behind a candidate who could win"); not a demand beside a forecast
+    ("… akan terjadi, dan kita harus siap")."""
+    ctx, u = s.ctx, s.u
+    ought = ctx.cues(ctx.L.deontic, u.start, u.end)
+    if not ought or s.modality == Modality.conditional:
+        return bool(ought)
+    future = ctx.cues(ctx.L.future, u.start, u.end)
+    return not future or ought[0][0] < future[0][0]
 
 
 @TYPE_RULES.register("future", _future)
