@@ -808,7 +808,8 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
     clause_start = lo
     k = lo
     while k < hi:
-        att = None if in_quote[k - lo] else _attribution_at(ctx, reg, k, lo, hi, clause_start, quoted)
+        att = None if in_quote[k - lo] else _attribution_at(ctx, reg, k, lo, hi, clause_start, quoted,
+                                                            out[-1] if out else None)
         if att is None:
             k += 1
             continue
@@ -819,14 +820,16 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
 
 
 def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
-                    quoted: list[tuple[int, int, int, int | None]]) -> Attribution | None:
+                    quoted: list[tuple[int, int, int, int | None]], before: Attribution | None) -> Attribution | None:
     """The attribution of the first cue rule that applies at token k, if it is a cue word."""
     L = ctx.L
     word = ctx.word(k)
     base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
     if word not in _cue_words(L) and not (base and base in L.prefix_cues):
         return None
-    scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, word, ctx.word(k - 1) if k > lo else "", base)
+    if _participle(ctx, k, lo):
+        return None
+    scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, word, ctx.word(k - 1) if k > lo else "", base, before)
     fired = CUE_RULES.first(L.code, scan)
     if fired is None:
         return None
@@ -834,6 +837,22 @@ def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_st
     if att is not None:
         att.rule = att.rule or rule
     return att
+
+
+def _participle(ctx: Ctx, k: int, lo: int) -> bool:
+    """Is the cue word at token k a participle, no one's speech act: passive after a form of "be"
+    ("Trump is expected to win", "Sanders was asked to name …") or an adjective after an article
+    ("the proposed ban")?"""
+    L = ctx.L
+    t = k - 1
+    while t >= lo:
+        word = ctx.word(t)
+        if word in L.passive_auxiliaries:
+            return True
+        if word not in L.auxiliaries:
+            return word in L.np_articles
+        t -= 1
+    return False
 
 
 def _quoted_tokens(ctx: Ctx, lo: int, hi: int, inside: list[tuple[int, int, int, int | None]]) -> list[bool]:
@@ -952,7 +971,7 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
-    if _takes_object(ctx, k, content, hi, words, quoted):
+    if _takes_object(ctx, k, content, hi, words, quoted) or _short_act(ctx, k, content, hi):
         return None
     if len(words) < ctx.L.min_claim_tokens:
         return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
@@ -960,6 +979,14 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     if speaker is None:
         return None
     return _said_after_cue(ctx, speaker, phrase, k, content, hi, quoted)
+
+
+def _short_act(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
+    """An act whose object is too short to be a claim ("asked for a photo", "called him"): the
+    act is the outlet's event, not a statement of the subject."""
+    if ctx.word(cue) not in ctx.L.act_cues:
+        return False
+    return n_words_between(ctx, content, _before_coordinated_cue(ctx, content, hi)) < ctx.L.min_quote_tokens
 
 
 def _opens_clause_after(ctx: Ctx, t: int) -> bool:
@@ -1089,6 +1116,8 @@ def _said_before_speaker(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, 
     """ "…," the official said: nothing follows the cue, so the content is before the speaker
     (a quote closing there, or the clause from the sentence start)."""
     before = phrase.start - 1
+    if ctx.word(cue) in ctx.L.act_cues:
+        return None  # "…, Lopez called them on it:": what she called them is not the clause before
     if not (phrase.start > lo and (ctx.word(before) == "," or ctx.text[ctx.idx.spans[before][0]] in CLOSING)):
         return None
     speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
@@ -1113,10 +1142,38 @@ def _said_after_cue(ctx: Ctx, speaker: SpeakerRef, phrase: TokenRange, cue: int,
     for quote in quoted:
         if start_char is not None and quote[0] <= start_char <= quote[1]:
             return Attribution(speaker, span, None, quote_open=quote[0])
-    end = hi
+    end = _before_coordinated_cue(ctx, content, hi)
     while end > content and ctx.word(end - 1) in _FINAL:
         end -= 1
     return Attribution(speaker, span, ctx.span(content, end))
+
+
+_NEXT_SUBJECT_WORDS = 3  # a subject between a coordinator and the next cue ("and Clinton said")
+
+
+def _before_coordinated_cue(ctx: Ctx, start: int, hi: int) -> int:
+    """Where the content from token ``start`` ends: before a coordinated predicate or clause with
+    a cue of its own ("Graham called both candidates “crazy” and said …", "A woman asked for a
+    photo and Clinton said …": what was said next is not what was asked), else at ``hi``."""
+    L = ctx.L
+    for t in range(start + 1, hi - 1):
+        if ctx.word(t) in L.predicate_coordinators and _cue_follows(ctx, t + 1, hi):
+            return t
+    return hi
+
+
+def _cue_follows(ctx: Ctx, t: int, hi: int) -> bool:
+    """Is there a pre-cue at token t, after a short subject without a verb and auxiliaries?"""
+    L = ctx.L
+    words = 0
+    while t < hi and words <= _NEXT_SUBJECT_WORDS and ctx.is_word(t):
+        if ctx.word(t) in L.pre_cues:
+            return True
+        if ctx.is_verb(t) and ctx.word(t) not in L.auxiliaries:
+            return False
+        words += 1
+        t += 1
+    return False
 
 
 _APPOSITIVE_WORDS = 6  # a name set off by commas after a description is at most this long
@@ -1415,6 +1472,7 @@ class CueScan:
     word: str
     prev: str            # the token before the cue within the sentence ("" at its start)
     base: str | None     # the cue without its pronoun suffix ("menurut" of "menurutnya")
+    before: Attribution | None = None  # the sentence's attribution before this cue, if any
 
 
 _CUE_CACHE: dict[str, frozenset[str]] = {}
@@ -1675,7 +1733,7 @@ def _content_after(c: CueScan, stop_at_comma: bool = False) -> tuple[int, int] |
     the next comma), when it is long enough to be a claim."""
     ctx = c.ctx
     start = _content_start_after_cue(ctx, c.k, c.hi)
-    end = c.hi
+    end = _before_coordinated_cue(ctx, start, c.hi)
     if stop_at_comma:
         end = next((t for t in range(start, c.hi) if ctx.word(t) == ","), c.hi)
     while end > start and ctx.word(end - 1) in _FINAL:
@@ -1712,14 +1770,25 @@ def coordinated_cue(c: CueScan) -> Attribution | None:
     coordinator = _subject_end(c) - 1
     subject = _clause_subject(c, coordinator)
     content = _content_after(c)
-    if subject is None or content is None or _refused(c, coordinator):
+    if content is None or _refused(c, coordinator):
         return None
     if c.word in c.ctx.L.nominal_cues and content[0] == c.k + 1:
         return None  # "dan menyampaikan laporannya": an object, not a reported statement
-    speaker = speaker_from_np(c.ctx, c.reg, subject[0], subject[1], c.ctx.surface(c.k))
-    if speaker is None or not _names_someone(speaker, subject):
+    speaker = _first_predicate_speaker(c, coordinator)
+    if speaker is None and subject is not None:
+        speaker = speaker_from_np(c.ctx, c.reg, subject[0], subject[1], c.ctx.surface(c.k))
+        speaker = speaker if speaker is not None and _names_someone(speaker, subject) else None
+    return None if speaker is None else _said_after(c, speaker, coordinator, content)
+
+
+def _first_predicate_speaker(c: CueScan, coordinator: int) -> SpeakerRef | None:
+    """ "Graham called both candidates “crazy” and said …": the first predicate was a cue of its
+    own, whose content ends at the coordinator; its speaker (found and resolved there) is the
+    subject of both."""
+    before = c.before
+    if before is None or before.content is None or before.content[1] > c.ctx.idx.spans[coordinator][0]:
         return None
-    return _said_after(c, speaker, coordinator, content)
+    return replace(before.speaker, cue=c.ctx.surface(c.k))
 
 
 def _names_someone(speaker: SpeakerRef, phrase: tuple[int, int]) -> bool:

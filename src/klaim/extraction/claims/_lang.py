@@ -68,9 +68,11 @@ class Lang:
     evidence_nouns: frozenset[str]
     record_cues: frozenset[str]
     pre_cues: frozenset[str]
+    act_cues: frozenset[str]
     prefix_cues: frozenset[str]
     inline_cues: frozenset[str]
     passive_cues: frozenset[str]
+    passive_auxiliaries: frozenset[str]
     passive_adverbs: Sequences
     passive_openers: frozenset[str]
     nominal_cues: frozenset[str]
@@ -214,7 +216,7 @@ _WORD_SETS = (
     "subordinators", "demonstratives", "time_words", "predicate_markers", "locative_prepositions",
     "np_stops", "subject_breakers", "refusals", "not_names", "name_prefixes", "organisation_heads",
     "post_nominals", "location_heads", "list_coordinators", "fact_subordinators",
-    "contrast_connectives",
+    "contrast_connectives", "passive_auxiliaries", "act_cues",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -247,6 +249,7 @@ def get(lang: str) -> Lang:
     fields |= {name: Phrases(t.get(key, [])) for name, key in _by_key(_PHRASES, _PHRASES_RENAMED).items()}
     for part in (_morphology, _clause_words, _limits, _gazetteer):
         fields |= part(t)
+    fields["pre_cues"] = fields["pre_cues"] | fields["act_cues"]  # cues before their content too
     return Lang(**fields)
 
 

@@ -62,11 +62,13 @@ class ClaimsTable(BaseModel):
     evidence_nouns: Words = []
     record_cues: Words = []
     pre_cues: Words = []
+    act_cues: Words = []          # pre-cues whose content only follows them ("accused her of …")
     colon_cues: Words = []        # introduce a quote only after a colon ("continued:"), besides the cues
     demand_cues: Words = []       # a demand that a clause follows: the subject's position ("mendesak")
     prefix_cues: Words = []
     inline_cues: Words = []
     passive_cues: Words = []
+    passive_auxiliaries: Words = []  # a cue verb after one is a passive participle ("is expected to")
     passive_openers: Words = []
     nominal_cues: Words = []
     speech_nouns: Words = []
