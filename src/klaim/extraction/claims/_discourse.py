@@ -26,12 +26,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import DEMAND
-from klaim.extraction.claims._mentions import Mention, Mentions, discourse_words, find_mentions
+from klaim.extraction.claims._mentions import (
+    POSSESSIVE,
+    Mention,
+    Mentions,
+    discourse_words,
+    find_mentions,
+    lower_elsewhere,
+)
 from klaim.extraction.claims._standalone import decontextualise
 from klaim.extraction.text import paragraphs, sentences
 from klaim.schema import SpeakerKind
@@ -103,23 +111,56 @@ class Discourse:
         speakers = {self.mentions.canonical(v) for v in self.voices.get(sentence, ())}
         return next((m.entity for m in named if self.mentions.canonical(m.entity) in speakers), named[0].entity)
 
-    def subject_person(self, sentence: tuple[int, int]) -> SpeakerRef | None:
-        """The person a sentence names among its first words (its subject), after a leading
-        phrase closed by a comma ("Dalam kasus itu, Agus …"), if any."""
+    def _subject_words(self, sentence: tuple[int, int]) -> list[int]:
+        """The first word tokens of a sentence (where its subject is), after a leading phrase
+        closed by a comma ("Dalam kasus itu, Agus …")."""
         ctx = self.ctx
         toks = list(ctx.idx.between(*sentence))
         comma = next((n for n, k in enumerate(toks[:LEAD_TOKENS]) if ctx.word(k) == ","), -1)
-        words = [k for k in toks[comma + 1:] if ctx.is_word(k)][:SUBJECT_WORDS]
+        return [k for k in toks[comma + 1:] if ctx.is_word(k)][:SUBJECT_WORDS]
+
+    def subject_person(self, sentence: tuple[int, int]) -> SpeakerRef | None:
+        """The person a sentence names among its first words (its subject), if any."""
+        words = self._subject_words(sentence)
         if not words:
             return None
-        start, end = ctx.idx.spans[toks[comma + 1]][0], ctx.idx.spans[words[-1]][1]
+        start, end = self.ctx.idx.spans[words[0]][0], self.ctx.idx.spans[words[-1]][1]
         named = self.unquoted_people(start, end)
         return named[0].entity if named else None
 
     def about_another(self, sentence: tuple[int, int], speaker: SpeakerRef) -> bool:
         """The sentence is about a person other than ``speaker``: the outlet narrating."""
         subject = self.subject_person(sentence)
-        return subject is not None and self.mentions.canonical(subject) != self.mentions.canonical(speaker)
+        if subject is not None:
+            return self.mentions.canonical(subject) != self.mentions.canonical(speaker)
+        return self._named_subject_other(sentence, speaker)
+
+    def _named_subject_other(self, sentence: tuple[int, int], speaker: SpeakerRef) -> bool:
+        """Does the sentence open with a name (past capitalised common words: "The", "But") that
+        is none of the speaker's words ("Sen. Marco Rubio called …", "Trump's campaign has …")?
+        A name nobody is registered under is still someone else the outlet writes about; the
+        speaker's own role or organisation ("Dinas Sosial" of its head) and a title are not."""
+        ctx = self.ctx
+        full = self.mentions.full_name(speaker)
+        own = set(" ".join(w or "" for w in (full.name, full.role, full.organisation, speaker.role,
+                                              speaker.organisation)).lower().split())
+        words = self._subject_words(sentence)
+        if not words or ctx.match_seq(words[0], ctx.L.roles, words[-1] + 1):
+            return False  # "Kedua Menlu …", "Senator …": a title, maybe the speaker's
+        opening = list(takewhile(lambda k: ctx.is_cap(k), words))  # "Sen. Ted Cruz", "The Post"
+        name = [k for k in opening if ctx.word(k) not in ctx.L.not_names
+                and not lower_elsewhere(ctx, ctx.surface(k)) and _name_inside_sentences(ctx, ctx.word(k))]
+        return bool(name) and not any(POSSESSIVE.sub("", ctx.word(k)) in own for k in opening)
+
+
+def _name_inside_sentences(ctx: Ctx, word: str) -> bool:
+    """Is the word written capitalised after another word somewhere (a name, not a common word
+    that only opens sentences: "Mekanisme distribusi …")?"""
+    key = ("discourse.name_inside", word)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = any(p > 0 and ctx.is_cap(p) and ctx.is_word(p - 1) for p in ctx.positions(word))
+    return hit
 
 
 def build(ctx: Ctx, reg: Registry, units: list[Unit]) -> Discourse:
