@@ -825,7 +825,7 @@ def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_st
     L = ctx.L
     word = ctx.word(k)
     base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
-    if word not in _cue_words(L) and not (base and base in L.prefix_cues):
+    if word not in _cue_words(L) and not (base and base in L.prefix_cues) and not _verb_after_quote(ctx, k, lo):
         return None
     if _participle(ctx, k, lo):
         return None
@@ -1569,6 +1569,34 @@ def quote_then_speaker(c: CueScan) -> Attribution | None:
     while tail > c.k + 1 and not c.ctx.is_word(tail - 1):
         tail -= 1
     return Attribution(speaker, c.ctx.span(start, max(tail, c.k + 1)), None, quote_end=q[2])
+
+
+_VERB_QUOTE_GAP = 8  # tokens at most between a closing quote and a verb that is no cue
+
+
+def _verb_after_quote(ctx: Ctx, k: int, lo: int) -> bool:
+    """Is token k a verb (no auxiliary) with a closing quote mark a few tokens before it? Cheap:
+    it lets the quote rules look at a verb that is no cue ("“…,” the man shouted")."""
+    if not ctx.is_verb(k) or ctx.word(k) in ctx.L.auxiliaries:
+        return False
+    return any(ctx.text[ctx.idx.spans[t][0]] in CLOSING for t in range(max(lo, k - _VERB_QUOTE_GAP), k))
+
+
+def _quote_then_verb_applies(c: CueScan) -> bool:
+    if c.word in _cue_words(c.ctx.L) or not _verb_after_quote(c.ctx, c.k, c.lo):
+        return False
+    after = _after_closing_quote(c, _subject_end(c))
+    if after is None or c.ctx.word(after) in c.ctx.L.coordinators or c.ctx.word(after) in c.ctx.L.subordinators:
+        return False
+    return _quote_speaker(c) is not None
+
+
+@CUE_RULES.register("quote-then-verb", _quote_then_verb_applies)
+def quote_then_verb(c: CueScan) -> Attribution | None:
+    """ "“They stole the country,” the man shouted", "“…,” Kelly charged in her assault": a quote
+    that runs on into a short subject and its verb is that subject's, whatever the verb; a clause
+    joined by a conjunction ("“…,” and Clinton won") is the outlet's narration."""
+    return quote_then_speaker(c)
 
 
 def _after_content(c: CueScan) -> bool:

@@ -47,6 +47,7 @@ from klaim.schema import SpeakerKind
 PRONOUN = "discourse.pronoun-antecedent"
 CONTINUES = "discourse.account-continues"
 RESUMES = "discourse.account-resumes"
+QUOTE_IN_CONTENT = "discourse.quote-in-content"
 PRONOUN_VIAS = frozenset({"speaker.pronoun", "speaker.pronoun-unresolved", "speaker.definite-description"})
 LOOK_BACK = 6      # sentences searched for a pronoun's antecedent
 SUBJECT_WORDS = 4  # a person named among a sentence's first words is its subject
@@ -178,6 +179,7 @@ def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit
     that stand alone."""
     d = build(ctx, reg, units)
     units = [_resolve_pronoun(d, u) for u in units]
+    units = quotes_in_content(units)
     units = carry_accounts(d, units)
     units = resume_accounts(d, units)
     return decontextualise(d, units)
@@ -213,6 +215,26 @@ def _learn_pronoun(d: Discourse, sp: SpeakerRef, person: SpeakerRef) -> None:
     key = d.mentions.canonical(person)
     if key and sp.mention is not None:
         d.pronouns.setdefault(key, set()).add(d.ctx.text[sp.mention[0]:sp.mention[1]].lower())
+
+
+def quotes_in_content(units: list[Unit]) -> list[Unit]:
+    """A quote with no speaker of its own after a cue in the same sentence is part of what that
+    cue reports ("Lofgren said the announcements were “important preliminary steps …”"): it is
+    the speaker's, as the words around it are."""
+    cues: dict[tuple[int, int], list[Unit]] = {}  # sentence → its attributed units
+    for u in units:
+        if _attributed(u) and not u.quote and u.spans:
+            cues.setdefault(u.sentence, []).append(u)
+    out = []
+    for u in units:
+        if u.quote and u.rules == ("unit.quote",) and u.sentence in cues:
+            before = [a for a in cues[u.sentence] if a.spans[0][1] <= u.start]
+            if before:
+                cue = max(before, key=lambda a: a.spans[0][1])
+                u = replace(u, speaker=cue.speaker, spans=list(cue.spans), cue=cue.speaker.cue,
+                            rules=(*u.rules, QUOTE_IN_CONTENT))
+        out.append(u)
+    return out
 
 
 def _attributed(u: Unit) -> bool:
