@@ -967,7 +967,7 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     """ "X mengatakan …" / "X said …": the speaker phrase before the cue at token k; what is said
     follows the cue, or stands before the speaker when nothing does ("…," the official said)."""
     phrase = _speaker_before_cue(ctx, lo, k)
-    if phrase is None or not _is_np(ctx, phrase.start, phrase.end):
+    if phrase is None or not _is_np(ctx, phrase.start, phrase.end) or _opens_no_subject(ctx, phrase.start):
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
@@ -979,6 +979,15 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     if speaker is None:
         return None
     return _said_after_cue(ctx, speaker, phrase, k, content, hi, quoted)
+
+
+def _opens_no_subject(ctx: Ctx, t: int) -> bool:
+    """Does the phrase before a cue open with a word no subject opens with: a preposition,
+    conjunction or subordinator ("in what officials …", "during a debate …", "where Obama …"), or a
+    participle cue ("citing", "saying")? Then the phrase is the tail of another clause."""
+    L, word = ctx.L, ctx.word(t)
+    return word in L.np_stops or word in L.subordinators or word in L.speaker_boundaries \
+        or word in L.participle_cues
 
 
 def _short_act(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
