@@ -1608,6 +1608,67 @@ def quote_then_verb(c: CueScan) -> Attribution | None:
     return quote_then_speaker(c)
 
 
+_OPENING_NAME_WORDS = 5  # a name that opens the clause ("Paul R. Pillar, …") is at most this many tokens
+_APPOSITIVE_TOKENS = 40  # an appositive between a name and its cue ("…, a truck driver from Ava, Mo., who …,")
+
+
+def _opening_name(c: CueScan) -> tuple[int, int] | None:
+    """The capitalised name that opens the clause and the comma closing it ("Paul Porter, …"),
+    as (first token, comma token), when an appositive set off by commas runs from there to the
+    comma right before the cue."""
+    ctx, L = c.ctx, c.ctx.L
+    start = _past_dateline(ctx, c.lo, c.clause_start, c.k)
+    start += ctx.match_seq(start, L.leading, c.k)
+    comma = start
+    while comma < c.k and comma - start < _OPENING_NAME_WORDS and (ctx.is_cap(comma) or ctx.word(comma) == "."):
+        comma += 1
+    if comma == start or comma >= c.k - 2 or ctx.word(comma) != "," or c.k - comma > _APPOSITIVE_TOKENS:
+        return None
+    return (start, comma) if _is_appositive(ctx, comma + 1, c.k - 1) else None
+
+
+def _is_appositive(ctx: Ctx, i: int, j: int) -> bool:
+    """Do tokens i..j-1 describe someone (a description in lower case, a role, an age) with no cue
+    or quote inside ("a senior fellow at Brookings who studies elections", "45")?"""
+    first = ctx.word(i)
+    describes = not ctx.is_cap(i) or first[:1].isdigit() or bool(ctx.match_seq(i, ctx.L.roles, j))
+    if not describes or first in ctx.L.np_stops or first in ctx.L.subordinators:
+        return False
+    cues = _cue_words(ctx.L)
+    return not any(ctx.word(t) in cues or ctx.text[ctx.idx.spans[t][0]] in CLOSING for t in range(i, j))
+
+
+def _clause_follows_cue(c: CueScan) -> bool:
+    """Does a clause follow the cue ("said the race would tighten", "said he …", "said that …")
+    rather than its speaker ("said John Smith, who …")?"""
+    ctx, L = c.ctx, c.ctx.L
+    if c.k + 1 < c.hi and ctx.word(c.k + 1) in L.complementisers:
+        return True
+    phrase = _speaker_after_cue(ctx, c.k, c.hi)
+    end = phrase.end
+    return phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries)
+
+
+def _appositive_subject_applies(c: CueScan) -> bool:
+    return c.word in c.ctx.L.pre_cues and c.prev == "," and _opening_name(c) is not None \
+        and _clause_follows_cue(c)
+
+
+@CUE_RULES.register("appositive-subject", _appositive_subject_applies)
+def appositive_subject(c: CueScan) -> Attribution | None:
+    """ "John Smith, a senior fellow at Brookings who studies elections, said the race would
+    tighten": the name opening the clause is the subject; the appositive between it and the cue
+    describes him, and what follows the cue is what he said."""
+    found = _opening_name(c)
+    content = _content_after(c)
+    if found is None or content is None:
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, found[0], found[1], c.ctx.surface(c.k))
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation):
+        return None
+    return _said_after(c, speaker, c.k, content)
+
+
 def _after_content(c: CueScan) -> bool:
     # ", who …, said …": the comma closes a relative clause, not the content (interrupted-subject)
     return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or c.prev in CLOSING) \
