@@ -733,7 +733,7 @@ def _is_np(ctx: Ctx, i: int, j: int) -> bool:
     for k in range(i, j):
         w = ctx.word(k)
         if not ctx.is_word(k):
-            if w in "().-/&'’":
+            if w in "().-/&'’—–":
                 continue
             return False
         if w in ctx.L.relative or (ctx.is_verb(k) and w not in ctx.L.np_participles) \
@@ -844,6 +844,8 @@ def _participle(ctx: Ctx, k: int, lo: int) -> bool:
     ("Trump is expected to win", "Sanders was asked to name …") or an adjective after an article
     ("the proposed ban")?"""
     L = ctx.L
+    if ctx.word(k) in L.participle_cues:
+        return False  # "is predicting that …": a progressive, active (progressive-cue)
     t = k - 1
     while t >= lo:
         word = ctx.word(t)
@@ -1642,8 +1644,9 @@ def _clause_follows_cue(c: CueScan) -> bool:
     """Does a clause follow the cue ("said the race would tighten", "said he …", "said that …")
     rather than its speaker ("said John Smith, who …")?"""
     ctx, L = c.ctx, c.ctx.L
-    if c.k + 1 < c.hi and ctx.word(c.k + 1) in L.complementisers:
-        return True
+    content = _content_start_after_cue(ctx, c.k, c.hi)
+    if c.k + 1 < content <= c.hi and ctx.word(content - 1) in L.complementisers:
+        return True  # "said that …", "said Sunday that …"
     phrase = _speaker_after_cue(ctx, c.k, c.hi)
     end = phrase.end
     return phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries)
@@ -2044,6 +2047,51 @@ def record_cue(c: CueScan) -> Attribution | None:
 
 def _pre_cue_applies(c: CueScan) -> bool:
     return c.word in c.ctx.L.pre_cues and not _after_np_stop(c)
+
+
+def _progressive(c: CueScan) -> bool:
+    return c.word in c.ctx.L.participle_cues and c.k > c.lo and c.prev in c.ctx.L.passive_auxiliaries
+
+
+@CUE_RULES.register("progressive-cue", _progressive)
+def progressive_cue(c: CueScan) -> Attribution | None:
+    """ "The Florida senator is predicting that he will win …": a participle cue after a form of
+    "be" is the verb of the clause, its subject the speaker (as "X predicts that …")."""
+    return _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)
+
+
+_HEAD_WORDS = 6  # a subject noun phrase before its restrictive relative clause
+
+
+def _restricted_subject(c: CueScan) -> tuple[int, int] | None:
+    """The noun phrase before a restrictive relative clause that runs up to the cue ("A woman
+    who has accused Bill Clinton of rape said …"): (first token, relative pronoun token). Not
+    when the pronoun is right before the cue ("voters who say …": the relative clause says it)."""
+    ctx, L = c.ctx, c.ctx.L
+    start = _past_dateline(ctx, c.lo, c.clause_start, c.k)
+    start += ctx.match_seq(start, L.leading, c.k)
+    end = _subject_end(c)
+    rel = next((t for t in range(start + 1, min(end, start + _HEAD_WORDS + 1)) if ctx.word(t) in L.relative), None)
+    if rel is None or rel >= end - 1 or not _is_np(ctx, start, rel):
+        return None
+    if any(not ctx.is_word(t) for t in range(rel + 1, end)):
+        return None  # a comma or a quote: no plain relative clause
+    return start, rel
+
+
+@CUE_RULES.register("restricted-subject", lambda c: c.word in c.ctx.L.pre_cues and _restricted_subject(c) is not None
+                    and _clause_follows_cue(c))
+def restricted_subject(c: CueScan) -> Attribution | None:
+    """ "A woman who has accused Bill Clinton of rape said Sunday that …": the subject is the noun
+    phrase the relative clause restricts; the clause stays part of who is meant."""
+    found = _restricted_subject(c)
+    content = _content_after(c)
+    if found is None or content is None or _refused(c, found[1]):
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, found[0], found[1], c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    return _said_after(c, speaker, found[0], content)
 
 
 @CUE_RULES.register("pre-cue", _pre_cue_applies)
