@@ -1101,11 +1101,27 @@ def _phrase_before_time(ctx: Ctx, lo: int, comma: int) -> TokenRange | None:
 def _takes_object(ctx: Ctx, cue: int, content: int, hi: int, words: list[int], quoted: list) -> bool:
     """Does the cue take an object rather than report a statement? "Anton menyampaikan itu
     saat …", "melaporkan wabah campak di Papua", "mengakui pernyataan La Nyalla itu"."""
-    if content < hi and ctx.word(content) in ctx.L.demonstratives:
+    if content < hi and ctx.word(content) in ctx.L.demonstratives and not _determines_subject(ctx, content, hi):
         return True
     if not words or any(q[0] == ctx.idx.spans[content][0] for q in quoted):
         return False  # nothing after the cue, or a quote: what is said
     return _noun_object(ctx, cue, content, hi) or _demonstrative_object(ctx, content, hi, words)
+
+
+_DETERMINED_WORDS = 3  # words between a demonstrative and the verb of the clause it opens
+
+
+def _determines_subject(ctx: Ctx, t: int, hi: int) -> bool:
+    """Does the demonstrative at token t open the subject of a clause ("said those statements were
+    wrong", "said this is …"): a verb follows within a few words, no comma or subordinator between?"""
+    L = ctx.L
+    for p in range(t + 1, min(hi, t + 2 + _DETERMINED_WORDS)):
+        w = ctx.word(p)
+        if not ctx.is_word(p) or w in L.subordinators or w in L.np_stops:
+            return False
+        if ctx.is_verb(p) or w in L.auxiliaries:
+            return True
+    return False
 
 
 def _noun_object(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
@@ -1633,9 +1649,8 @@ def _is_appositive(ctx: Ctx, i: int, j: int) -> bool:
     """Do tokens i..j-1 describe someone (a description in lower case, a role, an age) with no cue
     or quote inside ("a senior fellow at Brookings who studies elections", "45")?"""
     first = ctx.word(i)
-    describes = not ctx.is_cap(i) or first[:1].isdigit() or bool(ctx.match_seq(i, ctx.L.roles, j))
-    if not describes or first in ctx.L.np_stops or first in ctx.L.subordinators:
-        return False
+    if ctx.is_cap(i) and not first[:1].isdigit() and not ctx.match_seq(i, ctx.L.roles, j):
+        return False  # "Trump, Clinton, Sanders said": an enumeration, not a description
     cues = _cue_words(ctx.L)
     return not any(ctx.word(t) in cues or ctx.text[ctx.idx.spans[t][0]] in CLOSING for t in range(i, j))
 
@@ -1653,8 +1668,12 @@ def _clause_follows_cue(c: CueScan) -> bool:
 
 
 def _appositive_subject_applies(c: CueScan) -> bool:
-    return c.word in c.ctx.L.pre_cues and c.prev == "," and _opening_name(c) is not None \
-        and _clause_follows_cue(c)
+    if c.word not in c.ctx.L.pre_cues or c.prev != ",":
+        return False
+    found = _opening_name(c)
+    if found is None or _relative_insertion(c) == found[1] + 1:
+        return False  # a relative clause alone between the name and the cue: interrupted-subject
+    return _clause_follows_cue(c)
 
 
 @CUE_RULES.register("appositive-subject", _appositive_subject_applies)
