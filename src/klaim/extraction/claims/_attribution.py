@@ -1468,7 +1468,22 @@ def _prefix_speaker(ctx: Ctx, reg: Registry, cue: int, source: TokenRange, hi: i
     appositive = _appositive_name(ctx, source.start, source.end, hi)
     if appositive is not None:
         return _appositive_speaker(ctx, reg, cue, source, appositive), appositive
-    return speaker_from_np(ctx, reg, source.start, source.end, ctx.surface(cue)), source.end
+    speaker = speaker_from_np(ctx, reg, source.start, source.end, ctx.surface(cue))
+    return speaker, _past_description(ctx, source, hi)
+
+
+def _past_description(ctx: Ctx, source: TokenRange, hi: int) -> int:
+    """Where a named source ends: after a description set off by commas that follows the name
+    ("According to John Smith, a senior fellow at Brookings, the race …"), else at its end."""
+    if not _comma_at(ctx, source.end, hi) or not all(ctx.is_cap(t) for t in range(source.start, source.end)):
+        return source.end
+    comma = source.end + 1
+    while comma < min(hi, source.end + 1 + _SOURCE_WORDS) and ctx.word(comma) != ",":
+        comma += 1
+    if not _comma_at(ctx, comma, hi) or comma == source.end + 1 or not _is_appositive(ctx, source.end + 1, comma) \
+            or not _is_np(ctx, source.end + 1, comma):
+        return source.end
+    return comma
 
 
 def _appositive_speaker(ctx: Ctx, reg: Registry, cue: int, description: TokenRange, name_end: int) -> SpeakerRef:
@@ -1990,7 +2005,7 @@ def degrees_after_name(c: CueScan) -> Attribution | None:
 def participle_cue(c: CueScan) -> Attribution | None:
     """ "Clinton posted a comment, saying “We are so excited”": the participle reports what the
     subject of the clause before the comma said."""
-    subject = _clause_subject(c, c.k - 1)
+    subject = _clause_subject(c, c.k - 1) or _sentence_subject(c)
     content = _content_after(c)
     if subject is None or content is None:
         return None
@@ -1998,6 +2013,19 @@ def participle_cue(c: CueScan) -> Attribution | None:
     if speaker is None or not _names_someone(speaker, subject):
         return None
     return _said_after(c, speaker, c.k - 1, content)
+
+
+def _sentence_subject(c: CueScan) -> tuple[int, int] | None:
+    """The subject of the clause that opens the sentence, up to its first verb, when the clause
+    before the participle's comma has none of its own ("Fiorina was upfront about her distaste
+    for Trump, the current front-runner, saying …")."""
+    ctx, L = c.ctx, c.ctx.L
+    start = _past_dateline(ctx, c.lo, c.clause_start, c.k)
+    start += ctx.match_seq(start, L.leading, c.k)
+    verb = next((t for t in range(start, c.k) if ctx.is_verb(t) or ctx.word(t) in L.auxiliaries), c.k)
+    if verb >= c.k - 1 or not 0 < verb - start <= _SUBJECT_WORDS or not _is_np(ctx, start, verb):
+        return None
+    return start, verb
 
 
 def _evidence_subject(c: CueScan) -> tuple[int, int] | None:
