@@ -48,6 +48,10 @@ PRONOUN = "discourse.pronoun-antecedent"
 CONTINUES = "discourse.account-continues"
 RESUMES = "discourse.account-resumes"
 QUOTE_IN_CONTENT = "discourse.quote-in-content"
+OP_ED = "discourse.op-ed-author"
+OP_ED_FIRST_PERSON = 3  # first-person words outside quotes that make an article someone's own account
+TAGLINE_WORDS = 40      # an author's tagline ("Rick Scott is the Republican governor of Florida.")
+TAGLINE_NAME = 4        # words of the name that opens it
 PRONOUN_VIAS = frozenset({"speaker.pronoun", "speaker.pronoun-unresolved", "speaker.definite-description"})
 LOOK_BACK = 6      # sentences searched for a pronoun's antecedent
 SUBJECT_WORDS = 4  # a person named among a sentence's first words is its subject
@@ -182,6 +186,7 @@ def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit
     units = quotes_in_content(units)
     units = carry_accounts(d, units)
     units = resume_accounts(d, units)
+    units = op_ed_author(d, units)
     return decontextualise(d, units)
 
 
@@ -235,6 +240,51 @@ def quotes_in_content(units: list[Unit]) -> list[Unit]:
                             rules=(*u.rules, QUOTE_IN_CONTENT))
         out.append(u)
     return out
+
+
+def op_ed_author(d: Discourse, units: list[Unit]) -> list[Unit]:
+    """An op-ed: the article speaks in the first person and ends with its author's tagline
+    ("Rick Scott is the Republican governor of Florida."). What it states in its own voice is
+    the author's, not the outlet's; the tagline itself is the outlet's."""
+    found = _author_tagline(d)
+    if found is None:
+        return units
+    author, tagline = found
+    out = []
+    for u in units:
+        if u.rules[:1] == ("unit.publisher",) and u.speaker.kind == SpeakerKind.publisher \
+                and not u.quote and u.start < tagline:
+            u = replace(u, speaker=author, spans=[author.mention] if author.mention else [],
+                        rules=(*u.rules, OP_ED))
+        out.append(u)
+    return out
+
+
+def _author_tagline(d: Discourse) -> tuple[SpeakerRef, int] | None:
+    """The author named by the last paragraph's tagline ("<Name> is …") of an article that says
+    "I" or "we" outside quotes, and where the tagline starts."""
+    ctx, L = d.ctx, d.ctx.L
+    if not d.paragraph_starts or not d.sentences:
+        return None
+    start = d.paragraph_starts[-1]
+    toks = list(ctx.idx.between(start, len(ctx.text)))
+    words = [k for k in toks if ctx.is_word(k)]
+    if not 3 <= len(words) <= TAGLINE_WORDS or d.sentence_index(ctx.idx.spans[words[-1]][0]) != \
+            d.sentence_index(ctx.idx.spans[words[0]][0]):
+        return None  # one short sentence
+    copula = next((n for n, k in enumerate(words[:TAGLINE_NAME + 1]) if ctx.word(k) in L.copulas), None)
+    if copula is None or copula < 2 or copula + 1 >= len(words) or not all(ctx.is_cap(k) for k in words[:copula]):
+        return None
+    if ctx.word(words[copula + 1]) not in L.np_articles or ctx.match_seq(words[0], L.honorifics, words[copula]):
+        return None  # "<Name> is the author of …", not "Mr. Hurt is eager …" (narration)
+    first_person = [a for a, _ in ctx.cues(L.first_person, 0, start) if not d.in_quote(a)]
+    if len(first_person) < OP_ED_FIRST_PERSON:
+        return None
+    name_end = ctx.idx.spans[words[copula - 1]][1]
+    role = ctx.text[ctx.idx.spans[words[copula + 1]][0]:ctx.idx.spans[words[-1]][1]]
+    author = SpeakerRef(SpeakerKind.person, name=ctx.text[ctx.idx.spans[words[0]][0]:name_end], role=role,
+                        mention=(ctx.idx.spans[words[0]][0], name_end))
+    return author, start
 
 
 def _attributed(u: Unit) -> bool:
