@@ -1176,6 +1176,7 @@ def _said_after_cue(ctx: Ctx, speaker: SpeakerRef, phrase: TokenRange, cue: int,
 
 
 _NEXT_SUBJECT_WORDS = 3  # a subject between a coordinator and the next cue ("and Clinton said")
+_COORDINATED_REACH = 80  # tokens of a content searched for a coordinated cue (keeps run-on text linear)
 
 
 def _before_coordinated_cue(ctx: Ctx, start: int, hi: int) -> int:
@@ -1183,7 +1184,7 @@ def _before_coordinated_cue(ctx: Ctx, start: int, hi: int) -> int:
     a cue of its own ("Graham called both candidates “crazy” and said …", "A woman asked for a
     photo and Clinton said …": what was said next is not what was asked), else at ``hi``."""
     L = ctx.L
-    for t in range(start + 1, hi - 1):
+    for t in range(start + 1, min(hi - 1, start + _COORDINATED_REACH)):
         if ctx.word(t) in L.predicate_coordinators and _cue_follows(ctx, t + 1, hi):
             return t
     return hi
