@@ -22,7 +22,8 @@ def _claim(case):
     claims = klaim.extract(case["text"], case["lang"])
     hits = [c for c in claims if case["claim"] in c.surface]
     assert hits, f"no claim contains {case['claim']!r}: {[c.surface for c in claims]}"
-    return hits[0]
+    # claims may overlap (a partial quote inside what a cue reports): the one the rule made, if any
+    return next((c for c in hits if case.get("rule") in c.rules), hits[0])
 
 
 @pytest.mark.parametrize("case", PARAMS)

@@ -733,7 +733,7 @@ def _is_np(ctx: Ctx, i: int, j: int) -> bool:
     for k in range(i, j):
         w = ctx.word(k)
         if not ctx.is_word(k):
-            if w in "().-/&'’":
+            if w in "().-/&'’—–":
                 continue
             return False
         if w in ctx.L.relative or (ctx.is_verb(k) and w not in ctx.L.np_participles) \
@@ -808,7 +808,8 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
     clause_start = lo
     k = lo
     while k < hi:
-        att = None if in_quote[k - lo] else _attribution_at(ctx, reg, k, lo, hi, clause_start, quoted)
+        att = None if in_quote[k - lo] else _attribution_at(ctx, reg, k, lo, hi, clause_start, quoted,
+                                                            out[-1] if out else None)
         if att is None:
             k += 1
             continue
@@ -819,14 +820,16 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
 
 
 def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
-                    quoted: list[tuple[int, int, int, int | None]]) -> Attribution | None:
+                    quoted: list[tuple[int, int, int, int | None]], before: Attribution | None) -> Attribution | None:
     """The attribution of the first cue rule that applies at token k, if it is a cue word."""
     L = ctx.L
     word = ctx.word(k)
     base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
-    if word not in _cue_words(L) and not (base and base in L.prefix_cues):
+    if word not in _cue_words(L) and not (base and base in L.prefix_cues) and not _verb_after_quote(ctx, k, lo):
         return None
-    scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, word, ctx.word(k - 1) if k > lo else "", base)
+    if _participle(ctx, k, lo):
+        return None
+    scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, word, ctx.word(k - 1) if k > lo else "", base, before)
     fired = CUE_RULES.first(L.code, scan)
     if fired is None:
         return None
@@ -834,6 +837,24 @@ def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_st
     if att is not None:
         att.rule = att.rule or rule
     return att
+
+
+def _participle(ctx: Ctx, k: int, lo: int) -> bool:
+    """Is the cue word at token k a participle, no one's speech act: passive after a form of "be"
+    ("Trump is expected to win", "Sanders was asked to name …") or an adjective after an article
+    ("the proposed ban")?"""
+    L = ctx.L
+    if ctx.word(k) in L.participle_cues:
+        return False  # "is predicting that …": a progressive, active (progressive-cue)
+    t = k - 1
+    while t >= lo:
+        word = ctx.word(t)
+        if word in L.passive_auxiliaries:
+            return True
+        if word not in L.auxiliaries:
+            return word in L.np_articles
+        t -= 1
+    return False
 
 
 def _quoted_tokens(ctx: Ctx, lo: int, hi: int, inside: list[tuple[int, int, int, int | None]]) -> list[bool]:
@@ -948,18 +969,37 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     """ "X mengatakan …" / "X said …": the speaker phrase before the cue at token k; what is said
     follows the cue, or stands before the speaker when nothing does ("…," the official said)."""
     phrase = _speaker_before_cue(ctx, lo, k)
-    if phrase is None or not _is_np(ctx, phrase.start, phrase.end):
+    if phrase is None or not _is_np(ctx, phrase.start, phrase.end) or _opens_no_subject(ctx, phrase.start):
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
-    if _takes_object(ctx, k, content, hi, words, quoted):
+    if _takes_object(ctx, k, content, hi, words, quoted) or _short_act(ctx, k, content, hi):
         return None
     if len(words) < ctx.L.min_claim_tokens:
         return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
+    if ctx.word(content) in ctx.L.object_prepositions:
+        return None  # "agreed on creating a commission": an act and its object, nothing said
     speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(k))
     if speaker is None:
         return None
     return _said_after_cue(ctx, speaker, phrase, k, content, hi, quoted)
+
+
+def _opens_no_subject(ctx: Ctx, t: int) -> bool:
+    """Does the phrase before a cue open with a word no subject opens with: a preposition,
+    conjunction or subordinator ("in what officials …", "during a debate …", "where Obama …"), or a
+    participle cue ("citing", "saying")? Then the phrase is the tail of another clause."""
+    L, word = ctx.L, ctx.word(t)
+    return word in L.np_stops or word in L.subordinators or word in L.speaker_boundaries \
+        or word in L.participle_cues
+
+
+def _short_act(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
+    """An act whose object is too short to be a claim ("asked for a photo", "called him"): the
+    act is the outlet's event, not a statement of the subject."""
+    if ctx.word(cue) not in ctx.L.act_cues:
+        return False
+    return n_words_between(ctx, content, _before_coordinated_cue(ctx, content, hi)) < ctx.L.min_quote_tokens
 
 
 def _opens_clause_after(ctx: Ctx, t: int) -> bool:
@@ -1063,11 +1103,27 @@ def _phrase_before_time(ctx: Ctx, lo: int, comma: int) -> TokenRange | None:
 def _takes_object(ctx: Ctx, cue: int, content: int, hi: int, words: list[int], quoted: list) -> bool:
     """Does the cue take an object rather than report a statement? "Anton menyampaikan itu
     saat …", "melaporkan wabah campak di Papua", "mengakui pernyataan La Nyalla itu"."""
-    if content < hi and ctx.word(content) in ctx.L.demonstratives:
+    if content < hi and ctx.word(content) in ctx.L.demonstratives and not _determines_subject(ctx, content, hi):
         return True
     if not words or any(q[0] == ctx.idx.spans[content][0] for q in quoted):
         return False  # nothing after the cue, or a quote: what is said
     return _noun_object(ctx, cue, content, hi) or _demonstrative_object(ctx, content, hi, words)
+
+
+_DETERMINED_WORDS = 3  # words between a demonstrative and the verb of the clause it opens
+
+
+def _determines_subject(ctx: Ctx, t: int, hi: int) -> bool:
+    """Does the demonstrative at token t open the subject of a clause ("said those statements were
+    wrong", "said this is …"): a verb follows within a few words, no comma or subordinator between?"""
+    L = ctx.L
+    for p in range(t + 1, min(hi, t + 2 + _DETERMINED_WORDS)):
+        w = ctx.word(p)
+        if not ctx.is_word(p) or w in L.subordinators or w in L.np_stops:
+            return False
+        if ctx.is_verb(p) or w in L.auxiliaries:
+            return True
+    return False
 
 
 def _noun_object(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
@@ -1089,6 +1145,8 @@ def _said_before_speaker(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, 
     """ "…," the official said: nothing follows the cue, so the content is before the speaker
     (a quote closing there, or the clause from the sentence start)."""
     before = phrase.start - 1
+    if ctx.word(cue) in ctx.L.act_cues:
+        return None  # "…, Lopez called them on it:": what she called them is not the clause before
     if not (phrase.start > lo and (ctx.word(before) == "," or ctx.text[ctx.idx.spans[before][0]] in CLOSING)):
         return None
     speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
@@ -1113,10 +1171,39 @@ def _said_after_cue(ctx: Ctx, speaker: SpeakerRef, phrase: TokenRange, cue: int,
     for quote in quoted:
         if start_char is not None and quote[0] <= start_char <= quote[1]:
             return Attribution(speaker, span, None, quote_open=quote[0])
-    end = hi
+    end = _before_coordinated_cue(ctx, content, hi)
     while end > content and ctx.word(end - 1) in _FINAL:
         end -= 1
     return Attribution(speaker, span, ctx.span(content, end))
+
+
+_NEXT_SUBJECT_WORDS = 3  # a subject between a coordinator and the next cue ("and Clinton said")
+_COORDINATED_REACH = 80  # tokens of a content searched for a coordinated cue (keeps run-on text linear)
+
+
+def _before_coordinated_cue(ctx: Ctx, start: int, hi: int) -> int:
+    """Where the content from token ``start`` ends: before a coordinated predicate or clause with
+    a cue of its own ("Graham called both candidates “crazy” and said …", "A woman asked for a
+    photo and Clinton said …": what was said next is not what was asked), else at ``hi``."""
+    L = ctx.L
+    for t in range(start + 1, min(hi - 1, start + _COORDINATED_REACH)):
+        if ctx.word(t) in L.predicate_coordinators and _cue_follows(ctx, t + 1, hi):
+            return t
+    return hi
+
+
+def _cue_follows(ctx: Ctx, t: int, hi: int) -> bool:
+    """Is there a pre-cue at token t, after a short subject without a verb and auxiliaries?"""
+    L = ctx.L
+    words = 0
+    while t < hi and words <= _NEXT_SUBJECT_WORDS and ctx.is_word(t):
+        if ctx.word(t) in L.pre_cues:
+            return True
+        if ctx.is_verb(t) and ctx.word(t) not in L.auxiliaries:
+            return False
+        words += 1
+        t += 1
+    return False
 
 
 _APPOSITIVE_WORDS = 6  # a name set off by commas after a description is at most this long
@@ -1384,7 +1471,22 @@ def _prefix_speaker(ctx: Ctx, reg: Registry, cue: int, source: TokenRange, hi: i
     appositive = _appositive_name(ctx, source.start, source.end, hi)
     if appositive is not None:
         return _appositive_speaker(ctx, reg, cue, source, appositive), appositive
-    return speaker_from_np(ctx, reg, source.start, source.end, ctx.surface(cue)), source.end
+    speaker = speaker_from_np(ctx, reg, source.start, source.end, ctx.surface(cue))
+    return speaker, _past_description(ctx, source, hi)
+
+
+def _past_description(ctx: Ctx, source: TokenRange, hi: int) -> int:
+    """Where a named source ends: after a description set off by commas that follows the name
+    ("According to John Smith, a senior fellow at Brookings, the race …"), else at its end."""
+    if not _comma_at(ctx, source.end, hi) or not all(ctx.is_cap(t) for t in range(source.start, source.end)):
+        return source.end
+    comma = source.end + 1
+    while comma < min(hi, source.end + 1 + _SOURCE_WORDS) and ctx.word(comma) != ",":
+        comma += 1
+    if not _comma_at(ctx, comma, hi) or comma == source.end + 1 or not _is_appositive(ctx, source.end + 1, comma) \
+            or not _is_np(ctx, source.end + 1, comma):
+        return source.end
+    return comma
 
 
 def _appositive_speaker(ctx: Ctx, reg: Registry, cue: int, description: TokenRange, name_end: int) -> SpeakerRef:
@@ -1415,6 +1517,7 @@ class CueScan:
     word: str
     prev: str            # the token before the cue within the sentence ("" at its start)
     base: str | None     # the cue without its pronoun suffix ("menurut" of "menurutnya")
+    before: Attribution | None = None  # the sentence's attribution before this cue, if any
 
 
 _CUE_CACHE: dict[str, frozenset[str]] = {}
@@ -1511,6 +1614,99 @@ def quote_then_speaker(c: CueScan) -> Attribution | None:
     while tail > c.k + 1 and not c.ctx.is_word(tail - 1):
         tail -= 1
     return Attribution(speaker, c.ctx.span(start, max(tail, c.k + 1)), None, quote_end=q[2])
+
+
+_VERB_QUOTE_GAP = 8  # tokens at most between a closing quote and a verb that is no cue
+
+
+def _verb_after_quote(ctx: Ctx, k: int, lo: int) -> bool:
+    """Is token k a verb (no auxiliary) with a closing quote mark a few tokens before it? Cheap:
+    it lets the quote rules look at a verb that is no cue ("“…,” the man shouted")."""
+    if not ctx.is_verb(k) or ctx.word(k) in ctx.L.auxiliaries:
+        return False
+    return any(ctx.text[ctx.idx.spans[t][0]] in CLOSING for t in range(max(lo, k - _VERB_QUOTE_GAP), k))
+
+
+def _quote_then_verb_applies(c: CueScan) -> bool:
+    if c.word in _cue_words(c.ctx.L) or not _verb_after_quote(c.ctx, c.k, c.lo):
+        return False
+    after = _after_closing_quote(c, _subject_end(c))
+    if after is None or c.ctx.word(after) in c.ctx.L.coordinators or c.ctx.word(after) in c.ctx.L.subordinators:
+        return False
+    return _quote_speaker(c) is not None
+
+
+@CUE_RULES.register("quote-then-verb", _quote_then_verb_applies)
+def quote_then_verb(c: CueScan) -> Attribution | None:
+    """ "“They stole the country,” the man shouted", "“…,” Kelly charged in her assault": a quote
+    that runs on into a short subject and its verb is that subject's, whatever the verb; a clause
+    joined by a conjunction ("“…,” and Clinton won") is the outlet's narration."""
+    return quote_then_speaker(c)
+
+
+_OPENING_NAME_WORDS = 5  # a name that opens the clause ("Paul R. Pillar, …") is at most this many tokens
+_APPOSITIVE_TOKENS = 40  # an appositive between a name and its cue ("…, a truck driver from Ava, Mo., who …,")
+
+
+def _opening_name(c: CueScan) -> tuple[int, int] | None:
+    """The capitalised name that opens the clause and the comma closing it ("Paul Porter, …"),
+    as (first token, comma token), when an appositive set off by commas runs from there to the
+    comma right before the cue."""
+    ctx, L = c.ctx, c.ctx.L
+    start = _past_dateline(ctx, c.lo, c.clause_start, c.k)
+    start += ctx.match_seq(start, L.leading, c.k)
+    comma = start
+    while comma < c.k and comma - start < _OPENING_NAME_WORDS and (ctx.is_cap(comma) or ctx.word(comma) == "."):
+        comma += 1
+    if comma == start or comma >= c.k - 2 or ctx.word(comma) != "," or c.k - comma > _APPOSITIVE_TOKENS:
+        return None
+    return (start, comma) if _is_appositive(ctx, comma + 1, c.k - 1) else None
+
+
+def _is_appositive(ctx: Ctx, i: int, j: int) -> bool:
+    """Do tokens i..j-1 describe someone (a description in lower case, a role, an age) with no cue
+    or quote inside ("a senior fellow at Brookings who studies elections", "45")?"""
+    first = ctx.word(i)
+    if ctx.is_cap(i) and not first[:1].isdigit() and not ctx.match_seq(i, ctx.L.roles, j):
+        return False  # "Trump, Clinton, Sanders said": an enumeration, not a description
+    cues = _cue_words(ctx.L)
+    return not any(ctx.word(t) in cues or ctx.text[ctx.idx.spans[t][0]] in CLOSING for t in range(i, j))
+
+
+def _clause_follows_cue(c: CueScan) -> bool:
+    """Does a clause follow the cue ("said the race would tighten", "said he …", "said that …")
+    rather than its speaker ("said John Smith, who …")?"""
+    ctx, L = c.ctx, c.ctx.L
+    content = _content_start_after_cue(ctx, c.k, c.hi)
+    if c.k + 1 < content <= c.hi and ctx.word(content - 1) in L.complementisers:
+        return True  # "said that …", "said Sunday that …"
+    phrase = _speaker_after_cue(ctx, c.k, c.hi)
+    end = phrase.end
+    return phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries)
+
+
+def _appositive_subject_applies(c: CueScan) -> bool:
+    if c.word not in c.ctx.L.pre_cues or c.prev != ",":
+        return False
+    found = _opening_name(c)
+    if found is None or _relative_insertion(c) == found[1] + 1:
+        return False  # a relative clause alone between the name and the cue: interrupted-subject
+    return _clause_follows_cue(c)
+
+
+@CUE_RULES.register("appositive-subject", _appositive_subject_applies)
+def appositive_subject(c: CueScan) -> Attribution | None:
+    """ "John Smith, a senior fellow at Brookings who studies elections, said the race would
+    tighten": the name opening the clause is the subject; the appositive between it and the cue
+    describes him, and what follows the cue is what he said."""
+    found = _opening_name(c)
+    content = _content_after(c)
+    if found is None or content is None:
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, found[0], found[1], c.ctx.surface(c.k))
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation):
+        return None
+    return _said_after(c, speaker, c.k, content)
 
 
 def _after_content(c: CueScan) -> bool:
@@ -1675,7 +1871,7 @@ def _content_after(c: CueScan, stop_at_comma: bool = False) -> tuple[int, int] |
     the next comma), when it is long enough to be a claim."""
     ctx = c.ctx
     start = _content_start_after_cue(ctx, c.k, c.hi)
-    end = c.hi
+    end = _before_coordinated_cue(ctx, start, c.hi)
     if stop_at_comma:
         end = next((t for t in range(start, c.hi) if ctx.word(t) == ","), c.hi)
     while end > start and ctx.word(end - 1) in _FINAL:
@@ -1712,14 +1908,25 @@ def coordinated_cue(c: CueScan) -> Attribution | None:
     coordinator = _subject_end(c) - 1
     subject = _clause_subject(c, coordinator)
     content = _content_after(c)
-    if subject is None or content is None or _refused(c, coordinator):
+    if content is None or _refused(c, coordinator):
         return None
     if c.word in c.ctx.L.nominal_cues and content[0] == c.k + 1:
         return None  # "dan menyampaikan laporannya": an object, not a reported statement
-    speaker = speaker_from_np(c.ctx, c.reg, subject[0], subject[1], c.ctx.surface(c.k))
-    if speaker is None or not _names_someone(speaker, subject):
+    speaker = _first_predicate_speaker(c, coordinator)
+    if speaker is None and subject is not None:
+        speaker = speaker_from_np(c.ctx, c.reg, subject[0], subject[1], c.ctx.surface(c.k))
+        speaker = speaker if speaker is not None and _names_someone(speaker, subject) else None
+    return None if speaker is None else _said_after(c, speaker, coordinator, content)
+
+
+def _first_predicate_speaker(c: CueScan, coordinator: int) -> SpeakerRef | None:
+    """ "Graham called both candidates “crazy” and said …": the first predicate was a cue of its
+    own, whose content ends at the coordinator; its speaker (found and resolved there) is the
+    subject of both."""
+    before = c.before
+    if before is None or before.content is None or before.content[1] > c.ctx.idx.spans[coordinator][0]:
         return None
-    return _said_after(c, speaker, coordinator, content)
+    return replace(before.speaker, cue=c.ctx.surface(c.k))
 
 
 def _names_someone(speaker: SpeakerRef, phrase: tuple[int, int]) -> bool:
@@ -1801,7 +2008,7 @@ def degrees_after_name(c: CueScan) -> Attribution | None:
 def participle_cue(c: CueScan) -> Attribution | None:
     """ "Clinton posted a comment, saying “We are so excited”": the participle reports what the
     subject of the clause before the comma said."""
-    subject = _clause_subject(c, c.k - 1)
+    subject = _clause_subject(c, c.k - 1) or _sentence_subject(c)
     content = _content_after(c)
     if subject is None or content is None:
         return None
@@ -1809,6 +2016,19 @@ def participle_cue(c: CueScan) -> Attribution | None:
     if speaker is None or not _names_someone(speaker, subject):
         return None
     return _said_after(c, speaker, c.k - 1, content)
+
+
+def _sentence_subject(c: CueScan) -> tuple[int, int] | None:
+    """The subject of the clause that opens the sentence, up to its first verb, when the clause
+    before the participle's comma has none of its own ("Fiorina was upfront about her distaste
+    for Trump, the current front-runner, saying …")."""
+    ctx, L = c.ctx, c.ctx.L
+    start = _past_dateline(ctx, c.lo, c.clause_start, c.k)
+    start += ctx.match_seq(start, L.leading, c.k)
+    verb = next((t for t in range(start, c.k) if ctx.is_verb(t) or ctx.word(t) in L.auxiliaries), c.k)
+    if verb >= c.k - 1 or not 0 < verb - start <= _SUBJECT_WORDS or not _is_np(ctx, start, verb):
+        return None
+    return start, verb
 
 
 def _evidence_subject(c: CueScan) -> tuple[int, int] | None:
@@ -1877,6 +2097,51 @@ def record_cue(c: CueScan) -> Attribution | None:
 
 def _pre_cue_applies(c: CueScan) -> bool:
     return c.word in c.ctx.L.pre_cues and not _after_np_stop(c)
+
+
+def _progressive(c: CueScan) -> bool:
+    return c.word in c.ctx.L.participle_cues and c.k > c.lo and c.prev in c.ctx.L.passive_auxiliaries
+
+
+@CUE_RULES.register("progressive-cue", _progressive)
+def progressive_cue(c: CueScan) -> Attribution | None:
+    """ "The Florida senator is predicting that he will win …": a participle cue after a form of
+    "be" is the verb of the clause, its subject the speaker (as "X predicts that …")."""
+    return _pre_cue(c.ctx, c.reg, c.k, c.lo, c.hi, c.quoted)
+
+
+_HEAD_WORDS = 6  # a subject noun phrase before its restrictive relative clause
+
+
+def _restricted_subject(c: CueScan) -> tuple[int, int] | None:
+    """The noun phrase before a restrictive relative clause that runs up to the cue ("A woman
+    who has accused Bill Clinton of rape said …"): (first token, relative pronoun token). Not
+    when the pronoun is right before the cue ("voters who say …": the relative clause says it)."""
+    ctx, L = c.ctx, c.ctx.L
+    start = _past_dateline(ctx, c.lo, c.clause_start, c.k)
+    start += ctx.match_seq(start, L.leading, c.k)
+    end = _subject_end(c)
+    rel = next((t for t in range(start + 1, min(end, start + _HEAD_WORDS + 1)) if ctx.word(t) in L.relative), None)
+    if rel is None or rel >= end - 1 or not _is_np(ctx, start, rel):
+        return None
+    if any(not ctx.is_word(t) for t in range(rel + 1, end)):
+        return None  # a comma or a quote: no plain relative clause
+    return start, rel
+
+
+@CUE_RULES.register("restricted-subject", lambda c: c.word in c.ctx.L.pre_cues and _restricted_subject(c) is not None
+                    and _clause_follows_cue(c))
+def restricted_subject(c: CueScan) -> Attribution | None:
+    """ "A woman who has accused Bill Clinton of rape said Sunday that …": the subject is the noun
+    phrase the relative clause restricts; the clause stays part of who is meant."""
+    found = _restricted_subject(c)
+    content = _content_after(c)
+    if found is None or content is None or _refused(c, found[1]):
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, found[0], found[1], c.ctx.surface(c.k))
+    if speaker is None:
+        return None
+    return _said_after(c, speaker, found[0], content)
 
 
 @CUE_RULES.register("pre-cue", _pre_cue_applies)

@@ -26,12 +26,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import DEMAND
-from klaim.extraction.claims._mentions import Mention, Mentions, discourse_words, find_mentions
+from klaim.extraction.claims._mentions import (
+    POSSESSIVE,
+    Mention,
+    Mentions,
+    discourse_words,
+    find_mentions,
+    lower_elsewhere,
+)
 from klaim.extraction.claims._standalone import decontextualise
 from klaim.extraction.text import paragraphs, sentences
 from klaim.schema import SpeakerKind
@@ -39,6 +47,11 @@ from klaim.schema import SpeakerKind
 PRONOUN = "discourse.pronoun-antecedent"
 CONTINUES = "discourse.account-continues"
 RESUMES = "discourse.account-resumes"
+QUOTE_IN_CONTENT = "discourse.quote-in-content"
+OP_ED = "discourse.op-ed-author"
+OP_ED_FIRST_PERSON = 3  # first-person words outside quotes that make an article someone's own account
+TAGLINE_WORDS = 40      # an author's tagline ("Rick Scott is the Republican governor of Florida.")
+TAGLINE_NAME = 4        # words of the name that opens it
 PRONOUN_VIAS = frozenset({"speaker.pronoun", "speaker.pronoun-unresolved", "speaker.definite-description"})
 LOOK_BACK = 6      # sentences searched for a pronoun's antecedent
 SUBJECT_WORDS = 4  # a person named among a sentence's first words is its subject
@@ -103,23 +116,56 @@ class Discourse:
         speakers = {self.mentions.canonical(v) for v in self.voices.get(sentence, ())}
         return next((m.entity for m in named if self.mentions.canonical(m.entity) in speakers), named[0].entity)
 
-    def subject_person(self, sentence: tuple[int, int]) -> SpeakerRef | None:
-        """The person a sentence names among its first words (its subject), after a leading
-        phrase closed by a comma ("Dalam kasus itu, Agus …"), if any."""
+    def _subject_words(self, sentence: tuple[int, int]) -> list[int]:
+        """The first word tokens of a sentence (where its subject is), after a leading phrase
+        closed by a comma ("Dalam kasus itu, Agus …")."""
         ctx = self.ctx
         toks = list(ctx.idx.between(*sentence))
         comma = next((n for n, k in enumerate(toks[:LEAD_TOKENS]) if ctx.word(k) == ","), -1)
-        words = [k for k in toks[comma + 1:] if ctx.is_word(k)][:SUBJECT_WORDS]
+        return [k for k in toks[comma + 1:] if ctx.is_word(k)][:SUBJECT_WORDS]
+
+    def subject_person(self, sentence: tuple[int, int]) -> SpeakerRef | None:
+        """The person a sentence names among its first words (its subject), if any."""
+        words = self._subject_words(sentence)
         if not words:
             return None
-        start, end = ctx.idx.spans[toks[comma + 1]][0], ctx.idx.spans[words[-1]][1]
+        start, end = self.ctx.idx.spans[words[0]][0], self.ctx.idx.spans[words[-1]][1]
         named = self.unquoted_people(start, end)
         return named[0].entity if named else None
 
     def about_another(self, sentence: tuple[int, int], speaker: SpeakerRef) -> bool:
         """The sentence is about a person other than ``speaker``: the outlet narrating."""
         subject = self.subject_person(sentence)
-        return subject is not None and self.mentions.canonical(subject) != self.mentions.canonical(speaker)
+        if subject is not None:
+            return self.mentions.canonical(subject) != self.mentions.canonical(speaker)
+        return self._named_subject_other(sentence, speaker)
+
+    def _named_subject_other(self, sentence: tuple[int, int], speaker: SpeakerRef) -> bool:
+        """Does the sentence open with a name (past capitalised common words: "The", "But") that
+        is none of the speaker's words ("Sen. Marco Rubio called …", "Trump's campaign has …")?
+        A name nobody is registered under is still someone else the outlet writes about; the
+        speaker's own role or organisation ("Dinas Sosial" of its head) and a title are not."""
+        ctx = self.ctx
+        full = self.mentions.full_name(speaker)
+        own = set(" ".join(w or "" for w in (full.name, full.role, full.organisation, speaker.role,
+                                              speaker.organisation)).lower().split())
+        words = self._subject_words(sentence)
+        if not words or ctx.match_seq(words[0], ctx.L.roles, words[-1] + 1):
+            return False  # "Kedua Menlu …", "Senator …": a title, maybe the speaker's
+        opening = list(takewhile(lambda k: ctx.is_cap(k), words))  # "Sen. Ted Cruz", "The Post"
+        name = [k for k in opening if ctx.word(k) not in ctx.L.not_names
+                and not lower_elsewhere(ctx, ctx.surface(k)) and _name_inside_sentences(ctx, ctx.word(k))]
+        return bool(name) and not any(POSSESSIVE.sub("", ctx.word(k)) in own for k in opening)
+
+
+def _name_inside_sentences(ctx: Ctx, word: str) -> bool:
+    """Is the word written capitalised after another word somewhere (a name, not a common word
+    that only opens sentences: "Mekanisme distribusi …")?"""
+    key = ("discourse.name_inside", word)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = any(p > 0 and ctx.is_cap(p) and ctx.is_word(p - 1) for p in ctx.positions(word))
+    return hit
 
 
 def build(ctx: Ctx, reg: Registry, units: list[Unit]) -> Discourse:
@@ -137,8 +183,10 @@ def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit
     that stand alone."""
     d = build(ctx, reg, units)
     units = [_resolve_pronoun(d, u) for u in units]
+    units = quotes_in_content(units)
     units = carry_accounts(d, units)
     units = resume_accounts(d, units)
+    units = op_ed_author(d, units)
     return decontextualise(d, units)
 
 
@@ -172,6 +220,71 @@ def _learn_pronoun(d: Discourse, sp: SpeakerRef, person: SpeakerRef) -> None:
     key = d.mentions.canonical(person)
     if key and sp.mention is not None:
         d.pronouns.setdefault(key, set()).add(d.ctx.text[sp.mention[0]:sp.mention[1]].lower())
+
+
+def quotes_in_content(units: list[Unit]) -> list[Unit]:
+    """A quote with no speaker of its own after a cue in the same sentence is part of what that
+    cue reports ("Lofgren said the announcements were “important preliminary steps …”"): it is
+    the speaker's, as the words around it are."""
+    cues: dict[tuple[int, int], list[Unit]] = {}  # sentence → its attributed units
+    for u in units:
+        if _attributed(u) and not u.quote and u.spans:
+            cues.setdefault(u.sentence, []).append(u)
+    out = []
+    for u in units:
+        if u.quote and u.rules == ("unit.quote",) and u.sentence in cues:
+            before = [a for a in cues[u.sentence] if a.spans[0][1] <= u.start]
+            if before:
+                cue = max(before, key=lambda a: a.spans[0][1])
+                u = replace(u, speaker=cue.speaker, spans=list(cue.spans), cue=cue.speaker.cue,
+                            rules=(*u.rules, QUOTE_IN_CONTENT))
+        out.append(u)
+    return out
+
+
+def op_ed_author(d: Discourse, units: list[Unit]) -> list[Unit]:
+    """An op-ed: the article speaks in the first person and ends with its author's tagline
+    ("Rick Scott is the Republican governor of Florida."). What it states in its own voice is
+    the author's, not the outlet's; the tagline itself is the outlet's."""
+    found = _author_tagline(d)
+    if found is None:
+        return units
+    author, tagline = found
+    out = []
+    for u in units:
+        if u.rules[:1] == ("unit.publisher",) and u.speaker.kind == SpeakerKind.publisher \
+                and not u.quote and u.start < tagline:
+            u = replace(u, speaker=author, spans=[author.mention] if author.mention else [],
+                        rules=(*u.rules, OP_ED))
+        out.append(u)
+    return out
+
+
+def _author_tagline(d: Discourse) -> tuple[SpeakerRef, int] | None:
+    """The author named by the last paragraph's tagline ("<Name> is …") of an article that says
+    "I" or "we" outside quotes, and where the tagline starts."""
+    ctx, L = d.ctx, d.ctx.L
+    if not d.paragraph_starts or not d.sentences:
+        return None
+    start = d.paragraph_starts[-1]
+    toks = list(ctx.idx.between(start, len(ctx.text)))
+    words = [k for k in toks if ctx.is_word(k)]
+    if not 3 <= len(words) <= TAGLINE_WORDS or d.sentence_index(ctx.idx.spans[words[-1]][0]) != \
+            d.sentence_index(ctx.idx.spans[words[0]][0]):
+        return None  # one short sentence
+    copula = next((n for n, k in enumerate(words[:TAGLINE_NAME + 1]) if ctx.word(k) in L.copulas), None)
+    if copula is None or copula < 2 or copula + 1 >= len(words) or not all(ctx.is_cap(k) for k in words[:copula]):
+        return None
+    if ctx.word(words[copula + 1]) not in L.np_articles or ctx.match_seq(words[0], L.honorifics, words[copula]):
+        return None  # "<Name> is the author of …", not "Mr. Hurt is eager …" (narration)
+    first_person = [a for a, _ in ctx.cues(L.first_person, 0, start) if not d.in_quote(a)]
+    if len(first_person) < OP_ED_FIRST_PERSON:
+        return None
+    name_end = ctx.idx.spans[words[copula - 1]][1]
+    role = ctx.text[ctx.idx.spans[words[copula + 1]][0]:ctx.idx.spans[words[-1]][1]]
+    author = SpeakerRef(SpeakerKind.person, name=ctx.text[ctx.idx.spans[words[0]][0]:name_end], role=role,
+                        mention=(ctx.idx.spans[words[0]][0], name_end))
+    return author, start
 
 
 def _attributed(u: Unit) -> bool:

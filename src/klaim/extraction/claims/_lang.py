@@ -68,14 +68,17 @@ class Lang:
     evidence_nouns: frozenset[str]
     record_cues: frozenset[str]
     pre_cues: frozenset[str]
+    act_cues: frozenset[str]
     prefix_cues: frozenset[str]
     inline_cues: frozenset[str]
     passive_cues: frozenset[str]
+    passive_auxiliaries: frozenset[str]
     passive_adverbs: Sequences
     passive_openers: frozenset[str]
     nominal_cues: frozenset[str]
     speech_nouns: frozenset[str]
     recipient_words: frozenset[str]
+    object_prepositions: frozenset[str]
     object_cues: frozenset[str]
     complementisers: frozenset[str]
     wish_complementisers: frozenset[str]
@@ -216,14 +219,15 @@ class Lang:
 _WORD_SETS = (
     "post_cues", "participle_cues", "evidence_cues", "evidence_nouns", "record_cues", "pre_cues",
     "prefix_cues", "inline_cues", "passive_cues", "passive_openers", "nominal_cues", "speech_nouns",
-    "recipient_words", "object_cues", "complementisers", "wish_complementisers", "pronoun_speakers",
+    "recipient_words", "object_prepositions", "object_cues", "complementisers", "wish_complementisers",
+    "pronoun_speakers",
     "plural_pronouns", "speaker_boundaries", "np_participles", "group_determiners", "np_articles",
     "non_verbs", "verbs", "auxiliaries", "copulas", "predicate_coordinators", "clause_coordinators",
     "subordinators", "demonstratives", "time_words", "predicate_markers", "locative_prepositions",
     "np_stops", "subject_breakers", "refusals", "not_names", "name_prefixes", "organisation_heads",
     "post_nominals", "location_heads", "list_coordinators", "fact_subordinators",
     "contrast_connectives", "collective_numbers", "reference_determiners",
-    "vague_prefixes", "causatives", "stative_prefixes",
+    "vague_prefixes", "causatives", "stative_prefixes", "passive_auxiliaries", "act_cues",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -257,6 +261,7 @@ def get(lang: str) -> Lang:
     fields |= {name: Phrases(t.get(key, [])) for name, key in _by_key(_PHRASES, _PHRASES_RENAMED).items()}
     for part in (_morphology, _clause_words, _limits, _gazetteer):
         fields |= part(t)
+    fields["pre_cues"] = fields["pre_cues"] | fields["act_cues"]  # cues before their content too
     return Lang(**fields)
 
 

@@ -108,7 +108,7 @@ def _unique_full_name(entities: dict[str, SpeakerRef], key: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _lower_elsewhere(ctx: Ctx, word: str) -> bool:
+def lower_elsewhere(ctx: Ctx, word: str) -> bool:
     # once per word and article: a speaker named in every sentence would rescan all its mentions
     key = ("mentions.lower_elsewhere", word.lower())
     hit = ctx.memo.get(key)
@@ -122,7 +122,7 @@ def _clean(ctx: Ctx, name: str) -> str:
     Hermansyah"): words the article also writes in lower case."""
     words, L = name.split(), ctx.L
     while len(words) > 1 and (words[0].lower() in L.subordinators or (words[0].lower(),) in L.leading
-                              or (words[0].lower(),) in L.roles or _lower_elsewhere(ctx, words[0])):
+                              or (words[0].lower(),) in L.roles or lower_elsewhere(ctx, words[0])):
         words.pop(0)
     if words and POSSESSIVE.search(words[-1]):
         words[-1] = POSSESSIVE.sub("", words[-1])  # "Bill Clinton’s": a mention, not the name
@@ -144,7 +144,7 @@ def _named(ctx: Ctx, sp: SpeakerRef) -> SpeakerRef | None:
     if sp.kind not in NAMED_KINDS or not sp.name or not sp.name[:1].isupper():
         return None
     name = _clean(ctx, sp.name) if sp.kind == SpeakerKind.person else sp.name
-    if " " not in name and _lower_elsewhere(ctx, name):
+    if " " not in name and lower_elsewhere(ctx, name):
         return None  # "Having", "Namun": a capitalised common word, not a name
     return SpeakerRef(sp.kind, name, sp.role, sp.organisation)
 
