@@ -150,7 +150,9 @@ def _outside_negation(ctx: Ctx, a: int, b: int, ends: list[int]) -> list[int]:
     what follows them, and an item alone would say something else."""
     if not ends:
         return ends
-    negated = next((k for k in range(a, b) if ctx.L.negated.pattern.fullmatch(ctx.word(k))), b)
+    # "Tidak hanya X, …" (not only X) is no negation of what follows it
+    negated = next((k for k in range(a, b) if ctx.L.negated.pattern.fullmatch(ctx.word(k))
+                    and not ctx.match_seq(k, ctx.L.correlative_openers, b)), b)
     return [e for e in ends if e <= negated and ctx.words_between(a, e) >= ctx.L.min_claim_tokens]
 
 
@@ -232,12 +234,23 @@ def contrast_cut(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
             continue
         if ctx.words_between(a, k) < L.min_claim_tokens or ctx.words_between(k + 2, b) < L.min_claim_tokens:
             continue
-        if ctx.word(k + 2) in L.auxiliaries:
+        if _same_predicate_goes_on(ctx, k + 2, b):
             continue  # "cemas mengenai X, namun juga mengenai Y": one predicate goes on
         if any(ctx.match_seq(t, L.correlative_openers, k) for t in range(a, k)):
             return None
         return k, k + 1
     return None
+
+
+def _same_predicate_goes_on(ctx: Ctx, k: int, b: int) -> bool:
+    """After a contrast connective, auxiliaries and then no subject of their own ("namun juga
+    mengenai Y", "tetapi juga tentu saja memastikan"): the predicate before goes on. A demonstrative
+    or a name after them is a new subject ("tapi justru ini potensi kita")."""
+    L = ctx.L
+    t = k
+    while t < b and ctx.word(t) in L.auxiliaries:
+        t += 1
+    return t > k and not (t < b and (ctx.word(t) in L.demonstratives or ctx.is_cap(t)))
 
 
 FIGURE_TAIL = 4  # words after a number that still belong to its figure ("Rp 19,25 triliun", "18 tahun")

@@ -109,6 +109,8 @@ class Lang:
     coordinators: frozenset[str]
     predicate_coordinators: frozenset[str]
     clause_coordinators: frozenset[str]
+    result_coordinators: frozenset[str]
+    non_subjects: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     demonstratives: frozenset[str]
@@ -123,6 +125,7 @@ class Lang:
     leading: Sequences
     min_claim_tokens: int
     min_quote_tokens: int
+    split_quotes: bool
     uncertain: Phrases
     hedged: Phrases
     negated: Phrases
@@ -214,7 +217,7 @@ _WORD_SETS = (
     "subordinators", "demonstratives", "time_words", "predicate_markers", "locative_prepositions",
     "np_stops", "subject_breakers", "refusals", "not_names", "name_prefixes", "organisation_heads",
     "post_nominals", "location_heads", "list_coordinators", "fact_subordinators",
-    "contrast_connectives",
+    "contrast_connectives", "result_coordinators", "non_subjects",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -281,6 +284,7 @@ def _limits(t: dict[str, Any]) -> dict[str, Any]:
         "min_claim_tokens": int(t.get("min_claim_tokens", 3)),
         "min_quote_tokens": int(t.get("min_quote_tokens", 4)),
         "background_years": int(t.get("background_years", 5)),
+        "split_quotes": bool(t.get("split_quotes", False)),
     }
 
 

@@ -104,6 +104,8 @@ class ClaimsTable(BaseModel):
     list_coordinators: Words = []
     fact_subordinators: Words = []
     contrast_connectives: Words = []
+    non_subjects: Words = []  # words that open no subject of a clause after a comma ("…, demikian dikutip …")
+    result_coordinators: Words = []  # a result clause's claim keeps the clause it follows from ("X sehingga Y")
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     plural_suffix: Word | None = None
@@ -154,6 +156,9 @@ class ClaimsTable(BaseModel):
     min_claim_tokens: int = Field(default=3, ge=1)
     min_quote_tokens: int = Field(default=4, ge=1)
     background_years: int = Field(default=5, ge=0)
+    # a quote sentence is split into claims as the outlet's own text is (clauses, items, causes);
+    # Indonesian quotes run several points together, English ones keep a point a sentence
+    split_quotes: bool = False
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")

@@ -14,7 +14,7 @@ from klaim.extraction.claims._attribution import (
     find_attributions,
 )
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
+from klaim.extraction.claims._decompose import Unit, decompose, n_words, quote_claims, standalone, trim_tokens
 from klaim.extraction.claims._demands import DEMAND, demand_speaker
 from klaim.extraction.claims._intro import colon_intros, headline_source
 from klaim.extraction.text import Quote, paragraphs, quotes, sentences
@@ -145,8 +145,8 @@ def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attrib
                                                sent.paragraph)
         scan.last_quote = (sent.paragraph, speaker, spans, rules[:2])
         cs, ce = ctx.span(i, j)
-        scan.units.append(Unit(cs, ce, standalone([ctx.text[cs:ce]]), sent.span, speaker, spans, quote=True,
-                               cue=speaker.cue, rules=_with_via(rules, speaker)))
+        scan.units += quote_claims(ctx, i, j, Unit(cs, ce, standalone([ctx.text[cs:ce]]), sent.span, speaker, spans,
+                                                   quote=True, cue=speaker.cue, rules=_with_via(rules, speaker)))
 
 
 def _quote_speaker(a: Attribution | None, last_quote: _LastQuote | None, p_i: int,
