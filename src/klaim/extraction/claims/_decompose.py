@@ -740,9 +740,61 @@ def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
     for k in range(a + 1, b):
         if ctx.word(k) not in ctx.L.relative:
             continue
-        if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None:
+        if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None and not _leading_place(ctx, a, k):
             return _nonrestrictive(d, a, b, k, subject)
-        _agent_relative(d, a, b, k)
+        if not _marked_relative(d, a, b, k):
+            _agent_relative(d, a, b, k)
+    return b
+
+
+def _leading_place(ctx: Ctx, a: int, k: int) -> bool:
+    """ "Di KPU provinsi, yang semula 14 hari itu dipangkas …": a prepositional phrase opens the
+    clause and the comma sets it off; "yang …" is the clause's subject, not a relative on it."""
+    return ctx.word(a) in ctx.L.np_stops and not any(ctx.is_verb(t) for t in range(a, k))
+
+
+def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
+    """ "model pembiayaan yang tidak membebani APBN", "harga beras yang kian meningkat": a
+    restrictive clause that opens with an aspect, frequency or negation word states a fact about
+    its noun of its own; a claim from the noun phrase's start to the clause's end. Not under a
+    negated existential ("Tidak ada masalah yang tidak bisa diselesaikan") and not "yang sudah
+    ada"."""
+    ctx = d.ctx
+    L = ctx.L
+    m = k + 1
+    while m < b and ctx.word(m) in L.fact_relative_markers:
+        m += 1
+    if m == k + 1 or m >= b or ctx.match_seq(m, L.existentials, b) or not ctx.is_word(m):
+        return False  # "sistem yang sudah ada memiliki …": "the existing system", no fact of its own
+    before = ctx.word(k - 1)
+    if not ctx.is_word(k - 1) or before in L.np_stops or before in L.auxiliaries \
+            or (before in L.non_verbs and before.startswith(L.passive_prefix)):
+        return False  # "… dibandingkan yang tidak bebas", "juga yang …": no noun for the clause to describe
+    if any(ctx.match_seq(t, L.existentials, k) and L.negated.pattern.fullmatch(ctx.word(t)) for t in range(a, k)):
+        return False
+    start = _np_start(ctx, k, a)
+    end = _relative_end(ctx, m + 1, b)
+    opener = ctx.match_seq(k + 1, L.correlative_openers, b)
+    if start >= k or ctx.words_between(max(m, k + 1 + opener), end) < (2 if opener else 1) \
+            or (start == a and end == b) or _is_date_phrase(ctx, start, k):
+        return False  # "media yang tidak hanya" says nothing yet; "Juli lalu yang …" describes no date
+    s, e = ctx.span(start, end)
+    d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
+                        role="marked-relative", cue=d.cue))
+    return True
+
+
+def _relative_end(ctx: Ctx, t: int, b: int) -> int:
+    """Where a restrictive clause whose predicate starts before token t ends: at a comma, a
+    coordinator or a predicate marker of the main clause ("… yang tidak membebani APBN seperti ini
+    bisa dilakukan"), else at the end of the conjunct."""
+    L = ctx.L
+    for k in range(t, b):
+        w = ctx.word(k)
+        if w in (",", ";") or w in L.coordinators or w in L.predicate_markers or w in L.relative:
+            return k
+        if w in L.demonstratives and k + 1 < b and ctx.is_word(k + 1):
+            return k + 1  # "… yang sebelumnya berada di kapal itu ditemukan …": the noun phrase closes
     return b
 
 
