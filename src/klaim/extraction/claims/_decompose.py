@@ -16,6 +16,7 @@ from klaim.extraction.claims._attribution import SpeakerRef
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
+    cause_head_end,
     contrast_cut,
     enumeration_ends,
     figure_ends,
@@ -854,6 +855,10 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
+    effect = cause_head_end(ctx, a, b)
+    if effect is not None:
+        c_end = trim_tokens(ctx, a, effect)[1]
+        out.append(_part(ctx, a, c_end, head, like, "effect"))
     c = subordinate_start(ctx, a, b)
     if c is not None:
         c, d = trim_tokens(ctx, c, b)

@@ -206,6 +206,23 @@ def subordinate_start(ctx: Ctx, a: int, b: int) -> int | None:
     return None
 
 
+def cause_head_end(ctx: Ctx, a: int, b: int) -> int | None:
+    """Where the effect ends before a cause connective ("12 rumah mengalami kerusakan akibat
+    terkena angin kencang"): the effect is a fact of its own besides the whole when its predicate
+    says something after its verb. "Penyitaan tidak bisa dilakukan karena …", "Hal ini dilakukan
+    karena …" state nothing without their cause."""
+    L = ctx.L
+    v = _predicate_start(ctx, _after_adverbial(ctx, a, b), b)
+    if v is None:
+        return None
+    depth = _depths(ctx, a, b)
+    k = next((t for t in range(v + 1, b - 1) if not depth[t - a] and ctx.word(t) in L.cause_subordinators), None)
+    if k is None or ctx.words_between(a, k) <= L.min_claim_tokens or not any(ctx.is_verb(t) for t in range(k + 1, b)):
+        return None  # "… akibat perluasan aliansi tersebut": a cause that is a noun phrase stays in its claim
+    last_verb = max(t for t in range(v, k) if ctx.is_verb(t) or ctx.word(t) in L.relative or t == v)
+    return k if ctx.words_between(last_verb + 1, k) > 0 else None
+
+
 def _is_clause(ctx: Ctx, a: int, b: int) -> bool:
     """A subject and a verb (or "ada …") in tokens a..b-1: a fact of its own, not a noun phrase
     ("akibat perluasan aliansi") nor a predicate that shares the main subject ("karena diduga
