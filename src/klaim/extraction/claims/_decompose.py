@@ -761,21 +761,12 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     negated existential ("Tidak ada masalah yang tidak bisa diselesaikan") and not "yang sudah
     ada"."""
     ctx = d.ctx
-    L = ctx.L
-    m = k + 1
-    while m < b and ctx.word(m) in L.fact_relative_markers:
-        m += 1
-    if m == k + 1 or m >= b or ctx.match_seq(m, L.existentials, b) or not ctx.is_word(m):
-        return False  # "sistem yang sudah ada memiliki …": "the existing system", no fact of its own
-    before = ctx.word(k - 1)
-    if not ctx.is_word(k - 1) or before in L.np_stops or before in L.auxiliaries \
-            or (before in L.non_verbs and before.startswith(L.passive_prefix)):
-        return False  # "… dibandingkan yang tidak bebas", "juga yang …": no noun for the clause to describe
-    if any(ctx.match_seq(t, L.existentials, k) and L.negated.pattern.fullmatch(ctx.word(t)) for t in range(a, k)):
+    m = _past_markers(ctx, k, b)
+    if m is None or not _describes_a_noun(ctx, k) or _under_negated_existential(ctx, a, k):
         return False
     start = _np_start(ctx, k, a)
     end = _relative_end(ctx, m + 1, b)
-    opener = ctx.match_seq(k + 1, L.correlative_openers, b)
+    opener = ctx.match_seq(k + 1, ctx.L.correlative_openers, b)
     if start >= k or ctx.words_between(max(m, k + 1 + opener), end) < (2 if opener else 1) \
             or (start == a and end == b) or _is_date_phrase(ctx, start, k):
         return False  # "media yang tidak hanya" says nothing yet; "Juli lalu yang …" describes no date
@@ -783,6 +774,30 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
                         role="marked-relative", cue=d.cue))
     return True
+
+
+def _past_markers(ctx: Ctx, k: int, b: int) -> int | None:
+    """The token after the aspect or negation words that open the clause at ``k`` ("yang"),
+    None when none opens it or what follows is an existential ("sistem yang sudah ada memiliki …":
+    "the existing system", no fact of its own)."""
+    m = k + 1
+    while m < b and ctx.word(m) in ctx.L.fact_relative_markers:
+        m += 1
+    if m == k + 1 or m >= b or ctx.match_seq(m, ctx.L.existentials, b) or not ctx.is_word(m):
+        return None
+    return m
+
+
+def _describes_a_noun(ctx: Ctx, k: int) -> bool:
+    """Is there a noun before "yang" at k ("… dibandingkan yang tidak bebas", "juga yang …": no)?"""
+    L, before = ctx.L, ctx.word(k - 1)
+    return ctx.is_word(k - 1) and before not in L.np_stops and before not in L.auxiliaries \
+        and not (before in L.non_verbs and before.startswith(L.passive_prefix))
+
+
+def _under_negated_existential(ctx: Ctx, a: int, k: int) -> bool:
+    L = ctx.L
+    return any(ctx.match_seq(t, L.existentials, k) and L.negated.pattern.fullmatch(ctx.word(t)) for t in range(a, k))
 
 
 def _relative_end(ctx: Ctx, t: int, b: int) -> int:
