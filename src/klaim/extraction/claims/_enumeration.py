@@ -48,8 +48,12 @@ def _predicate_start(ctx: Ctx, a: int, b: int) -> int | None:
     """Where the subject ends: the first verb, relative pronoun or preposition (items before it
     are the subject, not a list of claims; "terdiri dari A, B" has no verb the table knows)."""
     L = ctx.L
-    return next((k for k in range(a, b) if ctx.is_verb(k) or ctx.word(k) in L.relative or ctx.word(k) in L.np_stops),
-                None)
+    v = next((k for k in range(a, b) if ctx.is_verb(k) or ctx.word(k) in L.relative or ctx.word(k) in L.np_stops),
+             None)
+    if v is not None and ctx.word(v) in L.list_coordinators and any(ctx.word(k) == "," for k in range(a, v)) \
+            and not any(ctx.is_verb(k) for k in range(v, b)):
+        return None  # "seksi III Tanah Tinggi, Batusari, dan Seksi IV …": a verbless list, items from its start
+    return v
 
 
 def _item_ends_at_coordinator(ctx: Ctx, k: int, b: int) -> bool:
