@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from klaim.extraction.claims._attribution import SpeakerRef
+from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
@@ -25,6 +25,7 @@ from klaim.extraction.claims._enumeration import (
 )
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
+from klaim.schema import SpeakerKind
 
 
 @dataclass
@@ -920,3 +921,49 @@ def quote_claims(ctx: Ctx, i: int, j: int, quote: Unit) -> list[Unit]:
         u.quote = True
         u.rules = (*quote.rules, QUOTE_SPLIT, f"decompose.{u.role}")
     return parts
+
+
+DESCRIPTION_WORDS = 3  # words at least in a description ("Politikus Partai Gerindra itu")
+NAME_REACH = 800  # characters before a description in which the person it describes is named
+
+
+def description_claims(ctx: Ctx, units: list[Unit]) -> list[Unit]:
+    """ "Mantan Kepala Divisi Hukum Mabes Polri itu mengatakan …": a speaker named by a
+    definite description the article resolves to a person states who the person is; a claim
+    (the outlet's) on the description, "<name> adalah <description>"."""
+    out: list[Unit] = []
+    seen: set[tuple[int, int]] = set()
+    for u in units:
+        sp = u.speaker
+        if sp.kind != SpeakerKind.person or not sp.name or sp.mention is None or sp.mention in seen:
+            continue
+        seen.add(sp.mention)
+        desc = _description(ctx, sp.mention, sp.name, u.sentence)
+        if desc is not None:
+            s, e = ctx.span(*desc)
+            words = [sp.name, ctx.L.copula, ctx.text[s:ctx.idx.spans[desc[1] - 1][0]].strip()]
+            out.append(Unit(s, e, standalone(words), u.sentence, PUBLISHER, [], role="description"))
+    return out
+
+
+def _description(ctx: Ctx, mention: tuple[int, int], name: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The tokens of a mention that describes (and does not name) a person: a phrase opening with
+    a role word and closed by a demonstrative, with no preposition or relative clause in it."""
+    if not sentence[0] <= mention[0] < sentence[1]:
+        return None
+    toks = ctx.idx.between(*mention)
+    i, j = trim_tokens(ctx, toks.start, toks.stop)
+    j = toks.stop  # the demonstrative closes the description
+    L = ctx.L
+    last = name.split()[-1]
+    if last not in ctx.text[max(0, mention[0] - NAME_REACH):mention[0]]:
+        return None  # the person is named just before: the description is said of them
+    if j - i < DESCRIPTION_WORDS or ctx.word(j - 1) not in L.demonstratives:
+        return None
+    if not ctx.match_seq(i, L.roles, j):
+        return None  # a role ("Mantan Kepala Divisi …", "politisi Golkar"), not "Warga asli Jakarta ini"
+    names = {w.lower() for w in name.split()}
+    if any(not ctx.is_word(t) or ctx.word(t) in L.np_stops or ctx.word(t) in L.relative or ctx.word(t) in names
+           for t in range(i, j)):
+        return None
+    return i, j
