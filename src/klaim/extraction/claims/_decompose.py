@@ -22,6 +22,7 @@ from klaim.extraction.claims._enumeration import (
     figure_ends,
     item_start,
     subordinate_start,
+    trailing_appositive,
 )
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
@@ -871,6 +872,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
+    out += _appositive_parts(ctx, a, b, head, like)
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
         c_end = trim_tokens(ctx, a, effect)[1]
@@ -880,6 +882,22 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         c, d = trim_tokens(ctx, c, b)
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
+    return out
+
+
+def _appositive_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> list[Unit]:
+    """ "Turki dan Qatar pernah memberi dukungan pada Ikhwanul Muslimin di Mesir, gerakan Islam
+    tertua di dunia yang …": the clause up to the comma, and the name with its appositive."""
+    app = trailing_appositive(ctx, a, b)
+    if app is None:
+        return []
+    comma, end = app
+    name = _np_start(ctx, comma, a)
+    out = [_part(ctx, a, comma, head, like, "before-appositive")]
+    if name < comma:
+        ns, ne = ctx.span(name, end)
+        out.append(Unit(ns, ne, standalone([ctx.phrase(name, comma), ctx.L.copula, ctx.phrase(comma + 1, end)]),
+                        like.sentence, like.speaker, list(like.spans), role="appositive", cue=like.cue))
     return out
 
 

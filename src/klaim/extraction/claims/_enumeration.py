@@ -308,3 +308,47 @@ def _is_date_number(ctx: Ctx, k: int) -> bool:
     something happened, not a figure of its own."""
     w = ctx.word(k)
     return (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) or (k > 0 and ctx.word(k - 1) in ctx.L.time_words)
+
+
+APPOSITIVE_WORDS = (2, 8)  # words in a trailing appositive noun phrase ("salah satu proyek strategis nasional")
+
+
+def _ends_a_name(ctx: Ctx, k: int) -> bool:
+    """Does a name end before token k ("Ikhwanul Muslimin", "proyek JORR 2")?"""
+    return ctx.is_cap(k - 1) or (ctx.word(k - 1).isdigit() and k > 1 and ctx.is_cap(k - 2))
+
+
+def trailing_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """(comma, end) of a noun phrase set off by a comma after a name that ends the predicate
+    ("… masuk dalam proyek JORR 2, salah satu proyek strategis nasional yang …"): the appositive
+    says what the name is, a claim of its own, and the clause before the comma is one too."""
+    v = _predicate_start(ctx, a, b)
+    if v is None:
+        return None
+    depth = _depths(ctx, a, b)
+    k = next((t for t in range(v + 1, b - 2) if not depth[t - a] and ctx.word(t) == "," and _ends_a_name(ctx, t)
+              and ctx.is_word(t + 1) and _may_open_appositive(ctx, t + 1, b)), None)
+    if k is None:
+        return None
+    end = _appositive_end(ctx, k + 1, b)
+    return (k, end) if end is not None else None
+
+
+def _may_open_appositive(ctx: Ctx, k: int, b: int) -> bool:
+    """A lower-case noun, not a preposition, connective, quantifier or number ("…, terutama …",
+    "…, para tamu …")."""
+    L, w = ctx.L, ctx.word(k)
+    return not (ctx.is_cap(k) or w[:1].isdigit() or w in L.np_stops or w in L.relative or w in L.coordinators
+                or w in L.non_subjects or w in L.group_determiners or ctx.match_seq(k, L.leading, b))
+
+
+def _appositive_end(ctx: Ctx, k: int, b: int) -> int | None:
+    """The appositive runs to the relative clause that describes it, with no verb before it: a
+    phrase that a comma or the clause's end closes is as often a list item or a time ("London,
+    awal tahun ini")."""
+    L = ctx.L
+    end = next((t for t in range(k, b) if ctx.word(t) in L.relative or ctx.word(t) in (",", ";")), b)
+    lo, hi = APPOSITIVE_WORDS
+    if end == b or ctx.word(end) not in L.relative or not lo <= ctx.words_between(k, end) <= hi:
+        return None
+    return None if any(ctx.is_verb(t) or ctx.word(t) in L.auxiliaries for t in range(k, end)) else end
