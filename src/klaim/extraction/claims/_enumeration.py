@@ -64,8 +64,15 @@ def _item_ends_at_coordinator(ctx: Ctx, k: int, b: int) -> bool:
         return False
     if ctx.is_verb(k + 1) or ctx.word(k + 1) in ctx.L.auxiliaries:
         return False  # a coordinated predicate: the decomposer's own rule decides there
+    if ctx.word(k) in ctx.L.gloss_coordinators and _is_acronym(ctx.surface(k + 1)):
+        return False  # "nota kesepahaman atau MoU": the item's other name
     return not (ctx.is_cap(p) and ctx.is_cap(k + 1) and p == k - 1) and not (
         ctx.word(p)[0].isdigit() and ctx.word(k + 1)[0].isdigit())
+
+
+def _is_acronym(word: str) -> bool:
+    """ "MoU", "HET", "OP": mostly capitals."""
+    return len(word) >= 2 and word[0].isupper() and sum(c.isupper() for c in word) >= len(word) - 1
 
 
 def _list_comma(ctx: Ctx, k: int, b: int, depth: list[int], a: int) -> bool:

@@ -113,6 +113,7 @@ class Lang:
     non_subjects: frozenset[str]
     fact_relative_markers: frozenset[str]
     cause_subordinators: frozenset[str]
+    gloss_coordinators: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     demonstratives: frozenset[str]
@@ -220,7 +221,7 @@ _WORD_SETS = (
     "np_stops", "subject_breakers", "refusals", "not_names", "name_prefixes", "organisation_heads",
     "post_nominals", "location_heads", "list_coordinators", "fact_subordinators",
     "contrast_connectives", "result_coordinators", "non_subjects",
-    "fact_relative_markers", "cause_subordinators",
+    "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
