@@ -60,7 +60,9 @@ def _item_ends_at_coordinator(ctx: Ctx, k: int, b: int) -> bool:
     """Is the coordinator at k one that ends an item ("Iran dan Turki" is not split inside a name
     such as "Kependudukan dan Pencatatan Sipil"; "dilakukan dan didistribusikan" share an object)?"""
     p = k - 2 if ctx.word(k - 1) == "," else k - 1
-    if k + 1 >= b or not ctx.is_word(p) or not ctx.is_word(k + 1):
+    if k + 1 >= b or not (ctx.is_word(p) or _closes_own_bracket(ctx, p)) or not ctx.is_word(k + 1):
+        return False  # an item may end with its abbreviation: "Satuan Polisi Pamong Praja (Satpol PP) dan …"
+    if _name_with_abbreviation(ctx, k, b):
         return False
     if ctx.is_verb(k + 1) or ctx.word(k + 1) in ctx.L.auxiliaries:
         return False  # a coordinated predicate: the decomposer's own rule decides there
@@ -68,6 +70,34 @@ def _item_ends_at_coordinator(ctx: Ctx, k: int, b: int) -> bool:
         return False  # "nota kesepahaman atau MoU": the item's other name
     return not (ctx.is_cap(p) and ctx.is_cap(k + 1) and p == k - 1) and not (
         ctx.word(p)[0].isdigit() and ctx.word(k + 1)[0].isdigit())
+
+
+def _closes_own_bracket(ctx: Ctx, p: int) -> bool:
+    """Is token p a closing bracket opened a few tokens before, inside the same item?"""
+    if ctx.word(p) != ")":
+        return False
+    for t in range(p - 1, max(0, p - NAME_REACH), -1):
+        if ctx.word(t) == "(":
+            return True
+        if ctx.word(t) in (",", ")"):
+            return False
+    return False
+
+
+NAME_REACH = 8  # tokens a capitalised name may run from a comma or coordinator to its abbreviation
+
+
+def _name_with_abbreviation(ctx: Ctx, k: int, b: int) -> bool:
+    """Is the comma or coordinator at k inside a capitalised name that its abbreviation in brackets
+    closes ("petugas Pelayanan, Pengawasan dan Pengendalian Sosial (P3S)")?"""
+    if not ctx.is_cap(k - 1):
+        return False
+    for t in range(k + 1, min(b, k + NAME_REACH)):
+        if ctx.word(t) == "(":
+            return t > k + 1
+        if not (ctx.is_cap(t) or ctx.word(t) == "," or ctx.word(t) in ctx.L.list_coordinators):
+            return False
+    return False
 
 
 def _is_acronym(word: str) -> bool:
@@ -171,7 +201,8 @@ def _item_end(ctx: Ctx, k: int, b: int, v: int, depth: tuple[list[int], int]) ->
     """If token k (a comma or a coordinator) closes an item, where the item's claim ends."""
     w = ctx.word(k)
     if w == ",":
-        return k if _list_comma(ctx, k, b, *depth) and not _region_of_place(ctx, k, b) else None
+        return k if _list_comma(ctx, k, b, *depth) and not _region_of_place(ctx, k, b) \
+            and not _name_with_abbreviation(ctx, k, b) else None
     if w not in ctx.L.list_coordinators or not _item_ends_at_coordinator(ctx, k, b):
         return None
     if ctx.word(k - 1) == ",":
