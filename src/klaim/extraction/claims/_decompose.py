@@ -23,6 +23,7 @@ from klaim.extraction.claims._enumeration import (
     item_start,
     subordinate_start,
     trailing_appositive,
+    wish_predicate_ends,
 )
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
@@ -873,6 +874,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
     out += _appositive_parts(ctx, a, b, head, like)
+    out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
         c_end = trim_tokens(ctx, a, effect)[1]

@@ -390,3 +390,22 @@ def _appositive_end(ctx: Ctx, k: int, b: int) -> int | None:
     if end == b or ctx.word(end) not in L.relative or not lo <= ctx.words_between(k, end) <= hi:
         return None
     return None if any(ctx.is_verb(t) or ctx.word(t) in L.auxiliaries for t in range(k, end)) else end
+
+
+def wish_predicate_ends(ctx: Ctx, a: int, b: int) -> list[int]:
+    """Where each coordinated predicate but the last ends inside a wish clause with its own subject
+    ("… mencakup agar Qatar memutuskan hubungan dengan Iran dan mengusir anggota Hamas"): a claim
+    per predicate, from the clause's start (the guideline's growing span), as for enumerated items."""
+    L = ctx.L
+    w = next((k for k in range(a + 1, b) if ctx.word(k) in L.wish_complementisers), None)
+    if w is None or not _is_clause(ctx, w + 1, b):
+        return []
+    depth = _depths(ctx, a, b)
+    ends = []
+    for k in range(w + 2, b - 1):
+        if depth[k - a] or ctx.word(k) not in L.list_coordinators or ctx.word(k - 1) == ",":
+            continue
+        # not "tidak dilecehkan dan ditangkap": two bare verbs share what follows them
+        if ctx.is_verb(k + 1) and not ctx.is_verb(k - 1) and any(ctx.is_verb(t) for t in range(w + 1, k)):
+            ends.append(k)
+    return ends[:MAX_ITEMS]
