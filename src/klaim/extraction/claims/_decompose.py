@@ -21,6 +21,7 @@ from klaim.extraction.claims._enumeration import (
     enumeration_ends,
     figure_ends,
     item_start,
+    owned_phrases,
     subordinate_start,
     trailing_appositive,
     wish_predicate_ends,
@@ -875,6 +876,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         out.append(_part(ctx, a, end, head, like, "figure-item"))
     out += _appositive_parts(ctx, a, b, head, like)
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
+    out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
         c_end = trim_tokens(ctx, a, effect)[1]

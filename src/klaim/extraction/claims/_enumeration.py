@@ -409,3 +409,38 @@ def wish_predicate_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         if ctx.is_verb(k + 1) and not ctx.is_verb(k - 1) and any(ctx.is_verb(t) for t in range(w + 1, k)):
             ends.append(k)
     return ends[:MAX_ITEMS]
+
+
+OWNER_REACH = 7  # tokens at most in the noun phrase before an owner word and in the owner after it
+
+
+def owned_phrases(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of each noun phrase that names its owner ("Restoran milik Usya Suharjono",
+    "sel mewah milik terpidana narkotika Haryanto Chandra"): who owns what is a fact of its own.
+    The owner must be named (a capitalised word); "rumah milik warga" says nothing to check, and
+    after a copula the phrase is the clause's own predicate ("… adalah basis terakhir milik ISIS")."""
+    L = ctx.L
+    out = []
+    for k in range(a + 1, b - 1):
+        if ctx.word(k) not in L.owner_words or ctx.is_cap(k) or not _in_noun_phrase(ctx, k - 1):
+            continue  # "Badan Usaha Milik Negara" is a name
+        start = k
+        while start > max(a, k - OWNER_REACH) and _in_noun_phrase(ctx, start - 1):
+            start -= 1
+        end = k + 1
+        while end < min(b, k + 1 + OWNER_REACH) and _in_noun_phrase(ctx, end):
+            end += 1
+        if _names_an_owner(ctx, (a, b), start, k, end):
+            out.append((start, end))
+    return out[:MAX_ITEMS]
+
+
+def _in_noun_phrase(ctx: Ctx, t: int) -> bool:
+    L = ctx.L
+    return ctx.is_word(t) and not ctx.is_verb(t) and ctx.word(t) not in L.np_stops and ctx.word(t) not in L.relative
+
+
+def _names_an_owner(ctx: Ctx, clause: tuple[int, int], start: int, k: int, end: int) -> bool:
+    L = ctx.L
+    return (start < k < end - 1 and (start, end) != clause and ctx.word(start) not in L.demonstratives
+            and not (start > 0 and ctx.word(start - 1) in L.copulas) and any(ctx.is_cap(t) for t in range(k + 1, end)))

@@ -114,6 +114,7 @@ class Lang:
     fact_relative_markers: frozenset[str]
     cause_subordinators: frozenset[str]
     gloss_coordinators: frozenset[str]
+    owner_words: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     demonstratives: frozenset[str]
@@ -222,6 +223,7 @@ _WORD_SETS = (
     "post_nominals", "location_heads", "list_coordinators", "fact_subordinators",
     "contrast_connectives", "result_coordinators", "non_subjects",
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
+    "owner_words",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

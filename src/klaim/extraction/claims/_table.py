@@ -105,6 +105,7 @@ class ClaimsTable(BaseModel):
     fact_subordinators: Words = []
     contrast_connectives: Words = []
     non_subjects: Words = []  # words that open no subject of a clause after a comma ("…, demikian dikutip …")
+    owner_words: Words = []  # "Restoran milik Usya Suharjono": a noun phrase that names its owner is a claim
     gloss_coordinators: Words = []  # "nota kesepahaman atau MoU": another name for the item, not another item
     cause_subordinators: Words = []  # "X karena Y": X (the effect) is a claim of its own besides the whole
     fact_relative_markers: Words = []  # open a restrictive clause that states a fact of its own
