@@ -437,7 +437,8 @@ def owned_phrases(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
 
 def _in_noun_phrase(ctx: Ctx, t: int) -> bool:
     L = ctx.L
-    return ctx.is_word(t) and not ctx.is_verb(t) and ctx.word(t) not in L.np_stops and ctx.word(t) not in L.relative
+    w = ctx.word(t)
+    return ctx.is_word(t) and not ctx.is_verb(t) and w not in L.np_stops and w not in L.relative and w not in L.auxiliaries
 
 
 def _names_an_owner(ctx: Ctx, clause: tuple[int, int], start: int, k: int, end: int) -> bool:
