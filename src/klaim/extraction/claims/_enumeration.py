@@ -438,7 +438,7 @@ def owned_phrases(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
 def _in_noun_phrase(ctx: Ctx, t: int) -> bool:
     L = ctx.L
     w = ctx.word(t)
-    return ctx.is_word(t) and not ctx.is_verb(t) and w not in L.np_stops and w not in L.relative and w not in L.auxiliaries
+    return ctx.is_word(t) and not ctx.is_verb(t) and not (w in L.np_stops or w in L.relative or w in L.auxiliaries)
 
 
 def _names_an_owner(ctx: Ctx, clause: tuple[int, int], start: int, k: int, end: int) -> bool:
