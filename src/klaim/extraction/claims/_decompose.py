@@ -916,15 +916,23 @@ def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: li
         return unit
     lead_s, lead_e = ctx.span(a, lead_end)
     item_s, item_e = ctx.span(start, end)
-    unit.text = standalone([*head, ctx.text[lead_s:lead_e], ctx.text[item_s:item_e]])
+    lead = ctx.text[lead_s:lead_e]
+    unit.text = standalone([*_unless_restated(head, lead), lead, ctx.text[item_s:item_e]])
     return unit
 
 
 def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> Unit:
     s, e = ctx.span(a, b)
-    return Unit(s, e, standalone([*head, ctx.text[s:e]]), like.sentence, like.speaker, list(like.spans),
-                role=role, cue=like.cue)
+    body = ctx.text[s:e]
+    return Unit(s, e, standalone([*_unless_restated(head, body), body]), like.sentence, like.speaker,
+                list(like.spans), role=role, cue=like.cue)
 
+
+def _unless_restated(head: list[str], body: str) -> list[str]:
+    """The subject to put in front of ``body``, unless ``body`` already opens with it (a clause
+    whose span starts at the shared subject: "harga kokas juga meningkat …")."""
+    said = " ".join(head).strip()
+    return [] if said and body.casefold().startswith(said.casefold()) else head
 
 
 QUOTE_SPLIT = "decompose.quote-split"
