@@ -75,7 +75,7 @@ def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> li
                 got = _classify(ctx, reg, pending, end, after_role, _sentence_initial(ctx, pending, sentence_start))
                 if got is not None:
                     a, b = ctx.span(pending, end)
-                    out.append(Entity(start=a, end=b, surface=ctx.text[a:b], label=got[0], canonical=got[1]))
+                    out.append(Entity.trusted(start=a, end=b, surface=ctx.text[a:b], label=got[0], canonical=got[1]))
             pending = None
 
         while p < j:
@@ -83,8 +83,9 @@ def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> li
             if hit is not None:
                 flush(p, after_role)
                 a, b = ctx.span(p, p + n)
-                out.append(Entity(start=a, end=b, surface=ctx.text[a:b], label=_LABELS.get(hit[0], EntityLabel.other),
-                                  canonical=hit[1]))
+                out.append(Entity.trusted(start=a, end=b, surface=ctx.text[a:b],
+                                          label=_LABELS.get(hit[0], EntityLabel.other),
+                                          canonical=hit[1]))
                 p += n
                 continue
             r = ctx.match_seq(p, L.roles, j)
