@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 import klaim
 from klaim.errors import InputError
-from klaim.schema import Claim, Entity, Span, Speaker, SpeakerKind, Verdict
+from klaim.schema import Claim, Entity, Span, Speaker, SpeakerKind, Verdict, unverified
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_4081d66b315ef270.txt"
 ENGLISH = ('WASHINGTON - Prices rose 5 percent in March, the minister said on Monday. "We will cut taxes '
@@ -65,8 +65,9 @@ def test_trusted_refuses_unknown_and_missing_fields() -> None:
 def test_trusted_gives_the_defaults_and_fields_set_of_the_constructor() -> None:
     made, checked = Speaker.trusted(kind=SpeakerKind.person), Speaker(kind=SpeakerKind.person)
     assert _typed(made) == _typed(checked)
-    assert _typed(Verdict.trusted()) == _typed(Verdict())
+    assert _typed(Verdict.trusted()) == _typed(Verdict()) == _typed(unverified())
     assert Verdict.trusted().evidence is not Verdict.trusted().evidence
+    assert unverified().evidence is not unverified().evidence
 
 
 def test_records_from_outside_are_still_validated() -> None:

@@ -95,7 +95,7 @@ class _Model(BaseModel):
         return model
 
     @classmethod
-    def trusted(cls, **values: Any) -> Self:
+    def trusted(cls, _unset: frozenset[str] = frozenset(), **values: Any) -> Self:
         """An instance of ``values`` that are valid by construction, made without validating them.
 
         For the models ``extract`` builds by the tens of thousands per MB of text from what it
@@ -106,14 +106,20 @@ class _Model(BaseModel):
         across fields (``_consistent``: a span's offsets and surface) are still checked, cheaply;
         field order, defaults and ``model_fields_set`` are those the constructor gives. Data from
         outside (JSONL, curation files, releases) goes through ``model_validate`` as before.
+
+        Every field given in the model's order is the fast path; ``_unset`` names fields given
+        their default value that the constructor would not count as set (``model_fields_set``).
         """
-        plan = _plan(cls)
-        if not plan.names.issuperset(values):
-            raise TypeError(f"{cls.__name__} has no field {sorted(set(values) - plan.names)[0]!r}")
-        fields = {name: values[name] if name in values else default() for name, default in plan.defaults}
+        plan = _PLANS.get(cls) or _plan(cls)
+        if tuple(values) != plan.order:
+            given = values
+            if not plan.names.issuperset(given):
+                raise TypeError(f"{cls.__name__} has no field {sorted(set(given) - plan.names)[0]!r}")
+            values = {name: given[name] if name in given else default() for name, default in plan.defaults}
+            _unset = _unset.union(plan.names.difference(given))
         model = cls.__new__(cls)
-        object.__setattr__(model, "__dict__", fields)
-        object.__setattr__(model, "__pydantic_fields_set__", set(values))
+        object.__setattr__(model, "__dict__", values)
+        object.__setattr__(model, "__pydantic_fields_set__", set(values).difference(_unset))
         object.__setattr__(model, "__pydantic_extra__", None)
         object.__setattr__(model, "__pydantic_private__", None)
         model._consistent(None)
@@ -144,6 +150,7 @@ class _Plan(NamedTuple):
     the maker of its default."""
 
     names: frozenset[str]
+    order: tuple[str, ...]
     defaults: tuple[tuple[str, Callable[[], Any]], ...]
 
 
@@ -154,7 +161,7 @@ _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, str)
 def _plan(model: type[_Model]) -> _Plan:
     plan = _PLANS.get(model)
     if plan is None:
-        plan = _PLANS[model] = _Plan(frozenset(model.model_fields),
+        plan = _PLANS[model] = _Plan(frozenset(model.model_fields), tuple(model.model_fields),
                                      tuple((name, _default_maker(model, name)) for name in model.model_fields))
     return plan
 
@@ -391,6 +398,15 @@ class Verdict(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     reviewer: str | None = None
     reviewed: date | None = None
+
+
+def unverified() -> Verdict:
+    """A fresh default verdict, as ``Verdict()`` makes it, without validation: every claim
+    ``extract`` makes carries one."""
+    return Verdict.trusted(_VERDICT_FIELDS, label=VerdictLabel.unverified, evidence=[], reviewer=None, reviewed=None)
+
+
+_VERDICT_FIELDS = frozenset(Verdict.model_fields)
 
 
 def make_claim_id(article_id: str, start: int, end: int) -> str:

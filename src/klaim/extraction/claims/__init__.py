@@ -43,6 +43,7 @@ from klaim.schema import (
     TimeRef,
     lone_surrogate,
     make_claim_id,
+    unverified,
 )
 
 EXTRACTOR = "klaim-rules"
@@ -202,6 +203,9 @@ def _rules(u: Unit) -> list[str]:
     return list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
 
 
+_DEFAULT_VERDICT = frozenset({"verdict"})
+
+
 def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents: list[Entity],
            time: TimeRef | None, pub: date | None) -> Claim:
     text = ctx.text
@@ -211,13 +215,14 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents:
     ctype = claim_type(ctx, u, type_figs, mod, pub)
     ctx.skip = None
     score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
+    # every field in order (the fast path of ``trusted``); the verdict is the default one
     return Claim.trusted(
-        claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
+        _DEFAULT_VERDICT, claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
         start=u.start, end=u.end, surface=text[u.start:u.end], sentence=made.span(*u.sentence),
         spans=[made.span(*sp) for sp in u.spans], claim_type=ctype, figures=figs,
         speaker=made.speaker(u.speaker), modality=mod, time=time,
         entities=ents, check_worthiness=_unit_interval(score), check_worthiness_reasons=reasons,
-        rules=[*_rules(u), *mod_rules],
+        rules=[*_rules(u), *mod_rules], verdict=unverified(),
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )
 
