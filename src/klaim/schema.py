@@ -75,6 +75,9 @@ def _text_fields(model: type[BaseModel]) -> Callable[[dict[str, Any]], tuple[str
 _TEXT_FIELDS: dict[type[BaseModel], Callable[[dict[str, Any]], tuple[str | None, ...]]] = {}
 
 
+_set_slot = object.__setattr__  # past pydantic's __setattr__, as its own model_construct does
+
+
 class _Model(BaseModel):
     # Defaults are not validated: every default below is None, False, an empty list, an enum
     # member or a model (checked when made), and validating them again costs every claim, figure
@@ -118,10 +121,10 @@ class _Model(BaseModel):
             values = {name: given[name] if name in given else default() for name, default in plan.defaults}
             _unset = _unset.union(plan.names.difference(given))
         model = cls.__new__(cls)
-        object.__setattr__(model, "__dict__", values)
-        object.__setattr__(model, "__pydantic_fields_set__", set(values).difference(_unset))
-        object.__setattr__(model, "__pydantic_extra__", None)
-        object.__setattr__(model, "__pydantic_private__", None)
+        _set_slot(model, "__dict__", values)
+        _set_slot(model, "__pydantic_fields_set__", set(values).difference(_unset) if _unset else set(values))
+        _set_slot(model, "__pydantic_extra__", None)
+        _set_slot(model, "__pydantic_private__", None)
         model._consistent(None)
         return model
 

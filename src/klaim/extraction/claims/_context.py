@@ -105,8 +105,9 @@ class Ctx:
         """A verb is lower case in running text; capitalised words are names or starts."""
         hit = self._verb.get(k)
         if hit is None:
-            w = self.idx.lower[k]
-            hit = self.is_word(k) and self.L.is_verb(w) and not (self.is_cap(k) and w not in self.L.verbs)
+            idx = self.idx
+            w = idx.lower[k]
+            hit = idx.is_word[k] and self.L.is_verb(w) and not (idx.is_cap[k] and w not in self.L.verbs)
             self._verb[k] = hit
         return hit
 
