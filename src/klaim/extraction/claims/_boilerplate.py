@@ -313,8 +313,9 @@ def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tupl
     if rule and 2 * inside >= end - start:
         return rule
     r = rules(lang)
+    surface = text[start:end]
     for claim_rule in CLAIM_RULES:
-        if name := claim_rule(r, text[start:end]):
+        if name := claim_rule(r, surface):
             return name
     if name := _question(r, text, start, end):
         return name
