@@ -118,6 +118,22 @@ def test_limit_spreads_over_the_file(tmp_path):
     assert (report.sentences, report.positives) == (4, 2)
 
 
+def test_half_splits_by_the_parity_of_the_id(tmp_path):
+    path = tmp_path / "s.jsonl"
+    rows = [{"id": f"cb-{i}", "text": f"Prices rose {i + 2} percent in Jakarta last year.", "label": 1}
+            for i in range(4)]
+    rows += [{"id": f"cb-{i}", "text": "Thank you.", "label": 0} for i in range(4, 9)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    even, odd = evaluate_worthiness(path, half="even"), evaluate_worthiness(path, half="odd")
+    assert [(r.sentences, r.positives, r.half) for r in (even, odd)] == [(5, 2, "even"), (4, 2, "odd")]
+    assert "ids of odd number" in odd.render()
+    with pytest.raises(InputError, match="half must be one of even, odd"):
+        evaluate_worthiness(path, half="first")
+    path.write_text(json.dumps({"id": "a", "text": "Thank you.", "label": 0}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="half needs an id ending in a number"):
+        evaluate_worthiness(path, half="even")
+
+
 @pytest.mark.parametrize(("content", "message"), [
     ('{"text": "x"}\n', "line 1: field 'label' is missing"),
     ('{"text": 3, "label": 1}\n\nnot json\n', "2 bad record(s): line 1: field 'text' has the wrong type"),

@@ -808,13 +808,15 @@ def evaluate_worthiness_cmd(
     path: Path,
     limit: Annotated[int | None, typer.Option(help="Score N sentences spread evenly over the file.")] = None,
     examples: Annotated[int, typer.Option(help="Show the N worst-ranked sentences of each label.")] = 0,
+    half: Annotated[str | None, typer.Option(
+        help="Score only the sentences whose id ends in an 'even' or 'odd' number (develop on one, hold out the other).")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     output: OutputOpt = None,
 ) -> None:
     """ROC AUC of check-worthiness on sentences labelled 1 (check-worthy) or 0."""
     from klaim.evaluation.worthiness import evaluate_worthiness
 
-    _report(lambda: evaluate_worthiness(path, limit=limit, examples=examples), as_json, output)
+    _report(lambda: evaluate_worthiness(path, limit=limit, examples=examples, half=half), as_json, output)
 
 
 if __name__ == "__main__":

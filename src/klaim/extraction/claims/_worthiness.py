@@ -5,7 +5,9 @@ claim worth checking; intentions, opinions, calls to action, hypotheses and cour
 so. The weights and words are a transparent prior in ``klaim/extraction/lang/<lang>.worthiness.yaml``, not a
 trained model: every reason is listed next to the score. Text that is no claim at all (bylines,
 promos, captions: see ``_boilerplate``) is never emitted, so it ranks below every claim, which
-scores at least the table's ``floor``.
+scores at least the table's ``floor``; what slips past those rules but still speaks of the outlet's
+own pages (the table's ``page_furniture``: "This article originally appeared on …", "Gabung grup
+Telegram kami") scores 0 as well.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 _STRONG_KINDS = frozenset({FigureKind.money, FigureKind.percent, FigureKind.quantity})
 _CONCRETE = frozenset({ClaimType.event_property, ClaimType.numerical, ClaimType.causal})
 _FACTUAL = frozenset({Modality.asserted, Modality.negated})
+PAGE_FURNITURE = "page furniture"
 # The only characters outside ASCII that IGNORECASE matches to an ASCII letter (İ ı ſ K). Text
 # without them, lower-cased once, is matched by a pattern without upper-case (or non-ASCII cased)
 # letters of its own exactly as the text is by the pattern with IGNORECASE, which is several times
@@ -82,6 +85,7 @@ class WorthinessTable(BaseModel):
     short_words: int = 0
     long_words: int = 0
     floor: float = 0.0
+    page_furniture: list[Regex] = []
     lexical: list[Lexical] = []
 
 
@@ -101,11 +105,31 @@ class Feature:
 
 
 @dataclass(frozen=True)
+class Furniture:
+    # patterns anchored at the claim's start are tried there only: one alternation of them all,
+    # searched at every position, costs more than all the rest of the scoring
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def found(self, surface: str) -> bool:
+        return bool((self.anchored and self.anchored.match(surface))
+                    or (self.floating and self.floating.search(surface)))
+
+
+def _furniture(patterns: list[str]) -> Furniture:
+    def joined(ps: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) if ps else None
+    return Furniture(joined([p for p in patterns if p.startswith("^")]),
+                     joined([p for p in patterns if not p.startswith("^")]))
+
+
+@dataclass(frozen=True)
 class Table:
     weights: Weights
     short_words: int
     long_words: int
     floor: float
+    furniture: Furniture
     lexical: tuple[Feature, ...]
     # first word → (phrase as lowercase tokens, the features listing it): one pass over a claim's
     # tokens finds every phrase, where a regex per feature would rescan the claim a dozen times
@@ -154,8 +178,8 @@ def compile_table(data: dict, where: str) -> Table:
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise InputError(f"invalid worthiness table: {problems}", where) from exc
-    return Table(t.weights, t.short_words, t.long_words, t.floor, tuple(_feature(f) for f in t.lexical),
-                 _phrase_index(t.lexical))
+    return Table(t.weights, t.short_words, t.long_words, t.floor, _furniture(t.page_furniture),
+                 tuple(_feature(f) for f in t.lexical), _phrase_index(t.lexical))
 
 
 @cache
@@ -201,6 +225,8 @@ def score(surface: str, lang: str, *, claim_type: ClaimType, modality: Modality,
           entities: list[Entity], speaker_kind: SpeakerKind) -> tuple[float, list[str]]:
     """The check-worthiness of a claim whose span reads ``surface``, with its reasons."""
     t = table(lang)
+    if t.furniture.found(surface):
+        return 0.0, [PAGE_FURNITURE]
     w = t.weights
     figure_weight = {"contains a figure": w.figure, "contains a small number": w.figure / 2, "dated": w.date}
     moves = [(figure_weight[r], r) for r in _figure_reasons(figures)]
