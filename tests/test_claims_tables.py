@@ -34,7 +34,7 @@ def test_each_mistake_names_file_line_and_key(yaml_text, where, message):
 
 
 def test_not_yaml_or_not_a_mapping_is_one_clear_error():
-    with pytest.raises(InputError, match=r"^t.yaml:3: not valid YAML: expected the node content") as info:
+    with pytest.raises(InputError, match=r"^t.yaml:3: not valid YAML: .*expected (the )?node content") as info:
         check_claims_table(BASE + "verbs: [a, , b]\n", "t.yaml")
     assert "\n" not in str(info.value)
     with pytest.raises(InputError, match="mapping of keys"):

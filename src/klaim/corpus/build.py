@@ -878,7 +878,20 @@ def _warm_up(parent: int) -> None:
     """Initialise a pool worker: Ctrl-C is the driver's; die with the driver; load the extractor."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle, once
     exit_with_parent(parent)
-    _claim_tools()
+    _load_extractor()
+
+
+def _load_extractor() -> None:
+    """Load the language tables and compile their patterns before the first article.
+
+    They load lazily, on first use; in a worker that would be inside the first article's time
+    limit, and a loaded machine could time out a small article for work that is not its own.
+    """
+    from klaim.extraction.lang import available
+
+    claims, _ = _claim_tools()
+    for lang in available("claims"):
+        claims.extract("Warm-up.", lang=lang, article_id="warm-up")
 
 
 def exit_with_parent(parent: int, poll: float = 0.5) -> None:

@@ -143,6 +143,9 @@ class Lang:
     position: Phrases
     event_markers: Phrases
     background: Phrases
+    identity: Phrases
+    deontic: Phrases
+    episode_markers: Phrases
     background_years: int
     first_person: Phrases
     ceremony: Phrases
@@ -158,6 +161,11 @@ class Lang:
     list_coordinators: frozenset[str]
     fact_subordinators: frozenset[str]
     contrast_connectives: frozenset[str]
+    collective_numbers: frozenset[str]
+    reference_determiners: frozenset[str]
+    vague_prefixes: frozenset[str]
+    causatives: frozenset[str]
+    stative_prefixes: frozenset[str]
     correlative_openers: Sequences
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
@@ -214,7 +222,8 @@ _WORD_SETS = (
     "subordinators", "demonstratives", "time_words", "predicate_markers", "locative_prepositions",
     "np_stops", "subject_breakers", "refusals", "not_names", "name_prefixes", "organisation_heads",
     "post_nominals", "location_heads", "list_coordinators", "fact_subordinators",
-    "contrast_connectives",
+    "contrast_connectives", "collective_numbers", "reference_determiners",
+    "vague_prefixes", "causatives", "stative_prefixes",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -227,7 +236,8 @@ _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers",
 _PHRASES = (
     "uncertain", "hedged", "negated", "negation_blockers", "hedge_blockers", "hedged_numbers",
     "negation_scopes", "additive_negations", "additive_continuations", "future", "conditional",
-    "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background",
+    "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background", "identity",
+    "episode_markers", "deontic",
     "first_person", "ceremony",
 )
 _PHRASES_RENAMED: dict[str, str] = {}

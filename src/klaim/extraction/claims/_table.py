@@ -8,12 +8,14 @@ extractor's behaviour silently; here each is an error naming the file and line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from klaim.errors import InputError
+from klaim.extraction.lang import compose_yaml, parse_yaml
 from klaim.schema import EntityLabel
 
 
@@ -104,6 +106,11 @@ class ClaimsTable(BaseModel):
     list_coordinators: Words = []
     fact_subordinators: Words = []
     contrast_connectives: Words = []
+    collective_numbers: Words = []   # a number word naming a known set ("kedua negara" = both)
+    reference_determiners: Words = []  # before a number, point back to a known set ("the two")
+    causatives: Words = []           # with an object and its own predicate, state a cause ("membuat")
+    stative_prefixes: Words = []     # a word so prefixed is a resulting state ("terganggu")
+    vague_prefixes: Words = []       # an amount starting so says only "more than one" ("multi-miliar")
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     plural_suffix: Word | None = None
@@ -143,6 +150,9 @@ class ClaimsTable(BaseModel):
     position: Phrases = []
     event_markers: Phrases = []
     background: Phrases = []
+    episode_markers: Phrases = []    # tie a clause to an occasion ("tengah", "has been", "last month")
+    deontic: Phrases = []            # what ought to be ("harus", "should"): a demand, even about the future
+    identity: Phrases = []           # say who or what someone is ("menjabat sebagai", "is a"): background
     first_person: Phrases = []
     ceremony: Phrases = []
     non_claim_endings: Phrases = []
@@ -204,11 +214,15 @@ def _key_line(root: yaml.Node | None, key: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16)
 def check_claims_table(text: str, where: str) -> ClaimsTable:
-    """The table in ``text`` (YAML), or an InputError naming ``where``, the line and the key."""
+    """The table in ``text`` (YAML), or an InputError naming ``where``, the line and the key.
+
+    Cached: each module that reads the claims table asks for it, and parsing and checking it
+    is most of a fresh process's first extract. Callers only read the table.
+    """
     try:
-        raw = yaml.safe_load(text) or {}
-        root = yaml.compose(text)
+        raw = parse_yaml(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f"{where}:{mark.line + 1}" if mark is not None else where
@@ -218,6 +232,7 @@ def check_claims_table(text: str, where: str) -> ClaimsTable:
     try:
         return ClaimsTable.model_validate(_normalised(raw))
     except ValidationError as exc:
+        root = compose_yaml(text)  # parsed again only to say where the error is
         err = exc.errors()[0]
         loc = tuple(err["loc"])
         unknown = err["type"] == "extra_forbidden"

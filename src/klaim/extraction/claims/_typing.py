@@ -2,17 +2,28 @@
 
 The guideline's `quote` (someone's verbatim words) is how a claim was said, not what it says;
 annotators following the guideline type a verbatim quote by its content (a prediction, a cause, a
-figure, an assessment), so klaim does too and keeps the verbatim status in ``Claim.rules``."""
+figure, an assessment), so klaim does too and keeps the verbatim status in ``Claim.rules``.
+
+Each type rule is a small named function in ``TYPE_RULES``, tried in order; the first that applies
+decides, and its name (``type.<name>``) goes into ``Claim.rules``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._mentions import discourse_words
+from klaim.extraction.claims._rules import RuleSet
 from klaim.schema import ClaimType, Figure, FigureKind, Modality
 
 _QUANTITIES = frozenset({FigureKind.cardinal, FigureKind.money, FigureKind.percent, FigureKind.quantity})
+_MAGNITUDE = 10  # tens and more ("puluhan", "dozens"): an order of magnitude to check
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,])")  # a year in running text
+_NOUN_PHRASE = 4  # words a number's noun phrase may run before its demonstrative
 
 
 def is_numeric(f: Figure) -> bool:
@@ -23,37 +34,279 @@ def is_numeric(f: Figure) -> bool:
     return f.value is not None and not (f.kind == FigureKind.cardinal and f.value == 1)
 
 
-def _old_date(figures: list[Figure], published: date | None, years: int) -> bool:
-    """A date in the claim well before publication ("pada 1949") marks history."""
-    if published is None:
+@dataclass(frozen=True)
+class TypeScan:
+    """What a type rule looks at: one claim unit with its figures and modality."""
+
+    ctx: Ctx
+    u: Unit
+    figures: list[Figure]
+    modality: Modality
+    published: date | None
+
+    def has(self, cues_name: str) -> bool:
+        return bool(self.ctx.cues(getattr(self.ctx.L, cues_name), self.u.start, self.u.end))
+
+
+TYPE_RULES: RuleSet[TypeScan, ClaimType] = RuleSet("type")
+
+
+def _future(s: TypeScan) -> bool:
+    """Future or conditional modality; or a future cue under a hedge, which takes precedence in
+    the modality ("mungkin … akan"), unless an opinion frames it ("saya kira … akan": a position).
+    A negated future stays as it was: "we will not abandon X" is a pledge, not a forecast. What
+    ought to happen is a demand (a position), whenever it is to happen."""
+    if _demand(s):
         return False
-    for f in figures:
-        if f.kind == FigureKind.date and f.iso and f.iso[:4].isdigit() and int(f.iso[:4]) < published.year - years:
+    if s.modality in (Modality.future, Modality.conditional):
+        return True
+    return s.modality == Modality.hedged and s.has("future") and not _assessing(s)
+
+
+def _demand(s: TypeScan) -> bool:
+    """What ought to happen on a condition ("kalau … harus ditertibkan"), or before the future it
+    governs ("we should unite behind a candidate who could win"); not a demand beside a forecast
+    ("… akan terjadi, dan kita harus siap")."""
+    ctx, u = s.ctx, s.u
+    ought = ctx.cues(ctx.L.deontic, u.start, u.end)
+    if not ought or s.modality == Modality.conditional:
+        return bool(ought)
+    future = ctx.cues(ctx.L.future, u.start, u.end)
+    return not future or ought[0][0] < future[0][0]
+
+
+@TYPE_RULES.register("future", _future)
+def _prediction(s: TypeScan) -> ClaimType:
+    """A claim about what will (or would, on a condition) happen is a prediction."""
+    return ClaimType.prediction
+
+
+def _episodic(s: TypeScan) -> bool:
+    """Tied to an occasion: an aspect or tense marker ("tengah mencari", "has been rumored"),
+    a past time ("last month") or a date."""
+    return s.has("episode_markers") or any(f.kind == FigureKind.date for f in s.figures)
+
+
+@TYPE_RULES.register("nonrestrictive", lambda s: s.u.role == "nonrestrictive" and not _episodic(s))
+def _nonrestrictive(s: TypeScan) -> ClaimType:
+    """A non-restrictive relative clause in the general present ("NATO, yang mengambil keputusan
+    berdasarkan konsensus") adds a standing fact about its noun: background to the sentence's
+    news. One tied to an occasion ("who dropped out last month") is typed by what it says."""
+    return ClaimType.background
+
+
+@TYPE_RULES.register("background-cue", lambda s: s.has("background"))
+def _background_cue(s: TypeScan) -> ClaimType:
+    return ClaimType.background
+
+
+def _reference_year(s: TypeScan) -> int | None:
+    """The publication year; without one, the latest year the article mentions stands for it
+    (news mentions the current year; an older article's years are older too)."""
+    if s.published is not None:
+        return s.published.year
+    if "typing.latest-year" not in s.ctx.memo:
+        years = (int(y) for y in _YEAR.findall(s.ctx.text))
+        s.ctx.memo["typing.latest-year"] = max(years, default=None)
+    return s.ctx.memo["typing.latest-year"]
+
+
+def _old_date(s: TypeScan) -> bool:
+    """A date in the claim well before publication ("pada 1949") marks history."""
+    year = _reference_year(s)
+    if year is None:
+        return False
+    limit = year - s.ctx.L.background_years
+    return any(f.kind == FigureKind.date and f.iso and f.iso[:4].isdigit() and int(f.iso[:4]) < limit
+               for f in s.figures)
+
+
+@TYPE_RULES.register("old-date", _old_date)
+def _history(s: TypeScan) -> ClaimType:
+    return ClaimType.background
+
+
+@TYPE_RULES.register("causal-cue", lambda s: s.has("causal"))
+def _causal(s: TypeScan) -> ClaimType:
+    return ClaimType.causal
+
+
+def _causative(s: TypeScan) -> bool:
+    """A causative verb with an object and that object's own predicate ("membuat parpol lama
+    harus diverifikasi", "membuat lalu lintas impor terganggu"): X makes Y happen. Without one
+    the verb makes a thing ("membuat laporan", "membuat program untuk …")."""
+    ctx = s.ctx
+    claim = ctx.idx.between(s.u.start, s.u.end)
+    return any(ctx.word(k) in ctx.L.causatives and _object_predicate(s, k + 2, claim.stop) for k in claim)
+
+
+def _object_predicate(s: TypeScan, i: int, j: int) -> bool:
+    """A predicate among tokens i..j-1 within the object's clause: not past a punctuation mark,
+    a relative pronoun, a subordinator or a purpose word ("membuat program untuk memberikan …");
+    a preposition or a list's "dan" is part of the object ("lalu lintas ke Qatar terganggu")."""
+    ctx, L = s.ctx, s.ctx.L
+    for k in range(i, j):
+        w = ctx.word(k)
+        if not ctx.is_word(k) or w in L.relative or w in L.subordinators or w in L.subject_breakers:
+            return False
+        if w in L.np_stops:
+            continue
+        if ctx.is_verb(k) or w in L.predicate_markers or w.startswith(tuple(L.stative_prefixes)):
             return True
     return False
 
 
-def _quote_type(ctx: Ctx, u: Unit) -> ClaimType:
-    """A verbatim quote with no more specific type is the speaker's position, unless it reports a
-    completed event ("sudah kami salurkan", "we were told"). That it is verbatim stays in the
-    claim's rules (``unit.quote``)."""
-    return ClaimType.event_property if ctx.cues(ctx.L.event_markers, u.start, u.end) else ClaimType.position
+@TYPE_RULES.register("causative", _causative)
+def _caused(s: TypeScan) -> ClaimType:
+    return ClaimType.causal
+
+
+def _amount(s: TypeScan, f: Figure) -> bool:
+    """A number to check: an exact value or a length of time ("selama 14 hari", "a 44-year low";
+    not "a day"), or an order of magnitude ("belasan rumah", "hundreds more"; not "beberapa",
+    "several", whose lower bound is below ``_MAGNITUDE``, nor "multi-miliar", which says only
+    "more than one")."""
+    if is_numeric(f) or _length_of_time(f):
+        return f.value != 0  # "zero experience", "nol": an absence, not a count
+    if f.kind not in _QUANTITIES or f.value is not None or f.low is None or f.low < _MAGNITUDE:
+        return False
+    return not f.surface.lower().startswith(tuple(s.ctx.L.vague_prefixes))
+
+
+def _length_of_time(f: Figure) -> bool:
+    return f.kind == FigureKind.duration and f.value is not None and f.value > 1
+
+
+def _tokens(s: TypeScan, f: Figure) -> range:
+    return s.ctx.idx.between(f.start, f.end)
+
+
+def _in_name(s: TypeScan, f: Figure) -> bool:
+    """A number that is part of a name ("Restoran Nusa Dua", "proyek JORR 2"): it follows a
+    capitalised word inside the sentence and is itself capitalised or counts nothing."""
+    ctx, first = s.ctx, _tokens(s, f).start
+    prev = first - 1
+    if f.kind != FigureKind.cardinal or prev < 0 or ctx.idx.starts[prev] <= s.u.sentence[0]:
+        return False
+    if not (ctx.is_word(prev) and ctx.is_cap(prev)):
+        return False
+    return ctx.is_cap(first) if f.surface[:1].isalpha() else f.counted is None
+
+
+def _refers_back(s: TypeScan, f: Figure) -> bool:
+    """A number that names a set the article already gave ("kedua negara", "the two camps",
+    "12 bank sindikasi ini"): a reference, not a quantity the claim asserts."""
+    ctx, span, L = s.ctx, _tokens(s, f), s.ctx.L
+    if f.kind != FigureKind.cardinal or not span:
+        return False
+    if ctx.word(span.start) in L.collective_numbers:
+        return True
+    if span.start > 0 and ctx.word(span.start - 1) in L.reference_determiners:
+        return True
+    return discourse_words(L.code).demonstrative_follows and _demonstrative_after(s, span.stop)
+
+
+def _demonstrative_after(s: TypeScan, k: int) -> bool:
+    """A demonstrative closes the noun phrase the number counts ("dua risiko tersebut")."""
+    ctx, L = s.ctx, s.ctx.L
+    stop = min(k + _NOUN_PHRASE, ctx.idx.between(s.u.start, s.u.end).stop)
+    for j in range(k, stop):
+        w = ctx.word(j)
+        if w in L.demonstratives:
+            return True
+        if not ctx.is_word(j) or w in L.np_stops or w in L.relative or ctx.is_verb(j):
+            return False
+    return False
+
+
+def _central(s: TypeScan, f: Figure) -> bool:
+    """A quantity the claim asserts. A length of time beside an assessment frames it ("I have
+    known him for 14 years and he is the best person …"): the assessment is the point."""
+    if _length_of_time(f) and _assessing(s):
+        return False
+    return _amount(s, f) and not _in_name(s, f) and not _refers_back(s, f)
+
+
+@TYPE_RULES.register("figure", lambda s: any(_central(s, f) for f in s.figures))
+def _numerical(s: TypeScan) -> ClaimType:
+    """A claim that asserts a quantity (guideline: a figure is central). A number inside a name
+    or one that refers back to a set already given is not the claim's point."""
+    return ClaimType.numerical
+
+
+def _assessing(s: TypeScan) -> bool:
+    cue = s.u.cue
+    return s.has("position") or bool(cue and s.ctx.L.position.pattern.fullmatch(cue.lower()))
+
+
+@TYPE_RULES.register("position-cue", _assessing)
+def _position(s: TypeScan) -> ClaimType:
+    return ClaimType.position
+
+
+def _identity_predicate(s: TypeScan) -> bool:
+    """An identity cue that is the claim's predicate: no verb in the subject before it, none in
+    its complement after it (up to a relative clause), and no existential ("there is a")."""
+    ctx = s.ctx
+    claim = ctx.idx.between(s.u.start, s.u.end)
+    for a, b in ctx.cues(ctx.L.identity, s.u.start, s.u.end):
+        cue = ctx.idx.between(a, b)
+        if ctx.match_seq(max(claim.start, cue.start - 1), ctx.L.existentials, cue.stop) > 0:
+            continue  # "there is a faction …": something exists, nobody is identified
+        if not _verb_in(s, claim.start, cue.start) and not _verb_in(s, cue.stop, claim.stop):
+            return True
+    return False
+
+
+def _verb_in(s: TypeScan, i: int, j: int) -> bool:
+    """A verb or a subordinator ("selama menjabat …": the role is a time, not the claim's
+    point) among tokens i..j-1, before a relative pronoun (whose clause may have its own)."""
+    ctx = s.ctx
+    for k in range(i, j):
+        w = ctx.word(k)
+        if w in ctx.L.relative:
+            return False
+        if ctx.is_verb(k) or w in ctx.L.subordinators:
+            return True
+    return False
+
+
+@TYPE_RULES.register("identity", lambda s: s.u.role == "apposition" or _identity_predicate(s))
+def _identity(s: TypeScan) -> ClaimType:
+    """An apposition or an identity predicate says who or what someone is ("Menteri ESDM, Ignasius
+    Jonan", "menjabat sebagai", "is a physician"): a standing fact, background to the news. An
+    evaluative one ("is a notorious liar") was typed a position by the rule before."""
+    return ClaimType.background
+
+
+@TYPE_RULES.register("quote-event", lambda s: s.u.quote and s.has("event_markers"))
+def _quote_event(s: TypeScan) -> ClaimType:
+    """A verbatim quote that reports a completed event ("sudah kami salurkan", "we were told")."""
+    return ClaimType.event_property
+
+
+@TYPE_RULES.register("quote-position", lambda s: s.u.quote)
+def _quote_position(s: TypeScan) -> ClaimType:
+    """A verbatim quote with no more specific type is the speaker's position. That it is
+    verbatim stays in the claim's rules (``unit.quote``)."""
+    return ClaimType.position
+
+
+@TYPE_RULES.register("event", lambda s: True)
+def _event(s: TypeScan) -> ClaimType:
+    return ClaimType.event_property
+
+
+def typed(ctx: Ctx, u: Unit, figures: list[Figure], modality: Modality,
+          published: date | None = None) -> tuple[ClaimType, str]:
+    """The claim's type and the name of the rule that decided it (the first that applies)."""
+    fired = TYPE_RULES.first(ctx.L.code, TypeScan(ctx, u, figures, modality, published))
+    if fired is None or fired[1] is None:  # unreachable: the last rule always applies
+        return ClaimType.event_property, "type.event"
+    return fired[1], fired[0]
 
 
 def claim_type(ctx: Ctx, u: Unit, figures: list[Figure], modality: Modality,
                published: date | None = None) -> ClaimType:
-    """Typed by what the claim says, first match wins: prediction, background, causal, numerical,
-    position, then a quote's position or event, else event."""
-    L = ctx.L
-    if modality in (Modality.future, Modality.conditional):
-        return ClaimType.prediction
-    if u.role == "nonrestrictive" or ctx.cues(L.background, u.start, u.end) \
-            or _old_date(figures, published, L.background_years):
-        return ClaimType.background
-    if ctx.cues(L.causal, u.start, u.end):
-        return ClaimType.causal
-    if any(is_numeric(f) for f in figures):
-        return ClaimType.numerical
-    if ctx.cues(L.position, u.start, u.end) or (u.cue and L.position.pattern.fullmatch(u.cue.lower())):
-        return ClaimType.position
-    return _quote_type(ctx, u) if u.quote else ClaimType.event_property
+    """Typed by what the claim says (see ``typed``)."""
+    return typed(ctx, u, figures, modality, published)[0]
