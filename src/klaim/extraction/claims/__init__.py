@@ -28,7 +28,7 @@ from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._discourse import attribute_discourse
 from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._modality import modality
-from klaim.extraction.claims._typing import claim_type
+from klaim.extraction.claims._typing import typed
 from klaim.extraction.claims._units import article_units
 from klaim.extraction.claims._worthiness import worthiness
 from klaim.extraction.figures import find_figures
@@ -47,7 +47,7 @@ from klaim.schema import (
 )
 
 EXTRACTOR = "klaim-rules"
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
@@ -212,7 +212,7 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents:
     ctx.skip = u.skip
     mod, mod_rules = modality(ctx, u.start, u.end, u.cue, figs)
     type_figs = [f for f in figs if not (u.skip and u.skip[0] <= f.start < u.skip[1])]
-    ctype = claim_type(ctx, u, type_figs, mod, pub)
+    ctype, type_rule = typed(ctx, u, type_figs, mod, pub)
     ctx.skip = None
     score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
     # every field in order (the fast path of ``trusted``); the verdict is the default one
@@ -222,7 +222,7 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents:
         spans=[made.span(*sp) for sp in u.spans], claim_type=ctype, figures=figs,
         speaker=made.speaker(u.speaker), modality=mod, time=time,
         entities=ents, check_worthiness=_unit_interval(score), check_worthiness_reasons=reasons,
-        rules=[*_rules(u), *mod_rules], verdict=unverified(),
+        rules=[*_rules(u), *mod_rules, type_rule], verdict=unverified(),
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )
 
