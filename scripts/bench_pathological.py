@@ -3,7 +3,7 @@
 Unit tests check that these inputs give well-formed output; this script shows how long they
 take, so a backtracking or quadratic regression is visible as a number, not a flaky test.
 
-    python scripts/bench_pathological.py [--sizes 64,256,1024] [--limit 5] [--quick]
+    python scripts/bench_pathological.py [--sizes 64,256,1024] [--limit 5] [--quick] [--family NAME]
 
 Each family of hostile text (one line of news, nested brackets, repeated attributions, chained
 clauses, long digit runs, long runs without spaces, ...) is built at several sizes (KB of text)
@@ -145,11 +145,13 @@ def _run_extract(text: str, lang: str) -> tuple[float, int, int]:
     return cpu, len(claims), out
 
 
-def _families(sizes_kb: list[int], limit: float) -> list[str]:
+def _families(sizes_kb: list[int], limit: float, only: list[str]) -> list[str]:
     failures: list[str] = []
     print(f"{'extract: family':34} {'lang':>4} {'KB':>6} {'CPU s':>7} {'claims':>8} {'output MB':>10} "
           f"{'out/char':>9}")
     for name, (lang, make) in FAMILIES.items():
+        if only and not any(o.lower() in name.lower() for o in only):
+            continue
         rows = []
         for kb in sizes_kb:
             text = make(kb * 1024)
@@ -209,12 +211,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="64,256,1024", help="input sizes in KB, comma-separated")
     ap.add_argument("--limit", type=float, default=5.0, help="CPU seconds allowed for one run")
     ap.add_argument("--quick", action="store_true", help="sizes 16,64 KB and no 50 MB article")
+    ap.add_argument("--family", action="append", default=[],
+                    help="only the families whose name contains this (repeatable); skips the figure "
+                         "inputs and the 50 MB article")
     args = ap.parse_args(argv)
     sizes = [16, 64] if args.quick else [int(s) for s in args.sizes.split(",")]
     klaim.extract(_generated_news(2000), "id")  # load tables and compile patterns outside the timing
     klaim.extract(_one_line_news_en(2000), "en")
-    failures = _families(sizes, args.limit) + _figure_inputs(args.limit)
-    if not args.quick:
+    failures = _families(sizes, args.limit, args.family)
+    if not args.family:
+        failures += _figure_inputs(args.limit)
+    if not args.quick and not args.family:
         failures += _huge_article()
     for f in failures:
         print("FAIL:", f, file=sys.stderr)

@@ -45,9 +45,11 @@ def test_350000_residents_without_power_attributed_to_ukrainian_officials(built)
 
 
 def test_30000_recruits_a_month_hedged_and_anonymous(built):
-    [c] = _claims_with(built[2], value=30000.0, per="month", approximate=True)
-    assert c["speaker"]["kind"] == "anonymous"
-    assert c["modality"] == "hedged"
+    # the coordinated predicates after it span from the shared subject, so they carry the figure too
+    claims = _claims_with(built[2], value=30000.0, per="month", approximate=True)
+    assert claims and all(c["speaker"]["kind"] == "anonymous" for c in claims)
+    own = min(claims, key=lambda c: c["end"] - c["start"])
+    assert own["modality"] == "hedged"
 
 
 def test_100bn_euro_five_year_fund_proposed_by_stoltenberg(built):

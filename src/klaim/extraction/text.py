@@ -32,7 +32,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A sentence may end at terminal punctuation, optionally followed by closing quotes or brackets,
 # when whitespace follows.
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|[.!?…]+[\"”’')\]]*$")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+# Read backwards: a search for the run that ends at the dot tries every start in the window.
+_WORD_RUN = re.compile(r"[\w.]*")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])$")
 
 OPEN_QUOTES = "“«„"
@@ -156,8 +157,7 @@ def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations
     if not (ch.isupper() or ch.isdigit() or ch in OPEN_QUOTES or ch in STRAIGHT_QUOTE + "(["):
         return False  # a lower-case continuation: "… NATO." warga …, "dll. dan"
     if text[dot] == ".":
-        m = _WORD_BEFORE.search(text, max(para_start, dot - 40), dot)  # bounded: keeps it linear
-        word = m.group(1).lower() if m else ""
+        word = _word_before(text, max(para_start, dot - 40), dot).lower()  # bounded: keeps it linear
         if word in abbreviations or word.rstrip(".") in abbreviations:
             return False
         if len(word) == 1 and word.isalpha():
@@ -165,6 +165,12 @@ def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations
         if dot - para_start <= 3 and _LIST_MARKER.match(text[para_start:dot]):
             return False  # "1. Item" at the start of a paragraph
     return True
+
+
+def _word_before(text: str, lo: int, end: int) -> str:
+    """The run of word characters and dots that ends at ``end``, reaching back at most to ``lo``."""
+    n = _WORD_RUN.match(text[lo:end][::-1]).end()  # type: ignore[union-attr]  # "*" always matches
+    return text[end - n:end]
 
 
 _SCAN = re.compile(r"[().!?…]")

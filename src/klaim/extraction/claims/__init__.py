@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from klaim.dates import parse_iso_date
+from klaim.errors import InputError
 from klaim.extraction.claims import _lang
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._boilerplate import drop_non_claims
@@ -27,7 +28,7 @@ from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._discourse import attribute_discourse
 from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._modality import modality
-from klaim.extraction.claims._typing import claim_type
+from klaim.extraction.claims._typing import typed
 from klaim.extraction.claims._units import article_units
 from klaim.extraction.claims._worthiness import worthiness
 from klaim.extraction.figures import find_figures
@@ -40,11 +41,13 @@ from klaim.schema import (
     Span,
     Speaker,
     TimeRef,
+    lone_surrogate,
     make_claim_id,
+    unverified,
 )
 
 EXTRACTOR = "klaim-rules"
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
@@ -71,11 +74,23 @@ def extract(text: str, lang: str = "id", published: date | str | None = None,
     check_text(text, max_chars)
     pub = _as_date(published)
     L = _lang.get(lang)
-    aid = article_id or article_id_for(text)
+    aid = _checked_article_id(article_id) or article_id_for(text)
     if not text.strip():
         return []
     with _no_cyclic_gc():
         return _extract(text, lang, L, pub, aid)
+
+
+def _checked_article_id(article_id: object) -> str | None:
+    """``article_id`` if it is None or text UTF-8 can encode: the claims are built without
+    validation (``_Model.trusted``), so the one value from the caller they carry is checked here."""
+    if article_id is None:
+        return None
+    if not isinstance(article_id, str):
+        raise InputError(f"article_id must be a str, got {type(article_id).__name__}")
+    if lone_surrogate(article_id) is not None:
+        raise InputError(f"article_id {article_id!r} holds a lone surrogate (not valid Unicode text)")
+    return article_id
 
 
 @contextmanager
@@ -153,8 +168,8 @@ class _Shared:
         made = self.speakers.get(ref)
         if made is None:
             mention = self.span(*ref.mention) if ref.mention else None
-            made = self.speakers[ref] = Speaker(kind=ref.kind, name=ref.name, role=ref.role,
-                                                organisation=ref.organisation, mention=mention, cue=ref.cue)
+            made = self.speakers[ref] = Speaker.trusted(kind=ref.kind, name=ref.name, role=ref.role,
+                                                        organisation=ref.organisation, mention=mention, cue=ref.cue)
         return made
 
 
@@ -181,11 +196,14 @@ def _time(claim_figs: list[Figure], sentence_dates: list[Figure], pub: date | No
 
 
 def _span(text: str, s: int, e: int) -> Span:
-    return Span(start=s, end=e, surface=text[s:e])
+    return Span.trusted(start=s, end=e, surface=text[s:e])
 
 
 def _rules(u: Unit) -> list[str]:
     return list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
+
+
+_DEFAULT_VERDICT = frozenset({"verdict"})
 
 
 def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents: list[Entity],
@@ -194,18 +212,26 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents:
     ctx.skip = u.skip
     mod, mod_rules = modality(ctx, u.start, u.end, u.cue, figs)
     type_figs = [f for f in figs if not (u.skip and u.skip[0] <= f.start < u.skip[1])]
-    ctype = claim_type(ctx, u, type_figs, mod, pub)
+    ctype, type_rule = typed(ctx, u, type_figs, mod, pub)
     ctx.skip = None
     score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
-    return Claim(
-        claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
+    # every field in order (the fast path of ``trusted``); the verdict is the default one
+    return Claim.trusted(
+        _DEFAULT_VERDICT, claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
         start=u.start, end=u.end, surface=text[u.start:u.end], sentence=made.span(*u.sentence),
         spans=[made.span(*sp) for sp in u.spans], claim_type=ctype, figures=figs,
         speaker=made.speaker(u.speaker), modality=mod, time=time,
-        entities=ents, check_worthiness=score, check_worthiness_reasons=reasons,
-        rules=[*_rules(u), *mod_rules],
+        entities=ents, check_worthiness=_unit_interval(score), check_worthiness_reasons=reasons,
+        rules=[*_rules(u), *mod_rules, type_rule], verdict=unverified(),
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def _unit_interval(score: float) -> float:
+    """The score as the float a validated ``Claim`` holds, checked to lie in [0, 1]."""
+    if not 0.0 <= score <= 1.0:
+        raise ValueError(f"check-worthiness {score} lies outside [0, 1]")
+    return float(score)
 
 
 def explain(claims: list[Claim]) -> str:

@@ -14,10 +14,12 @@ of it lies in such regions or a claim rule names it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -203,7 +205,7 @@ def _fragment(r: Rules, surface: str) -> str | None:
     """Only a prepositional or citing phrase: an opener and a few words, no figure."""
     body = surface[m.end():] if (m := _LEADING_WORD.match(surface)) else surface
     opener = r.fragment_opener.match(body.lstrip()) if r.fragment_opener else None
-    if not opener or any(c.isdigit() for c in body):
+    if not opener or any(map(str.isdigit, body)):
         return None
     words = [w.lower() for w in _WORD.findall(body)]
     if len(words) > r.fragment_max_words or any(_is_predicate(r, w) for w in words):
@@ -217,9 +219,10 @@ def _is_predicate(r: Rules, word: str) -> bool:
 
 def _speech_remnant(r: Rules, surface: str) -> str | None:
     """The act of speaking left over from an attribution ("dihubungi, Jumat (10/3/2017)")."""
-    if r.remnant is None or len(_WORD.findall(surface)) > r.remnant_max_words:
+    # the anchored pattern first: it fails at once on most claims, counting words does not
+    if r.remnant is None or not r.remnant.match(surface.strip()):
         return None
-    return "speech act" if r.remnant.match(surface.strip()) else None
+    return "speech act" if len(_WORD.findall(surface)) <= r.remnant_max_words else None
 
 
 def _opening(surface: str) -> str:
@@ -274,9 +277,24 @@ CLAIM_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_speech_remnant, 
 SENTENCE_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_fragment, _name_list)
 
 
-def _covered(regions: list[Region], s: int, e: int) -> tuple[int, str | None]:
+class Regions(NamedTuple):
+    """Non-claim regions sorted by start, with the running maximum of their ends: the first
+    region that can reach a claim is found by bisection, not by a walk from the article's start
+    for every claim."""
+
+    regions: list[Region]
+    reach: list[int]
+
+    @classmethod
+    def of(cls, regions: list[Region]) -> Regions:
+        return cls(regions, list(accumulate((r.end for r in regions), max)))
+
+
+def _covered(regions: Regions, s: int, e: int) -> tuple[int, str | None]:
     inside, rule = 0, None
-    for reg in regions:
+    found = regions.regions
+    for k in range(bisect_right(regions.reach, s), len(found)):
+        reg = found[k]
         if reg.start >= e:
             break
         overlap = min(e, reg.end) - max(s, reg.start)
@@ -287,16 +305,17 @@ def _covered(regions: list[Region], s: int, e: int) -> tuple[int, str | None]:
 
 
 def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tuple[int, int] | None = None,
-                   regions: list[Region] | None = None) -> str | None:
+                   regions: Regions | None = None) -> str | None:
     """The name of the rule that makes the claim ``text[start:end]`` (in ``sentence``, by default
     the span itself) a non-claim, or None."""
-    regions = non_claim_regions(text, lang) if regions is None else regions
+    regions = Regions.of(non_claim_regions(text, lang)) if regions is None else regions
     inside, rule = _covered(regions, start, end)
     if rule and 2 * inside >= end - start:
         return rule
     r = rules(lang)
+    surface = text[start:end]
     for claim_rule in CLAIM_RULES:
-        if name := claim_rule(r, text[start:end]):
+        if name := claim_rule(r, surface):
             return name
     if name := _question(r, text, start, end):
         return name
@@ -316,6 +335,6 @@ def _sentence_rule(lang: str, sentence: str) -> str | None:
 
 def drop_non_claims(text: str, lang: str, claims: list[Claim]) -> list[Claim]:
     """``claims`` without those that the rules name as non-claims."""
-    regions = non_claim_regions(text, lang)
+    regions = Regions.of(non_claim_regions(text, lang))
     return [c for c in claims if non_claim_rule(
         text, lang, c.start, c.end, sentence=(c.sentence.start, c.sentence.end), regions=regions) is None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
@@ -30,6 +31,16 @@ class Ctx:
     _positions: dict[str, list[int]] | None = None
     _word_prefix: list[int] | None = None
     memo: dict[Any, Any] = field(default_factory=dict)  # per-article caches of the stages
+    # The token look-ups every stage makes millions of times per MB: bound to the lists' own
+    # __getitem__, a C call, rather than a Python method that indexes the list.
+    word: Callable[[int], str] = field(init=False, repr=False)  # the lower-cased token k
+    is_cap: Callable[[int], bool] = field(init=False, repr=False)
+    is_word: Callable[[int], bool] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.word = self.idx.lower.__getitem__
+        self.is_cap = self.idx.is_cap.__getitem__
+        self.is_word = self.idx.is_word.__getitem__
 
     def words_between(self, i: int, j: int) -> int:
         """Number of word tokens among tokens i..j-1 (a prefix sum: constant time)."""
@@ -88,25 +99,17 @@ class Ctx:
             v.sort(key=lambda span: (span[0], -span[1]))  # longest first where cues share a start
         return {key: ([a for a, _ in v], v) for key, v in found.items()}
 
-    def word(self, k: int) -> str:
-        return self.idx.lower[k]
-
     def surface(self, k: int) -> str:
         s, e = self.idx.spans[k]
         return self.text[s:e]
-
-    def is_cap(self, k: int) -> bool:
-        return self.idx.is_cap[k]
-
-    def is_word(self, k: int) -> bool:
-        return self.idx.is_word[k]
 
     def is_verb(self, k: int) -> bool:
         """A verb is lower case in running text; capitalised words are names or starts."""
         hit = self._verb.get(k)
         if hit is None:
-            w = self.idx.lower[k]
-            hit = self.is_word(k) and self.L.is_verb(w) and not (self.is_cap(k) and w not in self.L.verbs)
+            idx = self.idx
+            w = idx.lower[k]
+            hit = idx.is_word[k] and self.L.is_verb(w) and not (idx.is_cap[k] and w not in self.L.verbs)
             self._verb[k] = hit
         return hit
 

@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from klaim.extraction.claims._attribution import SpeakerRef
+from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
+    cause_head_end,
     contrast_cut,
     enumeration_ends,
     figure_ends,
     item_start,
+    owned_phrases,
     subordinate_start,
+    trailing_appositive,
+    wish_predicate_ends,
 )
+from klaim.extraction.claims._table import check_claims_table
+from klaim.extraction.lang import table_source
+from klaim.schema import SpeakerKind
 
 
 @dataclass
@@ -285,9 +293,11 @@ class _Scan:
 
     j: int
     last_comma: int
+    opener: int = 0             # the stretch's first token: a subordinator or condition opens no main clause
     has_verb: bool = False      # a predicate since the last split: a new conjunct may start
     purpose: bool = False       # after "untuk …", "seperti …" the verbs are a purpose or examples
     first_verb: int | None = None
+    last_verb: int | None = None
     quote_depth: int = 0
 
 
@@ -305,7 +315,7 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
     """Where coordinated predicates or clauses start: (connective index, content index, kind)."""
     L = ctx.L
     out: list[tuple[int, int, str]] = []
-    st = _Scan(j, last_comma=i - 1)
+    st = _Scan(j, last_comma=i - 1, opener=i)
     k = i
     while k < j:
         w = ctx.word(k)
@@ -326,7 +336,7 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
         if ctx.is_verb(k) and st.quote_depth == 0:
             if not st.has_verb:
                 st.first_verb = k
-            st.has_verb = True
+            st.has_verb, st.last_verb = True, k
         k += 1
     return out
 
@@ -353,6 +363,9 @@ def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] |
     if ctx.word(k) == ";" and n_words(ctx, u, j) >= L.min_claim_tokens:
         st.has_verb = False
         return (k, u, "clause"), u
+    hit = _clause_after_connectives(ctx, st, k, u)
+    if hit is not None:
+        return hit
     kind = _split_kind(ctx, st, k, u, v) if st.has_verb else None
     if kind is None:
         return None
@@ -363,6 +376,30 @@ def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] |
     return (k, u, kind), u
 
 
+def _clause_after_connectives(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tuple[int, int, str], int] | None:
+    """ "…, sementara itu, di sisi lain, Turki juga punya …": a clause after connectives set off
+    by commas (the split point and where the scan goes on)."""
+    w = _past_set_off_connectives(ctx, k, st.j)
+    if w > u and st.has_verb and _clause_subject_len(ctx, w, st.j):
+        st.has_verb, st.purpose = False, False
+        return (k, w, "clause"), w
+    return None
+
+
+def _past_set_off_connectives(ctx: Ctx, k: int, j: int) -> int:
+    """After the comma at k, past discourse connectives that are themselves set off by commas
+    ("…, sementara itu, di sisi lain, Turki …"): where the next clause starts (k + 1 if none)."""
+    u = k + 1
+    if ctx.word(k) != ",":
+        return u
+    for _ in range(3):
+        n = ctx.match_seq(u, ctx.L.leading, j)
+        if not n or u + n >= j or ctx.word(u + n) != ",":
+            break
+        u += n + 1
+    return u
+
+
 def _split_kind(ctx: Ctx, st: _Scan, k: int, u: int, v: int) -> str | None:
     """ "clause" (a new subject), "predicate" (the subject is shared) or None (no split)."""
     L, j = ctx.L, st.j
@@ -371,9 +408,58 @@ def _split_kind(ctx: Ctx, st: _Scan, k: int, u: int, v: int) -> str | None:
         return "clause"  # "…, dan ada bekas …": an existential has no subject to share
     if _predicate_split(ctx, st, k, v, conn):
         return "predicate"
-    if conn in L.clause_coordinators and conn != "," and _clause_subject_len(ctx, u, j):
+    if conn in L.clause_coordinators and conn != "," and _clause_subject_len(ctx, u, j) \
+            and not _coordinated_complement(ctx, st, k):
         return "clause"
+    if conn == "," and _comma_splice(ctx, st, u):
+        return "splice"
     return None
+
+
+def _opens_dependent(ctx: Ctx, i: int, j: int) -> bool:
+    """Does the stretch open with a subordinator, preposition, condition or "tidak hanya"?"""
+    L, o = ctx.L, ctx.word(i)
+    return (o in L.subordinators or o in L.np_stops or o in L.complementisers
+            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j)))
+
+
+SPLICE_SUBJECT = 3  # words at most in the subject of a clause joined by a bare comma
+
+
+def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
+    """ "Dana sudah ada, studinya pun sudah ada": a clause with a short subject of its own after a
+    bare comma, when the stretch opened as a main clause (not "Setelah tiba di Doha, …", "Jika …,
+    …", "Dengan adanya …, …"), is a claim of its own (measured on the Indonesian gold; off where
+    the table sets no ``split_quotes``, since English commas join clauses less often)."""
+    L = ctx.L
+    if not L.split_quotes or st.purpose or _opens_dependent(ctx, st.opener, st.j):
+        return False
+    if st.last_verb is not None and ctx.word(st.last_verb) in _complement_verbs(L.code):
+        return False  # "Desmond mendesak, Menkumham mencopot …": the verb's complement
+    if ctx.word(u) in L.non_subjects or not any(ctx.is_verb(t) for t in range(st.last_comma + 1, u - 1)):
+        return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
+    n = _clause_subject_len(ctx, u, st.j)
+    return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens
+
+
+COMPLEMENT_REACH = 2  # words at most between a copula or speech verb and a coordinator inside its complement
+
+
+def _coordinated_complement(ctx: Ctx, st: _Scan, k: int) -> bool:
+    """ "Kami berharap Pemkot Tangerang dan BPN dapat mendukung …", "… adalah kementerian dan
+    lembaga itu harus …": a short noun right after a copula or a speech or demand verb and
+    coordinated at k is the first subject of that verb's complement, not a clause of its own."""
+    v = st.last_verb
+    if v is None or not 0 < ctx.words_between(v + 1, k) <= COMPLEMENT_REACH:
+        return False
+    return ctx.word(v) in ctx.L.copulas or ctx.word(v) in _complement_verbs(ctx.L.code)
+
+
+@cache
+def _complement_verbs(lang: str) -> frozenset[str]:
+    """Speech and demand verbs: what follows them is a clause, its subject first."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    return frozenset(w.lower() for w in (*t.pre_cues, *t.demand_cues))
 
 
 def _predicate_split(ctx: Ctx, st: _Scan, k: int, v: int, conn: str) -> bool:
@@ -437,7 +523,8 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     subject, override, points = _main_subject(ctx, (i, j), (s0, e0, v0), _split_points(ctx, i, j), override,
                                               (default_subject, subject_prefix))
     carried = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
-    _conjuncts(d, [(i, i, "main"), *points], j, _Carry(subject, carried, override))
+    carry = _Carry(subject, carried, override, s0 if e0 > s0 else i, e0 if e0 > s0 else i, (e0, v0))
+    _conjuncts(d, [(i, i, "main"), *points], j, carry)
     return d.units
 
 
@@ -454,13 +541,13 @@ class _Decomposition:
     keep_verb: bool  # a restated subject: a leading verb is the predicate, not a connective
     units: list[Unit] = field(default_factory=list)
 
-    def unit(self, a: int, b: int, words: list[str], role: str) -> None:
+    def unit(self, a: int, b: int, words: list[str], role: str, skip: tuple[int, int] | None = None) -> None:
         ctx = self.ctx
         a, b = trim_tokens(ctx, a, b, keep_verb=self.keep_verb and a == self.i)
         if n_words(ctx, a, b) >= ctx.L.min_claim_tokens or (role == "coordinated" and n_words(ctx, a, b) >= 2):
             s, e = ctx.span(a, b)
             self.units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), self.sentence, self.speaker,
-                                   list(self.spans), role=role, cue=self.cue))
+                                   list(self.spans), role=role, cue=self.cue, skip=skip))
             if role != "apposition":
                 like = Unit(s, e, "", self.sentence, self.speaker, list(self.spans), cue=self.cue)
                 self.units.extend(_parts(ctx, a, b, words, like))
@@ -474,6 +561,9 @@ class _Carry:
     subject: str
     carried: list[str]
     override: tuple[str, int] | None
+    start: int  # the token where the shared subject starts: a coordinated predicate's span starts there
+    end: int    # the token where it ends: the predicates before are in the span but not in the claim
+    aux: tuple[int, int] = (0, 0)  # the tokens of the carried auxiliaries
 
 
 def _apposition_claim(d: _Decomposition, j: int) -> tuple[str, int] | None:
@@ -544,12 +634,31 @@ def _conjuncts(d: _Decomposition, bounds: list[tuple[int, int, str]], j: int, ca
                 words = [carry.subject, ctx.phrase(carry.override[1], b_main)]
             d.unit(a, b_main, words, "main")
         elif kind == "predicate":
-            d.unit(a, b_main, [carry.subject, *_carried(ctx, a, b_main, carry), ctx.phrase(a, b_main)], "coordinated")
+            # the guideline's span of a split conjunct: from where the shared subject starts
+            # (the predicates between are in the span, not in the claim: their hedges and cues do not count)
+            aux = _carried(ctx, a, b_main, carry)
+            skip = _between_predicates(ctx, carry, a, bool(aux))
+            d.unit(carry.start, b_main, [carry.subject, *aux, ctx.phrase(a, b_main)], "coordinated", skip)
         else:
             s1, e1, v1 = _subject(ctx, a, b_main)
+            carry.start, carry.end = (s1, e1) if e1 > s1 else (a, a)
+            carry.aux = (e1, v1)
             carry.subject = ctx.phrase(s1, e1) if e1 > s1 else carry.subject
             carry.carried = [ctx.phrase(e1, v1)] if v1 > e1 and v1 < b_main else []
-            d.unit(a, b_main, [ctx.phrase(a, b_main)], "clause")
+            if ctx.word(_conn) in ctx.L.result_coordinators:
+                _result_clause(d, bounds[n - 1][1], b_main)
+                continue
+            d.unit(a, b_main, [ctx.phrase(a, b_main)], kind)
+
+
+def _result_clause(d: _Decomposition, a: int, b: int) -> None:
+    """ "PPI menjadi pintu sehingga kami bisa mengatur": the result is claimed with the clause it
+    follows from (tokens a..b-1), which is a claim of its own besides."""
+    a, b = trim_tokens(d.ctx, a, b, keep_verb=d.keep_verb and a == d.i)
+    if a < b:
+        s, e = d.ctx.span(a, b)
+        d.units.append(Unit(s, e, standalone([d.ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
+                            role="result", cue=d.cue))
 
 
 def _carried(ctx: Ctx, a: int, b: int, carry: _Carry) -> list[str]:
@@ -557,9 +666,21 @@ def _carried(ctx: Ctx, a: int, b: int, carry: _Carry) -> list[str]:
     which the next predicate then takes)."""
     lead = _skip_modifiers(ctx, a, b)
     if lead > a:
-        carry.carried = [ctx.phrase(a, lead)]
+        carry.carried, carry.aux = [ctx.phrase(a, lead)], (a, lead)
         return []
     return carry.carried
+
+
+def _between_predicates(ctx: Ctx, carry: _Carry, a: int, carried: bool) -> tuple[int, int] | None:
+    """The characters of a coordinated predicate's span that are not its claim: the predicates
+    between the subject and it, but not the auxiliaries it carries ("Rusia kemungkinan merekrut …
+    dan dapat menanggung … dan melanjutkan serangan": "dapat" counts, "kemungkinan" does not)."""
+    lo, hi = carry.end, a
+    if carried and carry.aux[0] == carry.end:
+        lo = carry.aux[1]   # right after the subject: skip from the first verb
+    elif carried and carry.end < carry.aux[0] < a:
+        hi = carry.aux[0]   # before a later predicate: skip up to them
+    return (ctx.idx.spans[lo][0], ctx.idx.spans[hi][0]) if lo < hi else None
 
 
 def _antecedent(ctx: Ctx, k: int, lo: int, subject: str) -> tuple[int, str]:
@@ -624,9 +745,76 @@ def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
     for k in range(a + 1, b):
         if ctx.word(k) not in ctx.L.relative:
             continue
-        if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None:
+        if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None and not _leading_place(ctx, a, k):
             return _nonrestrictive(d, a, b, k, subject)
-        _agent_relative(d, a, b, k)
+        if not _marked_relative(d, a, b, k):
+            _agent_relative(d, a, b, k)
+    return b
+
+
+def _leading_place(ctx: Ctx, a: int, k: int) -> bool:
+    """ "Di KPU provinsi, yang semula 14 hari itu dipangkas …": a prepositional phrase opens the
+    clause and the comma sets it off; "yang …" is the clause's subject, not a relative on it."""
+    return ctx.word(a) in ctx.L.np_stops and not any(ctx.is_verb(t) for t in range(a, k))
+
+
+def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
+    """ "model pembiayaan yang tidak membebani APBN", "harga beras yang kian meningkat": a
+    restrictive clause that opens with an aspect, frequency or negation word states a fact about
+    its noun of its own; a claim from the noun phrase's start to the clause's end. Not under a
+    negated existential ("Tidak ada masalah yang tidak bisa diselesaikan") and not "yang sudah
+    ada"."""
+    ctx = d.ctx
+    m = _past_markers(ctx, k, b)
+    if m is None or not _describes_a_noun(ctx, k) or _under_negated_existential(ctx, a, k):
+        return False
+    start = _np_start(ctx, k, a)
+    end = _relative_end(ctx, m + 1, b)
+    opener = ctx.match_seq(k + 1, ctx.L.correlative_openers, b)
+    if start >= k or ctx.words_between(max(m, k + 1 + opener), end) < (2 if opener else 1) \
+            or (start == a and end == b) or _is_date_phrase(ctx, start, k):
+        return False  # "media yang tidak hanya" says nothing yet; "Juli lalu yang …" describes no date
+    s, e = ctx.span(start, end)
+    d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
+                        role="marked-relative", cue=d.cue))
+    return True
+
+
+def _past_markers(ctx: Ctx, k: int, b: int) -> int | None:
+    """The token after the aspect or negation words that open the clause at ``k`` ("yang"),
+    None when none opens it or what follows is an existential ("sistem yang sudah ada memiliki …":
+    "the existing system", no fact of its own)."""
+    m = k + 1
+    while m < b and ctx.word(m) in ctx.L.fact_relative_markers:
+        m += 1
+    if m == k + 1 or m >= b or ctx.match_seq(m, ctx.L.existentials, b) or not ctx.is_word(m):
+        return None
+    return m
+
+
+def _describes_a_noun(ctx: Ctx, k: int) -> bool:
+    """Is there a noun before "yang" at k ("… dibandingkan yang tidak bebas", "juga yang …": no)?"""
+    L, before = ctx.L, ctx.word(k - 1)
+    return ctx.is_word(k - 1) and before not in L.np_stops and before not in L.auxiliaries \
+        and not (before in L.non_verbs and before.startswith(L.passive_prefix))
+
+
+def _under_negated_existential(ctx: Ctx, a: int, k: int) -> bool:
+    L = ctx.L
+    return any(ctx.match_seq(t, L.existentials, k) and L.negated.pattern.fullmatch(ctx.word(t)) for t in range(a, k))
+
+
+def _relative_end(ctx: Ctx, t: int, b: int) -> int:
+    """Where a restrictive clause whose predicate starts before token t ends: at a comma, a
+    coordinator or a predicate marker of the main clause ("… yang tidak membebani APBN seperti ini
+    bisa dilakukan"), else at the end of the conjunct."""
+    L = ctx.L
+    for k in range(t, b):
+        w = ctx.word(k)
+        if w in (",", ";") or w in L.coordinators or w in L.predicate_markers or w in L.relative:
+            return k
+        if w in L.demonstratives and k + 1 < b and ctx.is_word(k + 1):
+            return k + 1  # "… yang sebelumnya berada di kapal itu ditemukan …": the noun phrase closes
     return b
 
 
@@ -686,11 +874,34 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
+    out += _appositive_parts(ctx, a, b, head, like)
+    out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
+    out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
+    effect = cause_head_end(ctx, a, b)
+    if effect is not None:
+        c_end = trim_tokens(ctx, a, effect)[1]
+        out.append(_part(ctx, a, c_end, head, like, "effect"))
     c = subordinate_start(ctx, a, b)
     if c is not None:
         c, d = trim_tokens(ctx, c, b)
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
+    return out
+
+
+def _appositive_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> list[Unit]:
+    """ "Turki dan Qatar pernah memberi dukungan pada Ikhwanul Muslimin di Mesir, gerakan Islam
+    tertua di dunia yang …": the clause up to the comma, and the name with its appositive."""
+    app = trailing_appositive(ctx, a, b)
+    if app is None:
+        return []
+    comma, end = app
+    name = _np_start(ctx, comma, a)
+    out = [_part(ctx, a, comma, head, like, "before-appositive")]
+    if name < comma:
+        ns, ne = ctx.span(name, end)
+        out.append(Unit(ns, ne, standalone([ctx.phrase(name, comma), ctx.L.copula, ctx.phrase(comma + 1, end)]),
+                        like.sentence, like.speaker, list(like.spans), role="appositive", cue=like.cue))
     return out
 
 
@@ -705,12 +916,84 @@ def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: li
         return unit
     lead_s, lead_e = ctx.span(a, lead_end)
     item_s, item_e = ctx.span(start, end)
-    unit.text = standalone([*head, ctx.text[lead_s:lead_e], ctx.text[item_s:item_e]])
+    lead = ctx.text[lead_s:lead_e]
+    unit.text = standalone([*_unless_restated(head, lead), lead, ctx.text[item_s:item_e]])
     return unit
 
 
 def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> Unit:
     s, e = ctx.span(a, b)
-    return Unit(s, e, standalone([*head, ctx.text[s:e]]), like.sentence, like.speaker, list(like.spans),
-                role=role, cue=like.cue)
+    body = ctx.text[s:e]
+    return Unit(s, e, standalone([*_unless_restated(head, body), body]), like.sentence, like.speaker,
+                list(like.spans), role=role, cue=like.cue)
 
+
+def _unless_restated(head: list[str], body: str) -> list[str]:
+    """The subject to put in front of ``body``, unless ``body`` already opens with it (a clause
+    whose span starts at the shared subject: "harga kokas juga meningkat …")."""
+    said = " ".join(head).strip()
+    return [] if said and body.casefold().startswith(said.casefold()) else head
+
+
+QUOTE_SPLIT = "decompose.quote-split"
+
+
+def quote_claims(ctx: Ctx, i: int, j: int, quote: Unit) -> list[Unit]:
+    """The claims of a quote sentence (tokens i..j-1, the unit ``quote``): where the language's
+    table says so (``split_quotes``), the clauses, items and causes it runs together, split as the
+    outlet's own text is, each still verbatim and the speaker's; else the sentence whole."""
+    if not ctx.L.split_quotes:
+        return [quote]
+    parts = decompose(ctx, i, j, quote.sentence, quote.speaker, quote.spans, cue=quote.cue)
+    if not parts or [(u.start, u.end) for u in parts] == [(quote.start, quote.end)]:
+        return [quote]
+    for u in parts:
+        u.quote = True
+        u.rules = (*quote.rules, QUOTE_SPLIT, f"decompose.{u.role}")
+    return parts
+
+
+DESCRIPTION_WORDS = 3  # words at least in a description ("Politikus Partai Gerindra itu")
+NAME_REACH = 800  # characters before a description in which the person it describes is named
+
+
+def description_claims(ctx: Ctx, units: list[Unit]) -> list[Unit]:
+    """ "Mantan Kepala Divisi Hukum Mabes Polri itu mengatakan …": a speaker named by a
+    definite description the article resolves to a person states who the person is; a claim
+    (the outlet's) on the description, "<name> adalah <description>"."""
+    out: list[Unit] = []
+    seen: set[tuple[int, int]] = set()
+    for u in units:
+        sp = u.speaker
+        if sp.kind != SpeakerKind.person or not sp.name or sp.mention is None or sp.mention in seen:
+            continue
+        seen.add(sp.mention)
+        desc = _description(ctx, sp.mention, sp.name, u.sentence)
+        if desc is not None:
+            s, e = ctx.span(*desc)
+            words = [sp.name, ctx.L.copula, ctx.text[s:ctx.idx.spans[desc[1] - 1][0]].strip()]
+            out.append(Unit(s, e, standalone(words), u.sentence, PUBLISHER, [], role="description"))
+    return out
+
+
+def _description(ctx: Ctx, mention: tuple[int, int], name: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The tokens of a mention that describes (and does not name) a person: a phrase opening with
+    a role word and closed by a demonstrative, with no preposition or relative clause in it."""
+    if not sentence[0] <= mention[0] < sentence[1]:
+        return None
+    toks = ctx.idx.between(*mention)
+    i, j = trim_tokens(ctx, toks.start, toks.stop)
+    j = toks.stop  # the demonstrative closes the description
+    L = ctx.L
+    last = name.split()[-1]
+    if last not in ctx.text[max(0, mention[0] - NAME_REACH):mention[0]]:
+        return None  # the person is named just before: the description is said of them
+    if j - i < DESCRIPTION_WORDS or ctx.word(j - 1) not in L.demonstratives:
+        return None
+    if not ctx.match_seq(i, L.roles, j):
+        return None  # a role ("Mantan Kepala Divisi …", "politisi Golkar"), not "Warga asli Jakarta ini"
+    names = {w.lower() for w in name.split()}
+    if any(not ctx.is_word(t) or ctx.word(t) in L.np_stops or ctx.word(t) in L.relative or ctx.word(t) in names
+           for t in range(i, j)):
+        return None
+    return i, j

@@ -55,46 +55,57 @@ def _label_by_shape(ctx: Ctx, a: int, b: int, name: str) -> EntityLabel:
 
 
 def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> list[Entity]:
-    L = ctx.L
+    idx = ctx.idx
+    is_word, is_cap, lower, particles = idx.is_word, idx.is_cap, idx.lower, ctx.L.particles
     out: list[Entity] = []
-    toks = ctx.idx.between(s, e)
+    toks = idx.between(s, e)
     k, hi = toks.start, toks.stop
     while k < hi:
-        if not (ctx.is_word(k) and ctx.is_cap(k)):
+        if not (is_word[k] and is_cap[k]):
             k += 1
             continue
         j = k
-        while j < hi and ctx.is_word(j) and (
-                ctx.is_cap(j) or (ctx.word(j) in L.particles and j + 1 < hi and ctx.is_cap(j + 1))):
+        while j < hi and is_word[j] and (is_cap[j] or (lower[j] in particles and j + 1 < hi and is_cap[j + 1])):
             j += 1
-        p, pending, after_role = k, None, False
-
-        def flush(end: int, after_role: bool) -> None:
-            nonlocal pending
-            if pending is not None and end > pending:
-                got = _classify(ctx, reg, pending, end, after_role, _sentence_initial(ctx, pending, sentence_start))
-                if got is not None:
-                    a, b = ctx.span(pending, end)
-                    out.append(Entity(start=a, end=b, surface=ctx.text[a:b], label=got[0], canonical=got[1]))
-            pending = None
-
-        while p < j:
-            n, hit = ctx.gazetteer_at(p, j)
-            if hit is not None:
-                flush(p, after_role)
-                a, b = ctx.span(p, p + n)
-                out.append(Entity(start=a, end=b, surface=ctx.text[a:b], label=_LABELS.get(hit[0], EntityLabel.other),
-                                  canonical=hit[1]))
-                p += n
-                continue
-            r = ctx.match_seq(p, L.roles, j)
-            if r or ctx.word(p) in L.not_names:
-                flush(p, after_role)
-                after_role = bool(r)
-                p += max(r, 1)
-                continue
-            pending = p if pending is None else pending
-            p += 1
-        flush(j, after_role)
+        _run_entities(ctx, reg, k, j, sentence_start, out)
         k = j
     return out
+
+
+def _run_entities(ctx: Ctx, reg: Registry, k: int, j: int, sentence_start: int, out: list[Entity]) -> None:
+    """The entities of the capitalised run k..j-1: gazetteer entries, and the stretches between
+    them and role words, classified."""
+    L, lower, is_cap = ctx.L, ctx.idx.lower, ctx.idx.is_cap
+    p, pending, after_role = k, None, False
+    while p < j:
+        # gazetteer_at and match_seq return nothing for a word that opens no entry: test that first
+        n, hit = ctx.gazetteer_at(p, j) if is_cap[p] and lower[p] in L.gazetteer_first else (0, None)
+        if hit is not None:
+            _flush(ctx, reg, pending, p, after_role, sentence_start, out)
+            pending = None
+            a, b = ctx.span(p, p + n)
+            out.append(Entity.trusted(start=a, end=b, surface=ctx.text[a:b],
+                                      label=_LABELS.get(hit[0], EntityLabel.other), canonical=hit[1]))
+            p += n
+            continue
+        r = ctx.match_seq(p, L.roles, j) if lower[p] in L.roles.by_first else 0
+        if r or lower[p] in L.not_names:
+            _flush(ctx, reg, pending, p, after_role, sentence_start, out)
+            pending = None
+            after_role = bool(r)
+            p += max(r, 1)
+            continue
+        pending = p if pending is None else pending
+        p += 1
+    _flush(ctx, reg, pending, j, after_role, sentence_start, out)
+
+
+def _flush(ctx: Ctx, reg: Registry, pending: int | None, end: int, after_role: bool, sentence_start: int,
+           out: list[Entity]) -> None:
+    """The stretch pending..end-1 of a capitalised run, classified, as an entity."""
+    if pending is None or end <= pending:
+        return
+    got = _classify(ctx, reg, pending, end, after_role, _sentence_initial(ctx, pending, sentence_start))
+    if got is not None:
+        a, b = ctx.span(pending, end)
+        out.append(Entity.trusted(start=a, end=b, surface=ctx.text[a:b], label=got[0], canonical=got[1]))

@@ -48,20 +48,61 @@ def _predicate_start(ctx: Ctx, a: int, b: int) -> int | None:
     """Where the subject ends: the first verb, relative pronoun or preposition (items before it
     are the subject, not a list of claims; "terdiri dari A, B" has no verb the table knows)."""
     L = ctx.L
-    return next((k for k in range(a, b) if ctx.is_verb(k) or ctx.word(k) in L.relative or ctx.word(k) in L.np_stops),
-                None)
+    v = next((k for k in range(a, b) if ctx.is_verb(k) or ctx.word(k) in L.relative or ctx.word(k) in L.np_stops),
+             None)
+    if v is not None and ctx.word(v) in L.list_coordinators and any(ctx.word(k) == "," for k in range(a, v)) \
+            and not any(ctx.is_verb(k) for k in range(v, b)):
+        return None  # "seksi III Tanah Tinggi, Batusari, dan Seksi IV …": a verbless list, items from its start
+    return v
 
 
 def _item_ends_at_coordinator(ctx: Ctx, k: int, b: int) -> bool:
     """Is the coordinator at k one that ends an item ("Iran dan Turki" is not split inside a name
     such as "Kependudukan dan Pencatatan Sipil"; "dilakukan dan didistribusikan" share an object)?"""
     p = k - 2 if ctx.word(k - 1) == "," else k - 1
-    if k + 1 >= b or not ctx.is_word(p) or not ctx.is_word(k + 1):
+    if k + 1 >= b or not (ctx.is_word(p) or _closes_own_bracket(ctx, p)) or not ctx.is_word(k + 1):
+        return False  # an item may end with its abbreviation: "Satuan Polisi Pamong Praja (Satpol PP) dan …"
+    if _name_with_abbreviation(ctx, k, b):
         return False
     if ctx.is_verb(k + 1) or ctx.word(k + 1) in ctx.L.auxiliaries:
         return False  # a coordinated predicate: the decomposer's own rule decides there
+    if ctx.word(k) in ctx.L.gloss_coordinators and _is_acronym(ctx.surface(k + 1)):
+        return False  # "nota kesepahaman atau MoU": the item's other name
     return not (ctx.is_cap(p) and ctx.is_cap(k + 1) and p == k - 1) and not (
         ctx.word(p)[0].isdigit() and ctx.word(k + 1)[0].isdigit())
+
+
+def _closes_own_bracket(ctx: Ctx, p: int) -> bool:
+    """Is token p a closing bracket opened a few tokens before, inside the same item?"""
+    if ctx.word(p) != ")":
+        return False
+    for t in range(p - 1, max(0, p - NAME_REACH), -1):
+        if ctx.word(t) == "(":
+            return True
+        if ctx.word(t) in (",", ")"):
+            return False
+    return False
+
+
+NAME_REACH = 8  # tokens a capitalised name may run from a comma or coordinator to its abbreviation
+
+
+def _name_with_abbreviation(ctx: Ctx, k: int, b: int) -> bool:
+    """Is the comma or coordinator at k inside a capitalised name that its abbreviation in brackets
+    closes ("petugas Pelayanan, Pengawasan dan Pengendalian Sosial (P3S)")?"""
+    if not ctx.is_cap(k - 1):
+        return False
+    for t in range(k + 1, min(b, k + NAME_REACH)):
+        if ctx.word(t) == "(":
+            return t > k + 1
+        if not (ctx.is_cap(t) or ctx.word(t) == "," or ctx.word(t) in ctx.L.list_coordinators):
+            return False
+    return False
+
+
+def _is_acronym(word: str) -> bool:
+    """ "MoU", "HET", "OP": mostly capitals."""
+    return len(word) >= 2 and word[0].isupper() and sum(c.isupper() for c in word) >= len(word) - 1
 
 
 def _list_comma(ctx: Ctx, k: int, b: int, depth: list[int], a: int) -> bool:
@@ -150,7 +191,9 @@ def _outside_negation(ctx: Ctx, a: int, b: int, ends: list[int]) -> list[int]:
     what follows them, and an item alone would say something else."""
     if not ends:
         return ends
-    negated = next((k for k in range(a, b) if ctx.L.negated.pattern.fullmatch(ctx.word(k))), b)
+    # "Tidak hanya X, …" (not only X) is no negation of what follows it
+    negated = next((k for k in range(a, b) if ctx.L.negated.pattern.fullmatch(ctx.word(k))
+                    and not ctx.match_seq(k, ctx.L.correlative_openers, b)), b)
     return [e for e in ends if e <= negated and ctx.words_between(a, e) >= ctx.L.min_claim_tokens]
 
 
@@ -158,7 +201,8 @@ def _item_end(ctx: Ctx, k: int, b: int, v: int, depth: tuple[list[int], int]) ->
     """If token k (a comma or a coordinator) closes an item, where the item's claim ends."""
     w = ctx.word(k)
     if w == ",":
-        return k if _list_comma(ctx, k, b, *depth) and not _region_of_place(ctx, k, b) else None
+        return k if _list_comma(ctx, k, b, *depth) and not _region_of_place(ctx, k, b) \
+            and not _name_with_abbreviation(ctx, k, b) else None
     if w not in ctx.L.list_coordinators or not _item_ends_at_coordinator(ctx, k, b):
         return None
     if ctx.word(k - 1) == ",":
@@ -204,6 +248,23 @@ def subordinate_start(ctx: Ctx, a: int, b: int) -> int | None:
     return None
 
 
+def cause_head_end(ctx: Ctx, a: int, b: int) -> int | None:
+    """Where the effect ends before a cause connective ("12 rumah mengalami kerusakan akibat
+    terkena angin kencang"): the effect is a fact of its own besides the whole when its predicate
+    says something after its verb. "Penyitaan tidak bisa dilakukan karena …", "Hal ini dilakukan
+    karena …" state nothing without their cause."""
+    L = ctx.L
+    v = _predicate_start(ctx, _after_adverbial(ctx, a, b), b)
+    if v is None:
+        return None
+    depth = _depths(ctx, a, b)
+    k = next((t for t in range(v + 1, b - 1) if not depth[t - a] and ctx.word(t) in L.cause_subordinators), None)
+    if k is None or ctx.words_between(a, k) <= L.min_claim_tokens or not any(ctx.is_verb(t) for t in range(k + 1, b)):
+        return None  # "… akibat perluasan aliansi tersebut": a cause that is a noun phrase stays in its claim
+    last_verb = max(t for t in range(v, k) if ctx.is_verb(t) or ctx.word(t) in L.relative or t == v)
+    return k if ctx.words_between(last_verb + 1, k) > 0 else None
+
+
 def _is_clause(ctx: Ctx, a: int, b: int) -> bool:
     """A subject and a verb (or "ada …") in tokens a..b-1: a fact of its own, not a noun phrase
     ("akibat perluasan aliansi") nor a predicate that shares the main subject ("karena diduga
@@ -232,12 +293,23 @@ def contrast_cut(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
             continue
         if ctx.words_between(a, k) < L.min_claim_tokens or ctx.words_between(k + 2, b) < L.min_claim_tokens:
             continue
-        if ctx.word(k + 2) in L.auxiliaries:
+        if _same_predicate_goes_on(ctx, k + 2, b):
             continue  # "cemas mengenai X, namun juga mengenai Y": one predicate goes on
         if any(ctx.match_seq(t, L.correlative_openers, k) for t in range(a, k)):
             return None
         return k, k + 1
     return None
+
+
+def _same_predicate_goes_on(ctx: Ctx, k: int, b: int) -> bool:
+    """After a contrast connective, auxiliaries and then no subject of their own ("namun juga
+    mengenai Y", "tetapi juga tentu saja memastikan"): the predicate before goes on. A demonstrative
+    or a name after them is a new subject ("tapi justru ini potensi kita")."""
+    L = ctx.L
+    t = k
+    while t < b and ctx.word(t) in L.auxiliaries:
+        t += 1
+    return t > k and not (t < b and (ctx.word(t) in L.demonstratives or ctx.is_cap(t)))
 
 
 FIGURE_TAIL = 4  # words after a number that still belong to its figure ("Rp 19,25 triliun", "18 tahun")
@@ -274,3 +346,102 @@ def _is_date_number(ctx: Ctx, k: int) -> bool:
     something happened, not a figure of its own."""
     w = ctx.word(k)
     return (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) or (k > 0 and ctx.word(k - 1) in ctx.L.time_words)
+
+
+APPOSITIVE_WORDS = (2, 8)  # words in a trailing appositive noun phrase ("salah satu proyek strategis nasional")
+
+
+def _ends_a_name(ctx: Ctx, k: int) -> bool:
+    """Does a name end before token k ("Ikhwanul Muslimin", "proyek JORR 2")?"""
+    return ctx.is_cap(k - 1) or (ctx.word(k - 1).isdigit() and k > 1 and ctx.is_cap(k - 2))
+
+
+def trailing_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """(comma, end) of a noun phrase set off by a comma after a name that ends the predicate
+    ("… masuk dalam proyek JORR 2, salah satu proyek strategis nasional yang …"): the appositive
+    says what the name is, a claim of its own, and the clause before the comma is one too."""
+    v = _predicate_start(ctx, a, b)
+    if v is None:
+        return None
+    depth = _depths(ctx, a, b)
+    k = next((t for t in range(v + 1, b - 2) if not depth[t - a] and ctx.word(t) == "," and _ends_a_name(ctx, t)
+              and ctx.is_word(t + 1) and _may_open_appositive(ctx, t + 1, b)), None)
+    if k is None:
+        return None
+    end = _appositive_end(ctx, k + 1, b)
+    return (k, end) if end is not None else None
+
+
+def _may_open_appositive(ctx: Ctx, k: int, b: int) -> bool:
+    """A lower-case noun, not a preposition, connective, quantifier or number ("…, terutama …",
+    "…, para tamu …")."""
+    L, w = ctx.L, ctx.word(k)
+    return not (ctx.is_cap(k) or w[:1].isdigit() or w in L.np_stops or w in L.relative or w in L.coordinators
+                or w in L.non_subjects or w in L.group_determiners or ctx.match_seq(k, L.leading, b))
+
+
+def _appositive_end(ctx: Ctx, k: int, b: int) -> int | None:
+    """The appositive runs to the relative clause that describes it, with no verb before it: a
+    phrase that a comma or the clause's end closes is as often a list item or a time ("London,
+    awal tahun ini")."""
+    L = ctx.L
+    end = next((t for t in range(k, b) if ctx.word(t) in L.relative or ctx.word(t) in (",", ";")), b)
+    lo, hi = APPOSITIVE_WORDS
+    if end == b or ctx.word(end) not in L.relative or not lo <= ctx.words_between(k, end) <= hi:
+        return None
+    return None if any(ctx.is_verb(t) or ctx.word(t) in L.auxiliaries for t in range(k, end)) else end
+
+
+def wish_predicate_ends(ctx: Ctx, a: int, b: int) -> list[int]:
+    """Where each coordinated predicate but the last ends inside a wish clause with its own subject
+    ("… mencakup agar Qatar memutuskan hubungan dengan Iran dan mengusir anggota Hamas"): a claim
+    per predicate, from the clause's start (the guideline's growing span), as for enumerated items."""
+    L = ctx.L
+    w = next((k for k in range(a + 1, b) if ctx.word(k) in L.wish_complementisers), None)
+    if w is None or not _is_clause(ctx, w + 1, b):
+        return []
+    depth = _depths(ctx, a, b)
+    ends = []
+    for k in range(w + 2, b - 1):
+        if depth[k - a] or ctx.word(k) not in L.list_coordinators or ctx.word(k - 1) == ",":
+            continue
+        # not "tidak dilecehkan dan ditangkap": two bare verbs share what follows them
+        if ctx.is_verb(k + 1) and not ctx.is_verb(k - 1) and any(ctx.is_verb(t) for t in range(w + 1, k)):
+            ends.append(k)
+    return ends[:MAX_ITEMS]
+
+
+OWNER_REACH = 7  # tokens at most in the noun phrase before an owner word and in the owner after it
+
+
+def owned_phrases(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of each noun phrase that names its owner ("Restoran milik Usya Suharjono",
+    "sel mewah milik terpidana narkotika Haryanto Chandra"): who owns what is a fact of its own.
+    The owner must be named (a capitalised word); "rumah milik warga" says nothing to check, and
+    after a copula the phrase is the clause's own predicate ("… adalah basis terakhir milik ISIS")."""
+    L = ctx.L
+    out = []
+    for k in range(a + 1, b - 1):
+        if ctx.word(k) not in L.owner_words or ctx.is_cap(k) or not _in_noun_phrase(ctx, k - 1):
+            continue  # "Badan Usaha Milik Negara" is a name
+        start = k
+        while start > max(a, k - OWNER_REACH) and _in_noun_phrase(ctx, start - 1):
+            start -= 1
+        end = k + 1
+        while end < min(b, k + 1 + OWNER_REACH) and _in_noun_phrase(ctx, end):
+            end += 1
+        if _names_an_owner(ctx, (a, b), start, k, end):
+            out.append((start, end))
+    return out[:MAX_ITEMS]
+
+
+def _in_noun_phrase(ctx: Ctx, t: int) -> bool:
+    L = ctx.L
+    w = ctx.word(t)
+    return ctx.is_word(t) and not ctx.is_verb(t) and not (w in L.np_stops or w in L.relative or w in L.auxiliaries)
+
+
+def _names_an_owner(ctx: Ctx, clause: tuple[int, int], start: int, k: int, end: int) -> bool:
+    L = ctx.L
+    return (start < k < end - 1 and (start, end) != clause and ctx.word(start) not in L.demonstratives
+            and not (start > 0 and ctx.word(start - 1) in L.copulas) and any(ctx.is_cap(t) for t in range(k + 1, end)))

@@ -112,6 +112,12 @@ class Lang:
     coordinators: frozenset[str]
     predicate_coordinators: frozenset[str]
     clause_coordinators: frozenset[str]
+    result_coordinators: frozenset[str]
+    non_subjects: frozenset[str]
+    fact_relative_markers: frozenset[str]
+    cause_subordinators: frozenset[str]
+    gloss_coordinators: frozenset[str]
+    owner_words: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     demonstratives: frozenset[str]
@@ -126,6 +132,7 @@ class Lang:
     leading: Sequences
     min_claim_tokens: int
     min_quote_tokens: int
+    split_quotes: bool
     uncertain: Phrases
     hedged: Phrases
     negated: Phrases
@@ -228,6 +235,9 @@ _WORD_SETS = (
     "post_nominals", "location_heads", "list_coordinators", "fact_subordinators",
     "contrast_connectives", "collective_numbers", "reference_determiners",
     "vague_prefixes", "causatives", "stative_prefixes", "passive_auxiliaries", "act_cues",
+    "result_coordinators", "non_subjects",
+    "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
+    "owner_words",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -296,6 +306,7 @@ def _limits(t: dict[str, Any]) -> dict[str, Any]:
         "min_claim_tokens": int(t.get("min_claim_tokens", 3)),
         "min_quote_tokens": int(t.get("min_quote_tokens", 4)),
         "background_years": int(t.get("background_years", 5)),
+        "split_quotes": bool(t.get("split_quotes", False)),
     }
 
 

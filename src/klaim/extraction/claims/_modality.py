@@ -54,9 +54,12 @@ def _additive(ctx: Ctx, a: int) -> bool:
 
 def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     """A negation cue of the claim's own, and the rule that set others aside."""
+    negations = ctx.cues(ctx.L.negated, s, e)
+    if not negations:
+        return False, []  # most claims: the cues that set a negation aside need not be looked up
     scopes = ctx.cues(ctx.L.negation_scopes, s, e)
     rules: list[str] = []
-    for a, b in ctx.cues(ctx.L.negated, s, e):
+    for a, b in negations:
         if (a != s and ctx.text[a].isupper()) or _in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
             continue
         if any(scope_end <= a for _, scope_end in scopes):
@@ -71,16 +74,22 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
 
 def _hedge(ctx: Ctx, s: int, e: int) -> bool:
     """A hedge cue that is not part of a negated certainty ("tidak mungkin" is not "mungkin")."""
+    hedges = ctx.cues(ctx.L.hedged, s, e)
+    if not hedges:
+        return False
     blocked = ctx.cues(ctx.L.hedge_blockers, s, e)
     return any(not any(bs <= a < be for bs, be in blocked) and (a == s or not ctx.text[a].isupper())
-               and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ctx.L.hedged, s, e))
+               and not _in_relative(ctx, s, a) for a, _ in hedges)
 
 
 def _approximate_number(ctx: Ctx, s: int, e: int, figures: Sequence[Figure]) -> bool:
     """An approximator right before a figure that is not a clock time ("sekitar 20 orang")."""
+    approximators = ctx.cues(ctx.L.hedged_numbers, s, e)
+    if not approximators or not figures:
+        return False
     starts = {f.start for f in figures if f.kind != FigureKind.time}
     blocked = ctx.cues(ctx.L.hedge_blockers, s, e)
-    for a, b in ctx.cues(ctx.L.hedged_numbers, s, e):
+    for a, b in approximators:
         if any(b < f <= b + _NUMBER_GAP and not ctx.text[b:f].strip() for f in starts) \
                 and not any(bs <= a < be for bs, be in blocked):
             return True

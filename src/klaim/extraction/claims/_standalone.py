@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from klaim.extraction.claims._attribution import SpeakerRef
@@ -208,5 +209,7 @@ def _apply(text: str, u: Unit, edits: list[Edit]) -> Unit:
     return replace(u, text=standalone([claim]), rules=tuple(rules))
 
 
+@lru_cache(maxsize=4096)
 def _word_re(word: str) -> re.Pattern[str]:
+    # cached here: names outnumber the slots of ``re``'s own cache, and compiling is the cost
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)

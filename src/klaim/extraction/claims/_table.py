@@ -114,6 +114,12 @@ class ClaimsTable(BaseModel):
     causatives: Words = []           # with an object and its own predicate, state a cause ("membuat")
     stative_prefixes: Words = []     # a word so prefixed is a resulting state ("terganggu")
     vague_prefixes: Words = []       # an amount starting so says only "more than one" ("multi-miliar")
+    non_subjects: Words = []  # words that open no subject of a clause after a comma ("…, demikian dikutip …")
+    owner_words: Words = []  # "Restoran milik Usya Suharjono": a noun phrase that names its owner is a claim
+    gloss_coordinators: Words = []  # "nota kesepahaman atau MoU": another name for the item, not another item
+    cause_subordinators: Words = []  # "X karena Y": X (the effect) is a claim of its own besides the whole
+    fact_relative_markers: Words = []  # open a restrictive clause that states a fact of its own
+    result_coordinators: Words = []  # a result clause's claim keeps the clause it follows from ("X sehingga Y")
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     plural_suffix: Word | None = None
@@ -167,6 +173,9 @@ class ClaimsTable(BaseModel):
     min_claim_tokens: int = Field(default=3, ge=1)
     min_quote_tokens: int = Field(default=4, ge=1)
     background_years: int = Field(default=5, ge=0)
+    # a quote sentence is split into claims as the outlet's own text is (clauses, items, causes);
+    # Indonesian quotes run several points together, English ones keep a point a sentence
+    split_quotes: bool = False
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")

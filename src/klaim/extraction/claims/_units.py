@@ -14,7 +14,15 @@ from klaim.extraction.claims._attribution import (
     find_attributions,
 )
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._decompose import Unit, decompose, n_words, standalone, trim_tokens
+from klaim.extraction.claims._decompose import (
+    Unit,
+    decompose,
+    description_claims,
+    n_words,
+    quote_claims,
+    standalone,
+    trim_tokens,
+)
 from klaim.extraction.claims._demands import DEMAND, demand_speaker
 from klaim.extraction.claims._intro import colon_intros, headline_source
 from klaim.extraction.text import Quote, paragraphs, quotes, sentences
@@ -105,6 +113,7 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
         scan.last_sentence = (sent.paragraph, u0, len(scan.units))
         return  # a question asks; only a quoted one (above) is kept, as what was said
     _publisher_units(ctx, scan, sent)
+    scan.units += description_claims(ctx, scan.units[u0:])
     # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
     plain = not sent.atts and not any(scan.units[t].quote for t in range(u0, len(scan.units)))
     scan.last_sentence = (sent.paragraph, u0, len(scan.units)) if plain else (sent.paragraph, 0, 0)
@@ -145,8 +154,8 @@ def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attrib
                                                sent.paragraph)
         scan.last_quote = (sent.paragraph, speaker, spans, rules[:2])
         cs, ce = ctx.span(i, j)
-        scan.units.append(Unit(cs, ce, standalone([ctx.text[cs:ce]]), sent.span, speaker, spans, quote=True,
-                               cue=speaker.cue, rules=_with_via(rules, speaker)))
+        scan.units += quote_claims(ctx, i, j, Unit(cs, ce, standalone([ctx.text[cs:ce]]), sent.span, speaker, spans,
+                                                   quote=True, cue=speaker.cue, rules=_with_via(rules, speaker)))
 
 
 def _quote_speaker(a: Attribution | None, last_quote: _LastQuote | None, p_i: int,
