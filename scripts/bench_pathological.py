@@ -49,6 +49,12 @@ FIGURE_INPUTS = {
     "'1 - ' x 10k": "1 - " * 10_000,
 }
 
+# Whole-article inputs that once made a pattern backtrack (run through ``extract``).
+EXTRACT_INPUTS = {
+    "capital, then 10k dashes": "A " + "-" * 10_000 + "x",
+    "capital, then 5k '- '": "Jakarta " + "- " * 5_000 + "x",
+}
+
 
 def _repeat(piece: str, n: int) -> str:
     return (piece * (n // len(piece) + 1))[:n]
@@ -192,6 +198,13 @@ def _figure_inputs(limit: float) -> list[str]:
             print(f"{name:34} {lang:>4} {len(text):9,} {cpu:7.2f} {n:8,}")
             if cpu > limit:
                 failures.append(f"find_figures {name} ({lang}): {cpu:.2f} s CPU > {limit} s")
+    for name, text in EXTRACT_INPUTS.items():
+        t0 = time.process_time()
+        n = len(klaim.extract(text, "id"))
+        cpu = time.process_time() - t0
+        print(f"{'extract: ' + name:34} {'id':>4} {len(text):9,} {cpu:7.2f} {n:8,}")
+        if cpu > limit:
+            failures.append(f"extract {name}: {cpu:.2f} s CPU > {limit} s")
     return failures
 
 

@@ -141,3 +141,12 @@ def test_article_over_the_limit_is_refused_with_size_and_limit() -> None:
         assert (err.value.size, err.value.limit) == (1_200, 1_000)
         assert isinstance(err.value, InputError)
     assert extract(text, "id", max_chars=None)  # no limit: processed
+
+
+@pytest.mark.parametrize("dashes", ["-" * 60, "- " * 60, "—" * 60])
+def test_a_run_of_dashes_after_a_capital_is_read_in_linear_time(dashes: str) -> None:
+    # The dateline pattern once split a run of dashes between two groups in 2**n ways: 60 dashes
+    # after a capital word did not finish. Now the article is read, and what it says is kept.
+    text = f"Jakarta {dashes}x harga naik 5 persen."
+    claims = extract(text, "id")
+    assert all(text[c.start:c.end] == c.surface for c in claims)
