@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
@@ -9,6 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._rules import RuleSet
+from klaim.extraction.claims._table import check_claims_table
+from klaim.extraction.lang import table_source
 from klaim.schema import SpeakerKind
 
 
@@ -61,6 +64,7 @@ class Registry:
         self.last_person: SpeakerRef | None = None
         self.last_group: SpeakerRef | None = None
         self.mentions: list[tuple[int, SpeakerRef]] = []  # (offset, person) of titled names
+        self._name_runs: dict[str, str] | None = None  # first word → capitalised name it opens
         self._learn()
 
     def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
@@ -131,11 +135,22 @@ class Registry:
             ref = self.by_token[key]
         elif (longer := self._containing(key)) is not None:
             ref = longer  # "Sri Mulyani" → "Sri Mulyani Indrawati"
+        elif (fuller := self._fuller_name(key)) is not None:
+            ref = self.add(fuller, role, org)  # "tutur Ratna" → "Ratna Sarumpaet", named untitled
         else:
             ref = self.add(name, role, org)
         if role and not ref.role:
             ref = replace(ref, role=role, organisation=org or ref.organisation)
         return ref
+
+    def _fuller_name(self, key: str) -> str | None:
+        """The name a one-word speaker opens in the article, when the article first named the
+        person without a title ("Aktivis perempuan Ratna Sarumpaet bertandang …"), so no role
+        registered it."""
+        if self._name_runs is None:  # only where people go by the start of their name (table)
+            prefixes = check_claims_table(*table_source(self.ctx.L.code, "claims")).short_name_prefixes
+            self._name_runs = _name_runs(self.ctx) if prefixes else {}
+        return self._name_runs.get(key) if len(key.split()) == 1 else None
 
     def _containing(self, key: str) -> SpeakerRef | None:
         """The one registered full name that contains ``key`` as whole words, if exactly one."""
@@ -150,6 +165,62 @@ class Registry:
         """The first person registered with this role."""
         key = self._by_role.get(role.lower())
         return self.full[key] if key is not None else None
+
+
+_NAME_RUN_WORDS = 3  # at most, in a name found by its first word ("Ratna Sarumpaet")
+
+
+def _name_runs(ctx: Ctx) -> dict[str, str]:
+    """For each word that opens a run of two or three name words, the first such run: one pass
+    over the article, so that resolving a speaker stays linear."""
+    runs: dict[str, str] = {}
+    title_lines: dict[int, bool] = {}
+    n = len(ctx.idx.spans)
+    for k in range(n - 1):
+        if not (_name_word(ctx, k) and _name_word(ctx, k + 1)) or ctx.idx.lower[k] in runs:
+            continue
+        end = k + 2
+        while end < n and end - k <= _NAME_RUN_WORDS and _name_word(ctx, end):
+            end += 1
+        if end - k <= _NAME_RUN_WORDS and _ends_in_running_text(ctx, end) \
+                and not _on_title_case_line(ctx, ctx.idx.spans[k][0], title_lines):
+            runs[ctx.idx.lower[k]] = ctx.phrase(k, end)
+    return runs
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _on_title_case_line(ctx: Ctx, pos: int, seen: dict[int, bool]) -> bool:
+    """Is the line at ``pos`` a headline or teaser in title case ("Baca juga: Prediksi Survei:
+    Anies - Sandi Kalahkan Ahok")? Each line is read once (``seen``), so the pass stays linear."""
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    if start not in seen:
+        end = ctx.text.find("\n", pos)
+        words = _WORD.findall(ctx.text, start, end if end >= 0 else len(ctx.text))
+        seen[start] = sum(w[:1].isupper() for w in words) * 2 > len(words)
+    return seen[start]
+
+
+def _ends_in_running_text(ctx: Ctx, end: int) -> bool:
+    """Does a run of name words stop at a lower-case word or punctuation on the same line? Not so
+    in a title-case headline ("Anies-Sandi Kalahkan Ahok") or a longer capitalised run."""
+    if end >= len(ctx.idx.spans) or "\n" in ctx.text[ctx.idx.spans[end - 1][1]:ctx.idx.spans[end][0]]:
+        return False
+    return not ctx.is_cap(end)
+
+
+def _name_word(ctx: Ctx, t: int) -> bool:
+    """Could token t be part of a person's name: a capitalised word that is no acronym, title,
+    organisation or place word, and opens no gazetteer entry?"""
+    L, word = ctx.L, ctx.word(t)
+    if not (ctx.is_word(t) and ctx.is_cap(t)) or ctx.surface(t).isupper():
+        return False
+    low = word.lower()
+    if low in L.organisation_heads or low in L.location_heads or low in L.not_names:
+        return False
+    limit = len(ctx.idx.spans)
+    return not ctx.match_seq(t, L.roles, limit) and ctx.gazetteer_at(t, limit)[0] == 0
 
 
 def _run_end(ctx: Ctx, j: int, n: int) -> int:
