@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._rules import RuleSet
@@ -148,8 +149,7 @@ class Registry:
         person without a title ("Aktivis perempuan Ratna Sarumpaet bertandang …"), so no role
         registered it."""
         if self._name_runs is None:  # only where people go by the start of their name (table)
-            prefixes = check_claims_table(*table_source(self.ctx.L.code, "claims")).short_name_prefixes
-            self._name_runs = _name_runs(self.ctx) if prefixes else {}
+            self._name_runs = _name_runs(self.ctx) if _short_name_prefixes(self.ctx.L.code) else {}
         return self._name_runs.get(key) if len(key.split()) == 1 else None
 
     def _containing(self, key: str) -> SpeakerRef | None:
@@ -165,6 +165,13 @@ class Registry:
         """The first person registered with this role."""
         key = self._by_role.get(role.lower())
         return self.full[key] if key is not None else None
+
+
+@cache
+def _short_name_prefixes(lang: str) -> bool:
+    """Does the language call people by the start of their name (its claims table says)? Read
+    once per language, not once per article."""
+    return check_claims_table(*table_source(lang, "claims")).short_name_prefixes
 
 
 _NAME_RUN_WORDS = 3  # at most, in a name found by its first word ("Ratna Sarumpaet")
