@@ -1012,8 +1012,10 @@ def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: i
     if rest is None:
         return None
     lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
-    subject = ctx.phrase(lead, content_end) if content_end > lead else None
-    return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=subject)
+    if content_end <= lead:
+        return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest))
+    return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=ctx.phrase(lead, content_end),
+                       subject_span=ctx.span(lead, content_end))
 
 
 def _parenthetical_cue(ctx: Ctx, cue: int) -> bool:
