@@ -171,6 +171,8 @@ class Lang:
     list_coordinators: frozenset[str]
     fact_subordinators: frozenset[str]
     contrast_connectives: frozenset[str]
+    concessive_subordinators: frozenset[str]
+    gloss_words: frozenset[str]
     collective_numbers: frozenset[str]
     reference_determiners: frozenset[str]
     vague_prefixes: frozenset[str]
@@ -237,7 +239,7 @@ _WORD_SETS = (
     "vague_prefixes", "causatives", "stative_prefixes", "passive_auxiliaries", "act_cues",
     "result_coordinators", "non_subjects",
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
-    "owner_words",
+    "owner_words", "concessive_subordinators", "gloss_words",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
