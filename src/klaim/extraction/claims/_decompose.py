@@ -921,7 +921,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         c_end = trim_tokens(ctx, a, effect)[1]
         out.append(_part(ctx, a, c_end, head, like, "effect"))
     c = subordinate_start(ctx, a, b)
-    if c is not None:
+    if c is not None and not (ctx.word(c - 1) in ctx.L.simultaneity_subordinators and _unreal_before(ctx, a, c - 1)):
         c, d = trim_tokens(ctx, c, b)
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
@@ -967,6 +967,13 @@ def _gloss_np_start(ctx: Ctx, a: int, k: int) -> int | None:
             break
         t -= 1
     return t if ctx.words_between(t, k) >= 2 and ctx.word(t) not in L.relative else None
+
+
+def _unreal_before(ctx: Ctx, a: int, k: int) -> bool:
+    """Is the clause before the connective at k future or conditional ("Anda akan melihat sesuatu
+    di KTT ketika kita bertemu di Washington")? A clause that happens at its time is no fact yet."""
+    s, e = ctx.idx.spans[a][0], ctx.idx.spans[k][0]
+    return ctx.L.future.first(ctx.text, s, e) is not None or ctx.L.conditional.first(ctx.text, s, e) is not None
 
 
 def _appositive_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> list[Unit]:

@@ -244,8 +244,15 @@ def subordinate_start(ctx: Ctx, a: int, b: int) -> int | None:
     for k in range(v + 1, b - 1):
         if depth[k - a] or ctx.word(k) not in L.fact_subordinators:
             continue
-        return k + 1 if _is_clause(ctx, k + 1, b) else None
+        return k + 1 if _is_clause(ctx, k + 1, b) and not _opens_with_time(ctx, k + 1) else None
     return None
+
+
+def _opens_with_time(ctx: Ctx, t: int) -> bool:
+    """ "saat ini …", "sejak 2014 …", "setelah itu …": the connective makes a time adverbial with
+    what follows it, not a clause of its own."""
+    w = ctx.word(t)
+    return w in ctx.L.adverbial_demonstratives or w in ctx.L.time_words or w[:1].isdigit()
 
 
 def cause_head_end(ctx: Ctx, a: int, b: int) -> int | None:
@@ -261,7 +268,9 @@ def cause_head_end(ctx: Ctx, a: int, b: int) -> int | None:
     k = next((t for t in range(v + 1, b - 1) if not depth[t - a] and ctx.word(t) in L.cause_subordinators), None)
     if k is None or ctx.words_between(a, k) <= L.min_claim_tokens or not any(ctx.is_verb(t) for t in range(k + 1, b)):
         return None  # "… akibat perluasan aliansi tersebut": a cause that is a noun phrase stays in its claim
-    last_verb = max(t for t in range(v, k) if ctx.is_verb(t) or ctx.word(t) in L.relative or t == v)
+    # a modal that ends the predicate is what it says ("… dianggap perlu karena …"), not its verb
+    last_verb = max(t for t in range(v, k) if (ctx.is_verb(t) and ctx.word(t) not in L.auxiliaries)
+                    or ctx.word(t) in L.relative or t == v)
     return k if ctx.words_between(last_verb + 1, k) > 0 else None
 
 

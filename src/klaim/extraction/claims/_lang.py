@@ -173,6 +173,8 @@ class Lang:
     contrast_connectives: frozenset[str]
     concessive_subordinators: frozenset[str]
     gloss_words: frozenset[str]
+    adverbial_demonstratives: frozenset[str]
+    simultaneity_subordinators: frozenset[str]
     collective_numbers: frozenset[str]
     reference_determiners: frozenset[str]
     vague_prefixes: frozenset[str]
@@ -240,6 +242,7 @@ _WORD_SETS = (
     "result_coordinators", "non_subjects",
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
     "owner_words", "concessive_subordinators", "gloss_words",
+    "adverbial_demonstratives", "simultaneity_subordinators",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

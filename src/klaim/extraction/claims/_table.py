@@ -122,6 +122,8 @@ class ClaimsTable(BaseModel):
     result_coordinators: Words = []  # a result clause's claim keeps the clause it follows from ("X sehingga Y")
     concessive_subordinators: Words = []  # "X meskipun Y": X and Y are two claims, as after ", namun"
     gloss_words: Words = []  # "HET beras medium, yakni Rp 9.450": the noun phrase's figure is a claim of its own
+    adverbial_demonstratives: Words = []  # after a connective they make an adverbial ("saat ini"), not a clause
+    simultaneity_subordinators: Words = []  # "ketika": the clause after shares the main clause's time
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     plural_suffix: Word | None = None
