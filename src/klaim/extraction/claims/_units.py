@@ -19,6 +19,7 @@ from klaim.extraction.claims._decompose import (
     decompose,
     description_claims,
     n_words,
+    name_appositive_claims,
     quote_claims,
     standalone,
     trim_tokens,
@@ -114,6 +115,7 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
         return  # a question asks; only a quoted one (above) is kept, as what was said
     _publisher_units(ctx, scan, sent)
     scan.units += description_claims(ctx, scan.units[u0:])
+    scan.units += name_appositive_claims(ctx, sent.span, scan.units[u0:])
     # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
     plain = not sent.atts and not any(scan.units[t].quote for t in range(u0, len(scan.units)))
     scan.last_sentence = (sent.paragraph, u0, len(scan.units)) if plain else (sent.paragraph, 0, 0)
