@@ -25,7 +25,7 @@ from klaim.extraction.claims._decompose import (
 )
 from klaim.extraction.claims._demands import DEMAND, demand_speaker
 from klaim.extraction.claims._intro import colon_intros, headline_source
-from klaim.extraction.text import Quote, paragraphs, quotes, sentences
+from klaim.extraction.text import Quote, mark_end, paragraphs, quotes, sentences
 from klaim.schema import SpeakerKind
 
 
@@ -47,7 +47,7 @@ def _embedded(text: str, q: Quote) -> bool:
     if q.close is None:
         return False
     before = text[max(0, q.open - 20):q.open].rstrip()[-1:]
-    after = text[q.close + 1:q.close + 21].lstrip()[:1]
+    after = text[mark_end(text, q.close):q.close + 22].lstrip()[:1]
     return before.isalnum() and after.isalpha() and after.islower()
 
 
@@ -145,7 +145,7 @@ def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attrib
         a0, b0 = max(q.start, s), min(q.end, e)
         if a0 >= b0:
             continue
-        sent.covered.append((max(q.open, s), min((q.close if q.close is not None else q.end) + 1, e)))
+        sent.covered.append((max(q.open, s), min(mark_end(ctx.text, q.close) if q.close is not None else q.end + 1, e)))
         toks = ctx.idx.between(a0, b0)
         i, j = trim_tokens(ctx, toks.start, toks.stop, verbatim=True)
         if n_words(ctx, i, j) < 2:
