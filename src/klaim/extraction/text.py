@@ -126,12 +126,7 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     opened: int | None = None
     content = 0  # where the open quote's content starts, after its mark
     for m in _QUOTE_MARK.finditer(text, start, end):
-        i, mark = m.start(), m.group()
-        if len(mark) == 3 and opened is not None:
-            i, mark = i + 1, DOUBLE_APOSTROPHE  # the outer quote closes with the last two
-        role = _role(mark, opened is not None)
-        if role == "open" and found and mark[0] in "\"'" and not _CONTENT_AFTER.search(text, i + len(mark), end):
-            role = "stray"
+        i, mark, role = _read_mark(text, m, opened is not None, bool(found), end)
         if role == "open":
             opened, content = i, i + min(len(mark), 2)
         elif role == "close" and opened is not None:
@@ -147,6 +142,17 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
         if s < e:
             found.append(Quote(opened, None, s, e))
     return found
+
+
+def _read_mark(text: str, m: re.Match[str], is_open: bool, after_quote: bool, end: int) -> tuple[int, str, str]:
+    """Where the quote mark matched by ``m`` starts, the mark, and what it does."""
+    i, mark = m.start(), m.group()
+    if len(mark) == 3 and is_open:
+        i, mark = i + 1, DOUBLE_APOSTROPHE  # the outer quote closes with the last two
+    role = _role(mark, is_open)
+    if role == "open" and after_quote and mark[0] in "\"'" and not _CONTENT_AFTER.search(text, i + len(mark), end):
+        role = "stray"
+    return i, mark, role
 
 
 def _role(mark: str, is_open: bool) -> str:
@@ -209,9 +215,7 @@ def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations
         nxt += 1
     if nxt >= len(text) or text[nxt] == "\n":
         return True
-    ch = text[nxt]
-    if not (ch.isupper() or ch.isdigit() or ch in OPEN_QUOTES or ch in STRAIGHT_QUOTE + "(["
-            or (text.startswith(_DOUBLED, nxt) and text[nxt + 2:nxt + 3].strip())):
+    if not _may_open_sentence(text, nxt):
         return False  # a lower-case continuation: "… NATO." warga …, "dll. dan"
     if text[dot] == ".":
         word = _word_before(text, max(para_start, dot - 40), dot).lower()  # bounded: keeps it linear
@@ -222,6 +226,18 @@ def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations
         if dot - para_start <= 3 and _LIST_MARKER.match(text[para_start:dot]):
             return False  # "1. Item" at the start of a paragraph
     return True
+
+
+_SENTENCE_OPENING_MARKS = frozenset(OPEN_QUOTES + STRAIGHT_QUOTE + "([")
+
+
+def _may_open_sentence(text: str, i: int) -> bool:
+    """Can a sentence start at offset ``i``: a capital, a digit, an opening mark or bracket, or
+    two apostrophes with a word after them (not the ones that close a quote: "'no.' '' Then")?"""
+    ch = text[i]
+    if ch.isupper() or ch.isdigit() or ch in _SENTENCE_OPENING_MARKS:
+        return True
+    return text.startswith(_DOUBLED, i) and bool(text[i + 2:i + 3].strip())
 
 
 def _word_before(text: str, lo: int, end: int) -> str:

@@ -521,11 +521,20 @@ def _stands_alone(ctx: Ctx, p: int) -> bool:
 
 
 def _ends_name(ctx: Ctx, p: int) -> bool:
-    """Is token p the tail of a capitalised name that is not a role or title ("Setara Institute")?"""
+    """Is token p the tail of a capitalised name that is not a role or title ("Setara Institute")?
+    Not after a line break (a subheading's last word) or after a word that opens a sentence."""
     L = ctx.L
     return p > 0 and ctx.is_cap(p - 1) and ctx.is_word(p - 1) and not ctx.match_seq(p - 1, L.roles, p) \
-        and not ctx.match_seq(p - 1, L.honorifics, p) and ctx.idx.spans[p - 1][0] > 0 \
-        and ctx.text[ctx.idx.spans[p - 1][0] - 2:ctx.idx.spans[p - 1][0]].strip() not in _SENTENCE_OPENERS
+        and not ctx.match_seq(p - 1, L.honorifics, p) and not _opens_sentence(ctx, p - 1) \
+        and "\n" not in ctx.text[ctx.idx.spans[p - 1][1]:ctx.idx.spans[p][0]]
+
+
+def _opens_sentence(ctx: Ctx, t: int) -> bool:
+    """Does token t open the text, a paragraph or a sentence ("Menurut Adib, …" at a paragraph's
+    start is a cue and a name, not one name)?"""
+    start = ctx.idx.spans[t][0]
+    before = ctx.text[max(0, start - 2):start]
+    return start == 0 or "\n" in before or before.strip() in _SENTENCE_OPENERS
 
 
 def _name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
@@ -1167,13 +1176,39 @@ def _declines(ctx: Ctx, t: int) -> bool:
 
 
 def _end_before_auxiliaries(ctx: Ctx, start: int, end: int) -> int | None:
-    """End of the speaker phrase before the auxiliaries in front of the cue; None when one of
-    them negates or refuses ("ia enggan menyebutkan …": the speaker declined to say it)."""
-    while end > start and ctx.word(end - 1) in ctx.L.auxiliaries:
+    """End of the speaker phrase before the auxiliaries and adverbs in front of the cue ("polls
+    did predict", "Clinton wrongly said"); None when one of them negates or refuses ("ia enggan
+    menyebutkan …": the speaker declined to say it)."""
+    fillers = _PhraseFillers.of(ctx.L.code)
+    while end > start and (ctx.word(end - 1) in ctx.L.auxiliaries or fillers.fills(ctx, end - 1)):
         if _declines(ctx, end - 1):
             return None
         end -= 1
     return end
+
+
+@dataclass(frozen=True)
+class _PhraseFillers:
+    """Words between a speaker and the cue that are no part of the speaker (the claims table):
+    emphatic auxiliaries and adverbs (lower-case words with an adverb ending, listed nouns aside)."""
+
+    auxiliaries: frozenset[str]
+    adverb_endings: tuple[str, ...]
+    non_adverbs: frozenset[str]
+
+    @staticmethod
+    @cache
+    def of(lang: str) -> _PhraseFillers:
+        t = check_claims_table(*table_source(lang, "claims"))
+        return _PhraseFillers(frozenset(t.emphatic_auxiliaries), tuple(t.speaker_adverb_endings),
+                              frozenset(t.speaker_non_adverbs))
+
+    def fills(self, ctx: Ctx, t: int) -> bool:
+        word = ctx.word(t)
+        if word in self.auxiliaries:
+            return True
+        return bool(self.adverb_endings) and word.endswith(self.adverb_endings) and not ctx.is_cap(t) \
+            and word not in self.non_adverbs and ctx.is_word(t)
 
 
 def _only_time_words(ctx: Ctx, start: int, end: int) -> bool:
