@@ -20,7 +20,7 @@ from klaim.extraction.claims._enumeration import (
     contrast_cut,
     enumeration_ends,
     figure_ends,
-    item_start,
+    item_text,
     owned_phrases,
     subordinate_start,
     trailing_appositive,
@@ -925,18 +925,13 @@ def _appositive_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> 
 
 def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: list[str], like: Unit) -> Unit:
     """The claim of one enumerated item: its span runs from the clause's start (the guideline's
-    span), its text says the item alone ("terdiri dari Bank Mandiri, BNI" → "terdiri dari BNI")."""
+    span), its text says the item alone (``_enumeration.item_text``)."""
     a, end = clause
-    unit = _part(ctx, a, end, head, like, "enumeration")
-    lead_end = item_start(ctx, a, first_end)
-    start = item_start(ctx, a, end)
-    if lead_end <= a or start <= lead_end or not ctx.words_between(start, end):
-        return unit
-    lead_s, lead_e = ctx.span(a, lead_end)
-    item_s, item_e = ctx.span(start, end)
-    lead = ctx.text[lead_s:lead_e]
-    unit.text = standalone([*_unless_restated(head, lead), lead, ctx.text[item_s:item_e]])
-    return unit
+    s, e = ctx.span(a, end)
+    pieces, restate = item_text(ctx, a, first_end, end)
+    words = [*_unless_restated(head, pieces[0]), *pieces] if restate else pieces
+    return Unit(s, e, standalone(words), like.sentence, like.speaker, list(like.spans), role="enumeration",
+                cue=like.cue)
 
 
 def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> Unit:
