@@ -1091,7 +1091,7 @@ def _opens_no_subject(ctx: Ctx, t: int) -> bool:
     participle cue ("citing", "saying")? Then the phrase is the tail of another clause."""
     L, word = ctx.L, ctx.word(t)
     return word in L.np_stops or word in L.subordinators or word in L.speaker_boundaries \
-        or word in L.participle_cues
+        or word in L.participle_cues or _PhraseFillers.of(L.code).participle(ctx, t)
 
 
 def _short_act(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
@@ -1195,13 +1195,25 @@ class _PhraseFillers:
     auxiliaries: frozenset[str]
     adverb_endings: tuple[str, ...]
     non_adverbs: frozenset[str]
+    participle_endings: tuple[str, ...]
 
     @staticmethod
     @cache
     def of(lang: str) -> _PhraseFillers:
         t = check_claims_table(*table_source(lang, "claims"))
-        return _PhraseFillers(frozenset(t.emphatic_auxiliaries), tuple(t.speaker_adverb_endings),
-                              frozenset(t.speaker_non_adverbs))
+        return _PhraseFillers(frozenset((*t.emphatic_auxiliaries, *t.speaker_adverbs)),
+                              tuple(t.speaker_adverb_endings), frozenset(t.speaker_non_adverbs),
+                              tuple(t.speaker_participle_endings))
+
+    def participle(self, ctx: Ctx, t: int) -> bool:
+        """Does token t open a participle clause, not a noun phrase: a lower-case word with a
+        participle ending, followed by a lower-case word ("putting them at odds with …",
+        "sparking nationwide …"; not "leading Democrats")?"""
+        word = ctx.word(t)
+        if not self.participle_endings or not word.endswith(self.participle_endings) or ctx.is_cap(t):
+            return False
+        nxt = t + 1
+        return nxt >= len(ctx.idx.spans) or not ctx.is_cap(nxt)
 
     def fills(self, ctx: Ctx, t: int) -> bool:
         word = ctx.word(t)
