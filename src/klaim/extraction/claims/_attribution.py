@@ -1028,14 +1028,24 @@ def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: i
     """ "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …": after a
     clause without a main verb the attribution is parenthetical; the main clause after it is
     what is said, about the words before it."""
-    if ctx.word(cue) not in ctx.L.prefix_cues or _has_main_verb(ctx, clause_start, content_end):
+    if not _parenthetical_cue(ctx, cue) or _has_main_verb(ctx, clause_start, content_end):
         return None
     rest = _parenthetical_rest(ctx, phrase_end, hi)
     if rest is None:
         return None
     lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
-    subject = ctx.phrase(lead, content_end) if content_end > lead else None
-    return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=subject)
+    if content_end <= lead:
+        return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest))
+    return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=ctx.phrase(lead, content_end),
+                       subject_span=ctx.span(lead, content_end))
+
+
+def _parenthetical_cue(ctx: Ctx, cue: int) -> bool:
+    """A prefix cue, or a post cue that never opens reported speech ("Uruguay, tutur Arrmanatha,
+    selama ini mengekspor …"): set off by commas mid-clause it is an insertion. A cue that may
+    also open what is said ("Clinton, 35, …, said on Twitter …") has its content after it."""
+    w = ctx.word(cue)
+    return w in ctx.L.prefix_cues or w not in ctx.L.pre_cues
 
 
 def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:

@@ -20,7 +20,7 @@ from klaim.extraction.claims._enumeration import (
     contrast_cut,
     enumeration_ends,
     figure_ends,
-    item_start,
+    item_text,
     owned_phrases,
     subordinate_start,
     trailing_appositive,
@@ -343,9 +343,11 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
 
 
 def _skip_relative(ctx: Ctx, st: _Scan, k: int) -> int:
-    """A relative clause runs to the next comma; its verbs are not the clause's predicate."""
+    """A relative clause runs to the next comma; its verbs are not the clause's predicate. A
+    result connective ends it too ("… segmen yang menjadi prioritas sehingga pembangunan …
+    dapat dimulai"): the result is said of the whole clause, not of the relative's noun."""
     k += 1
-    while k < st.j and ctx.word(k) not in (",", ";"):
+    while k < st.j and ctx.word(k) not in (",", ";") and ctx.word(k) not in ctx.L.result_coordinators:
         if ctx.match_seq(k, ctx.L.breaker_seqs, st.j):
             st.purpose = True  # "yang menyentuh sektor logistik agar …, namun tetap …"
         k += 1
@@ -491,8 +493,9 @@ def _later_predicate(ctx: Ctx, i: int, j: int) -> bool:
 
 
 def _voice_changes(ctx: Ctx, a: int | None, b: int) -> bool:
-    """Active first verb, passive second ("membawa barang … dan dikumpulkan")."""
-    if a is None:
+    """Active first verb, passive second ("membawa barang … dan dikumpulkan"). A copula has no
+    voice ("… adalah konsorsium, dimiliki beberapa orang": the subject is the same)."""
+    if a is None or ctx.word(a) in ctx.L.copulas:
         return False
     passive = ctx.L.passive_prefix
     return not ctx.word(a).startswith(passive) and ctx.word(b).startswith(passive)
@@ -527,6 +530,20 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     carry = _Carry(subject, carried, override, s0 if e0 > s0 else i, e0 if e0 > s0 else i, (e0, v0))
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
     return d.units
+
+
+def from_subject(ctx: Ctx, units: list[Unit], subject: tuple[int, int] | None) -> list[Unit]:
+    """ "Uruguay, tutur Arrmanatha, selama ini mengekspor …": the claims that open the content
+    after an attribution inserted between commas span from the subject written before it (the
+    guideline's span: the smallest contiguous one); the insertion is skipped, as an inserted
+    relative clause is."""
+    if subject is None or not units or not ctx.text.startswith(",", subject[1]):
+        return units
+    first = min(u.start for u in units)
+    for u in units:
+        if u.start == first and subject[1] <= u.start:
+            u.start, u.skip = subject[0], u.skip or (subject[1], first)
+    return units
 
 
 @dataclass
@@ -908,18 +925,13 @@ def _appositive_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> 
 
 def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: list[str], like: Unit) -> Unit:
     """The claim of one enumerated item: its span runs from the clause's start (the guideline's
-    span), its text says the item alone ("terdiri dari Bank Mandiri, BNI" → "terdiri dari BNI")."""
+    span), its text says the item alone (``_enumeration.item_text``)."""
     a, end = clause
-    unit = _part(ctx, a, end, head, like, "enumeration")
-    lead_end = item_start(ctx, a, first_end)
-    start = item_start(ctx, a, end)
-    if lead_end <= a or start <= lead_end or not ctx.words_between(start, end):
-        return unit
-    lead_s, lead_e = ctx.span(a, lead_end)
-    item_s, item_e = ctx.span(start, end)
-    lead = ctx.text[lead_s:lead_e]
-    unit.text = standalone([*_unless_restated(head, lead), lead, ctx.text[item_s:item_e]])
-    return unit
+    s, e = ctx.span(a, end)
+    pieces, restate = item_text(ctx, a, first_end, end)
+    words = [*_unless_restated(head, pieces[0]), *pieces] if restate else pieces
+    return Unit(s, e, standalone(words), like.sentence, like.speaker, list(like.spans), role="enumeration",
+                cue=like.cue)
 
 
 def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> Unit:

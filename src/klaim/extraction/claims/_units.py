@@ -18,6 +18,7 @@ from klaim.extraction.claims._decompose import (
     Unit,
     decompose,
     description_claims,
+    from_subject,
     n_words,
     quote_claims,
     standalone,
@@ -197,10 +198,11 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
         if a.content is not None:
             sent.covered.append(a.content)
             toks = ctx.idx.between(*a.content)
-            scan.units += _tagged(decompose(ctx, toks.start, toks.stop, sent.span, a.speaker, [a.span],
-                                            para_start=sent.para_start, cue=a.speaker.cue,
-                                            default_subject=a.subject or _named_mention(ctx.text, a.speaker),
-                                            subject_prefix=a.subject if a.subject_span is not None else None),
+            units = decompose(ctx, toks.start, toks.stop, sent.span, a.speaker, [a.span],
+                              para_start=sent.para_start, cue=a.speaker.cue,
+                              default_subject=a.subject or _named_mention(ctx.text, a.speaker),
+                              subject_prefix=a.subject if a.subject_span is not None else None)
+            scan.units += _tagged(from_subject(ctx, units, a.subject_span),
                                   _with_via(("unit.attributed", a.rule), a.speaker))
 
 
