@@ -92,6 +92,8 @@ class ClaimsTable(BaseModel):
     emphatic_auxiliaries: Words = []
     speaker_adverb_endings: Words = []
     speaker_non_adverbs: Words = []
+    speaker_adverbs: Words = []
+    speaker_participle_endings: Words = []
     copulas: Words = Field(min_length=1)
     copula_plural: Word | None = None
     predicate_coordinators: Words = []
