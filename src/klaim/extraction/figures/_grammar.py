@@ -27,7 +27,7 @@ from klaim.extraction.figures._numbers import parse_digits, parse_words, word_pr
 from klaim.extraction.figures._patterns import ROMAN
 from klaim.extraction.figures._repair import DamagedFigure, Repaired, repair
 from klaim.extraction.figures._words import QUALIFIER_OPENERS
-from klaim.schema import Figure
+from klaim.schema import Figure, FigureKind, Period
 
 _LEADING_ZERO = re.compile(r"0\d")
 _CLOCK = re.compile(r"0\d[.:][0-5]\d")
@@ -282,7 +282,45 @@ def _ago_figure(text: str, start: int, end: int, v: float, code: str, mark: str,
 
 
 def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
-    return Figure(start=start, end=end, surface=text[start:end], **kw)
+    values = _as_validated(kw) if start >= 0 else None
+    if values is None:
+        return Figure(start=start, end=end, surface=text[start:end], **kw)
+    # validation would give these values back as they are: a dense text has a figure every few
+    # words, and validating each cost as much as finding it (``_consistent`` still checks them)
+    return Figure.trusted(start=start, end=end, surface=text[start:end], **values)
+
+
+_FLOAT_FIELDS = frozenset({"value", "low", "high"})
+_TEXT_FIELDS = frozenset({"unit", "currency", "qualifier", "counted", "iso"})
+# value (or member: a StrEnum member equals its value) → member
+_ENUM_FIELDS: dict[str, dict[str, FigureKind | Period]] = {
+    "kind": {m.value: m for m in FigureKind}, "per": {m.value: m for m in Period}}
+_EXACT_INT = 2 ** 53  # an int up to this converts to a float with the same value
+
+
+def _as_validated(kw: dict[str, Any]) -> dict[str, Any] | None:
+    """``kw`` as ``Figure`` validation returns it, when each value is of a type it keeps (None,
+    a float, a str, a bool, an enum member) or converts exactly (an int to a float, an enum's
+    value to its member); None when one is not (validation then decides)."""
+    if "kind" not in kw:
+        return None
+    out = dict(kw)
+    for name, v in kw.items():
+        if name in _FLOAT_FIELDS:
+            if type(v) is int and -_EXACT_INT <= v <= _EXACT_INT:
+                out[name] = float(v)
+            elif not (v is None or type(v) is float):
+                return None
+        elif name in _ENUM_FIELDS:
+            member = _ENUM_FIELDS[name].get(v) if type(v) is str or isinstance(v, (FigureKind, Period)) else None
+            if member is not None:
+                out[name] = member
+            elif not (v is None and name == "per"):
+                return None
+        elif not ((name in _TEXT_FIELDS and (v is None or type(v) is str))
+                  or (name == "approximate" and type(v) is bool)):
+            return None
+    return out
 
 
 # ---------------------------------------------------------------- dates and times
