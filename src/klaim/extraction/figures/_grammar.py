@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -290,12 +291,40 @@ def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
     return Figure.trusted(start=start, end=end, surface=text[start:end], **values)
 
 
-_FLOAT_FIELDS = frozenset({"value", "low", "high"})
-_TEXT_FIELDS = frozenset({"unit", "currency", "qualifier", "counted", "iso"})
-# value (or member: a StrEnum member equals its value) → member
-_ENUM_FIELDS: dict[str, dict[str, FigureKind | Period]] = {
-    "kind": {m.value: m for m in FigureKind}, "per": {m.value: m for m in Period}}
 _EXACT_INT = 2 ** 53  # an int up to this converts to a float with the same value
+_UNSURE = object()
+
+
+def _as_float(v: Any) -> Any:
+    if type(v) is int and -_EXACT_INT <= v <= _EXACT_INT:
+        return float(v)
+    return v if v is None or type(v) is float else _UNSURE
+
+
+def _as_member(members: dict[str, FigureKind | Period], optional: bool) -> Callable[[Any], Any]:
+    # a StrEnum member equals its value, so the value's key finds the member too
+    def member(v: Any) -> Any:
+        if v is None:
+            return None if optional else _UNSURE
+        return members.get(v, _UNSURE) if type(v) is str or isinstance(v, FigureKind | Period) else _UNSURE
+    return member
+
+
+def _as_text(v: Any) -> Any:
+    return v if v is None or type(v) is str else _UNSURE
+
+
+def _as_bool(v: Any) -> Any:
+    return v if type(v) is bool else _UNSURE
+
+
+# field → the value validation makes of a value it keeps or converts exactly, else ``_UNSURE``
+_VALIDATED: dict[str, Callable[[Any], Any]] = {
+    "kind": _as_member({m.value: m for m in FigureKind}, optional=False),
+    "per": _as_member({m.value: m for m in Period}, optional=True),
+    "value": _as_float, "low": _as_float, "high": _as_float, "approximate": _as_bool,
+    **{name: _as_text for name in ("unit", "currency", "qualifier", "counted", "iso")},
+}
 
 
 def _as_validated(kw: dict[str, Any]) -> dict[str, Any] | None:
@@ -304,22 +333,13 @@ def _as_validated(kw: dict[str, Any]) -> dict[str, Any] | None:
     value to its member); None when one is not (validation then decides)."""
     if "kind" not in kw:
         return None
-    out = dict(kw)
+    out = {}
     for name, v in kw.items():
-        if name in _FLOAT_FIELDS:
-            if type(v) is int and -_EXACT_INT <= v <= _EXACT_INT:
-                out[name] = float(v)
-            elif not (v is None or type(v) is float):
-                return None
-        elif name in _ENUM_FIELDS:
-            member = _ENUM_FIELDS[name].get(v) if type(v) is str or isinstance(v, (FigureKind, Period)) else None
-            if member is not None:
-                out[name] = member
-            elif not (v is None and name == "per"):
-                return None
-        elif not ((name in _TEXT_FIELDS and (v is None or type(v) is str))
-                  or (name == "approximate" and type(v) is bool)):
+        check = _VALIDATED.get(name)
+        got = _UNSURE if check is None else check(v)
+        if got is _UNSURE:
             return None
+        out[name] = got
     return out
 
 
