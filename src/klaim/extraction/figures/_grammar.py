@@ -287,11 +287,16 @@ def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
     if values is None:
         return Figure(start=start, end=end, surface=text[start:end], **kw)
     # validation would give these values back as they are: a dense text has a figure every few
-    # words, and validating each cost as much as finding it (``_consistent`` still checks them)
-    return Figure.trusted(start=start, end=end, surface=text[start:end], **values)
+    # words, and validating each cost as much as finding it (``_consistent`` still checks them).
+    # Every field in order is ``trusted``'s fast path; those not given stay out of the fields set.
+    return Figure.trusted(_OPTIONAL.difference(kw), **{**_DEFAULTS, "start": start, "end": end,
+                                                       "surface": text[start:end], **values})
 
 
 _EXACT_INT = 2 ** 53  # an int up to this converts to a float with the same value
+# every field of a Figure in order, with its default (None or False: immutable, so shared)
+_DEFAULTS: dict[str, Any] = {name: f.default for name, f in Figure.model_fields.items()}
+_OPTIONAL = frozenset(name for name, f in Figure.model_fields.items() if not f.is_required())
 _UNSURE = object()
 
 
