@@ -54,6 +54,7 @@ class BoilerplateTable(BaseModel):
     greetings: list[Regex] = []
     question_marks: list[str] = []
     question_openers: list[str] = []
+    cut_datelines: list[Regex] = []
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Rules:
     greeting: re.Pattern[str] | None
     question_marks: tuple[str, ...]
     question_openers: frozenset[str]
+    cut_dateline: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ def compile_table(table: dict[str, Any], where: str) -> Rules:
         remnant=_any(t.speech_remnants), call_to_action=_any(t.calls_to_action),
         greeting=_any(t.greetings), question_marks=tuple(t.question_marks),
         question_openers=frozenset(w.lower() for w in t.question_openers),
+        cut_dateline=_any(t.cut_datelines),
     )
 
 
@@ -269,11 +272,17 @@ def _name_list(r: Rules, surface: str) -> str | None:
     return "noun list" if _title_case(r, [w for ws in words for w in ws]) else None
 
 
+def _cut_lead(r: Rules, surface: str) -> str | None:
+    """A site's dateline that no sentence start follows ("Suara.com - calon pemimpin MPR"): what
+    is left of a lead cut off when the article was copied, not a proposition."""
+    return "cut lead" if r.cut_dateline and r.cut_dateline.match(surface.strip()) else None
+
+
 # Rules over the claim's own span, and over its whole sentence: a decomposed enumeration item
 # ("Poris Plawad Indah, Buaran Indah, …") is a claim when its sentence has a predicate.
 # A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
 CLAIM_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
-                                                               _greeting)
+                                                               _greeting, _cut_lead)
 SENTENCE_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_fragment, _name_list)
 
 

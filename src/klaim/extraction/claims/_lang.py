@@ -177,6 +177,13 @@ class Lang:
     causatives: frozenset[str]
     stative_prefixes: frozenset[str]
     correlative_openers: Sequences
+    list_introducers: Sequences
+    membership_predicates: Sequences
+    membership_phrase: str
+    single_member_subjects: Sequences
+    number_labels: frozenset[str]
+    pair_prepositions: frozenset[str]
+    shared_determiners: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -238,12 +245,14 @@ _WORD_SETS = (
     "result_coordinators", "non_subjects",
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
     "owner_words",
+    "number_labels", "pair_prepositions", "shared_determiners",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
 _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
+    "list_introducers", "membership_predicates", "single_member_subjects",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 
@@ -298,6 +307,7 @@ def _clause_words(t: dict[str, Any]) -> dict[str, Any]:
         "anonymous": tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
         "boilerplate": re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
         "non_claim_endings": tuple(str(x) for x in t.get("non_claim_endings", []) or []),
+        "membership_phrase": t.get("membership_phrase") or "",
     }
 
 

@@ -88,6 +88,10 @@ class ClaimsTable(BaseModel):
     non_verbs: Words = []
     verbs: Words = []
     auxiliaries: Words = []
+    # what ends a speaker phrase before its cue without being part of the speaker (attribution)
+    emphatic_auxiliaries: Words = []
+    speaker_adverb_endings: Words = []
+    speaker_non_adverbs: Words = []
     copulas: Words = Field(min_length=1)
     copula_plural: Word | None = None
     predicate_coordinators: Words = []
@@ -191,6 +195,16 @@ class ClaimsTable(BaseModel):
     # a person is called by the start of a name ('Enggar' for Enggartiasto): Indonesian usage; in English
     # it would read 'Islam' as 'Islamic State'
     short_name_prefixes: bool = False
+    # enumerations (claims/_enumeration.py, helper idprec): a list's introducer ("yakni", "antara lain")
+    # follows the list's noun, so the phrase before it is no item; after a membership predicate
+    # ("adalah", "terdiri dari") an item's claim says it is a member ("Bali termasuk dalam enam provinsi itu")
+    list_introducers: Phrases = []
+    membership_predicates: Phrases = []
+    membership_phrase: Phrase | None = None
+    single_member_subjects: Phrases = []  # "salah satu penyebabnya adalah X": one member, X alone says it
+    shared_determiners: Words = []  # "banyak permasalahan dan tantangan": the pair shares it, not an item's word
+    pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
+    number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
 
