@@ -213,13 +213,24 @@ _WORD = re.compile(r"\w+")
 
 def _on_title_case_line(ctx: Ctx, pos: int, seen: dict[int, bool]) -> bool:
     """Is the line at ``pos`` a headline or teaser in title case ("Baca juga: Prediksi Survei:
-    Anies - Sandi Kalahkan Ahok")? Each line is read once (``seen``), so the pass stays linear."""
-    start = ctx.text.rfind("\n", 0, pos) + 1
+    Anies - Sandi Kalahkan Ahok")? Each line is read once (``seen``) and found by bisection among
+    the article's line breaks (searching the text for them scanned a long line from its start at
+    every name on it), so the pass stays linear."""
+    breaks = _line_breaks(ctx)
+    i = bisect_left(breaks, pos)
+    start = breaks[i - 1] + 1 if i else 0
     if start not in seen:
-        end = ctx.text.find("\n", pos)
-        words = _WORD.findall(ctx.text, start, end if end >= 0 else len(ctx.text))
+        words = _WORD.findall(ctx.text, start, breaks[i] if i < len(breaks) else len(ctx.text))
         seen[start] = sum(w[:1].isupper() for w in words) * 2 > len(words)
     return seen[start]
+
+
+def _line_breaks(ctx: Ctx) -> list[int]:
+    """Offsets of the article's newlines, found once per article."""
+    breaks = ctx.memo.get("attribution.line-breaks")
+    if breaks is None:
+        breaks = ctx.memo["attribution.line-breaks"] = [m.start() for m in re.finditer("\n", ctx.text)]
+    return breaks
 
 
 def _ends_in_running_text(ctx: Ctx, end: int) -> bool:
