@@ -471,7 +471,19 @@ def _predicate_split(ctx: Ctx, st: _Scan, k: int, v: int, conn: str) -> bool:
         return False
     return (v < st.j and ctx.is_verb(v) and conn in L.predicate_coordinators | {","}
             and not ctx.match_seq(v, L.citations, st.j) and not ctx.is_verb(k - 1)
-            and not _voice_changes(ctx, st.first_verb, v))
+            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j))
+
+
+def _nominalised(ctx: Ctx, v: int, j: int) -> bool:
+    """A verb with the pronoun suffix that a noun follows is a noun ("dari anjloknya harga nikel dan
+    meningkatnya biaya produksi": the rise of the costs), not a predicate ("menjualnya kembali")."""
+    L, n = ctx.L, v + 1
+    stem = ctx.word(v)[:-len(L.pronoun_suffix)] if L.pronoun_suffix and ctx.word(v).endswith(L.pronoun_suffix) else ""
+    if not stem or not L.is_verb(stem) or stem.endswith(L.object_verb_suffixes) or n >= j or not ctx.is_word(n):
+        return False  # "punya" is no verb with a suffix; "membebaskannya", "diketahuinya": the suffix is an object
+    w = ctx.word(n)
+    return not (ctx.is_verb(n) or w in ctx.L.np_stops or w in ctx.L.auxiliaries or w in ctx.L.relative
+                or w in ctx.L.time_words or w in ctx.L.demonstratives or w in ctx.L.subject_breakers)
 
 
 def _later_predicate(ctx: Ctx, i: int, j: int) -> bool:
