@@ -28,6 +28,7 @@ from klaim.extraction.claims._enumeration import (
 )
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
+from klaim.extraction.text import DOUBLE_APOSTROPHE, mark_before, quote_mark
 from klaim.schema import SpeakerKind
 
 
@@ -98,7 +99,7 @@ def _trim_leading(ctx: Ctx, i: int, j: int, *, residual: bool, verbatim: bool, k
     L = ctx.L
     if not verbatim:
         i += _leading_connective(ctx, i, j, keep_verb)
-    if i < j and (not ctx.is_word(i) and ctx.text[ctx.idx.spans[i][0]] not in OPENING):
+    if i < j and (not ctx.is_word(i) and quote_mark(ctx.text, ctx.idx.spans[i][0]) not in OPENING):
         i += 1
     if residual and i < j and ctx.word(i) in L.subordinators:
         i += 1
@@ -126,7 +127,7 @@ def _trim_trailing(ctx: Ctx, i: int, j: int) -> int:
     marks: _MarkCount | None = None
     while j > i and not ctx.is_word(j - 1):
         at = spans[j - 1][0]
-        ch = text[at]
+        ch = mark_before(text, spans[j - 1][1])  # the second of '' closes as " does
         if ch in _FIGURE_SIGNS:
             break  # "naik 5%.": the sign is the figure's unit, not punctuation
         if ch == ")" or ch in CLOSING:
@@ -140,7 +141,7 @@ def _trim_trailing(ctx: Ctx, i: int, j: int) -> int:
 class _MarkCount:
     """Brackets and quotation marks in text[start:end], shrinkable from the right."""
 
-    MARKS = '()"“”'
+    MARKS = ('(', ')', '"', '“', '”', DOUBLE_APOSTROPHE)
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.end = text, end
@@ -159,7 +160,7 @@ class _MarkCount:
         n = self.n
         if ch == ")":
             return n["("] > n[")"]
-        return n['"'] % 2 == 1 or n["“"] > n["”"]
+        return (n['"'] + n[DOUBLE_APOSTROPHE]) % 2 == 1 or n["“"] > n["”"]
 
 
 def n_words(ctx: Ctx, i: int, j: int) -> int:
@@ -321,7 +322,7 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
         w = ctx.word(k)
         if ctx.match_seq(k, L.breaker_seqs, j):
             st.purpose = True
-        st.quote_depth = _quote_depth(ctx.text[ctx.idx.spans[k][0]], st.quote_depth)
+        st.quote_depth = _quote_depth(quote_mark(ctx.text, ctx.idx.spans[k][0]), st.quote_depth)
         if st.quote_depth == 0 and (w in L.coordinators or w in (",", ";")) and k > i:
             hit = _split_at(ctx, st, k)
             if hit is not None:
@@ -342,9 +343,11 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
 
 
 def _skip_relative(ctx: Ctx, st: _Scan, k: int) -> int:
-    """A relative clause runs to the next comma; its verbs are not the clause's predicate."""
+    """A relative clause runs to the next comma; its verbs are not the clause's predicate. A
+    result connective ends it too ("… segmen yang menjadi prioritas sehingga pembangunan …
+    dapat dimulai"): the result is said of the whole clause, not of the relative's noun."""
     k += 1
-    while k < st.j and ctx.word(k) not in (",", ";"):
+    while k < st.j and ctx.word(k) not in (",", ";") and ctx.word(k) not in ctx.L.result_coordinators:
         if ctx.match_seq(k, ctx.L.breaker_seqs, st.j):
             st.purpose = True  # "yang menyentuh sektor logistik agar …, namun tetap …"
         k += 1
@@ -502,8 +505,9 @@ def _later_predicate(ctx: Ctx, i: int, j: int) -> bool:
 
 
 def _voice_changes(ctx: Ctx, a: int | None, b: int) -> bool:
-    """Active first verb, passive second ("membawa barang … dan dikumpulkan")."""
-    if a is None:
+    """Active first verb, passive second ("membawa barang … dan dikumpulkan"). A copula has no
+    voice ("… adalah konsorsium, dimiliki beberapa orang": the subject is the same)."""
+    if a is None or ctx.word(a) in ctx.L.copulas:
         return False
     passive = ctx.L.passive_prefix
     return not ctx.word(a).startswith(passive) and ctx.word(b).startswith(passive)
@@ -538,6 +542,20 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     carry = _Carry(subject, carried, override, s0 if e0 > s0 else i, e0 if e0 > s0 else i, (e0, v0))
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
     return d.units
+
+
+def from_subject(ctx: Ctx, units: list[Unit], subject: tuple[int, int] | None) -> list[Unit]:
+    """ "Uruguay, tutur Arrmanatha, selama ini mengekspor …": the claims that open the content
+    after an attribution inserted between commas span from the subject written before it (the
+    guideline's span: the smallest contiguous one); the insertion is skipped, as an inserted
+    relative clause is."""
+    if subject is None or not units or not ctx.text.startswith(",", subject[1]):
+        return units
+    first = min(u.start for u in units)
+    for u in units:
+        if u.start == first and subject[1] <= u.start:
+            u.start, u.skip = subject[0], u.skip or (subject[1], first)
+    return units
 
 
 @dataclass

@@ -88,6 +88,10 @@ class ClaimsTable(BaseModel):
     non_verbs: Words = []
     verbs: Words = []
     auxiliaries: Words = []
+    # what ends a speaker phrase before its cue without being part of the speaker (attribution)
+    emphatic_auxiliaries: Words = []
+    speaker_adverb_endings: Words = []
+    speaker_non_adverbs: Words = []
     copulas: Words = Field(min_length=1)
     copula_plural: Word | None = None
     predicate_coordinators: Words = []

@@ -18,6 +18,7 @@ from klaim.extraction.claims._decompose import (
     Unit,
     decompose,
     description_claims,
+    from_subject,
     n_words,
     quote_claims,
     standalone,
@@ -25,7 +26,7 @@ from klaim.extraction.claims._decompose import (
 )
 from klaim.extraction.claims._demands import DEMAND, demand_speaker
 from klaim.extraction.claims._intro import colon_intros, headline_source
-from klaim.extraction.text import Quote, paragraphs, quotes, sentences
+from klaim.extraction.text import Quote, mark_end, paragraphs, quotes, sentences
 from klaim.schema import SpeakerKind
 
 
@@ -47,7 +48,7 @@ def _embedded(text: str, q: Quote) -> bool:
     if q.close is None:
         return False
     before = text[max(0, q.open - 20):q.open].rstrip()[-1:]
-    after = text[q.close + 1:q.close + 21].lstrip()[:1]
+    after = text[mark_end(text, q.close):q.close + 22].lstrip()[:1]
     return before.isalnum() and after.isalpha() and after.islower()
 
 
@@ -145,7 +146,7 @@ def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attrib
         a0, b0 = max(q.start, s), min(q.end, e)
         if a0 >= b0:
             continue
-        sent.covered.append((max(q.open, s), min((q.close if q.close is not None else q.end) + 1, e)))
+        sent.covered.append((max(q.open, s), min(mark_end(ctx.text, q.close) if q.close is not None else q.end + 1, e)))
         toks = ctx.idx.between(a0, b0)
         i, j = trim_tokens(ctx, toks.start, toks.stop, verbatim=True)
         if n_words(ctx, i, j) < 2:
@@ -185,10 +186,11 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
         if a.content is not None:
             sent.covered.append(a.content)
             toks = ctx.idx.between(*a.content)
-            scan.units += _tagged(decompose(ctx, toks.start, toks.stop, sent.span, a.speaker, [a.span],
-                                            para_start=sent.para_start, cue=a.speaker.cue,
-                                            default_subject=a.subject or _named_mention(ctx.text, a.speaker),
-                                            subject_prefix=a.subject if a.subject_span is not None else None),
+            units = decompose(ctx, toks.start, toks.stop, sent.span, a.speaker, [a.span],
+                              para_start=sent.para_start, cue=a.speaker.cue,
+                              default_subject=a.subject or _named_mention(ctx.text, a.speaker),
+                              subject_prefix=a.subject if a.subject_span is not None else None)
+            scan.units += _tagged(from_subject(ctx, units, a.subject_span),
                                   _with_via(("unit.attributed", a.rule), a.speaker))
 
 
