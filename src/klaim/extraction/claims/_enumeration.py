@@ -187,8 +187,9 @@ def _one_relation(ctx: Ctx, v: int, k: int, b: int) -> bool:
     are the relation's parties, not a list of claims."""
     L = ctx.L
     opener = _list_opener(ctx, v, k)
-    if ctx.word(opener) in L.pair_prepositions and not ctx.match_seq(opener, L.list_introducers, b):
-        return True
+    if ctx.word(opener) in L.pair_prepositions and ctx.word(opener + 1) != "," \
+            and not ctx.match_seq(opener, L.list_introducers, b):
+        return True  # not "penelitian bersama, …" (joint research): no preposition before a comma
     return _in_title(ctx, opener, k)
 
 
@@ -211,7 +212,7 @@ def _list_opener(ctx: Ctx, v: int, k: int) -> int:
     while t > v:
         w = ctx.word(t)
         if (w in L.np_stops and w not in L.list_coordinators) or ctx.is_verb(t) or w in L.relative \
-                or _introducer_start(ctx, t + 1) is not None:
+                or w in L.pair_prepositions or _introducer_start(ctx, t + 1) is not None:
             break
         t -= 1
     return t
