@@ -70,7 +70,19 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
         if nxt == i:
             break
         i = nxt
-    return i, _trim_trailing(ctx, i, j)
+    j = _trim_trailing(ctx, i, j)
+    cut = _trailing_connective(ctx, i, j)
+    return i, (j if cut == j else _trim_trailing(ctx, i, cut))
+
+
+def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a connective that a comma sets off at its end ("… Sumber Waras, di
+    mana", "…, namun"): the connective opens the next clause, it is not this claim's."""
+    for n in range(1, 4):
+        k = j - n
+        if k - 1 > i and ctx.word(k - 1) == "," and ctx.match_seq(k, ctx.L.leading, j) == n:
+            return k - 1
+    return j
 
 
 def _skip_dateline(ctx: Ctx, i: int, j: int, para_start: int) -> int:

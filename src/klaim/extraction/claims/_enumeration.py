@@ -262,6 +262,8 @@ def item_text(ctx: Ctx, a: int, first_end: int, end: int) -> tuple[list[str], bo
     would make the six provinces Bali)."""
     lead_end = item_start(ctx, a, first_end)
     start = _after_separator(ctx, lead_end, end)
+    if start > lead_end:
+        start += ctx.match_seq(start, ctx.L.leading, end)  # "…, kemudian 13 April 2007": the item is the date
     if lead_end <= a or start < lead_end or not ctx.words_between(start, end) or ctx.is_verb(start) \
             or _lead_holds_items(ctx, a, lead_end):
         return [ctx.phrase(a, end)], True  # an item that opens with a verb is a predicate: no item after the lead
