@@ -70,7 +70,19 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
         if nxt == i:
             break
         i = nxt
-    return i, _trim_trailing(ctx, i, j)
+    j = _trim_trailing(ctx, i, j)
+    cut = _trailing_connective(ctx, i, j)
+    return i, (j if cut == j else _trim_trailing(ctx, i, cut))
+
+
+def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a connective that a comma sets off at its end ("… Sumber Waras, di
+    mana", "…, namun"): the connective opens the next clause, it is not this claim's."""
+    for n in range(1, 4):
+        k = j - n
+        if k - 1 > i and ctx.word(k - 1) == "," and ctx.match_seq(k, ctx.L.leading, j) == n:
+            return k - 1
+    return j
 
 
 def _skip_dateline(ctx: Ctx, i: int, j: int, para_start: int) -> int:
@@ -474,7 +486,19 @@ def _predicate_split(ctx: Ctx, st: _Scan, k: int, v: int, conn: str) -> bool:
         return False
     return (v < st.j and ctx.is_verb(v) and conn in L.predicate_coordinators | {","}
             and not ctx.match_seq(v, L.citations, st.j) and not ctx.is_verb(k - 1)
-            and not _voice_changes(ctx, st.first_verb, v))
+            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j))
+
+
+def _nominalised(ctx: Ctx, v: int, j: int) -> bool:
+    """A verb with the pronoun suffix that a noun follows is a noun ("dari anjloknya harga nikel dan
+    meningkatnya biaya produksi": the rise of the costs), not a predicate ("menjualnya kembali")."""
+    L, n = ctx.L, v + 1
+    stem = ctx.word(v)[:-len(L.pronoun_suffix)] if L.pronoun_suffix and ctx.word(v).endswith(L.pronoun_suffix) else ""
+    if not stem or not L.is_verb(stem) or stem.endswith(L.object_verb_suffixes) or n >= j or not ctx.is_word(n):
+        return False  # "punya" is no verb with a suffix; "membebaskannya", "diketahuinya": the suffix is an object
+    w = ctx.word(n)
+    return not (ctx.is_verb(n) or w in ctx.L.np_stops or w in ctx.L.auxiliaries or w in ctx.L.relative
+                or w in ctx.L.time_words or w in ctx.L.demonstratives or w in ctx.L.subject_breakers)
 
 
 def _later_predicate(ctx: Ctx, i: int, j: int) -> bool:

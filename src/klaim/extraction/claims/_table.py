@@ -211,6 +211,8 @@ class ClaimsTable(BaseModel):
     membership_predicates: Phrases = []
     membership_phrase: Phrase | None = None
     single_member_subjects: Phrases = []  # "salah satu penyebabnya adalah X": one member, X alone says it
+    object_verb_suffixes: Words = []  # a verb so ending takes the pronoun suffix as its object ("membebaskannya")
+    title_prepositions: Words = []  # "UU Nomor 12 Tahun 2017 tentang A, B, dan C": one document's title
     shared_determiners: Words = []  # "banyak permasalahan dan tantangan": the pair shares it, not an item's word
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
