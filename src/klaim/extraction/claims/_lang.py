@@ -179,6 +179,8 @@ class Lang:
     list_coordinators: frozenset[str]
     fact_subordinators: frozenset[str]
     contrast_connectives: frozenset[str]
+    concessive_subordinators: frozenset[str]
+    gloss_words: frozenset[str]
     collective_numbers: frozenset[str]
     reference_determiners: frozenset[str]
     vague_prefixes: frozenset[str]
@@ -254,7 +256,7 @@ _WORD_SETS = (
     "vague_prefixes", "causatives", "stative_prefixes", "passive_auxiliaries", "act_cues",
     "result_coordinators", "non_subjects",
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
-    "owner_words",
+    "owner_words", "concessive_subordinators", "gloss_words",
     "number_labels", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
 )

@@ -130,6 +130,8 @@ class ClaimsTable(BaseModel):
     cause_subordinators: Words = []  # "X karena Y": X (the effect) is a claim of its own besides the whole
     fact_relative_markers: Words = []  # open a restrictive clause that states a fact of its own
     result_coordinators: Words = []  # a result clause's claim keeps the clause it follows from ("X sehingga Y")
+    concessive_subordinators: Words = []  # "X meskipun Y": X and Y are two claims, as after ", namun"
+    gloss_words: Words = []  # "HET beras medium, yakni Rp 9.450": the noun phrase's figure is a claim of its own
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     # a clause after a comma that opens with a word so ending states a fact ("…, casting a cloud …")
