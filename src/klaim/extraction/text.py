@@ -39,7 +39,16 @@ _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])$")
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
-_QUOTE_MARK = re.compile('[' + OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE + ']')
+# Typewriter copy (the New York Times archive, TeX-style wire text) marks a quote with two
+# characters: ''…'' or ``…''. Two apostrophes act as a straight quote (they close the open quote,
+# else open one), two backticks open one. Three apostrophes are a single quote nested at the edge:
+# "…,''' he said" closes with the last two, "'''Sir, …" opens with the first two.
+DOUBLE_APOSTROPHE = "''"
+DOUBLE_BACKTICK = "``"
+_DOUBLED = (DOUBLE_APOSTROPHE, DOUBLE_BACKTICK)
+_QUOTE_MARK = re.compile("'''?|``|[" + OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE + "]")
+_OPENERS = frozenset(OPEN_QUOTES + STRAIGHT_QUOTE)
+_CLOSERS = frozenset(CLOSE_QUOTES + STRAIGHT_QUOTE)
 # Anything but spaces and final punctuation: a quote opened before it has content. (A search
 # stops at the first such character; stripping the rest of the paragraph copied it for every mark.)
 _CONTENT_AFTER = re.compile(r"[^ .,;:!?\t]")
@@ -105,31 +114,23 @@ def _abbreviations(lang: str) -> frozenset[str]:
 def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     """Quotations in ``text[start:end]`` (normally one paragraph).
 
-    Curly marks say which way they face; a straight ``"`` closes the open quote if there is one
-    and opens one otherwise (detokenised copy spaces marks both ways: ``, "ucap Dedi``). A quote
-    that never closes runs to the end of the range (news paragraphs often leave a quote open when
-    it continues in the next paragraph). A mark that would open a quote with nothing after it, or
-    a closing mark with no open quote, extends the quote before it: translated wire copy sometimes
-    closes a quote twice ("… NATO." warga … saya.").
+    Curly marks say which way they face; a straight ``"`` (or two apostrophes) closes the open
+    quote if there is one and opens one otherwise (detokenised copy spaces marks both ways:
+    ``, "ucap Dedi``). A quote that never closes runs to the end of the range (news paragraphs
+    often leave a quote open when it continues in the next paragraph). A mark that would open a
+    quote with nothing after it, or a closing mark with no open quote, extends the quote before
+    it: translated wire copy sometimes closes a quote twice ("… NATO." warga … saya.").
     """
     end = len(text) if end is None else end
     found: list[Quote] = []
     opened: int | None = None
+    content = 0  # where the open quote's content starts, after its mark
     for m in _QUOTE_MARK.finditer(text, start, end):
-        i = m.start()
-        ch = text[i]
-        if ch == STRAIGHT_QUOTE:
-            role = "close" if opened is not None else "open"
-            if role == "open" and found and not _CONTENT_AFTER.search(text, i + 1, end):
-                role = "stray"
-        elif ch in OPEN_QUOTES:
-            role = "open" if opened is None else "skip"  # a nested opener stays inside
-        else:
-            role = "close" if opened is not None else "stray"
+        i, mark, role = _read_mark(text, m, opened is not None, bool(found), end)
         if role == "open":
-            opened = i
+            opened, content = i, i + min(len(mark), 2)
         elif role == "close" and opened is not None:
-            s, e = trim(text, opened + 1, i)
+            s, e = trim(text, content, i)
             if s < e:
                 found.append(Quote(opened, i, s, e))
             opened = None
@@ -137,10 +138,74 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
             q = found[-1]
             found[-1] = Quote(q.open, i, q.start, trim(text, q.start, i)[1])
     if opened is not None:
-        s, e = trim(text, opened + 1, end)
+        s, e = trim(text, content, end)
         if s < e:
             found.append(Quote(opened, None, s, e))
     return found
+
+
+def _read_mark(text: str, m: re.Match[str], is_open: bool, after_quote: bool, end: int) -> tuple[int, str, str]:
+    """Where the quote mark matched by ``m`` starts, the mark, and what it does."""
+    i, mark = m.start(), m.group()
+    if len(mark) == 3 and is_open:
+        i, mark = i + 1, DOUBLE_APOSTROPHE  # the outer quote closes with the last two
+    role = _role(mark, is_open)
+    if role == "open" and after_quote and mark[0] in "\"'" and not _CONTENT_AFTER.search(text, i + len(mark), end):
+        role = "stray"
+    return i, mark, role
+
+
+def _role(mark: str, is_open: bool) -> str:
+    """What a quote mark does, given whether a quote is open: open, close, skip or stray."""
+    if mark[0] in "\"'":
+        return "close" if is_open else "open"
+    if mark[0] in OPEN_QUOTES or mark == DOUBLE_BACKTICK:
+        return "skip" if is_open else "open"  # a nested opener stays inside
+    return "close" if is_open else "stray"
+
+
+def mark_end(text: str, i: int) -> int:
+    """End of the quote mark that starts at offset ``i``: one character, or two (``''``)."""
+    return i + 2 if text.startswith(_DOUBLED, i) else i + 1
+
+
+def opens_quote(text: str, i: int) -> bool:
+    """Can the character at offset ``i`` open a quotation (``“``, ``"``, the first of ``''``)?"""
+    ch = text[i]
+    return ch in _OPENERS or (ch in "'`" and text.startswith(_DOUBLED, i))
+
+
+def closes_quote(text: str, i: int) -> bool:
+    """Is the character at offset ``i`` part of a mark that can close a quotation (``”``, ``"``,
+    either apostrophe of ``''``)? Tokens split ``''`` in two: the token before a cue is the second."""
+    ch = text[i]
+    return ch in _CLOSERS or (ch == "'" and (text.startswith(DOUBLE_APOSTROPHE, i) or text[i - 1:i + 1] == "''"))
+
+
+def quote_mark(text: str, i: int) -> str:
+    """The character at offset ``i`` read as one quote mark: the first of ``''`` reads as ``"``,
+    the first of two backticks as ``“``, the second of either as nothing (``""``); any other
+    character is itself. Lets a test written for one-character marks read doubled ones."""
+    ch = text[i]
+    if ch not in "'`":
+        return ch
+    if text.startswith(_DOUBLED, i):
+        return STRAIGHT_QUOTE if ch == "'" else OPEN_QUOTES[0]
+    return "" if text[i - 1:i + 1] in _DOUBLED else ch
+
+
+def mark_before(text: str, i: int) -> str:
+    """The quote mark that ends right before offset ``i``, read as one character (as in
+    ``quote_mark``); the character before ``i`` when it is no doubled mark."""
+    if i <= 0:
+        return ""
+    pair = text[i - 2:i] if i >= 2 else ""
+    if pair in _DOUBLED:
+        return STRAIGHT_QUOTE if pair == DOUBLE_APOSTROPHE else OPEN_QUOTES[0]
+    return text[i - 1]
+
+
+_INLINE_SPACE = " \u00a0\u2009\u202f"
 
 
 def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations: frozenset[str],
@@ -149,12 +214,11 @@ def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations
     if depth > 0:  # inside parentheses that close later in the paragraph
         return False
     nxt = after
-    while nxt < len(text) and text[nxt] == " ":
+    while nxt < len(text) and text[nxt] in _INLINE_SPACE:  # web copy puts a no-break space after "."
         nxt += 1
     if nxt >= len(text) or text[nxt] == "\n":
         return True
-    ch = text[nxt]
-    if not (ch.isupper() or ch.isdigit() or ch in OPEN_QUOTES or ch in STRAIGHT_QUOTE + "(["):
+    if not _may_open_sentence(text, nxt):
         return False  # a lower-case continuation: "… NATO." warga …, "dll. dan"
     if text[dot] == ".":
         word = _word_before(text, max(para_start, dot - 40), dot).lower()  # bounded: keeps it linear
@@ -165,6 +229,18 @@ def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations
         if dot - para_start <= 3 and _LIST_MARKER.match(text[para_start:dot]):
             return False  # "1. Item" at the start of a paragraph
     return True
+
+
+_SENTENCE_OPENING_MARKS = frozenset(OPEN_QUOTES + STRAIGHT_QUOTE + "([")
+
+
+def _may_open_sentence(text: str, i: int) -> bool:
+    """Can a sentence start at offset ``i``: a capital, a digit, an opening mark or bracket, or
+    two apostrophes with a word after them (not the ones that close a quote: "'no.' '' Then")?"""
+    ch = text[i]
+    if ch.isupper() or ch.isdigit() or ch in _SENTENCE_OPENING_MARKS:
+        return True
+    return text.startswith(_DOUBLED, i) and bool(text[i + 2:i + 3].strip())
 
 
 def _word_before(text: str, lo: int, end: int) -> str:

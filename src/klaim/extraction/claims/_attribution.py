@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
+from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
 from klaim.extraction.claims._rules import RuleSet
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
+from klaim.extraction.text import DOUBLE_APOSTROPHE, DOUBLE_BACKTICK, closes_quote, mark_end, opens_quote
 from klaim.schema import SpeakerKind
 
 
@@ -29,6 +30,18 @@ class SpeakerRef:
 
 PUBLISHER = SpeakerRef(SpeakerKind.publisher)
 _FINAL = frozenset(".,;:!?…")
+# What the two characters before a sentence's first word may be (a capitalised word there is no name)
+_SENTENCE_OPENERS = (".", '"', "“", DOUBLE_APOSTROPHE, DOUBLE_BACKTICK)
+
+
+def _closes(ctx: Ctx, t: int) -> bool:
+    """Is token t (a mark of) a closing quote: ”, ", either apostrophe of ''?"""
+    return closes_quote(ctx.text, ctx.idx.spans[t][0])
+
+
+def _closes_before(c: CueScan) -> bool:
+    """Does a closing quote mark stand right before the cue?"""
+    return c.prev in CLOSING or (c.prev == "'" and _closes(c.ctx, c.k - 1))
 
 
 @dataclass
@@ -200,13 +213,24 @@ _WORD = re.compile(r"\w+")
 
 def _on_title_case_line(ctx: Ctx, pos: int, seen: dict[int, bool]) -> bool:
     """Is the line at ``pos`` a headline or teaser in title case ("Baca juga: Prediksi Survei:
-    Anies - Sandi Kalahkan Ahok")? Each line is read once (``seen``), so the pass stays linear."""
-    start = ctx.text.rfind("\n", 0, pos) + 1
+    Anies - Sandi Kalahkan Ahok")? Each line is read once (``seen``) and found by bisection among
+    the article's line breaks (searching the text for them scanned a long line from its start at
+    every name on it), so the pass stays linear."""
+    breaks = _line_breaks(ctx)
+    i = bisect_left(breaks, pos)
+    start = breaks[i - 1] + 1 if i else 0
     if start not in seen:
-        end = ctx.text.find("\n", pos)
-        words = _WORD.findall(ctx.text, start, end if end >= 0 else len(ctx.text))
+        words = _WORD.findall(ctx.text, start, breaks[i] if i < len(breaks) else len(ctx.text))
         seen[start] = sum(w[:1].isupper() for w in words) * 2 > len(words)
     return seen[start]
+
+
+def _line_breaks(ctx: Ctx) -> list[int]:
+    """Offsets of the article's newlines, found once per article."""
+    breaks = ctx.memo.get("attribution.line-breaks")
+    if breaks is None:
+        breaks = ctx.memo["attribution.line-breaks"] = [m.start() for m in re.finditer("\n", ctx.text)]
+    return breaks
 
 
 def _ends_in_running_text(ctx: Ctx, end: int) -> bool:
@@ -508,11 +532,20 @@ def _stands_alone(ctx: Ctx, p: int) -> bool:
 
 
 def _ends_name(ctx: Ctx, p: int) -> bool:
-    """Is token p the tail of a capitalised name that is not a role or title ("Setara Institute")?"""
+    """Is token p the tail of a capitalised name that is not a role or title ("Setara Institute")?
+    Not after a line break (a subheading's last word) or after a word that opens a sentence."""
     L = ctx.L
     return p > 0 and ctx.is_cap(p - 1) and ctx.is_word(p - 1) and not ctx.match_seq(p - 1, L.roles, p) \
-        and not ctx.match_seq(p - 1, L.honorifics, p) and ctx.idx.spans[p - 1][0] > 0 \
-        and ctx.text[ctx.idx.spans[p - 1][0] - 2:ctx.idx.spans[p - 1][0]].strip() not in (".", '"', "“")
+        and not ctx.match_seq(p - 1, L.honorifics, p) and not _opens_sentence(ctx, p - 1) \
+        and "\n" not in ctx.text[ctx.idx.spans[p - 1][1]:ctx.idx.spans[p][0]]
+
+
+def _opens_sentence(ctx: Ctx, t: int) -> bool:
+    """Does token t open the text, a paragraph or a sentence ("Menurut Adib, …" at a paragraph's
+    start is a cue and a name, not one name)?"""
+    start = ctx.idx.spans[t][0]
+    before = ctx.text[max(0, start - 2):start]
+    return start == 0 or "\n" in before or before.strip() in _SENTENCE_OPENERS
 
 
 def _name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
@@ -857,7 +890,7 @@ def _content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
         w = ctx.word(p)
         if w in L.complementisers or w == ":" or (p == k + 1 and w in L.wish_complementisers):
             return p + 1
-        if ctx.text[ctx.idx.spans[p][0]] in OPENING:
+        if opens_quote(ctx.text, ctx.idx.spans[p][0]):
             return p  # mengatakan "Kalau …": the content is the quote
         if ctx.is_verb(p) or w in L.relative:
             break  # a complementiser after a verb belongs to the content's own clause
@@ -953,9 +986,9 @@ def _quote_before(ctx: Ctx, k: int, quoted: list[Quoted]) -> Quoted | None:
     """The quote that closes right before token k (only commas and spaces between)."""
     cue_start = ctx.idx.spans[k][0]
     for q in quoted:
-        if q[3] is not None and q[3] < cue_start and not ctx.text[q[3] + 1:cue_start].strip(" ,—-"):
+        if q[3] is not None and q[3] < cue_start and not ctx.text[mark_end(ctx.text, q[3]):cue_start].strip(" ,—-"):
             return q
-        if q[3] is None and q[2] <= cue_start and not ctx.text[q[2]:cue_start].strip(" ,—-\"”"):
+        if q[3] is None and q[2] <= cue_start and not ctx.text[q[2]:cue_start].strip(" ,—-\"”'"):
             return q
     return None
 
@@ -1079,7 +1112,7 @@ def _opens_no_subject(ctx: Ctx, t: int) -> bool:
     participle cue ("citing", "saying")? Then the phrase is the tail of another clause."""
     L, word = ctx.L, ctx.word(t)
     return word in L.np_stops or word in L.subordinators or word in L.speaker_boundaries \
-        or word in L.participle_cues
+        or word in L.participle_cues or _PhraseFillers.of(L.code).participle(ctx, t)
 
 
 def _short_act(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
@@ -1109,7 +1142,7 @@ def _phrase_start_before(ctx: Ctx, lo: int, cue: int) -> int | None:
     None when that is more than a speaker phrase away."""
     start = cue
     while start > lo and not _opens_clause_after(ctx, start - 1) \
-            and ctx.text[ctx.idx.spans[start - 1][0]] not in CLOSING:
+            and not _closes(ctx, start - 1):
         start -= 1
         if cue - start > _SPEAKER_WORDS:
             return None
@@ -1164,13 +1197,51 @@ def _declines(ctx: Ctx, t: int) -> bool:
 
 
 def _end_before_auxiliaries(ctx: Ctx, start: int, end: int) -> int | None:
-    """End of the speaker phrase before the auxiliaries in front of the cue; None when one of
-    them negates or refuses ("ia enggan menyebutkan …": the speaker declined to say it)."""
-    while end > start and ctx.word(end - 1) in ctx.L.auxiliaries:
+    """End of the speaker phrase before the auxiliaries and adverbs in front of the cue ("polls
+    did predict", "Clinton wrongly said"); None when one of them negates or refuses ("ia enggan
+    menyebutkan …": the speaker declined to say it)."""
+    fillers = _PhraseFillers.of(ctx.L.code)
+    while end > start and (ctx.word(end - 1) in ctx.L.auxiliaries or fillers.fills(ctx, end - 1)):
         if _declines(ctx, end - 1):
             return None
         end -= 1
     return end
+
+
+@dataclass(frozen=True)
+class _PhraseFillers:
+    """Words between a speaker and the cue that are no part of the speaker (the claims table):
+    emphatic auxiliaries and adverbs (lower-case words with an adverb ending, listed nouns aside)."""
+
+    auxiliaries: frozenset[str]
+    adverb_endings: tuple[str, ...]
+    non_adverbs: frozenset[str]
+    participle_endings: tuple[str, ...]
+
+    @staticmethod
+    @cache
+    def of(lang: str) -> _PhraseFillers:
+        t = check_claims_table(*table_source(lang, "claims"))
+        return _PhraseFillers(frozenset((*t.emphatic_auxiliaries, *t.speaker_adverbs)),
+                              tuple(t.speaker_adverb_endings), frozenset(t.speaker_non_adverbs),
+                              tuple(t.speaker_participle_endings))
+
+    def participle(self, ctx: Ctx, t: int) -> bool:
+        """Does token t open a participle clause, not a noun phrase: a lower-case word with a
+        participle ending, followed by a lower-case word ("putting them at odds with …",
+        "sparking nationwide …"; not "leading Democrats")?"""
+        word = ctx.word(t)
+        if not self.participle_endings or not word.endswith(self.participle_endings) or ctx.is_cap(t):
+            return False
+        nxt = t + 1
+        return nxt >= len(ctx.idx.spans) or not ctx.is_cap(nxt)
+
+    def fills(self, ctx: Ctx, t: int) -> bool:
+        word = ctx.word(t)
+        if word in self.auxiliaries:
+            return True
+        return bool(self.adverb_endings) and word.endswith(self.adverb_endings) and not ctx.is_cap(t) \
+            and word not in self.non_adverbs and ctx.is_word(t)
 
 
 def _only_time_words(ctx: Ctx, start: int, end: int) -> bool:
@@ -1235,7 +1306,7 @@ def _said_before_speaker(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, 
     before = phrase.start - 1
     if ctx.word(cue) in ctx.L.act_cues:
         return None  # "…, Lopez called them on it:": what she called them is not the clause before
-    if not (phrase.start > lo and (ctx.word(before) == "," or ctx.text[ctx.idx.spans[before][0]] in CLOSING)):
+    if not (phrase.start > lo and (ctx.word(before) == "," or _closes(ctx, before))):
         return None
     speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
     if speaker is None:
@@ -1662,7 +1733,7 @@ def _after_closing_quote(c: CueScan, end: int) -> int | None:
     token ``end``; None when no quote closes inside this sentence there."""
     ctx = c.ctx
     start = end
-    while start > c.lo and end - start < _QUOTE_GAP and ctx.text[ctx.idx.spans[start - 1][0]] not in CLOSING:
+    while start > c.lo and end - start < _QUOTE_GAP and not _closes(ctx, start - 1):
         start -= 1
     if start == c.lo:
         return None
@@ -1676,7 +1747,7 @@ def _quote_runs_on(ctx: Ctx, q: Quoted, start: int) -> bool:
     the quote closing one sentence and the speaker opening the next ("“… kiri.” Dahulu, …")?"""
     if q[3] is None:
         return False
-    around = ctx.text[max(q[1], q[3] - 2):q[3]] + ctx.text[q[3] + 1:ctx.idx.spans[start][0]]
+    around = ctx.text[max(q[1], q[3] - 2):q[3]] + ctx.text[mark_end(ctx.text, q[3]):ctx.idx.spans[start][0]]
     return any(mark in around for mark in ",?!—")
 
 
@@ -1701,7 +1772,20 @@ def quote_then_speaker(c: CueScan) -> Attribution | None:
     tail = _tail_end(c.ctx, c.k + 1, c.hi)
     while tail > c.k + 1 and not c.ctx.is_word(tail - 1):
         tail -= 1
-    return Attribution(speaker, c.ctx.span(start, max(tail, c.k + 1)), None, quote_end=q[2])
+    span = c.ctx.span(start, max(tail, c.k + 1))
+    clause = _clause_around_quote(c.ctx, q, c.clause_start, start)
+    return Attribution(speaker, span, clause, quote_end=q[2])
+
+
+def _clause_around_quote(ctx: Ctx, q: Quoted, clause_start: int, end: int) -> tuple[int, int] | None:
+    """The clause (tokens ``clause_start`` up to the speaker at ``end``) when the quote before the
+    speaker is only its tail: a word of the clause stands right before the opening mark ("the group
+    is less likely to be “overrun with social conservatives,” Hoover said"). The speaker said the
+    whole clause, and the quote in it (the attribution names both)."""
+    first = ctx.idx.spans[clause_start][0] if clause_start < end else q[0]
+    if first >= q[0] or q[3] is None or not ctx.text[first:q[0]].rstrip()[-1:].isalnum():
+        return None
+    return first, mark_end(ctx.text, q[3])  # with the closing mark: the claim keeps the quote whole
 
 
 _VERB_QUOTE_GAP = 8  # tokens at most between a closing quote and a verb that is no cue
@@ -1712,7 +1796,7 @@ def _verb_after_quote(ctx: Ctx, k: int, lo: int) -> bool:
     it lets the quote rules look at a verb that is no cue ("“…,” the man shouted")."""
     if not ctx.is_verb(k) or ctx.word(k) in ctx.L.auxiliaries:
         return False
-    return any(ctx.text[ctx.idx.spans[t][0]] in CLOSING for t in range(max(lo, k - _VERB_QUOTE_GAP), k))
+    return any(_closes(ctx, t) for t in range(max(lo, k - _VERB_QUOTE_GAP), k))
 
 
 def _quote_then_verb_applies(c: CueScan) -> bool:
@@ -1758,7 +1842,7 @@ def _is_appositive(ctx: Ctx, i: int, j: int) -> bool:
     if ctx.is_cap(i) and not first[:1].isdigit() and not ctx.match_seq(i, ctx.L.roles, j):
         return False  # "Trump, Clinton, Sanders said": an enumeration, not a description
     cues = _cue_words(ctx.L)
-    return not any(ctx.word(t) in cues or ctx.text[ctx.idx.spans[t][0]] in CLOSING for t in range(i, j))
+    return not any(ctx.word(t) in cues or _closes(ctx, t) for t in range(i, j))
 
 
 def _clause_follows_cue(c: CueScan) -> bool:
@@ -1799,8 +1883,17 @@ def appositive_subject(c: CueScan) -> Attribution | None:
 
 def _after_content(c: CueScan) -> bool:
     # ", who …, said …": the comma closes a relative clause, not the content (interrupted-subject)
-    return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or c.prev in CLOSING) \
-        and _relative_insertion(c) is None
+    return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or _closes_before(c)) \
+        and _relative_insertion(c) is None and not _clause_after_cue(c)
+
+
+def _clause_after_cue(c: CueScan) -> bool:
+    """ "Suu Kyi, 70, said it was too early …": no quote closes before the cue and the phrase
+    after it is the subject of a verb, so the cue reports the clause after it; its speaker is
+    the subject set off before the cue, not "it"."""
+    phrase = _speaker_after_cue(c.ctx, c.k, c.hi)
+    return phrase.start < phrase.end < c.hi and c.ctx.is_verb(phrase.end) \
+        and _quote_before(c.ctx, c.k, c.quoted) is None
 
 
 @CUE_RULES.register("post-cue", _after_content)

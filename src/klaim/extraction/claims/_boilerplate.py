@@ -54,6 +54,7 @@ class BoilerplateTable(BaseModel):
     greetings: list[Regex] = []
     question_marks: list[str] = []
     question_openers: list[str] = []
+    cut_datelines: list[Regex] = []
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Rules:
     greeting: re.Pattern[str] | None
     question_marks: tuple[str, ...]
     question_openers: frozenset[str]
+    cut_dateline: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ def compile_table(table: dict[str, Any], where: str) -> Rules:
         remnant=_any(t.speech_remnants), call_to_action=_any(t.calls_to_action),
         greeting=_any(t.greetings), question_marks=tuple(t.question_marks),
         question_openers=frozenset(w.lower() for w in t.question_openers),
+        cut_dateline=_any(t.cut_datelines),
     )
 
 
@@ -243,17 +246,30 @@ def _greeting(r: Rules, surface: str) -> str | None:
 _CLOSING = " \t\"”’'»)"
 
 
-def _question(r: Rules, text: str, start: int, end: int) -> str | None:
+def _question(r: Rules, text: str, start: int, end: int, sentence_end: int | None = None) -> str | None:
     """A claim that asks ("Has the candidate …?", "If elected, would he …?"): a question mark
-    right after it and a question word or an inverted auxiliary first in it or after its opening
-    phrase. A statement with a question mark ("You think you can talk to ISIL?") is rhetorical:
-    it asserts, and stays a claim."""
-    ends = (text[start:end].rstrip(_CLOSING), text[end:end + 4].lstrip(_CLOSING)[:1])
+    right after it, or first after it in its sentence (a conjunct split off a question: "Has the
+    candidate built a record … and …?"), and a question word or an inverted auxiliary first in
+    it or after its opening phrase. A statement with a question mark ("You think you can talk to
+    ISIL?") is rhetorical: it asserts, and stays a claim."""
+    ends = (text[start:end].rstrip(_CLOSING), text[end:end + 4].lstrip(_CLOSING)[:1],
+            _next_stop(text, end, sentence_end))
     if not r.question_marks or not any(x.endswith(r.question_marks) for x in ends):
         return None
     clauses = _opening(text[start:end]).split(",", 2)[:2]
     firsts = {words[0].lower() for clause in clauses if (words := _WORD.findall(clause))}
     return "question" if firsts & r.question_openers else None
+
+
+_STOP = re.compile(r"[.!?]")
+
+
+def _next_stop(text: str, end: int, sentence_end: int | None) -> str:
+    """The first full stop, exclamation or question mark after ``end`` in its sentence ("" if none)."""
+    if sentence_end is None or sentence_end <= end:
+        return ""
+    m = _STOP.search(text, end, sentence_end)
+    return m.group() if m else ""
 
 
 def _name_list(r: Rules, surface: str) -> str | None:
@@ -269,11 +285,17 @@ def _name_list(r: Rules, surface: str) -> str | None:
     return "noun list" if _title_case(r, [w for ws in words for w in ws]) else None
 
 
+def _cut_lead(r: Rules, surface: str) -> str | None:
+    """A site's dateline that no sentence start follows ("Suara.com - calon pemimpin MPR"): what
+    is left of a lead cut off when the article was copied, not a proposition."""
+    return "cut lead" if r.cut_dateline and r.cut_dateline.match(surface.strip()) else None
+
+
 # Rules over the claim's own span, and over its whole sentence: a decomposed enumeration item
 # ("Poris Plawad Indah, Buaran Indah, …") is a claim when its sentence has a predicate.
 # A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
 CLAIM_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
-                                                               _greeting)
+                                                               _greeting, _cut_lead)
 SENTENCE_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_fragment, _name_list)
 
 
@@ -317,7 +339,7 @@ def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tupl
     for claim_rule in CLAIM_RULES:
         if name := claim_rule(r, surface):
             return name
-    if name := _question(r, text, start, end):
+    if name := _question(r, text, start, end, sentence[1] if sentence else None):
         return name
     s, e = sentence or (start, end)
     return _sentence_rule(lang, text[s:e])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from klaim.extraction.claims._attribution import Registry
 from klaim.extraction.claims._context import OPENING, Ctx
+from klaim.extraction.text import mark_before
 from klaim.schema import Entity, EntityLabel
 
 _LABELS = {label.value: label for label in EntityLabel}
@@ -12,7 +13,7 @@ _LABELS = {label.value: label for label in EntityLabel}
 def _sentence_initial(ctx: Ctx, k: int, sentence_start: int) -> bool:
     if ctx.idx.spans[k][0] == sentence_start or k == 0:
         return True
-    prev = ctx.text[ctx.idx.spans[k - 1][0]]
+    prev = mark_before(ctx.text, ctx.idx.spans[k - 1][1])
     return prev in OPENING or prev in ":-–—"
 
 

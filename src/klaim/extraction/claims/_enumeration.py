@@ -11,6 +11,7 @@ Each function here is one rule over tokens ``a..b-1`` of a clause that has alrea
 from __future__ import annotations
 
 from klaim.extraction.claims._context import Ctx
+from klaim.extraction.claims._lang import Sequences
 
 MAX_ITEM_WORDS = 6  # an enumerated item is a short noun phrase; a longer stretch is a clause
 # Each item's claim repeats the clause up to it: a clause gets at most this many such claims, so
@@ -106,8 +107,12 @@ def _is_acronym(word: str) -> bool:
 
 
 def _list_comma(ctx: Ctx, k: int, b: int, depth: list[int], a: int) -> bool:
-    """A comma between items: short verbless items follow it up to a list coordinator."""
+    """A comma between items: short verbless items follow it up to a list coordinator. Not the
+    comma before a list's introducer ("dua dosis, yakni dosis 1 dan dosis 2"): the phrase before
+    it is the noun the list lists, no item."""
     L = ctx.L
+    if ctx.match_seq(k + 1, L.list_introducers, b):
+        return False
     words = 0
     for t in range(k + 1, b):
         w = ctx.word(t)
@@ -142,9 +147,11 @@ def _item_words(ctx: Ctx, v: int, k: int) -> int:
     L = ctx.L
     start = k
     while start > v + 1 and ctx.word(start - 1) != "," and ctx.word(start - 1) not in L.np_stops \
-            and not ctx.is_verb(start - 1):
+            and not ctx.is_verb(start - 1) and _introducer_start(ctx, start) is None:
         start -= 1
-    return sum(1 for t in range(start, k) if ctx.is_word(t) and ctx.word(t) not in L.np_articles)
+    # nor does a quantifier that the pair shares ("banyak permasalahan dan tantangan")
+    return sum(1 for t in range(start, k) if ctx.is_word(t) and ctx.word(t) not in L.np_articles
+               and ctx.word(t) not in L.shared_determiners)
 
 
 def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
@@ -168,8 +175,47 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         if ctx.word(k) in ctx.L.list_coordinators and _predicate_follows(ctx, k + 1, b):
             ends = [e for e in ends if any(ctx.is_verb(t) for t in range(e, k))]
             continue
+        if _one_relation(ctx, v, k, b):
+            continue
         ends.append(end)
     return _outside_negation(ctx, a, b, ends)[:MAX_ITEMS]
+
+
+def _one_relation(ctx: Ctx, v: int, k: int, b: int) -> bool:
+    """Do the items around token k (a comma or a coordinator) make one fact together? After a
+    preposition of relation ("kisruh antara pelaku transportasi online dan tradisional") the items
+    are the relation's parties, not a list of claims."""
+    L = ctx.L
+    opener = _list_opener(ctx, v, k)
+    if ctx.word(opener) in L.pair_prepositions and ctx.word(opener + 1) != "," \
+            and not ctx.match_seq(opener, L.list_introducers, b):
+        return True  # not "penelitian bersama, …" (joint research): no preposition before a comma
+    return _in_title(ctx, opener, k)
+
+
+def _in_title(ctx: Ctx, opener: int, k: int) -> bool:
+    """Is the list a named document's title ("Peraturan KPU Nomor 12 Tahun 2017 tentang Pendaftaran,
+    Verifikasi, dan Penetapan Partai Politik")? After a title preposition that follows a name or a
+    number, items in capitals name one document."""
+    if ctx.word(opener) not in ctx.L.title_prepositions or opener == 0:
+        return False
+    before = ctx.word(opener - 1)
+    return (ctx.is_cap(opener - 1) or before[:1].isdigit()) and all(
+        ctx.is_cap(t) or not ctx.is_word(t) or ctx.word(t) in ctx.L.list_coordinators for t in range(opener + 1, k))
+
+
+def _list_opener(ctx: Ctx, v: int, k: int) -> int:
+    """The token before the first item of the list that token k is in: the preposition, verb or
+    introducer that the items follow (``v`` at the latest)."""
+    L = ctx.L
+    t = k - 1
+    while t > v:
+        w = ctx.word(t)
+        if (w in L.np_stops and w not in L.list_coordinators) or ctx.is_verb(t) or w in L.relative \
+                or w in L.pair_prepositions or _introducer_start(ctx, t + 1) is not None:
+            break
+        t -= 1
+    return t
 
 
 def item_start(ctx: Ctx, a: int, end: int) -> int:
@@ -179,10 +225,119 @@ def item_start(ctx: Ctx, a: int, end: int) -> int:
     start = end
     while start > a:
         w = ctx.word(start - 1)
-        if w == "," or w in L.list_coordinators or w in L.np_stops or ctx.is_verb(start - 1):
+        if w == "," or w in L.list_coordinators or w in L.np_stops or ctx.is_verb(start - 1) \
+                or _introducer_start(ctx, start) is not None:
             break
         start -= 1
     return start
+
+
+INTRODUCER_WORDS = 3  # words at most in a list introducer or a membership predicate ("terdiri dari")
+
+
+def _phrase_start(ctx: Ctx, k: int, seqs: Sequences) -> int | None:
+    """Start of the entry of ``seqs`` that ends right before token k, if one does."""
+    for n in range(1, INTRODUCER_WORDS + 1):
+        if k - n >= 0 and ctx.match_seq(k - n, seqs, k) == n:
+            return k - n
+    return None
+
+
+def _introducer_start(ctx: Ctx, k: int) -> int | None:
+    """Start of the list introducer ("yakni", "antara lain") that ends right before token k."""
+    return _phrase_start(ctx, k, ctx.L.list_introducers)
+
+
+# words in the subject before a membership predicate: one word is as often an ordinal ("Pertama adalah
+# …", first is …) and a longer one a clause, not a set's name
+MEMBER_SUBJECT_WORDS = (2, 8)
+
+
+def item_text(ctx: Ctx, a: int, first_end: int, end: int) -> tuple[list[str], bool]:
+    """The pieces of the claim text of the enumerated item that ends before token ``end`` in a
+    clause from ``a`` whose first item ends before ``first_end``, and whether a restated subject
+    goes in front. The item alone after what leads to the list ("terdiri dari Bank Mandiri, BNI"
+    → "terdiri dari BNI"); after a membership predicate, that the item is a member ("Enam provinsi
+    itu adalah DKI Jakarta, …, Bali" → "Bali termasuk dalam enam provinsi itu": the item alone
+    would make the six provinces Bali)."""
+    lead_end = item_start(ctx, a, first_end)
+    start = _after_separator(ctx, lead_end, end)
+    if start > lead_end:
+        start += ctx.match_seq(start, ctx.L.leading, end)  # "…, kemudian 13 April 2007": the item is the date
+    if lead_end <= a or start < lead_end or not ctx.words_between(start, end) or ctx.is_verb(start) \
+            or _lead_holds_items(ctx, a, lead_end):
+        return [ctx.phrase(a, end)], True  # an item that opens with a verb is a predicate: no item after the lead
+    subject = _member_subject(ctx, a, lead_end)
+    if subject is not None and ctx.L.membership_phrase:
+        return [ctx.phrase(start, end), ctx.L.membership_phrase, subject], False
+    if start == lead_end:
+        return [ctx.phrase(a, end)], True
+    return [ctx.phrase(a, lead_end), ctx.phrase(start, end)], True
+
+
+def _lead_holds_items(ctx: Ctx, a: int, lead_end: int) -> bool:
+    """Does what leads to the first item found hold items itself ("… dari perwakilan budaya 13
+    provinsi, 20 kabupaten / kota di Jawa Barat, 43 komunitas": the first item found is "Jawa
+    Barat")? A comma after the predicate's start that no verb follows before the items: the item
+    alone after such a lead would be garbled, and the claim keeps its span's words. A leading
+    adverbial's comma ("Di Desa Alitupu, terdapat …") and an introducer's ("…, yakni") are not."""
+    v = _predicate_start(ctx, _after_adverbial(ctx, a, lead_end), lead_end)
+    if v is None:
+        return False
+    for t in range(v + 1, lead_end - 1):
+        if ctx.word(t) != "," or ctx.match_seq(t + 1, ctx.L.list_introducers, lead_end) \
+                or _introducer_start(ctx, t) is not None:
+            continue
+        if not any(ctx.is_verb(k) for k in range(t + 1, lead_end)):
+            return True
+    return False
+
+
+def _after_separator(ctx: Ctx, lead_end: int, end: int) -> int:
+    """Where the item that ends before token ``end`` starts: after the comma or list coordinator
+    before it, not after a preposition inside it ("20 kabupaten / kota di Jawa Barat"); the first
+    item starts at ``lead_end``."""
+    start = end
+    while start > lead_end and ctx.word(start - 1) != "," and ctx.word(start - 1) not in ctx.L.list_coordinators:
+        start -= 1
+    if start > lead_end and ctx.word(start) in ctx.L.np_stops:
+        return item_start(ctx, lead_end, end)  # "berhak atas A, dan berhak atas rasa aman": the item is "rasa aman"
+    return max(start, lead_end)
+
+
+def _member_subject(ctx: Ctx, a: int, lead_end: int) -> str | None:
+    """The set that a membership predicate ending before ``lead_end`` says the items make up: a
+    short noun phrase from ``a`` (verbs only inside its relative clause), else None."""
+    p = _phrase_start(ctx, lead_end, ctx.L.membership_predicates)
+    if p is not None:
+        p = _introducer_start(ctx, p) or p  # "Para uskup yang hadir antara lain adalah …"
+    if p is None or not _names_a_set(ctx, a, p):
+        return None
+    subject = ctx.phrase(a, p)
+    first = ctx.surface(a)
+    if first[:1].isupper() and first[1:].islower() and not ctx.is_cap(a + 1) and _opens_sentence(ctx, a):
+        subject = subject[0].lower() + subject[1:]  # "Enam provinsi itu" inside a sentence
+    return subject
+
+
+def _names_a_set(ctx: Ctx, a: int, p: int) -> bool:
+    """Are tokens a..p-1 a noun phrase that names a set of several ("Enam provinsi itu", "Bank yang
+    terlibat")? Not one word (as often an ordinal: "Pertama adalah …"), not a clause, not a subject
+    that names one member already ("Salah satu penyebabnya adalah …", "Yang penting adalah …")."""
+    L = ctx.L
+    lo, hi = MEMBER_SUBJECT_WORDS
+    if not lo <= ctx.words_between(a, p) <= hi or ctx.match_seq(a, L.single_member_subjects, p):
+        return False
+    relative = next((k for k in range(a, p) if ctx.word(k) in L.relative), p)
+    if relative == a or any(ctx.word(k) == "," or not ctx.is_word(k) for k in range(a, p)):
+        return False
+    return not any(ctx.is_verb(k) or ctx.word(k) in L.auxiliaries for k in range(a, relative))
+
+
+def _opens_sentence(ctx: Ctx, k: int) -> bool:
+    """Does token k start a sentence or paragraph (its capital is the sentence's, not a name's)?"""
+    before = ctx.text[:ctx.idx.spans[k][0]].rstrip(" \t\"“'‘")
+    return not before or before[-1] in ".!?\n:"
 
 
 def _outside_negation(ctx: Ctx, a: int, b: int, ends: list[int]) -> list[int]:
@@ -330,24 +485,50 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     L = ctx.L
     v = _predicate_start(ctx, a, b)
     numbers = [k for k in range(a, b) if ctx.word(k)[:1].isdigit() and not _is_date_number(ctx, k)]
+    if v is None or len(numbers) < 2:
+        return []
+    depth = _depths(ctx, a, b)
     ends = []
     for t in numbers[:-1]:
-        if v is None or t < v:
+        if t < v:
             continue
         k = _figure_phrase_end(ctx, t, b)
+        if k is not None and depth[k - a]:
+            continue  # "(sekitar Rp 106 juta": a claim must not end inside a bracket
         if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
             ends.append(k)
     return ends[:MAX_ITEMS]
 
 
 def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
-    """The preposition, relative pronoun, coordinator or comma that ends the figure at token t."""
+    """The preposition, relative pronoun, coordinator or comma that ends the figure at token t.
+    None when a passive verb comes before its agent ("Untuk dosis 1 akan diterima oleh …": the
+    figure's phrase ran into a predicate that goes on) or when the number stands bare before it as a
+    label or a range's start."""
     L = ctx.L
+    predicate = False
     for k in range(t + 1, min(b, t + FIGURE_TAIL + 1)):
         w = ctx.word(k)
-        if w in L.np_stops or w in L.relative or w in L.list_coordinators or w == ",":
-            return k
+        predicate = predicate or ctx.is_verb(k) or (w in L.auxiliaries and w not in L.time_words)
+        if w in L.list_coordinators or w == ",":
+            return None if k == t + 1 and _bare_number(ctx, t, k, b) else k  # "80 orang tewas, …" ends a clause
+        if w in L.np_stops or w in L.relative:
+            return None if (predicate and w == L.passive_agent) or (k == t + 1 and _bare_number(ctx, t, k, b)) else k
     return None
+
+
+def _bare_number(ctx: Ctx, t: int, k: int, b: int) -> bool:
+    """A number without a unit is no figure of its own when another number follows the word after
+    it ("30 hingga 40 saksi", "33 dari 150 kursi", "RT 04 dan 02": one figure) or when it labels the
+    noun before it ("dosis 2", "kelas 5"; not "Rp 9.450")."""
+    if k + 1 < b and ctx.word(k + 1)[:1].isdigit():
+        return True
+    return t > 0 and _labels_number(ctx, t - 1)
+
+
+def _labels_number(ctx: Ctx, p: int) -> bool:
+    """Is token p a noun that the number after it labels ("dosis", "kelas", "pasal")?"""
+    return ctx.word(p) in ctx.L.number_labels
 
 
 def _is_date_number(ctx: Ctx, k: int) -> bool:

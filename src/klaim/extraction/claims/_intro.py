@@ -16,6 +16,7 @@ from klaim.extraction.claims._attribution import Attribution, Registry, SpeakerR
 from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
+from klaim.extraction.text import quote_mark
 from klaim.schema import SpeakerKind
 
 COLON_INTRO = "attribution.colon-intro"
@@ -62,7 +63,7 @@ def _quote_after(text: str, pos: int) -> int | None:
     """Where a quote opens right after ``pos``, across spaces and a paragraph break."""
     rest = len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip())
     at = pos + rest
-    return at if at < len(text) and text[at] in OPENING else None
+    return at if at < len(text) and quote_mark(text, at) in OPENING else None
 
 
 def _intro_before(ctx: Ctx, reg: Registry, lo: int, colon: int) -> Attribution | None:

@@ -85,6 +85,7 @@ class Lang:
     pronoun_speakers: frozenset[str]
     plural_pronouns: frozenset[str]
     pronoun_suffix: str | None
+    participle_suffix: str | None
     speaker_boundaries: frozenset[str]
     np_participles: frozenset[str]
     anonymous: tuple[re.Pattern[str], ...]
@@ -118,6 +119,11 @@ class Lang:
     cause_subordinators: frozenset[str]
     gloss_coordinators: frozenset[str]
     owner_words: frozenset[str]
+    appositive_openers: frozenset[str]
+    appositive_breakers: frozenset[str]
+    abbreviations: frozenset[str]
+    non_participles: frozenset[str]
+    complement_heads: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     demonstratives: frozenset[str]
@@ -133,6 +139,8 @@ class Lang:
     min_claim_tokens: int
     min_quote_tokens: int
     split_quotes: bool
+    age_appositives: bool
+    relative_from_antecedent: bool
     uncertain: Phrases
     hedged: Phrases
     negated: Phrases
@@ -181,6 +189,15 @@ class Lang:
     causatives: frozenset[str]
     stative_prefixes: frozenset[str]
     correlative_openers: Sequences
+    list_introducers: Sequences
+    membership_predicates: Sequences
+    membership_phrase: str
+    single_member_subjects: Sequences
+    number_labels: frozenset[str]
+    pair_prepositions: frozenset[str]
+    shared_determiners: frozenset[str]
+    object_verb_suffixes: tuple[str, ...]
+    title_prepositions: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -243,12 +260,15 @@ _WORD_SETS = (
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
     "owner_words", "concessive_subordinators", "gloss_words",
     "adverbial_demonstratives", "simultaneity_subordinators",
+    "number_labels", "pair_prepositions", "shared_determiners", "title_prepositions",
+    "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
 _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
+    "list_introducers", "membership_predicates", "single_member_subjects",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 
@@ -284,6 +304,7 @@ def _morphology(t: dict[str, Any]) -> dict[str, Any]:
     """Affixes: verbs are guessed from prefixes and suffixes on a long enough stem."""
     return {
         "pronoun_suffix": t.get("pronoun_suffix"),
+        "participle_suffix": t.get("participle_suffix"),
         "plural_suffix": t.get("plural_suffix"),
         "verb_prefixes": tuple(sorted((str(p) for p in t.get("verb_prefixes", [])), key=len, reverse=True)),
         "verb_suffixes": tuple(str(p) for p in t.get("verb_suffixes", [])),
@@ -303,6 +324,8 @@ def _clause_words(t: dict[str, Any]) -> dict[str, Any]:
         "anonymous": tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
         "boilerplate": re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
         "non_claim_endings": tuple(str(x) for x in t.get("non_claim_endings", []) or []),
+        "membership_phrase": t.get("membership_phrase") or "",
+        "object_verb_suffixes": tuple(str(x) for x in t.get("object_verb_suffixes", []) or []),
     }
 
 
@@ -312,6 +335,8 @@ def _limits(t: dict[str, Any]) -> dict[str, Any]:
         "min_quote_tokens": int(t.get("min_quote_tokens", 4)),
         "background_years": int(t.get("background_years", 5)),
         "split_quotes": bool(t.get("split_quotes", False)),
+        "age_appositives": bool(t.get("age_appositives", False)),
+        "relative_from_antecedent": bool(t.get("relative_from_antecedent", False)),
     }
 
 

@@ -88,6 +88,12 @@ class ClaimsTable(BaseModel):
     non_verbs: Words = []
     verbs: Words = []
     auxiliaries: Words = []
+    # what ends a speaker phrase before its cue without being part of the speaker (attribution)
+    emphatic_auxiliaries: Words = []
+    speaker_adverb_endings: Words = []
+    speaker_non_adverbs: Words = []
+    speaker_adverbs: Words = []
+    speaker_participle_endings: Words = []
     copulas: Words = Field(min_length=1)
     copula_plural: Word | None = None
     predicate_coordinators: Words = []
@@ -116,6 +122,10 @@ class ClaimsTable(BaseModel):
     vague_prefixes: Words = []       # an amount starting so says only "more than one" ("multi-miliar")
     non_subjects: Words = []  # words that open no subject of a clause after a comma ("…, demikian dikutip …")
     owner_words: Words = []  # "Restoran milik Usya Suharjono": a noun phrase that names its owner is a claim
+    non_participles: Words = []  # end in the participle suffix but open no participle clause ("including", "during")
+    complement_heads: Words = []  # a clause after them and a complementiser is a fact ("shocked that …")
+    appositive_breakers: Words = []  # make a phrase after "Name," a clause ("Sanders, the more they …")
+    appositive_openers: Words = []  # open a noun phrase after "Name," that says who it is ("Stein, a physician")
     gloss_coordinators: Words = []  # "nota kesepahaman atau MoU": another name for the item, not another item
     cause_subordinators: Words = []  # "X karena Y": X (the effect) is a claim of its own besides the whole
     fact_relative_markers: Words = []  # open a restrictive clause that states a fact of its own
@@ -126,6 +136,8 @@ class ClaimsTable(BaseModel):
     simultaneity_subordinators: Words = []  # "ketika": the clause after shares the main clause's time
     # affixes and single tokens
     pronoun_suffix: Word | None = None
+    # a clause after a comma that opens with a word so ending states a fact ("…, casting a cloud …")
+    participle_suffix: Word | None = None
     plural_suffix: Word | None = None
     verb_prefixes: Words = []
     verb_suffixes: Words = []
@@ -177,9 +189,10 @@ class ClaimsTable(BaseModel):
     min_claim_tokens: int = Field(default=3, ge=1)
     min_quote_tokens: int = Field(default=4, ge=1)
     background_years: int = Field(default=5, ge=0)
-    # a quote sentence is split into claims as the outlet's own text is (clauses, items, causes);
-    # Indonesian quotes run several points together, English ones keep a point a sentence
+    # a quote sentence is split into claims as the outlet's own text is (clauses, items, causes)
     split_quotes: bool = False
+    relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
+    age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
@@ -195,6 +208,18 @@ class ClaimsTable(BaseModel):
     # a person is called by the start of a name ('Enggar' for Enggartiasto): Indonesian usage; in English
     # it would read 'Islam' as 'Islamic State'
     short_name_prefixes: bool = False
+    # enumerations (claims/_enumeration.py, helper idprec): a list's introducer ("yakni", "antara lain")
+    # follows the list's noun, so the phrase before it is no item; after a membership predicate
+    # ("adalah", "terdiri dari") an item's claim says it is a member ("Bali termasuk dalam enam provinsi itu")
+    list_introducers: Phrases = []
+    membership_predicates: Phrases = []
+    membership_phrase: Phrase | None = None
+    single_member_subjects: Phrases = []  # "salah satu penyebabnya adalah X": one member, X alone says it
+    object_verb_suffixes: Words = []  # a verb so ending takes the pronoun suffix as its object ("membebaskannya")
+    title_prepositions: Words = []  # "UU Nomor 12 Tahun 2017 tentang A, B, dan C": one document's title
+    shared_determiners: Words = []  # "banyak permasalahan dan tantangan": the pair shares it, not an item's word
+    pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
+    number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
 
