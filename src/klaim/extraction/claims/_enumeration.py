@@ -549,8 +549,10 @@ def _ends_a_name(ctx: Ctx, k: int) -> bool:
 def trailing_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
     """(comma, end) of a noun phrase set off by a comma after a name that ends the predicate
     ("… masuk dalam proyek JORR 2, salah satu proyek strategis nasional yang …"): the appositive
-    says what the name is, a claim of its own, and the clause before the comma is one too."""
-    v = _predicate_start(ctx, a, b)
+    says what the name is, a claim of its own, and the clause before the comma is one too. Not
+    after a leading adverbial ("Menjelang Pilkada Jawa Timur 2018, nama pasangan yang …": the
+    phrase after its comma is the clause's subject)."""
+    v = _predicate_start(ctx, _after_adverbial(ctx, a, b), b)
     if v is None:
         return None
     depth = _depths(ctx, a, b)
