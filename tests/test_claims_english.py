@@ -122,3 +122,50 @@ def test_relative_clause_inserted_mid_sentence(wire):
     main = texts["The alliance now has 32 members."]
     assert main.claim_type == ClaimType.numerical  # the founding date belongs to the other claim
     assert texts["The alliance was founded in 1949 with 12 members."].claim_type == ClaimType.background
+
+
+def test_a_no_break_space_after_a_full_stop_ends_the_sentence():
+    from klaim.extraction.text import sentences
+
+    text = "The DNC needs to rebuild after her tenure.\u00a0Current officials said the party has become a shell."
+    assert [text[s:e] for s, e in sentences(text, "en")] == [
+        "The DNC needs to rebuild after her tenure.", "Current officials said the party has become a shell."]
+    claims = klaim.extract(text, "en")
+    assert all("tenure" not in c.surface or "Current" not in c.surface for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator visited four states, including Ohio and Florida, during the recess.",
+    "The park offers activities such as hiking, fishing, swimming and climbing.",
+    "Sanders sent a text message to his supporters, asking them not to stage protests inside the hall.",
+])
+def test_no_participle_clause(text):
+    # a preposition in the participle form, a list of gerunds, a speech act: no participle claim
+    rules = {r for c in klaim.extract(text, "en") for r in c.rules}
+    assert not rules & {"decompose.participle", "decompose.before-participle"}, rules
+
+
+def test_participle_clause_is_found_here():
+    # the counterpart of test_no_participle_clause: the rule fires on a real participle clause
+    claims = klaim.extract("The emails led the chairwoman to resign, casting a dark cloud over the convention.", "en")
+    assert any("decompose.participle" in c.rules and c.surface == "casting a dark cloud over the convention"
+               for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Essentially, the cavitation of the particle creates voids in the matrix.",  # capitalised as first word only
+    "After treatment with 1 M NaOH, the surface mainly consists of iron oxide.",  # a name in a fronted phrase
+    "In Iowa, the candidate leads polls among farmers.",
+    "The delegates met Clinton, the DNC and Wasserman Schultz for talks.",  # names in a list
+    "The mixture was kept at TRA-1–60, 25 degrees.",  # a number after a dash is no age
+])
+def test_no_name_appositive(text):
+    rules = {r for c in klaim.extract(text, "en") for r in c.rules}
+    assert "decompose.name-appositive" not in rules, rules
+
+
+def test_name_appositive_is_found_here():
+    # the counterpart of test_no_name_appositive
+    claims = klaim.extract("Voters met Jill Stein in May. Stein, a physician from Massachusetts, spoke first.", "en")
+    assert any("decompose.name-appositive" in c.rules and c.surface == "Stein, a physician from Massachusetts"
+               for c in claims)

@@ -205,13 +205,16 @@ def mark_before(text: str, i: int) -> str:
     return text[i - 1]
 
 
+_INLINE_SPACE = " \u00a0\u2009\u202f"
+
+
 def _is_boundary(text: str, para_start: int, dot: int, after: int, abbreviations: frozenset[str],
                  depth: int) -> bool:
     """Does the punctuation run ending at ``after`` (first mark at ``dot``) end a sentence?"""
     if depth > 0:  # inside parentheses that close later in the paragraph
         return False
     nxt = after
-    while nxt < len(text) and text[nxt] == " ":
+    while nxt < len(text) and text[nxt] in _INLINE_SPACE:  # web copy puts a no-break space after "."
         nxt += 1
     if nxt >= len(text) or text[nxt] == "\n":
         return True

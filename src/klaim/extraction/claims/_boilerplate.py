@@ -246,17 +246,30 @@ def _greeting(r: Rules, surface: str) -> str | None:
 _CLOSING = " \t\"”’'»)"
 
 
-def _question(r: Rules, text: str, start: int, end: int) -> str | None:
+def _question(r: Rules, text: str, start: int, end: int, sentence_end: int | None = None) -> str | None:
     """A claim that asks ("Has the candidate …?", "If elected, would he …?"): a question mark
-    right after it and a question word or an inverted auxiliary first in it or after its opening
-    phrase. A statement with a question mark ("You think you can talk to ISIL?") is rhetorical:
-    it asserts, and stays a claim."""
-    ends = (text[start:end].rstrip(_CLOSING), text[end:end + 4].lstrip(_CLOSING)[:1])
+    right after it, or first after it in its sentence (a conjunct split off a question: "Has the
+    candidate built a record … and …?"), and a question word or an inverted auxiliary first in
+    it or after its opening phrase. A statement with a question mark ("You think you can talk to
+    ISIL?") is rhetorical: it asserts, and stays a claim."""
+    ends = (text[start:end].rstrip(_CLOSING), text[end:end + 4].lstrip(_CLOSING)[:1],
+            _next_stop(text, end, sentence_end))
     if not r.question_marks or not any(x.endswith(r.question_marks) for x in ends):
         return None
     clauses = _opening(text[start:end]).split(",", 2)[:2]
     firsts = {words[0].lower() for clause in clauses if (words := _WORD.findall(clause))}
     return "question" if firsts & r.question_openers else None
+
+
+_STOP = re.compile(r"[.!?]")
+
+
+def _next_stop(text: str, end: int, sentence_end: int | None) -> str:
+    """The first full stop, exclamation or question mark after ``end`` in its sentence ("" if none)."""
+    if sentence_end is None or sentence_end <= end:
+        return ""
+    m = _STOP.search(text, end, sentence_end)
+    return m.group() if m else ""
 
 
 def _name_list(r: Rules, surface: str) -> str | None:
@@ -326,7 +339,7 @@ def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tupl
     for claim_rule in CLAIM_RULES:
         if name := claim_rule(r, surface):
             return name
-    if name := _question(r, text, start, end):
+    if name := _question(r, text, start, end, sentence[1] if sentence else None):
         return name
     s, e = sentence or (start, end)
     return _sentence_rule(lang, text[s:e])

@@ -70,7 +70,19 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
         if nxt == i:
             break
         i = nxt
-    return i, _trim_trailing(ctx, i, j)
+    j = _trim_trailing(ctx, i, j)
+    cut = _trailing_connective(ctx, i, j)
+    return i, (j if cut == j else _trim_trailing(ctx, i, cut))
+
+
+def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a connective that a comma sets off at its end ("… Sumber Waras, di
+    mana", "…, namun"): the connective opens the next clause, it is not this claim's."""
+    for n in range(1, 4):
+        k = j - n
+        if k - 1 > i and ctx.word(k - 1) == "," and ctx.match_seq(k, ctx.L.leading, j) == n:
+            return k - 1
+    return j
 
 
 def _skip_dateline(ctx: Ctx, i: int, j: int, para_start: int) -> int:
@@ -474,7 +486,19 @@ def _predicate_split(ctx: Ctx, st: _Scan, k: int, v: int, conn: str) -> bool:
         return False
     return (v < st.j and ctx.is_verb(v) and conn in L.predicate_coordinators | {","}
             and not ctx.match_seq(v, L.citations, st.j) and not ctx.is_verb(k - 1)
-            and not _voice_changes(ctx, st.first_verb, v))
+            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j))
+
+
+def _nominalised(ctx: Ctx, v: int, j: int) -> bool:
+    """A verb with the pronoun suffix that a noun follows is a noun ("dari anjloknya harga nikel dan
+    meningkatnya biaya produksi": the rise of the costs), not a predicate ("menjualnya kembali")."""
+    L, n = ctx.L, v + 1
+    stem = ctx.word(v)[:-len(L.pronoun_suffix)] if L.pronoun_suffix and ctx.word(v).endswith(L.pronoun_suffix) else ""
+    if not stem or not L.is_verb(stem) or stem.endswith(L.object_verb_suffixes) or n >= j or not ctx.is_word(n):
+        return False  # "punya" is no verb with a suffix; "membebaskannya", "diketahuinya": the suffix is an object
+    w = ctx.word(n)
+    return not (ctx.is_verb(n) or w in ctx.L.np_stops or w in ctx.L.auxiliaries or w in ctx.L.relative
+                or w in ctx.L.time_words or w in ctx.L.demonstratives or w in ctx.L.subject_breakers)
 
 
 def _later_predicate(ctx: Ctx, i: int, j: int) -> bool:
@@ -514,13 +538,15 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
     if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None):
         return []
-    cut = contrast_cut(ctx, i, j)
+    cut, role = contrast_cut(ctx, i, j), "contrast"
+    if cut is None:
+        cut, role = _concessive_cut(ctx, i, j), "concession"
     if cut is not None:
         # "X, namun Y": two claims; Y has its own subject (or none), so nothing is carried over
         first = decompose(ctx, i, cut[0], sentence, speaker, spans, residual=residual, para_start=para_start,
                           cue=cue, default_subject=default_subject, subject_prefix=subject_prefix)
         return first + _tagged_role(decompose(ctx, cut[1], j, sentence, speaker, spans, residual=residual,
-                                              cue=cue), "contrast")
+                                              cue=cue), role)
     d = _Decomposition(ctx, sentence, speaker, spans, cue, i, keep_verb)
     override = _apposition_claim(d, j)
     s0, e0, v0 = _subject(ctx, i, j)
@@ -544,6 +570,25 @@ def from_subject(ctx: Ctx, units: list[Unit], subject: tuple[int, int] | None) -
         if u.start == first and subject[1] <= u.start:
             u.start, u.skip = subject[0], u.skip or (subject[1], first)
     return units
+
+
+def _concessive_cut(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
+    """(connective, start of the second clause) of "X meskipun Y" when Y has a subject and a verb
+    of its own and X says something: both are asserted, two claims as for "X, namun Y". Not at the
+    clause's start ("Meskipun Y, X"), nor inside brackets or a quote."""
+    L = ctx.L
+    if not L.concessive_subordinators or ctx.words_between(i, j) < 2 * L.min_claim_tokens:
+        return None
+    depth = 0
+    for k in range(i, j - 1):
+        depth = _quote_depth(ctx.text[ctx.idx.spans[k][0]], depth)
+        if depth or ctx.word(k) not in L.concessive_subordinators or k == i:
+            continue
+        if ctx.words_between(i, k) >= L.min_claim_tokens and _first_verb(ctx, i, k) is not None \
+                and _clause_subject_len(ctx, k + 1, j):
+            return (k - 1 if ctx.word(k - 1) == "," else k), k + 1
+        return None
+    return None
 
 
 @dataclass
@@ -839,13 +884,13 @@ def _relative_end(ctx: Ctx, t: int, b: int) -> int:
 def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> int:
     """The claim of ", yang …" at token k; where the main claim ends (-1: it was written here)."""
     ctx = d.ctx
-    _ant_start, ant = _antecedent(ctx, k - 1, a, subject)
+    ant_start, ant = _antecedent(ctx, k - 1, a, subject)
     r_end = _inner_clause_end(ctx, k + 1, b)
     s, e = ctx.span(k, r_end)
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
-    d.units.append(Unit(s, e, standalone([ant, ctx.phrase(k + 1, r_end)]), d.sentence, d.speaker,
-                        list(d.spans), role="nonrestrictive", cue=d.cue))
+    d.units.append(Unit(_relative_claim_start(ctx, ant_start, k, s), e, standalone([ant, ctx.phrase(k + 1, r_end)]),
+                        d.sentence, d.speaker, list(d.spans), role="nonrestrictive", cue=d.cue))
     if r_end == b:
         return k - 1
     # "NATO, yang didirikan pada 1949, kini memiliki 32 anggota": the main claim keeps its whole
@@ -853,6 +898,16 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def _relative_claim_start(ctx: Ctx, ant_start: int, k: int, s: int) -> int:
+    """Where the claim of a non-restrictive clause at token k starts: at the clause (``s``), or
+    where the table says so (``relative_from_antecedent``, English: "Sanders, who is Jewish") at
+    the noun phrase it describes."""
+    if not ctx.L.relative_from_antecedent or ant_start >= k - 1:
+        return s
+    start = trim_tokens(ctx, ant_start, k, residual=True)[0]  # not "while" in "while Sanders, who …"
+    return ctx.span(start, k)[0] if start < k - 1 else s
 
 
 def _agent_relative(d: _Decomposition, a: int, b: int, k: int) -> None:
@@ -893,7 +948,10 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
     out += _appositive_parts(ctx, a, b, head, like)
+    out += participle_parts(ctx, a, b, like)
+    out += complement_parts(ctx, a, b, like)
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
+    out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
@@ -905,6 +963,47 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
     return out
+
+
+GLOSS_REACH = 10  # tokens at most in the noun phrase before a gloss word
+
+
+def _glossed_figures(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of "<noun phrase>, yakni <figure> …" in tokens a..b-1: the noun phrase back to
+    a preposition, verb-free (a relative clause in it is kept: "HET yang ditentukan yakni Rp
+    9.450"), the figure to the next comma. Not the gloss of a date or an amount ("pada tahun 2017,
+    yakni …", "Rp 400 miliar yaitu Rp 24 miliar": a share, not what the noun is) and not the whole
+    clause (that is the clause's own claim)."""
+    L = ctx.L
+    out = []
+    for k in range(a + 1, b - 1):
+        if ctx.word(k) not in L.gloss_words or not any(ctx.word(t)[:1].isdigit() for t in range(k + 1, min(b, k + 3))):
+            continue
+        end = next((t for t in range(k + 1, b) if ctx.word(t) in (",", ";")), b)
+        start = _gloss_np_start(ctx, a, k - 1 if ctx.word(k - 1) == "," else k)
+        if start is not None and (start, end) != (a, b) and end > k + 1 \
+                and not any(ctx.word(t)[:1].isdigit() for t in range(start, k)):  # a date, an amount's share
+            out.append(trim_tokens(ctx, start, end))
+    return out[:MAX_ITEMS]
+
+
+def _gloss_np_start(ctx: Ctx, a: int, k: int) -> int | None:
+    """Where the noun phrase ending before token k starts: after a preposition or a comma, past a
+    relative clause in it. None when a verb outside a relative comes first (the gloss is then the
+    predicate's: "pangsa pasar … terbilang kecil, yakni …") or the phrase is one word."""
+    L = ctx.L
+    t = k
+    while t > max(a, k - GLOSS_REACH):
+        w = ctx.word(t - 1)
+        if w in L.relative:
+            t -= 1
+            continue
+        if ctx.is_verb(t - 1) and ctx.word(t - 2) not in L.relative:
+            return None
+        if w in L.np_stops or w == ",":
+            break
+        t -= 1
+    return t if ctx.words_between(t, k) >= 2 and ctx.word(t) not in L.relative else None
 
 
 def _appositive_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> list[Unit]:
@@ -1010,3 +1109,229 @@ def _description(ctx: Ctx, mention: tuple[int, int], name: str, sentence: tuple[
            for t in range(i, j)):
         return None
     return i, j
+
+
+APPOSITIVE_WORDS = (2, 14)  # words in a noun phrase set off after a name that says who the name is
+_SET_OFF = (",", "—", "–")
+_PHRASE_ENDS = frozenset({",", ";", ":", "—", "–", "(", ")", "!", "?", "[", "]", '"', "“", "”"})
+AGE_MAX = 120
+
+
+def name_appositive_claims(ctx: Ctx, sentence: tuple[int, int], units: list[Unit]) -> list[Unit]:
+    """ "Stein, a physician from Massachusetts and longtime Green Party activist, has accused …":
+    a noun phrase set off after a name says who or what the name is, a claim of its own whether
+    the name is the subject, an object or the speaker. Its span runs from the name to the
+    phrase's end (with a relative clause on the phrase, one claim without it and one with it;
+    with coordinated nouns, one for the first too); it is said by whoever says the part of the
+    sentence it lies in. On where the table lists ``appositive_openers`` (English)."""
+    L = ctx.L
+    if not L.appositive_openers and not L.age_appositives:
+        return []
+    toks = ctx.idx.between(*sentence)
+    out: list[Unit] = []
+    for k in range(toks.start + 1, toks.stop - 2):
+        t0 = _set_off_end(ctx, k)
+        if t0 is None:
+            continue
+        name = _appositive_name_start(ctx, k, toks.start)
+        if name is None:
+            continue
+        for end in _appositive_phrase_ends(ctx, t0, toks.stop):
+            out.append(_name_appositive(ctx, (name, k, t0, end), sentence, units))
+    return out
+
+
+def _set_off_end(ctx: Ctx, k: int) -> int | None:
+    """The token after a comma or dash at k ("--" is two tokens), None if k sets nothing off."""
+    w = ctx.word(k)
+    if w in _SET_OFF:
+        return k + 1
+    return k + 2 if w == "-" and ctx.word(k + 1) == "-" else None
+
+
+def _appositive_name_start(ctx: Ctx, k: int, first: int) -> int | None:
+    """Where the name that ends before token k starts (a determiner before it included), None
+    when no name ends there or it is a fronted place or time ("In Washington, the …")."""
+    L = ctx.L
+    a = k
+    while a > first and ctx.is_word(a - 1) and (ctx.is_cap(a - 1) or (a < k and ctx.word(a - 1) in L.particles)):
+        if ctx.word(a - 1) in L.not_names or ctx.match_seq(a - 1, L.leading, k):
+            break  # "But Cruz, …", "Meanwhile, …"
+        a -= 1
+    if a == k or not ctx.is_cap(a) or _capitalised_as_first(ctx, a, k, first):
+        return None
+    if a > first and ctx.word(a - 1) in L.appositive_openers:
+        a -= 1
+    if _in_fronted_phrase(ctx, first, k):
+        return None
+    return a
+
+
+def _opens_sentence(ctx: Ctx, k: int, first: int) -> bool:
+    return all(not ctx.is_word(t) for t in range(first, k))
+
+
+def _capitalised_as_first(ctx: Ctx, a: int, k: int, first: int) -> bool:
+    """ "First, …", "Essentially, …": one word, capitalised only as the sentence's first word."""
+    return k - a == 1 and _opens_sentence(ctx, a, first) and not _named_elsewhere(ctx, a)
+
+
+def _named_elsewhere(ctx: Ctx, a: int) -> bool:
+    """Is the word at a written so after a word elsewhere in the article (a name: "… met Stein")?
+    A search of the text, not of the tokens: most articles never ask, so no index is built."""
+    text = ctx.text
+    s, e = ctx.idx.spans[a]
+    pattern = re.compile(r"\w[\w,]*\s+" + re.escape(text[s:e]) + r"\b")
+    return any(m.end() != e for m in pattern.finditer(text))
+
+
+def _in_fronted_phrase(ctx: Ctx, first: int, k: int) -> bool:
+    """Does the comma at k close a phrase that opens the sentence with a preposition or
+    subordinator ("In Iowa, the candidate …", "After treatment with 1 M NaOH, the surface …")?"""
+    L = ctx.L
+    o = next((t for t in range(first, k) if ctx.is_word(t) and ctx.word(t) not in L.coordinators), None)
+    if o is None or not (ctx.word(o) in L.np_stops or ctx.word(o) in L.subordinators):
+        return False  # "But Cruz, an ultra-conservative senator …" opens with a coordinator, not a phrase
+    return all(ctx.word(t) not in _SET_OFF for t in range(o, k))
+
+
+def _appositive_phrase_ends(ctx: Ctx, t0: int, stop: int) -> list[int]:
+    """Where the appositive opening at t0 ends: before a relative clause on it and after it, and
+    after its first coordinated noun; [] when t0 opens no appositive."""
+    L = ctx.L
+    if ctx.word(t0) not in L.appositive_openers:
+        return _age_end(ctx, t0, stop)
+    end = next((t for t in range(t0, stop) if _ends_phrase(ctx, t, stop) or ctx.word(t) in L.relative), stop)
+    lo, hi = APPOSITIVE_WORDS
+    if not lo <= ctx.words_between(t0, end) <= hi or not _describes(ctx, t0, end):
+        return []
+    ends = [_first_item_end(ctx, t0, end), end]
+    if end < stop and ctx.word(end) in L.relative:
+        r_end = next((t for t in range(end + 1, stop) if _ends_phrase(ctx, t, stop)), stop)
+        if ctx.words_between(end + 1, r_end) >= L.min_claim_tokens - 1:
+            ends.append(r_end)
+    return [e for e in dict.fromkeys(ends) if e is not None]
+
+
+def _ends_phrase(ctx: Ctx, t: int, stop: int) -> bool:
+    """Punctuation that closes a phrase; a full stop unless it ends an abbreviation ("a senior
+    adviser to Mr. Sanders", "the U.S. embassy", "a former C.I.A. analyst")."""
+    w = ctx.word(t)
+    if w == ".":
+        before = ctx.word(t - 1)
+        return not (before in ctx.L.abbreviations or "." in before or len(before) == 1)
+    return w in _PHRASE_ENDS or (w == "-" and ctx.word(t + 1) == "-")
+
+
+def _describes(ctx: Ctx, a: int, b: int) -> bool:
+    """A noun phrase with a common noun in it, no verb and no name after a coordinator ("a
+    physician from Massachusetts", not "the DNC and Wasserman Schultz for …", not "the debate
+    continues")."""
+    L = ctx.L
+    if any(_predicate_word(ctx, t, a) or ctx.word(t) in L.appositive_breakers
+           or (ctx.word(t) in L.coordinators and ctx.is_cap(t + 1)) for t in range(a, b)):
+        return False
+    return any(ctx.is_word(t) and not ctx.is_cap(t) and not ctx.word(t)[:1].isdigit()
+               and ctx.word(t) not in L.appositive_openers and ctx.word(t) not in L.np_stops
+               and ctx.word(t) not in L.coordinators for t in range(a, b))
+
+
+def _predicate_word(ctx: Ctx, t: int, a: int) -> bool:
+    """A verb or auxiliary in a noun phrase opening at a; a participle guessed from its ending
+    is a modifier right after the determiner ("a seasoned operative") or before a preposition
+    ("an update provided by …", "a committee associated with …")."""
+    L, w = ctx.L, ctx.word(t)
+    if w in L.auxiliaries or w in L.verbs:
+        return True
+    return ctx.is_verb(t) and t != a + 1 and ctx.word(t + 1) not in L.np_stops
+
+
+def _first_item_end(ctx: Ctx, a: int, b: int) -> int | None:
+    """ "a law professor and political newbie": where the first of coordinated nouns ends."""
+    k = next((t for t in range(a + 1, b) if ctx.word(t) in ctx.L.list_coordinators), None)
+    return k if k is not None and ctx.words_between(a, k) >= APPOSITIVE_WORDS[0] else None
+
+
+def _age_end(ctx: Ctx, t0: int, stop: int) -> list[int]:
+    """ "Groberg, 33, opened up …": a bare number set off by commas after a name is an age."""
+    w = ctx.word(t0)
+    if not ctx.L.age_appositives or ctx.word(t0 - 1) != "," or not w.isdigit() or not 0 < int(w) < AGE_MAX \
+            or t0 + 1 >= stop:
+        return []
+    return [t0 + 1] if ctx.word(t0 + 1) == "," else []
+
+
+def _name_appositive(ctx: Ctx, bounds: tuple[int, int, int, int], sentence: tuple[int, int],
+                     units: list[Unit]) -> Unit:
+    name, comma, t0, end = bounds
+    s, e = ctx.span(name, end)
+    cover = min((u for u in units if u.start <= s and e <= u.end), key=lambda u: u.end - u.start, default=None)
+    text = standalone([ctx.phrase(name, comma), ctx.L.copula, ctx.phrase(t0, end)])
+    if cover is None:
+        return Unit(s, e, text, sentence, PUBLISHER, [], role="name-appositive")
+    return Unit(s, e, text, sentence, cover.speaker, list(cover.spans), role="name-appositive", cue=cover.cue,
+                rules=tuple(r for r in cover.rules if not r.startswith("decompose.")))
+
+
+def participle_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "The release of the emails led her to resign, casting a dark cloud over Clinton": a
+    participle clause after a comma states a fact of its own; a claim for the clause before the
+    first participle and one for each participle clause (to the next one or a dash), besides the
+    whole. Nothing when a piece is too short to claim anything (a list of gerunds: "…, fishing,
+    swimming"). On where the table sets ``participle_suffix`` (English)."""
+    if not ctx.L.participle_suffix:
+        return []
+    cuts = [k for k in range(a + 2, b - 1) if ctx.word(k - 1) == "," and _opens_participle(ctx, k)][:MAX_ITEMS]
+    if not cuts or not any(ctx.is_verb(t) for t in range(a, cuts[0] - 1)):
+        return []
+    pieces = _participle_pieces(ctx, a, b, cuts)
+    if any(n_words(ctx, s, e) < ctx.L.min_claim_tokens for s, e in pieces):
+        return []
+    return [_part(ctx, s, e, [], like, "before-participle" if n == 0 else "participle")
+            for n, (s, e) in enumerate(pieces)]
+
+
+def _participle_pieces(ctx: Ctx, a: int, b: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """The clause before the first participle at ``cuts`` and each participle clause, trimmed."""
+    pieces = [trim_tokens(ctx, a, cuts[0] - 1)]
+    for n, k in enumerate(cuts):
+        end = cuts[n + 1] - 1 if n + 1 < len(cuts) else b
+        pieces.append(trim_tokens(ctx, k, next((t for t in range(k, end) if _is_dash(ctx, t)), end)))
+    return pieces
+
+
+def _opens_participle(ctx: Ctx, k: int) -> bool:
+    L, w = ctx.L, ctx.word(k)
+    suffix = L.participle_suffix or ""
+    return (ctx.is_word(k) and not ctx.is_cap(k) and w.endswith(suffix) and len(w) - len(suffix) >= L.verb_min_stem
+            and w not in L.non_participles and w not in L.participle_cues
+            and ctx.word(k + 1) not in L.coordinators and ctx.word(k + 1) not in L.list_coordinators
+            and ctx.is_word(k + 1))
+
+
+def _is_dash(ctx: Ctx, t: int) -> bool:
+    w = ctx.word(t)
+    return w in ("—", "–") or (w == "-" and ctx.word(t + 1) == "-")
+
+
+def _predicate_before(ctx: Ctx, a: int, k: int) -> bool:
+    """A verb or an existential before token k: the head and its clause are in the predicate, not
+    the subject ("The fact that it is not understood is no excuse": the clause ends before "is")."""
+    return any(ctx.is_verb(t) or ctx.match_seq(t, ctx.L.existentials, k) for t in range(a, k))
+
+
+def complement_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "Pundits are shocked that Donald Trump is leading in the polls": the clause that an
+    adjective or noun of attitude or knowledge (``complement_heads``) takes after a complementiser
+    states a fact of its own; a claim from its subject to the clause's end, besides the whole."""
+    L = ctx.L
+    if not L.complement_heads:
+        return []
+    out = []
+    for k in range(a + 1, b - 1):
+        if ctx.word(k) in L.complementisers and ctx.word(k - 1) in L.complement_heads \
+                and _predicate_before(ctx, a, k) and _clause_subject_len(ctx, k + 1, b):
+            s, e = trim_tokens(ctx, k + 1, b)
+            if n_words(ctx, s, e) >= L.min_claim_tokens:
+                out.append(_part(ctx, s, e, [], like, "complement"))
+    return out[:MAX_ITEMS]

@@ -85,6 +85,7 @@ class Lang:
     pronoun_speakers: frozenset[str]
     plural_pronouns: frozenset[str]
     pronoun_suffix: str | None
+    participle_suffix: str | None
     speaker_boundaries: frozenset[str]
     np_participles: frozenset[str]
     anonymous: tuple[re.Pattern[str], ...]
@@ -118,6 +119,11 @@ class Lang:
     cause_subordinators: frozenset[str]
     gloss_coordinators: frozenset[str]
     owner_words: frozenset[str]
+    appositive_openers: frozenset[str]
+    appositive_breakers: frozenset[str]
+    abbreviations: frozenset[str]
+    non_participles: frozenset[str]
+    complement_heads: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     demonstratives: frozenset[str]
@@ -133,6 +139,8 @@ class Lang:
     min_claim_tokens: int
     min_quote_tokens: int
     split_quotes: bool
+    age_appositives: bool
+    relative_from_antecedent: bool
     uncertain: Phrases
     hedged: Phrases
     negated: Phrases
@@ -171,6 +179,8 @@ class Lang:
     list_coordinators: frozenset[str]
     fact_subordinators: frozenset[str]
     contrast_connectives: frozenset[str]
+    concessive_subordinators: frozenset[str]
+    gloss_words: frozenset[str]
     collective_numbers: frozenset[str]
     reference_determiners: frozenset[str]
     vague_prefixes: frozenset[str]
@@ -184,6 +194,8 @@ class Lang:
     number_labels: frozenset[str]
     pair_prepositions: frozenset[str]
     shared_determiners: frozenset[str]
+    object_verb_suffixes: tuple[str, ...]
+    title_prepositions: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -244,8 +256,9 @@ _WORD_SETS = (
     "vague_prefixes", "causatives", "stative_prefixes", "passive_auxiliaries", "act_cues",
     "result_coordinators", "non_subjects",
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
-    "owner_words",
-    "number_labels", "pair_prepositions", "shared_determiners",
+    "owner_words", "concessive_subordinators", "gloss_words",
+    "number_labels", "pair_prepositions", "shared_determiners", "title_prepositions",
+    "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -288,6 +301,7 @@ def _morphology(t: dict[str, Any]) -> dict[str, Any]:
     """Affixes: verbs are guessed from prefixes and suffixes on a long enough stem."""
     return {
         "pronoun_suffix": t.get("pronoun_suffix"),
+        "participle_suffix": t.get("participle_suffix"),
         "plural_suffix": t.get("plural_suffix"),
         "verb_prefixes": tuple(sorted((str(p) for p in t.get("verb_prefixes", [])), key=len, reverse=True)),
         "verb_suffixes": tuple(str(p) for p in t.get("verb_suffixes", [])),
@@ -308,6 +322,7 @@ def _clause_words(t: dict[str, Any]) -> dict[str, Any]:
         "boilerplate": re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
         "non_claim_endings": tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         "membership_phrase": t.get("membership_phrase") or "",
+        "object_verb_suffixes": tuple(str(x) for x in t.get("object_verb_suffixes", []) or []),
     }
 
 
@@ -317,6 +332,8 @@ def _limits(t: dict[str, Any]) -> dict[str, Any]:
         "min_quote_tokens": int(t.get("min_quote_tokens", 4)),
         "background_years": int(t.get("background_years", 5)),
         "split_quotes": bool(t.get("split_quotes", False)),
+        "age_appositives": bool(t.get("age_appositives", False)),
+        "relative_from_antecedent": bool(t.get("relative_from_antecedent", False)),
     }
 
 

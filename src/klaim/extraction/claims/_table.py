@@ -92,6 +92,8 @@ class ClaimsTable(BaseModel):
     emphatic_auxiliaries: Words = []
     speaker_adverb_endings: Words = []
     speaker_non_adverbs: Words = []
+    speaker_adverbs: Words = []
+    speaker_participle_endings: Words = []
     copulas: Words = Field(min_length=1)
     copula_plural: Word | None = None
     predicate_coordinators: Words = []
@@ -120,12 +122,20 @@ class ClaimsTable(BaseModel):
     vague_prefixes: Words = []       # an amount starting so says only "more than one" ("multi-miliar")
     non_subjects: Words = []  # words that open no subject of a clause after a comma ("…, demikian dikutip …")
     owner_words: Words = []  # "Restoran milik Usya Suharjono": a noun phrase that names its owner is a claim
+    non_participles: Words = []  # end in the participle suffix but open no participle clause ("including", "during")
+    complement_heads: Words = []  # a clause after them and a complementiser is a fact ("shocked that …")
+    appositive_breakers: Words = []  # make a phrase after "Name," a clause ("Sanders, the more they …")
+    appositive_openers: Words = []  # open a noun phrase after "Name," that says who it is ("Stein, a physician")
     gloss_coordinators: Words = []  # "nota kesepahaman atau MoU": another name for the item, not another item
     cause_subordinators: Words = []  # "X karena Y": X (the effect) is a claim of its own besides the whole
     fact_relative_markers: Words = []  # open a restrictive clause that states a fact of its own
     result_coordinators: Words = []  # a result clause's claim keeps the clause it follows from ("X sehingga Y")
+    concessive_subordinators: Words = []  # "X meskipun Y": X and Y are two claims, as after ", namun"
+    gloss_words: Words = []  # "HET beras medium, yakni Rp 9.450": the noun phrase's figure is a claim of its own
     # affixes and single tokens
     pronoun_suffix: Word | None = None
+    # a clause after a comma that opens with a word so ending states a fact ("…, casting a cloud …")
+    participle_suffix: Word | None = None
     plural_suffix: Word | None = None
     verb_prefixes: Words = []
     verb_suffixes: Words = []
@@ -177,9 +187,10 @@ class ClaimsTable(BaseModel):
     min_claim_tokens: int = Field(default=3, ge=1)
     min_quote_tokens: int = Field(default=4, ge=1)
     background_years: int = Field(default=5, ge=0)
-    # a quote sentence is split into claims as the outlet's own text is (clauses, items, causes);
-    # Indonesian quotes run several points together, English ones keep a point a sentence
+    # a quote sentence is split into claims as the outlet's own text is (clauses, items, causes)
     split_quotes: bool = False
+    relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
+    age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
@@ -202,6 +213,8 @@ class ClaimsTable(BaseModel):
     membership_predicates: Phrases = []
     membership_phrase: Phrase | None = None
     single_member_subjects: Phrases = []  # "salah satu penyebabnya adalah X": one member, X alone says it
+    object_verb_suffixes: Words = []  # a verb so ending takes the pronoun suffix as its object ("membebaskannya")
+    title_prepositions: Words = []  # "UU Nomor 12 Tahun 2017 tentang A, B, dan C": one document's title
     shared_determiners: Words = []  # "banyak permasalahan dan tantangan": the pair shares it, not an item's word
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own

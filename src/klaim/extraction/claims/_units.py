@@ -20,6 +20,7 @@ from klaim.extraction.claims._decompose import (
     description_claims,
     from_subject,
     n_words,
+    name_appositive_claims,
     quote_claims,
     standalone,
     trim_tokens,
@@ -39,7 +40,19 @@ def _significant(ctx: Ctx, q: Quote) -> bool:
     n = len(words)
     if n and sum(ctx.is_cap(k) for k in words) >= 0.6 * n and n > 1:
         return False  # "Santa Perawan Maria Diangkat ke Surga": a quoted name or title
-    return n >= ctx.L.min_quote_tokens or (n >= 2 and any(ctx.is_verb(k) for k in toks))
+    if n >= ctx.L.min_quote_tokens:
+        return True
+    return n >= 2 and (any(ctx.is_verb(k) for k in toks) or _leads_attribution(ctx.text, q))
+
+
+def _leads_attribution(text: str, q: Quote) -> bool:
+    """Does the quote open its paragraph or sentence and run on into what follows with a comma, a
+    question or an exclamation ("“Elections matter,” Kelly said.")? Then it is a statement,
+    however short."""
+    if q.close is None or text[q.end - 1] not in ",?!":
+        return False
+    before = text[max(0, q.open - 2):q.open].strip()
+    return q.open == 0 or before in ("", ".", "?", "!")
 
 
 def _embedded(text: str, q: Quote) -> bool:
@@ -115,6 +128,7 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
         return  # a question asks; only a quoted one (above) is kept, as what was said
     _publisher_units(ctx, scan, sent)
     scan.units += description_claims(ctx, scan.units[u0:])
+    scan.units += name_appositive_claims(ctx, sent.span, scan.units[u0:])
     # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
     plain = not sent.atts and not any(scan.units[t].quote for t in range(u0, len(scan.units)))
     scan.last_sentence = (sent.paragraph, u0, len(scan.units)) if plain else (sent.paragraph, 0, 0)
