@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 import klaim
 from klaim.errors import InputError
-from klaim.schema import Claim, Entity, Span, Speaker, SpeakerKind, Verdict, unverified
+from klaim.schema import Claim, Entity, Figure, Span, Speaker, SpeakerKind, Verdict, unverified
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_4081d66b315ef270.txt"
 ENGLISH = ('WASHINGTON - Prices rose 5 percent in March, the minister said on Monday. "We will cut taxes '
@@ -87,3 +87,32 @@ def test_records_from_outside_are_still_validated() -> None:
 def test_a_bad_article_id_is_one_clear_error(article_id: object, message: str) -> None:
     with pytest.raises(InputError, match=message):
         klaim.extract("Harga beras naik 5 persen, kata Budi.", "id", article_id=article_id)  # type: ignore[arg-type]
+
+
+FIGURE_TEXTS = [("Harga beras naik 5 persen menjadi Rp 12.500 per kilogram sejak Januari 2018, sekitar "
+                 "350.000 orang terdampak selama 3 tahun; kedua, pada Senin (12/3) pukul 10.00 WIB.", "id"),
+                ("About 300,000 jobs, one in four workers, $3 billion a year since March 2019, 14 years ago, "
+                 "the 2nd quarter, 5 to 7 percent, at 10:30 a.m. on Monday, for 3 years.", "en")]
+
+
+@pytest.mark.parametrize(("text", "lang"), FIGURE_TEXTS, ids=["id", "en"])
+def test_found_figures_are_what_validation_makes_of_them(text: str, lang: str) -> None:
+    figures = klaim.find_figures(text, lang, "2024-04-04")
+    assert {f.kind for f in figures} >= {"percent", "money", "date", "duration"}
+    for f in figures:
+        validated = type(f).model_validate(f.model_dump(exclude_unset=True), context={"text": text})
+        assert _typed(f) == _typed(validated)
+
+
+def test_a_figure_of_unexpected_values_is_validated() -> None:
+    from klaim.extraction.figures._grammar import _fig
+
+    text = "naik 5 persen"
+    assert _typed(_fig(text, 5, 6, kind="cardinal", value=5)) == _typed(Figure(start=5, end=6, surface="5",
+                                                                              kind="cardinal", value=5.0))
+    with pytest.raises(ValidationError, match="kind"):
+        _fig(text, 5, 6, kind="number", value=5.0)
+    with pytest.raises(ValidationError, match="value"):
+        _fig(text, 5, 6, kind="cardinal", value="five")
+    with pytest.raises(ValueError, match="iso"):  # the invariants across fields, still checked
+        _fig(text, 5, 6, kind="date", iso="last week")

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from operator import itemgetter
-from typing import Annotated, Any, NamedTuple, Self, get_args
+from typing import Annotated, Any, NamedTuple, Self, TypeVar, get_args
 
 from pydantic import (
     AliasChoices,
@@ -75,7 +75,23 @@ def _text_fields(model: type[BaseModel]) -> Callable[[dict[str, Any]], tuple[str
 _TEXT_FIELDS: dict[type[BaseModel], Callable[[dict[str, Any]], tuple[str | None, ...]]] = {}
 
 
+_M = TypeVar("_M", bound=BaseModel)
 _set_slot = object.__setattr__  # past pydantic's __setattr__, as its own model_construct does
+# pydantic's own slots of every model, set through their descriptors: ``trusted`` makes tens of
+# thousands of models per MB of text, and each ``object.__setattr__`` looks the name up again
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def _instance(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
+    """An instance of ``cls`` holding ``values`` as they are, as ``model_construct`` makes one."""
+    model = cls.__new__(cls)
+    _set_slot(model, "__dict__", values)
+    _set_fields_set(model, fields_set)
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model
 
 
 class _Model(BaseModel):
@@ -120,12 +136,9 @@ class _Model(BaseModel):
                 raise TypeError(f"{cls.__name__} has no field {sorted(set(given) - plan.names)[0]!r}")
             values = {name: given[name] if name in given else default() for name, default in plan.defaults}
             _unset = _unset.union(plan.names.difference(given))
-        model = cls.__new__(cls)
-        _set_slot(model, "__dict__", values)
-        _set_slot(model, "__pydantic_fields_set__", set(values).difference(_unset) if _unset else set(values))
-        _set_slot(model, "__pydantic_extra__", None)
-        _set_slot(model, "__pydantic_private__", None)
-        model._consistent(None)
+        model = _instance(cls, values, set(values).difference(_unset) if _unset else set(values))
+        if plan.checks:
+            model._consistent(None)
         return model
 
     def _consistent(self, info: ValidationInfo | None) -> None:
@@ -155,6 +168,7 @@ class _Plan(NamedTuple):
     names: frozenset[str]
     order: tuple[str, ...]
     defaults: tuple[tuple[str, Callable[[], Any]], ...]
+    checks: bool  # whether the model has invariants across fields (its own ``_consistent``)
 
 
 _PLANS: dict[type[_Model], _Plan] = {}
@@ -165,7 +179,8 @@ def _plan(model: type[_Model]) -> _Plan:
     plan = _PLANS.get(model)
     if plan is None:
         plan = _PLANS[model] = _Plan(frozenset(model.model_fields), tuple(model.model_fields),
-                                     tuple((name, _default_maker(model, name)) for name in model.model_fields))
+                                     tuple((name, _default_maker(model, name)) for name in model.model_fields),
+                                     model._consistent is not _Model._consistent)
     return plan
 
 
@@ -406,10 +421,9 @@ class Verdict(_Model):
 def unverified() -> Verdict:
     """A fresh default verdict, as ``Verdict()`` makes it, without validation: every claim
     ``extract`` makes carries one."""
-    return Verdict.trusted(_VERDICT_FIELDS, label=VerdictLabel.unverified, evidence=[], reviewer=None, reviewed=None)
-
-
-_VERDICT_FIELDS = frozenset(Verdict.model_fields)
+    # every field is at its default, so none counts as set; a Verdict has no invariants to check
+    return _instance(Verdict, {"label": VerdictLabel.unverified, "evidence": [], "reviewer": None, "reviewed": None},
+                     set())
 
 
 def make_claim_id(article_id: str, start: int, end: int) -> str:

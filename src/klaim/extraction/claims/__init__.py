@@ -30,7 +30,7 @@ from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._modality import modality
 from klaim.extraction.claims._typing import typed
 from klaim.extraction.claims._units import article_units
-from klaim.extraction.claims._worthiness import worthiness
+from klaim.extraction.claims._worthiness import score
 from klaim.extraction.figures import find_figures
 from klaim.extraction.text import MAX_ARTICLE_CHARS, TokenIndex, check_text
 from klaim.schema import (
@@ -208,20 +208,21 @@ _DEFAULT_VERDICT = frozenset({"verdict"})
 
 def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents: list[Entity],
            time: TimeRef | None, pub: date | None) -> Claim:
-    text = ctx.text
-    ctx.skip = u.skip
+    surface = ctx.text[u.start:u.end]
+    skip = ctx.skip = u.skip
     mod, mod_rules = modality(ctx, u.start, u.end, u.cue, figs)
-    type_figs = [f for f in figs if not (u.skip and u.skip[0] <= f.start < u.skip[1])]
+    type_figs = [f for f in figs if not skip[0] <= f.start < skip[1]] if skip else figs
     ctype, type_rule = typed(ctx, u, type_figs, mod, pub)
     ctx.skip = None
-    score, reasons = worthiness(ctx, u, ctype, mod, figs, ents, u.speaker.kind)
+    worth, reasons = score(surface, ctx.L.code, claim_type=ctype, modality=mod, figures=figs, entities=ents,
+                           speaker_kind=u.speaker.kind)
     # every field in order (the fast path of ``trusted``); the verdict is the default one
     return Claim.trusted(
         _DEFAULT_VERDICT, claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
-        start=u.start, end=u.end, surface=text[u.start:u.end], sentence=made.span(*u.sentence),
+        start=u.start, end=u.end, surface=surface, sentence=made.span(*u.sentence),
         spans=[made.span(*sp) for sp in u.spans], claim_type=ctype, figures=figs,
         speaker=made.speaker(u.speaker), modality=mod, time=time,
-        entities=ents, check_worthiness=_unit_interval(score), check_worthiness_reasons=reasons,
+        entities=ents, check_worthiness=_unit_interval(worth), check_worthiness_reasons=reasons,
         rules=[*_rules(u), *mod_rules, type_rule], verdict=unverified(),
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )

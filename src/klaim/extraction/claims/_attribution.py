@@ -213,13 +213,24 @@ _WORD = re.compile(r"\w+")
 
 def _on_title_case_line(ctx: Ctx, pos: int, seen: dict[int, bool]) -> bool:
     """Is the line at ``pos`` a headline or teaser in title case ("Baca juga: Prediksi Survei:
-    Anies - Sandi Kalahkan Ahok")? Each line is read once (``seen``), so the pass stays linear."""
-    start = ctx.text.rfind("\n", 0, pos) + 1
+    Anies - Sandi Kalahkan Ahok")? Each line is read once (``seen``) and found by bisection among
+    the article's line breaks (searching the text for them scanned a long line from its start at
+    every name on it), so the pass stays linear."""
+    breaks = _line_breaks(ctx)
+    i = bisect_left(breaks, pos)
+    start = breaks[i - 1] + 1 if i else 0
     if start not in seen:
-        end = ctx.text.find("\n", pos)
-        words = _WORD.findall(ctx.text, start, end if end >= 0 else len(ctx.text))
+        words = _WORD.findall(ctx.text, start, breaks[i] if i < len(breaks) else len(ctx.text))
         seen[start] = sum(w[:1].isupper() for w in words) * 2 > len(words)
     return seen[start]
+
+
+def _line_breaks(ctx: Ctx) -> list[int]:
+    """Offsets of the article's newlines, found once per article."""
+    breaks = ctx.memo.get("attribution.line-breaks")
+    if breaks is None:
+        breaks = ctx.memo["attribution.line-breaks"] = [m.start() for m in re.finditer("\n", ctx.text)]
+    return breaks
 
 
 def _ends_in_running_text(ctx: Ctx, end: int) -> bool:
@@ -1101,7 +1112,7 @@ def _opens_no_subject(ctx: Ctx, t: int) -> bool:
     participle cue ("citing", "saying")? Then the phrase is the tail of another clause."""
     L, word = ctx.L, ctx.word(t)
     return word in L.np_stops or word in L.subordinators or word in L.speaker_boundaries \
-        or word in L.participle_cues
+        or word in L.participle_cues or _PhraseFillers.of(L.code).participle(ctx, t)
 
 
 def _short_act(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
@@ -1205,13 +1216,25 @@ class _PhraseFillers:
     auxiliaries: frozenset[str]
     adverb_endings: tuple[str, ...]
     non_adverbs: frozenset[str]
+    participle_endings: tuple[str, ...]
 
     @staticmethod
     @cache
     def of(lang: str) -> _PhraseFillers:
         t = check_claims_table(*table_source(lang, "claims"))
-        return _PhraseFillers(frozenset(t.emphatic_auxiliaries), tuple(t.speaker_adverb_endings),
-                              frozenset(t.speaker_non_adverbs))
+        return _PhraseFillers(frozenset((*t.emphatic_auxiliaries, *t.speaker_adverbs)),
+                              tuple(t.speaker_adverb_endings), frozenset(t.speaker_non_adverbs),
+                              tuple(t.speaker_participle_endings))
+
+    def participle(self, ctx: Ctx, t: int) -> bool:
+        """Does token t open a participle clause, not a noun phrase: a lower-case word with a
+        participle ending, followed by a lower-case word ("putting them at odds with …",
+        "sparking nationwide …"; not "leading Democrats")?"""
+        word = ctx.word(t)
+        if not self.participle_endings or not word.endswith(self.participle_endings) or ctx.is_cap(t):
+            return False
+        nxt = t + 1
+        return nxt >= len(ctx.idx.spans) or not ctx.is_cap(nxt)
 
     def fills(self, ctx: Ctx, t: int) -> bool:
         word = ctx.word(t)
@@ -1749,7 +1772,20 @@ def quote_then_speaker(c: CueScan) -> Attribution | None:
     tail = _tail_end(c.ctx, c.k + 1, c.hi)
     while tail > c.k + 1 and not c.ctx.is_word(tail - 1):
         tail -= 1
-    return Attribution(speaker, c.ctx.span(start, max(tail, c.k + 1)), None, quote_end=q[2])
+    span = c.ctx.span(start, max(tail, c.k + 1))
+    clause = _clause_around_quote(c.ctx, q, c.clause_start, start)
+    return Attribution(speaker, span, clause, quote_end=q[2])
+
+
+def _clause_around_quote(ctx: Ctx, q: Quoted, clause_start: int, end: int) -> tuple[int, int] | None:
+    """The clause (tokens ``clause_start`` up to the speaker at ``end``) when the quote before the
+    speaker is only its tail: a word of the clause stands right before the opening mark ("the group
+    is less likely to be “overrun with social conservatives,” Hoover said"). The speaker said the
+    whole clause, and the quote in it (the attribution names both)."""
+    first = ctx.idx.spans[clause_start][0] if clause_start < end else q[0]
+    if first >= q[0] or q[3] is None or not ctx.text[first:q[0]].rstrip()[-1:].isalnum():
+        return None
+    return first, mark_end(ctx.text, q[3])  # with the closing mark: the claim keeps the quote whole
 
 
 _VERB_QUOTE_GAP = 8  # tokens at most between a closing quote and a verb that is no cue
@@ -1848,7 +1884,16 @@ def appositive_subject(c: CueScan) -> Attribution | None:
 def _after_content(c: CueScan) -> bool:
     # ", who …, said …": the comma closes a relative clause, not the content (interrupted-subject)
     return c.word in c.ctx.L.post_cues and (c.prev in (",", "—", "-") or _closes_before(c)) \
-        and _relative_insertion(c) is None
+        and _relative_insertion(c) is None and not _clause_after_cue(c)
+
+
+def _clause_after_cue(c: CueScan) -> bool:
+    """ "Suu Kyi, 70, said it was too early …": no quote closes before the cue and the phrase
+    after it is the subject of a verb, so the cue reports the clause after it; its speaker is
+    the subject set off before the cue, not "it"."""
+    phrase = _speaker_after_cue(c.ctx, c.k, c.hi)
+    return phrase.start < phrase.end < c.hi and c.ctx.is_verb(phrase.end) \
+        and _quote_before(c.ctx, c.k, c.quoted) is None
 
 
 @CUE_RULES.register("post-cue", _after_content)

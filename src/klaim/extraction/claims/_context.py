@@ -71,14 +71,12 @@ class Ctx:
         if hit is None:
             return []
         starts, spans = hit
-        out = []
-        for k in range(bisect_left(starts, s), len(spans)):
-            a, b = spans[k]
-            if a >= e:
-                break
-            if b <= e and not (self.skip and self.skip[0] <= a < self.skip[1]):
-                out.append((a, b))
-        return out
+        lo = bisect_left(starts, s)
+        hi = bisect_left(starts, e, lo)  # the cues starting inside [s, e): most claims have none
+        if lo == hi:
+            return []
+        skip = self.skip
+        return [(a, b) for a, b in spans[lo:hi] if b <= e and not (skip and skip[0] <= a < skip[1])]
 
     def _scan_cues(self) -> dict[int, tuple[list[int], list[tuple[int, int]]]]:
         index = self.L.cue_index()

@@ -71,7 +71,19 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
         if nxt == i:
             break
         i = nxt
-    return i, _trim_trailing(ctx, i, j)
+    j = _trim_trailing(ctx, i, j)
+    cut = _trailing_connective(ctx, i, j)
+    return i, (j if cut == j else _trim_trailing(ctx, i, cut))
+
+
+def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a connective that a comma sets off at its end ("… Sumber Waras, di
+    mana", "…, namun"): the connective opens the next clause, it is not this claim's."""
+    for n in range(1, 4):
+        k = j - n
+        if k - 1 > i and ctx.word(k - 1) == "," and ctx.match_seq(k, ctx.L.leading, j) == n:
+            return k - 1
+    return j
 
 
 def _skip_dateline(ctx: Ctx, i: int, j: int, para_start: int) -> int:
@@ -475,7 +487,19 @@ def _predicate_split(ctx: Ctx, st: _Scan, k: int, v: int, conn: str) -> bool:
         return False
     return (v < st.j and ctx.is_verb(v) and conn in L.predicate_coordinators | {","}
             and not ctx.match_seq(v, L.citations, st.j) and not ctx.is_verb(k - 1)
-            and not _voice_changes(ctx, st.first_verb, v))
+            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j))
+
+
+def _nominalised(ctx: Ctx, v: int, j: int) -> bool:
+    """A verb with the pronoun suffix that a noun follows is a noun ("dari anjloknya harga nikel dan
+    meningkatnya biaya produksi": the rise of the costs), not a predicate ("menjualnya kembali")."""
+    L, n = ctx.L, v + 1
+    stem = ctx.word(v)[:-len(L.pronoun_suffix)] if L.pronoun_suffix and ctx.word(v).endswith(L.pronoun_suffix) else ""
+    if not stem or not L.is_verb(stem) or stem.endswith(L.object_verb_suffixes) or n >= j or not ctx.is_word(n):
+        return False  # "punya" is no verb with a suffix; "membebaskannya", "diketahuinya": the suffix is an object
+    w = ctx.word(n)
+    return not (ctx.is_verb(n) or w in ctx.L.np_stops or w in ctx.L.auxiliaries or w in ctx.L.relative
+                or w in ctx.L.time_words or w in ctx.L.demonstratives or w in ctx.L.subject_breakers)
 
 
 def _later_predicate(ctx: Ctx, i: int, j: int) -> bool:
@@ -515,13 +539,15 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
     if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None):
         return []
-    cut = contrast_cut(ctx, i, j)
+    cut, role = contrast_cut(ctx, i, j), "contrast"
+    if cut is None:
+        cut, role = _concessive_cut(ctx, i, j), "concession"
     if cut is not None:
         # "X, namun Y": two claims; Y has its own subject (or none), so nothing is carried over
         first = decompose(ctx, i, cut[0], sentence, speaker, spans, residual=residual, para_start=para_start,
                           cue=cue, default_subject=default_subject, subject_prefix=subject_prefix)
         return first + _tagged_role(decompose(ctx, cut[1], j, sentence, speaker, spans, residual=residual,
-                                              cue=cue), "contrast")
+                                              cue=cue), role)
     d = _Decomposition(ctx, sentence, speaker, spans, cue, i, keep_verb)
     override = _apposition_claim(d, j)
     s0, e0, v0 = _subject(ctx, i, j)
@@ -545,6 +571,25 @@ def from_subject(ctx: Ctx, units: list[Unit], subject: tuple[int, int] | None) -
         if u.start == first and subject[1] <= u.start:
             u.start, u.skip = subject[0], u.skip or (subject[1], first)
     return units
+
+
+def _concessive_cut(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
+    """(connective, start of the second clause) of "X meskipun Y" when Y has a subject and a verb
+    of its own and X says something: both are asserted, two claims as for "X, namun Y". Not at the
+    clause's start ("Meskipun Y, X"), nor inside brackets or a quote."""
+    L = ctx.L
+    if not L.concessive_subordinators or ctx.words_between(i, j) < 2 * L.min_claim_tokens:
+        return None
+    depth = 0
+    for k in range(i, j - 1):
+        depth = _quote_depth(ctx.text[ctx.idx.spans[k][0]], depth)
+        if depth or ctx.word(k) not in L.concessive_subordinators or k == i:
+            continue
+        if ctx.words_between(i, k) >= L.min_claim_tokens and _first_verb(ctx, i, k) is not None \
+                and _clause_subject_len(ctx, k + 1, j):
+            return (k - 1 if ctx.word(k - 1) == "," else k), k + 1
+        return None
+    return None
 
 
 @dataclass
@@ -907,6 +952,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += participle_parts(ctx, a, b, like)
     out += complement_parts(ctx, a, b, like)
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
+    out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
@@ -918,6 +964,47 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
     return out
+
+
+GLOSS_REACH = 10  # tokens at most in the noun phrase before a gloss word
+
+
+def _glossed_figures(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of "<noun phrase>, yakni <figure> …" in tokens a..b-1: the noun phrase back to
+    a preposition, verb-free (a relative clause in it is kept: "HET yang ditentukan yakni Rp
+    9.450"), the figure to the next comma. Not the gloss of a date or an amount ("pada tahun 2017,
+    yakni …", "Rp 400 miliar yaitu Rp 24 miliar": a share, not what the noun is) and not the whole
+    clause (that is the clause's own claim)."""
+    L = ctx.L
+    out = []
+    for k in range(a + 1, b - 1):
+        if ctx.word(k) not in L.gloss_words or not any(ctx.word(t)[:1].isdigit() for t in range(k + 1, min(b, k + 3))):
+            continue
+        end = next((t for t in range(k + 1, b) if ctx.word(t) in (",", ";")), b)
+        start = _gloss_np_start(ctx, a, k - 1 if ctx.word(k - 1) == "," else k)
+        if start is not None and (start, end) != (a, b) and end > k + 1 \
+                and not any(ctx.word(t)[:1].isdigit() for t in range(start, k)):  # a date, an amount's share
+            out.append(trim_tokens(ctx, start, end))
+    return out[:MAX_ITEMS]
+
+
+def _gloss_np_start(ctx: Ctx, a: int, k: int) -> int | None:
+    """Where the noun phrase ending before token k starts: after a preposition or a comma, past a
+    relative clause in it. None when a verb outside a relative comes first (the gloss is then the
+    predicate's: "pangsa pasar … terbilang kecil, yakni …") or the phrase is one word."""
+    L = ctx.L
+    t = k
+    while t > max(a, k - GLOSS_REACH):
+        w = ctx.word(t - 1)
+        if w in L.relative:
+            t -= 1
+            continue
+        if ctx.is_verb(t - 1) and ctx.word(t - 2) not in L.relative:
+            return None
+        if w in L.np_stops or w == ",":
+            break
+        t -= 1
+    return t if ctx.words_between(t, k) >= 2 and ctx.word(t) not in L.relative else None
 
 
 def _appositive_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> list[Unit]:

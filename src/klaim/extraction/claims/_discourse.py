@@ -11,8 +11,9 @@ article order, after attribution has read each sentence alone:
   names, and the person a paragraph is about stays its subject until another is named.
 - ``discourse.account-continues``: news names a source once and goes on paraphrasing that source's
   account for a while without a new cue. A sentence with no attribution of its own that follows an
-  attributed one in the same paragraph continues that account; another source introduced starts
-  its own account.
+  attributed one in the same paragraph continues that account, if a person or an organisation
+  gave it (a group's or an unnamed source's view is reported in one sentence); another source
+  introduced starts its own account.
 - ``discourse.account-resumes``: a few paragraphs without any attribution between two paragraphs
   that give the same source's account (the figures of that source's briefing between its quotes)
   belong to that source, unless a sentence is about a person (it names one as its subject: the
@@ -301,8 +302,11 @@ def carry_accounts(d: Discourse, units: list[Unit]) -> list[Unit]:
         para = d.paragraph(u.sentence[0])
         if u.sentence in attributed_sentences:
             if _attributed(u):
-                # a demand is no account that the next sentences go on with
-                account = None if DEMAND in u.rules else (u.speaker, u.spans, para)
+                # a demand is no account that the next sentences go on with, nor is a group's or an
+                # unnamed source's: "Officials say …", "they think …" report a view in one
+                # sentence, and the outlet's own voice follows (on PolNeAR, seven in ten sentences
+                # carried to a group were not its account)
+                account = (u.speaker, u.spans, para) if _keeps_account(u) else None
             out.append(u)
             continue
         if account is not None and (para != account[2] or d.about_another(u.sentence, account[0])):
@@ -312,6 +316,12 @@ def carry_accounts(d: Discourse, units: list[Unit]) -> list[Unit]:
                         rules=(*u.rules, CONTINUES))
         out.append(u)
     return out
+
+
+def _keeps_account(u: Unit) -> bool:
+    """Does the unit's source go on speaking in the sentences after it: a person or an
+    organisation, not a demand?"""
+    return u.speaker.kind in (SpeakerKind.person, SpeakerKind.organisation) and DEMAND not in u.rules
 
 
 def _voiced(u: Unit) -> bool:

@@ -187,7 +187,21 @@ def _one_relation(ctx: Ctx, v: int, k: int, b: int) -> bool:
     are the relation's parties, not a list of claims."""
     L = ctx.L
     opener = _list_opener(ctx, v, k)
-    return ctx.word(opener) in L.pair_prepositions and not ctx.match_seq(opener, L.list_introducers, b)
+    if ctx.word(opener) in L.pair_prepositions and ctx.word(opener + 1) != "," \
+            and not ctx.match_seq(opener, L.list_introducers, b):
+        return True  # not "penelitian bersama, …" (joint research): no preposition before a comma
+    return _in_title(ctx, opener, k)
+
+
+def _in_title(ctx: Ctx, opener: int, k: int) -> bool:
+    """Is the list a named document's title ("Peraturan KPU Nomor 12 Tahun 2017 tentang Pendaftaran,
+    Verifikasi, dan Penetapan Partai Politik")? After a title preposition that follows a name or a
+    number, items in capitals name one document."""
+    if ctx.word(opener) not in ctx.L.title_prepositions or opener == 0:
+        return False
+    before = ctx.word(opener - 1)
+    return (ctx.is_cap(opener - 1) or before[:1].isdigit()) and all(
+        ctx.is_cap(t) or not ctx.is_word(t) or ctx.word(t) in ctx.L.list_coordinators for t in range(opener + 1, k))
 
 
 def _list_opener(ctx: Ctx, v: int, k: int) -> int:
@@ -198,7 +212,7 @@ def _list_opener(ctx: Ctx, v: int, k: int) -> int:
     while t > v:
         w = ctx.word(t)
         if (w in L.np_stops and w not in L.list_coordinators) or ctx.is_verb(t) or w in L.relative \
-                or _introducer_start(ctx, t + 1) is not None:
+                or w in L.pair_prepositions or _introducer_start(ctx, t + 1) is not None:
             break
         t -= 1
     return t
@@ -247,15 +261,48 @@ def item_text(ctx: Ctx, a: int, first_end: int, end: int) -> tuple[list[str], bo
     itu adalah DKI Jakarta, …, Bali" → "Bali termasuk dalam enam provinsi itu": the item alone
     would make the six provinces Bali)."""
     lead_end = item_start(ctx, a, first_end)
-    start = item_start(ctx, a, end)
-    if lead_end <= a or start < lead_end or not ctx.words_between(start, end):
-        return [ctx.phrase(a, end)], True
+    start = _after_separator(ctx, lead_end, end)
+    if start > lead_end:
+        start += ctx.match_seq(start, ctx.L.leading, end)  # "…, kemudian 13 April 2007": the item is the date
+    if lead_end <= a or start < lead_end or not ctx.words_between(start, end) or ctx.is_verb(start) \
+            or _lead_holds_items(ctx, a, lead_end):
+        return [ctx.phrase(a, end)], True  # an item that opens with a verb is a predicate: no item after the lead
     subject = _member_subject(ctx, a, lead_end)
     if subject is not None and ctx.L.membership_phrase:
         return [ctx.phrase(start, end), ctx.L.membership_phrase, subject], False
     if start == lead_end:
         return [ctx.phrase(a, end)], True
     return [ctx.phrase(a, lead_end), ctx.phrase(start, end)], True
+
+
+def _lead_holds_items(ctx: Ctx, a: int, lead_end: int) -> bool:
+    """Does what leads to the first item found hold items itself ("… dari perwakilan budaya 13
+    provinsi, 20 kabupaten / kota di Jawa Barat, 43 komunitas": the first item found is "Jawa
+    Barat")? A comma after the predicate's start that no verb follows before the items: the item
+    alone after such a lead would be garbled, and the claim keeps its span's words. A leading
+    adverbial's comma ("Di Desa Alitupu, terdapat …") and an introducer's ("…, yakni") are not."""
+    v = _predicate_start(ctx, _after_adverbial(ctx, a, lead_end), lead_end)
+    if v is None:
+        return False
+    for t in range(v + 1, lead_end - 1):
+        if ctx.word(t) != "," or ctx.match_seq(t + 1, ctx.L.list_introducers, lead_end) \
+                or _introducer_start(ctx, t) is not None:
+            continue
+        if not any(ctx.is_verb(k) for k in range(t + 1, lead_end)):
+            return True
+    return False
+
+
+def _after_separator(ctx: Ctx, lead_end: int, end: int) -> int:
+    """Where the item that ends before token ``end`` starts: after the comma or list coordinator
+    before it, not after a preposition inside it ("20 kabupaten / kota di Jawa Barat"); the first
+    item starts at ``lead_end``."""
+    start = end
+    while start > lead_end and ctx.word(start - 1) != "," and ctx.word(start - 1) not in ctx.L.list_coordinators:
+        start -= 1
+    if start > lead_end and ctx.word(start) in ctx.L.np_stops:
+        return item_start(ctx, lead_end, end)  # "berhak atas A, dan berhak atas rasa aman": the item is "rasa aman"
+    return max(start, lead_end)
 
 
 def _member_subject(ctx: Ctx, a: int, lead_end: int) -> str | None:
@@ -493,8 +540,10 @@ def _ends_a_name(ctx: Ctx, k: int) -> bool:
 def trailing_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
     """(comma, end) of a noun phrase set off by a comma after a name that ends the predicate
     ("… masuk dalam proyek JORR 2, salah satu proyek strategis nasional yang …"): the appositive
-    says what the name is, a claim of its own, and the clause before the comma is one too."""
-    v = _predicate_start(ctx, a, b)
+    says what the name is, a claim of its own, and the clause before the comma is one too. Not
+    after a leading adverbial ("Menjelang Pilkada Jawa Timur 2018, nama pasangan yang …": the
+    phrase after its comma is the clause's subject)."""
+    v = _predicate_start(ctx, _after_adverbial(ctx, a, b), b)
     if v is None:
         return None
     depth = _depths(ctx, a, b)

@@ -179,6 +179,8 @@ class Lang:
     list_coordinators: frozenset[str]
     fact_subordinators: frozenset[str]
     contrast_connectives: frozenset[str]
+    concessive_subordinators: frozenset[str]
+    gloss_words: frozenset[str]
     collective_numbers: frozenset[str]
     reference_determiners: frozenset[str]
     vague_prefixes: frozenset[str]
@@ -192,6 +194,8 @@ class Lang:
     number_labels: frozenset[str]
     pair_prepositions: frozenset[str]
     shared_determiners: frozenset[str]
+    object_verb_suffixes: tuple[str, ...]
+    title_prepositions: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -252,8 +256,8 @@ _WORD_SETS = (
     "vague_prefixes", "causatives", "stative_prefixes", "passive_auxiliaries", "act_cues",
     "result_coordinators", "non_subjects",
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
-    "owner_words",
-    "number_labels", "pair_prepositions", "shared_determiners",
+    "owner_words", "concessive_subordinators", "gloss_words",
+    "number_labels", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
@@ -318,6 +322,7 @@ def _clause_words(t: dict[str, Any]) -> dict[str, Any]:
         "boilerplate": re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
         "non_claim_endings": tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         "membership_phrase": t.get("membership_phrase") or "",
+        "object_verb_suffixes": tuple(str(x) for x in t.get("object_verb_suffixes", []) or []),
     }
 
 

@@ -92,6 +92,8 @@ class ClaimsTable(BaseModel):
     emphatic_auxiliaries: Words = []
     speaker_adverb_endings: Words = []
     speaker_non_adverbs: Words = []
+    speaker_adverbs: Words = []
+    speaker_participle_endings: Words = []
     copulas: Words = Field(min_length=1)
     copula_plural: Word | None = None
     predicate_coordinators: Words = []
@@ -128,6 +130,8 @@ class ClaimsTable(BaseModel):
     cause_subordinators: Words = []  # "X karena Y": X (the effect) is a claim of its own besides the whole
     fact_relative_markers: Words = []  # open a restrictive clause that states a fact of its own
     result_coordinators: Words = []  # a result clause's claim keeps the clause it follows from ("X sehingga Y")
+    concessive_subordinators: Words = []  # "X meskipun Y": X and Y are two claims, as after ", namun"
+    gloss_words: Words = []  # "HET beras medium, yakni Rp 9.450": the noun phrase's figure is a claim of its own
     # affixes and single tokens
     pronoun_suffix: Word | None = None
     # a clause after a comma that opens with a word so ending states a fact ("…, casting a cloud …")
@@ -209,6 +213,8 @@ class ClaimsTable(BaseModel):
     membership_predicates: Phrases = []
     membership_phrase: Phrase | None = None
     single_member_subjects: Phrases = []  # "salah satu penyebabnya adalah X": one member, X alone says it
+    object_verb_suffixes: Words = []  # a verb so ending takes the pronoun suffix as its object ("membebaskannya")
+    title_prepositions: Words = []  # "UU Nomor 12 Tahun 2017 tentang A, B, dan C": one document's title
     shared_determiners: Words = []  # "banyak permasalahan dan tantangan": the pair shares it, not an item's word
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own

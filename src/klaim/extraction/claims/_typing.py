@@ -11,7 +11,7 @@ decides, and its name (``type.<name>``) goes into ``Claim.rules``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from klaim.extraction.claims._context import Ctx
@@ -34,15 +34,20 @@ def is_numeric(f: Figure) -> bool:
     return f.value is not None and not (f.kind == FigureKind.cardinal and f.value == 1)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TypeScan:
-    """What a type rule looks at: one claim unit with its figures and modality."""
+    """What a type rule looks at: one claim unit with its figures and modality (made for every
+    claim: a plain class with slots, which is quicker to make than a frozen one)."""
 
     ctx: Ctx
     u: Unit
     figures: list[Figure]
     modality: Modality
     published: date | None
+    tokens: range = field(init=False)  # the claim's tokens
+
+    def __post_init__(self) -> None:
+        self.tokens = self.ctx.idx.between(self.u.start, self.u.end)
 
     def has(self, cues_name: str) -> bool:
         return bool(self.ctx.cues(getattr(self.ctx.L, cues_name), self.u.start, self.u.end))
@@ -135,8 +140,9 @@ def _causative(s: TypeScan) -> bool:
     """A causative verb with an object and that object's own predicate ("membuat parpol lama
     harus diverifikasi", "membuat lalu lintas impor terganggu"): X makes Y happen. Without one
     the verb makes a thing ("membuat laporan", "membuat program untuk …")."""
-    ctx = s.ctx
-    claim = ctx.idx.between(s.u.start, s.u.end)
+    ctx, claim = s.ctx, s.tokens
+    if ctx.L.causatives.isdisjoint(ctx.idx.lower[claim.start:claim.stop]):
+        return False  # most claims: no causative verb to look behind
     return any(ctx.word(k) in ctx.L.causatives and _object_predicate(s, k + 2, claim.stop) for k in claim)
 
 
@@ -209,7 +215,7 @@ def _refers_back(s: TypeScan, f: Figure) -> bool:
 def _demonstrative_after(s: TypeScan, k: int) -> bool:
     """A demonstrative closes the noun phrase the number counts ("dua risiko tersebut")."""
     ctx, L = s.ctx, s.ctx.L
-    stop = min(k + _NOUN_PHRASE, ctx.idx.between(s.u.start, s.u.end).stop)
+    stop = min(k + _NOUN_PHRASE, s.tokens.stop)
     for j in range(k, stop):
         w = ctx.word(j)
         if w in L.demonstratives:
@@ -247,8 +253,7 @@ def _position(s: TypeScan) -> ClaimType:
 def _identity_predicate(s: TypeScan) -> bool:
     """An identity cue that is the claim's predicate: no verb in the subject before it, none in
     its complement after it (up to a relative clause), and no existential ("there is a")."""
-    ctx = s.ctx
-    claim = ctx.idx.between(s.u.start, s.u.end)
+    ctx, claim = s.ctx, s.tokens
     for a, b in ctx.cues(ctx.L.identity, s.u.start, s.u.end):
         cue = ctx.idx.between(a, b)
         if ctx.match_seq(max(claim.start, cue.start - 1), ctx.L.existentials, cue.stop) > 0:

@@ -40,7 +40,19 @@ def _significant(ctx: Ctx, q: Quote) -> bool:
     n = len(words)
     if n and sum(ctx.is_cap(k) for k in words) >= 0.6 * n and n > 1:
         return False  # "Santa Perawan Maria Diangkat ke Surga": a quoted name or title
-    return n >= ctx.L.min_quote_tokens or (n >= 2 and any(ctx.is_verb(k) for k in toks))
+    if n >= ctx.L.min_quote_tokens:
+        return True
+    return n >= 2 and (any(ctx.is_verb(k) for k in toks) or _leads_attribution(ctx.text, q))
+
+
+def _leads_attribution(text: str, q: Quote) -> bool:
+    """Does the quote open its paragraph or sentence and run on into what follows with a comma, a
+    question or an exclamation ("“Elections matter,” Kelly said.")? Then it is a statement,
+    however short."""
+    if q.close is None or text[q.end - 1] not in ",?!":
+        return False
+    before = text[max(0, q.open - 2):q.open].strip()
+    return q.open == 0 or before in ("", ".", "?", "!")
 
 
 def _embedded(text: str, q: Quote) -> bool:

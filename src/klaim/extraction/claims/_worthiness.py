@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from klaim.errors import InputError
-from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._table import Regex
 from klaim.extraction.claims._typing import is_numeric
 from klaim.extraction.lang import available, load_table
@@ -30,6 +29,7 @@ from klaim.schema import ClaimType, Entity, Figure, FigureKind, Modality, Speake
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 _STRONG_KINDS = frozenset({FigureKind.money, FigureKind.percent, FigureKind.quantity})
+_DATED = frozenset({FigureKind.date, FigureKind.time})  # never numeric (``is_numeric``)
 _CONCRETE = frozenset({ClaimType.event_property, ClaimType.numerical, ClaimType.causal})
 _FACTUAL = frozenset({Modality.asserted, Modality.negated})
 PAGE_FURNITURE = "page furniture"
@@ -89,6 +89,9 @@ class WorthinessTable(BaseModel):
     lexical: list[Lexical] = []
 
 
+Search = Callable[[str], "re.Match[str] | None"]
+
+
 @dataclass(frozen=True)
 class Feature:
     reason: str
@@ -103,22 +106,29 @@ class Feature:
             return self.lower_pattern.search(lowered) is not None
         return self.pattern is not None and self.pattern.search(surface) is not None
 
+    def match(self, surface: str, lowered: str | None) -> bool:
+        """Whether the pattern matches at the start of ``surface`` (``lowered`` as for ``search``)."""
+        if self.lower_pattern is not None and lowered is not None:
+            return self.lower_pattern.match(lowered) is not None
+        return self.pattern is not None and self.pattern.match(surface) is not None
+
 
 @dataclass(frozen=True)
 class Furniture:
     # patterns anchored at the claim's start are tried there only: one alternation of them all,
     # searched at every position, costs more than all the rest of the scoring
-    anchored: re.Pattern[str] | None
-    floating: re.Pattern[str] | None
+    anchored: Feature | None
+    floating: Feature | None
 
-    def found(self, surface: str) -> bool:
-        return bool((self.anchored and self.anchored.match(surface))
-                    or (self.floating and self.floating.search(surface)))
+    def found(self, surface: str, lowered: str | None) -> bool:
+        """Whether a pattern occurs in ``surface`` (``lowered`` as for ``Feature.search``)."""
+        return bool((self.anchored and self.anchored.match(surface, lowered))
+                    or (self.floating and self.floating.search(surface, lowered)))
 
 
 def _furniture(patterns: list[str]) -> Furniture:
-    def joined(ps: list[str]) -> re.Pattern[str] | None:
-        return re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE) if ps else None
+    def joined(ps: list[str]) -> Feature | None:
+        return _compiled(PAGE_FURNITURE, 0.0, ps) if ps else None
     return Furniture(joined([p for p in patterns if p.startswith("^")]),
                      joined([p for p in patterns if not p.startswith("^")]))
 
@@ -134,20 +144,43 @@ class Table:
     # first word → (phrase as lowercase tokens, the features listing it): one pass over a claim's
     # tokens finds every phrase, where a regex per feature would rescan the claim a dozen times
     phrases: dict[str, tuple[tuple[tuple[str, ...], frozenset[int]], ...]]
+    # what ``score`` needs for every claim, worked out once: the features with patterns (by
+    # index), each feature's move, the figure reasons' weights, and the structural moves of each
+    # (type, modality, speaker kind, entities) seen so far
+    searched: tuple[tuple[int, Search | None, Search], ...] = ()  # (index, on lowered text, on the surface)
+    moves: tuple[tuple[float, str], ...] = ()
+    figure_weights: dict[str, float] = field(default_factory=dict)
+    structural: dict[tuple[ClaimType, Modality, SpeakerKind, int], list[tuple[float, str]]] = field(
+        default_factory=dict)
 
 
 def _tokens(text: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
+def _claim_tokens(surface: str, lowered: str | None) -> list[str]:
+    """``_tokens(surface)``, read off ``lowered`` (``surface.lower()``) when that gives the same:
+    lower-casing keeps every other character's class and length (``_FOLDS_TO_ASCII`` holds the one
+    that grows), but a capital sigma lowers by its neighbours, which may lie outside its token."""
+    if lowered is None or "\u03a3" in surface:
+        return _tokens(surface)
+    return _TOKEN.findall(lowered)
+
+
 def _feature(f: Lexical) -> Feature:
     if not f.patterns:
         return Feature(f.reason, f.weight, None, None)
-    source = "|".join(f"(?:{p})" for p in f.patterns)
+    return _compiled(f.reason, f.weight, f.patterns)
+
+
+def _compiled(reason: str, weight: float, patterns: list[str]) -> Feature:
+    """The alternation of ``patterns`` without case, and the same for lower-cased text when it
+    has no upper-case letters of its own (see ``_FOLDS_TO_ASCII``)."""
+    source = "|".join(f"(?:{p})" for p in patterns)
     letters = re.sub(r"\\.", "", source)
     caseless = not _CASE_BOUND.search(source) and not any(
         c.isupper() or (c.islower() and not c.isascii()) for c in letters)
-    return Feature(f.reason, f.weight, re.compile(source, re.IGNORECASE), re.compile(source) if caseless else None)
+    return Feature(reason, weight, re.compile(source, re.IGNORECASE), re.compile(source) if caseless else None)
 
 
 def _phrase_index(features: list[Lexical]) -> dict[str, tuple[tuple[tuple[str, ...], frozenset[int]], ...]]:
@@ -162,8 +195,8 @@ def _phrase_index(features: list[Lexical]) -> dict[str, tuple[tuple[tuple[str, .
     return {first: tuple(entries) for first, entries in index.items()}
 
 
-def _phrase_hits(t: Table, surface: str) -> set[int]:
-    tokens, hits = _tokens(surface), set[int]()
+def _phrase_hits(t: Table, surface: str, lowered: str | None) -> set[int]:
+    tokens, hits = _claim_tokens(surface, lowered), set[int]()
     for i, token in enumerate(tokens):
         for seq, ids in t.phrases.get(token, ()):
             if tuple(tokens[i:i + len(seq)]) == seq:
@@ -178,8 +211,14 @@ def compile_table(data: dict, where: str) -> Table:
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise InputError(f"invalid worthiness table: {problems}", where) from exc
-    return Table(t.weights, t.short_words, t.long_words, t.floor, _furniture(t.page_furniture),
-                 tuple(_feature(f) for f in t.lexical), _phrase_index(t.lexical))
+    lexical = tuple(_feature(f) for f in t.lexical)
+    w = t.weights
+    return Table(t.weights, t.short_words, t.long_words, t.floor, _furniture(t.page_furniture), lexical,
+                 _phrase_index(t.lexical),
+                 tuple((i, f.lower_pattern.search if f.lower_pattern else None, f.pattern.search)
+                       for i, f in enumerate(lexical) if f.pattern is not None),
+                 tuple((f.weight, f.reason) for f in lexical),
+                 {"contains a figure": w.figure, "contains a small number": w.figure / 2, "dated": w.date})
 
 
 @cache
@@ -193,13 +232,17 @@ def table(lang: str) -> Table:
 def _figure_reasons(figures: list[Figure]) -> list[str]:
     """A figure counts fully when it measures something (money, percent, a counted noun or a
     count of ten or more) and half when it is a bare small number ("Number two, …")."""
-    numeric = [f for f in figures if is_numeric(f)]
-    reasons = []
-    if any(f.kind in _STRONG_KINDS or f.counted or (f.value or 0) >= 10 for f in numeric):
-        reasons.append("contains a figure")
-    elif numeric:
-        reasons.append("contains a small number")
-    if any(f.kind in (FigureKind.date, FigureKind.time) for f in figures):
+    strong = small = dated = False
+    for f in figures:
+        if f.kind in _DATED:
+            dated = True
+        elif is_numeric(f):
+            if f.kind in _STRONG_KINDS or f.counted or (f.value or 0) >= 10:
+                strong = True
+            else:
+                small = True
+    reasons = ["contains a figure"] if strong else ["contains a small number"] if small else []
+    if dated:
         reasons.append("dated")
     return reasons
 
@@ -221,19 +264,37 @@ def _structural(w: Weights, ctype: ClaimType, modality: Modality, speaker_kind: 
     return [(weight, reason) for hit, weight, reason in found if hit and weight]
 
 
+def _structural_moves(t: Table, ctype: ClaimType, modality: Modality, speaker_kind: SpeakerKind,
+                      entities: list[Entity]) -> list[tuple[float, str]]:
+    """``_structural``, once per table for each combination (they are few)."""
+    key = (ctype, modality, speaker_kind, min(len(entities), 2))
+    moves = t.structural.get(key)
+    if moves is None:
+        moves = t.structural[key] = _structural(t.weights, ctype, modality, speaker_kind, entities)
+    return moves
+
+
+def _lexical_moves(t: Table, surface: str, lowered: str | None) -> list[tuple[float, str]]:
+    """The moves of the lexical features found in ``surface``, in the table's order."""
+    hits = _phrase_hits(t, surface, lowered)
+    for i, on_lowered, on_surface in t.searched:  # ``Feature.search``, unrolled: it runs for every claim
+        if i not in hits and (on_lowered(lowered) if on_lowered and lowered is not None else on_surface(surface)):
+            hits.add(i)
+    return [t.moves[i] for i in sorted(hits)]
+
+
 def score(surface: str, lang: str, *, claim_type: ClaimType, modality: Modality, figures: list[Figure],
           entities: list[Entity], speaker_kind: SpeakerKind) -> tuple[float, list[str]]:
     """The check-worthiness of a claim whose span reads ``surface``, with its reasons."""
     t = table(lang)
-    if t.furniture.found(surface):
+    # lower-cased once for every pattern that can run without case (see ``_FOLDS_TO_ASCII``)
+    lowered = None if _FOLDS_TO_ASCII.search(surface) else surface.lower()
+    if t.furniture.found(surface, lowered):
         return 0.0, [PAGE_FURNITURE]
     w = t.weights
-    figure_weight = {"contains a figure": w.figure, "contains a small number": w.figure / 2, "dated": w.date}
-    moves = [(figure_weight[r], r) for r in _figure_reasons(figures)]
-    moves += _structural(w, claim_type, modality, speaker_kind, entities)
-    hits = _phrase_hits(t, surface)
-    lowered = None if _FOLDS_TO_ASCII.search(surface) else surface.lower()
-    moves += [(f.weight, f.reason) for i, f in enumerate(t.lexical) if i in hits or f.search(surface, lowered)]
+    moves = [(t.figure_weights[r], r) for r in _figure_reasons(figures)] if figures else []
+    moves += _structural_moves(t, claim_type, modality, speaker_kind, entities)
+    moves += _lexical_moves(t, surface, lowered)
     words = len(_WORD.findall(surface))
     if words < t.short_words:
         moves.append((w.short, "short"))
@@ -248,10 +309,3 @@ def _squash(total: float) -> float:
     enough to stay close to the sum in the middle: clipping at 0 and 1 would tie every claim
     with much evidence (or much against it) and lose their order."""
     return 1 / (1 + math.exp(-4 * (total - 0.5)))
-
-
-def worthiness(ctx: Ctx, u: Unit, ctype: ClaimType, modality: Modality, figures: list[Figure],
-               entities: list[Entity], speaker_kind: SpeakerKind) -> tuple[float, list[str]]:
-    """``score`` for a unit of the extractor."""
-    return score(ctx.text[u.start:u.end], ctx.L.code, claim_type=ctype, modality=modality, figures=figures,
-                 entities=entities, speaker_kind=speaker_kind)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -27,7 +28,7 @@ from klaim.extraction.figures._numbers import parse_digits, parse_words, word_pr
 from klaim.extraction.figures._patterns import ROMAN
 from klaim.extraction.figures._repair import DamagedFigure, Repaired, repair
 from klaim.extraction.figures._words import QUALIFIER_OPENERS
-from klaim.schema import Figure
+from klaim.schema import Figure, FigureKind, Period
 
 _LEADING_ZERO = re.compile(r"0\d")
 _CLOCK = re.compile(r"0\d[.:][0-5]\d")
@@ -282,7 +283,69 @@ def _ago_figure(text: str, start: int, end: int, v: float, code: str, mark: str,
 
 
 def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
-    return Figure(start=start, end=end, surface=text[start:end], **kw)
+    values = _as_validated(kw) if start >= 0 else None
+    if values is None:
+        return Figure(start=start, end=end, surface=text[start:end], **kw)
+    # validation would give these values back as they are: a dense text has a figure every few
+    # words, and validating each cost as much as finding it (``_consistent`` still checks them).
+    # Every field in order is ``trusted``'s fast path; those not given stay out of the fields set.
+    return Figure.trusted(_OPTIONAL.difference(kw), **{**_DEFAULTS, "start": start, "end": end,
+                                                       "surface": text[start:end], **values})
+
+
+_EXACT_INT = 2 ** 53  # an int up to this converts to a float with the same value
+# every field of a Figure in order, with its default (None or False: immutable, so shared)
+_DEFAULTS: dict[str, Any] = {name: f.default for name, f in Figure.model_fields.items()}
+_OPTIONAL = frozenset(name for name, f in Figure.model_fields.items() if not f.is_required())
+_UNSURE = object()
+
+
+def _as_float(v: Any) -> Any:
+    if type(v) is int and -_EXACT_INT <= v <= _EXACT_INT:
+        return float(v)
+    return v if v is None or type(v) is float else _UNSURE
+
+
+def _as_member(members: dict[str, FigureKind | Period], optional: bool) -> Callable[[Any], Any]:
+    # a StrEnum member equals its value, so the value's key finds the member too
+    def member(v: Any) -> Any:
+        if v is None:
+            return None if optional else _UNSURE
+        return members.get(v, _UNSURE) if type(v) is str or isinstance(v, FigureKind | Period) else _UNSURE
+    return member
+
+
+def _as_text(v: Any) -> Any:
+    return v if v is None or type(v) is str else _UNSURE
+
+
+def _as_bool(v: Any) -> Any:
+    return v if type(v) is bool else _UNSURE
+
+
+# field → the value validation makes of a value it keeps or converts exactly, else ``_UNSURE``
+_VALIDATED: dict[str, Callable[[Any], Any]] = {
+    "kind": _as_member({m.value: m for m in FigureKind}, optional=False),
+    "per": _as_member({m.value: m for m in Period}, optional=True),
+    "value": _as_float, "low": _as_float, "high": _as_float, "approximate": _as_bool,
+    **{name: _as_text for name in ("unit", "currency", "qualifier", "counted", "iso")},
+}
+
+
+def _as_validated(kw: dict[str, Any]) -> dict[str, Any] | None:
+    """``kw`` as ``Figure`` validation returns it, when each value is of a type it keeps (None,
+    a float, a str, a bool, an enum member) or converts exactly (an int to a float, an enum's
+    value to its member); None when one is not (validation then decides)."""
+    if "kind" not in kw:
+        return None
+    out = {}
+    for name, v in kw.items():
+        check = _VALIDATED.get(name)
+        got = _UNSURE if check is None else check(v)
+        if got is _UNSURE:
+            return None
+        out[name] = got
+    return out
 
 
 # ---------------------------------------------------------------- dates and times
