@@ -167,5 +167,7 @@ def test_no_name_appositive(text):
 def test_name_appositive_is_found_here():
     # the counterpart of test_no_name_appositive
     claims = klaim.extract("Voters met Jill Stein in May. Stein, a physician from Massachusetts, spoke first.", "en")
-    assert any("decompose.name-appositive" in c.rules and c.surface == "Stein, a physician from Massachusetts"
-               for c in claims)
+    app = [c for c in claims if "decompose.name-appositive" in c.rules]
+    assert [c.surface for c in app] == ["Stein, a physician from Massachusetts"]
+    # who someone is is a standing fact: background, as an apposition is
+    assert app[0].claim_type == ClaimType.background and app[0].text == "Stein is a physician from Massachusetts."

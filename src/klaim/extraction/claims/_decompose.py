@@ -9,6 +9,7 @@ stay the same for every language: a split needs a verb on both sides, which keep
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -1120,6 +1121,7 @@ def _description(ctx: Ctx, mention: tuple[int, int], name: str, sentence: tuple[
 
 APPOSITIVE_WORDS = (2, 14)  # words in a noun phrase set off after a name that says who the name is
 _SET_OFF = (",", "—", "–")
+_SET_OFF_MARK = re.compile(r"[,—–]|--")
 _PHRASE_ENDS = frozenset({",", ";", ":", "—", "–", "(", ")", "!", "?", "[", "]", '"', "“", "”"})
 AGE_MAX = 120
 
@@ -1136,8 +1138,10 @@ def name_appositive_claims(ctx: Ctx, sentence: tuple[int, int], units: list[Unit
         return []
     toks = ctx.idx.between(*sentence)
     out: list[Unit] = []
-    for k in range(toks.start + 1, toks.stop - 2):
-        t0 = _set_off_end(ctx, k)
+    # the marks are found by a scan of the text, not a walk over every token of every sentence
+    for m in _SET_OFF_MARK.finditer(ctx.text, *sentence):
+        k = bisect_left(ctx.idx.starts, m.start())
+        t0 = _set_off_end(ctx, k) if toks.start < k < toks.stop - 2 else None
         if t0 is None:
             continue
         name = _appositive_name_start(ctx, k, toks.start)

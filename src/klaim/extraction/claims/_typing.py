@@ -276,7 +276,7 @@ def _verb_in(s: TypeScan, i: int, j: int) -> bool:
     return False
 
 
-@TYPE_RULES.register("identity", lambda s: s.u.role == "apposition" or _identity_predicate(s))
+@TYPE_RULES.register("identity", lambda s: s.u.role in ("apposition", "name-appositive") or _identity_predicate(s))
 def _identity(s: TypeScan) -> ClaimType:
     """An apposition or an identity predicate says who or what someone is ("Menteri ESDM, Ignasius
     Jonan", "menjabat sebagai", "is a physician"): a standing fact, background to the news. An
