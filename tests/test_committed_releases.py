@@ -52,12 +52,17 @@ def test_reviewed_version_differs_from_raw_by_exactly_the_curation():
     assert all(c["extractor"] == "curation" for c in d.added)
     kept = {c["claim_id"] for c in curation["claims"]} - rejected
     # Every kept claim now carries its review. The curation file lives on: when a later extractor
-    # re-spans a claim, its decision moves to the new claim id (v1.3.0 moved 8), so the ids of
-    # v1.0.x are checked where they still stand, and the count everywhere.
+    # re-spans a claim, its decision moves to the new claim id (v1.3.0 moved 8), and claims first
+    # extracted later get decisions of their own (v1.4.0 reviewed 10), so the ids of v1.0.x are
+    # checked where they still stand, and every claim v1.0.1 changed carries the review.
     raw = (DATA / "klaim-seed" / "v1.0.0" / "claims.jsonl").read_text(encoding="utf-8")
     raw_ids = {json.loads(line)["claim_id"] for line in raw.split("\n") if line}
     changed = {c.claim_id for c in d.changed}
-    assert kept & raw_ids <= changed and len(changed) == len(kept)
+    assert kept & raw_ids <= changed <= raw_ids and len(changed) <= len(kept)
+    reviewed = (DATA / "klaim-seed" / "v1.0.1" / "claims.jsonl").read_text(encoding="utf-8")
+    reviewers = {json.loads(line)["claim_id"]: json.loads(line)["verdict"]["reviewer"]
+                 for line in reviewed.split("\n") if line}
+    assert {reviewers[cid] for cid in changed} == {curation["reviewer"]}
     corrected = {c["claim_id"]: c for c in curation["claims"] if "text" in c and c["status"] == "accept"}
     by_id = {c.claim_id: c for c in d.changed}
     changed_text = {cid for cid, ch in by_id.items() if "text" in ch.fields}
@@ -70,4 +75,4 @@ def test_changelog_records_the_correction():
     assert "## v1.0.1" in log and "## v1.0.0" in log
     assert "removed `000_4081d66b315ef270:b1012831d601`" in log
     latest = json.loads((DATA / "klaim-seed" / "versions.json").read_text())["latest"]
-    assert latest == released_versions(DATA, "klaim-seed")[-1] == "1.3.1"
+    assert latest == released_versions(DATA, "klaim-seed")[-1] == "1.4.0"
