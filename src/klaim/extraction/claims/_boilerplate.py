@@ -25,11 +25,13 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from klaim.errors import InputError
 from klaim.extraction.claims._table import Regex
+from klaim.extraction.figures import find_figures
 from klaim.extraction.lang import available, load_table
 from klaim.schema import Claim
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _SENTENCE_END = tuple(".!?…\"”’'")
+_TIME_KINDS = frozenset({"date", "time"})
 _LEADING_WORD = re.compile(r"\s*[^\W\d_]+\s*,\s*")
 
 
@@ -46,6 +48,7 @@ class BoilerplateTable(BaseModel):
     lead_in_max_words: int = 0
     fragment_openers: list[str] = []
     fragment_max_words: int = 0
+    dated_fragment_max_words: int = 0
     predicate_words: list[str] = []
     predicate_endings: list[str] = []
     remnant_max_words: int = 0
@@ -69,6 +72,7 @@ class Rules:
     lead_in_max_words: int
     fragment_opener: re.Pattern[str] | None
     fragment_max_words: int
+    dated_fragment_max_words: int
     predicate_words: frozenset[str]
     predicate_endings: tuple[str, ...]
     remnant_max_words: int
@@ -78,6 +82,7 @@ class Rules:
     question_marks: tuple[str, ...]
     question_openers: frozenset[str]
     cut_dateline: re.Pattern[str] | None
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,10 +109,10 @@ def rules(lang: str) -> Rules:
     """The compiled rules of ``lang``; a language without a table has none."""
     if lang not in available("boilerplate"):
         return compile_table({}, lang)
-    return compile_table(load_table(lang, "boilerplate"), f"klaim/extraction/lang/{lang}.boilerplate.yaml")
+    return compile_table(load_table(lang, "boilerplate"), f"klaim/extraction/lang/{lang}.boilerplate.yaml", lang)
 
 
-def compile_table(table: dict[str, Any], where: str) -> Rules:
+def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
     """Check ``table`` against the schema and compile it; errors name ``where``."""
     try:
         t = BoilerplateTable.model_validate(table)
@@ -121,12 +126,13 @@ def compile_table(table: dict[str, Any], where: str) -> Rules:
         headline_lowercase=frozenset(w.lower() for w in t.headline_lowercase),
         heading_max_words=t.heading_max_words, list_item_max_words=t.list_item_max_words,
         lead_in_max_words=t.lead_in_max_words, fragment_opener=_words_pattern(t.fragment_openers),
-        fragment_max_words=t.fragment_max_words, predicate_words=frozenset(w.lower() for w in t.predicate_words),
+        fragment_max_words=t.fragment_max_words, dated_fragment_max_words=t.dated_fragment_max_words,
+        predicate_words=frozenset(w.lower() for w in t.predicate_words),
         predicate_endings=tuple(t.predicate_endings), remnant_max_words=t.remnant_max_words,
         remnant=_any(t.speech_remnants), call_to_action=_any(t.calls_to_action),
         greeting=_any(t.greetings), question_marks=tuple(t.question_marks),
         question_openers=frozenset(w.lower() for w in t.question_openers),
-        cut_dateline=_any(t.cut_datelines),
+        cut_dateline=_any(t.cut_datelines), lang=lang,
     )
 
 
@@ -205,15 +211,32 @@ def non_claim_regions(text: str, lang: str) -> list[Region]:
 # ---- claim rules ------------------------------------------------------------------------------
 
 def _fragment(r: Rules, surface: str) -> str | None:
-    """Only a prepositional or citing phrase: an opener and a few words, no figure."""
+    """Only a prepositional or citing phrase: an opener and a few words, no figure but a date.
+    A dated phrase may hold fewer words: "Pada Selasa (6/9/2016) waktu setempat" is when something
+    happened, "In 2011, Weiner resigned" is what."""
     body = surface[m.end():] if (m := _LEADING_WORD.match(surface)) else surface
     opener = r.fragment_opener.match(body.lstrip()) if r.fragment_opener else None
-    if not opener or any(map(str.isdigit, body)):
+    if not opener:
         return None
-    words = [w.lower() for w in _WORD.findall(body)]
-    if len(words) > r.fragment_max_words or any(_is_predicate(r, w) for w in words):
+    undated = _without_times(body, r.lang)
+    if any(map(str.isdigit, undated)):
+        return None
+    words = [w.lower() for w in _WORD.findall(undated)]
+    limit = r.fragment_max_words if undated == body else r.dated_fragment_max_words
+    if len(words) > limit or any(_is_predicate(r, w) for w in words):
         return None
     return "fragment"
+
+
+def _without_times(body: str, lang: str) -> str:
+    """``body`` with its dates and times blanked: "Pada Selasa (6/9/2016) waktu setempat" says when,
+    not how much, so its digits do not make it a claim."""
+    if not lang or not any(map(str.isdigit, body)):
+        return body
+    for fig in find_figures(body, lang):
+        if fig.kind in _TIME_KINDS:
+            body = body[:fig.start] + " " * (fig.end - fig.start) + body[fig.end:]
+    return body
 
 
 def _is_predicate(r: Rules, word: str) -> bool:
