@@ -523,7 +523,16 @@ def _bare_number(ctx: Ctx, t: int, k: int, b: int) -> bool:
     noun before it ("dosis 2", "kelas 5"; not "Rp 9.450")."""
     if k + 1 < b and ctx.word(k + 1)[:1].isdigit():
         return True
+    if _counts_out_of(ctx, k, b):
+        return True
     return t > 0 and _labels_number(ctx, t - 1)
+
+
+def _counts_out_of(ctx: Ctx, k: int, b: int) -> bool:
+    """Does the number before token k count out of a figure before it ("150 habitat …, 99 di
+    antaranya dari perumahan"): the item goes on after the partitive."""
+    partitives = ctx.L.partitives
+    return ctx.word(k) in partitives or (k + 1 < b and ctx.word(k + 1) in partitives)
 
 
 def _labels_number(ctx: Ctx, p: int) -> bool:

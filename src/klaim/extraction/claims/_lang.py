@@ -194,6 +194,7 @@ class Lang:
     membership_phrase: str
     single_member_subjects: Sequences
     number_labels: frozenset[str]
+    partitives: frozenset[str]
     pair_prepositions: frozenset[str]
     shared_determiners: frozenset[str]
     object_verb_suffixes: tuple[str, ...]
@@ -260,7 +261,7 @@ _WORD_SETS = (
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
     "owner_words", "concessive_subordinators", "gloss_words",
     "adverbial_demonstratives", "simultaneity_subordinators",
-    "number_labels", "pair_prepositions", "shared_determiners", "title_prepositions",
+    "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}

@@ -220,6 +220,7 @@ class ClaimsTable(BaseModel):
     shared_determiners: Words = []  # "banyak permasalahan dan tantangan": the pair shares it, not an item's word
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
+    partitives: Words = []  # "99 di antaranya …": a number counted out of one before it, no figure item of its own
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
 
