@@ -20,7 +20,6 @@ DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(
                       r"[\s\u200b-\u200f\u2060\ufeff]+(?=[A-Z\"“])")
 CLOSING = frozenset('”»"')
 OPENING = frozenset('“«„"')
-PUNCT_END = frozenset(".,;:!?…")
 
 
 @dataclass
