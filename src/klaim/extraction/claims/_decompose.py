@@ -48,10 +48,13 @@ class Unit:
     rules: tuple[str, ...] = ()  # names of the rules that made the unit and chose its speaker
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def standalone(words: list[str]) -> str:
     """Join pieces into a sentence: capitalised first letter, final full stop."""
     s = " ".join(w.strip() for w in words if w and w.strip())
-    s = re.sub(r"\s+", " ", s).strip(" ,;:")
+    s = _SPACES.sub(" ", s).strip(" ,;:")
     if not s:
         return s
     s = s[0].upper() + s[1:]
@@ -976,7 +979,9 @@ def _glossed_figures(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
     yakni …", "Rp 400 miliar yaitu Rp 24 miliar": a share, not what the noun is) and not the whole
     clause (that is the clause's own claim)."""
     L = ctx.L
-    out = []
+    out: list[tuple[int, int]] = []
+    if L.gloss_words.isdisjoint(ctx.idx.lower[a + 1:b - 1]):
+        return out  # most clauses: no gloss word, looked for at once
     for k in range(a + 1, b - 1):
         if ctx.word(k) not in L.gloss_words or not any(ctx.word(t)[:1].isdigit() for t in range(k + 1, min(b, k + 3))):
             continue
@@ -1321,8 +1326,8 @@ def participle_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     first participle and one for each participle clause (to the next one or a dash), besides the
     whole. Nothing when a piece is too short to claim anything (a list of gerunds: "…, fishing,
     swimming"). On where the table sets ``participle_suffix`` (English)."""
-    if not ctx.L.participle_suffix:
-        return []
+    if not ctx.L.participle_suffix or "," not in ctx.idx.lower[a + 1:b - 2]:
+        return []  # a participle clause opens after a comma: most clauses have none
     cuts = [k for k in range(a + 2, b - 1) if ctx.word(k - 1) == "," and _opens_participle(ctx, k)][:MAX_ITEMS]
     if not cuts or not any(ctx.is_verb(t) for t in range(a, cuts[0] - 1)):
         return []
@@ -1367,8 +1372,8 @@ def complement_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     adjective or noun of attitude or knowledge (``complement_heads``) takes after a complementiser
     states a fact of its own; a claim from its subject to the clause's end, besides the whole."""
     L = ctx.L
-    if not L.complement_heads:
-        return []
+    if not L.complement_heads or L.complementisers.isdisjoint(ctx.idx.lower[a + 1:b - 1]):
+        return []  # most clauses: no complementiser, looked for at once
     out = []
     for k in range(a + 1, b - 1):
         if ctx.word(k) in L.complementisers and ctx.word(k - 1) in L.complement_heads \

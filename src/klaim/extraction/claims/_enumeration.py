@@ -26,7 +26,16 @@ _MARKS = (*_OPENERS, *_CLOSERS, '"')
 
 
 def _depths(ctx: Ctx, a: int, b: int) -> list[int]:
-    """Bracket and quotation depth at each token of a..b-1 (straight quotes toggle)."""
+    """Bracket and quotation depth at each token of a..b-1 (straight quotes toggle); read, never
+    changed, by the rules of a clause, which ask for it one after another (once each per clause)."""
+    key = ("enumeration.depths", a, b)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = _walk_depths(ctx, a, b)
+    return hit
+
+
+def _walk_depths(ctx: Ctx, a: int, b: int) -> list[int]:
     if a >= b:
         return []
     piece = ctx.text[ctx.idx.spans[a][0]:ctx.idx.spans[b - 1][1]]
@@ -47,7 +56,16 @@ def _depths(ctx: Ctx, a: int, b: int) -> list[int]:
 
 def _predicate_start(ctx: Ctx, a: int, b: int) -> int | None:
     """Where the subject ends: the first verb, relative pronoun or preposition (items before it
-    are the subject, not a list of claims; "terdiri dari A, B" has no verb the table knows)."""
+    are the subject, not a list of claims; "terdiri dari A, B" has no verb the table knows).
+    Each rule of a clause asks (once per clause each): the answer is kept per article."""
+    key = ("enumeration.predicate-start", a, b)
+    if key in ctx.memo:
+        return ctx.memo[key]  # type: ignore[no-any-return]
+    v = ctx.memo[key] = _find_predicate_start(ctx, a, b)
+    return v
+
+
+def _find_predicate_start(ctx: Ctx, a: int, b: int) -> int | None:
     L = ctx.L
     v = next((k for k in range(a, b) if ctx.is_verb(k) or ctx.word(k) in L.relative or ctx.word(k) in L.np_stops),
              None)
@@ -163,11 +181,14 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     clause without a verb ("Biaya paling mahal Rp 87 ribu untuk mobil barang, bus, dan kereta")
     lists after its first word.
     """
+    ends: list[int] = []
+    words = ctx.idx.lower[a + 1:b - 1]
+    if "," not in words and ctx.L.list_coordinators.isdisjoint(words):
+        return ends  # most clauses: no comma or coordinator to end an item, looked for at once
     v = _predicate_start(ctx, a, b)
     if v is None:
         v = a
     depth = _depths(ctx, a, b)
-    ends: list[int] = []
     for k in range(v + 1, b - 1):
         end = None if depth[k - a] else _item_end(ctx, k, b, v, (depth, a))
         if end is None:
@@ -392,6 +413,8 @@ def subordinate_start(ctx: Ctx, a: int, b: int) -> int | None:
     the subject ("Hingga kini, total kerugian akibat kerusakan belum bisa ditaksir": a leading
     adverbial is not where the subject ends)."""
     L = ctx.L
+    if L.fact_subordinators.isdisjoint(ctx.idx.lower[a:b]):
+        return None  # most clauses: no connective, looked for at once
     v = _predicate_start(ctx, _after_adverbial(ctx, a, b), b)
     if v is None:
         return None
@@ -416,6 +439,8 @@ def cause_head_end(ctx: Ctx, a: int, b: int) -> int | None:
     says something after its verb. "Penyitaan tidak bisa dilakukan karena …", "Hal ini dilakukan
     karena …" state nothing without their cause."""
     L = ctx.L
+    if L.cause_subordinators.isdisjoint(ctx.idx.lower[a:b]):
+        return None  # most clauses: no connective, looked for at once
     v = _predicate_start(ctx, _after_adverbial(ctx, a, b), b)
     if v is None:
         return None
@@ -598,6 +623,8 @@ def wish_predicate_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     ("… mencakup agar Qatar memutuskan hubungan dengan Iran dan mengusir anggota Hamas"): a claim
     per predicate, from the clause's start (the guideline's growing span), as for enumerated items."""
     L = ctx.L
+    if L.wish_complementisers.isdisjoint(ctx.idx.lower[a + 1:b]):
+        return []  # most clauses: no complementiser, looked for at once
     w = next((k for k in range(a + 1, b) if ctx.word(k) in L.wish_complementisers), None)
     if w is None or not _is_clause(ctx, w + 1, b):
         return []
@@ -621,7 +648,9 @@ def owned_phrases(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
     The owner must be named (a capitalised word); "rumah milik warga" says nothing to check, and
     after a copula the phrase is the clause's own predicate ("… adalah basis terakhir milik ISIS")."""
     L = ctx.L
-    out = []
+    out: list[tuple[int, int]] = []
+    if L.owner_words.isdisjoint(ctx.idx.lower[a + 1:b - 1]):
+        return out  # most clauses: no owner word, looked for at once
     for k in range(a + 1, b - 1):
         if ctx.word(k) not in L.owner_words or ctx.is_cap(k) or not _in_noun_phrase(ctx, k - 1):
             continue  # "Badan Usaha Milik Negara" is a name
