@@ -781,15 +781,22 @@ def schema(
     check: Annotated[bool, typer.Option(help="Only check that the files are up to date.")] = False,
 ) -> None:
     """Write (or --check) the JSON Schema files generated from the pydantic models."""
-    from klaim.dataset.schema_files import stale_schema_files, write_schema_files
+    from klaim.dataset.schema_files import (
+        record_schema_version,
+        schema_version_problem,
+        stale_schema_files,
+        write_schema_files,
+    )
 
+    if (why := schema_version_problem(out_dir)) is not None:
+        _fail(KlaimError(why))
     if check:
         stale = stale_schema_files(out_dir)
         if stale:
             _fail(KlaimError(f"stale schema files (run `klaim schema`): {', '.join(stale)}"))
         out.print(f"ok: {out_dir} is up to date")
         return
-    for p in write_schema_files(out_dir):
+    for p in [*write_schema_files(out_dir), record_schema_version(out_dir)]:
         out.print(f"wrote {p}")
 
 
