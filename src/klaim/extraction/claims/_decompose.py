@@ -1190,10 +1190,41 @@ def _capitalised_as_first(ctx: Ctx, a: int, k: int, first: int) -> bool:
 def _named_elsewhere(ctx: Ctx, a: int) -> bool:
     """Is the word at a written so after a word elsewhere in the article (a name: "… met Stein")?
     A search of the text, not of the tokens: most articles never ask, so no index is built."""
-    text = ctx.text
     s, e = ctx.idx.spans[a]
-    pattern = re.compile(r"\w[\w,]*\s+" + re.escape(text[s:e]) + r"\b")
-    return any(m.end() != e for m in pattern.finditer(text))
+    word = ctx.text[s:e]
+    # once per word and article: a text that opens many sentences with it asks as many times
+    ends = ctx.memo.get(("decompose.named-after-word", word))
+    if ends is None:
+        ends = ctx.memo["decompose.named-after-word", word] = _after_word_ends(ctx.text, word)
+    return any(end != e for end in ends)
+
+
+_SPACE = re.compile(r"\s")
+_WORD_OR_COMMA = re.compile(r"[\w,]")
+
+
+def _after_word_ends(text: str, word: str) -> tuple[int, ...]:
+    """Where the matches of "<word> <``word``>" in ``text`` end (two of them at most: they answer
+    whether one ends elsewhere than a given place). Each match ends at an occurrence of ``word``
+    after white space after a word character or comma; the literal search for those runs first,
+    as most words have none but their own, and only then the search with the word before."""
+    if not any(_after_word(text, m.start()) for m in re.finditer(re.escape(word) + r"\b", text)):
+        return ()
+    ends: list[int] = []
+    for m in re.finditer(r"\w[\w,]*\s+" + re.escape(word) + r"\b", text):
+        if m.end() not in ends:
+            ends.append(m.end())
+            if len(ends) == 2:
+                break
+    return tuple(ends)
+
+
+def _after_word(text: str, p: int) -> bool:
+    """Is there white space right before ``p``, with a word character or comma before it?"""
+    i = p
+    while i > 0 and _SPACE.match(text, i - 1):
+        i -= 1
+    return i < p and i > 0 and _WORD_OR_COMMA.match(text, i - 1) is not None
 
 
 def _in_fronted_phrase(ctx: Ctx, first: int, k: int) -> bool:
