@@ -14,7 +14,7 @@ of it lies in such regions or a claim rule names it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -189,15 +189,46 @@ def _inline_promos(r: Rules, text: str) -> Iterator[Region]:
     would not write (a lowercase word outside ``headline_lowercase``) or the end of the line."""
     if r.inline is None:
         return
+    headlines: _Headlines | None = None
     for m in r.inline.finditer(text):
-        line_end = text.find("\n", m.end())
-        end = m.end()
-        for w in _WORD.finditer(text, m.end(), len(text) if line_end < 0 else line_end):
-            word = w.group()
-            if not (word[0].isupper() or word[0].isdigit() or word.lower() in r.headline_lowercase):
+        headlines = headlines or _Headlines(r, text)  # built only for a text that has a marker
+        yield Region(m.start(), headlines.end_from(m.end()), "promo")
+
+
+class _Headlines:
+    """Where a headline that starts at a given offset ends, from one pass over the text's words:
+    a scan from every promo marker to its line's end was quadratic on one-line text full of them."""
+
+    def __init__(self, r: Rules, text: str) -> None:
+        self.r, self.text = r, text
+        words = list(_WORD.finditer(text))
+        self.starts = [w.start() for w in words]
+        self.ends = [w.end() for w in words]
+        stops = [w.start() for w in words if not self._headline_word(w.group())]
+        self.stops = sorted([*stops, *(m.start() for m in re.finditer("\n", text))])
+
+    def _headline_word(self, word: str) -> bool:
+        return word[0].isupper() or word[0].isdigit() or word.lower() in self.r.headline_lowercase
+
+    def end_from(self, pos: int) -> int:
+        """The end of the last headline word from ``pos`` on, before the first word that stops a
+        headline or the line's end (``pos`` when there is none)."""
+        i = bisect_left(self.starts, pos)
+        if i and self.ends[i - 1] > pos:
+            return self._scan(pos)  # the marker ends inside a word: its words are not the text's
+        k = bisect_left(self.stops, pos)
+        stop = self.stops[k] if k < len(self.stops) else len(self.text)
+        j = bisect_left(self.starts, stop)
+        return self.ends[j - 1] if j > i else pos
+
+    def _scan(self, pos: int) -> int:
+        line_end = self.text.find("\n", pos)
+        end = pos
+        for w in _WORD.finditer(self.text, pos, len(self.text) if line_end < 0 else line_end):
+            if not self._headline_word(w.group()):
                 break
             end = w.end()
-        yield Region(m.start(), end, "promo")
+        return end
 
 
 def non_claim_regions(text: str, lang: str) -> list[Region]:
