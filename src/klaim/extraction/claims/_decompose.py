@@ -425,11 +425,30 @@ def _split_kind(ctx: Ctx, st: _Scan, k: int, u: int, v: int) -> str | None:
     if _predicate_split(ctx, st, k, v, conn):
         return "predicate"
     if conn in L.clause_coordinators and conn != "," and _clause_subject_len(ctx, u, j) \
-            and not _coordinated_complement(ctx, st, k):
+            and not _coordinated_complement(ctx, st, k) and not _closes_item_list(ctx, st, k):
         return "clause"
     if conn == "," and _comma_splice(ctx, st, u):
         return "splice"
     return None
+
+
+LIST_ITEM_WORDS = 3  # words at most in a comma-set item of a list of names or modifiers
+
+
+def _closes_item_list(ctx: Ctx, st: _Scan, k: int) -> bool:
+    """Does the coordinator at k close a comma list of short verbless items after the predicate
+    ("… menelusuri bangkai kapal perang Belanda, Inggris, dan Amerika mempersiapkan …")? Its last
+    item is one more of them (helper idprec), not the subject of a new clause; a clause before the
+    comma ("Harga beras naik, harga cabai turun, dan …") has a verb of its own."""
+    e = k - 1 if ctx.word(k - 1) == "," else k  # "…, dan" is split at its comma or at its coordinator
+    v = st.last_verb
+    c = next((t for t in range(e - 1, max(e - LIST_ITEM_WORDS - 2, -1), -1) if ctx.word(t) == ","), None)
+    if v is None or c is None or c <= v:
+        return False
+    L = ctx.L
+    return ctx.words_between(c + 1, e) > 0 and not any(
+        ctx.is_verb(t) or ctx.word(t) in L.np_stops or ctx.word(t) in L.clause_coordinators
+        or ctx.word(t) in L.subordinators for t in range(c + 1, e))  # a bare noun phrase, not "sementara X"
 
 
 def _opens_dependent(ctx: Ctx, i: int, j: int) -> bool:
@@ -487,7 +506,17 @@ def _predicate_split(ctx: Ctx, st: _Scan, k: int, v: int, conn: str) -> bool:
         return False
     return (v < st.j and ctx.is_verb(v) and conn in L.predicate_coordinators | {","}
             and not ctx.match_seq(v, L.citations, st.j) and not ctx.is_verb(k - 1)
-            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j))
+            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j)
+            and not _coordinated_modifiers(ctx, st, k, v))
+
+
+def _coordinated_modifiers(ctx: Ctx, st: _Scan, k: int, v: int) -> bool:
+    """ "… bersifat final dan mengikat", "… tetap aman dan terkendali": one word after the verb
+    and one bare word after the coordinator are two modifiers of one predicate (helper idprec),
+    not two predicates; "menangkap pelaku dan menyita barang bukti" has an object after each."""
+    after = next((t for t in range(v + 1, st.j) if ctx.word(t) in (",", ";")), st.j)
+    return st.last_verb is not None and ctx.words_between(st.last_verb + 1, k) == 1 \
+        and ctx.words_between(v, after) == 1 and ctx.is_word(k - 1)
 
 
 def _nominalised(ctx: Ctx, v: int, j: int) -> bool:
@@ -839,8 +868,10 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
             or (start == a and end == b) or _is_date_phrase(ctx, start, k):
         return False  # "media yang tidak hanya" says nothing yet; "Juli lalu yang …" describes no date
     s, e = ctx.span(start, end)
-    d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
-                        role="marked-relative", cue=d.cue))
+    # the claim says the clause of its noun: "Angin tak terlalu kencang", not the noun phrase
+    # "Angin yang tak terlalu kencang" (helper idprec)
+    d.units.append(Unit(s, e, standalone([ctx.phrase(start, k), ctx.phrase(k + 1, end)]), d.sentence, d.speaker,
+                        list(d.spans), role="marked-relative", cue=d.cue))
     return True
 
 
