@@ -142,6 +142,7 @@ class Lang:
     age_appositives: bool
     relative_from_antecedent: bool
     named_relatives: bool
+    speaker_max_tokens: int
     uncertain: Phrases
     hedged: Phrases
     negated: Phrases
@@ -201,6 +202,7 @@ class Lang:
     object_verb_suffixes: tuple[str, ...]
     title_prepositions: frozenset[str]
     list_units: frozenset[str]
+    object_focus_agents: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -265,7 +267,7 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
-    "list_units",
+    "list_units", "object_focus_agents",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -342,6 +344,7 @@ def _limits(t: dict[str, Any]) -> dict[str, Any]:
         "age_appositives": bool(t.get("age_appositives", False)),
         "relative_from_antecedent": bool(t.get("relative_from_antecedent", False)),
         "named_relatives": bool(t.get("named_relatives", False)),
+        "speaker_max_tokens": int(t.get("speaker_max_tokens", 16)),
     }
 
 
