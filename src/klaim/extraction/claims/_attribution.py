@@ -895,7 +895,7 @@ def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
 
 def _is_np(ctx: Ctx, i: int, j: int) -> bool:
     """Could tokens i..j-1 name a speaker? No verb, no clause; brackets ("(FPI)") are fine."""
-    if not 0 < j - i <= 16:
+    if not 0 < j - i <= ctx.L.speaker_max_tokens:
         return False
     phrase = ctx.phrase(i, j)
     if _is_anonymous(ctx, phrase):
@@ -1183,7 +1183,6 @@ class TokenRange:
     end: int
 
 
-_SPEAKER_WORDS = 16  # no speaker phrase before a cue is longer: a run-on clause, not an attribution
 _OBJECT_WORDS = 5  # a demonstrative object after a cue is at most this long ("mengakui pernyataan itu")
 
 
@@ -1245,7 +1244,7 @@ def _phrase_start_before(ctx: Ctx, lo: int, cue: int) -> int | None:
     while start > lo and not _opens_clause_after(ctx, start - 1) \
             and not _closes(ctx, start - 1):
         start -= 1
-        if cue - start > _SPEAKER_WORDS:
+        if cue - start > ctx.L.speaker_max_tokens:
             return None
     return start
 
@@ -1744,9 +1743,17 @@ def _past_description(ctx: Ctx, source: TokenRange, hi: int) -> int:
     while comma < min(hi, source.end + 1 + _SOURCE_WORDS) and ctx.word(comma) != ",":
         comma += 1
     if not _comma_at(ctx, comma, hi) or comma == source.end + 1 or not _is_appositive(ctx, source.end + 1, comma) \
-            or not _is_np(ctx, source.end + 1, comma):
+            or not _is_np(ctx, source.end + 1, comma) or _has_predicate(ctx, source.end + 1, comma):
         return source.end
     return comma
+
+
+def _has_predicate(ctx: Ctx, i: int, j: int) -> bool:
+    """A modal or copula outside a relative clause: "Menurut Danang, instrumen regulasi sudah cukup,
+    …" opens the content, no description of Danang."""
+    L = ctx.L
+    return not any(ctx.word(t) in L.relative for t in range(i, j)) and any(
+        ctx.word(t) in L.predicate_markers for t in range(i, j))
 
 
 def _appositive_speaker(ctx: Ctx, reg: Registry, cue: int, description: TokenRange, name_end: int) -> SpeakerRef:

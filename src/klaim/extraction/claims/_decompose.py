@@ -840,8 +840,9 @@ def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
             continue
         if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None and not _leading_place(ctx, a, k):
             return _nonrestrictive(d, a, b, k, subject)
-        if not _marked_relative(d, a, b, k):
+        if not _marked_relative(d, a, b, k) and not _named_relative(d, a, b, k):
             _agent_relative(d, a, b, k)
+        _before_long_relative(d, a, b, k)
     return b
 
 
@@ -873,6 +874,126 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     d.units.append(Unit(s, e, standalone([ctx.phrase(start, k), ctx.phrase(k + 1, end)]), d.sentence, d.speaker,
                         list(d.spans), role="marked-relative", cue=d.cue))
     return True
+
+
+def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
+    """ "pihaknya tak bisa menyita Restoran Nusa Dua yang berada di London", "Dalam kasus itu, Agus
+    yang saat itu menjabat sebagai Menteri Keuangan …": a name already picks out what it names, so a
+    restrictive clause on it does not say which one is meant but adds a fact about it (the
+    guideline's relative clause with a fact of its own); a claim from the name to the clause's end.
+    Where the table sets ``named_relatives``."""
+    ctx = d.ctx
+    if not ctx.L.named_relatives or k + 1 >= b or not ctx.is_word(k + 1) \
+            or ctx.match_seq(k + 1, ctx.L.existentials, b) or _first_verb(ctx, a, k) is not None:
+        return False  # a name after the verb: the clause may say which of its kind ("Ahok yang memperoleh 40%")
+    start = _np_start(ctx, k, a)
+    while start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1):
+        start -= 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+    end = _subject_relative_end(ctx, k, b)
+    if start >= k or (start == a and end == b) or ctx.words_between(k + 1, end) < 2 \
+            or not _is_name(ctx, start, k, ctx.idx.between(*d.sentence).start):
+        return False
+    s, e = ctx.span(start, end)
+    d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
+                        role="named-relative", cue=d.cue))
+    return True
+
+
+LONG_RELATIVE = 6  # words at least in a relative clause that states a fact of its own
+PREDICATE_REACH = 4  # tokens at most between "yang" and its verb ("yang saat itu menjabat")
+OBJECT_WORDS = 2  # words at least between a verb and the noun a long relative clause is cut before
+
+
+def _before_long_relative(d: _Decomposition, a: int, b: int, k: int) -> None:
+    """ "Agus sempat menolak memberikan lampu hijau untuk anggaran proyek yang menyeret dua pejabat
+    Direktorat Jenderal …, Irman dan Sugiharto": a long restrictive clause with a verb of its own
+    on a noun in the predicate states a fact of its own; the clause without it is a claim too
+    (from the clause's start to the noun). A short one ("kepada warga yang menjadi korban") only
+    says which noun is meant. Where the table sets ``named_relatives``."""
+    ctx, L = d.ctx, d.ctx.L
+    main = _first_verb(ctx, a, k, skip_relatives=True)
+    if not L.named_relatives or ctx.word(k - 1) == "," or main is None or ctx.match_seq(main, L.existentials, k):
+        return  # "ada dua risiko yang harus diperhatikan …": the existential's noun is the clause's content
+    end = _relative_end(ctx, k + 1, b)
+    if ctx.words_between(k + 1, end) < LONG_RELATIVE or _first_verb(ctx, k + 1, end) is None \
+            or any(ctx.word(t) in L.coordinators for t in range(_np_start(ctx, k, a) - 1, k)) \
+            or _blocks_before_relative(ctx, a, k):
+        return  # "lahan yang sangat besar yang dibagi …": no verb; "…, serta bank-bank lain yang …": a list's item
+    s0, e0 = trim_tokens(ctx, a, k)
+    if n_words(ctx, s0, e0) >= ctx.L.min_claim_tokens:
+        s, e = ctx.span(s0, e0)
+        d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
+                            role="before-relative", cue=d.cue))
+
+
+def _subject_relative_end(ctx: Ctx, k: int, b: int) -> int:
+    """Where a relative clause at token k ("yang") in the subject ends: where ``_relative_end``
+    ends it, or earlier at the main clause's verb, a verb after a noun past the clause's own verb
+    ("CGT yang didukung komunis mengklaim …"), not one its own verb runs into ("yang berhasil
+    menangkap …") or a purpose opens ("yang datang untuk mencari …")."""
+    L = ctx.L
+    verb = _first_verb(ctx, k + 1, min(b, k + 1 + PREDICATE_REACH))  # "yang saat itu menjabat …"
+    end = _relative_end(ctx, k + 1 if verb is None else verb + 1, b)
+    if verb is None:
+        return end
+    for t in range(verb + 2, end):
+        before = ctx.word(t - 1)
+        if ctx.is_verb(t) and (ctx.is_word(t - 1) or before == ")") and not ctx.is_verb(t - 1) \
+                and before not in L.np_stops and before not in L.subject_breakers and before not in L.auxiliaries:
+            return t
+    return end
+
+
+def _blocks_before_relative(ctx: Ctx, a: int, k: int) -> bool:
+    """Is the relative clause at k inside a subordinate, complement or existential part of the
+    clause a..k ("Fahmi mengakui bila memang ada pertemuan yang …", "… karena Fadli Zon yang …"),
+    or not on a noun ("…, atau yang …")?"""
+    L = ctx.L
+    if not _describes_a_noun(ctx, k) or ctx.word(k - 1) in L.coordinators or ctx.word(a) in L.subject_breakers:
+        return True  # "Selain mengeluhkan fenomena daerah yang …": a clause that leads to another
+    if _needs_its_relative(ctx, a, k) or _verb_in_relative_before(ctx, a, k):
+        return True
+    stops = L.complementisers | L.cause_subordinators | L.wish_complementisers | L.concessive_subordinators
+    return any(ctx.word(t) in stops or ctx.match_seq(t, L.existentials, k)
+               or (ctx.word(t) in L.subordinators and ctx.word(t + 1) not in L.demonstratives)  # not "saat itu"
+               for t in range(a, k))
+
+
+def _needs_its_relative(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the noun before the relative at k say nothing without it: the complement of a copula
+    ("X merupakan salah satu tokoh yang …"), one of a set, a bare noun right after the verb
+    ("memilah cara-cara yang …") or the addressee of a demand ("mengimbau para pihak yang …")?"""
+    L = ctx.L
+    last_verb = max((t for t in range(a, k) if ctx.is_verb(t)), default=a)
+    return ctx.words_between(last_verb + 1, k) < OBJECT_WORDS or ctx.word(last_verb) in _complement_verbs(L.code) \
+        or any(ctx.word(t) in L.copulas for t in range(a, k)) \
+        or bool(ctx.match_seq(_np_start(ctx, k, a), L.single_member_subjects, k))
+
+
+def _verb_in_relative_before(ctx: Ctx, a: int, k: int) -> bool:
+    """Does a relative clause with a verb open in tokens a..k-1 (not "lahan yang sangat besar")?"""
+    r = next((t for t in range(a, k) if ctx.word(t) in ctx.L.relative), None)
+    return r is not None and any(ctx.is_verb(t) for t in range(r + 1, k))
+
+
+def _is_name(ctx: Ctx, a: int, k: int, first: int) -> bool:
+    """Are tokens a..k-1 a name: capitalised words (not a date), the first capitalised for itself
+    and not only as the first word of the sentence that starts at token ``first``?"""
+    words = [t for t in range(a, k) if ctx.is_word(t)]
+    if not words or not all(ctx.is_cap(t) for t in words) or _is_date_phrase(ctx, a, k):
+        return False
+    if not _opens_sentence(ctx, a, first):
+        return True
+    return _named_elsewhere(ctx, a) and not _written_lower(ctx, ctx.word(a))  # not "Kereta yang …"
+
+
+def _written_lower(ctx: Ctx, word: str) -> bool:
+    """Is ``word`` written in lower case somewhere in the article (a common noun)? Once per word."""
+    key = ("decompose.written-lower", word)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = any(not ctx.is_cap(k) for k in ctx.positions(word))
+    return hit
 
 
 def _past_markers(ctx: Ctx, k: int, b: int) -> int | None:
@@ -985,6 +1106,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
     out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
+    out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b) if (s, e) != (a, b)]
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
         c_end = trim_tokens(ctx, a, effect)[1]
@@ -997,6 +1119,67 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     return out
 
 
+NUMERAL = re.compile(r"[IVX]+|\d+")  # the number of a numbered unit: "seksi II", "zona 3"
+
+
+def labelled_list_items(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of a list of names headed by a numbered unit in tokens a..b-1
+    ("seksi I Kunciran, Pakojan, Cipete", "Seksi IV Jurumudi dan Benda"): a verbless list that
+    says what the unit (a figure) covers (the places): a claim per item, from the unit's label to
+    the item's end (the guideline's span of an enumerated item)."""
+    out: list[tuple[int, int]] = []
+    for t in _label_positions(ctx)[bisect_left(_label_positions(ctx), a):]:
+        if t + 2 >= b or len(out) >= MAX_ITEMS:
+            break
+        out += [(t, end) for end in _name_item_ends(ctx, t + 2, b)]
+    return out[:MAX_ITEMS]
+
+
+def _label_positions(ctx: Ctx) -> list[int]:
+    """Tokens of the article that are a number label followed by a numeral and a capitalised
+    word, found once per article (most articles have none)."""
+    hit = ctx.memo.get("decompose.labels")
+    if hit is None:
+        L, n = ctx.L, len(ctx.idx.lower)
+        hit = ctx.memo["decompose.labels"] = sorted(
+            t for w in L.list_units for t in ctx.positions(w)
+            if t + 2 < n and NUMERAL.fullmatch(ctx.surface(t + 1)) and ctx.is_cap(t + 2) and ctx.is_word(t + 2))
+    return hit
+
+
+def _name_item_ends(ctx: Ctx, k: int, b: int) -> list[int]:
+    """Ends of the capitalised items from token k on, separated by commas and list coordinators,
+    up to the clause's end, a word in lower case or the next numbered unit; none unless two."""
+    ends: list[int] = []
+    words = 0
+    while k < b and words <= MAX_NAME_ITEM_WORDS:
+        if _separates_items(ctx, k):
+            if not words:
+                break
+            ends.append(k)
+            words, k = 0, _next_item(ctx, k, b)
+            if k < b and ctx.word(k) in ctx.L.list_units:
+                break  # "…, dan Seksi IV …": the next unit's list
+            continue
+        if not (ctx.is_word(k) and ctx.is_cap(k)) or (not words and ctx.word(k) in ctx.L.time_words):
+            break  # "…, Sabtu": the day it was said, no item
+        words, k = words + 1, k + 1
+    if words and words <= MAX_NAME_ITEM_WORDS:
+        ends.append(k)
+    return ends if len(ends) >= 2 else []
+
+
+def _separates_items(ctx: Ctx, k: int) -> bool:
+    return ctx.word(k) == "," or ctx.word(k) in ctx.L.list_coordinators
+
+
+def _next_item(ctx: Ctx, k: int, b: int) -> int:
+    """Where the item after the separator at k starts (past ", dan")."""
+    k += 1
+    return k + 1 if ctx.word(k - 1) == "," and k < b and ctx.word(k) in ctx.L.list_coordinators else k
+
+
+MAX_NAME_ITEM_WORDS = 4  # words at most in one name of a list ("Poris Plawad Indah")
 GLOSS_REACH = 10  # tokens at most in the noun phrase before a gloss word
 
 

@@ -193,6 +193,10 @@ class ClaimsTable(BaseModel):
     split_quotes: bool = False
     relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
     age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
+    named_relatives: bool = False  # a restrictive relative on a name adds a fact ("Jawa yang penduduknya padat")
+    speaker_max_tokens: int = 16  # no speaker phrase is longer: a longer one is a run-on clause, no attribution
+    list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
+    object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
