@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
+from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
@@ -257,8 +258,17 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
 def _breaks_subject(ctx: Ctx, k: int) -> bool:
     L = ctx.L
     w = ctx.word(k)
-    return (not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators
-            or w in L.subordinators)
+    return ((not ctx.is_word(k) and not _abbreviation_stop(ctx, k)) or w in L.relative or w in L.subject_breakers
+            or w in L.coordinators or w in L.subordinators)
+
+
+def _abbreviation_stop(ctx: Ctx, k: int) -> bool:
+    """The full stop of an abbreviation inside a subject ("the U.S. will …", "Sen. Cruz has …"):
+    part of the word before it, no punctuation (where the table lists ``abbreviations``)."""
+    if ctx.word(k) != "." or k == 0 or not ctx.L.abbreviations or not ctx.is_word(k - 1):
+        return False
+    before = ctx.word(k - 1)
+    return before in ctx.L.abbreviations or "." in before
 
 
 def _next_comma(ctx: Ctx, start: int, stop: int) -> int | None:
@@ -580,12 +590,13 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     d = _Decomposition(ctx, sentence, speaker, spans, cue, i, keep_verb)
     override = _apposition_claim(d, j)
     s0, e0, v0 = _subject(ctx, i, j)
-    subject, override, points = _main_subject(ctx, (i, j), (s0, e0, v0), _split_points(ctx, i, j), override,
+    ns, ne = appositive_subject(ctx, i, (s0, e0))
+    subject, override, points = _main_subject(ctx, (i, j), (ns, ne, v0), _split_points(ctx, i, j), override,
                                               (default_subject, subject_prefix))
     carried = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
-    carry = _Carry(subject, carried, override, s0 if e0 > s0 else i, e0 if e0 > s0 else i, (e0, v0))
+    carry = _Carry(subject, carried, override, ns if ne > ns else i, ne if ne > ns else i, (e0, v0))
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
-    return d.units
+    return _tagged_role(d.units, "appositive-subject") if ns != s0 else d.units
 
 
 def from_subject(ctx: Ctx, units: list[Unit], subject: tuple[int, int] | None) -> list[Unit]:
@@ -1042,8 +1053,13 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     s, e = ctx.span(k, r_end)
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
-    d.units.append(Unit(_relative_claim_start(ctx, ant_start, k, s), e, standalone([ant, ctx.phrase(k + 1, r_end)]),
+    start = _relative_claim_start(ctx, ant_start, k, s)
+    d.units.append(Unit(start, e, standalone([ant, ctx.phrase(k + 1, r_end)]),
                         d.sentence, d.speaker, list(d.spans), role="nonrestrictive", cue=d.cue))
+    first = first_predicate_end(ctx, k, r_end)
+    if first is not None:
+        d.units.append(Unit(start, ctx.span(k, first)[1], standalone([ant, ctx.phrase(k + 1, first)]),
+                            d.sentence, d.speaker, list(d.spans), role="relative-conjunct", cue=d.cue))
     if r_end == b:
         return k - 1
     # "NATO, yang didirikan pada 1949, kini memiliki 32 anggota": the main claim keeps its whole
@@ -1051,6 +1067,27 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def first_predicate_end(ctx: Ctx, k: int, end: int) -> int | None:
+    """Where the first of coordinated predicates ends in the relative clause or participle phrase
+    that opens at token k and ends before ``end`` ("who founded the Institute in 1979 and is a
+    longtime committeeman", "who is widely disliked and distrusted"): the coordinator before the
+    next predicate, None without one. Each predicate states a fact of its own; the guideline's span
+    of a split conjunct runs from the shared start to its own end. On where the table sets
+    ``relative_conjuncts`` (English)."""
+    L = ctx.L
+    if not clause_table(L.code).relative_conjuncts:
+        return None
+    verb = False
+    for t in range(k + 1, end - 1):
+        verb = verb or ctx.is_verb(t)
+        if not ctx.is_word(t) and not _abbreviation_stop(ctx, t):
+            return None  # a comma or bracket: the clause has a part inserted, not two predicates
+        if verb and ctx.word(t) in L.predicate_coordinators:
+            v = _skip_modifiers(ctx, t + 1, end)
+            return t if v < end and (v > t + 1 or ctx.is_verb(v)) else None
+    return None
 
 
 def _relative_claim_start(ctx: Ctx, ant_start: int, k: int, s: int) -> int:
@@ -1096,7 +1133,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     clause's start to the item's end) and the clause after a cause or time connective."""
     head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
     out = []
-    ends = enumeration_ends(ctx, a, b)
+    ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
@@ -1107,6 +1144,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
     out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b) if (s, e) != (a, b)]
+    out += subordinate_clauses(ctx, a, b, like)
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
         c_end = trim_tokens(ctx, a, effect)[1]
@@ -1180,6 +1218,53 @@ def _next_item(ctx: Ctx, k: int, b: int) -> int:
 
 
 MAX_NAME_ITEM_WORDS = 4  # words at most in one name of a list ("Poris Plawad Indah")
+_CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", "(", "?", "!"})
+
+
+def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "Mark-Viverito has served as a surrogate this week as Clinton continues to lead in polls":
+    a clause after a subordinator (``subordinators``) with a subject and a verb of its own states
+    a fact besides the whole; a claim from its subject to the next punctuation or subordinator.
+    On where the table sets ``subordinate_clauses`` (English; Indonesian names its connectives
+    under ``fact_subordinators``)."""
+    L = ctx.L
+    if not clause_table(L.code).subordinate_clauses or _asks(ctx, like.sentence, b):
+        return []
+    out: list[Unit] = []
+    for k in range(a + 1, b - 1):
+        if ctx.word(k) not in L.subordinators or not any(ctx.is_verb(t) for t in range(a, k)):
+            continue
+        end = next((t for t in range(k + 2, b) if ctx.word(t) in _CLAUSE_ENDS or ctx.word(t) in L.subordinators
+                    or _is_dash(ctx, t)), b)
+        if _states_a_fact(ctx, k + 1, end):
+            s, e = trim_tokens(ctx, k + 1, end - 1 if ctx.word(end - 1) in L.coordinators else end)
+            out.append(_part(ctx, s, e, [], like, "subordinate-clause"))
+    return out[:MAX_ITEMS]
+
+
+def _states_a_fact(ctx: Ctx, u: int, end: int) -> bool:
+    """Do tokens u..end-1 make a clause that says something: a subject that is more than an
+    article ("as a weakened America"), a lower-case verb that is no participle on a noun ("as part
+    of a lawsuit brought by …") and something after the verb (not "since the recession began",
+    which only dates the main clause)?"""
+    L = ctx.L
+    n = _clause_subject_len(ctx, u, end)
+    if not n or ctx.word(u + n - 1) in L.np_articles:
+        return False  # "after meeting Thursday", "as one of her surrogates": no clause of its own
+    verb = _skip_modifiers(ctx, u + n, end)
+    if verb + 1 >= end or any(ctx.is_cap(t) for t in range(u + n, verb + 1)):
+        return False  # "as the Plan B for …", "when it votes May 10"
+    return verb > u + n or ctx.word(verb + 1) != L.passive_agent
+
+
+def _asks(ctx: Ctx, sentence: tuple[int, int], b: int) -> bool:
+    """Does the sentence, or the clause ending before token b, end as a question ("… when it
+    appeared to be a losing battle?")?"""
+    after = ctx.text[ctx.idx.spans[b - 1][1]:sentence[1]].lstrip()
+    return ctx.text[sentence[0]:sentence[1]].rstrip().endswith(ctx.L.non_claim_endings) \
+        or after.startswith(ctx.L.non_claim_endings)
+
+
 GLOSS_REACH = 10  # tokens at most in the noun phrase before a gloss word
 
 
@@ -1458,15 +1543,23 @@ def _appositive_phrase_ends(ctx: Ctx, t0: int, stop: int) -> list[int]:
     if ctx.word(t0) not in L.appositive_openers:
         return _age_end(ctx, t0, stop)
     end = next((t for t in range(t0, stop) if _ends_phrase(ctx, t, stop) or ctx.word(t) in L.relative), stop)
-    lo, hi = APPOSITIVE_WORDS
-    if not lo <= ctx.words_between(t0, end) <= hi or not _describes(ctx, t0, end):
+    first = first_predicate_end(ctx, t0, end)  # "an update provided by X and paid for by Y"
+    if first is not None and _appositive_phrase(ctx, t0, first):
+        return [first, end]
+    if not _appositive_phrase(ctx, t0, end):
         return []
     ends = [_first_item_end(ctx, t0, end), end]
     if end < stop and ctx.word(end) in L.relative:
         r_end = next((t for t in range(end + 1, stop) if _ends_phrase(ctx, t, stop)), stop)
         if ctx.words_between(end + 1, r_end) >= L.min_claim_tokens - 1:
-            ends.append(r_end)
+            ends += [first_predicate_end(ctx, end, r_end), r_end]
     return [e for e in dict.fromkeys(ends) if e is not None]
+
+
+def _appositive_phrase(ctx: Ctx, a: int, b: int) -> bool:
+    """Tokens a..b-1 are a describing noun phrase of an appositive's length."""
+    lo, hi = APPOSITIVE_WORDS
+    return lo <= ctx.words_between(a, b) <= hi and _describes(ctx, a, b)
 
 
 def _ends_phrase(ctx: Ctx, t: int, stop: int) -> bool:
