@@ -1128,6 +1128,11 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     if len(words) < ctx.L.min_claim_tokens:
         return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
+    if _adverbial_after_cue(ctx, content, hi):
+        before = _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
+        if before is not None:
+            before.rule = "attribution.said-before-adverbial"
+            return before
     if content == k + 1 and ctx.word(content) in ctx.L.object_prepositions:
         return None  # "agreed on creating a commission": an act and its object, nothing said
     speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(k))
@@ -1141,6 +1146,24 @@ def _determined_subject(ctx: Ctx, phrase: TokenRange) -> bool:
     official said …"), not a complementiser or a relative pronoun before the subject?"""
     return phrase.end - phrase.start >= 2 and ctx.word(phrase.start) in ctx.L.demonstratives \
         and ctx.is_cap(phrase.start) and not any(ctx.is_cap(t) for t in range(phrase.start + 1, phrase.end))
+
+
+def _adverbial_after_cue(ctx: Ctx, content: int, hi: int) -> bool:
+    """ "…, she said in a video message.", "…, Hollande said Tuesday in Paris, noting …": only a
+    time or place phrase (no verb) follows the cue, up to the end or a participle set off by a
+    comma; what was said is then the clause before the speaker."""
+    L = ctx.L
+    if content >= hi:
+        return False
+    word = ctx.word(content)
+    if (word not in L.speaker_boundaries and word not in L.time_words) or word in L.relative \
+            or word in L.complementisers or word in L.coordinators:
+        return False
+    comma = next((t for t in range(content, hi) if ctx.word(t) == ","), hi)
+    if _has_main_verb(ctx, content, comma):
+        return False
+    after = comma + 1
+    return _end_before_final(ctx, content, hi) <= comma or (after < hi and ctx.word(after) in L.participle_cues)
 
 
 def _opens_no_subject(ctx: Ctx, t: int) -> bool:
