@@ -2066,9 +2066,13 @@ def interrupted_subject(c: CueScan) -> Attribution | None:
 
 
 def _pronoun_before(c: CueScan) -> int | None:
-    """Token of the personal pronoun that is the cue verb's subject ("he said", "they argued")."""
+    """Token of the personal pronoun that is the cue verb's subject ("he said", "they argued",
+    "they really want", "he later said": past auxiliaries and adverbs)."""
     end = _subject_end(c)
     L = c.ctx.L
+    fillers = _PhraseFillers.of(L.code)
+    while end - 1 > c.lo and fillers.fills(c.ctx, end - 1):
+        end -= 1
     if end > c.lo and (c.ctx.word(end - 1) in L.pronoun_speakers or c.ctx.word(end - 1) in L.plural_pronouns):
         return end - 1
     return None
@@ -2082,7 +2086,17 @@ def _pronoun_subject_applies(c: CueScan) -> bool:
 def pronoun_subject(c: CueScan) -> Attribution | None:
     """ "… every time he thinks …", "that they argue …": a subject pronoun right before the verb
     is its whole subject, whatever stands before it; the mention stays on the pronoun."""
-    return _pre_cue_from(c, _pronoun_before(c))
+    subject = _pronoun_before(c)
+    if subject is not None and _embedded_plural(c.ctx, subject):
+        return None  # "what they really want": a clause about people, no one's statement
+    return _pre_cue_from(c, subject)
+
+
+def _embedded_plural(ctx: Ctx, pronoun: int) -> bool:
+    """Is the plural pronoun at token ``pronoun`` the subject of an embedded clause opened by an
+    embedding word of the table ("what they want", "how they think")?"""
+    return ctx.word(pronoun) in ctx.L.plural_pronouns and pronoun > 0 \
+        and ctx.word(pronoun - 1) in ctx.L.pronoun_embedders
 
 
 def _pre_cue_from(c: CueScan, subject: int | None) -> Attribution | None:

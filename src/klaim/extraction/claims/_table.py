@@ -64,6 +64,7 @@ class ClaimsTable(BaseModel):
     evidence_nouns: Words = []
     record_cues: Words = []
     complement_cues: Words = []  # report what their subject states only before a complementiser ("found that")
+    pronoun_embedders: Words = []  # before "they" + cue, an embedded clause, no one's statement ("what they want")
     pre_cues: Words = []
     act_cues: Words = []          # pre-cues whose content only follows them ("accused her of …")
     colon_cues: Words = []        # introduce a quote only after a colon ("continued:"), besides the cues
