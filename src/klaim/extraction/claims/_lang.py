@@ -249,8 +249,8 @@ class Lang:
 
 # Table keys compiled the same way, by the Lang field they fill (field → key where the names differ).
 _WORD_SETS = (
-    "post_cues", "participle_cues", "evidence_cues", "evidence_nouns", "record_cues", "complement_cues", "pronoun_embedders",
-    "pre_cues",
+    "post_cues", "participle_cues", "evidence_cues", "evidence_nouns", "record_cues", "complement_cues",
+    "pronoun_embedders", "pre_cues",
     "prefix_cues", "inline_cues", "passive_cues", "passive_openers", "nominal_cues", "speech_nouns",
     "recipient_words", "object_prepositions", "object_cues", "complementisers", "wish_complementisers",
     "pronoun_speakers",
