@@ -2219,7 +2219,7 @@ def coordinated_cue(c: CueScan) -> Attribution | None:
     """ "Graham called Trump “crazy” and said the party is bound to lose": the second predicate
     shares the clause's subject, who is the speaker of what follows the cue."""
     coordinator = _subject_end(c) - 1
-    subject = _clause_subject(c, coordinator)
+    subject = _clause_subject(c, coordinator) or _name_with_appositive(c, coordinator)
     content = _content_after(c)
     if content is None or _refused(c, coordinator):
         return None
@@ -2321,7 +2321,7 @@ def degrees_after_name(c: CueScan) -> Attribution | None:
 def participle_cue(c: CueScan) -> Attribution | None:
     """ "Clinton posted a comment, saying “We are so excited”": the participle reports what the
     subject of the clause before the comma said."""
-    subject = _clause_subject(c, c.k - 1) or _sentence_subject(c)
+    subject = _clause_subject(c, c.k - 1) or _sentence_subject(c) or _name_with_appositive(c, c.k - 1)
     content = _content_after(c)
     if subject is None or content is None:
         return None
@@ -2329,6 +2329,24 @@ def participle_cue(c: CueScan) -> Attribution | None:
     if speaker is None or not _names_someone(speaker, subject):
         return None
     return _said_after(c, speaker, c.k - 1, content)
+
+
+def _name_with_appositive(c: CueScan, end: int) -> tuple[int, int] | None:
+    """The name that opens the sentence when an appositive set off by commas stands between it
+    and its predicate ("Brian Fallon, a spokesman for Mrs. Clinton, called on … and said …"):
+    (first token, comma token) of the name, the predicate's verb right after the second comma."""
+    ctx = c.ctx
+    start = _past_dateline(ctx, c.lo, c.clause_start, end)
+    start += ctx.match_seq(start, ctx.L.leading, end)
+    comma = start
+    while comma < end and comma - start < _OPENING_NAME_WORDS and (ctx.is_cap(comma) or ctx.word(comma) == "."):
+        comma += 1
+    if comma == start or comma >= end or ctx.word(comma) != ",":
+        return None
+    close = next((t for t in range(comma + 1, min(end, comma + 1 + _APPOSITIVE_TOKENS)) if ctx.word(t) == ","), end)
+    if close + 1 >= end or not _starts_predicate(ctx, close + 1, end) or not _is_appositive(ctx, comma + 1, close):
+        return None
+    return start, comma
 
 
 def _sentence_subject(c: CueScan) -> tuple[int, int] | None:
