@@ -986,13 +986,14 @@ def _participle(ctx: Ctx, k: int, lo: int) -> bool:
     L = ctx.L
     if ctx.word(k) in L.participle_cues:
         return False  # "is predicting that …": a progressive, active (progressive-cue)
+    fillers = _PhraseFillers.of(L.code)
     t = k - 1
     while t >= lo:
         word = ctx.word(t)
         if word in L.passive_auxiliaries:
             return True
-        if word not in L.auxiliaries:
-            return word in L.np_articles
+        if word not in L.auxiliaries and not fillers.fills(ctx, t):
+            return word in L.np_articles  # "was first reported", "is widely expected": adverbs between
         t -= 1
     return False
 
