@@ -30,7 +30,7 @@ from klaim.extraction.claims._enumeration import (
 )
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
-from klaim.extraction.text import DOUBLE_APOSTROPHE, mark_before, quote_mark
+from klaim.extraction.text import DOUBLE_APOSTROPHE, ends_sentence, mark_before, quote_mark
 from klaim.schema import SpeakerKind
 
 
@@ -56,7 +56,7 @@ def standalone(words: list[str]) -> str:
     if not s:
         return s
     s = s[0].upper() + s[1:]
-    return s if s[-1] in ".!?…" or (s[-1] in CLOSING and len(s) > 1 and s[-2] in ".!?") else s + "."
+    return s if ends_sentence(s) else s + "."
 
 
 def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start: int | None = None,

@@ -63,6 +63,8 @@ class ClaimsTable(BaseModel):
     evidence_cues: Words = []
     evidence_nouns: Words = []
     record_cues: Words = []
+    complement_cues: Words = []  # report what their subject states only before a complementiser ("found that")
+    pronoun_embedders: Words = []  # before "they" + cue, an embedded clause, no one's statement ("what they want")
     pre_cues: Words = []
     act_cues: Words = []          # pre-cues whose content only follows them ("accused her of …")
     colon_cues: Words = []        # introduce a quote only after a colon ("continued:"), besides the cues
@@ -183,6 +185,9 @@ class ClaimsTable(BaseModel):
     non_claim_endings: Phrases = []
     # regular expressions
     anonymous_patterns: list[Regex] = []
+    # a party and state after a name, in brackets or set off by commas ("(D-Calif.)", "R-Texas"):
+    # who the person is, not part of the speaker's name
+    affiliation_tags: list[Regex] = []
     boilerplate: list[Regex] = []
     # numbers
     verb_min_stem: int = Field(default=3, ge=1)
