@@ -135,6 +135,42 @@ def test_apply_accept_reject_correct_add_verdict(tmp_path: Path) -> None:
     assert len(out) == len(CLAIMS) - 1 + 1
 
 
+def test_an_entry_reviewed_later_stamps_its_own_reviewer_and_date(tmp_path: Path) -> None:
+    """A decision made after the file's review (a claim a new extractor found) says when it
+    was made: its verdict, and an accepted claim's record, carry the entry's date, not the
+    file's; entries without their own stamp keep the file's."""
+    s = A.text.index("Banjir")
+    text = f"""\
+article_id: {A.article_id}
+reviewer: ana
+reviewed: 2024-04-12
+claims:
+  - claim_id: {RP.claim_id}
+    status: accept
+    reviewed: 2024-05-02
+  - claim_id: {BUDGET.claim_id}
+    status: accept
+    reviewer: budi
+    reviewed: 2024-05-03
+    verdict: {{label: unverified}}
+  - claim_id: {GROWTH.claim_id}
+    status: accept
+added:
+  - start: {s}
+    end: {s + len("Banjir menewaskan 12 orang")}
+    claim_type: numerical
+    reviewed: 2024-05-04
+"""
+    out = {c.claim_id: c for c in apply_curation([A], CLAIMS, write(tmp_path / "curation", text))}
+    assert RP.verdict.reviewer is None and GROWTH.verdict.reviewer is None
+    rp, budget, growth = (out[c.claim_id].verdict for c in (RP, BUDGET, GROWTH))
+    assert (rp.reviewer, rp.reviewed) == ("ana", date(2024, 5, 2))
+    assert (budget.reviewer, budget.reviewed) == ("budi", date(2024, 5, 3))
+    assert (growth.reviewer, growth.reviewed) == ("ana", date(2024, 4, 12))
+    added = out[added_claim_id(A.article_id, s, s + len("Banjir menewaskan 12 orang"))].verdict
+    assert (added.reviewer, added.reviewed) == ("ana", date(2024, 5, 4))
+
+
 def test_orphan_decision_is_reported(tmp_path: Path) -> None:
     text = CURATION.replace(INFL.claim_id, f"{A.article_id}:000000000000")
     with pytest.raises(SchemaError) as exc:

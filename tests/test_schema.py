@@ -10,12 +10,33 @@ from pydantic import ValidationError
 
 from _seed_claims import ROOT, seed_article, seed_claims
 from klaim.dataset.records import CLAIM_CSV_COLUMNS, claim_features
-from klaim.dataset.schema_files import stale_schema_files
-from klaim.schema import Claim, Figure, Speaker
+from klaim.dataset.schema_files import (
+    HISTORY,
+    record_schema_version,
+    schema_fingerprint,
+    schema_version_problem,
+    stale_schema_files,
+)
+from klaim.errors import KlaimError
+from klaim.schema import SCHEMA_VERSION, Claim, Figure, Speaker
 
 
 def test_committed_json_schema_files_are_up_to_date():
     assert stale_schema_files(ROOT / "schema") == [], "run `klaim schema` and commit schema/"
+
+
+def test_schema_version_names_one_schema(tmp_path):
+    """A release's schema_version tells consumers how to read it, so a version never names two
+    schemas: changed models under an unchanged SCHEMA_VERSION fail the check (and CI)."""
+    assert schema_version_problem(ROOT / "schema") is None
+    (tmp_path / HISTORY).write_text(json.dumps({SCHEMA_VERSION: "0" * 64}), encoding="utf-8")
+    assert "bump SCHEMA_VERSION" in (schema_version_problem(tmp_path) or "")
+    with pytest.raises(KlaimError, match="bump SCHEMA_VERSION"):
+        record_schema_version(tmp_path)
+    (tmp_path / HISTORY).unlink()
+    assert HISTORY in stale_schema_files(tmp_path)  # a version not recorded yet is stale
+    record_schema_version(tmp_path)
+    assert json.loads((tmp_path / HISTORY).read_text())[SCHEMA_VERSION] == schema_fingerprint()
 
 
 def test_jsonl_records_validate_with_plain_jsonschema():

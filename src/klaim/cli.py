@@ -685,6 +685,40 @@ def curation_init(
     out.print(f"wrote {path}; edit it, then `klaim build`", highlight=False)
 
 
+@curation_app.command("update")
+def curation_update(
+    dataset: DatasetOpt = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder or file of articles [default: the dataset's].")] = None,
+    folder: Annotated[Path | None, typer.Option("-o", "--output", "--folder", help="Curation folder or file [default: the dataset's `curation`].")] = None,
+) -> None:
+    """Re-anchor decisions whose claim a new extractor drew differently to that claim's
+    successor; a changed span goes back to pending. Exits 1 while a decision still names no claim."""
+    from klaim.dataset.build import collect
+    from klaim.dataset.curation_update import update_curation
+
+    try:
+        s = _settings(dataset, seeds=seeds)
+        target = folder or s.curation or Path("curation")
+        s.curation = None
+        articles, claims = collect(s)
+        steps = update_curation(target, articles, claims)
+    except KlaimError as exc:
+        _fail(exc)
+        return
+    if not steps:
+        out.print(f"{target}: every decision names a current claim; nothing to do", highlight=False)
+        return
+    table = Table("decision", "action", "new claim", "detail", title=f"{target}: {len(steps)} stale decision(s)")
+    for step in steps:
+        table.add_row(step.claim_id, step.action, step.new_claim_id or "-", step.detail)
+    out.print(table)
+    orphans = sum(step.action == "kept" for step in steps)
+    if orphans:
+        err.print(f"{orphans} decision(s) still name no claim: delete them or add their claims "
+                  "under `added:`, then `klaim build`", highlight=False)
+        raise typer.Exit(1)
+
+
 @labelstudio_app.command("export")
 def labelstudio_export(
     out_file: Annotated[Path, typer.Option("-o", "--output", "--out", help="Tasks JSON to import into Label Studio.")] = Path("labelstudio-tasks.json"),
@@ -747,15 +781,22 @@ def schema(
     check: Annotated[bool, typer.Option(help="Only check that the files are up to date.")] = False,
 ) -> None:
     """Write (or --check) the JSON Schema files generated from the pydantic models."""
-    from klaim.dataset.schema_files import stale_schema_files, write_schema_files
+    from klaim.dataset.schema_files import (
+        record_schema_version,
+        schema_version_problem,
+        stale_schema_files,
+        write_schema_files,
+    )
 
+    if (why := schema_version_problem(out_dir)) is not None:
+        _fail(KlaimError(why))
     if check:
         stale = stale_schema_files(out_dir)
         if stale:
             _fail(KlaimError(f"stale schema files (run `klaim schema`): {', '.join(stale)}"))
         out.print(f"ok: {out_dir} is up to date")
         return
-    for p in write_schema_files(out_dir):
+    for p in [*write_schema_files(out_dir), record_schema_version(out_dir)]:
         out.print(f"wrote {p}")
 
 

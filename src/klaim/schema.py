@@ -28,7 +28,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 # ISO 8601 calendar values and TIMEX3-style underspecified ones ("XXXX-07", "2024-W14",
 # "2024-04-04T19:30", "P5Y", "PRESENT_REF") plus intervals "a/b".

@@ -4,7 +4,7 @@
 
     article_id: 000_4081d66b315ef270
     reviewer: ana                 # default reviewer of the verdicts below
-    reviewed: 2024-04-10          # default review date (YYYY-MM-DD)
+    reviewed: 2024-04-10          # default review date (YYYY-MM-DD); an entry may give its own
     claims:                       # decisions on extracted claims, keyed by the stable claim_id
       - claim_id: 000_4081d66b315ef270:3f2a9c0d1e2b
         status: accept            # pending | accept | reject
@@ -41,8 +41,10 @@ Semantics (decided here, relied on by the build):
 - Added claims get ``claim_id = f"{article_id}:added-<sha1 of article_id, start, end>[:12]"``,
   ``extractor = "curation"``, speaker ``publisher`` unless given, check-worthiness 1.0 unless
   given (a reviewer judged it worth a claim), and the sentence around the span unless given.
-- A verdict without its own ``reviewer``/``reviewed`` takes the file's, and so does the
-  (unchanged) verdict of an accepted claim: the record shows it was checked by a person.
+- A verdict without its own ``reviewer``/``reviewed`` takes its entry's, else the file's, and
+  so does the (unchanged) verdict of an accepted claim: the record shows it was checked by a
+  person. An entry's own ``reviewer``/``reviewed`` is for a decision made later than the rest
+  of the file (a claim a new extractor found), so it does not claim the file's older date.
 - Every resulting claim is re-validated against its article text. A decision whose claim_id is
   not among the claims extracted now (the text or the extractor changed) is an error, never
   silently dropped. Problems are collected over all files (YAML syntax, unknown fields, bad
@@ -177,6 +179,9 @@ class _Fields(_Strict):
     check_worthiness_reasons: list[str] | None = None
     verdict: VerdictIn | None = None
     note: str | None = Field(default=None, description="The reviewer's note; not in the dataset.")
+    reviewer: str | None = Field(default=None, description="Who reviewed this entry, when not the file's reviewer.")
+    reviewed: IsoDate | None = Field(default=None,
+                                     description="When this entry was reviewed, when not on the file's date.")
 
 
 class Decision(_Fields):
@@ -412,10 +417,23 @@ def _figures(text: str, figs: list[FigureIn]) -> list[dict[str, Any]]:
     return [{**f.model_dump(exclude={"surface"}), "surface": text[f.start:f.end]} for f in figs]
 
 
-def _verdict(v: VerdictIn, cf: CurationFile) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Stamp:
+    """Who reviewed an entry and when: its own ``reviewer``/``reviewed``, else the file's."""
+
+    reviewer: str | None
+    reviewed: date | None
+
+
+def _stamp(f: _Fields, cf: CurationFile) -> _Stamp:
+    return _Stamp(f.reviewer if f.reviewer is not None else cf.reviewer,
+                  f.reviewed if f.reviewed is not None else cf.reviewed)
+
+
+def _verdict(v: VerdictIn, stamp: _Stamp) -> dict[str, Any]:
     return {"label": v.label, "evidence": [e.model_dump() for e in v.evidence],
-            "reviewer": v.reviewer if v.reviewer is not None else cf.reviewer,
-            "reviewed": v.reviewed if v.reviewed is not None else cf.reviewed}
+            "reviewer": v.reviewer if v.reviewer is not None else stamp.reviewer,
+            "reviewed": v.reviewed if v.reviewed is not None else stamp.reviewed}
 
 
 def _bounds_problem(text: str, start: int, end: int) -> str | None:
@@ -439,7 +457,7 @@ def _apply_fields(data: dict[str, Any], f: _Fields, text: str, cf: CurationFile)
     if f.sentence is not None:
         data["sentence"] = _span(text, f.sentence)
     if f.verdict is not None:
-        data["verdict"] = _verdict(f.verdict, cf)
+        data["verdict"] = _verdict(f.verdict, _stamp(f, cf))
 
 
 def _validation_problems(exc: ValidationError, lc: LoadedCuration, base: tuple[Any, ...],
@@ -556,7 +574,8 @@ class _Curator:
         if d.status == Status.accept and data["verdict"].get("reviewer") is None:
             # An accepted claim was checked by a person even when its truth is not settled:
             # the record says who and when, with the label left as it is.
-            data["verdict"] = {**data["verdict"], "reviewer": cf.reviewer, "reviewed": cf.reviewed}
+            stamp = _stamp(d, cf)
+            data["verdict"] = {**data["verdict"], "reviewer": stamp.reviewer, "reviewed": stamp.reviewed}
         if (why := _move_span(data, d, c, text)) is not None:
             self.problem(at, "start/end", why)
             return
@@ -635,8 +654,9 @@ def _move_span(data: dict[str, Any], d: Decision, c: Claim, text: str) -> str | 
 def _added_claim_data(aid: str, lang: str, text: str, a: AddedClaim,
                       cf: CurationFile) -> dict[str, Any]:
     """An added claim before its reviewer's fields: publisher speaker, check-worthiness 1.0,
-    the sentence around it, unverified (reviewed by the file's reviewer)."""
+    the sentence around it, unverified (reviewed by its entry's reviewer, else the file's)."""
     surface = text[a.start:a.end]
+    stamp = _stamp(a, cf)
     return {
         "claim_id": added_claim_id(aid, a.start, a.end), "article_id": aid, "lang": lang,
         "text": surface, "start": a.start, "end": a.end, "surface": surface,
@@ -644,8 +664,8 @@ def _added_claim_data(aid: str, lang: str, text: str, a: AddedClaim,
         "claim_type": a.claim_type, "speaker": {"kind": "publisher"},
         "check_worthiness": 1.0, "check_worthiness_reasons": ["added by a reviewer"],
         "extractor": ADDED_EXTRACTOR, "extractor_version": ADDED_EXTRACTOR_VERSION,
-        "verdict": {"label": "unverified", "evidence": [], "reviewer": cf.reviewer,
-                    "reviewed": cf.reviewed},
+        "verdict": {"label": "unverified", "evidence": [], "reviewer": stamp.reviewer,
+                    "reviewed": stamp.reviewed},
     }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from klaim.errors import InputError, Problem, ValidationReport
-from klaim.schema import ADDED_FIELDS, Article, Claim
+from klaim.schema import ADDED_FIELDS, SCHEMA_VERSION, Article, Claim
 
 
 def _sorted(claims: list[Claim]) -> list[Claim]:
@@ -145,7 +145,7 @@ def check_release_info(root: Path, articles: list[Article], claims: list[Claim],
     if not isinstance(info, dict):
         report.problems.append(Problem(str(path), "(file)", "(json)", "not a JSON object"))
         return
-    digest = content_digest(articles, claims)
+    digest = content_digest(articles, claims, str(info.get("schema_version") or SCHEMA_VERSION))
     if info.get("content_sha256") != digest:
         report.problems.append(Problem(str(path), "-", "content_sha256",
                                        f"the data hashes to {digest}, not {info.get('content_sha256')}"

@@ -77,10 +77,12 @@ def _canonical(model: Any) -> dict[str, Any]:
     return {k: v for k, v in data.items() if not (k in ADDED_FIELDS and (v is None or v == []))}
 
 
-def content_digest(articles: list[Article], claims: list[Claim]) -> str:
-    """Identity of a release's content, independent of how Parquet or CSV bytes are laid out."""
+def content_digest(articles: list[Article], claims: list[Claim],
+                   schema_version: str = SCHEMA_VERSION) -> str:
+    """Identity of a release's content, independent of how Parquet or CSV bytes are laid out
+    (a release made under an earlier schema version is checked with the version it declares)."""
     h = hashlib.sha256()
-    h.update(f"schema {SCHEMA_VERSION}\n".encode())
+    h.update(f"schema {schema_version}\n".encode())
     h.update(canonical_jsonl(sorted(articles, key=lambda a: a.article_id)))
     h.update(canonical_jsonl(sorted(claims, key=lambda c: (c.article_id, c.start, c.end, c.claim_id))))
     return h.hexdigest()

@@ -47,6 +47,7 @@ from klaim.schema import SpeakerKind
 
 PRONOUN = "discourse.pronoun-antecedent"
 CONTINUES = "discourse.account-continues"
+NEGATION_REACH = 2  # words after a pronoun subject that may hold its negation ("ia juga tidak …")
 RESUMES = "discourse.account-resumes"
 QUOTE_IN_CONTENT = "discourse.quote-in-content"
 OP_ED = "discourse.op-ed-author"
@@ -140,6 +141,21 @@ class Discourse:
         if subject is not None:
             return self.mentions.canonical(subject) != self.mentions.canonical(speaker)
         return self._named_subject_other(sentence, speaker)
+
+    def tells_of_source(self, sentence: tuple[int, int]) -> bool:
+        """Does a sentence without a cue open with a pronoun for a person and a negation ("Dia tak
+        merinci kerja sama itu", "ia belum ingin membagi …")? The outlet tells what its source did
+        not say, in its own voice (helper idprec)."""
+        ctx = self.ctx
+        words = self._subject_words(sentence)
+        if not words or ctx.word(words[0]) not in discourse_words(ctx.L.code).referring_pronouns:
+            return False
+        for k in words[1:1 + NEGATION_REACH]:
+            if ctx.L.negated.pattern.fullmatch(ctx.word(k)):
+                return True
+            if ctx.is_verb(k):
+                return False  # "Dia menjamin tidak pernah …": the negation is what was said
+        return False
 
     def _named_subject_other(self, sentence: tuple[int, int], speaker: SpeakerRef) -> bool:
         """Does the sentence open with a name (past capitalised common words: "The", "But") that
@@ -264,28 +280,49 @@ def op_ed_author(d: Discourse, units: list[Unit]) -> list[Unit]:
 def _author_tagline(d: Discourse) -> tuple[SpeakerRef, int] | None:
     """The author named by the last paragraph's tagline ("<Name> is …") of an article that says
     "I" or "we" outside quotes, and where the tagline starts."""
-    ctx, L = d.ctx, d.ctx.L
     if not d.paragraph_starts or not d.sentences:
         return None
     start = d.paragraph_starts[-1]
-    toks = list(ctx.idx.between(start, len(ctx.text)))
-    words = [k for k in toks if ctx.is_word(k)]
-    if not 3 <= len(words) <= TAGLINE_WORDS or d.sentence_index(ctx.idx.spans[words[-1]][0]) != \
-            d.sentence_index(ctx.idx.spans[words[0]][0]):
-        return None  # one short sentence
+    words = _one_short_sentence(d, start)
+    copula = _tagline_copula(d.ctx, words) if words else None
+    if words is None or copula is None or not _writes_in_first_person(d, start):
+        return None
+    return _tagline_author(d.ctx, words, copula), start
+
+
+def _one_short_sentence(d: Discourse, start: int) -> list[int] | None:
+    """The word tokens from ``start`` to the end, if they are one sentence of a tagline's length."""
+    ctx = d.ctx
+    words = [k for k in ctx.idx.between(start, len(ctx.text)) if ctx.is_word(k)]
+    if not 3 <= len(words) <= TAGLINE_WORDS:
+        return None
+    same = d.sentence_index(ctx.idx.spans[words[-1]][0]) == d.sentence_index(ctx.idx.spans[words[0]][0])
+    return words if same else None
+
+
+def _tagline_copula(ctx: Ctx, words: list[int]) -> int | None:
+    """Where "<Name> is a/the …" has its copula: a capitalised name of two words or more before
+    it and an article after it ("Mr. Hurt is eager …" is narration, not a tagline)."""
+    L = ctx.L
     copula = next((n for n, k in enumerate(words[:TAGLINE_NAME + 1]) if ctx.word(k) in L.copulas), None)
     if copula is None or copula < 2 or copula + 1 >= len(words) or not all(ctx.is_cap(k) for k in words[:copula]):
         return None
     if ctx.word(words[copula + 1]) not in L.np_articles or ctx.match_seq(words[0], L.honorifics, words[copula]):
-        return None  # "<Name> is the author of …", not "Mr. Hurt is eager …" (narration)
-    first_person = [a for a, _ in ctx.cues(L.first_person, 0, start) if not d.in_quote(a)]
-    if len(first_person) < OP_ED_FIRST_PERSON:
         return None
-    name_end = ctx.idx.spans[words[copula - 1]][1]
-    role = ctx.text[ctx.idx.spans[words[copula + 1]][0]:ctx.idx.spans[words[-1]][1]]
-    author = SpeakerRef(SpeakerKind.person, name=ctx.text[ctx.idx.spans[words[0]][0]:name_end], role=role,
-                        mention=(ctx.idx.spans[words[0]][0], name_end))
-    return author, start
+    return copula
+
+
+def _writes_in_first_person(d: Discourse, before: int) -> bool:
+    first_person = [a for a, _ in d.ctx.cues(d.ctx.L.first_person, 0, before) if not d.in_quote(a)]
+    return len(first_person) >= OP_ED_FIRST_PERSON
+
+
+def _tagline_author(ctx: Ctx, words: list[int], copula: int) -> SpeakerRef:
+    spans = ctx.idx.spans
+    name_start, name_end = spans[words[0]][0], spans[words[copula - 1]][1]
+    role = ctx.text[spans[words[copula + 1]][0]:spans[words[-1]][1]]
+    return SpeakerRef(SpeakerKind.person, name=ctx.text[name_start:name_end], role=role,
+                      mention=(name_start, name_end))
 
 
 def _attributed(u: Unit) -> bool:
@@ -311,7 +348,7 @@ def carry_accounts(d: Discourse, units: list[Unit]) -> list[Unit]:
             continue
         if account is not None and (para != account[2] or d.about_another(u.sentence, account[0])):
             account = None
-        if account is not None and u.rules[:1] == ("unit.publisher",):
+        if account is not None and u.rules[:1] == ("unit.publisher",) and not d.tells_of_source(u.sentence):
             u = replace(u, speaker=account[0], spans=list(account[1]), cue=account[0].cue,
                         rules=(*u.rules, CONTINUES))
         out.append(u)
@@ -406,7 +443,8 @@ def _outlet_paragraph(d: Discourse, units: list[Unit], unit_ids: list[int]) -> b
     opener = words.outlet_openers.pattern.match(text, first[0])
     if opener is not None:
         return True
-    return any(words.source_words.first(text, *s) or d.subject_person(s) is not None for s in sents)
+    return any(words.source_words.first(text, *s) or d.subject_person(s) is not None or d.tells_of_source(s)
+               for s in sents)
 
 
 def _same_source(d: Discourse, units: list[Unit], by_para: dict[int, list[int]], before: int | None,

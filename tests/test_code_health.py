@@ -1,0 +1,46 @@
+"""The claim extractor stays a set of small rules (issue #12's "rebuilt core"): no function in
+``klaim/extraction/claims/`` over 60 lines or over cyclomatic complexity 15, measured by radon.
+A rule that grows past that is split into named steps, not waved through."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from radon.visitors import ComplexityVisitor, Function
+
+CLAIMS = Path(__file__).resolve().parents[1] / "src" / "klaim" / "extraction" / "claims"
+MAX_LINES = 60
+MAX_COMPLEXITY = 15
+
+
+def _functions(path: Path) -> list[Function]:
+    visitor = ComplexityVisitor.from_code(path.read_text(encoding="utf-8"))
+    found = list(visitor.functions)
+    for cls in visitor.classes:
+        found += cls.methods
+    return found
+
+
+def _where(path: Path, fn: Function) -> str:
+    return f"{path.name}:{fn.lineno} {fn.name}"
+
+
+MODULES = sorted(CLAIMS.glob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
+def test_claims_functions_are_short_and_simple(path: Path) -> None:
+    too_long = [f"{_where(path, fn)}: {fn.endline - fn.lineno + 1} lines"
+                for fn in _functions(path) if fn.endline - fn.lineno + 1 > MAX_LINES]
+    too_complex = [f"{_where(path, fn)}: complexity {fn.complexity}"
+                   for fn in _functions(path) if fn.complexity > MAX_COMPLEXITY]
+    assert not too_long + too_complex
+
+
+def test_the_measure_sees_a_long_complex_function(tmp_path: Path) -> None:
+    branches = "\n".join(f"    if x == {n}:\n        return {n}" for n in range(40))
+    path = tmp_path / "big.py"
+    path.write_text(f"def big(x):\n{branches}\n    return -1\n", encoding="utf-8")
+    (fn,) = _functions(path)
+    assert fn.complexity > MAX_COMPLEXITY and fn.endline - fn.lineno + 1 > MAX_LINES
