@@ -475,10 +475,16 @@ def cause_head_end(ctx: Ctx, a: int, b: int) -> int | None:
     k = next((t for t in range(v + 1, b - 1) if not depth[t - a] and ctx.word(t) in L.cause_subordinators), None)
     if k is None or ctx.words_between(a, k) <= L.min_claim_tokens or not any(ctx.is_verb(t) for t in range(k + 1, b)):
         return None  # "… akibat perluasan aliansi tersebut": a cause that is a noun phrase stays in its claim
+    return k if _says_after_verb(ctx, v, k) else None
+
+
+def _says_after_verb(ctx: Ctx, v: int, k: int) -> bool:
+    """Does the predicate from token v say something between its last verb and token k?"""
+    L = ctx.L
     # a modal that ends the predicate is what it says ("… dianggap perlu karena …"), not its verb
     last_verb = max(t for t in range(v, k) if (ctx.is_verb(t) and ctx.word(t) not in L.auxiliaries)
                     or ctx.word(t) in L.relative or t == v)
-    return k if ctx.words_between(last_verb + 1, k) > 0 else None
+    return ctx.words_between(last_verb + 1, k) > 0
 
 
 def _is_clause(ctx: Ctx, a: int, b: int) -> bool:

@@ -696,17 +696,23 @@ def _may_end_with_cue(text: str, lo: int, end: int, lang: str) -> bool:
         return False
     if index is None:
         return True
-    lengths, known = index
+    lengths, known, last_two = index
+    if lengths[0] >= 2 and text[max(lo, k - 2):k] not in last_two:
+        return False  # most numbers: no cue ends with the two characters before them
     return any(k - n >= lo and text[k - n:k] in known for n in lengths)
 
 
+_CueIndex = tuple[tuple[int, ...], frozenset[str], frozenset[str]]
+
+
 @cache
-def _cue_index(lang: str) -> tuple[tuple[tuple[int, ...], frozenset[str]] | None, frozenset[str]]:
-    """The lengths and the set of the language's reference cues (None if one is a phrase), and
-    the characters they can end with."""
+def _cue_index(lang: str) -> tuple[_CueIndex | None, frozenset[str]]:
+    """The lengths, the set and the last two characters of the language's reference cues (None
+    if one is a phrase), and the characters they can end with."""
     cues = lexicon(lang).reference_cues
     one_word = all(len(w.split()) == 1 and w.strip() == w and not w.endswith("(") for w in cues)
-    index = (tuple(sorted({len(w) for w in cues})), frozenset(cues)) if one_word else None
+    index = (tuple(sorted({len(w) for w in cues})), frozenset(cues), frozenset(w[-2:] for w in cues)) \
+        if one_word and cues else None
     return index, frozenset(w[-1] for w in cues if w)
 
 
