@@ -12,11 +12,13 @@ from typing import Any
 from klaim.extraction.claims._lang import Lang, Phrases, Sequences
 from klaim.extraction.text import TokenIndex
 
-# A dateline: capitalised words (city, agency) and a dash at the start of a paragraph.
+# A dateline: capitalised words (city, agency) or a site's lower-case name ("blokBojonegoro.com")
+# and a dash at the start of a paragraph.
 # The next word starts a sentence: "Masing - masing" (a spaced reduplication) is no dateline.
 # Dash groups are separated by required whitespace (\s+, not \s*): with \s* a run of dashes could
 # be split between the groups in exponentially many ways, and 40 dashes after a capital hung.
-DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(?:\s+[-–—]+)*"
+DATELINE = re.compile(r"(?:[A-Z][\w.]*|[a-z]\w*(?:\.\w+)*\.(?:com|net|org|id|tv))"
+                      r"(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(?:\s+[-–—]+)*"
                       r"[\s\u200b-\u200f\u2060\ufeff]+(?=[A-Z\"“])")
 CLOSING = frozenset('”»"')
 OPENING = frozenset('“«„"')

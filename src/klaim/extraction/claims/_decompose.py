@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
+from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
@@ -29,7 +30,7 @@ from klaim.extraction.claims._enumeration import (
 )
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
-from klaim.extraction.text import DOUBLE_APOSTROPHE, mark_before, quote_mark
+from klaim.extraction.text import DOUBLE_APOSTROPHE, ends_sentence, mark_before, quote_mark
 from klaim.schema import SpeakerKind
 
 
@@ -55,7 +56,7 @@ def standalone(words: list[str]) -> str:
     if not s:
         return s
     s = s[0].upper() + s[1:]
-    return s if s[-1] in ".!?…" or (s[-1] in CLOSING and len(s) > 1 and s[-2] in ".!?") else s + "."
+    return s if ends_sentence(s) else s + "."
 
 
 def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start: int | None = None,
@@ -257,8 +258,17 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
 def _breaks_subject(ctx: Ctx, k: int) -> bool:
     L = ctx.L
     w = ctx.word(k)
-    return (not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators
-            or w in L.subordinators)
+    return ((not ctx.is_word(k) and not _abbreviation_stop(ctx, k)) or w in L.relative or w in L.subject_breakers
+            or w in L.coordinators or w in L.subordinators)
+
+
+def _abbreviation_stop(ctx: Ctx, k: int) -> bool:
+    """The full stop of an abbreviation inside a subject ("the U.S. will …", "Sen. Cruz has …"):
+    part of the word before it, no punctuation (where the table lists ``abbreviations``)."""
+    if ctx.word(k) != "." or k == 0 or not ctx.L.abbreviations or not ctx.is_word(k - 1):
+        return False
+    before = ctx.word(k - 1)
+    return before in ctx.L.abbreviations or "." in before
 
 
 def _next_comma(ctx: Ctx, start: int, stop: int) -> int | None:
@@ -425,11 +435,30 @@ def _split_kind(ctx: Ctx, st: _Scan, k: int, u: int, v: int) -> str | None:
     if _predicate_split(ctx, st, k, v, conn):
         return "predicate"
     if conn in L.clause_coordinators and conn != "," and _clause_subject_len(ctx, u, j) \
-            and not _coordinated_complement(ctx, st, k):
+            and not _coordinated_complement(ctx, st, k) and not _closes_item_list(ctx, st, k):
         return "clause"
     if conn == "," and _comma_splice(ctx, st, u):
         return "splice"
     return None
+
+
+LIST_ITEM_WORDS = 3  # words at most in a comma-set item of a list of names or modifiers
+
+
+def _closes_item_list(ctx: Ctx, st: _Scan, k: int) -> bool:
+    """Does the coordinator at k close a comma list of short verbless items after the predicate
+    ("… menelusuri bangkai kapal perang Belanda, Inggris, dan Amerika mempersiapkan …")? Its last
+    item is one more of them (helper idprec), not the subject of a new clause; a clause before the
+    comma ("Harga beras naik, harga cabai turun, dan …") has a verb of its own."""
+    e = k - 1 if ctx.word(k - 1) == "," else k  # "…, dan" is split at its comma or at its coordinator
+    v = st.last_verb
+    c = next((t for t in range(e - 1, max(e - LIST_ITEM_WORDS - 2, -1), -1) if ctx.word(t) == ","), None)
+    if v is None or c is None or c <= v:
+        return False
+    L = ctx.L
+    return ctx.words_between(c + 1, e) > 0 and not any(
+        ctx.is_verb(t) or ctx.word(t) in L.np_stops or ctx.word(t) in L.clause_coordinators
+        or ctx.word(t) in L.subordinators for t in range(c + 1, e))  # a bare noun phrase, not "sementara X"
 
 
 def _opens_dependent(ctx: Ctx, i: int, j: int) -> bool:
@@ -487,7 +516,17 @@ def _predicate_split(ctx: Ctx, st: _Scan, k: int, v: int, conn: str) -> bool:
         return False
     return (v < st.j and ctx.is_verb(v) and conn in L.predicate_coordinators | {","}
             and not ctx.match_seq(v, L.citations, st.j) and not ctx.is_verb(k - 1)
-            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j))
+            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j)
+            and not _coordinated_modifiers(ctx, st, k, v))
+
+
+def _coordinated_modifiers(ctx: Ctx, st: _Scan, k: int, v: int) -> bool:
+    """ "… bersifat final dan mengikat", "… tetap aman dan terkendali": one word after the verb
+    and one bare word after the coordinator are two modifiers of one predicate (helper idprec),
+    not two predicates; "menangkap pelaku dan menyita barang bukti" has an object after each."""
+    after = next((t for t in range(v + 1, st.j) if ctx.word(t) in (",", ";")), st.j)
+    return st.last_verb is not None and ctx.words_between(st.last_verb + 1, k) == 1 \
+        and ctx.words_between(v, after) == 1 and ctx.is_word(k - 1)
 
 
 def _nominalised(ctx: Ctx, v: int, j: int) -> bool:
@@ -551,13 +590,14 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     d = _Decomposition(ctx, sentence, speaker, spans, cue, i, keep_verb)
     override = _apposition_claim(d, j)
     s0, e0, v0 = _subject(ctx, i, j)
-    subject, override, points = _main_subject(ctx, (i, j), (s0, e0, v0), _split_points(ctx, i, j), override,
+    ns, ne = appositive_subject(ctx, i, (s0, e0))
+    subject, override, points = _main_subject(ctx, (i, j), (ns, ne, v0), _split_points(ctx, i, j), override,
                                               (default_subject, subject_prefix))
     carried = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
-    carry = _Carry(subject, carried, override, s0 if e0 > s0 else i, e0 if e0 > s0 else i, (e0, v0))
+    carry = _Carry(subject, carried, override, ns if ne > ns else i, ne if ne > ns else i, (e0, v0))
     _copula_clause_carry(ctx, carry, v0, j)
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
-    return d.units
+    return _tagged_role(d.units, "appositive-subject") if ns != s0 else d.units
 
 
 def _copula_clause_carry(ctx: Ctx, carry: _Carry, v0: int, j: int) -> None:
@@ -858,8 +898,10 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
             or (start == a and end == b) or _is_date_phrase(ctx, start, k):
         return False  # "media yang tidak hanya" says nothing yet; "Juli lalu yang …" describes no date
     s, e = ctx.span(start, end)
-    d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
-                        role="marked-relative", cue=d.cue))
+    # the claim says the clause of its noun: "Angin tak terlalu kencang", not the noun phrase
+    # "Angin yang tak terlalu kencang" (helper idprec)
+    d.units.append(Unit(s, e, standalone([ctx.phrase(start, k), ctx.phrase(k + 1, end)]), d.sentence, d.speaker,
+                        list(d.spans), role="marked-relative", cue=d.cue))
     return True
 
 
@@ -1042,8 +1084,13 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     s, e = ctx.span(k, r_end)
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
-    d.units.append(Unit(_relative_claim_start(ctx, ant_start, k, s), e, standalone([ant, ctx.phrase(k + 1, r_end)]),
+    start = _relative_claim_start(ctx, ant_start, k, s)
+    d.units.append(Unit(start, e, standalone([ant, ctx.phrase(k + 1, r_end)]),
                         d.sentence, d.speaker, list(d.spans), role="nonrestrictive", cue=d.cue))
+    first = first_predicate_end(ctx, k, r_end)
+    if first is not None:
+        d.units.append(Unit(start, ctx.span(k, first)[1], standalone([ant, ctx.phrase(k + 1, first)]),
+                            d.sentence, d.speaker, list(d.spans), role="relative-conjunct", cue=d.cue))
     if r_end == b:
         return k - 1
     # "NATO, yang didirikan pada 1949, kini memiliki 32 anggota": the main claim keeps its whole
@@ -1051,6 +1098,27 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def first_predicate_end(ctx: Ctx, k: int, end: int) -> int | None:
+    """Where the first of coordinated predicates ends in the relative clause or participle phrase
+    that opens at token k and ends before ``end`` ("who founded the Institute in 1979 and is a
+    longtime committeeman", "who is widely disliked and distrusted"): the coordinator before the
+    next predicate, None without one. Each predicate states a fact of its own; the guideline's span
+    of a split conjunct runs from the shared start to its own end. On where the table sets
+    ``relative_conjuncts`` (English)."""
+    L = ctx.L
+    if not clause_table(L.code).relative_conjuncts:
+        return None
+    verb = False
+    for t in range(k + 1, end - 1):
+        verb = verb or ctx.is_verb(t)
+        if not ctx.is_word(t) and not _abbreviation_stop(ctx, t):
+            return None  # a comma or bracket: the clause has a part inserted, not two predicates
+        if verb and ctx.word(t) in L.predicate_coordinators:
+            v = _skip_modifiers(ctx, t + 1, end)
+            return t if v < end and (v > t + 1 or ctx.is_verb(v)) else None
+    return None
 
 
 def _relative_claim_start(ctx: Ctx, ant_start: int, k: int, s: int) -> int:
@@ -1096,7 +1164,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     clause's start to the item's end) and the clause after a cause or time connective."""
     head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
     out = []
-    ends = enumeration_ends(ctx, a, b)
+    ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
@@ -1109,6 +1177,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     if _label_positions(ctx):  # most articles list no numbered unit
         out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b)
                 if (s, e) != (a, b)]
+    out += subordinate_clauses(ctx, a, b, like)
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
         c_end = trim_tokens(ctx, a, effect)[1]
@@ -1192,6 +1261,53 @@ def _next_item(ctx: Ctx, k: int, b: int) -> int:
 
 
 MAX_NAME_ITEM_WORDS = 4  # words at most in one name of a list ("Poris Plawad Indah")
+_CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", "(", "?", "!"})
+
+
+def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "Mark-Viverito has served as a surrogate this week as Clinton continues to lead in polls":
+    a clause after a subordinator (``subordinators``) with a subject and a verb of its own states
+    a fact besides the whole; a claim from its subject to the next punctuation or subordinator.
+    On where the table sets ``subordinate_clauses`` (English; Indonesian names its connectives
+    under ``fact_subordinators``)."""
+    L = ctx.L
+    if not clause_table(L.code).subordinate_clauses or _asks(ctx, like.sentence, b):
+        return []
+    out: list[Unit] = []
+    for k in range(a + 1, b - 1):
+        if ctx.word(k) not in L.subordinators or not any(ctx.is_verb(t) for t in range(a, k)):
+            continue
+        end = next((t for t in range(k + 2, b) if ctx.word(t) in _CLAUSE_ENDS or ctx.word(t) in L.subordinators
+                    or _is_dash(ctx, t)), b)
+        if _states_a_fact(ctx, k + 1, end):
+            s, e = trim_tokens(ctx, k + 1, end - 1 if ctx.word(end - 1) in L.coordinators else end)
+            out.append(_part(ctx, s, e, [], like, "subordinate-clause"))
+    return out[:MAX_ITEMS]
+
+
+def _states_a_fact(ctx: Ctx, u: int, end: int) -> bool:
+    """Do tokens u..end-1 make a clause that says something: a subject that is more than an
+    article ("as a weakened America"), a lower-case verb that is no participle on a noun ("as part
+    of a lawsuit brought by …") and something after the verb (not "since the recession began",
+    which only dates the main clause)?"""
+    L = ctx.L
+    n = _clause_subject_len(ctx, u, end)
+    if not n or ctx.word(u + n - 1) in L.np_articles:
+        return False  # "after meeting Thursday", "as one of her surrogates": no clause of its own
+    verb = _skip_modifiers(ctx, u + n, end)
+    if verb + 1 >= end or any(ctx.is_cap(t) for t in range(u + n, verb + 1)):
+        return False  # "as the Plan B for …", "when it votes May 10"
+    return verb > u + n or ctx.word(verb + 1) != L.passive_agent
+
+
+def _asks(ctx: Ctx, sentence: tuple[int, int], b: int) -> bool:
+    """Does the sentence, or the clause ending before token b, end as a question ("… when it
+    appeared to be a losing battle?")?"""
+    after = ctx.text[ctx.idx.spans[b - 1][1]:sentence[1]].lstrip()
+    return ctx.text[sentence[0]:sentence[1]].rstrip().endswith(ctx.L.non_claim_endings) \
+        or after.startswith(ctx.L.non_claim_endings)
+
+
 GLOSS_REACH = 10  # tokens at most in the noun phrase before a gloss word
 
 
@@ -1416,10 +1532,41 @@ def _capitalised_as_first(ctx: Ctx, a: int, k: int, first: int) -> bool:
 def _named_elsewhere(ctx: Ctx, a: int) -> bool:
     """Is the word at a written so after a word elsewhere in the article (a name: "… met Stein")?
     A search of the text, not of the tokens: most articles never ask, so no index is built."""
-    text = ctx.text
     s, e = ctx.idx.spans[a]
-    pattern = re.compile(r"\w[\w,]*\s+" + re.escape(text[s:e]) + r"\b")
-    return any(m.end() != e for m in pattern.finditer(text))
+    word = ctx.text[s:e]
+    # once per word and article: a text that opens many sentences with it asks as many times
+    ends = ctx.memo.get(("decompose.named-after-word", word))
+    if ends is None:
+        ends = ctx.memo["decompose.named-after-word", word] = _after_word_ends(ctx.text, word)
+    return any(end != e for end in ends)
+
+
+_SPACE = re.compile(r"\s")
+_WORD_OR_COMMA = re.compile(r"[\w,]")
+
+
+def _after_word_ends(text: str, word: str) -> tuple[int, ...]:
+    """Where the matches of "<word> <``word``>" in ``text`` end (two of them at most: they answer
+    whether one ends elsewhere than a given place). Each match ends at an occurrence of ``word``
+    after white space after a word character or comma; the literal search for those runs first,
+    as most words have none but their own, and only then the search with the word before."""
+    if not any(_after_word(text, m.start()) for m in re.finditer(re.escape(word) + r"\b", text)):
+        return ()
+    ends: list[int] = []
+    for m in re.finditer(r"\w[\w,]*\s+" + re.escape(word) + r"\b", text):
+        if m.end() not in ends:
+            ends.append(m.end())
+            if len(ends) == 2:
+                break
+    return tuple(ends)
+
+
+def _after_word(text: str, p: int) -> bool:
+    """Is there white space right before ``p``, with a word character or comma before it?"""
+    i = p
+    while i > 0 and _SPACE.match(text, i - 1):
+        i -= 1
+    return i < p and i > 0 and _WORD_OR_COMMA.match(text, i - 1) is not None
 
 
 def _in_fronted_phrase(ctx: Ctx, first: int, k: int) -> bool:
@@ -1439,15 +1586,23 @@ def _appositive_phrase_ends(ctx: Ctx, t0: int, stop: int) -> list[int]:
     if ctx.word(t0) not in L.appositive_openers:
         return _age_end(ctx, t0, stop)
     end = next((t for t in range(t0, stop) if _ends_phrase(ctx, t, stop) or ctx.word(t) in L.relative), stop)
-    lo, hi = APPOSITIVE_WORDS
-    if not lo <= ctx.words_between(t0, end) <= hi or not _describes(ctx, t0, end):
+    first = first_predicate_end(ctx, t0, end)  # "an update provided by X and paid for by Y"
+    if first is not None and _appositive_phrase(ctx, t0, first):
+        return [first, end]
+    if not _appositive_phrase(ctx, t0, end):
         return []
     ends = [_first_item_end(ctx, t0, end), end]
     if end < stop and ctx.word(end) in L.relative:
         r_end = next((t for t in range(end + 1, stop) if _ends_phrase(ctx, t, stop)), stop)
         if ctx.words_between(end + 1, r_end) >= L.min_claim_tokens - 1:
-            ends.append(r_end)
+            ends += [first_predicate_end(ctx, end, r_end), r_end]
     return [e for e in dict.fromkeys(ends) if e is not None]
+
+
+def _appositive_phrase(ctx: Ctx, a: int, b: int) -> bool:
+    """Tokens a..b-1 are a describing noun phrase of an appositive's length."""
+    lo, hi = APPOSITIVE_WORDS
+    return lo <= ctx.words_between(a, b) <= hi and _describes(ctx, a, b)
 
 
 def _ends_phrase(ctx: Ctx, t: int, stop: int) -> bool:

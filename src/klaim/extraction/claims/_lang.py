@@ -67,6 +67,8 @@ class Lang:
     evidence_cues: frozenset[str]
     evidence_nouns: frozenset[str]
     record_cues: frozenset[str]
+    complement_cues: frozenset[str]
+    pronoun_embedders: frozenset[str]
     pre_cues: frozenset[str]
     act_cues: frozenset[str]
     prefix_cues: frozenset[str]
@@ -89,6 +91,7 @@ class Lang:
     speaker_boundaries: frozenset[str]
     np_participles: frozenset[str]
     anonymous: tuple[re.Pattern[str], ...]
+    affiliation_tags: tuple[re.Pattern[str], ...]
     group_determiners: frozenset[str]
     np_articles: frozenset[str]
     plural_suffix: str | None
@@ -251,7 +254,8 @@ class Lang:
 
 # Table keys compiled the same way, by the Lang field they fill (field → key where the names differ).
 _WORD_SETS = (
-    "post_cues", "participle_cues", "evidence_cues", "evidence_nouns", "record_cues", "pre_cues",
+    "post_cues", "participle_cues", "evidence_cues", "evidence_nouns", "record_cues", "complement_cues",
+    "pronoun_embedders", "pre_cues",
     "prefix_cues", "inline_cues", "passive_cues", "passive_openers", "nominal_cues", "speech_nouns",
     "recipient_words", "object_prepositions", "object_cues", "complementisers", "wish_complementisers",
     "pronoun_speakers",
@@ -329,6 +333,7 @@ def _clause_words(t: dict[str, Any]) -> dict[str, Any]:
         "coordinators": _words(t, "predicate_coordinators") | _words(t, "clause_coordinators"),
         "passive_agent": t["passive_agent"] or "",
         "anonymous": tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
+        "affiliation_tags": tuple(re.compile(p) for p in t.get("affiliation_tags", [])),
         "boilerplate": re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
         "non_claim_endings": tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         "membership_phrase": t.get("membership_phrase") or "",
