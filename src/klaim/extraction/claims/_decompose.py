@@ -609,8 +609,8 @@ def _copula_clause_carry(ctx: Ctx, carry: _Carry, v0: int, j: int) -> None:
     if v0 >= j or ctx.word(v0) not in L.copulas or ctx.word(v0) in L.auxiliaries or carry.override is not None:
         return
     n = _clause_subject_len(ctx, v0 + 1, j)
-    if not n:
-        return
+    if not n or any(ctx.word(t) in L.relative for t in range(v0 + 1, j)):
+        return  # "X merupakan penghargaan bergengsi yang diberikan … dan didukung …": a noun phrase
     s, e = v0 + 1, v0 + 1 + n
     v = _skip_modifiers(ctx, e, j)
     carry.subject, carry.start, carry.end = ctx.phrase(s, e), s, e
