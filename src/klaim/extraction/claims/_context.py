@@ -110,8 +110,12 @@ class Ctx:
         if hit is None:
             idx = self.idx
             w = idx.lower[k]
-            hit = idx.is_word[k] and (self.L.is_verb(w) or self._object_focus(k, w)) \
-                and not (idx.is_cap[k] and w not in self.L.verbs)
+            L = self.L
+            # the word before is checked first: most words follow no agent or auxiliary
+            hit = idx.is_word[k] and (L.is_verb(w) or (k > 0 and (idx.lower[k - 1] in L.object_focus_agents
+                                                                  or idx.lower[k - 1] in L.auxiliaries)
+                                                       and self._object_focus(k, w))) \
+                and not (idx.is_cap[k] and w not in L.verbs)
             self._verb[k] = hit
         return hit
 

@@ -598,8 +598,26 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
                                               (default_subject, subject_prefix))
     carried = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
     carry = _Carry(subject, carried, override, ns if ne > ns else i, ne if ne > ns else i, (e0, v0))
+    _copula_clause_carry(ctx, carry, v0, j)
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
     return _tagged_role(d.units, "appositive-subject") if ns != s0 else d.units
+
+
+def _copula_clause_carry(ctx: Ctx, carry: _Carry, v0: int, j: int) -> None:
+    """ "Kendalanya adalah Indonesia belum dapat memproduksi vaksin dan masih melakukan impor": after
+    a copula that a clause follows, a coordinated predicate shares the clause's subject
+    ("Indonesia masih melakukan impor"), not the copula's ("Kendalanya"). Not a copula that is an
+    auxiliary too ("The operation is being led by …": English "is")."""
+    L = ctx.L
+    if v0 >= j or ctx.word(v0) not in L.copulas or ctx.word(v0) in L.auxiliaries or carry.override is not None:
+        return
+    n = _clause_subject_len(ctx, v0 + 1, j)
+    if not n or any(ctx.word(t) in L.relative for t in range(v0 + 1, j)):
+        return  # "X merupakan penghargaan bergengsi yang diberikan … dan didukung …": a noun phrase
+    s, e = v0 + 1, v0 + 1 + n
+    v = _skip_modifiers(ctx, e, j)
+    carry.subject, carry.start, carry.end = ctx.phrase(s, e), s, e
+    carry.carried, carry.aux = ([ctx.phrase(e, v)] if v > e else []), (e, v)
 
 
 def from_subject(ctx: Ctx, units: list[Unit], subject: tuple[int, int] | None) -> list[Unit]:
@@ -897,14 +915,13 @@ def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     guideline's relative clause with a fact of its own); a claim from the name to the clause's end.
     Where the table sets ``named_relatives``."""
     ctx = d.ctx
-    if not ctx.L.named_relatives or k + 1 >= b or not ctx.is_word(k + 1) \
-            or ctx.match_seq(k + 1, ctx.L.existentials, b) or _first_verb(ctx, a, k) is not None:
-        return False  # a name after the verb: the clause may say which of its kind ("Ahok yang memperoleh 40%")
-    start = _np_start(ctx, k, a)
-    while start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1):
-        start -= 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+    if not ctx.L.named_relatives or k + 1 >= b or not ctx.is_word(k + 1):
+        return False
+    start = _subject_name_start(ctx, a, k, b)
+    if start is None:
+        return False
     end = _subject_relative_end(ctx, k, b)
-    if start >= k or (start == a and end == b) or ctx.words_between(k + 1, end) < 2 \
+    if (start == a and end == b) or ctx.words_between(k + 1, end) < 2 \
             or not _is_name(ctx, start, k, ctx.idx.between(*d.sentence).start):
         return False
     s, e = ctx.span(start, end)
@@ -938,6 +955,18 @@ def _before_long_relative(d: _Decomposition, a: int, b: int, k: int) -> None:
         s, e = ctx.span(s0, e0)
         d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
                             role="before-relative", cue=d.cue))
+
+
+def _subject_name_start(ctx: Ctx, a: int, k: int, b: int) -> int | None:
+    """Where the capitalised noun phrase before the relative at k starts, when it is in the
+    subject (no verb before it) and the clause is no existential's; None otherwise."""
+    start = _np_start(ctx, k, a)
+    if start >= k or not ctx.is_cap(start) or ctx.match_seq(k + 1, ctx.L.existentials, b) \
+            or _first_verb(ctx, a, k) is not None:
+        return None  # a name after the verb: the clause may say which of its kind ("Ahok yang memperoleh 40%")
+    while start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1):
+        start -= 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+    return start
 
 
 def _subject_relative_end(ctx: Ctx, k: int, b: int) -> int:
@@ -976,10 +1005,12 @@ def _blocks_before_relative(ctx: Ctx, a: int, k: int) -> bool:
 def _needs_its_relative(ctx: Ctx, a: int, k: int) -> bool:
     """Does the noun before the relative at k say nothing without it: the complement of a copula
     ("X merupakan salah satu tokoh yang …"), one of a set, a bare noun right after the verb
-    ("memilah cara-cara yang …") or the addressee of a demand ("mengimbau para pihak yang …")?"""
+    ("memilah cara-cara yang …"), a noun that needs its clause ("orang yang …", ``relative_heads``)
+    or the addressee of a demand ("mengimbau para pihak yang …")?"""
     L = ctx.L
     last_verb = max((t for t in range(a, k) if ctx.is_verb(t)), default=a)
     return ctx.words_between(last_verb + 1, k) < OBJECT_WORDS or ctx.word(last_verb) in _complement_verbs(L.code) \
+        or ctx.word(k - 1) in L.relative_heads \
         or any(ctx.word(t) in L.copulas for t in range(a, k)) \
         or bool(ctx.match_seq(_np_start(ctx, k, a), L.single_member_subjects, k))
 
@@ -1146,7 +1177,9 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
     out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
-    out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b) if (s, e) != (a, b)]
+    if _label_positions(ctx):  # most articles list no numbered unit
+        out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b)
+                if (s, e) != (a, b)]
     out += subordinate_clauses(ctx, a, b, like)
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
@@ -1169,7 +1202,8 @@ def labelled_list_items(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
     says what the unit (a figure) covers (the places): a claim per item, from the unit's label to
     the item's end (the guideline's span of an enumerated item)."""
     out: list[tuple[int, int]] = []
-    for t in _label_positions(ctx)[bisect_left(_label_positions(ctx), a):]:
+    labels = _label_positions(ctx)
+    for t in labels[bisect_left(labels, a):]:
         if t + 2 >= b or len(out) >= MAX_ITEMS:
             break
         out += [(t, end) for end in _name_item_ends(ctx, t + 2, b)]
@@ -1181,11 +1215,20 @@ def _label_positions(ctx: Ctx) -> list[int]:
     word, found once per article (most articles have none)."""
     hit = ctx.memo.get("decompose.labels")
     if hit is None:
-        L, n = ctx.L, len(ctx.idx.lower)
-        hit = ctx.memo["decompose.labels"] = sorted(
-            t for w in L.list_units for t in ctx.positions(w)
-            if t + 2 < n and NUMERAL.fullmatch(ctx.surface(t + 1)) and ctx.is_cap(t + 2) and ctx.is_word(t + 2))
+        n = len(ctx.idx.lower)
+        # a scan of the text, not of the tokens: most articles have no numbered unit at all
+        found = (bisect_left(ctx.idx.starts, m.start()) for m in _label_pattern(ctx.L.list_units).finditer(ctx.text))
+        hit = ctx.memo["decompose.labels"] = [
+            t for t in found if t + 2 < n and NUMERAL.fullmatch(ctx.surface(t + 1)) and ctx.is_cap(t + 2)
+            and ctx.is_word(t + 2)]
     return hit
+
+
+@cache
+def _label_pattern(units: frozenset[str]) -> re.Pattern[str]:
+    """A unit's label, its numeral and a capital: where a list after a numbered unit may start."""
+    body = "|".join(sorted(map(re.escape, units), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?i:{body})\s+(?:[IVX]+|\d+)\s+[^\W\d_]")
 
 
 def _name_item_ends(ctx: Ctx, k: int, b: int) -> list[int]:

@@ -206,6 +206,7 @@ class Lang:
     title_prepositions: frozenset[str]
     list_units: frozenset[str]
     object_focus_agents: frozenset[str]
+    relative_heads: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -271,7 +272,7 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
-    "list_units", "object_focus_agents",
+    "list_units", "object_focus_agents", "relative_heads",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
