@@ -393,6 +393,15 @@ def _next_stop(text: str, end: int, sentence_end: int | None) -> str:
     return m.group() if m else ""
 
 
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def _numbered(first_item: list[str]) -> bool:
+    """ "Seksi II Cipete, Poris Plawad Indah, …": a list headed by a numbered unit says what the
+    unit covers; it is no bare list of names."""
+    return len(first_item) > 1 and bool(_ROMAN.fullmatch(first_item[1]))
+
+
 def _name_list(r: Rules, span: Span) -> str | None:
     """A bare list of names ("Jakarta, Bandung, dan Surabaya"): three or more title-case items."""
     surface = span.surface
@@ -402,7 +411,7 @@ def _name_list(r: Rules, span: Span) -> str | None:
     if len(items) < 3:
         return None
     words = [_WORD.findall(i) for i in items]
-    if any(not ws or len(ws) > r.heading_max_words for ws in words):
+    if any(not ws or len(ws) > r.heading_max_words for ws in words) or _numbered(words[0]):
         return None
     return "noun list" if _title_case(r, [w for ws in words for w in ws]) else None
 

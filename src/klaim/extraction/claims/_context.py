@@ -110,9 +110,25 @@ class Ctx:
         if hit is None:
             idx = self.idx
             w = idx.lower[k]
-            hit = idx.is_word[k] and self.L.is_verb(w) and not (idx.is_cap[k] and w not in self.L.verbs)
+            hit = idx.is_word[k] and (self.L.is_verb(w) or self._object_focus(k, w)) \
+                and not (idx.is_cap[k] and w not in self.L.verbs)
             self._verb[k] = hit
         return hit
+
+    def _object_focus(self, k: int, w: str) -> bool:
+        """ "sudah kami salurkan", "kita akan tindaklanjuti": a bare word with an object-verb
+        suffix after a first-person agent (past auxiliaries) is a verb whose agent the pronoun is,
+        the object-focus voice of speech, with no prefix to tell it by."""
+        L = self.L
+        if not L.object_focus_agents or not w.endswith(L.object_verb_suffixes) or w in L.non_verbs:
+            return False
+        if not any(w.endswith(s) and len(w) - len(s) >= L.verb_min_stem for s in L.object_verb_suffixes):
+            return False
+        lower = self.idx.lower
+        t = k - 1
+        while t >= 0 and lower[t] in L.auxiliaries:
+            t -= 1
+        return t >= 0 and lower[t] in L.object_focus_agents
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""
