@@ -526,9 +526,7 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     triliun dengan jangka waktu 18 tahun"): a claim per figure, from the clause's start."""
     L = ctx.L
     v = _predicate_start(ctx, a, b)
-    # a labelled number ("Nomor 18", "Pasal 55") names a document or a part, no figure of a claim
-    numbers = [k for k in range(a, b) if ctx.word(k)[:1].isdigit() and not _is_date_number(ctx, k)
-               and not (k > a and _labels_number(ctx, k - 1))]
+    numbers = [k for k in range(a, b) if _is_figure_number(ctx, a, k)]
     if v is None or len(numbers) < 2:
         return []
     depth = _depths(ctx, a, b)
@@ -542,6 +540,12 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
             ends.append(k)
     return ends[:MAX_ITEMS]
+
+
+def _is_figure_number(ctx: Ctx, a: int, k: int) -> bool:
+    """Is token k a number that makes a figure: not a date, and not labelled by the word before it
+    ("Nomor 18", "Pasal 55" name a document or a part)?"""
+    return ctx.word(k)[:1].isdigit() and not _is_date_number(ctx, k) and not (k > a and _labels_number(ctx, k - 1))
 
 
 def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
