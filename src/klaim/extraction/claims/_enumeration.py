@@ -418,7 +418,15 @@ def _subordinate_comma(ctx: Ctx, a: int, b: int) -> int:
     if ctx.word(a) not in ctx.L.subordinators or a + 1 >= b or _opens_with_time(ctx, a + 1):
         return -1
     comma = _after_comma(ctx, a, b) - 1
-    return comma if comma >= a and any(ctx.is_verb(t) for t in range(comma + 1, b)) else -1
+    if comma < a:
+        return -1
+    # the main clause after it: a verb, or a coordinated subject that a verb follows ("Waheed dan
+    # para kaki tangannya menyiksa"), not a list that goes on ("pemilik tanah, pemangku adat, dan …")
+    t = next((t for t in range(comma + 1, b) if ctx.is_verb(t) or ctx.word(t) in ctx.L.list_coordinators
+              or ctx.word(t) == ","), b)
+    if t == b or ctx.word(t) == ",":
+        return -1
+    return comma if ctx.is_verb(t) or _predicate_follows(ctx, t + 1, b) else -1
 
 
 def _after_comma(ctx: Ctx, a: int, b: int) -> int:
