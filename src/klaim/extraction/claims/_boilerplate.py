@@ -62,6 +62,7 @@ class BoilerplateTable(BaseModel):
     question_openers: list[str] = []
     cut_datelines: list[Regex] = []
     fillers: list[str] = []
+    request_words: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Rules:
     question_openers: frozenset[str]
     cut_dateline: re.Pattern[str] | None
     fillers: frozenset[str] = frozenset()
+    request_words: frozenset[str] = frozenset()
     lang: str = ""
 
 
@@ -137,7 +139,8 @@ def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
         remnant=_any(t.speech_remnants), call_to_action=_any(t.calls_to_action),
         greeting=_any(t.greetings), question_marks=tuple(t.question_marks),
         question_openers=frozenset(w.lower() for w in t.question_openers),
-        cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers), lang=lang,
+        cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers),
+        request_words=frozenset(w.lower() for w in t.request_words), lang=lang,
     )
 
 
@@ -336,6 +339,21 @@ def _call_to_action(r: Rules, span: Span) -> str | None:
     return "call to action" if r.call_to_action and r.call_to_action.match(_opening(span.surface)) else None
 
 
+def _request(r: Rules, span: Span) -> str | None:
+    """A request with no verb before its word ("Itu nanti laporannya tolong disampaikan", "Anton,
+    tolong carikan BAP"): asks, does not state. After a verb it is reported ("Markus sampaikan
+    tolong antarkan BAP", "meminta tolong") and stays (helper idprec)."""
+    if not r.request_words:
+        return None
+    ctx = span.ctx
+    for k in span.words():
+        if ctx.word(k) in r.request_words:
+            return "call to action"
+        if ctx.is_verb(k):
+            return None
+    return None
+
+
 def _greeting(r: Rules, span: Span) -> str | None:
     """Thanks and greetings ("Alright, thank you very much", "Terima kasih")."""
     return "greeting" if r.greeting and r.greeting.match(_opening(span.surface)) else None
@@ -426,7 +444,7 @@ def _cut_lead(r: Rules, span: Span) -> str | None:
 # ("Poris Plawad Indah, Buaran Indah, …") is a claim when its sentence has a predicate.
 # A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
 CLAIM_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
-                                                                _greeting, _cut_lead, _filler)
+                                                                _greeting, _cut_lead, _filler, _request)
 SENTENCE_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_fragment, _name_list)
 
 

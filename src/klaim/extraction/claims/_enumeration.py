@@ -200,9 +200,10 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     v = _predicate_start(ctx, a, b)
     if v is None:
         v = a
+    closing = _subordinate_comma(ctx, a, b)
     depth = _depths(ctx, a, b)
     for k in range(v + 1, b - 1):
-        end = None if depth[k - a] else _item_end(ctx, k, b, v, (depth, a))
+        end = None if depth[k - a] or k == closing else _item_end(ctx, k, b, v, (depth, a))
         if end is None:
             continue
         if ctx.word(k) in ctx.L.list_coordinators and _predicate_follows(ctx, k + 1, b):
@@ -427,8 +428,30 @@ def _predicate_follows(ctx: Ctx, k: int, b: int) -> bool:
 
 def _after_adverbial(ctx: Ctx, a: int, b: int) -> int:
     """Where the clause proper starts after a leading adverbial set off by a comma ("Hingga kini, …")."""
-    if ctx.word(a) not in ctx.L.np_stops:
-        return a
+    return _after_comma(ctx, a, b) if ctx.word(a) in ctx.L.np_stops else a
+
+
+def _subordinate_comma(ctx: Ctx, a: int, b: int) -> int:
+    """The comma that closes a leading subordinate clause ("Ketika pengunjung tiba di kuil, Waheed
+    dan para kaki tangannya menyiksa …"): no item ends there. -1 when the clause opens otherwise,
+    with a time adverbial ("Saat ini …"), or no verb follows the first comma ("Saat penangkapan
+    ditemukan empat tutup peledak, dua tali peledak": a list's comma)."""
+    if ctx.word(a) not in ctx.L.subordinators or a + 1 >= b or _opens_with_time(ctx, a + 1):
+        return -1
+    comma = _after_comma(ctx, a, b) - 1
+    if comma < a:
+        return -1
+    # the main clause after it: a verb, or a coordinated subject that a verb follows ("Waheed dan
+    # para kaki tangannya menyiksa"), not a list that goes on ("pemilik tanah, pemangku adat, dan …")
+    t = next((t for t in range(comma + 1, b) if ctx.is_verb(t) or ctx.word(t) in ctx.L.list_coordinators
+              or ctx.word(t) == ","), b)
+    if t == b or ctx.word(t) == ",":
+        return -1
+    return comma if ctx.is_verb(t) or _predicate_follows(ctx, t + 1, b) else -1
+
+
+def _after_comma(ctx: Ctx, a: int, b: int) -> int:
+    """The token after the first comma in a..b-1 (``a`` when there is none)."""
     comma = next((k for k in range(a + 1, b) if ctx.word(k) == ","), None)
     return comma + 1 if comma is not None and comma + 1 < b else a
 
@@ -542,7 +565,7 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     triliun dengan jangka waktu 18 tahun"): a claim per figure, from the clause's start."""
     L = ctx.L
     v = _predicate_start(ctx, a, b)
-    numbers = [k for k in range(a, b) if ctx.word(k)[:1].isdigit() and not _is_date_number(ctx, k)]
+    numbers = [k for k in range(a, b) if _is_figure_number(ctx, a, k)]
     if v is None or len(numbers) < 2:
         return []
     depth = _depths(ctx, a, b)
@@ -556,6 +579,12 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
             ends.append(k)
     return ends[:MAX_ITEMS]
+
+
+def _is_figure_number(ctx: Ctx, a: int, k: int) -> bool:
+    """Is token k a number that makes a figure: not a date, and not labelled by the word before it
+    ("Nomor 18", "Pasal 55" name a document or a part)?"""
+    return ctx.word(k)[:1].isdigit() and not _is_date_number(ctx, k) and not (k > a and _labels_number(ctx, k - 1))
 
 
 def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
@@ -602,7 +631,11 @@ def _is_date_number(ctx: Ctx, k: int) -> bool:
     """A year, a day or a clock time ("2016", "Januari 2018", "pukul 18.06"): a date is when
     something happened, not a figure of its own."""
     w = ctx.word(k)
-    return (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) or (k > 0 and ctx.word(k - 1) in ctx.L.time_words)
+    if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
+        return True
+    # a day before a month's name ("mulai 1 Januari 2017"): the time words written in capitals
+    month = k + 1 < len(ctx.idx.lower) and ctx.is_cap(k + 1) and ctx.word(k + 1) in ctx.L.time_words
+    return month or (k > 0 and ctx.word(k - 1) in ctx.L.time_words)
 
 
 APPOSITIVE_WORDS = (2, 8)  # words in a trailing appositive noun phrase ("salah satu proyek strategis nasional")

@@ -35,6 +35,7 @@ class DiscourseWords:
     gendered_pronouns: frozenset[str]
     party_pronouns: frozenset[str]
     first_person_singular: frozenset[str]
+    first_person_plural: frozenset[str]
     anaphoric_nouns: frozenset[str]
     not_nouns: frozenset[str]
     quantifiers: frozenset[str]
@@ -47,7 +48,7 @@ class DiscourseWords:
     @property
     def rewritable(self) -> frozenset[str]:
         """Words a standalone rule may rewrite (besides names and demonstratives)."""
-        return self.referring_pronouns | self.first_person_singular | self.party_pronouns
+        return self.referring_pronouns | self.first_person_singular | self.first_person_plural | self.party_pronouns
 
 
 @cache
@@ -58,6 +59,7 @@ def discourse_words(lang: str) -> DiscourseWords:
         gendered_pronouns=frozenset(w.lower() for w in t.gendered_pronouns),
         party_pronouns=frozenset(w.lower() for w in t.party_pronouns),
         first_person_singular=frozenset(w.lower() for w in t.first_person_singular),
+        first_person_plural=frozenset(w.lower() for w in t.first_person_plural),
         anaphoric_nouns=frozenset(w.lower() for w in t.anaphoric_nouns),
         not_nouns=frozenset(w.lower() for w in t.not_nouns),
         quantifiers=frozenset(w.lower() for w in t.quantifiers),

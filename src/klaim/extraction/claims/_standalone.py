@@ -9,6 +9,8 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
   be either: "X said Y … he") and, for "he"/"she", only someone the article itself calls so.
 - ``standalone.first-person``: "saya" in a quote, when the speaker says it once → the speaker's
   name (Indonesian verbs do not agree with the subject; English "I" is left: "I am" needs "X is").
+- ``standalone.first-person-plural``: "kami" in a quote, once in the claim → the speaker's
+  organisation, when the article gives one ("kita" takes the listener in and is left).
 - ``standalone.party``: "pihaknya" (his side) → the speaker's organisation.
 - ``standalone.full-name``: a short name ("Enggar", "Luhut") → the full name the article gives.
 - ``standalone.demonstrative``: "Restoran ini" → "Restoran Nusa Dua" when the article named it so
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 
 PRONOUN = "standalone.pronoun"
 FIRST_PERSON = "standalone.first-person"
+FIRST_PLURAL = "standalone.first-person-plural"
 PARTY = "standalone.party"
 FULL_NAME = "standalone.full-name"
 DEMONSTRATIVE = "standalone.demonstrative"
@@ -76,8 +79,8 @@ def _edit_at(d: Discourse, words: DiscourseWords, u: Unit, k: int, named: set[st
     new: tuple[str, str] | None = None
     if w in words.referring_pronouns and not u.quote and not d.in_quote(s) and _leads(ctx, u, k):
         new = _referent(d, s, u, w in words.gendered_pronouns)
-    elif w in words.first_person_singular and u.quote and _once(ctx, words, u):
-        new = _speaker_name(u.speaker, FIRST_PERSON)
+    elif u.quote and (w in words.first_person_singular or w in words.first_person_plural):
+        new = _first_person(ctx, words, u, w)
     elif w in words.party_pronouns:
         new = _party(u.speaker)
     elif ctx.is_cap(k):
@@ -87,10 +90,17 @@ def _edit_at(d: Discourse, words: DiscourseWords, u: Unit, k: int, named: set[st
     return (s, e, *new) if new is not None else None
 
 
-def _once(ctx: Ctx, words: DiscourseWords, u: Unit) -> bool:
+def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, w: str) -> tuple[str, str] | None:
+    """ "saya" in a quote → the speaker's name, "kami" → the speaker's organisation, when said once."""
+    if w in words.first_person_singular:
+        return _speaker_name(u.speaker, FIRST_PERSON) if _once(ctx, words.first_person_singular, u) else None
+    return _organisation(u.speaker) if _once(ctx, words.first_person_plural, u) else None
+
+
+def _once(ctx: Ctx, pronouns: frozenset[str], u: Unit) -> bool:
     """The speaker speaks of themself once in the claim: a name there reads right, several would
     not ("X percaya … yang X dengar")."""
-    return sum(ctx.word(k) in words.first_person_singular for k in ctx.idx.between(u.start, u.end)) == 1
+    return sum(ctx.word(k) in pronouns for k in ctx.idx.between(u.start, u.end)) == 1
 
 
 def _leads(ctx: Ctx, u: Unit, k: int) -> bool:
@@ -117,6 +127,12 @@ def _speaker_name(sp: SpeakerRef, rule: str) -> tuple[str, str] | None:
     if sp.kind != SpeakerKind.person or not sp.name:
         return None
     return sp.name, rule
+
+
+def _organisation(sp: SpeakerRef) -> tuple[str, str] | None:
+    """ "kami" of a speaker whose organisation the article gives: that organisation."""
+    found = _party(sp)
+    return (found[0], FIRST_PLURAL) if found else None
 
 
 def _party(sp: SpeakerRef) -> tuple[str, str] | None:

@@ -216,6 +216,7 @@ class ClaimsTable(BaseModel):
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
     party_pronouns: Words = []       # "his side": the speaker's organisation ("pihaknya")
     first_person_singular: Words = []  # in a quote, the speaker ("saya"; not "I": verbs agree)
+    first_person_plural: Words = []  # in a quote, the speaker's organisation ("kami"; helper idprec)
     anaphoric_nouns: Words = []      # with a demonstrative they point to a statement ("hal itu"): kept
     not_nouns: Words = []            # words before a demonstrative that are no noun ("selain itu")
     quantifiers: Words = []          # before a noun, make it several ("ketiga partai tersebut")
