@@ -1249,8 +1249,9 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     if not clause_table(L.code).subordinate_clauses or _asks(ctx, like.sentence, b):
         return []
     out: list[Unit] = []
-    for k in range(a + 1, b - 1):
-        if ctx.word(k) not in L.subordinators or not any(ctx.is_verb(t) for t in range(a, k)):
+    verb = next((t for t in range(a, b) if ctx.is_verb(t)), b)
+    for k in range(verb + 1, b - 1):
+        if ctx.word(k) not in L.subordinators:
             continue
         end = next((t for t in range(k + 2, b) if ctx.word(t) in _CLAUSE_ENDS or ctx.word(t) in L.subordinators
                     or _is_dash(ctx, t)), b)
@@ -1669,10 +1670,16 @@ def _participle_cut(ctx: Ctx, k: int) -> bool:
 
 
 def _is_adverb(ctx: Ctx, k: int) -> bool:
-    t = clause_table(ctx.L.code)
+    endings, nouns = _adverb_words(ctx.L.code)
     w = ctx.word(k)
-    return ctx.is_word(k) and not ctx.is_cap(k) and w.endswith(tuple(t.speaker_adverb_endings)) \
-        and w not in {x.lower() for x in t.speaker_non_adverbs}
+    return ctx.is_word(k) and not ctx.is_cap(k) and w.endswith(endings) and w not in nouns
+
+
+@cache
+def _adverb_words(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The endings of adverbs and the nouns with those endings (the table's speaker adverbs)."""
+    t = clause_table(lang)
+    return tuple(t.speaker_adverb_endings), frozenset(w.lower() for w in t.speaker_non_adverbs)
 
 
 def _participle_pieces(ctx: Ctx, a: int, b: int, cuts: list[int]) -> list[tuple[int, int]]:

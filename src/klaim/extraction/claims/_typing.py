@@ -328,6 +328,18 @@ def _identity_copulas(lang: str) -> frozenset[str]:
 
 
 @cache
+def _copula_pattern(lang: str) -> re.Pattern[str] | None:
+    """A copula and the first word of an identifying noun phrase (an article or an opener)."""
+    t = clause_table(lang)
+    if not t.identity_copulas:
+        return None
+    firsts = {w.split()[0] for w in (*t.np_articles, *t.identity_openers)}
+    either = "|".join(re.escape(w) for w in sorted(firsts))
+    copulas = "|".join(re.escape(w) for w in t.identity_copulas)
+    return re.compile(rf"(?<![\w-])(?:{copulas})\s+(?:{either})(?![\w-])", re.IGNORECASE)
+
+
+@cache
 def _identity_openers(lang: str) -> Sequences:
     return Sequences(list(clause_table(lang).identity_openers))
 
@@ -342,9 +354,12 @@ def _copula_identity(s: TypeScan) -> bool:
     person's name (or a pronoun for one), then an article and a noun phrase with no verb (up to a
     relative clause), says who the person is. Not "Our airports are a mess", "The effort was an
     attempt to …". On where the table lists ``identity_copulas`` (English)."""
-    ctx, claim = s.ctx, s.tokens
-    copulas = _identity_copulas(ctx.L.code)
-    c = next((k for k in claim if ctx.word(k) in copulas), None) if copulas else None
+    ctx = s.ctx
+    pattern = _copula_pattern(ctx.L.code)
+    if pattern is None or pattern.search(ctx.text, s.u.start, s.u.end) is None:
+        return False  # most claims: no copula before an article, no tokens to look at
+    claim, copulas = s.tokens, _identity_copulas(ctx.L.code)
+    c = next((k for k in claim if ctx.word(k) in copulas), None)
     if c is None or c == claim.start or c + 2 >= claim.stop or not _role_follows(s, c + 1):
         return False
     return _names_someone(s, claim.start, c) and not _verb_in(s, c + 1, claim.stop)
