@@ -85,8 +85,9 @@ def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
     mana", "…, namun"): the connective opens the next clause, it is not this claim's."""
     for n in range(1, 4):
         k = j - n
-        if k - 1 > i and ctx.word(k - 1) == "," and ctx.match_seq(k, ctx.L.leading, j) == n:
-            return k - 1
+        if k - 1 > i and ctx.word(k - 1) == "," and (ctx.match_seq(k, ctx.L.leading, j) == n
+                                                     or (n == 1 and ctx.word(k) in ctx.L.subordinators)):
+            return k - 1  # "These figures are unsurprising, as": the subordinator opens what follows
     return j
 
 
@@ -346,7 +347,7 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
     k = i
     while k < j:
         w = ctx.word(k)
-        if ctx.match_seq(k, L.breaker_seqs, j):
+        if _opens_purpose(ctx, st, k):
             st.purpose = True
         st.quote_depth = _quote_depth(quote_mark(ctx.text, ctx.idx.spans[k][0]), st.quote_depth)
         if st.quote_depth == 0 and (w in L.coordinators or w in (",", ";")) and k > i:
@@ -366,6 +367,22 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
             st.has_verb, st.last_verb = True, k
         k += 1
     return out
+
+
+def _opens_purpose(ctx: Ctx, st: _Scan, k: int) -> bool:
+    """Does token k open a purpose clause or examples ("untuk …", "to …", "such as …")? Where the
+    table sets ``purpose_after_verb``, not before the clause's first verb unless it opens the
+    clause ("Her three speeches to employees … earned …": a preposition in the subject)."""
+    if not ctx.match_seq(k, ctx.L.breaker_seqs, st.j):
+        return False
+    return st.has_verb or k == st.opener or not _purpose_after_verb(ctx.L.code)
+
+
+@cache
+def _purpose_after_verb(lang: str) -> bool:
+    """Does a purpose clause only follow the predicate (English "to": before the first verb it is a
+    preposition in the subject), where the table sets ``purpose_after_verb``?"""
+    return clause_table(lang).purpose_after_verb
 
 
 def _skip_relative(ctx: Ctx, st: _Scan, k: int) -> int:
@@ -1120,7 +1137,8 @@ def first_predicate_end(ctx: Ctx, k: int, end: int) -> int | None:
             return None  # a comma or bracket: the clause has a part inserted, not two predicates
         if verb and ctx.word(t) in L.predicate_coordinators:
             v = _skip_modifiers(ctx, t + 1, end)
-            return t if v < end and (v > t + 1 or ctx.is_verb(v)) else None
+            said = ctx.words_between(k + 1, t) >= L.min_claim_tokens - 1  # not "the media, which is and …"
+            return t if said and v < end and (v > t + 1 or ctx.is_verb(v)) else None
     return None
 
 
@@ -1277,8 +1295,9 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     if not clause_table(L.code).subordinate_clauses or _asks(ctx, like.sentence, b):
         return []
     out: list[Unit] = []
-    for k in range(a + 1, b - 1):
-        if ctx.word(k) not in L.subordinators or not any(ctx.is_verb(t) for t in range(a, k)):
+    verb = next((t for t in range(a, b) if ctx.is_verb(t)), b)
+    for k in range(verb + 1, b - 1):
+        if ctx.word(k) not in L.subordinators:
             continue
         end = next((t for t in range(k + 2, b) if ctx.word(t) in _CLAUSE_ENDS or ctx.word(t) in L.subordinators
                     or _is_dash(ctx, t)), b)
@@ -1676,9 +1695,9 @@ def participle_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     first participle and one for each participle clause (to the next one or a dash), besides the
     whole. Nothing when a piece is too short to claim anything (a list of gerunds: "…, fishing,
     swimming"). On where the table sets ``participle_suffix`` (English)."""
-    if not ctx.L.participle_suffix or "," not in ctx.idx.lower[a + 1:b - 2]:
+    if not ctx.L.participle_suffix or "," not in ctx.idx.lower[a:b - 1]:
         return []  # a participle clause opens after a comma: most clauses have none
-    cuts = [k for k in range(a + 2, b - 1) if ctx.word(k - 1) == "," and _opens_participle(ctx, k)][:MAX_ITEMS]
+    cuts = [k for k in range(a + 2, b - 1) if _participle_cut(ctx, k)][:MAX_ITEMS]
     if not cuts or not any(ctx.is_verb(t) for t in range(a, cuts[0] - 1)):
         return []
     pieces = _participle_pieces(ctx, a, b, cuts)
@@ -1688,9 +1707,32 @@ def participle_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
             for n, (s, e) in enumerate(pieces)]
 
 
+def _participle_cut(ctx: Ctx, k: int) -> bool:
+    """Does a participle clause open at token k: after a comma (and a quote it closes: "chanting
+    "No Hill," raising …"), the participle or an adverb before it ("…, reportedly winning over …")?"""
+    prev = k - 1
+    closes_quote = ctx.word(prev - 1) == "," and quote_mark(ctx.text, ctx.idx.spans[prev][0]) in CLOSING
+    if ctx.word(prev) != "," and not closes_quote:
+        return False
+    return _opens_participle(ctx, k) or (_is_adverb(ctx, k) and _opens_participle(ctx, k + 1))
+
+
+def _is_adverb(ctx: Ctx, k: int) -> bool:
+    endings, nouns = _adverb_words(ctx.L.code)
+    w = ctx.word(k)
+    return ctx.is_word(k) and not ctx.is_cap(k) and w.endswith(endings) and w not in nouns
+
+
+@cache
+def _adverb_words(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The endings of adverbs and the nouns with those endings (the table's speaker adverbs)."""
+    t = clause_table(lang)
+    return tuple(t.speaker_adverb_endings), frozenset(w.lower() for w in t.speaker_non_adverbs)
+
+
 def _participle_pieces(ctx: Ctx, a: int, b: int, cuts: list[int]) -> list[tuple[int, int]]:
     """The clause before the first participle at ``cuts`` and each participle clause, trimmed."""
-    pieces = [trim_tokens(ctx, a, cuts[0] - 1)]
+    pieces = [trim_tokens(ctx, a, cuts[0] - 1 if ctx.word(cuts[0] - 1) == "," else cuts[0])]
     for n, k in enumerate(cuts):
         end = cuts[n + 1] - 1 if n + 1 < len(cuts) else b
         pieces.append(trim_tokens(ctx, k, next((t for t in range(k, end) if _is_dash(ctx, t)), end)))
@@ -1703,7 +1745,7 @@ def _opens_participle(ctx: Ctx, k: int) -> bool:
     return (ctx.is_word(k) and not ctx.is_cap(k) and w.endswith(suffix) and len(w) - len(suffix) >= L.verb_min_stem
             and w not in L.non_participles and w not in L.participle_cues
             and ctx.word(k + 1) not in L.coordinators and ctx.word(k + 1) not in L.list_coordinators
-            and ctx.is_word(k + 1))
+            and (ctx.is_word(k + 1) or quote_mark(ctx.text, ctx.idx.spans[k + 1][0]) in OPENING))
 
 
 def _is_dash(ctx: Ctx, t: int) -> bool:

@@ -180,6 +180,9 @@ class ClaimsTable(BaseModel):
     episode_markers: Phrases = []    # tie a clause to an occasion ("tengah", "has been", "last month")
     deontic: Phrases = []            # what ought to be ("harus", "should"): a demand, even about the future
     identity: Phrases = []           # say who or what someone is ("menjabat sebagai", "is a"): background
+    identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
+    identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
+    superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
     first_person: Phrases = []
     ceremony: Phrases = []
     non_claim_endings: Phrases = []
@@ -203,6 +206,9 @@ class ClaimsTable(BaseModel):
     subordinate_clauses: bool = False
     # "who founded X and is Y": the first of a relative clause's coordinated predicates is a claim
     relative_conjuncts: bool = False
+    # a subject breaker ("to") before the clause's first verb is a preposition in the subject ("her
+    # speeches to employees earned …"), no purpose clause (unless it opens the clause: "To win, …")
+    purpose_after_verb: bool = False
     item_verbs: Words = []
     relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
     age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age

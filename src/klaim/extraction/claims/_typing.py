@@ -14,9 +14,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from klaim.extraction.claims._clauses import clause_table
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._mentions import discourse_words
 from klaim.extraction.claims._modality import cue_within
 from klaim.extraction.claims._rules import RuleSet
@@ -319,11 +322,84 @@ def _verb_in(s: TypeScan, i: int, j: int) -> bool:
     return False
 
 
+@cache
+def _identity_copulas(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).identity_copulas)
+
+
+@cache
+def _copula_pattern(lang: str) -> re.Pattern[str] | None:
+    """A copula and the first word of an identifying noun phrase (an article or an opener)."""
+    t = clause_table(lang)
+    if not t.identity_copulas:
+        return None
+    firsts = {w.split()[0] for w in (*t.np_articles, *t.identity_openers)}
+    either = "|".join(re.escape(w) for w in sorted(firsts))
+    copulas = "|".join(re.escape(w) for w in t.identity_copulas)
+    return re.compile(rf"(?<![\w-])(?:{copulas})\s+(?:{either})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _identity_openers(lang: str) -> Sequences:
+    return Sequences(list(clause_table(lang).identity_openers))
+
+
+@cache
+def _person_pronouns(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).referring_pronouns)
+
+
+def _copula_identity(s: TypeScan) -> bool:
+    """ "Florent Groberg is a former Army captain", "She was the first lady": a copula after a
+    person's name (or a pronoun for one), then an article and a noun phrase with no verb (up to a
+    relative clause), says who the person is. Not "Our airports are a mess", "The effort was an
+    attempt to …". On where the table lists ``identity_copulas`` (English)."""
+    ctx = s.ctx
+    pattern = _copula_pattern(ctx.L.code)
+    if pattern is None or pattern.search(ctx.text, s.u.start, s.u.end) is None:
+        return False  # most claims: no copula before an article, no tokens to look at
+    claim, copulas = s.tokens, _identity_copulas(ctx.L.code)
+    c = next((k for k in claim if ctx.word(k) in copulas), None)
+    if c is None or c == claim.start or c + 2 >= claim.stop or not _role_follows(s, c + 1):
+        return False
+    return _names_someone(s, claim.start, c) and not _verb_in(s, c + 1, claim.stop)
+
+
+ROLE_REACH = 4  # words after an article in which a role word names what someone is ("a senior Army official")
+
+
+def _role_follows(s: TypeScan, k: int) -> bool:
+    """A noun phrase at token k that names a role: one opening with an identity opener ("the",
+    "a former"), not a superlative ("the most valuable player"), or an article and a role word
+    ("a senator from Texas"); not an evaluation ("a charlatan", "a tough game")."""
+    ctx, t = s.ctx, clause_table(s.ctx.L.code)
+    n = ctx.match_seq(k, _identity_openers(ctx.L.code), s.tokens.stop)
+    if n:
+        return ctx.word(k + n) not in {w.lower() for w in t.superlatives}
+    if ctx.word(k) not in ctx.L.np_articles:
+        return False
+    stop = s.tokens.stop
+    return any(ctx.match_seq(j, ctx.L.roles, stop) for j in range(k + 1, min(k + 1 + ROLE_REACH, stop)))
+
+
+def _names_someone(s: TypeScan, i: int, j: int) -> bool:
+    """Tokens i..j-1 are a name (capitalised words, no article) or a pronoun for a person."""
+    ctx = s.ctx
+    if j - i == 1 and ctx.word(i) in _person_pronouns(ctx.L.code):
+        return True
+    return ctx.word(i) not in ctx.L.not_names and all(ctx.is_cap(k) or not ctx.is_word(k) for k in range(i, j))
+
+
 @TYPE_RULES.register("identity", lambda s: s.u.role in ("apposition", "name-appositive") or _identity_predicate(s))
 def _identity(s: TypeScan) -> ClaimType:
     """An apposition or an identity predicate says who or what someone is ("Menteri ESDM, Ignasius
     Jonan", "menjabat sebagai", "is a physician"): a standing fact, background to the news. An
     evaluative one ("is a notorious liar") was typed a position by the rule before."""
+    return ClaimType.background
+
+
+@TYPE_RULES.register("copula-identity", _copula_identity)
+def _copula_identity_type(s: TypeScan) -> ClaimType:
     return ClaimType.background
 
 
