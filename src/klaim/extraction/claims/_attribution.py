@@ -2382,12 +2382,47 @@ def evidence_cue(c: CueScan) -> Attribution | None:
     content = _content_after(c)
     if subject is None or content is None:
         return None
-    org = _evidence_author(c.ctx, *subject)
+    org = _evidence_author(c.ctx, *subject) or _earlier_author(c.ctx, *subject)
     if org is None:
         return None
     speaker = SpeakerRef(SpeakerKind.organisation, name=org, organisation=org,
                          mention=c.ctx.span(*subject), cue=c.ctx.surface(c.k))
     return _said_after(c, speaker, subject[0], content)
+
+
+_AUTHOR_REACH = 800  # tokens searched back for who made "the poll" (an earlier "Quinnipiac poll")
+_AUTHOR_WORDS = 5  # capitalised words at most before the noun that name its author
+
+
+def _earlier_author(ctx: Ctx, start: int, end: int) -> str | None:
+    """ "The poll showed …" naming no one: the author the article named earlier with the same
+    noun ("a new Quinnipiac University poll"), the nearest such mention before it."""
+    noun = next(t for t in range(start, end) if ctx.word(t) in ctx.L.evidence_nouns)
+    positions = ctx.positions(ctx.word(noun))
+    for p in reversed(positions[:bisect_left(positions, start)]):
+        if start - p > _AUTHOR_REACH:
+            return None
+        author = _author_before(ctx, p)
+        if author is not None:
+            return author
+    return None
+
+
+def _author_before(ctx: Ctx, noun: int) -> str | None:
+    """The capitalised words right before the noun at token ``noun`` ("CNN/ORC poll"), not an
+    article, a place or a sentence's first word alone."""
+    first = noun
+    while first > 0 and noun - first < _AUTHOR_WORDS and (ctx.is_cap(first - 1) or ctx.word(first - 1) in "/-&") \
+            and ctx.word(first - 1) not in ctx.L.np_articles and not ctx.match_seq(first - 1, ctx.L.leading, noun):
+        first -= 1
+    while first < noun and not ctx.is_word(first):
+        first += 1
+    if first == noun or (_opens_sentence(ctx, first) and noun - first == 1):
+        return None
+    n, hit = ctx.gazetteer_at(first, noun)
+    if hit is not None and hit[0] == "location" and n == noun - first:
+        return None
+    return ctx.phrase(first, noun)
 
 
 def _evidence_author(ctx: Ctx, start: int, end: int) -> str | None:
