@@ -366,5 +366,7 @@ class TokenIndex:
     def between(self, start: int, end: int) -> range:
         """Indices of tokens lying inside [start, end)."""
         i = bisect_left(self.starts, start)
-        # tokens do not overlap, so their ends ascend as their starts do
-        return range(i, bisect_right(self.ends, end, i))
+        # tokens do not overlap, so their ends ascend as their starts do; and each holds a
+        # character, so at most end - start of them fit: the second search stays in that
+        # window, not the whole article (on a 1 MB text its tokens lie far apart in memory)
+        return range(i, bisect_right(self.ends, end, i, min(len(self.ends), i + max(end - start, 0))))

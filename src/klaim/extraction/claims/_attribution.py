@@ -30,6 +30,19 @@ class SpeakerRef:
 
 PUBLISHER = SpeakerRef(SpeakerKind.publisher)
 NAMED_ORGANISATION = "speaker.named-organisation"  # the rule behind "The Sanders campaign" as an organisation
+
+
+def _moved(ref: SpeakerRef, **changes: object) -> SpeakerRef:
+    """``dataclasses.replace`` of a speaker without its look-up of every field: a speaker is
+    copied at each cue, with the mention and cue of that place (a quarter of resolving one).
+    SpeakerRef has no ``__post_init__`` to run."""
+    new = object.__new__(SpeakerRef)
+    fields = new.__dict__
+    fields.update(ref.__dict__)
+    fields.update(changes)
+    return new
+
+
 _FINAL = frozenset(".,;:!?…")
 # What the two characters before a sentence's first word may be (a capitalised word there is no name)
 _SENTENCE_OPENERS = (".", '"', "“", DOUBLE_APOSTROPHE, DOUBLE_BACKTICK)
@@ -38,6 +51,25 @@ _SENTENCE_OPENERS = (".", '"', "“", DOUBLE_APOSTROPHE, DOUBLE_BACKTICK)
 def _closes(ctx: Ctx, t: int) -> bool:
     """Is token t (a mark of) a closing quote: ”, ", either apostrophe of ''?"""
     return closes_quote(ctx.text, ctx.idx.spans[t][0])
+
+
+def _closers(ctx: Ctx) -> list[int]:
+    """The article's tokens that are (marks of) closing quotes, ascending: found once, so that
+    looking back from a cue for a quote is a bisection, not a walk over the tokens between."""
+    hit = ctx.memo.get("attribution.closers")
+    if hit is None:
+        text, starts = ctx.text, ctx.idx.starts
+        # a quote mark is no word: only tokens that are none are asked
+        hit = ctx.memo["attribution.closers"] = [t for t, word in enumerate(ctx.idx.is_word)
+                                                 if not word and closes_quote(text, starts[t])]
+    return hit
+
+
+def _last_closer(ctx: Ctx, lo: int, end: int) -> int | None:
+    """The last closing-quote token among tokens lo..end-1, if any."""
+    closers = _closers(ctx)
+    n = bisect_left(closers, end)
+    return closers[n - 1] if n and closers[n - 1] >= lo else None
 
 
 def _closes_before(c: CueScan) -> bool:
@@ -58,7 +90,7 @@ class Attribution:
     rule: str = ""                   # name of the cue rule that found it
 
 
-@dataclass
+@dataclass(frozen=True)  # shared: parse_np gives the same one for the same phrase
 class NP:
     role: str | None
     organisation: str | None
@@ -94,7 +126,7 @@ class Registry:
         mention = ctx.span(k, k + 1)
         if best is None:
             return SpeakerRef(SpeakerKind.person, mention=mention, cue=cue, via="speaker.pronoun-unresolved")
-        return replace(best, mention=mention, cue=cue, via="speaker.pronoun")
+        return _moved(best, mention=mention, cue=cue, via="speaker.pronoun")
 
     def _learn(self) -> None:
         """Register every "Role (Org) Name Name" mention: roles tell us the run is a person."""
@@ -291,7 +323,34 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     The name is the capitalised run at the end of the phrase; it stops at an acronym, a bracket,
     a known place or organisation, a title ("Irjen Pol") or the role words, so that
     "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar" gives the name "Boy Rafli Amar".
+
+    Worked out once per article for each phrase as written in its surroundings: a speaker named
+    in every sentence ("…," kata Budi) is parsed once, not thousands of times.
     """
+    key = ("attribution.parse-np", *_written_around(ctx, i, j))
+    np = ctx.memo.get(key)
+    if np is None:
+        np = ctx.memo[key] = _parse_np(ctx, i, j)
+    return np
+
+
+_AROUND_TOKENS = 2  # parse_np reads a token either side of the phrase: the key holds two
+
+
+def _written_around(ctx: Ctx, i: int, j: int) -> tuple[int, int, str, tuple[tuple[int, int], ...]]:
+    """Tokens i..j-1 with ``_AROUND_TOKENS`` either side as written: where the phrase lies among
+    them, the text from two characters before the first (what opens a sentence) to the end of the
+    last, and each token's span in it. Two places with the same value have the same tokens,
+    words, capitals and spaces between (and the article's start, or end, at the same token), so
+    any function of them and of article-wide counts gives the same answer at both."""
+    spans = ctx.idx.spans
+    first, last = max(0, i - _AROUND_TOKENS), min(len(spans), j + _AROUND_TOKENS)
+    begin = max(0, spans[first][0] - 2)
+    return (i - first, j - first, ctx.text[begin:spans[last - 1][1]],
+            tuple((s - begin, e - begin) for s, e in spans[first:last]))
+
+
+def _parse_np(ctx: Ctx, i: int, j: int) -> NP:
     start = _past_determiners(ctx, i, j)
     titles = _role_words(ctx, start, j)
     if _unnamed_office(ctx, titles, j):
@@ -641,10 +700,10 @@ def _pronoun_speaker(p: _Phrase) -> Decision:
         return UNDECIDED
     if p.first in L.plural_pronouns:
         if p.reg.last_group is not None:
-            return replace(p.reg.last_group, mention=p.mention, cue=p.cue)
+            return _moved(p.reg.last_group, mention=p.mention, cue=p.cue)
         return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
     if p.first in L.pronoun_speakers:
-        return replace(p.reg.pronoun(p.ctx, p.i, p.cue), mention=p.mention)
+        return _moved(p.reg.pronoun(p.ctx, p.i, p.cue), mention=p.mention)
     return UNDECIDED
 
 
@@ -670,7 +729,7 @@ def _description_speaker(p: _Phrase) -> Decision:
     ref = p.reg.pronoun(p.ctx, p.i, p.cue)
     if not ref.name:
         return UNDECIDED
-    return replace(ref, mention=p.mention, via="speaker.definite-description")
+    return _moved(ref, mention=p.mention, via="speaker.definite-description")
 
 
 def _anonymous_speaker(p: _Phrase, np: NP) -> Decision:
@@ -715,8 +774,9 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
                           mention=p.mention, cue=p.cue)
     ref = p.reg.resolve(np.name, np.role, np.organisation)
     # with its mention, so that a later "katanya" weighs it against titled people named since
-    p.reg.last_person = replace(ref, mention=p.mention)
-    return replace(ref, mention=p.mention, cue=p.cue)
+    mention = p.mention
+    p.reg.last_person = _moved(ref, mention=mention)
+    return _moved(ref, mention=mention, cue=p.cue)
 
 
 def _organisation_name(p: _Phrase, name: str) -> str:
@@ -742,8 +802,9 @@ def _role_speaker(p: _Phrase, np: NP) -> Decision:
                           organisation=np.organisation, mention=p.mention, cue=p.cue)
     known = p.reg.by_role(np.role)
     if known is not None:
-        p.reg.last_person = replace(known, mention=p.mention)
-        return replace(known, mention=p.mention, cue=p.cue)
+        mention = p.mention
+        p.reg.last_person = _moved(known, mention=mention)
+        return _moved(known, mention=mention, cue=p.cue)
     return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
                       mention=p.mention, cue=p.cue)
 
@@ -865,7 +926,7 @@ def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
 
 def _is_np(ctx: Ctx, i: int, j: int) -> bool:
     """Could tokens i..j-1 name a speaker? No verb, no clause; brackets ("(FPI)") are fine."""
-    if not 0 < j - i <= 16:
+    if not 0 < j - i <= ctx.L.speaker_max_tokens:
         return False
     phrase = ctx.phrase(i, j)
     if _is_anonymous(ctx, phrase):
@@ -937,7 +998,8 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
                       quoted: list[tuple[int, int, int, int | None]]) -> list[Attribution]:
     """Attribution cues in sentence [s, e) outside quotes.
 
-    ``quoted`` holds (open, content_start, content_end, close) of the quotes in the paragraph.
+    ``quoted`` holds (open, content_start, content_end, close) of the quotes in the paragraph,
+    in order (they do not overlap).
     """
     toks = ctx.idx.between(s, e)
     if not toks:
@@ -946,17 +1008,39 @@ def find_attributions(ctx: Ctx, reg: Registry, s: int, e: int,
     in_quote = _quoted_tokens(ctx, lo, hi, [q for q in quoted if q[1] < e and q[2] > s])
     out: list[Attribution] = []
     clause_start = lo
-    k = lo
-    while k < hi:
+    # only the tokens where a cue rule may fire are visited (most tokens of a sentence are none)
+    candidates = _cue_candidates(ctx)
+    c = bisect_left(candidates, lo)
+    while c < len(candidates) and (k := candidates[c]) < hi:
         att = None if in_quote[k - lo] else _attribution_at(ctx, reg, k, lo, hi, clause_start, quoted,
                                                             out[-1] if out else None)
         if att is None:
-            k += 1
+            c += 1
             continue
         out.append(att)
         k = ctx.idx.between(att.span[0], att.span[1]).stop if att.span[1] > ctx.idx.spans[k][0] else k + 1
         clause_start = k
+        c = bisect_left(candidates, k)
     return out
+
+
+def _cue_candidates(ctx: Ctx) -> list[int]:
+    """The article's tokens where ``_attribution_at`` may find a cue, ascending: a cue word, a
+    prefix cue with the pronoun suffix, or any token a few after a closing quote mark (where a
+    verb that is no cue may follow a quote). Found once per article by set look-ups, so that a
+    sentence's scan visits these and not every token."""
+    hit = ctx.memo.get("attribution.cue-candidates")
+    if hit is not None:
+        return hit
+    L, idx = ctx.L, ctx.idx
+    cues, prefix, suffix = _cue_words(L), L.prefix_cues, L.pronoun_suffix
+    found = {k for k, w in enumerate(idx.lower)
+             if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)}
+    n = len(idx.lower)
+    for t in _closers(ctx):
+        found.update(range(t + 1, min(n, t + 1 + _VERB_QUOTE_GAP)))
+    hit = ctx.memo["attribution.cue-candidates"] = sorted(found)
+    return hit
 
 
 def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
@@ -1012,15 +1096,34 @@ def _quoted_tokens(ctx: Ctx, lo: int, hi: int, inside: list[tuple[int, int, int,
 Quoted = tuple[int, int, int, int | None]
 
 
+_BETWEEN_QUOTE_AND_CUE = " ,—-"  # all that may stand between a closing mark and its cue
+_AFTER_OPEN_QUOTE = _BETWEEN_QUOTE_AND_CUE + "\"”'"  # … and between an unclosed quote's words and it
+
+
 def _quote_before(ctx: Ctx, k: int, quoted: list[Quoted]) -> Quoted | None:
     """The quote that closes right before token k (only commas and spaces between)."""
-    cue_start = ctx.idx.spans[k][0]
+    if not quoted:
+        return None
+    text, cue_start = ctx.text, ctx.idx.spans[k][0]
+    # where the run of such characters before the cue starts (no quote ends before the first,
+    # in order of opening, opens)
+    floor = quoted[0][0]
+    after_close = _run_start(text, cue_start, floor, _BETWEEN_QUOTE_AND_CUE)
+    after_open = _run_start(text, cue_start, floor, _AFTER_OPEN_QUOTE)
     for q in quoted:
-        if q[3] is not None and q[3] < cue_start and not ctx.text[mark_end(ctx.text, q[3]):cue_start].strip(" ,—-"):
+        if q[3] is not None and q[3] < cue_start and mark_end(text, q[3]) >= after_close:
             return q
-        if q[3] is None and q[2] <= cue_start and not ctx.text[q[2]:cue_start].strip(" ,—-\"”'"):
+        if q[3] is None and after_open <= q[2] <= cue_start:
             return q
     return None
+
+
+def _run_start(text: str, end: int, floor: int, chars: str) -> int:
+    """Start of the run of ``chars`` that ends at offset ``end`` (not looked for before ``floor``)."""
+    p = end
+    while p > floor and text[p - 1] in chars:
+        p -= 1
+    return p
 
 
 def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: int,
@@ -1112,7 +1215,6 @@ class TokenRange:
     end: int
 
 
-_SPEAKER_WORDS = 16  # no speaker phrase before a cue is longer: a run-on clause, not an attribution
 _OBJECT_WORDS = 5  # a demonstrative object after a cue is at most this long ("mengakui pernyataan itu")
 
 
@@ -1205,7 +1307,7 @@ def _phrase_start_before(ctx: Ctx, lo: int, cue: int) -> int | None:
     while start > lo and not _opens_clause_after(ctx, start - 1) \
             and not _closes(ctx, start - 1):
         start -= 1
-        if cue - start > _SPEAKER_WORDS:
+        if cue - start > ctx.L.speaker_max_tokens:
             return None
     return start
 
@@ -1758,9 +1860,17 @@ def _past_description(ctx: Ctx, source: TokenRange, hi: int) -> int:
     while comma < min(hi, source.end + 1 + _SOURCE_WORDS) and ctx.word(comma) != ",":
         comma += 1
     if not _comma_at(ctx, comma, hi) or comma == source.end + 1 or not _is_appositive(ctx, source.end + 1, comma) \
-            or not _is_np(ctx, source.end + 1, comma):
+            or not _is_np(ctx, source.end + 1, comma) or _has_predicate(ctx, source.end + 1, comma):
         return source.end
     return comma
+
+
+def _has_predicate(ctx: Ctx, i: int, j: int) -> bool:
+    """A modal or copula outside a relative clause: "Menurut Danang, instrumen regulasi sudah cukup,
+    …" opens the content, no description of Danang."""
+    L = ctx.L
+    return not any(ctx.word(t) in L.relative for t in range(i, j)) and any(
+        ctx.word(t) in L.predicate_markers for t in range(i, j))
 
 
 def _appositive_speaker(ctx: Ctx, reg: Registry, cue: int, description: TokenRange, name_end: int) -> SpeakerRef:
@@ -1847,9 +1957,8 @@ def _after_closing_quote(c: CueScan, end: int) -> int | None:
     """First token after the closing quote mark (and its commas) within a short reach before
     token ``end``; None when no quote closes inside this sentence there."""
     ctx = c.ctx
-    start = end
-    while start > c.lo and end - start < _QUOTE_GAP and not _closes(ctx, start - 1):
-        start -= 1
+    closer = _last_closer(ctx, max(c.lo, end - _QUOTE_GAP), end)
+    start = closer + 1 if closer is not None else max(c.lo, end - _QUOTE_GAP)
     if start == c.lo:
         return None
     while start < end and ctx.word(start) == ",":
@@ -1911,7 +2020,7 @@ def _verb_after_quote(ctx: Ctx, k: int, lo: int) -> bool:
     it lets the quote rules look at a verb that is no cue ("“…,” the man shouted")."""
     if not ctx.is_verb(k) or ctx.word(k) in ctx.L.auxiliaries:
         return False
-    return any(_closes(ctx, t) for t in range(max(lo, k - _VERB_QUOTE_GAP), k))
+    return _last_closer(ctx, max(lo, k - _VERB_QUOTE_GAP), k) is not None
 
 
 def _quote_then_verb_applies(c: CueScan) -> bool:

@@ -144,6 +144,8 @@ class Lang:
     split_quotes: bool
     age_appositives: bool
     relative_from_antecedent: bool
+    named_relatives: bool
+    speaker_max_tokens: int
     uncertain: Phrases
     hedged: Phrases
     negated: Phrases
@@ -202,6 +204,8 @@ class Lang:
     shared_determiners: frozenset[str]
     object_verb_suffixes: tuple[str, ...]
     title_prepositions: frozenset[str]
+    list_units: frozenset[str]
+    object_focus_agents: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -267,6 +271,7 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
+    "list_units", "object_focus_agents",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -343,6 +348,8 @@ def _limits(t: dict[str, Any]) -> dict[str, Any]:
         "split_quotes": bool(t.get("split_quotes", False)),
         "age_appositives": bool(t.get("age_appositives", False)),
         "relative_from_antecedent": bool(t.get("relative_from_antecedent", False)),
+        "named_relatives": bool(t.get("named_relatives", False)),
+        "speaker_max_tokens": int(t.get("speaker_max_tokens", 16)),
     }
 
 

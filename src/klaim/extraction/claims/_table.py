@@ -196,8 +196,20 @@ class ClaimsTable(BaseModel):
     background_years: int = Field(default=5, ge=0)
     # a quote sentence is split into claims as the outlet's own text is (clauses, items, causes)
     split_quotes: bool = False
+    # a list of plain noun phrases is split into one claim per item (claims/_clauses.py); English
+    # splits only items with a figure, after a form of "be" (item_verbs) or that are predicates
+    noun_list_items: bool = True
+    # a clause after a subordinator ("as Clinton continues to lead") is a claim besides the whole
+    subordinate_clauses: bool = False
+    # "who founded X and is Y": the first of a relative clause's coordinated predicates is a claim
+    relative_conjuncts: bool = False
+    item_verbs: Words = []
     relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
     age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
+    named_relatives: bool = False  # a restrictive relative on a name adds a fact ("Jawa yang penduduknya padat")
+    speaker_max_tokens: int = 16  # no speaker phrase is longer: a longer one is a run-on clause, no attribution
+    list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
+    object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")

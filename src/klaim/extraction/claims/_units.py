@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from klaim.extraction.claims._attribution import (
     PUBLISHER,
@@ -220,16 +221,32 @@ def _hand_over(scan: _Scan, a: Attribution) -> None:
 def _publisher_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
     s, e = sent.span
     residual = bool(sent.covered)
+    last_ended = _LastEnded(sent.atts)
     for rs, re_ in _uncovered(s, e, sent.covered):
         toks = ctx.idx.between(rs, re_)
         # "…," kata Novel usai menghadiri …: a subject-less clause after an attribution is
         # about the speaker, though it is the publisher who reports it
-        before = [a for a in sent.atts if a.span[1] <= rs]
-        subject = _named_mention(ctx.text, before[-1].speaker) if before else None
+        before = last_ended.by(rs)
+        subject = _named_mention(ctx.text, before.speaker) if before is not None else None
         units = _tagged(decompose(ctx, toks.start, toks.stop, sent.span, PUBLISHER, [],
                                   residual=residual, para_start=sent.para_start, default_subject=subject),
                         ("unit.publisher",))
         scan.units += [demand_speaker(ctx, scan.reg, u) for u in units] if scan.reg is not None else units
+
+
+class _LastEnded:
+    """Of a sentence's attributions, the last (in their order) that ends by a given offset: a
+    bisection, not a scan of them all for every part of a sentence of thousands."""
+
+    def __init__(self, atts: list[Attribution]):
+        by_end = sorted(range(len(atts)), key=lambda t: atts[t].span[1])
+        self.atts = atts
+        self.ends = [atts[t].span[1] for t in by_end]
+        self.latest = list(accumulate(by_end, max))  # the last in order among the n earliest-ending
+
+    def by(self, offset: int) -> Attribution | None:
+        n = bisect_right(self.ends, offset)
+        return self.atts[self.latest[n - 1]] if n else None
 
 
 def _with_via(rules: tuple[str, ...], speaker: SpeakerRef) -> tuple[str, ...]:
