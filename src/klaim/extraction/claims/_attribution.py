@@ -1414,6 +1414,8 @@ def _end_before_time(ctx: Ctx, start: int, end: int) -> int:
     """End of the speaker phrase before a time phrase in front of the cue ("Feinstein last week
     said", "Trump on Tuesday said"): the time is when it was said, not who said it."""
     L = ctx.L
+    if end > start and ctx.word(end - 1) in L.demonstratives:
+        return end  # "mantan Direktur Bank Dunia ini": a demonstrative closes a description
     stop = end
     while stop - 1 > start and ctx.is_word(stop - 1) and ctx.word(stop - 1) in L.time_words:
         stop -= 1
