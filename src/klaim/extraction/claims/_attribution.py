@@ -1251,6 +1251,9 @@ def _determined_subject(ctx: Ctx, phrase: TokenRange) -> bool:
         and ctx.is_cap(phrase.start) and not any(ctx.is_cap(t) for t in range(phrase.start + 1, phrase.end))
 
 
+_ADVERBIAL_WORDS = 8  # a time or place phrase after a cue ("in a video message to the convention")
+
+
 def _adverbial_after_cue(ctx: Ctx, content: int, hi: int) -> bool:
     """ "…, she said in a video message.", "…, Hollande said Tuesday in Paris, noting …": only a
     time or place phrase (no verb) follows the cue, up to the end or a participle set off by a
@@ -1263,10 +1266,20 @@ def _adverbial_after_cue(ctx: Ctx, content: int, hi: int) -> bool:
             or word in L.complementisers or word in L.coordinators:
         return False
     comma = next((t for t in range(content, hi) if ctx.word(t) == ","), hi)
-    if _has_main_verb(ctx, content, comma):
-        return False
+    if _clause_like(ctx, content, comma):
+        return False  # "saat ini ia hanya akan fokus …": a clause of its own, whatever opens it
     after = comma + 1
     return _end_before_final(ctx, content, hi) <= comma or (after < hi and ctx.word(after) in L.participle_cues)
+
+
+def _clause_like(ctx: Ctx, start: int, end: int) -> bool:
+    """Do tokens start..end-1 hold a verb, an auxiliary or a subject pronoun, or run longer than
+    a time or place phrase?"""
+    L = ctx.L
+    if _has_main_verb(ctx, start, end) or ctx.words_between(start, end) > _ADVERBIAL_WORDS:
+        return True
+    return any(ctx.word(t) in L.auxiliaries or ctx.word(t) in L.pronoun_speakers or ctx.word(t) in L.plural_pronouns
+               for t in range(start, end))
 
 
 def _opens_no_subject(ctx: Ctx, t: int) -> bool:
@@ -1355,8 +1368,9 @@ def _adverbial_insertion(ctx: Ctx, start: int, end: int) -> bool:
     """Are tokens start..end-1 a short adverbial set off by commas ("however", "for example"),
     no one named or described: lower-case words, no article, no pronoun, no verb?"""
     L = ctx.L
-    if not 0 < end - start <= _INSERTION_WORDS or ctx.word(start) in L.np_articles:
-        return False
+    if not 0 < end - start <= _INSERTION_WORDS or ctx.word(start) in L.np_articles \
+            or any(ctx.match_seq(t, L.roles, end) for t in range(start, end)):
+        return False  # "…, anggota parlemen, mengatakan": a description of the speaker
     return all(ctx.is_word(t) and not ctx.is_cap(t) and not ctx.is_verb(t) and ctx.word(t) not in L.pronoun_speakers
                and ctx.word(t) not in L.plural_pronouns for t in range(start, end))
 
