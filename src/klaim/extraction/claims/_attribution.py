@@ -1251,6 +1251,9 @@ def _determined_subject(ctx: Ctx, phrase: TokenRange) -> bool:
         and ctx.is_cap(phrase.start) and not any(ctx.is_cap(t) for t in range(phrase.start + 1, phrase.end))
 
 
+_ADVERBIAL_WORDS = 8  # a time or place phrase after a cue ("in a video message to the convention")
+
+
 def _adverbial_after_cue(ctx: Ctx, content: int, hi: int) -> bool:
     """ "…, she said in a video message.", "…, Hollande said Tuesday in Paris, noting …": only a
     time or place phrase (no verb) follows the cue, up to the end or a participle set off by a
@@ -1263,10 +1266,20 @@ def _adverbial_after_cue(ctx: Ctx, content: int, hi: int) -> bool:
             or word in L.complementisers or word in L.coordinators:
         return False
     comma = next((t for t in range(content, hi) if ctx.word(t) == ","), hi)
-    if _has_main_verb(ctx, content, comma):
-        return False
+    if _clause_like(ctx, content, comma):
+        return False  # "saat ini ia hanya akan fokus …": a clause of its own, whatever opens it
     after = comma + 1
     return _end_before_final(ctx, content, hi) <= comma or (after < hi and ctx.word(after) in L.participle_cues)
+
+
+def _clause_like(ctx: Ctx, start: int, end: int) -> bool:
+    """Do tokens start..end-1 hold a verb, an auxiliary or a subject pronoun, or run longer than
+    a time or place phrase?"""
+    L = ctx.L
+    if _has_main_verb(ctx, start, end) or ctx.words_between(start, end) > _ADVERBIAL_WORDS:
+        return True
+    return any(ctx.word(t) in L.auxiliaries or ctx.word(t) in L.pronoun_speakers or ctx.word(t) in L.plural_pronouns
+               for t in range(start, end))
 
 
 def _opens_no_subject(ctx: Ctx, t: int) -> bool:
@@ -1355,8 +1368,9 @@ def _adverbial_insertion(ctx: Ctx, start: int, end: int) -> bool:
     """Are tokens start..end-1 a short adverbial set off by commas ("however", "for example"),
     no one named or described: lower-case words, no article, no pronoun, no verb?"""
     L = ctx.L
-    if not 0 < end - start <= _INSERTION_WORDS or ctx.word(start) in L.np_articles:
-        return False
+    if not 0 < end - start <= _INSERTION_WORDS or ctx.word(start) in L.np_articles \
+            or any(ctx.match_seq(t, L.roles, end) for t in range(start, end)):
+        return False  # "…, anggota parlemen, mengatakan": a description of the speaker
     return all(ctx.is_word(t) and not ctx.is_cap(t) and not ctx.is_verb(t) and ctx.word(t) not in L.pronoun_speakers
                and ctx.word(t) not in L.plural_pronouns for t in range(start, end))
 
@@ -1414,6 +1428,8 @@ def _end_before_time(ctx: Ctx, start: int, end: int) -> int:
     """End of the speaker phrase before a time phrase in front of the cue ("Feinstein last week
     said", "Trump on Tuesday said"): the time is when it was said, not who said it."""
     L = ctx.L
+    if end > start and ctx.word(end - 1) in L.demonstratives:
+        return end  # "mantan Direktur Bank Dunia ini": a demonstrative closes a description
     stop = end
     while stop - 1 > start and ctx.is_word(stop - 1) and ctx.word(stop - 1) in L.time_words:
         stop -= 1
@@ -2491,12 +2507,47 @@ def evidence_cue(c: CueScan) -> Attribution | None:
     content = _content_after(c)
     if subject is None or content is None:
         return None
-    org = _evidence_author(c.ctx, *subject)
+    org = _evidence_author(c.ctx, *subject) or _earlier_author(c.ctx, *subject)
     if org is None:
         return None
     speaker = SpeakerRef(SpeakerKind.organisation, name=org, organisation=org,
                          mention=c.ctx.span(*subject), cue=c.ctx.surface(c.k))
     return _said_after(c, speaker, subject[0], content)
+
+
+_AUTHOR_REACH = 800  # tokens searched back for who made "the poll" (an earlier "Quinnipiac poll")
+_AUTHOR_WORDS = 5  # capitalised words at most before the noun that name its author
+
+
+def _earlier_author(ctx: Ctx, start: int, end: int) -> str | None:
+    """ "The poll showed …" naming no one: the author the article named earlier with the same
+    noun ("a new Quinnipiac University poll"), the nearest such mention before it."""
+    noun = next(t for t in range(start, end) if ctx.word(t) in ctx.L.evidence_nouns)
+    positions = ctx.positions(ctx.word(noun))
+    for p in reversed(positions[:bisect_left(positions, start)]):
+        if start - p > _AUTHOR_REACH:
+            return None
+        author = _author_before(ctx, p)
+        if author is not None:
+            return author
+    return None
+
+
+def _author_before(ctx: Ctx, noun: int) -> str | None:
+    """The capitalised words right before the noun at token ``noun`` ("CNN/ORC poll"), not an
+    article, a place or a sentence's first word alone."""
+    first = noun
+    while first > 0 and noun - first < _AUTHOR_WORDS and (ctx.is_cap(first - 1) or ctx.word(first - 1) in "/-&") \
+            and ctx.word(first - 1) not in ctx.L.np_articles and not ctx.match_seq(first - 1, ctx.L.leading, noun):
+        first -= 1
+    while first < noun and not ctx.is_word(first):
+        first += 1
+    if first == noun or (_opens_sentence(ctx, first) and noun - first == 1):
+        return None
+    n, hit = ctx.gazetteer_at(first, noun)
+    if hit is not None and hit[0] == "location" and n == noun - first:
+        return None
+    return ctx.phrase(first, noun)
 
 
 def _evidence_author(ctx: Ctx, start: int, end: int) -> str | None:
