@@ -158,9 +158,32 @@ def _full_name(d: Discourse, k: int, named: set[str]) -> tuple[str, str] | None:
     named.add(key)
     if d.ctx.is_cap(k + 1) and d.ctx.idx.spans[k + 1][0] >= hit.end:
         return None  # "Data Badan …": the word starts another name
+    if _ends_another_name(d.ctx, k):
+        return None  # "PT Adhi Karya" is not Budi Karya
     if hit.end != d.ctx.idx.spans[k][1]:
         return None  # a mention of several words is already the name as written
     return full, FULL_NAME
+
+
+def _ends_another_name(ctx: Ctx, k: int) -> bool:
+    """Does the short name at token k close a longer capitalised name ("PT Adhi Karya")? Not when
+    the word before it opens its sentence ("Keputusan Trump …": capitalised as a first word) or
+    the words before it are a title or honorific ("Menteri Perhubungan Budi")."""
+    if k == 0 or not (ctx.is_word(k - 1) and ctx.is_cap(k - 1)) or _opens_sentence(ctx, k - 1):
+        return False
+    L = ctx.L
+    return not any(ctx.match_seq(j, seqs, k) == k - j
+                   for j in range(max(0, k - TITLE_REACH), k) for seqs in (L.roles, L.honorifics))
+
+
+def _opens_sentence(ctx: Ctx, k: int) -> bool:
+    start = ctx.idx.spans[k][0]
+    before = ctx.text[max(0, start - 16):start].rstrip(" \t")[-1:]  # a bounded look-back
+    return before in SENTENCE_BOUNDARIES
+
+
+SENTENCE_BOUNDARIES = frozenset({"", ".", "!", "?", "\n", '"', "“", "”", "("})
+TITLE_REACH = 4  # words at most in a title before a name ("Menteri Koordinator Bidang Kemaritiman")
 
 
 def _demonstrative(d: Discourse, words: DiscourseWords, k: int) -> Edit | None:
