@@ -268,6 +268,8 @@ def test_attribution_patterns(case):
         assert c.speaker.mention is not None and c.speaker.mention.surface == case["mention"], c.speaker
     if "surface_ends" in case:
         assert c.surface.endswith(case["surface_ends"]), c.surface
+    if "rule" in case:
+        assert case["rule"] in c.rules, c.rules
 
 
 def test_negated_certainty_is_not_a_hedge():

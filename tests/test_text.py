@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klaim.extraction.text import TokenIndex, clauses, paragraphs, quotes, sentences, trim
+from klaim.extraction.text import TokenIndex, clauses, ends_sentence, paragraphs, quotes, sentences, trim
 
 DATA = Path(__file__).parent / "data" / "claims"
 
@@ -75,3 +75,19 @@ def test_sentence_spans_are_trimmed_ordered_and_inside(text):
         prev_end = e
     for q in quotes(text):
         assert trim(text, q.start, q.end) == (q.start, q.end)
+
+
+@pytest.mark.parametrize("piece, ends", [
+    ("It was over.", True), ("It was ''over.''", True), ("He said ‘half-pregnant.’”", True),
+    ("Is it?\"", True), ("It was over", False), ("the candidates'", False), ("''", False),
+])
+def test_ends_sentence_past_closing_quote_marks(piece, ends):
+    assert ends_sentence(piece) is ends
+
+
+def test_claim_text_of_a_quote_closed_by_two_apostrophes_gets_no_second_full_stop():
+    import klaim
+
+    text = "It gets your attention when a leader says we are at ''the beginning of a long war.''\n\nThen he left."
+    quote = next(c for c in klaim.extract(text, "en") if "long war" in c.surface)
+    assert not quote.text.endswith(".''.") and ends_sentence(quote.text), quote.text

@@ -48,6 +48,9 @@ DOUBLE_BACKTICK = "``"
 _DOUBLED = (DOUBLE_APOSTROPHE, DOUBLE_BACKTICK)
 _QUOTE_MARK = re.compile("'''?|``|[" + OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE + "]")
 _OPENERS = frozenset(OPEN_QUOTES + STRAIGHT_QUOTE)
+# What may close a sentence after its final mark: quote marks, typewriter and single ones included
+_TRAILING_MARKS = CLOSE_QUOTES + STRAIGHT_QUOTE + "'’"
+_FINAL_MARKS = ".!?…"
 _CLOSERS = frozenset(CLOSE_QUOTES + STRAIGHT_QUOTE)
 # Anything but spaces and final punctuation: a quote opened before it has content. (A search
 # stops at the first such character; stripping the rest of the paragraph copied it for every mark.)
@@ -164,6 +167,12 @@ def _role(mark: str, is_open: bool) -> str:
     return "close" if is_open else "stray"
 
 
+def ends_sentence(s: str) -> bool:
+    """Does ``s`` end in a final mark, the quote marks that close it aside ("… war.''", "….’”")?"""
+    body = s.rstrip(_TRAILING_MARKS)
+    return bool(body) and body[-1] in _FINAL_MARKS
+
+
 def mark_end(text: str, i: int) -> int:
     """End of the quote mark that starts at offset ``i``: one character, or two (``''``)."""
     return i + 2 if text.startswith(_DOUBLED, i) else i + 1
@@ -273,6 +282,8 @@ def sentences(text: str, lang: str = "id") -> list[tuple[int, int]]:
             else:
                 end = _END.match(text, j, pe)
                 if end:
+                    # a bracket closed inside the run ("(D-Calif.) said") closes its depth too
+                    depth = max(0, depth - text.count(")", j, end.end()))
                     if _is_boundary(text, ps, j, end.end(), abbreviations, depth):
                         out += _bounded(text, start, end.end())
                         start = end.end()
@@ -355,5 +366,7 @@ class TokenIndex:
     def between(self, start: int, end: int) -> range:
         """Indices of tokens lying inside [start, end)."""
         i = bisect_left(self.starts, start)
-        # tokens do not overlap, so their ends ascend as their starts do
-        return range(i, bisect_right(self.ends, end, i))
+        # tokens do not overlap, so their ends ascend as their starts do; and each holds a
+        # character, so at most end - start of them fit: the second search stays in that
+        # window, not the whole article (on a 1 MB text its tokens lie far apart in memory)
+        return range(i, bisect_right(self.ends, end, i, min(len(self.ends), i + max(end - start, 0))))

@@ -143,7 +143,7 @@ def _extract(text: str, lang: str, L: _lang.Lang, pub: date | None, aid: str) ->
         figs = _within(figures, fig_starts, u.start, u.end)
         claims.append(_claim(ctx, u, aid, figs, made, _within(ents, ent_starts, u.start, u.end),
                              _time(figs, dates, pub, times), pub))
-    return drop_non_claims(text, L.code, claims)
+    return drop_non_claims(ctx, claims)
 
 
 class _Shared:

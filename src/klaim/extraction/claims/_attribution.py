@@ -28,6 +28,7 @@ class SpeakerRef:
 
 
 PUBLISHER = SpeakerRef(SpeakerKind.publisher)
+NAMED_ORGANISATION = "speaker.named-organisation"  # the rule behind "The Sanders campaign" as an organisation
 
 
 def _moved(ref: SpeakerRef, **changes: object) -> SpeakerRef:
@@ -39,6 +40,8 @@ def _moved(ref: SpeakerRef, **changes: object) -> SpeakerRef:
     fields.update(ref.__dict__)
     fields.update(changes)
     return new
+
+
 _FINAL = frozenset(".,;:!?…")
 # What the two characters before a sentence's first word may be (a capitalised word there is no name)
 _SENTENCE_OPENERS = (".", '"', "“", DOUBLE_APOSTROPHE, DOUBLE_BACKTICK)
@@ -642,6 +645,7 @@ Decision = SpeakerRef | None | _Undecided  # None: the phrase names no speaker a
 def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> SpeakerRef | None:
     """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous): the
     first speaker rule that applies decides."""
+    j = _before_bracketed_affiliation(ctx, i, _end_before_time(ctx, i, j))
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
@@ -788,7 +792,25 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
         return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=p.mention, cue=p.cue)
     if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(p.i, p.j)):
         return SpeakerRef(SpeakerKind.organisation, name=p.text, mention=p.mention, cue=p.cue)
+    named = _named_organisation(p)
+    if named is not None:
+        return named
     return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
+
+
+def _named_organisation(p: _Phrase) -> SpeakerRef | None:
+    """ "The Sanders campaign", "the Obama administration": names and an organisation's head
+    word in lower case are that organisation (named without its article), not a group."""
+    ctx = p.ctx
+    start = _past_determiners(ctx, p.i, p.j)
+    last = p.j - 1
+    if last <= start or ctx.word(last) not in ctx.L.organisation_heads:
+        return None
+    if not all(ctx.is_cap(k) or not ctx.is_word(k) for k in range(start, last)):
+        return None
+    name = ctx.phrase(start, p.j)
+    return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name, mention=p.mention, cue=p.cue,
+                      via=NAMED_ORGANISATION)
 
 
 def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
@@ -811,7 +833,7 @@ _PHRASE_WORDS = 10  # a speaker phrase after a cue is at most this long
 def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
     """End (exclusive token index) of the speaker phrase that starts at token k."""
     end = k
-    while end < limit and ctx.is_word(end):
+    while end < limit and (ctx.is_word(end) or _dot_inside_name(ctx, end, limit)):
         if ctx.word(end) in ctx.L.relative:
             # "pejabat yang tidak ingin disebutkan namanya": the clause is part of the phrase
             clause_end = _anonymity_clause_end(ctx, end, limit)
@@ -825,6 +847,15 @@ def _np_end_after(ctx: Ctx, k: int, limit: int) -> int:
         if end - k >= _PHRASE_WORDS:
             break
     return end
+
+
+def _dot_inside_name(ctx: Ctx, t: int, limit: int) -> bool:
+    """Is token t the dot of an initial or an abbreviation inside a name, a capitalised word
+    after it ("said Paul H. Chipok", "according to the U.S. Judicial Conference")?"""
+    if ctx.word(t) != "." or t + 1 >= limit or not ctx.is_cap(t + 1) or not ctx.is_word(t + 1):
+        return False
+    return _initial_dot(ctx, t) or (t > 0 and ctx.word(t - 1) in ctx.L.abbreviations
+                                    and ctx.idx.spans[t - 1][1] == ctx.idx.spans[t][0])
 
 
 def _anonymity_clause_end(ctx: Ctx, relative: int, limit: int) -> int | None:
@@ -884,7 +915,7 @@ def _tail_stops(ctx: Ctx) -> list[int]:
 
 def _is_np(ctx: Ctx, i: int, j: int) -> bool:
     """Could tokens i..j-1 name a speaker? No verb, no clause; brackets ("(FPI)") are fine."""
-    if not 0 < j - i <= 16:
+    if not 0 < j - i <= ctx.L.speaker_max_tokens:
         return False
     phrase = ctx.phrase(i, j)
     if _is_anonymous(ctx, phrase):
@@ -1028,13 +1059,14 @@ def _participle(ctx: Ctx, k: int, lo: int) -> bool:
     L = ctx.L
     if ctx.word(k) in L.participle_cues:
         return False  # "is predicting that …": a progressive, active (progressive-cue)
+    fillers = _PhraseFillers.of(L.code)
     t = k - 1
     while t >= lo:
         word = ctx.word(t)
         if word in L.passive_auxiliaries:
             return True
-        if word not in L.auxiliaries:
-            return word in L.np_articles
+        if word not in L.auxiliaries and not fillers.fills(ctx, t):
+            return word in L.np_articles  # "was first reported", "is widely expected": adverbs between
         t -= 1
     return False
 
@@ -1172,7 +1204,6 @@ class TokenRange:
     end: int
 
 
-_SPEAKER_WORDS = 16  # no speaker phrase before a cue is longer: a run-on clause, not an attribution
 _OBJECT_WORDS = 5  # a demonstrative object after a cue is at most this long ("mengakui pernyataan itu")
 
 
@@ -1180,7 +1211,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     """ "X mengatakan …" / "X said …": the speaker phrase before the cue at token k; what is said
     follows the cue, or stands before the speaker when nothing does ("…," the official said)."""
     phrase = _speaker_before_cue(ctx, lo, k)
-    if phrase is None or not _is_np(ctx, phrase.start, phrase.end) or _opens_no_subject(ctx, phrase.start):
+    if phrase is None or not _is_np(ctx, phrase.start, phrase.end) \
+            or (_opens_no_subject(ctx, phrase.start) and not _determined_subject(ctx, phrase)):
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
@@ -1188,12 +1220,42 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     if len(words) < ctx.L.min_claim_tokens:
         return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
-    if ctx.word(content) in ctx.L.object_prepositions:
+    if _adverbial_after_cue(ctx, content, hi):
+        before = _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
+        if before is not None:
+            before.rule = "attribution.said-before-adverbial"
+            return before
+    if content == k + 1 and ctx.word(content) in ctx.L.object_prepositions:
         return None  # "agreed on creating a commission": an act and its object, nothing said
     speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(k))
     if speaker is None:
         return None
     return _said_after_cue(ctx, speaker, phrase, k, content, hi, quoted)
+
+
+def _determined_subject(ctx: Ctx, phrase: TokenRange) -> bool:
+    """Is the phrase a noun phrase opened by a demonstrative ("That person said …", "This
+    official said …"), not a complementiser or a relative pronoun before the subject?"""
+    return phrase.end - phrase.start >= 2 and ctx.word(phrase.start) in ctx.L.demonstratives \
+        and ctx.is_cap(phrase.start) and not any(ctx.is_cap(t) for t in range(phrase.start + 1, phrase.end))
+
+
+def _adverbial_after_cue(ctx: Ctx, content: int, hi: int) -> bool:
+    """ "…, she said in a video message.", "…, Hollande said Tuesday in Paris, noting …": only a
+    time or place phrase (no verb) follows the cue, up to the end or a participle set off by a
+    comma; what was said is then the clause before the speaker."""
+    L = ctx.L
+    if content >= hi:
+        return False
+    word = ctx.word(content)
+    if (word not in L.speaker_boundaries and word not in L.time_words) or word in L.relative \
+            or word in L.complementisers or word in L.coordinators:
+        return False
+    comma = next((t for t in range(content, hi) if ctx.word(t) == ","), hi)
+    if _has_main_verb(ctx, content, comma):
+        return False
+    after = comma + 1
+    return _end_before_final(ctx, content, hi) <= comma or (after < hi and ctx.word(after) in L.participle_cues)
 
 
 def _opens_no_subject(ctx: Ctx, t: int) -> bool:
@@ -1234,7 +1296,7 @@ def _phrase_start_before(ctx: Ctx, lo: int, cue: int) -> int | None:
     while start > lo and not _opens_clause_after(ctx, start - 1) \
             and not _closes(ctx, start - 1):
         start -= 1
-        if cue - start > _SPEAKER_WORDS:
+        if cue - start > ctx.L.speaker_max_tokens:
             return None
     return start
 
@@ -1259,6 +1321,10 @@ def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
     end = cue
     if start == cue and cue - 2 > lo and ctx.word(cue - 1) == ",":
         start, end = _set_off_subject(ctx, lo, cue), cue - 1
+        if (_is_affiliation(ctx, start, end) or _adverbial_insertion(ctx, start, end)) \
+                and start - 2 > lo and ctx.word(start - 1) == ",":
+            # "Cruz, R-Texas, said", "The two lawmakers, however, argue": the subject is before
+            start, end = _set_off_subject(ctx, lo, start), start - 1
     verb_end = _end_before_auxiliaries(ctx, start, end)
     if verb_end is None:
         return None
@@ -1266,6 +1332,41 @@ def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
             and _only_time_words(ctx, start, verb_end):
         return _phrase_before_time(ctx, lo, start - 1)
     return TokenRange(start, verb_end)
+
+
+_TAG_TOKENS = 8  # an affiliation in brackets after a name ("(D-N.Y.)") is at most this many tokens
+
+
+_INSERTION_WORDS = 3  # an adverbial set off by commas before a cue ("for example", "in fact")
+
+
+def _adverbial_insertion(ctx: Ctx, start: int, end: int) -> bool:
+    """Are tokens start..end-1 a short adverbial set off by commas ("however", "for example"),
+    no one named or described: lower-case words, no article, no pronoun, no verb?"""
+    L = ctx.L
+    if not 0 < end - start <= _INSERTION_WORDS or ctx.word(start) in L.np_articles:
+        return False
+    return all(ctx.is_word(t) and not ctx.is_cap(t) and not ctx.is_verb(t) and ctx.word(t) not in L.pronoun_speakers
+               and ctx.word(t) not in L.plural_pronouns for t in range(start, end))
+
+
+def _is_affiliation(ctx: Ctx, start: int, end: int) -> bool:
+    """Are tokens start..end-1 a party-and-state tag (the table's affiliation_tags: "R-Texas")?"""
+    if not 0 < end - start <= _TAG_TOKENS:
+        return False
+    text = ctx.text[ctx.idx.spans[start][0]:ctx.idx.spans[end - 1][1]]
+    return any(p.fullmatch(text) for p in ctx.L.affiliation_tags)
+
+
+def _before_bracketed_affiliation(ctx: Ctx, start: int, end: int) -> int:
+    """End of a speaker phrase before a bracketed affiliation that closes it ("Sen. Bernie
+    Sanders (I-Vt.) said"): the tag says who the speaker is, it is not part of the name."""
+    if end - start < 4 or ctx.word(end - 1) != ")":
+        return end
+    opening = next((t for t in range(end - 2, max(start, end - 2 - _TAG_TOKENS), -1) if ctx.word(t) == "("), None)
+    if opening is None or opening == start or not _is_affiliation(ctx, opening + 1, end - 1):
+        return end
+    return opening
 
 
 def _set_off_subject(ctx: Ctx, lo: int, cue: int) -> int:
@@ -1296,6 +1397,20 @@ def _end_before_auxiliaries(ctx: Ctx, start: int, end: int) -> int | None:
             return None
         end -= 1
     return end
+
+
+def _end_before_time(ctx: Ctx, start: int, end: int) -> int:
+    """End of the speaker phrase before a time phrase in front of the cue ("Feinstein last week
+    said", "Trump on Tuesday said"): the time is when it was said, not who said it."""
+    L = ctx.L
+    stop = end
+    while stop - 1 > start and ctx.is_word(stop - 1) and ctx.word(stop - 1) in L.time_words:
+        stop -= 1
+    if stop == end:
+        return end
+    if stop - 1 > start and ctx.word(stop - 1) in L.speaker_boundaries:
+        stop -= 1  # "on Tuesday"
+    return stop
 
 
 @dataclass(frozen=True)
@@ -1707,7 +1822,8 @@ def _source_after_prefix(ctx: Ctx, cue: int, hi: int, pronoun: bool) -> TokenRan
     if start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
     end = start
-    while not pronoun and end < hi and ctx.word(end) not in (",", ".", ";") and end - start < _SOURCE_WORDS:
+    while not pronoun and end < hi and (ctx.word(end) not in (",", ".", ";") or _dot_inside_name(ctx, end, hi)) \
+            and end - start < _SOURCE_WORDS:
         end += 1
     return TokenRange(start, end)
 
@@ -1733,9 +1849,17 @@ def _past_description(ctx: Ctx, source: TokenRange, hi: int) -> int:
     while comma < min(hi, source.end + 1 + _SOURCE_WORDS) and ctx.word(comma) != ",":
         comma += 1
     if not _comma_at(ctx, comma, hi) or comma == source.end + 1 or not _is_appositive(ctx, source.end + 1, comma) \
-            or not _is_np(ctx, source.end + 1, comma):
+            or not _is_np(ctx, source.end + 1, comma) or _has_predicate(ctx, source.end + 1, comma):
         return source.end
     return comma
+
+
+def _has_predicate(ctx: Ctx, i: int, j: int) -> bool:
+    """A modal or copula outside a relative clause: "Menurut Danang, instrumen regulasi sudah cukup,
+    …" opens the content, no description of Danang."""
+    L = ctx.L
+    return not any(ctx.word(t) in L.relative for t in range(i, j)) and any(
+        ctx.word(t) in L.predicate_markers for t in range(i, j))
 
 
 def _appositive_speaker(ctx: Ctx, reg: Registry, cue: int, description: TokenRange, name_end: int) -> SpeakerRef:
@@ -1776,7 +1900,7 @@ def _cue_words(L) -> frozenset[str]:
     hit = _CUE_CACHE.get(L.code)
     if hit is None:
         hit = _CUE_CACHE[L.code] = L.post_cues | L.pre_cues | L.prefix_cues | L.inline_cues | L.passive_cues \
-            | L.participle_cues | L.evidence_cues | L.record_cues
+            | L.participle_cues | L.evidence_cues | L.record_cues | L.complement_cues
     return hit
 
 
@@ -1916,6 +2040,10 @@ def _opening_name(c: CueScan) -> tuple[int, int] | None:
     ctx, L = c.ctx, c.ctx.L
     start = _past_dateline(ctx, c.lo, c.clause_start, c.k)
     start += ctx.match_seq(start, L.leading, c.k)
+    while start < c.k - 2 and (ctx.word(start) in L.np_stops or not ctx.is_cap(start)):
+        # "At Boca West, where …, Jay DiPietro, the club's president, suggested …": a phrase
+        # opened by a preposition or a lower-case word is no name; the subject opens after its comma
+        start = next((t + 1 for t in range(start, c.k - 2) if ctx.word(t) == ","), c.k)
     comma = start
     while comma < c.k and comma - start < _OPENING_NAME_WORDS and (ctx.is_cap(comma) or ctx.word(comma) == "."):
         comma += 1
@@ -2037,9 +2165,13 @@ def interrupted_subject(c: CueScan) -> Attribution | None:
 
 
 def _pronoun_before(c: CueScan) -> int | None:
-    """Token of the personal pronoun that is the cue verb's subject ("he said", "they argued")."""
+    """Token of the personal pronoun that is the cue verb's subject ("he said", "they argued",
+    "they really want", "he later said": past auxiliaries and adverbs)."""
     end = _subject_end(c)
     L = c.ctx.L
+    fillers = _PhraseFillers.of(L.code)
+    while end - 1 > c.lo and fillers.fills(c.ctx, end - 1):
+        end -= 1
     if end > c.lo and (c.ctx.word(end - 1) in L.pronoun_speakers or c.ctx.word(end - 1) in L.plural_pronouns):
         return end - 1
     return None
@@ -2053,7 +2185,17 @@ def _pronoun_subject_applies(c: CueScan) -> bool:
 def pronoun_subject(c: CueScan) -> Attribution | None:
     """ "… every time he thinks …", "that they argue …": a subject pronoun right before the verb
     is its whole subject, whatever stands before it; the mention stays on the pronoun."""
-    return _pre_cue_from(c, _pronoun_before(c))
+    subject = _pronoun_before(c)
+    if subject is not None and _embedded_plural(c.ctx, subject):
+        return None  # "what they really want": a clause about people, no one's statement
+    return _pre_cue_from(c, subject)
+
+
+def _embedded_plural(ctx: Ctx, pronoun: int) -> bool:
+    """Is the plural pronoun at token ``pronoun`` the subject of an embedded clause opened by an
+    embedding word of the table ("what they want", "how they think")?"""
+    return ctx.word(pronoun) in ctx.L.plural_pronouns and pronoun > 0 \
+        and ctx.word(pronoun - 1) in ctx.L.pronoun_embedders
 
 
 def _pre_cue_from(c: CueScan, subject: int | None) -> Attribution | None:
@@ -2176,7 +2318,7 @@ def coordinated_cue(c: CueScan) -> Attribution | None:
     """ "Graham called Trump “crazy” and said the party is bound to lose": the second predicate
     shares the clause's subject, who is the speaker of what follows the cue."""
     coordinator = _subject_end(c) - 1
-    subject = _clause_subject(c, coordinator)
+    subject = _clause_subject(c, coordinator) or _name_with_appositive(c, coordinator)
     content = _content_after(c)
     if content is None or _refused(c, coordinator):
         return None
@@ -2278,7 +2420,7 @@ def degrees_after_name(c: CueScan) -> Attribution | None:
 def participle_cue(c: CueScan) -> Attribution | None:
     """ "Clinton posted a comment, saying “We are so excited”": the participle reports what the
     subject of the clause before the comma said."""
-    subject = _clause_subject(c, c.k - 1) or _sentence_subject(c)
+    subject = _clause_subject(c, c.k - 1) or _sentence_subject(c) or _name_with_appositive(c, c.k - 1)
     content = _content_after(c)
     if subject is None or content is None:
         return None
@@ -2286,6 +2428,24 @@ def participle_cue(c: CueScan) -> Attribution | None:
     if speaker is None or not _names_someone(speaker, subject):
         return None
     return _said_after(c, speaker, c.k - 1, content)
+
+
+def _name_with_appositive(c: CueScan, end: int) -> tuple[int, int] | None:
+    """The name that opens the sentence when an appositive set off by commas stands between it
+    and its predicate ("Brian Fallon, a spokesman for Mrs. Clinton, called on … and said …"):
+    (first token, comma token) of the name, the predicate's verb right after the second comma."""
+    ctx = c.ctx
+    start = _past_dateline(ctx, c.lo, c.clause_start, end)
+    start += ctx.match_seq(start, ctx.L.leading, end)
+    comma = start
+    while comma < end and comma - start < _OPENING_NAME_WORDS and (ctx.is_cap(comma) or ctx.word(comma) == "."):
+        comma += 1
+    if comma == start or comma >= end or ctx.word(comma) != ",":
+        return None
+    close = next((t for t in range(comma + 1, min(end, comma + 1 + _APPOSITIVE_TOKENS)) if ctx.word(t) == ","), end)
+    if close + 1 >= end or not _starts_predicate(ctx, close + 1, end) or not _is_appositive(ctx, comma + 1, close):
+        return None
+    return start, comma
 
 
 def _sentence_subject(c: CueScan) -> tuple[int, int] | None:
@@ -2359,7 +2519,7 @@ def record_cue(c: CueScan) -> Attribution | None:
             or not _clause_after(c.ctx, content[0] + 1, content[1]):
         return None
     speaker = speaker_from_np(c.ctx, c.reg, start, end, c.ctx.surface(c.k))
-    if speaker is None or speaker.via is not None or not (
+    if speaker is None or speaker.via not in (None, NAMED_ORGANISATION) or not (
             speaker.kind == SpeakerKind.organisation or (speaker.kind == SpeakerKind.person and speaker.name)):
         return None
     return _said_after(c, speaker, start, content)
@@ -2412,6 +2572,17 @@ def restricted_subject(c: CueScan) -> Attribution | None:
     if speaker is None:
         return None
     return _said_after(c, speaker, found[0], content)
+
+
+def _complement_cue_applies(c: CueScan) -> bool:
+    return c.word in c.ctx.L.complement_cues and c.k + 1 < c.hi and c.ctx.word(c.k + 1) in c.ctx.L.complementisers
+
+
+@CUE_RULES.register("complement-cue", _complement_cue_applies)
+def complement_cue(c: CueScan) -> Attribution | None:
+    """ "Pew found that …", "he pointed out that …": a verb that reports what its subject states
+    only when a complement clause follows it ("found a job" states nothing)."""
+    return _pre_cue_from(c, _pronoun_before(c))
 
 
 @CUE_RULES.register("pre-cue", _pre_cue_applies)

@@ -14,19 +14,22 @@ of it lies in such regions or a claim rule names it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import accumulate
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from klaim.errors import InputError
+from klaim.extraction.claims import _lang
+from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._table import Regex
 from klaim.extraction.figures import find_figures
 from klaim.extraction.lang import available, load_table
+from klaim.extraction.text import TokenIndex
 from klaim.schema import Claim
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
@@ -58,6 +61,7 @@ class BoilerplateTable(BaseModel):
     question_marks: list[str] = []
     question_openers: list[str] = []
     cut_datelines: list[Regex] = []
+    fillers: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class Rules:
     question_marks: tuple[str, ...]
     question_openers: frozenset[str]
     cut_dateline: re.Pattern[str] | None
+    fillers: frozenset[str] = frozenset()
     lang: str = ""
 
 
@@ -132,7 +137,7 @@ def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
         remnant=_any(t.speech_remnants), call_to_action=_any(t.calls_to_action),
         greeting=_any(t.greetings), question_marks=tuple(t.question_marks),
         question_openers=frozenset(w.lower() for w in t.question_openers),
-        cut_dateline=_any(t.cut_datelines), lang=lang,
+        cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers), lang=lang,
     )
 
 
@@ -189,15 +194,46 @@ def _inline_promos(r: Rules, text: str) -> Iterator[Region]:
     would not write (a lowercase word outside ``headline_lowercase``) or the end of the line."""
     if r.inline is None:
         return
+    headlines: _Headlines | None = None
     for m in r.inline.finditer(text):
-        line_end = text.find("\n", m.end())
-        end = m.end()
-        for w in _WORD.finditer(text, m.end(), len(text) if line_end < 0 else line_end):
-            word = w.group()
-            if not (word[0].isupper() or word[0].isdigit() or word.lower() in r.headline_lowercase):
+        headlines = headlines or _Headlines(r, text)  # built only for a text that has a marker
+        yield Region(m.start(), headlines.end_from(m.end()), "promo")
+
+
+class _Headlines:
+    """Where a headline that starts at a given offset ends, from one pass over the text's words:
+    a scan from every promo marker to its line's end was quadratic on one-line text full of them."""
+
+    def __init__(self, r: Rules, text: str) -> None:
+        self.r, self.text = r, text
+        words = list(_WORD.finditer(text))
+        self.starts = [w.start() for w in words]
+        self.ends = [w.end() for w in words]
+        stops = [w.start() for w in words if not self._headline_word(w.group())]
+        self.stops = sorted([*stops, *(m.start() for m in re.finditer("\n", text))])
+
+    def _headline_word(self, word: str) -> bool:
+        return word[0].isupper() or word[0].isdigit() or word.lower() in self.r.headline_lowercase
+
+    def end_from(self, pos: int) -> int:
+        """The end of the last headline word from ``pos`` on, before the first word that stops a
+        headline or the line's end (``pos`` when there is none)."""
+        i = bisect_left(self.starts, pos)
+        if i and self.ends[i - 1] > pos:
+            return self._scan(pos)  # the marker ends inside a word: its words are not the text's
+        k = bisect_left(self.stops, pos)
+        stop = self.stops[k] if k < len(self.stops) else len(self.text)
+        j = bisect_left(self.starts, stop)
+        return self.ends[j - 1] if j > i else pos
+
+    def _scan(self, pos: int) -> int:
+        line_end = self.text.find("\n", pos)
+        end = pos
+        for w in _WORD.finditer(self.text, pos, len(self.text) if line_end < 0 else line_end):
+            if not self._headline_word(w.group()):
                 break
             end = w.end()
-        yield Region(m.start(), end, "promo")
+        return end
 
 
 def non_claim_regions(text: str, lang: str) -> list[Region]:
@@ -210,45 +246,84 @@ def non_claim_regions(text: str, lang: str) -> list[Region]:
 
 # ---- claim rules ------------------------------------------------------------------------------
 
-def _fragment(r: Rules, surface: str) -> str | None:
-    """Only a prepositional or citing phrase: an opener and a few words, no figure but a date.
-    A dated phrase may hold fewer words: "Pada Selasa (6/9/2016) waktu setempat" is when something
-    happened, "In 2011, Weiner resigned" is what."""
-    body = surface[m.end():] if (m := _LEADING_WORD.match(surface)) else surface
+@dataclass(frozen=True)
+class Span:
+    """A claim's or a sentence's span over the article's tokens, which the claims stages share:
+    a rule asks ``Ctx.is_verb`` of them instead of tokenizing the span again."""
+
+    ctx: Ctx
+    start: int
+    end: int
+
+    @property
+    def surface(self) -> str:
+        return self.ctx.text[self.start:self.end]
+
+    def words(self, offset: int = 0, outside: tuple[tuple[int, int], ...] = ()) -> list[int]:
+        """The word tokens from ``offset`` (in the span) on, leaving out those inside ``outside``."""
+        ctx, spans = self.ctx, self.ctx.idx.spans
+        return [k for k in ctx.idx.between(self.start + offset, self.end) if ctx.is_word(k)
+                and not any(a <= spans[k][0] < b for a, b in outside)]
+
+
+def _fragment(r: Rules, span: Span) -> str | None:
+    """Only a prepositional or citing phrase: an opener and a few words, no figure but a date, no
+    verb after the opener's first word ("Untuk mengatasi persoalan itu" is one, "Dalam pertemuan
+    itu membahas Pilpres" has a predicate). A dated phrase may hold fewer words: "Pada Selasa
+    (6/9/2016) waktu setempat" is when something happened, "In 2011, Weiner resigned" is what."""
+    surface = span.surface
+    lead = m.end() if (m := _LEADING_WORD.match(surface)) else 0
+    body = surface[lead:]
     opener = r.fragment_opener.match(body.lstrip()) if r.fragment_opener else None
     if not opener:
         return None
-    undated = _without_times(body, r.lang)
-    if any(map(str.isdigit, undated)):
+    times = _time_spans(body, r.lang, span.start + lead)
+    if any(c.isdigit() and not any(a <= span.start + lead + i < b for a, b in times) for i, c in enumerate(body)):
         return None
-    words = [w.lower() for w in _WORD.findall(undated)]
-    limit = r.fragment_max_words if undated == body else r.dated_fragment_max_words
-    if len(words) > limit or any(_is_predicate(r, w) for w in words):
+    words = span.words(lead, times)
+    limit = r.dated_fragment_max_words if times else r.fragment_max_words
+    if len(words) > limit or any(_is_predicate(r, span.ctx.word(k)) for k in words):
         return None
-    return "fragment"
+    return None if _clause_follows(span, span.start + lead + len(body) - len(body.lstrip()) + opener.end()) \
+        else "fragment"
 
 
-def _without_times(body: str, lang: str) -> str:
-    """``body`` with its dates and times blanked: "Pada Selasa (6/9/2016) waktu setempat" says when,
-    not how much, so its digits do not make it a claim."""
+def _clause_follows(span: Span, at: int) -> bool:
+    """Does a clause follow the opener's phrase that ends at ``at``: a subject and a verb after its
+    comma ("Sejak itu, hubungan keduanya memanas"), or a verb right after a demonstrative that
+    closes the phrase ("Dalam pertemuan itu membahas Pilpres")? A verb inside the phrase is none
+    ("Untuk mengatasi persoalan itu", "bagi yang menyuruh", "from the left")."""
+    ctx = span.ctx
+    comma, subject = False, False
+    for k in ctx.idx.between(at, span.end):
+        w = ctx.word(k)
+        if w in ctx.L.relative:
+            return False
+        if ctx.is_verb(k) and ((comma and subject) or (ctx.word(k - 1) in ctx.L.demonstratives)):
+            return True
+        subject = comma and (subject or ctx.is_word(k))
+        comma = comma or w == ","
+    return False
+
+
+def _time_spans(body: str, lang: str, at: int) -> tuple[tuple[int, int], ...]:
+    """The article spans of the dates and times in ``body`` (which starts at ``at``): "Pada Selasa
+    (6/9/2016) waktu setempat" says when, not how much, so its digits do not make it a claim."""
     if not lang or not any(map(str.isdigit, body)):
-        return body
-    for fig in find_figures(body, lang):
-        if fig.kind in _TIME_KINDS:
-            body = body[:fig.start] + " " * (fig.end - fig.start) + body[fig.end:]
-    return body
+        return ()
+    return tuple((at + f.start, at + f.end) for f in find_figures(body, lang) if f.kind in _TIME_KINDS)
 
 
 def _is_predicate(r: Rules, word: str) -> bool:
     return word in r.predicate_words or word.endswith(r.predicate_endings)
 
 
-def _speech_remnant(r: Rules, surface: str) -> str | None:
+def _speech_remnant(r: Rules, span: Span) -> str | None:
     """The act of speaking left over from an attribution ("dihubungi, Jumat (10/3/2017)")."""
     # the anchored pattern first: it fails at once on most claims, counting words does not
-    if r.remnant is None or not r.remnant.match(surface.strip()):
+    if r.remnant is None or not r.remnant.match(span.surface.strip()):
         return None
-    return "speech act" if len(_WORD.findall(surface)) <= r.remnant_max_words else None
+    return "speech act" if len(span.words()) <= r.remnant_max_words else None
 
 
 def _opening(surface: str) -> str:
@@ -256,16 +331,39 @@ def _opening(surface: str) -> str:
     return surface.lstrip(" \t\n\"“”'‘’«»„")
 
 
-def _call_to_action(r: Rules, surface: str) -> str | None:
+def _call_to_action(r: Rules, span: Span) -> str | None:
     """An appeal to the listener ("Please join me …", "Mari kita …"): asks, does not state."""
-    return "call to action" if r.call_to_action and r.call_to_action.match(_opening(surface)) else None
+    return "call to action" if r.call_to_action and r.call_to_action.match(_opening(span.surface)) else None
 
 
-def _greeting(r: Rules, surface: str) -> str | None:
+def _greeting(r: Rules, span: Span) -> str | None:
     """Thanks and greetings ("Alright, thank you very much", "Terima kasih")."""
-    return "greeting" if r.greeting and r.greeting.match(_opening(surface)) else None
+    return "greeting" if r.greeting and r.greeting.match(_opening(span.surface)) else None
 
 
+def _filler(r: Rules, span: Span) -> str | None:
+    """Words that only answer or nod ("Iya dong."), and after them at most a few words without a
+    verb ("Iya dong. kapal kapal perang kan"): no proposition of their own (helper idprec)."""
+    ctx = span.ctx
+    words = span.words()
+    if not r.fillers or not words or ctx.word(words[0]) not in r.fillers:
+        return None
+    head, rest = _first_sentence(span, words)
+    if not all(ctx.word(k) in r.fillers for k in head) or len(rest) > r.fragment_max_words:
+        return None
+    return None if any(ctx.is_verb(k) or ctx.word(k)[:1].isdigit() for k in rest) else "filler"
+
+
+def _first_sentence(span: Span, words: list[int]) -> tuple[list[int], list[int]]:
+    """``words`` split at the first full stop, question or exclamation mark in the span."""
+    ctx = span.ctx
+    stop = next((k for k in ctx.idx.between(span.start, span.end) if ctx.word(k) in _STOPS), None)
+    if stop is None:
+        return words, []
+    return [k for k in words if k < stop], [k for k in words if k > stop]
+
+
+_STOPS = frozenset(".!?…")
 _CLOSING = " \t\"”’'»)"
 
 
@@ -295,31 +393,41 @@ def _next_stop(text: str, end: int, sentence_end: int | None) -> str:
     return m.group() if m else ""
 
 
-def _name_list(r: Rules, surface: str) -> str | None:
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def _numbered(first_item: list[str]) -> bool:
+    """ "Seksi II Cipete, Poris Plawad Indah, …": a list headed by a numbered unit says what the
+    unit covers; it is no bare list of names."""
+    return len(first_item) > 1 and bool(_ROMAN.fullmatch(first_item[1]))
+
+
+def _name_list(r: Rules, span: Span) -> str | None:
     """A bare list of names ("Jakarta, Bandung, dan Surabaya"): three or more title-case items."""
+    surface = span.surface
     if surface.count(",") + surface.count(";") < 2:
         return None
     items = [i for i in re.split(r"[,;]", surface.strip().rstrip(".")) if i.strip()]
     if len(items) < 3:
         return None
     words = [_WORD.findall(i) for i in items]
-    if any(not ws or len(ws) > r.heading_max_words for ws in words):
+    if any(not ws or len(ws) > r.heading_max_words for ws in words) or _numbered(words[0]):
         return None
     return "noun list" if _title_case(r, [w for ws in words for w in ws]) else None
 
 
-def _cut_lead(r: Rules, surface: str) -> str | None:
+def _cut_lead(r: Rules, span: Span) -> str | None:
     """A site's dateline that no sentence start follows ("Suara.com - calon pemimpin MPR"): what
     is left of a lead cut off when the article was copied, not a proposition."""
-    return "cut lead" if r.cut_dateline and r.cut_dateline.match(surface.strip()) else None
+    return "cut lead" if r.cut_dateline and r.cut_dateline.match(span.surface.strip()) else None
 
 
 # Rules over the claim's own span, and over its whole sentence: a decomposed enumeration item
 # ("Poris Plawad Indah, Buaran Indah, …") is a claim when its sentence has a predicate.
 # A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
-CLAIM_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
-                                                               _greeting, _cut_lead)
-SENTENCE_RULES: tuple[Callable[[Rules, str], str | None], ...] = (_fragment, _name_list)
+CLAIM_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
+                                                                _greeting, _cut_lead, _filler)
+SENTENCE_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_fragment, _name_list)
 
 
 class Regions(NamedTuple):
@@ -350,36 +458,67 @@ def _covered(regions: Regions, s: int, e: int) -> tuple[int, str | None]:
 
 
 def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tuple[int, int] | None = None,
-                   regions: Regions | None = None) -> str | None:
+                   regions: Regions | None = None, ctx: Ctx | None = None) -> str | None:
     """The name of the rule that makes the claim ``text[start:end]`` (in ``sentence``, by default
-    the span itself) a non-claim, or None."""
+    the span itself) a non-claim, or None. ``ctx`` holds the article's tokens (made from ``text``
+    when not given)."""
     regions = Regions.of(non_claim_regions(text, lang)) if regions is None else regions
     inside, rule = _covered(regions, start, end)
     if rule and 2 * inside >= end - start:
         return rule
     r = rules(lang)
-    surface = text[start:end]
+    ctx = ctx or Ctx(text, TokenIndex(text), _lang.get(lang))
+    span = Span(ctx, start, end)
     for claim_rule in CLAIM_RULES:
-        if name := claim_rule(r, surface):
+        if name := claim_rule(r, span):
             return name
     if name := _question(r, text, start, end, sentence[1] if sentence else None):
         return name
     s, e = sentence or (start, end)
-    return _sentence_rule(lang, text[s:e])
+    return _sentence_rule(r, Span(ctx, s, e))
 
 
-@lru_cache(maxsize=4096)
-def _sentence_rule(lang: str, sentence: str) -> str | None:
+def _sentence_rule(r: Rules, sentence: Span) -> str | None:
     """Sentence rules, once per sentence: the claims of a sentence share its verdict."""
-    r = rules(lang)
-    for sentence_rule in SENTENCE_RULES:
-        if name := sentence_rule(r, sentence):
-            return name
-    return None
+    key = ("boilerplate.sentence", sentence.start, sentence.end)
+    memo = sentence.ctx.memo
+    if key not in memo:
+        memo[key] = next((name for rule in SENTENCE_RULES if (name := rule(r, sentence))), None)
+    return memo[key]  # type: ignore[no-any-return]
 
 
-def drop_non_claims(text: str, lang: str, claims: list[Claim]) -> list[Claim]:
+def drop_non_claims(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     """``claims`` without those that the rules name as non-claims."""
+    text, lang = ctx.text, ctx.L.code
     regions = Regions.of(non_claim_regions(text, lang))
-    return [c for c in claims if non_claim_rule(
-        text, lang, c.start, c.end, sentence=(c.sentence.start, c.sentence.end), regions=regions) is None]
+    kept = [c for c in claims if non_claim_rule(
+        text, lang, c.start, c.end, sentence=(c.sentence.start, c.sentence.end), regions=regions, ctx=ctx) is None]
+    return _without_inserted_cues(kept)
+
+
+def _without_inserted_cues(claims: list[Claim]) -> list[Claim]:
+    """``claims`` without those that hold another claim's source and cue before it and end where
+    it ends ("Menurut pemetaan, ia menjelaskan, PMKS … mendatangi …" beside "PMKS … mendatangi …",
+    whose speaker "ia" and cue are inside the longer one): the same content with an act of speaking
+    inside it, which is no part of a claim (helper idprec)."""
+    by_end: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_end.setdefault(c.end, []).append(c)
+    dropped: set[int] = set()
+    for same_end in by_end.values():
+        for short in same_end:
+            mention = short.speaker.mention
+            if mention is None or not short.speaker.cue:
+                continue
+            dropped.update(id(c) for c in same_end if _cue_set_off(c, mention.start, mention.end, short.start))
+    return [c for c in claims if id(c) not in dropped] if dropped else claims
+
+
+def _cue_set_off(c: Claim, source: int, source_end: int, content: int) -> bool:
+    """Does claim ``c`` hold a source and cue set off by a comma before ``content`` ("ia
+    menjelaskan, PMKS …"), from its own start or after a comma? Not "Trump proposed a ban …" nor
+    "he thinks Clinton …": a verb without a comma is as often the claim's own predicate."""
+    if not c.start <= source < source_end <= content:
+        return False
+    before, gap = c.surface[:source - c.start].rstrip(), c.surface[source_end - c.start:content - c.start].rstrip()
+    return gap.endswith(",") and (not before or before.endswith(","))

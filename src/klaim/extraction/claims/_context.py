@@ -12,11 +12,13 @@ from typing import Any
 from klaim.extraction.claims._lang import Lang, Phrases, Sequences
 from klaim.extraction.text import TokenIndex
 
-# A dateline: capitalised words (city, agency) and a dash at the start of a paragraph.
+# A dateline: capitalised words (city, agency) or a site's lower-case name ("blokBojonegoro.com")
+# and a dash at the start of a paragraph.
 # The next word starts a sentence: "Masing - masing" (a spaced reduplication) is no dateline.
 # Dash groups are separated by required whitespace (\s+, not \s*): with \s* a run of dashes could
 # be split between the groups in exponentially many ways, and 40 dashes after a capital hung.
-DATELINE = re.compile(r"[A-Z][\w.]*(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(?:\s+[-–—]+)*"
+DATELINE = re.compile(r"(?:[A-Z][\w.]*|[a-z]\w*(?:\.\w+)*\.(?:com|net|org|id|tv))"
+                      r"(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(?:\s+[-–—]+)*"
                       r"[\s\u200b-\u200f\u2060\ufeff]+(?=[A-Z\"“])")
 CLOSING = frozenset('”»"')
 OPENING = frozenset('“«„"')
@@ -108,9 +110,25 @@ class Ctx:
         if hit is None:
             idx = self.idx
             w = idx.lower[k]
-            hit = idx.is_word[k] and self.L.is_verb(w) and not (idx.is_cap[k] and w not in self.L.verbs)
+            hit = idx.is_word[k] and (self.L.is_verb(w) or self._object_focus(k, w)) \
+                and not (idx.is_cap[k] and w not in self.L.verbs)
             self._verb[k] = hit
         return hit
+
+    def _object_focus(self, k: int, w: str) -> bool:
+        """ "sudah kami salurkan", "kita akan tindaklanjuti": a bare word with an object-verb
+        suffix after a first-person agent (past auxiliaries) is a verb whose agent the pronoun is,
+        the object-focus voice of speech, with no prefix to tell it by."""
+        L = self.L
+        if not L.object_focus_agents or not w.endswith(L.object_verb_suffixes) or w in L.non_verbs:
+            return False
+        if not any(w.endswith(s) and len(w) - len(s) >= L.verb_min_stem for s in L.object_verb_suffixes):
+            return False
+        lower = self.idx.lower
+        t = k - 1
+        while t >= 0 and lower[t] in L.auxiliaries:
+            t -= 1
+        return t >= 0 and lower[t] in L.object_focus_agents
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""

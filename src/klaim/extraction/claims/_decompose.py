@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
+from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
@@ -29,7 +30,7 @@ from klaim.extraction.claims._enumeration import (
 )
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
-from klaim.extraction.text import DOUBLE_APOSTROPHE, mark_before, quote_mark
+from klaim.extraction.text import DOUBLE_APOSTROPHE, ends_sentence, mark_before, quote_mark
 from klaim.schema import SpeakerKind
 
 
@@ -55,7 +56,7 @@ def standalone(words: list[str]) -> str:
     if not s:
         return s
     s = s[0].upper() + s[1:]
-    return s if s[-1] in ".!?…" or (s[-1] in CLOSING and len(s) > 1 and s[-2] in ".!?") else s + "."
+    return s if ends_sentence(s) else s + "."
 
 
 def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start: int | None = None,
@@ -257,8 +258,17 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
 def _breaks_subject(ctx: Ctx, k: int) -> bool:
     L = ctx.L
     w = ctx.word(k)
-    return (not ctx.is_word(k) or w in L.relative or w in L.subject_breakers or w in L.coordinators
-            or w in L.subordinators)
+    return ((not ctx.is_word(k) and not _abbreviation_stop(ctx, k)) or w in L.relative or w in L.subject_breakers
+            or w in L.coordinators or w in L.subordinators)
+
+
+def _abbreviation_stop(ctx: Ctx, k: int) -> bool:
+    """The full stop of an abbreviation inside a subject ("the U.S. will …", "Sen. Cruz has …"):
+    part of the word before it, no punctuation (where the table lists ``abbreviations``)."""
+    if ctx.word(k) != "." or k == 0 or not ctx.L.abbreviations or not ctx.is_word(k - 1):
+        return False
+    before = ctx.word(k - 1)
+    return before in ctx.L.abbreviations or "." in before
 
 
 def _next_comma(ctx: Ctx, start: int, stop: int) -> int | None:
@@ -425,11 +435,30 @@ def _split_kind(ctx: Ctx, st: _Scan, k: int, u: int, v: int) -> str | None:
     if _predicate_split(ctx, st, k, v, conn):
         return "predicate"
     if conn in L.clause_coordinators and conn != "," and _clause_subject_len(ctx, u, j) \
-            and not _coordinated_complement(ctx, st, k):
+            and not _coordinated_complement(ctx, st, k) and not _closes_item_list(ctx, st, k):
         return "clause"
     if conn == "," and _comma_splice(ctx, st, u):
         return "splice"
     return None
+
+
+LIST_ITEM_WORDS = 3  # words at most in a comma-set item of a list of names or modifiers
+
+
+def _closes_item_list(ctx: Ctx, st: _Scan, k: int) -> bool:
+    """Does the coordinator at k close a comma list of short verbless items after the predicate
+    ("… menelusuri bangkai kapal perang Belanda, Inggris, dan Amerika mempersiapkan …")? Its last
+    item is one more of them (helper idprec), not the subject of a new clause; a clause before the
+    comma ("Harga beras naik, harga cabai turun, dan …") has a verb of its own."""
+    e = k - 1 if ctx.word(k - 1) == "," else k  # "…, dan" is split at its comma or at its coordinator
+    v = st.last_verb
+    c = next((t for t in range(e - 1, max(e - LIST_ITEM_WORDS - 2, -1), -1) if ctx.word(t) == ","), None)
+    if v is None or c is None or c <= v:
+        return False
+    L = ctx.L
+    return ctx.words_between(c + 1, e) > 0 and not any(
+        ctx.is_verb(t) or ctx.word(t) in L.np_stops or ctx.word(t) in L.clause_coordinators
+        or ctx.word(t) in L.subordinators for t in range(c + 1, e))  # a bare noun phrase, not "sementara X"
 
 
 def _opens_dependent(ctx: Ctx, i: int, j: int) -> bool:
@@ -487,7 +516,17 @@ def _predicate_split(ctx: Ctx, st: _Scan, k: int, v: int, conn: str) -> bool:
         return False
     return (v < st.j and ctx.is_verb(v) and conn in L.predicate_coordinators | {","}
             and not ctx.match_seq(v, L.citations, st.j) and not ctx.is_verb(k - 1)
-            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j))
+            and not _voice_changes(ctx, st.first_verb, v) and not _nominalised(ctx, v, st.j)
+            and not _coordinated_modifiers(ctx, st, k, v))
+
+
+def _coordinated_modifiers(ctx: Ctx, st: _Scan, k: int, v: int) -> bool:
+    """ "… bersifat final dan mengikat", "… tetap aman dan terkendali": one word after the verb
+    and one bare word after the coordinator are two modifiers of one predicate (helper idprec),
+    not two predicates; "menangkap pelaku dan menyita barang bukti" has an object after each."""
+    after = next((t for t in range(v + 1, st.j) if ctx.word(t) in (",", ";")), st.j)
+    return st.last_verb is not None and ctx.words_between(st.last_verb + 1, k) == 1 \
+        and ctx.words_between(v, after) == 1 and ctx.is_word(k - 1)
 
 
 def _nominalised(ctx: Ctx, v: int, j: int) -> bool:
@@ -551,12 +590,13 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     d = _Decomposition(ctx, sentence, speaker, spans, cue, i, keep_verb)
     override = _apposition_claim(d, j)
     s0, e0, v0 = _subject(ctx, i, j)
-    subject, override, points = _main_subject(ctx, (i, j), (s0, e0, v0), _split_points(ctx, i, j), override,
+    ns, ne = appositive_subject(ctx, i, (s0, e0))
+    subject, override, points = _main_subject(ctx, (i, j), (ns, ne, v0), _split_points(ctx, i, j), override,
                                               (default_subject, subject_prefix))
     carried = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
-    carry = _Carry(subject, carried, override, s0 if e0 > s0 else i, e0 if e0 > s0 else i, (e0, v0))
+    carry = _Carry(subject, carried, override, ns if ne > ns else i, ne if ne > ns else i, (e0, v0))
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
-    return d.units
+    return _tagged_role(d.units, "appositive-subject") if ns != s0 else d.units
 
 
 def from_subject(ctx: Ctx, units: list[Unit], subject: tuple[int, int] | None) -> list[Unit]:
@@ -811,8 +851,9 @@ def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
             continue
         if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None and not _leading_place(ctx, a, k):
             return _nonrestrictive(d, a, b, k, subject)
-        if not _marked_relative(d, a, b, k):
+        if not _marked_relative(d, a, b, k) and not _named_relative(d, a, b, k):
             _agent_relative(d, a, b, k)
+        _before_long_relative(d, a, b, k)
     return b
 
 
@@ -839,9 +880,131 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
             or (start == a and end == b) or _is_date_phrase(ctx, start, k):
         return False  # "media yang tidak hanya" says nothing yet; "Juli lalu yang …" describes no date
     s, e = ctx.span(start, end)
-    d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
-                        role="marked-relative", cue=d.cue))
+    # the claim says the clause of its noun: "Angin tak terlalu kencang", not the noun phrase
+    # "Angin yang tak terlalu kencang" (helper idprec)
+    d.units.append(Unit(s, e, standalone([ctx.phrase(start, k), ctx.phrase(k + 1, end)]), d.sentence, d.speaker,
+                        list(d.spans), role="marked-relative", cue=d.cue))
     return True
+
+
+def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
+    """ "pihaknya tak bisa menyita Restoran Nusa Dua yang berada di London", "Dalam kasus itu, Agus
+    yang saat itu menjabat sebagai Menteri Keuangan …": a name already picks out what it names, so a
+    restrictive clause on it does not say which one is meant but adds a fact about it (the
+    guideline's relative clause with a fact of its own); a claim from the name to the clause's end.
+    Where the table sets ``named_relatives``."""
+    ctx = d.ctx
+    if not ctx.L.named_relatives or k + 1 >= b or not ctx.is_word(k + 1) \
+            or ctx.match_seq(k + 1, ctx.L.existentials, b) or _first_verb(ctx, a, k) is not None:
+        return False  # a name after the verb: the clause may say which of its kind ("Ahok yang memperoleh 40%")
+    start = _np_start(ctx, k, a)
+    while start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1):
+        start -= 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+    end = _subject_relative_end(ctx, k, b)
+    if start >= k or (start == a and end == b) or ctx.words_between(k + 1, end) < 2 \
+            or not _is_name(ctx, start, k, ctx.idx.between(*d.sentence).start):
+        return False
+    s, e = ctx.span(start, end)
+    d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
+                        role="named-relative", cue=d.cue))
+    return True
+
+
+LONG_RELATIVE = 6  # words at least in a relative clause that states a fact of its own
+PREDICATE_REACH = 4  # tokens at most between "yang" and its verb ("yang saat itu menjabat")
+OBJECT_WORDS = 2  # words at least between a verb and the noun a long relative clause is cut before
+
+
+def _before_long_relative(d: _Decomposition, a: int, b: int, k: int) -> None:
+    """ "Agus sempat menolak memberikan lampu hijau untuk anggaran proyek yang menyeret dua pejabat
+    Direktorat Jenderal …, Irman dan Sugiharto": a long restrictive clause with a verb of its own
+    on a noun in the predicate states a fact of its own; the clause without it is a claim too
+    (from the clause's start to the noun). A short one ("kepada warga yang menjadi korban") only
+    says which noun is meant. Where the table sets ``named_relatives``."""
+    ctx, L = d.ctx, d.ctx.L
+    main = _first_verb(ctx, a, k, skip_relatives=True)
+    if not L.named_relatives or ctx.word(k - 1) == "," or main is None or ctx.match_seq(main, L.existentials, k):
+        return  # "ada dua risiko yang harus diperhatikan …": the existential's noun is the clause's content
+    end = _relative_end(ctx, k + 1, b)
+    if ctx.words_between(k + 1, end) < LONG_RELATIVE or _first_verb(ctx, k + 1, end) is None \
+            or any(ctx.word(t) in L.coordinators for t in range(_np_start(ctx, k, a) - 1, k)) \
+            or _blocks_before_relative(ctx, a, k):
+        return  # "lahan yang sangat besar yang dibagi …": no verb; "…, serta bank-bank lain yang …": a list's item
+    s0, e0 = trim_tokens(ctx, a, k)
+    if n_words(ctx, s0, e0) >= ctx.L.min_claim_tokens:
+        s, e = ctx.span(s0, e0)
+        d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
+                            role="before-relative", cue=d.cue))
+
+
+def _subject_relative_end(ctx: Ctx, k: int, b: int) -> int:
+    """Where a relative clause at token k ("yang") in the subject ends: where ``_relative_end``
+    ends it, or earlier at the main clause's verb, a verb after a noun past the clause's own verb
+    ("CGT yang didukung komunis mengklaim …"), not one its own verb runs into ("yang berhasil
+    menangkap …") or a purpose opens ("yang datang untuk mencari …")."""
+    L = ctx.L
+    verb = _first_verb(ctx, k + 1, min(b, k + 1 + PREDICATE_REACH))  # "yang saat itu menjabat …"
+    end = _relative_end(ctx, k + 1 if verb is None else verb + 1, b)
+    if verb is None:
+        return end
+    for t in range(verb + 2, end):
+        before = ctx.word(t - 1)
+        if ctx.is_verb(t) and (ctx.is_word(t - 1) or before == ")") and not ctx.is_verb(t - 1) \
+                and before not in L.np_stops and before not in L.subject_breakers and before not in L.auxiliaries:
+            return t
+    return end
+
+
+def _blocks_before_relative(ctx: Ctx, a: int, k: int) -> bool:
+    """Is the relative clause at k inside a subordinate, complement or existential part of the
+    clause a..k ("Fahmi mengakui bila memang ada pertemuan yang …", "… karena Fadli Zon yang …"),
+    or not on a noun ("…, atau yang …")?"""
+    L = ctx.L
+    if not _describes_a_noun(ctx, k) or ctx.word(k - 1) in L.coordinators or ctx.word(a) in L.subject_breakers:
+        return True  # "Selain mengeluhkan fenomena daerah yang …": a clause that leads to another
+    if _needs_its_relative(ctx, a, k) or _verb_in_relative_before(ctx, a, k):
+        return True
+    stops = L.complementisers | L.cause_subordinators | L.wish_complementisers | L.concessive_subordinators
+    return any(ctx.word(t) in stops or ctx.match_seq(t, L.existentials, k)
+               or (ctx.word(t) in L.subordinators and ctx.word(t + 1) not in L.demonstratives)  # not "saat itu"
+               for t in range(a, k))
+
+
+def _needs_its_relative(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the noun before the relative at k say nothing without it: the complement of a copula
+    ("X merupakan salah satu tokoh yang …"), one of a set, a bare noun right after the verb
+    ("memilah cara-cara yang …") or the addressee of a demand ("mengimbau para pihak yang …")?"""
+    L = ctx.L
+    last_verb = max((t for t in range(a, k) if ctx.is_verb(t)), default=a)
+    return ctx.words_between(last_verb + 1, k) < OBJECT_WORDS or ctx.word(last_verb) in _complement_verbs(L.code) \
+        or any(ctx.word(t) in L.copulas for t in range(a, k)) \
+        or bool(ctx.match_seq(_np_start(ctx, k, a), L.single_member_subjects, k))
+
+
+def _verb_in_relative_before(ctx: Ctx, a: int, k: int) -> bool:
+    """Does a relative clause with a verb open in tokens a..k-1 (not "lahan yang sangat besar")?"""
+    r = next((t for t in range(a, k) if ctx.word(t) in ctx.L.relative), None)
+    return r is not None and any(ctx.is_verb(t) for t in range(r + 1, k))
+
+
+def _is_name(ctx: Ctx, a: int, k: int, first: int) -> bool:
+    """Are tokens a..k-1 a name: capitalised words (not a date), the first capitalised for itself
+    and not only as the first word of the sentence that starts at token ``first``?"""
+    words = [t for t in range(a, k) if ctx.is_word(t)]
+    if not words or not all(ctx.is_cap(t) for t in words) or _is_date_phrase(ctx, a, k):
+        return False
+    if not _opens_sentence(ctx, a, first):
+        return True
+    return _named_elsewhere(ctx, a) and not _written_lower(ctx, ctx.word(a))  # not "Kereta yang …"
+
+
+def _written_lower(ctx: Ctx, word: str) -> bool:
+    """Is ``word`` written in lower case somewhere in the article (a common noun)? Once per word."""
+    key = ("decompose.written-lower", word)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = any(not ctx.is_cap(k) for k in ctx.positions(word))
+    return hit
 
 
 def _past_markers(ctx: Ctx, k: int, b: int) -> int | None:
@@ -890,8 +1053,13 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     s, e = ctx.span(k, r_end)
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
-    d.units.append(Unit(_relative_claim_start(ctx, ant_start, k, s), e, standalone([ant, ctx.phrase(k + 1, r_end)]),
+    start = _relative_claim_start(ctx, ant_start, k, s)
+    d.units.append(Unit(start, e, standalone([ant, ctx.phrase(k + 1, r_end)]),
                         d.sentence, d.speaker, list(d.spans), role="nonrestrictive", cue=d.cue))
+    first = first_predicate_end(ctx, k, r_end)
+    if first is not None:
+        d.units.append(Unit(start, ctx.span(k, first)[1], standalone([ant, ctx.phrase(k + 1, first)]),
+                            d.sentence, d.speaker, list(d.spans), role="relative-conjunct", cue=d.cue))
     if r_end == b:
         return k - 1
     # "NATO, yang didirikan pada 1949, kini memiliki 32 anggota": the main claim keeps its whole
@@ -899,6 +1067,27 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def first_predicate_end(ctx: Ctx, k: int, end: int) -> int | None:
+    """Where the first of coordinated predicates ends in the relative clause or participle phrase
+    that opens at token k and ends before ``end`` ("who founded the Institute in 1979 and is a
+    longtime committeeman", "who is widely disliked and distrusted"): the coordinator before the
+    next predicate, None without one. Each predicate states a fact of its own; the guideline's span
+    of a split conjunct runs from the shared start to its own end. On where the table sets
+    ``relative_conjuncts`` (English)."""
+    L = ctx.L
+    if not clause_table(L.code).relative_conjuncts:
+        return None
+    verb = False
+    for t in range(k + 1, end - 1):
+        verb = verb or ctx.is_verb(t)
+        if not ctx.is_word(t) and not _abbreviation_stop(ctx, t):
+            return None  # a comma or bracket: the clause has a part inserted, not two predicates
+        if verb and ctx.word(t) in L.predicate_coordinators:
+            v = _skip_modifiers(ctx, t + 1, end)
+            return t if v < end and (v > t + 1 or ctx.is_verb(v)) else None
+    return None
 
 
 def _relative_claim_start(ctx: Ctx, ant_start: int, k: int, s: int) -> int:
@@ -944,7 +1133,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     clause's start to the item's end) and the clause after a cause or time connective."""
     head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
     out = []
-    ends = enumeration_ends(ctx, a, b)
+    ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
@@ -954,6 +1143,8 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
     out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
+    out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b) if (s, e) != (a, b)]
+    out += subordinate_clauses(ctx, a, b, like)
     effect = cause_head_end(ctx, a, b)
     if effect is not None:
         c_end = trim_tokens(ctx, a, effect)[1]
@@ -964,6 +1155,114 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
     return out
+
+
+NUMERAL = re.compile(r"[IVX]+|\d+")  # the number of a numbered unit: "seksi II", "zona 3"
+
+
+def labelled_list_items(ctx: Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of a list of names headed by a numbered unit in tokens a..b-1
+    ("seksi I Kunciran, Pakojan, Cipete", "Seksi IV Jurumudi dan Benda"): a verbless list that
+    says what the unit (a figure) covers (the places): a claim per item, from the unit's label to
+    the item's end (the guideline's span of an enumerated item)."""
+    out: list[tuple[int, int]] = []
+    for t in _label_positions(ctx)[bisect_left(_label_positions(ctx), a):]:
+        if t + 2 >= b or len(out) >= MAX_ITEMS:
+            break
+        out += [(t, end) for end in _name_item_ends(ctx, t + 2, b)]
+    return out[:MAX_ITEMS]
+
+
+def _label_positions(ctx: Ctx) -> list[int]:
+    """Tokens of the article that are a number label followed by a numeral and a capitalised
+    word, found once per article (most articles have none)."""
+    hit = ctx.memo.get("decompose.labels")
+    if hit is None:
+        L, n = ctx.L, len(ctx.idx.lower)
+        hit = ctx.memo["decompose.labels"] = sorted(
+            t for w in L.list_units for t in ctx.positions(w)
+            if t + 2 < n and NUMERAL.fullmatch(ctx.surface(t + 1)) and ctx.is_cap(t + 2) and ctx.is_word(t + 2))
+    return hit
+
+
+def _name_item_ends(ctx: Ctx, k: int, b: int) -> list[int]:
+    """Ends of the capitalised items from token k on, separated by commas and list coordinators,
+    up to the clause's end, a word in lower case or the next numbered unit; none unless two."""
+    ends: list[int] = []
+    words = 0
+    while k < b and words <= MAX_NAME_ITEM_WORDS:
+        if _separates_items(ctx, k):
+            if not words:
+                break
+            ends.append(k)
+            words, k = 0, _next_item(ctx, k, b)
+            if k < b and ctx.word(k) in ctx.L.list_units:
+                break  # "…, dan Seksi IV …": the next unit's list
+            continue
+        if not (ctx.is_word(k) and ctx.is_cap(k)) or (not words and ctx.word(k) in ctx.L.time_words):
+            break  # "…, Sabtu": the day it was said, no item
+        words, k = words + 1, k + 1
+    if words and words <= MAX_NAME_ITEM_WORDS:
+        ends.append(k)
+    return ends if len(ends) >= 2 else []
+
+
+def _separates_items(ctx: Ctx, k: int) -> bool:
+    return ctx.word(k) == "," or ctx.word(k) in ctx.L.list_coordinators
+
+
+def _next_item(ctx: Ctx, k: int, b: int) -> int:
+    """Where the item after the separator at k starts (past ", dan")."""
+    k += 1
+    return k + 1 if ctx.word(k - 1) == "," and k < b and ctx.word(k) in ctx.L.list_coordinators else k
+
+
+MAX_NAME_ITEM_WORDS = 4  # words at most in one name of a list ("Poris Plawad Indah")
+_CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", "(", "?", "!"})
+
+
+def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "Mark-Viverito has served as a surrogate this week as Clinton continues to lead in polls":
+    a clause after a subordinator (``subordinators``) with a subject and a verb of its own states
+    a fact besides the whole; a claim from its subject to the next punctuation or subordinator.
+    On where the table sets ``subordinate_clauses`` (English; Indonesian names its connectives
+    under ``fact_subordinators``)."""
+    L = ctx.L
+    if not clause_table(L.code).subordinate_clauses or _asks(ctx, like.sentence, b):
+        return []
+    out: list[Unit] = []
+    for k in range(a + 1, b - 1):
+        if ctx.word(k) not in L.subordinators or not any(ctx.is_verb(t) for t in range(a, k)):
+            continue
+        end = next((t for t in range(k + 2, b) if ctx.word(t) in _CLAUSE_ENDS or ctx.word(t) in L.subordinators
+                    or _is_dash(ctx, t)), b)
+        if _states_a_fact(ctx, k + 1, end):
+            s, e = trim_tokens(ctx, k + 1, end - 1 if ctx.word(end - 1) in L.coordinators else end)
+            out.append(_part(ctx, s, e, [], like, "subordinate-clause"))
+    return out[:MAX_ITEMS]
+
+
+def _states_a_fact(ctx: Ctx, u: int, end: int) -> bool:
+    """Do tokens u..end-1 make a clause that says something: a subject that is more than an
+    article ("as a weakened America"), a lower-case verb that is no participle on a noun ("as part
+    of a lawsuit brought by …") and something after the verb (not "since the recession began",
+    which only dates the main clause)?"""
+    L = ctx.L
+    n = _clause_subject_len(ctx, u, end)
+    if not n or ctx.word(u + n - 1) in L.np_articles:
+        return False  # "after meeting Thursday", "as one of her surrogates": no clause of its own
+    verb = _skip_modifiers(ctx, u + n, end)
+    if verb + 1 >= end or any(ctx.is_cap(t) for t in range(u + n, verb + 1)):
+        return False  # "as the Plan B for …", "when it votes May 10"
+    return verb > u + n or ctx.word(verb + 1) != L.passive_agent
+
+
+def _asks(ctx: Ctx, sentence: tuple[int, int], b: int) -> bool:
+    """Does the sentence, or the clause ending before token b, end as a question ("… when it
+    appeared to be a losing battle?")?"""
+    after = ctx.text[ctx.idx.spans[b - 1][1]:sentence[1]].lstrip()
+    return ctx.text[sentence[0]:sentence[1]].rstrip().endswith(ctx.L.non_claim_endings) \
+        or after.startswith(ctx.L.non_claim_endings)
 
 
 GLOSS_REACH = 10  # tokens at most in the noun phrase before a gloss word
@@ -1190,10 +1489,41 @@ def _capitalised_as_first(ctx: Ctx, a: int, k: int, first: int) -> bool:
 def _named_elsewhere(ctx: Ctx, a: int) -> bool:
     """Is the word at a written so after a word elsewhere in the article (a name: "… met Stein")?
     A search of the text, not of the tokens: most articles never ask, so no index is built."""
-    text = ctx.text
     s, e = ctx.idx.spans[a]
-    pattern = re.compile(r"\w[\w,]*\s+" + re.escape(text[s:e]) + r"\b")
-    return any(m.end() != e for m in pattern.finditer(text))
+    word = ctx.text[s:e]
+    # once per word and article: a text that opens many sentences with it asks as many times
+    ends = ctx.memo.get(("decompose.named-after-word", word))
+    if ends is None:
+        ends = ctx.memo["decompose.named-after-word", word] = _after_word_ends(ctx.text, word)
+    return any(end != e for end in ends)
+
+
+_SPACE = re.compile(r"\s")
+_WORD_OR_COMMA = re.compile(r"[\w,]")
+
+
+def _after_word_ends(text: str, word: str) -> tuple[int, ...]:
+    """Where the matches of "<word> <``word``>" in ``text`` end (two of them at most: they answer
+    whether one ends elsewhere than a given place). Each match ends at an occurrence of ``word``
+    after white space after a word character or comma; the literal search for those runs first,
+    as most words have none but their own, and only then the search with the word before."""
+    if not any(_after_word(text, m.start()) for m in re.finditer(re.escape(word) + r"\b", text)):
+        return ()
+    ends: list[int] = []
+    for m in re.finditer(r"\w[\w,]*\s+" + re.escape(word) + r"\b", text):
+        if m.end() not in ends:
+            ends.append(m.end())
+            if len(ends) == 2:
+                break
+    return tuple(ends)
+
+
+def _after_word(text: str, p: int) -> bool:
+    """Is there white space right before ``p``, with a word character or comma before it?"""
+    i = p
+    while i > 0 and _SPACE.match(text, i - 1):
+        i -= 1
+    return i < p and i > 0 and _WORD_OR_COMMA.match(text, i - 1) is not None
 
 
 def _in_fronted_phrase(ctx: Ctx, first: int, k: int) -> bool:
@@ -1213,15 +1543,23 @@ def _appositive_phrase_ends(ctx: Ctx, t0: int, stop: int) -> list[int]:
     if ctx.word(t0) not in L.appositive_openers:
         return _age_end(ctx, t0, stop)
     end = next((t for t in range(t0, stop) if _ends_phrase(ctx, t, stop) or ctx.word(t) in L.relative), stop)
-    lo, hi = APPOSITIVE_WORDS
-    if not lo <= ctx.words_between(t0, end) <= hi or not _describes(ctx, t0, end):
+    first = first_predicate_end(ctx, t0, end)  # "an update provided by X and paid for by Y"
+    if first is not None and _appositive_phrase(ctx, t0, first):
+        return [first, end]
+    if not _appositive_phrase(ctx, t0, end):
         return []
     ends = [_first_item_end(ctx, t0, end), end]
     if end < stop and ctx.word(end) in L.relative:
         r_end = next((t for t in range(end + 1, stop) if _ends_phrase(ctx, t, stop)), stop)
         if ctx.words_between(end + 1, r_end) >= L.min_claim_tokens - 1:
-            ends.append(r_end)
+            ends += [first_predicate_end(ctx, end, r_end), r_end]
     return [e for e in dict.fromkeys(ends) if e is not None]
+
+
+def _appositive_phrase(ctx: Ctx, a: int, b: int) -> bool:
+    """Tokens a..b-1 are a describing noun phrase of an appositive's length."""
+    lo, hi = APPOSITIVE_WORDS
+    return lo <= ctx.words_between(a, b) <= hi and _describes(ctx, a, b)
 
 
 def _ends_phrase(ctx: Ctx, t: int, stop: int) -> bool:

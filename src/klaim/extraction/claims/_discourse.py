@@ -47,6 +47,7 @@ from klaim.schema import SpeakerKind
 
 PRONOUN = "discourse.pronoun-antecedent"
 CONTINUES = "discourse.account-continues"
+NEGATION_REACH = 2  # words after a pronoun subject that may hold its negation ("ia juga tidak …")
 RESUMES = "discourse.account-resumes"
 QUOTE_IN_CONTENT = "discourse.quote-in-content"
 OP_ED = "discourse.op-ed-author"
@@ -148,6 +149,21 @@ class Discourse:
         if subject is not None:
             return self.mentions.canonical(subject) != self.mentions.canonical(speaker)
         return self._named_subject_other(sentence, speaker)
+
+    def tells_of_source(self, sentence: tuple[int, int]) -> bool:
+        """Does a sentence without a cue open with a pronoun for a person and a negation ("Dia tak
+        merinci kerja sama itu", "ia belum ingin membagi …")? The outlet tells what its source did
+        not say, in its own voice (helper idprec)."""
+        ctx = self.ctx
+        words = self._subject_words(sentence)
+        if not words or ctx.word(words[0]) not in discourse_words(ctx.L.code).referring_pronouns:
+            return False
+        for k in words[1:1 + NEGATION_REACH]:
+            if ctx.L.negated.pattern.fullmatch(ctx.word(k)):
+                return True
+            if ctx.is_verb(k):
+                return False  # "Dia menjamin tidak pernah …": the negation is what was said
+        return False
 
     def _named_subject_other(self, sentence: tuple[int, int], speaker: SpeakerRef) -> bool:
         """Does the sentence open with a name (past capitalised common words: "The", "But") that
@@ -340,7 +356,7 @@ def carry_accounts(d: Discourse, units: list[Unit]) -> list[Unit]:
             continue
         if account is not None and (para != account[2] or d.about_another(u.sentence, account[0])):
             account = None
-        if account is not None and u.rules[:1] == ("unit.publisher",):
+        if account is not None and u.rules[:1] == ("unit.publisher",) and not d.tells_of_source(u.sentence):
             u = replace(u, speaker=account[0], spans=list(account[1]), cue=account[0].cue,
                         rules=(*u.rules, CONTINUES))
         out.append(u)
@@ -435,7 +451,8 @@ def _outlet_paragraph(d: Discourse, units: list[Unit], unit_ids: list[int]) -> b
     opener = words.outlet_openers.pattern.match(text, first[0])
     if opener is not None:
         return True
-    return any(words.source_words.first(text, *s) or d.subject_person(s) is not None for s in sents)
+    return any(words.source_words.first(text, *s) or d.subject_person(s) is not None or d.tells_of_source(s)
+               for s in sents)
 
 
 def _same_source(d: Discourse, units: list[Unit], by_para: dict[int, list[int]], before: int | None,

@@ -138,7 +138,19 @@ def _list_comma(ctx: Ctx, k: int, b: int, depth: list[int], a: int) -> bool:
 def _region_of_place(ctx: Ctx, k: int, b: int) -> bool:
     """ "kota Kharkiv, Ukraina, dan …": the comma sets a place's region off, not a new item."""
     n, hit = ctx.gazetteer_at(k + 1, b)
-    return ctx.is_cap(k - 1) and hit is not None and hit[0] == "location" and ctx.word(k + 1 + n) == ","
+    if not (ctx.is_cap(k - 1) and hit is not None and hit[0] == "location" and ctx.word(k + 1 + n) == ","):
+        return False
+    return not _place_follows(ctx, k + 2 + n, b)
+
+
+def _place_follows(ctx: Ctx, t: int, b: int) -> bool:
+    """Does another place start at token t, after a list coordinator if one is there? Then the
+    places are items of a list ("Jawa Barat, Jawa Tengah, Jawa Timur, dan Bali"), not a place and
+    its region (helper idprec)."""
+    if t < b and ctx.word(t) in ctx.L.list_coordinators:
+        t += 1
+    hit = ctx.gazetteer_at(t, b)[1]
+    return hit is not None and hit[0] == "location"
 
 
 def _item_words(ctx: Ctx, v: int, k: int) -> int:
@@ -272,7 +284,22 @@ def item_text(ctx: Ctx, a: int, first_end: int, end: int) -> tuple[list[str], bo
         return [ctx.phrase(start, end), ctx.L.membership_phrase, subject], False
     if start == lead_end:
         return [ctx.phrase(a, end)], True
-    return [ctx.phrase(a, lead_end), ctx.phrase(start, end)], True
+    return [ctx.phrase(a, lead_end), *_shared_head(ctx, lead_end, first_end, (start, end)),
+            ctx.phrase(start, end)], True
+
+
+def _shared_head(ctx: Ctx, lead_end: int, first_end: int, item: tuple[int, int]) -> list[str]:
+    """The noun that a one-word item shares with a longer first item ("menutup perbatasan laut,
+    darat, dan udara" → "menutup perbatasan darat", "bangkai kapal perang Belanda, Inggris" →
+    "bangkai kapal perang Inggris"): the first item's lower-case words but its last (helper idprec)."""
+    start, end = item
+    # the last item may go on with what every item shares ("… dan udara ke negara tetangganya")
+    core = next((t for t in range(start, end) if ctx.word(t) in ctx.L.np_stops or ctx.word(t) in ctx.L.relative), end)
+    if core - start != 1 or not ctx.is_word(start) or first_end - lead_end < 2:
+        return []
+    if not all(ctx.is_word(t) and not ctx.is_cap(t) for t in range(lead_end, first_end - 1)):
+        return []  # "Jawa Barat, Bali": a name of several words shares nothing
+    return [ctx.phrase(lead_end, first_end - 1)]
 
 
 def _lead_holds_items(ctx: Ctx, a: int, lead_end: int) -> bool:

@@ -67,6 +67,8 @@ class Lang:
     evidence_cues: frozenset[str]
     evidence_nouns: frozenset[str]
     record_cues: frozenset[str]
+    complement_cues: frozenset[str]
+    pronoun_embedders: frozenset[str]
     pre_cues: frozenset[str]
     act_cues: frozenset[str]
     prefix_cues: frozenset[str]
@@ -89,6 +91,7 @@ class Lang:
     speaker_boundaries: frozenset[str]
     np_participles: frozenset[str]
     anonymous: tuple[re.Pattern[str], ...]
+    affiliation_tags: tuple[re.Pattern[str], ...]
     group_determiners: frozenset[str]
     np_articles: frozenset[str]
     plural_suffix: str | None
@@ -141,6 +144,8 @@ class Lang:
     split_quotes: bool
     age_appositives: bool
     relative_from_antecedent: bool
+    named_relatives: bool
+    speaker_max_tokens: int
     uncertain: Phrases
     hedged: Phrases
     negated: Phrases
@@ -199,6 +204,8 @@ class Lang:
     shared_determiners: frozenset[str]
     object_verb_suffixes: tuple[str, ...]
     title_prepositions: frozenset[str]
+    list_units: frozenset[str]
+    object_focus_agents: frozenset[str]
     _verb_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _cue_index: dict[str, CueEntry] = field(default_factory=dict, compare=False, repr=False)
 
@@ -246,7 +253,8 @@ class Lang:
 
 # Table keys compiled the same way, by the Lang field they fill (field → key where the names differ).
 _WORD_SETS = (
-    "post_cues", "participle_cues", "evidence_cues", "evidence_nouns", "record_cues", "pre_cues",
+    "post_cues", "participle_cues", "evidence_cues", "evidence_nouns", "record_cues", "complement_cues",
+    "pronoun_embedders", "pre_cues",
     "prefix_cues", "inline_cues", "passive_cues", "passive_openers", "nominal_cues", "speech_nouns",
     "recipient_words", "object_prepositions", "object_cues", "complementisers", "wish_complementisers",
     "pronoun_speakers",
@@ -263,6 +271,7 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
+    "list_units", "object_focus_agents",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -323,6 +332,7 @@ def _clause_words(t: dict[str, Any]) -> dict[str, Any]:
         "coordinators": _words(t, "predicate_coordinators") | _words(t, "clause_coordinators"),
         "passive_agent": t["passive_agent"] or "",
         "anonymous": tuple(re.compile(p) for p in t.get("anonymous_patterns", [])),
+        "affiliation_tags": tuple(re.compile(p) for p in t.get("affiliation_tags", [])),
         "boilerplate": re.compile("|".join(t.get("boilerplate", [])) or "(?!)", re.IGNORECASE),
         "non_claim_endings": tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         "membership_phrase": t.get("membership_phrase") or "",
@@ -338,6 +348,8 @@ def _limits(t: dict[str, Any]) -> dict[str, Any]:
         "split_quotes": bool(t.get("split_quotes", False)),
         "age_appositives": bool(t.get("age_appositives", False)),
         "relative_from_antecedent": bool(t.get("relative_from_antecedent", False)),
+        "named_relatives": bool(t.get("named_relatives", False)),
+        "speaker_max_tokens": int(t.get("speaker_max_tokens", 16)),
     }
 
 

@@ -12,6 +12,7 @@ to") belongs to what was asked, not to the claim. The rules that decided are ret
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from klaim.extraction.claims._context import Ctx
@@ -105,10 +106,40 @@ def _conditions(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
     return [c for c in conds if not any(bs <= c[0] < be for bs, be in blocked)]
 
 
+# The cue lists that make a claim other than asserted: a claim with none of them is asserted
+# (unless its attribution cue hedges), whatever the lists that only set a cue aside say.
+MODALITY_CUES = ("uncertain", "hedged", "hedged_numbers", "conditional", "negated", "future")
+
+
+def cue_within(ctx: Ctx, names: tuple[str, ...], s: int, e: int) -> bool:
+    """Whether a cue of one of the lists ``names`` (attributes of the language) starts inside
+    [s, e): when none does, every look-up of those lists in the claim finds nothing (``Ctx.cues``
+    returns the cues starting inside, less some), so the claim need not make them one by one.
+    The lists' cues are gathered once per article."""
+    key = ("modality.cue-starts", names)
+    starts = ctx.memo.get(key)
+    if starts is None:
+        starts = ctx.memo[key] = _cue_starts(ctx, names)
+    k = bisect_left(starts, s)
+    return k < len(starts) and starts[k] < e
+
+
+def _cue_starts(ctx: Ctx, names: tuple[str, ...]) -> list[int]:
+    skip, ctx.skip = ctx.skip, None  # every cue of the article, none set aside
+    try:
+        return sorted(a for name in names for a, _ in ctx.cues(getattr(ctx.L, name), 0, len(ctx.text)))
+    finally:
+        ctx.skip = skip
+
+
 def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
              figures: Sequence[Figure] = ()) -> tuple[Modality, list[str]]:
     """The modality of the claim ``ctx.text[s:e]`` and the names of the rules that decided it."""
     L = ctx.L
+    if not cue_within(ctx, MODALITY_CUES, s, e):
+        # most claims: what the rules below would find with no cue of their lists in the claim
+        hedged = cue and L.hedged.pattern.fullmatch(cue.lower())
+        return (Modality.hedged, []) if hedged else (Modality.asserted, [])
     if _cue(ctx, L.uncertain, s, e):
         return Modality.uncertain, []
     if _hedge(ctx, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):

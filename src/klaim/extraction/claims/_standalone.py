@@ -170,21 +170,30 @@ def _demonstrative(d: Discourse, words: DiscourseWords, k: int) -> Edit | None:
 def _named_before(d: Discourse, noun: str, pos: int) -> str | None:
     """The last "noun Name …" written before ``pos`` (the noun as the article wrote it), within a
     line, where the noun is not itself part of a name ("Badan … Bencana Daerah")."""
-    ctx, text = d.ctx, d.ctx.text
-    found = None
+    key = ("standalone.named", noun)
+    named = d.ctx.memo.get(key)
+    if named is None:  # every "noun Name" of the article once: a walk per call was quadratic
+        named = d.ctx.memo[key] = _noun_names(d.ctx, noun)
+    starts, names = named
+    n = bisect_left(starts, pos)
+    return names[n - 1] if n else None
+
+
+def _noun_names(ctx: Ctx, noun: str) -> tuple[list[int], list[str]]:
+    """(start, name) of each place where ``noun`` is followed by a name, in the article's order."""
+    text, spans = ctx.text, ctx.idx.spans
+    starts, names = [], []
     for k in ctx.positions(noun):
-        if ctx.idx.spans[k][0] >= pos:
-            break
-        if ctx.is_cap(k) and k > 0 and text[ctx.idx.spans[k - 1][1]:ctx.idx.spans[k][0]].strip() == "" \
-                and ctx.is_word(k - 1):
+        if ctx.is_cap(k) and k > 0 and text[spans[k - 1][1]:spans[k][0]].strip() == "" and ctx.is_word(k - 1):
             continue  # a capitalised noun after a word: a name or a headline
         j = k + 1
-        while j < len(ctx.idx.spans) and j - k <= MAX_NAME_TOKENS and ctx.is_cap(j) \
-                and "\n" not in text[ctx.idx.spans[j - 1][1]:ctx.idx.spans[j][0]]:
+        while j < len(spans) and j - k <= MAX_NAME_TOKENS and ctx.is_cap(j) \
+                and "\n" not in text[spans[j - 1][1]:spans[j][0]]:
             j += 1
         if j > k + 1 and j - k <= MAX_NAME_TOKENS:
-            found = ctx.phrase(k, j)
-    return found
+            starts.append(spans[k][0])
+            names.append(ctx.phrase(k, j))
+    return starts, names
 
 
 def _apply(text: str, u: Unit, edits: list[Edit]) -> Unit:

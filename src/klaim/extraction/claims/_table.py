@@ -63,6 +63,8 @@ class ClaimsTable(BaseModel):
     evidence_cues: Words = []
     evidence_nouns: Words = []
     record_cues: Words = []
+    complement_cues: Words = []  # report what their subject states only before a complementiser ("found that")
+    pronoun_embedders: Words = []  # before "they" + cue, an embedded clause, no one's statement ("what they want")
     pre_cues: Words = []
     act_cues: Words = []          # pre-cues whose content only follows them ("accused her of …")
     colon_cues: Words = []        # introduce a quote only after a colon ("continued:"), besides the cues
@@ -183,6 +185,9 @@ class ClaimsTable(BaseModel):
     non_claim_endings: Phrases = []
     # regular expressions
     anonymous_patterns: list[Regex] = []
+    # a party and state after a name, in brackets or set off by commas ("(D-Calif.)", "R-Texas"):
+    # who the person is, not part of the speaker's name
+    affiliation_tags: list[Regex] = []
     boilerplate: list[Regex] = []
     # numbers
     verb_min_stem: int = Field(default=3, ge=1)
@@ -191,8 +196,20 @@ class ClaimsTable(BaseModel):
     background_years: int = Field(default=5, ge=0)
     # a quote sentence is split into claims as the outlet's own text is (clauses, items, causes)
     split_quotes: bool = False
+    # a list of plain noun phrases is split into one claim per item (claims/_clauses.py); English
+    # splits only items with a figure, after a form of "be" (item_verbs) or that are predicates
+    noun_list_items: bool = True
+    # a clause after a subordinator ("as Clinton continues to lead") is a claim besides the whole
+    subordinate_clauses: bool = False
+    # "who founded X and is Y": the first of a relative clause's coordinated predicates is a claim
+    relative_conjuncts: bool = False
+    item_verbs: Words = []
     relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
     age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
+    named_relatives: bool = False  # a restrictive relative on a name adds a fact ("Jawa yang penduduknya padat")
+    speaker_max_tokens: int = 16  # no speaker phrase is longer: a longer one is a run-on clause, no attribution
+    list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
+    object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")

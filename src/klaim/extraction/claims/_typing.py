@@ -11,12 +11,14 @@ decides, and its name (``type.<name>``) goes into ``Claim.rules``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._mentions import discourse_words
+from klaim.extraction.claims._modality import cue_within
 from klaim.extraction.claims._rules import RuleSet
 from klaim.schema import ClaimType, Figure, FigureKind, Modality
 
@@ -44,13 +46,31 @@ class TypeScan:
     figures: list[Figure]
     modality: Modality
     published: date | None
-    tokens: range = field(init=False)  # the claim's tokens
+    # the claim's tokens, looked up when a rule first needs them (most claims are typed before)
+    _tokens: range | None = field(default=None, init=False)
+    _cued: bool | None = field(default=None, init=False)  # whether a cue of ``TYPE_CUES`` is in the claim
 
-    def __post_init__(self) -> None:
-        self.tokens = self.ctx.idx.between(self.u.start, self.u.end)
+    @property
+    def tokens(self) -> range:
+        if self._tokens is None:
+            self._tokens = self.ctx.idx.between(self.u.start, self.u.end)
+        return self._tokens
+
+    @property
+    def cued(self) -> bool:
+        """Whether a cue of a list the rules look up starts in the claim: most claims have none,
+        and then every look-up finds nothing (``cue_within``)."""
+        if self._cued is None:
+            self._cued = cue_within(self.ctx, TYPE_CUES, self.u.start, self.u.end)
+        return self._cued
 
     def has(self, cues_name: str) -> bool:
-        return bool(self.ctx.cues(getattr(self.ctx.L, cues_name), self.u.start, self.u.end))
+        return self.cued and bool(self.ctx.cues(getattr(self.ctx.L, cues_name), self.u.start, self.u.end))
+
+
+# every cue list a type rule looks up (``TypeScan.has`` and the rules' own ``Ctx.cues``)
+TYPE_CUES = ("deontic", "future", "episode_markers", "background", "causal", "position", "identity",
+             "event_markers")
 
 
 TYPE_RULES: RuleSet[TypeScan, ClaimType] = RuleSet("type")
@@ -73,6 +93,8 @@ def _demand(s: TypeScan) -> bool:
     governs ("we should unite behind a candidate who could win"); not a demand beside a forecast
     ("… akan terjadi, dan kita harus siap")."""
     ctx, u = s.ctx, s.u
+    if not s.cued:
+        return False
     ought = ctx.cues(ctx.L.deontic, u.start, u.end)
     if not ought or s.modality == Modality.conditional:
         return bool(ought)
@@ -140,10 +162,24 @@ def _causative(s: TypeScan) -> bool:
     """A causative verb with an object and that object's own predicate ("membuat parpol lama
     harus diverifikasi", "membuat lalu lintas impor terganggu"): X makes Y happen. Without one
     the verb makes a thing ("membuat laporan", "membuat program untuk …")."""
-    ctx, claim = s.ctx, s.tokens
-    if ctx.L.causatives.isdisjoint(ctx.idx.lower[claim.start:claim.stop]):
+    ctx = s.ctx
+    if not _causative_within(ctx, s.u.start, s.u.end):
         return False  # most claims: no causative verb to look behind
+    claim = s.tokens
+    if ctx.L.causatives.isdisjoint(ctx.idx.lower[claim.start:claim.stop]):
+        return False
     return any(ctx.word(k) in ctx.L.causatives and _object_predicate(s, k + 2, claim.stop) for k in claim)
+
+
+def _causative_within(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether a causative verb of the article starts inside [start, end): the article's causative
+    verbs are found once, so a claim without one is told apart without looking up its tokens."""
+    starts = ctx.memo.get("typing.causative-starts")
+    if starts is None:
+        starts = ctx.memo["typing.causative-starts"] = sorted(
+            ctx.idx.starts[k] for w in ctx.L.causatives for k in ctx.positions(w))
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
 
 
 def _object_predicate(s: TypeScan, i: int, j: int) -> bool:
@@ -184,7 +220,12 @@ def _length_of_time(f: Figure) -> bool:
 
 
 def _tokens(s: TypeScan, f: Figure) -> range:
-    return s.ctx.idx.between(f.start, f.end)
+    # a figure is shared by the claims that hold it, and two rules ask for its tokens in each
+    key = ("typing.figure-tokens", f.start, f.end)
+    hit = s.ctx.memo.get(key)
+    if hit is None:
+        hit = s.ctx.memo[key] = s.ctx.idx.between(f.start, f.end)
+    return hit  # type: ignore[no-any-return]
 
 
 def _in_name(s: TypeScan, f: Figure) -> bool:
@@ -253,6 +294,8 @@ def _position(s: TypeScan) -> ClaimType:
 def _identity_predicate(s: TypeScan) -> bool:
     """An identity cue that is the claim's predicate: no verb in the subject before it, none in
     its complement after it (up to a relative clause), and no existential ("there is a")."""
+    if not s.cued:
+        return False
     ctx, claim = s.ctx, s.tokens
     for a, b in ctx.cues(ctx.L.identity, s.u.start, s.u.end):
         cue = ctx.idx.between(a, b)

@@ -196,7 +196,8 @@ def _phrase_index(features: list[Lexical]) -> dict[str, tuple[tuple[tuple[str, .
 
 
 def _phrase_hits(t: Table, surface: str, lowered: str | None) -> set[int]:
-    tokens, hits = _claim_tokens(surface, lowered), set[int]()
+    tokens = _claim_tokens(surface, lowered)
+    hits: set[int] = set()
     for i, token in enumerate(tokens):
         for seq, ids in t.phrases.get(token, ()):
             if tuple(tokens[i:i + len(seq)]) == seq:
