@@ -607,8 +607,13 @@ def _name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
 
 
 def _is_anonymous(ctx: Ctx, phrase: str) -> bool:
-    low = phrase.lower()
-    return any(p.search(low) for p in ctx.L.anonymous)
+    # once per phrase and article: a speaker named in every sentence is asked about every time
+    key = ("attribution.anonymous", phrase)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        low = phrase.lower()
+        hit = ctx.memo[key] = any(p.search(low) for p in ctx.L.anonymous)
+    return hit
 
 
 @dataclass(slots=True)
@@ -1021,11 +1026,12 @@ def _cue_candidates(ctx: Ctx) -> list[int]:
     hit = ctx.memo.get("attribution.cue-candidates")
     if hit is not None:
         return hit
-    L, idx = ctx.L, ctx.idx
+    L, lower = ctx.L, ctx.idx.lower
     cues, prefix, suffix = _cue_words(L), L.prefix_cues, L.pronoun_suffix
-    found = {k for k, w in enumerate(idx.lower)
-             if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)}
-    n = len(idx.lower)
+    # each distinct word is asked once; then the tokens are picked by set membership
+    words = {w for w in set(lower) if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)}
+    found = {k for k, w in enumerate(lower) if w in words}
+    n = len(lower)
     for t in _closers(ctx):
         found.update(range(t + 1, min(n, t + 1 + _VERB_QUOTE_GAP)))
     hit = ctx.memo["attribution.cue-candidates"] = sorted(found)
@@ -1100,7 +1106,8 @@ def _quote_before(ctx: Ctx, k: int, quoted: list[Quoted]) -> Quoted | None:
     after_close = _run_start(text, cue_start, floor, _BETWEEN_QUOTE_AND_CUE)
     after_open = _run_start(text, cue_start, floor, _AFTER_OPEN_QUOTE)
     for q in quoted:
-        if q[3] is not None and q[3] < cue_start and mark_end(text, q[3]) >= after_close:
+        # a mark is at most two characters: most quotes close too early to ask for its end
+        if q[3] is not None and after_close - 2 <= q[3] < cue_start and mark_end(text, q[3]) >= after_close:
             return q
         if q[3] is None and after_open <= q[2] <= cue_start:
             return q
