@@ -12,7 +12,15 @@ from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
 from klaim.extraction.claims._rules import RuleSet
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
-from klaim.extraction.text import DOUBLE_APOSTROPHE, DOUBLE_BACKTICK, closes_quote, mark_end, opens_quote
+from klaim.extraction.text import (
+    CLOSE_QUOTES,
+    DOUBLE_APOSTROPHE,
+    DOUBLE_BACKTICK,
+    STRAIGHT_QUOTE,
+    closes_quote,
+    mark_end,
+    opens_quote,
+)
 from klaim.schema import SpeakerKind
 
 
@@ -52,15 +60,18 @@ def _closes(ctx: Ctx, t: int) -> bool:
     return closes_quote(ctx.text, ctx.idx.spans[t][0])
 
 
+_CLOSING_MARKS = frozenset(CLOSE_QUOTES + STRAIGHT_QUOTE + "'")  # what closes_quote may say yes to
+
+
 def _closers(ctx: Ctx) -> list[int]:
     """The article's tokens that are (marks of) closing quotes, ascending: found once, so that
     looking back from a cue for a quote is a bisection, not a walk over the tokens between."""
     hit = ctx.memo.get("attribution.closers")
     if hit is None:
         text, starts = ctx.text, ctx.idx.starts
-        # a quote mark is no word: only tokens that are none are asked
-        hit = ctx.memo["attribution.closers"] = [t for t, word in enumerate(ctx.idx.is_word)
-                                                 if not word and closes_quote(text, starts[t])]
+        # only tokens that open with a character that may close a quote are asked
+        hit = ctx.memo["attribution.closers"] = [t for t, w in enumerate(ctx.idx.lower)
+                                                 if w[0] in _CLOSING_MARKS and closes_quote(text, starts[t])]
     return hit
 
 
@@ -1149,11 +1160,17 @@ def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: i
 
 
 def _speaker_after_cue(ctx: Ctx, cue: int, hi: int) -> TokenRange:
-    """The speaker phrase after a post cue (past "to" of ", according to officials")."""
+    """The speaker phrase after a post cue (past "to" of ", according to officials"). A rule's
+    trigger asks and then the rule: the last answer is kept."""
+    last = ctx.memo.get("attribution.speaker-after-cue")
+    if last is not None and last[0] == cue and last[1] == hi:
+        return last[2]
     start = cue + 1
     if ctx.word(cue) in ctx.L.prefix_cues and start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
-    return TokenRange(start, _np_end_after(ctx, start, hi))
+    phrase = TokenRange(start, _np_end_after(ctx, start, hi))
+    ctx.memo["attribution.speaker-after-cue"] = (cue, hi, phrase)
+    return phrase
 
 
 def _post_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, pronoun: bool) -> SpeakerRef | None:
