@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -13,7 +12,15 @@ from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
 from klaim.extraction.claims._rules import RuleSet
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
-from klaim.extraction.text import DOUBLE_APOSTROPHE, DOUBLE_BACKTICK, closes_quote, mark_end, opens_quote
+from klaim.extraction.text import (
+    CLOSE_QUOTES,
+    DOUBLE_APOSTROPHE,
+    DOUBLE_BACKTICK,
+    STRAIGHT_QUOTE,
+    closes_quote,
+    mark_end,
+    opens_quote,
+)
 from klaim.schema import SpeakerKind
 
 
@@ -53,15 +60,18 @@ def _closes(ctx: Ctx, t: int) -> bool:
     return closes_quote(ctx.text, ctx.idx.spans[t][0])
 
 
+_CLOSING_MARKS = frozenset(CLOSE_QUOTES + STRAIGHT_QUOTE + "'")  # what closes_quote may say yes to
+
+
 def _closers(ctx: Ctx) -> list[int]:
     """The article's tokens that are (marks of) closing quotes, ascending: found once, so that
     looking back from a cue for a quote is a bisection, not a walk over the tokens between."""
     hit = ctx.memo.get("attribution.closers")
     if hit is None:
         text, starts = ctx.text, ctx.idx.starts
-        # a quote mark is no word: only tokens that are none are asked
-        hit = ctx.memo["attribution.closers"] = [t for t, word in enumerate(ctx.idx.is_word)
-                                                 if not word and closes_quote(text, starts[t])]
+        # only tokens that open with a character that may close a quote are asked
+        hit = ctx.memo["attribution.closers"] = [t for t, w in enumerate(ctx.idx.lower)
+                                                 if w[0] in _CLOSING_MARKS and closes_quote(text, starts[t])]
     return hit
 
 
@@ -90,7 +100,7 @@ class Attribution:
     rule: str = ""                   # name of the cue rule that found it
 
 
-@dataclass(frozen=True)  # shared: parse_np gives the same one for the same phrase
+@dataclass
 class NP:
     role: str | None
     organisation: str | None
@@ -323,34 +333,7 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     The name is the capitalised run at the end of the phrase; it stops at an acronym, a bracket,
     a known place or organisation, a title ("Irjen Pol") or the role words, so that
     "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar" gives the name "Boy Rafli Amar".
-
-    Worked out once per article for each phrase as written in its surroundings: a speaker named
-    in every sentence ("…," kata Budi) is parsed once, not thousands of times.
     """
-    key = ("attribution.parse-np", *_written_around(ctx, i, j))
-    np = ctx.memo.get(key)
-    if np is None:
-        np = ctx.memo[key] = _parse_np(ctx, i, j)
-    return np
-
-
-_AROUND_TOKENS = 2  # parse_np reads a token either side of the phrase: the key holds two
-
-
-def _written_around(ctx: Ctx, i: int, j: int) -> tuple[int, int, str, tuple[tuple[int, int], ...]]:
-    """Tokens i..j-1 with ``_AROUND_TOKENS`` either side as written: where the phrase lies among
-    them, the text from two characters before the first (what opens a sentence) to the end of the
-    last, and each token's span in it. Two places with the same value have the same tokens,
-    words, capitals and spaces between (and the article's start, or end, at the same token), so
-    any function of them and of article-wide counts gives the same answer at both."""
-    spans = ctx.idx.spans
-    first, last = max(0, i - _AROUND_TOKENS), min(len(spans), j + _AROUND_TOKENS)
-    begin = max(0, spans[first][0] - 2)
-    return (i - first, j - first, ctx.text[begin:spans[last - 1][1]],
-            tuple((s - begin, e - begin) for s, e in spans[first:last]))
-
-
-def _parse_np(ctx: Ctx, i: int, j: int) -> NP:
     start = _past_determiners(ctx, i, j)
     titles = _role_words(ctx, start, j)
     if _unnamed_office(ctx, titles, j):
@@ -530,7 +513,7 @@ def _pair_elsewhere(ctx: Ctx, n: int) -> bool:
     nxt = ctx.word(n + 1)
     # occurrences followed by the same word, less those also preceded by the same word (n's own
     # occurrence is among both)
-    return ev.next_words[nxt] - ev.contexts[(_before(ctx, n), nxt)] > 0
+    return ev.next_words.get(nxt, 0) - ev.contexts.get((_before(ctx, n), nxt), 0) > 0
 
 
 def _org_word_elsewhere(ctx: Ctx, n: int) -> bool:
@@ -538,7 +521,7 @@ def _org_word_elsewhere(ctx: Ctx, n: int) -> bool:
     ("Setara Institute", "DPN Peradi"), never followed by the rest of this name?"""
     ev = _evidence(ctx, n)
     has_next = n + 1 < len(ctx.idx.lower)
-    if has_next and ev.next_words[ctx.word(n + 1)] > 1:
+    if has_next and ev.next_words.get(ctx.word(n + 1), 0) > 1:
         return False  # the same name again
     return ev.tails - _ends_name(ctx, n) > 0
 
@@ -552,8 +535,9 @@ class _WordEvidence:
     alone: int = 0   # occurrences standing alone as a capitalised name
     lower: int = 0   # occurrences in lower case
     tails: int = 0   # occurrences ending another capitalised name
-    next_words: Counter[str] = field(default_factory=Counter)  # the word after each occurrence
-    contexts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (word before, word after)
+    # counts kept in plain dicts: a Counter costs more to make than a rare word's whole count
+    next_words: dict[str, int] = field(default_factory=dict)  # the word after each occurrence
+    contexts: dict[tuple[str, str], int] = field(default_factory=dict)  # (word before, word after)
 
 
 def _evidence(ctx: Ctx, n: int) -> _WordEvidence:
@@ -574,8 +558,9 @@ def _count_evidence(ctx: Ctx, word: str) -> _WordEvidence:
         ev.tails += _ends_name(ctx, p)
         if p < last:
             nxt = ctx.word(p + 1)
-            ev.next_words[nxt] += 1
-            ev.contexts[(_before(ctx, p), nxt)] += 1
+            ev.next_words[nxt] = ev.next_words.get(nxt, 0) + 1
+            context = (_before(ctx, p), nxt)
+            ev.contexts[context] = ev.contexts.get(context, 0) + 1
     return ev
 
 
@@ -633,8 +618,13 @@ def _name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
 
 
 def _is_anonymous(ctx: Ctx, phrase: str) -> bool:
-    low = phrase.lower()
-    return any(p.search(low) for p in ctx.L.anonymous)
+    # once per phrase and article: a speaker named in every sentence is asked about every time
+    key = ("attribution.anonymous", phrase)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        low = phrase.lower()
+        hit = ctx.memo[key] = any(p.search(low) for p in ctx.L.anonymous)
+    return hit
 
 
 @dataclass(slots=True)
@@ -909,19 +899,34 @@ def _ends_speaker_phrase(ctx: Ctx, t: int, start: int) -> bool:
 def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
     """The attribution clause runs on ("pada konferensi pers, mengutip …") until a subordinator,
     another speech cue, or a bounded length (keeps run-on text linear)."""
-    L = ctx.L
     start, stop = j, min(limit, j + 30)
-    while j < stop and ctx.word(j) not in L.subordinators:
-        if ctx.word(j) in L.post_cues or ctx.word(j) in L.pre_cues:
-            # another attribution follows: the tail ends at the comma before that one's content
-            j -= 1
-            while j > start and ctx.word(j) == ",":
-                j -= 1
-            while j > start and ctx.word(j) != ",":
-                j -= 1
-            return j
-        j += 1
+    if j >= stop:
+        return j
+    ends = _tail_stops(ctx)
+    n = bisect_left(ends, j)
+    if n == len(ends) or ends[n] >= stop:
+        return stop
+    j = ends[n]
+    if ctx.word(j) in ctx.L.subordinators:
+        return j
+    # another attribution follows: the tail ends at the comma before that one's content
+    j -= 1
+    while j > start and ctx.word(j) == ",":
+        j -= 1
+    while j > start and ctx.word(j) != ",":
+        j -= 1
     return j
+
+
+def _tail_stops(ctx: Ctx) -> list[int]:
+    """The article's tokens that end an attribution's tail (a subordinator or a speech cue),
+    ascending: found once, so that each tail is a bisection, not a walk over its words."""
+    hit = ctx.memo.get("attribution.tail-stops")
+    if hit is None:
+        L = ctx.L
+        hit = ctx.memo["attribution.tail-stops"] = [
+            k for k, w in enumerate(ctx.idx.lower) if w in L.subordinators or w in L.post_cues or w in L.pre_cues]
+    return hit
 
 
 def _is_np(ctx: Ctx, i: int, j: int) -> bool:
@@ -1032,11 +1037,12 @@ def _cue_candidates(ctx: Ctx) -> list[int]:
     hit = ctx.memo.get("attribution.cue-candidates")
     if hit is not None:
         return hit
-    L, idx = ctx.L, ctx.idx
+    L, lower = ctx.L, ctx.idx.lower
     cues, prefix, suffix = _cue_words(L), L.prefix_cues, L.pronoun_suffix
-    found = {k for k, w in enumerate(idx.lower)
-             if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)}
-    n = len(idx.lower)
+    # each distinct word is asked once; then the tokens are picked by set membership
+    words = {w for w in set(lower) if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)}
+    found = {k for k, w in enumerate(lower) if w in words}
+    n = len(lower)
     for t in _closers(ctx):
         found.update(range(t + 1, min(n, t + 1 + _VERB_QUOTE_GAP)))
     hit = ctx.memo["attribution.cue-candidates"] = sorted(found)
@@ -1111,7 +1117,8 @@ def _quote_before(ctx: Ctx, k: int, quoted: list[Quoted]) -> Quoted | None:
     after_close = _run_start(text, cue_start, floor, _BETWEEN_QUOTE_AND_CUE)
     after_open = _run_start(text, cue_start, floor, _AFTER_OPEN_QUOTE)
     for q in quoted:
-        if q[3] is not None and q[3] < cue_start and mark_end(text, q[3]) >= after_close:
+        # a mark is at most two characters: most quotes close too early to ask for its end
+        if q[3] is not None and after_close - 2 <= q[3] < cue_start and mark_end(text, q[3]) >= after_close:
             return q
         if q[3] is None and after_open <= q[2] <= cue_start:
             return q
@@ -1153,11 +1160,17 @@ def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: i
 
 
 def _speaker_after_cue(ctx: Ctx, cue: int, hi: int) -> TokenRange:
-    """The speaker phrase after a post cue (past "to" of ", according to officials")."""
+    """The speaker phrase after a post cue (past "to" of ", according to officials"). A rule's
+    trigger asks and then the rule: the last answer is kept."""
+    last = ctx.memo.get("attribution.speaker-after-cue")
+    if last is not None and last[0] == cue and last[1] == hi:
+        return last[2]
     start = cue + 1
     if ctx.word(cue) in ctx.L.prefix_cues and start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
-    return TokenRange(start, _np_end_after(ctx, start, hi))
+    phrase = TokenRange(start, _np_end_after(ctx, start, hi))
+    ctx.memo["attribution.speaker-after-cue"] = (cue, hi, phrase)
+    return phrase
 
 
 def _post_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, pronoun: bool) -> SpeakerRef | None:

@@ -74,6 +74,9 @@ class Discourse:
     sentence_starts: list[int] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)  # the furthest end of a quote opening at or before
+    # the subject of each whole sentence asked for: pronoun after pronoun looks back over the same
+    # sentences (mentions, voices and quotes do not change once the discourse is built)
+    whole_subjects: dict[tuple[int, int], SpeakerRef | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -106,8 +109,13 @@ class Discourse:
         for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
             if found is not None:
                 break
-            found = self._subject(self.sentences[j], self.sentences[j][1])
+            found = self._whole_subject(self.sentences[j])
         return found
+
+    def _whole_subject(self, sentence: tuple[int, int]) -> SpeakerRef | None:
+        if sentence not in self.whole_subjects:
+            self.whole_subjects[sentence] = self._subject(sentence, sentence[1])
+        return self.whole_subjects[sentence]
 
     def _subject(self, sentence: tuple[int, int], end: int) -> SpeakerRef | None:
         """The person a sentence (up to ``end``) is about: the one its own cue names if that one

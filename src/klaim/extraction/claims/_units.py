@@ -239,12 +239,17 @@ class _LastEnded:
     bisection, not a scan of them all for every part of a sentence of thousands."""
 
     def __init__(self, atts: list[Attribution]):
-        by_end = sorted(range(len(atts)), key=lambda t: atts[t].span[1])
         self.atts = atts
-        self.ends = [atts[t].span[1] for t in by_end]
-        self.latest = list(accumulate(by_end, max))  # the last in order among the n earliest-ending
+        self.ends: list[int] = []
+        self.latest: list[int] = []  # the last in order among the n earliest-ending
+        if len(atts) > 1:  # most sentences have one attribution or none: nothing to index
+            by_end = sorted(range(len(atts)), key=lambda t: atts[t].span[1])
+            self.ends = [atts[t].span[1] for t in by_end]
+            self.latest = list(accumulate(by_end, max))
 
     def by(self, offset: int) -> Attribution | None:
+        if len(self.atts) <= 1:
+            return self.atts[0] if self.atts and self.atts[0].span[1] <= offset else None
         n = bisect_right(self.ends, offset)
         return self.atts[self.latest[n - 1]] if n else None
 
