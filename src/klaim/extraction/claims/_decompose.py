@@ -1554,10 +1554,14 @@ def _capitalised_as_first(ctx: Ctx, a: int, k: int, first: int) -> bool:
 
 
 def _named_elsewhere(ctx: Ctx, a: int) -> bool:
-    """Is the word at a written so after a word elsewhere in the article (a name: "… met Stein")?
-    A search of the text, not of the tokens: most articles never ask, so no index is built."""
+    """Is the word at a written so after a word elsewhere in the article (a name: "… met Stein")?"""
     s, e = ctx.idx.spans[a]
     word = ctx.text[s:e]
+    if _WORD_RUN.fullmatch(word):
+        index = ctx.memo.get("decompose.after-word-index")
+        if index is None:  # built on the first question: most articles never ask
+            index = ctx.memo["decompose.after-word-index"] = _after_word_index(ctx.text)
+        return any(end != e for end in index.get(word, ()))
     # once per word and article: a text that opens many sentences with it asks as many times
     ends = ctx.memo.get(("decompose.named-after-word", word))
     if ends is None:
@@ -1567,13 +1571,37 @@ def _named_elsewhere(ctx: Ctx, a: int) -> bool:
 
 _SPACE = re.compile(r"\s")
 _WORD_OR_COMMA = re.compile(r"[\w,]")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _after_word_index(text: str) -> dict[str, list[int]]:
+    """Each run of word characters written after white space after a word (or a word and
+    commas: "Kunciran, Pakojan"), with where each such run ends: one pass over the text, so a
+    long text asking about many words costs no more than one asking about one."""
+    index: dict[str, list[int]] = {}
+    for m in _WORD_RUN.finditer(text):
+        if _after_word(text, m.start()) and _word_before_space(text, m.start()):
+            index.setdefault(m.group(), []).append(m.end())
+    return index
+
+
+def _word_before_space(text: str, p: int) -> bool:
+    """Does the run of word characters and commas before the white space before ``p`` hold a
+    word character ("met Stein", "Kunciran, Pakojan"; not ", , Stein")?"""
+    i = p
+    while i > 0 and _SPACE.match(text, i - 1):
+        i -= 1
+    while i > 0 and text[i - 1] == ",":
+        i -= 1
+    return i > 0 and _WORD_RUN.match(text, i - 1) is not None
 
 
 def _after_word_ends(text: str, word: str) -> tuple[int, ...]:
     """Where the matches of "<word> <``word``>" in ``text`` end (two of them at most: they answer
-    whether one ends elsewhere than a given place). Each match ends at an occurrence of ``word``
-    after white space after a word character or comma; the literal search for those runs first,
-    as most words have none but their own, and only then the search with the word before."""
+    whether one ends elsewhere than a given place), for a word that is not one run of word
+    characters ("U.S."). Each match ends at an occurrence of ``word`` after white space after a
+    word character or comma; the literal search for those runs first, as most words have none
+    but their own, and only then the search with the word before."""
     if not any(_after_word(text, m.start()) for m in re.finditer(re.escape(word) + r"\b", text)):
         return ()
     ends: list[int] = []
