@@ -151,6 +151,9 @@ class Registry:
             if k > 0 and ctx.word(k - 1) == "(":
                 k = max(j, k + 1)  # "(Karopenmas Divhumas) Polri": an abbreviation of the role
                 continue
+            if j < n and ctx.word(j) in ctx.L.demonstratives and _regional_office(ctx, k, j):
+                k = j  # "Kapolda Metro Jaya itu": the office of someone named before, no new name
+                continue
             np = parse_np(ctx, k, j)
             if np.name:
                 self.mentions.append((ctx.idx.spans[k][0], self.add(np.name, np.role, np.organisation)))
@@ -840,7 +843,22 @@ def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
         return False
     if "-" in first and first.split("-")[0] == first.split("-")[-1]:
         return False  # "para pejabat-pejabat itu": reduplicated, plural
-    return not parse_np(ctx, i, j - 1).name
+    return not parse_np(ctx, i, j - 1).name or _regional_office(ctx, i, j - 1)
+
+
+_REGION_WORDS = 3  # capitalised words at most in a region after its title ("Kapolda Metro Jaya")
+
+
+def _regional_office(ctx: Ctx, i: int, end: int) -> bool:
+    """ "Mantan Kapolda Metro Jaya itu": a region's title and the region, closed by a demonstrative,
+    describe whoever held the office; the capitalised words are the region, not a name."""
+    titles = _role_words(ctx, i, end)
+    while titles.end == i and i < end and not ctx.is_cap(i):
+        i += 1  # "mantan", "eks": words before the title
+        titles = _role_words(ctx, i, end)
+    if not titles.region or titles.end >= end or end - titles.end > _REGION_WORDS:
+        return False
+    return all(ctx.is_word(k) and ctx.is_cap(k) for k in range(titles.end, end))
 
 
 _PHRASE_WORDS = 10  # a speaker phrase after a cue is at most this long
