@@ -173,20 +173,28 @@ def _merge_added(doc: CommentedMap, new: list[dict[str, Any]], edits: Edits) -> 
             seq.append(_entry(_relative(a, doc)))
 
 
-def merge_curation(existing: str, new: CurationFile, edits: Edits | None = None,
-                   file: str = "(curation)") -> str:
-    """``new`` (decisions from a tool) merged into the text of an existing curation file.
-    Raises ``SchemaError`` if that file is not a valid curation file (fix it first)."""
+def round_trip(existing: str, file: str, doing: str) -> tuple[YAML, CommentedMap]:
+    """A valid curation file's text loaded for editing in place (comments, quoting and order
+    kept), with the YAML that writes it back. Raises ``SchemaError`` if the file is not valid
+    (the strict reader runs first: no aliases) and ``InputError`` if it cannot be edited."""
     report = ValidationReport()
-    if parse_curation(existing, file, report) is None:  # the strict reader first: no aliases
+    if parse_curation(existing, file, report) is None:
         raise SchemaError(report)
     y = _yaml(existing)
     try:
         doc = y.load(existing)
     except YAMLError as exc:
-        raise InputError(f"cannot merge into it: not valid YAML ({exc})", file) from exc
+        raise InputError(f"cannot {doing}: not valid YAML ({exc})", file) from exc
     if not isinstance(doc, CommentedMap):
-        raise InputError("cannot merge into it: not a curation file (a mapping)", file)
+        raise InputError(f"cannot {doing}: not a curation file (a mapping)", file)
+    return y, doc
+
+
+def merge_curation(existing: str, new: CurationFile, edits: Edits | None = None,
+                   file: str = "(curation)") -> str:
+    """``new`` (decisions from a tool) merged into the text of an existing curation file.
+    Raises ``SchemaError`` if that file is not a valid curation file (fix it first)."""
+    y, doc = round_trip(existing, file, "merge into it")
     if doc.get("article_id") != new.article_id:
         raise InputError(f"cannot merge into it: it curates {doc.get('article_id')!r}, "
                          f"not {new.article_id!r}", file)
@@ -243,4 +251,4 @@ def write_merged_curation(files: Mapping[str, CurationFile], folder: Path,
     return list(texts)
 
 
-__all__ = ["Edits", "merge_curation", "merged_texts", "write_merged_curation"]
+__all__ = ["Edits", "merge_curation", "merged_texts", "round_trip", "write_merged_curation"]

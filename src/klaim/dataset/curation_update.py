@@ -33,11 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from klaim.dataset.curation import curation_files, parse_curation
-from klaim.dataset.curation_merge import _yaml
+from klaim.dataset.curation_merge import round_trip
 from klaim.errors import InputError, SchemaError, ValidationReport
 from klaim.schema import Article, Claim
 
@@ -189,14 +188,7 @@ def update_curation_text(existing: str, article: Article, claims: Sequence[Claim
                          file: str = "(curation)") -> tuple[str, list[Reanchor]]:
     """A curation file's text with its stale decisions re-anchored (see the module
     documentation), and what was done. Raises ``SchemaError`` if the file is not valid."""
-    report = ValidationReport()
-    if parse_curation(existing, file, report) is None:  # the strict reader first: no aliases
-        raise SchemaError(report)
-    y = _yaml(existing)
-    try:
-        doc = y.load(existing)
-    except YAMLError as exc:
-        raise InputError(f"cannot update it: not valid YAML ({exc})", file) from exc
+    y, doc = round_trip(existing, file, "update it")
     mine = [c for c in claims if c.article_id == article.article_id]
     steps = _FileUpdate(file, article, mine, doc).run()
     if not steps:
