@@ -63,6 +63,7 @@ class BoilerplateTable(BaseModel):
     cut_datelines: list[Regex] = []
     fillers: list[str] = []
     request_words: list[str] = []
+    anaphoric_contents: list[Regex] = []
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Rules:
     cut_dateline: re.Pattern[str] | None
     fillers: frozenset[str] = frozenset()
     request_words: frozenset[str] = frozenset()
+    anaphoric_content: re.Pattern[str] | None = None
     lang: str = ""
 
 
@@ -140,7 +142,8 @@ def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
         greeting=_any(t.greetings), question_marks=tuple(t.question_marks),
         question_openers=frozenset(w.lower() for w in t.question_openers),
         cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers),
-        request_words=frozenset(w.lower() for w in t.request_words), lang=lang,
+        request_words=frozenset(w.lower() for w in t.request_words),
+        anaphoric_content=_any(t.anaphoric_contents), lang=lang,
     )
 
 
@@ -372,6 +375,15 @@ def _filler(r: Rules, span: Span) -> str | None:
     return None if any(ctx.is_verb(k) or ctx.word(k)[:1].isdigit() for k in rest) else "filler"
 
 
+def _anaphoric_content(r: Rules, span: Span) -> str | None:
+    """What a speaker said given only as a pointer back ("Luhut mengatakan hal yang sama."): the
+    claim would be "Hal yang sama.", which states nothing a reader can check."""
+    if r.anaphoric_content is None:
+        return None
+    bare = _opening(span.surface).rstrip(" .!\"”'’")
+    return "anaphoric content" if r.anaphoric_content.fullmatch(bare) else None
+
+
 def _first_sentence(span: Span, words: list[int]) -> tuple[list[int], list[int]]:
     """``words`` split at the first full stop, question or exclamation mark in the span."""
     ctx = span.ctx
@@ -444,7 +456,8 @@ def _cut_lead(r: Rules, span: Span) -> str | None:
 # ("Poris Plawad Indah, Buaran Indah, …") is a claim when its sentence has a predicate.
 # A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
 CLAIM_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
-                                                                _greeting, _cut_lead, _filler, _request)
+                                                                _greeting, _cut_lead, _filler, _request,
+                                                                _anaphoric_content)
 SENTENCE_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_fragment, _name_list)
 
 
