@@ -98,7 +98,7 @@ def test_stale_decisions_follow_their_claims_and_the_rest_is_reported() -> None:
     assert f'claim_id: "{INFL.claim_id}"' in text
 
 
-def test_a_file_with_nothing_stale_is_left_byte_for_byte(tmp_path: Path) -> None:
+def test_a_file_with_nothing_stale_is_left_byte_for_byte() -> None:
     current = f"article_id: {A.article_id}\nclaims:\n  - claim_id: {INFL.claim_id}   # ok\n    status: accept\n"
     text, steps = update_curation_text(current, A, CLAIMS)
     assert (text, steps) == (current, [])

@@ -32,12 +32,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from klaim.dataset.curation import curation_files, parse_curation
+from klaim.dataset.curation import curation_files
 from klaim.dataset.curation_merge import round_trip
-from klaim.errors import InputError, SchemaError, ValidationReport
+from klaim.errors import InputError
 from klaim.schema import Article, Claim
 
 MIN_OVERLAP = 0.5
@@ -189,6 +190,11 @@ def update_curation_text(existing: str, article: Article, claims: Sequence[Claim
     """A curation file's text with its stale decisions re-anchored (see the module
     documentation), and what was done. Raises ``SchemaError`` if the file is not valid."""
     y, doc = round_trip(existing, file, "update it")
+    return _updated(existing, y, doc, article, claims, file)
+
+
+def _updated(existing: str, y: YAML, doc: CommentedMap, article: Article, claims: Sequence[Claim],
+             file: str) -> tuple[str, list[Reanchor]]:
     mine = [c for c in claims if c.article_id == article.article_id]
     steps = _FileUpdate(file, article, mine, doc).run()
     if not steps:
@@ -207,24 +213,17 @@ def update_curation(folder: Path, articles: Sequence[Article],
     steps: list[Reanchor] = []
     for path in curation_files(Path(folder)):
         existing = path.read_text(encoding="utf-8")
-        article_id = _article_id(existing, str(path))
+        y, doc = round_trip(existing, str(path), "update it")
+        article_id = str(doc.get("article_id"))
         if article_id not in by_id:
             raise InputError(f"it curates {article_id!r}, which is not among the articles", str(path))
-        text, done = update_curation_text(existing, by_id[article_id], claims, str(path))
+        text, done = _updated(existing, y, doc, by_id[article_id], claims, str(path))
         steps += done
         if text != existing:
             texts[path] = text
     for path, text in texts.items():
         path.write_text(text, encoding="utf-8")
     return steps
-
-
-def _article_id(existing: str, file: str) -> str:
-    report = ValidationReport()
-    loaded = parse_curation(existing, file, report)
-    if loaded is None:
-        raise SchemaError(report)
-    return loaded.data.article_id
 
 
 __all__ = ["MIN_OVERLAP", "Reanchor", "old_spans", "successor", "update_curation",

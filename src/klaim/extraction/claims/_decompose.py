@@ -1580,17 +1580,19 @@ def _after_word_index(text: str) -> dict[str, list[int]]:
     long text asking about many words costs no more than one asking about one."""
     index: dict[str, list[int]] = {}
     for m in _WORD_RUN.finditer(text):
-        if _after_word(text, m.start()) and _word_before_space(text, m.start()):
+        if _word_before_space(text, m.start()):
             index.setdefault(m.group(), []).append(m.end())
     return index
 
 
 def _word_before_space(text: str, p: int) -> bool:
-    """Does the run of word characters and commas before the white space before ``p`` hold a
-    word character ("met Stein", "Kunciran, Pakojan"; not ", , Stein")?"""
+    """Is there white space right before ``p``, and does the run of word characters and commas
+    before it hold a word character ("met Stein", "Kunciran, Pakojan"; not ", , Stein")?"""
     i = p
     while i > 0 and _SPACE.match(text, i - 1):
         i -= 1
+    if i == p:
+        return False
     while i > 0 and text[i - 1] == ",":
         i -= 1
     return i > 0 and _WORD_RUN.match(text, i - 1) is not None
