@@ -346,8 +346,17 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     name_start = _name_start(ctx, role_end, j, stops)
     body_end = _role_body_end(ctx, start, name_start, stops)
     role = ctx.phrase(start, body_end) if role_end > start and body_end > start else None
+    organisation = _role_organisation(ctx, start, role_end, body_end)
+    if role and organisation is None and _names_an_organisation(ctx, name_start, j):
+        return NP(role=role, organisation=ctx.phrase(name_start, j), name=None)
     name = ctx.phrase(name_start, j) if name_start < j else None
-    return NP(role=role, organisation=_role_organisation(ctx, start, role_end, body_end), name=name)
+    return NP(role=role, organisation=organisation, name=name)
+
+
+def _names_an_organisation(ctx: Ctx, start: int, end: int) -> bool:
+    """Does the capitalised run after a role open with an organisation's head ("Kasat Reskrim
+    Polresta Depok"): the office's organisation, not the holder's name?"""
+    return start < end and ctx.word(start) in ctx.L.organisation_heads
 
 
 def _past_determiners(ctx: Ctx, start: int, end: int) -> int:
@@ -1651,13 +1660,19 @@ def _appositive_name(ctx: Ctx, i: int, j: int, hi: int, at_end: bool = False) ->
     end = _set_off_name_end(ctx, j, hi)
     if at_end and ctx.word(end - 1) == "." and _ends_sentence_at(ctx, end - 1, hi):
         end -= 1  # the full stop, not an initial's dot
-    closed = _comma_at(ctx, end, hi) or (at_end and _ends_sentence_at(ctx, end, hi))
+    closed = _comma_at(ctx, end, hi) or (at_end and _closes_speaker(ctx, end, hi))
     if not closed or end == j + 1 or not ctx.is_cap(end - 1) or _is_affiliation(ctx, j + 1, end):
         return None  # "…, said former Sen. Scott Brown, R-Mass.": a party tag, no name
     length, hit = ctx.gazetteer_at(j + 1, end)
     if hit is not None and length == end - j - 1:
         return None  # a known place or organisation, not a person's name
     return end
+
+
+def _closes_speaker(ctx: Ctx, t: int, hi: int) -> bool:
+    """Does the speaker phrase end at token t: the sentence ends, or a word that follows a speaker
+    ("di Mapolda", "saat dikonfirmasi") comes next?"""
+    return _ends_sentence_at(ctx, t, hi) or ctx.word(t) in ctx.L.speaker_boundaries
 
 
 def _ends_sentence_at(ctx: Ctx, t: int, hi: int) -> bool:
