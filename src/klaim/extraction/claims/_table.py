@@ -216,6 +216,7 @@ class ClaimsTable(BaseModel):
     speaker_max_tokens: int = 16  # no speaker phrase is longer: a longer one is a run-on clause, no attribution
     list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
     relative_heads: Words = []  # say nothing without their relative clause ("pihak yang …", "orang yang …")
+    relative_adverbs: Words = []  # may open a relative clause before its cue ("yang semula tak …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
