@@ -1195,8 +1195,32 @@ def _speaker_after_cue(ctx: Ctx, cue: int, hi: int) -> TokenRange:
     start = cue + 1
     if ctx.word(cue) in ctx.L.prefix_cues and start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
-    phrase = TokenRange(start, _np_end_after(ctx, start, hi))
+    phrase = _through_role_list(ctx, TokenRange(start, _np_end_after(ctx, start, hi)), hi)
     ctx.memo["attribution.speaker-after-cue"] = (cue, hi, phrase)
+    return phrase
+
+
+_ROLE_LIST_ITEMS = 4  # one-word capitalised items at most in a list inside a title ("Pusat Data, Informasi, dan Humas")
+
+
+def _through_role_list(ctx: Ctx, phrase: TokenRange, hi: int) -> TokenRange:
+    """The phrase run on through a list of capitalised items inside a title, to the name after it:
+    "ujar Kepala Pusat Data, Informasi, dan Humas BNPB Sutopo Purwo Nugroho" (the first comma
+    does not end the speaker phrase). Unchanged unless the phrase names a role and the list closes
+    with a list coordinator."""
+    end, items = phrase.end, 0
+    if not _comma_at(ctx, end, hi) or not _describes_someone(ctx, phrase.start, end):
+        return phrase
+    while _comma_at(ctx, end, hi) and items < _ROLE_LIST_ITEMS:
+        item = end + 1
+        if item < hi and ctx.word(item) in ctx.L.list_coordinators and item + 1 < hi and ctx.is_cap(item + 1):
+            return TokenRange(phrase.start, _np_end_after(ctx, item + 1, hi))
+        if item >= hi or not ctx.is_cap(item) or ctx.word(item) in ctx.L.time_words:
+            return phrase
+        end = _np_end_after(ctx, item, hi)
+        if end != item + 1:
+            return phrase  # "Menteri Luar Negeri, Retno Marsudi, dan …": a name, not a word of the title
+        items += 1
     return phrase
 
 
