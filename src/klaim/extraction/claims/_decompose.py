@@ -1187,6 +1187,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out = []
     ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
+    out += subject_item_parts(ctx, a, b, like)
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
     out += _appositive_parts(ctx, a, b, head, like)
@@ -1208,7 +1209,126 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         c, d = trim_tokens(ctx, c, b)
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
+            out += subject_item_parts(ctx, c, d, like)
     return out
+
+
+_NAME_MARKS = frozenset({"-", ".", "'"})  # inside a name ("Al - Habsyi", "M. Iriawan")
+SUBJECT_ITEM_WORDS = 10  # a listed actor may be a role and a name ("Direktur Tindak Pidana Umum Brigjen Herry Nahak")
+
+
+def subject_item_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain, memutuskan hubungan dengan Qatar": each
+    actor of a listed subject does the deed alone, a claim of its own (the guideline splits an
+    enumeration of distinct facts). The smallest contiguous span that carries an actor's claim runs
+    from the actor to the clause's end (the actors after it are skipped: not this claim's); the
+    first actor's claim is the whole clause. Where the table sets ``subject_items``."""
+    if not clause_table(ctx.L.code).subject_items:
+        return []
+    found = _subject_items(ctx, a, b)
+    if found is None:
+        return []
+    items, predicate = found
+    app = trailing_appositive(ctx, a, b)
+    b = app[0] if app is not None else b  # "…, gerakan Islam tertua di dunia": the name's, not each actor's
+    out = []
+    for s, e in items[1:]:
+        us, ue = ctx.span(s, b)
+        skip = (ctx.idx.spans[e - 1][1], ctx.idx.spans[predicate][0]) if e < predicate else None
+        out.append(Unit(us, ue, standalone([ctx.phrase(s, e), ctx.phrase(predicate, b)]), like.sentence,
+                        like.speaker, list(like.spans), role="subject-item", cue=like.cue, skip=skip))
+    return out
+
+
+def _subject_items(ctx: Ctx, a: int, b: int) -> tuple[list[tuple[int, int]], int] | None:
+    """The listed actors (start, end tokens) that open the clause a..b-1 and the token where what
+    they share starts (an auxiliary, a verb, "bersama"); None when the clause opens otherwise."""
+    L = ctx.L
+    v = _first_verb(ctx, a, b)
+    if v is None or not ctx.is_word(a) or ctx.word(a) in L.np_stops or ctx.word(a) in L.subordinators:
+        return None
+    items, stop, coordinated = _listed_subject(ctx, a, v)
+    ok = coordinated and 2 <= len(items) <= MAX_ITEMS and _actors(ctx, items, stop, b) \
+        and _each_does_it(ctx, stop, v, b)
+    return (items, stop) if ok else None
+
+
+def _listed_subject(ctx: Ctx, a: int, v: int) -> tuple[list[tuple[int, int]], int, bool]:
+    """The items between commas and list coordinators before the verb at v, where they stop, and
+    whether a list coordinator joins them."""
+    L = ctx.L
+    items: list[tuple[int, int]] = []
+    start, stop, depth, coordinated = a, v, 0, False
+    for k in range(a, v):
+        w = ctx.word(k)
+        depth += (w == "(") - (w == ")")
+        if depth:
+            continue
+        if w == "," or (w in L.list_coordinators and w not in L.gloss_coordinators):
+            coordinated = coordinated or w != ","
+            if k > start:
+                items.append((start, k))
+            start = k + 1
+        elif _ends_listed_subject(ctx, k):
+            stop = k
+            break
+    if start < stop:
+        items.append((start, stop))
+    return items, stop, coordinated
+
+
+JOINT_REACH = 4  # words after the verb looked at for a number that counts the actors ("adalah dua orang")
+
+
+def _each_does_it(ctx: Ctx, stop: int, v: int, b: int) -> bool:
+    """Is what the actors share a predicate that each does alone: it opens with the verb (after
+    auxiliaries) or "bersama", and no reciprocal verb or counting number is in its first words
+    ("A dan B bertemu", "A dan B adalah dua orang yang …": one fact of them together)?"""
+    L = ctx.L
+    if ctx.word(stop) not in L.pair_prepositions and _skip_modifiers(ctx, stop, b) != v:
+        return False  # "Korea Utara dan Korea Selatan bahwa …": the list is no subject
+    joint = frozenset(w.lower() for w in clause_table(L.code).joint_predicates)
+    return not any(ctx.word(t) in joint for t in range(stop, min(b, v + JOINT_REACH + 1)))
+
+
+def _ends_listed_subject(ctx: Ctx, k: int) -> bool:
+    """Does token k start what the listed actors share (an auxiliary, a hedge or negation, a
+    preposition, a relative clause)?"""
+    L = ctx.L
+    w = ctx.word(k)
+    return (w in L.auxiliaries or w in L.np_stops or w in L.relative or w in L.pair_prepositions
+            or bool(L.hedged.pattern.fullmatch(w)) or bool(L.negated.pattern.fullmatch(w)))
+
+
+def _actors(ctx: Ctx, items: list[tuple[int, int]], stop: int, b: int) -> bool:
+    """Are the items names of actors that each can do the deed: short, the later ones written as
+    names, no time ("Kamis malam, A dan B …": an adverbial, no actor), and not the parts of one
+    name ("Badan Pengawas Obat dan Makanan", "Kementerian Pemuda dan Olahraga (Kemenpora)")?"""
+    L = ctx.L
+    if stop >= b or ctx.word(stop) == "(":
+        return False
+    for n, (s, e) in enumerate(items):
+        if not 1 <= ctx.words_between(s, e) <= SUBJECT_ITEM_WORDS or (n and not ctx.is_cap(s)):
+            return False
+        if any(not ctx.is_word(t) and ctx.word(t) not in _NAME_MARKS for t in range(s, e)):
+            return False  # "Demokrasi (Kode) Inisiatif": a bracket in a later item closes one name
+        if any(ctx.word(t) in L.time_words or ctx.word(t)[:1].isdigit() for t in range(s, e)):
+            return False
+    return _first_actor(ctx, *items[0])
+
+
+def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
+    """Is the first item an actor of its own, not the head of a noun phrase that the later items
+    complete ("Kerja Sama Indonesia dan Yordania", "Badan Pengawas Obat dan Makanan")? A name or
+    noun of two words at most, a known name, or a role before a name ("Politikus PKS Nashir
+    Djamil dan Aboe Bakar": the role is both actors')."""
+    L = ctx.L
+    if e - s > 1 and (ctx.word(s) in L.organisation_heads or ctx.word(s) in L.location_heads
+                      or ctx.match_seq(s, L.portfolio_roles, e)):
+        return False  # "Menteri Kelautan dan Perikanan Susi Pudjiastuti": the portfolio's two fields
+    if not ctx.is_cap(s) and any(ctx.is_cap(t) for t in range(s, e)):
+        return False  # "upaya Taiwan dan Hong Kong": a noun and whose, not an actor
+    return ctx.words_between(s, e) <= 2 or ctx.gazetteer_at(s, e)[0] == e - s or ctx.match_seq(s, L.roles, e) > 0
 
 
 NUMERAL = re.compile(r"[IVX]+|\d+")  # the number of a numbered unit: "seksi II", "zona 3"
