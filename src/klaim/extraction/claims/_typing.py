@@ -403,6 +403,29 @@ def _copula_identity_type(s: TypeScan) -> ClaimType:
     return ClaimType.background
 
 
+def _verbless(s: TypeScan) -> bool:
+    """No word in the claim that could be its predicate: a verb, a predicate marker, a resulting
+    state ("terdiri", "terbuka"), or an auxiliary, which stands before a predicate the morphology
+    does not mark ("masih dalam pengejaran", "sedang ramai")."""
+    ctx, L = s.ctx, s.ctx.L
+    states = tuple(L.stative_prefixes)
+    for k in s.tokens:
+        w = ctx.word(k)
+        if w in L.predicate_markers or w in L.auxiliaries or ctx.is_verb(k):
+            return False
+        if states and w.startswith(states) and ctx.is_word(k):
+            return False
+    return True
+
+
+@TYPE_RULES.register("verbless", lambda s: s.ctx.L.verbless_background and not s.u.quote and _verbless(s))
+def _verbless_type(s: TypeScan) -> ClaimType:
+    """A claim in the outlet's voice with no predicate at all ("seksi I Kunciran, Pakojan",
+    "Restoran milik Usya Suharjono") names or describes: background, nothing happens in it. Where
+    the table says a missing verb can be seen (``verbless_background``: a morphology marks verbs)."""
+    return ClaimType.background
+
+
 @TYPE_RULES.register("quote-event", lambda s: s.u.quote and s.has("event_markers"))
 def _quote_event(s: TypeScan) -> ClaimType:
     """A verbatim quote that reports a completed event ("sudah kami salurkan", "we were told")."""
