@@ -19,6 +19,7 @@ from functools import cache
 from klaim.extraction.claims._clauses import clause_table
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._demands import WISH_DEMAND
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._mentions import discourse_words
 from klaim.extraction.claims._modality import cue_within
@@ -103,6 +104,13 @@ def _demand(s: TypeScan) -> bool:
         return bool(ought)
     future = ctx.cues(ctx.L.future, u.start, u.end)
     return not future or ought[0][0] < future[0][0]
+
+
+@TYPE_RULES.register("wish-demand", lambda s: WISH_DEMAND in s.u.rules)
+def _wish(s: TypeScan) -> ClaimType:
+    """What a speaker wants to be so ("menegaskan agar …", "berharap agar … akan …") is the
+    speaker's position, a demand, whatever the verb and the tense of the wish."""
+    return ClaimType.position
 
 
 @TYPE_RULES.register("future", _future)
