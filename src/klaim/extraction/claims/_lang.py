@@ -146,6 +146,7 @@ class Lang:
     age_appositives: bool
     relative_from_antecedent: bool
     named_relatives: bool
+    verbless_background: bool
     speaker_max_tokens: int
     uncertain: Phrases
     hedged: Phrases
@@ -351,6 +352,7 @@ def _limits(t: dict[str, Any]) -> dict[str, Any]:
         "age_appositives": bool(t.get("age_appositives", False)),
         "relative_from_antecedent": bool(t.get("relative_from_antecedent", False)),
         "named_relatives": bool(t.get("named_relatives", False)),
+        "verbless_background": bool(t.get("verbless_background", False)),
         "speaker_max_tokens": int(t.get("speaker_max_tokens", 16)),
     }
 

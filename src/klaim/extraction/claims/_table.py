@@ -220,6 +220,7 @@ class ClaimsTable(BaseModel):
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
+    verbless_background: bool = False  # a claim with no verb only names or describes (the morphology marks verbs)
     speaker_max_tokens: int = 16  # no speaker phrase is longer: a longer one is a run-on clause, no attribution
     list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
     relative_heads: Words = []  # say nothing without their relative clause ("pihak yang …", "orang yang …")
