@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from klaim.extraction.claims._attribution import Attribution, Registry, SpeakerRef, speaker_from_np
+from klaim.extraction.claims._attribution import _speaker_before_cue as speaker_before_cue
 from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
@@ -69,20 +70,45 @@ def _quote_after(text: str, pos: int) -> int | None:
 def _intro_before(ctx: Ctx, reg: Registry, lo: int, colon: int) -> Attribution | None:
     """The speaker and cue ending at token ``colon`` (the sentence opens at token ``lo``):
     "<speaker> <cue> [recipient]:"."""
-    cues = colon_cues(ctx.L.code)
-    cue = next((k for k in range(colon - 1, max(lo - 1, colon - 1 - CUE_REACH), -1) if ctx.word(k) in cues), None)
-    if cue is None or any(not ctx.is_word(t) or ctx.word(t) in ctx.L.complementisers for t in range(cue + 1, colon)):
+    cue = _colon_cue(ctx, lo, colon)
+    if cue is None:
         return None
     j = cue
     while j > lo and ctx.word(j - 1) in ctx.L.auxiliaries:
         j -= 1
     i = _phrase_start(ctx, lo, j)
+    if i < j and ctx.word(i) in ctx.L.np_stops:  # "went on to say:", "went so far as to say:"
+        return _infinitive_intro(ctx, reg, lo, i - 1, cue, colon) if i > lo and ctx.is_verb(i - 1) else None
     if i >= j:
         return None
     speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(cue))
     if speaker is None or (ctx.word(cue) not in speech_cues(ctx.L.code) and speaker.kind not in NAMED):
         return None  # "The list of demands continued:": a verb that is no pre-cue elsewhere needs someone
     return Attribution(speaker, ctx.span(i, colon), None, rule=COLON_INTRO)
+
+
+def _colon_cue(ctx: Ctx, lo: int, colon: int) -> int | None:
+    """The cue a few words before the colon at token ``colon``, with only words between."""
+    cues = colon_cues(ctx.L.code)
+    cue = next((k for k in range(colon - 1, max(lo - 1, colon - 1 - CUE_REACH), -1) if ctx.word(k) in cues), None)
+    if cue is None or any(not ctx.is_word(t) or ctx.word(t) in ctx.L.complementisers for t in range(cue + 1, colon)):
+        return None
+    return cue
+
+
+def _infinitive_intro(ctx: Ctx, reg: Registry, lo: int, verb: int, cue: int, colon: int) -> Attribution | None:
+    """ "She went on to say:", "O'Malley, who …, interjected to say:": the cue is the infinitive
+    of the verb at token ``verb``, whose subject is the speaker (not the particles between)."""
+    phrase = speaker_before_cue(ctx, lo, verb)
+    if phrase is None or phrase.start >= phrase.end:
+        return None
+    end = next((t for t in range(phrase.start + 1, phrase.end - 1)
+                if ctx.word(t) == "," and ctx.word(t + 1) in ctx.L.relative), phrase.end)  # past "…, who …,"
+    speaker = speaker_from_np(ctx, reg, phrase.start, end, ctx.surface(cue))
+    if speaker is None or speaker.kind not in NAMED:
+        return None
+    start = phrase.start if end == phrase.end else verb  # the relative clause is a claim of its own
+    return Attribution(speaker, ctx.span(start, colon), None, rule=COLON_INTRO)
 
 
 def _subject_before(ctx: Ctx, reg: Registry, lo: int, colon: int) -> Attribution | None:
