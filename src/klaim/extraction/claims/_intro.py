@@ -9,7 +9,9 @@ sentence's tokens, and names its speaker with attribution's speaker phrases.
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import replace
 from functools import cache
 
 from klaim.extraction.claims._attribution import Attribution, Registry, SpeakerRef, speaker_from_np
@@ -193,3 +195,82 @@ def _named_below(text: str, name: str, after: int) -> bool:
     """Every word of ``name`` is written again, capitalised, after the title."""
     body = text[after:]
     return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", body) for w in name.split())
+
+
+INTERVIEW_ANSWER = "attribution.interview-answer"
+INTRO_REACH = 200  # tokens of an interview's title and introduction searched for the interviewee's name
+
+
+@cache
+def _interview_marks(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The table's marks of an interview's question and answer paragraphs ("Q:", "A:")."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    if not t.interview_question or not t.interview_answer:
+        return None
+    return re.compile(t.interview_question, re.M), re.compile(t.interview_answer)
+
+
+@functools.lru_cache(maxsize=8)
+def _first_question(text: str, lang: str) -> int | None:
+    """Where the first question paragraph of an interview opens (None: the article is no
+    interview). Cached by text: every sentence of every answer asks."""
+    marks = _interview_marks(lang)
+    m = marks[0].search(text) if marks else None
+    return m.start() if m else None
+
+
+def interview_answer(ctx: Ctx, reg: Registry, para_start: int, s: int, e: int) -> Attribution | None:
+    """A sentence of an answer paragraph ("A: I think it's in our interests.") of a question and
+    answer interview: the interviewee's, the first person the article names with a title before
+    its first question ("Q&A with Vice President Joe Biden"); a first-person subject of the
+    sentence ("I think") is where the sentence names them."""
+    marks = _interview_marks(ctx.L.code)
+    answer = marks[1].match(ctx.text, para_start) if marks else None
+    if answer is None:
+        return None
+    first = _first_question(ctx.text, ctx.L.code)
+    interviewee = _interviewee(ctx, reg, first) if first is not None and first < para_start else None
+    if interviewee is None:
+        return None
+    start = max(s, answer.end())
+    toks = ctx.idx.between(start, e)
+    if not toks:
+        return None
+    start = ctx.idx.spans[toks.start][0]
+    mention = _first_person_subject(ctx, toks.start, toks.stop)
+    speaker = replace(interviewee, mention=mention)
+    mark = (para_start, para_start + len(answer.group().rstrip()))  # "A:", what names the turn's speaker
+    return Attribution(speaker, mark, (start, e), rule=INTERVIEW_ANSWER)
+
+
+def _interviewee(ctx: Ctx, reg: Registry, first: int) -> SpeakerRef | None:
+    """The first person named before the first question: with a title ("Vice President Joe
+    Biden"), else by a name of two capitalised words or more ("Laura Bush sees hope …")."""
+    if reg.mentions and reg.mentions[0][0] < first:
+        return reg.mentions[0][1]
+    toks = ctx.idx.between(0, first)
+    k, stop = toks.start, min(toks.stop, toks.start + INTRO_REACH)
+    while k < stop:
+        j = k
+        while j < stop and ctx.is_word(j) and ctx.is_cap(j) and ctx.word(j) not in ctx.L.np_stops:
+            j += 1
+        if j - k >= 2:
+            speaker = speaker_from_np(ctx, reg, k, j, "")
+            return speaker if speaker is not None and speaker.kind == SpeakerKind.person else None
+        k = j + 1
+    return None
+
+
+def _first_person_subject(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
+    """The first first-person pronoun of the sentence in tokens k..stop-1 ("I think …", "Well,
+    I think …"): where the sentence names the interviewee."""
+    first = first_person_words(ctx.L.code)
+    t = next((t for t in range(k, stop) if ctx.word(t) in first), None)
+    return ctx.span(t, t + 1) if t is not None else None
+
+
+@cache
+def first_person_words(lang: str) -> frozenset[str]:
+    """The pronouns by which an interviewee names themself in an answer."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    return frozenset(w.lower() for w in t.interview_first_person)

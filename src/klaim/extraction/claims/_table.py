@@ -196,6 +196,11 @@ class ClaimsTable(BaseModel):
     # who the person is, not part of the speaker's name
     affiliation_tags: list[Regex] = []
     boilerplate: list[Regex] = []
+    # the paragraph openings of a question and answer interview ("Q:", "A:"): an answer is the
+    # interviewee's (claims/_intro.py)
+    interview_question: Regex = ""
+    interview_answer: Regex = ""
+    interview_first_person: list[str] = []  # the interviewee naming themself in an answer ("I")
     # numbers
     verb_min_stem: int = Field(default=3, ge=1)
     min_claim_tokens: int = Field(default=3, ge=1)
