@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
-from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table
+from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table, relative_antecedent
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
@@ -1142,6 +1142,7 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
     start = _relative_claim_start(ctx, ant_start, k, s)
+    ant = relative_antecedent(ctx, k, ant)
     d.units.append(Unit(start, e, standalone([ant, ctx.phrase(k + 1, r_end)]),
                         d.sentence, d.speaker, list(d.spans), role="nonrestrictive", cue=d.cue))
     first = first_predicate_end(ctx, k, r_end)
