@@ -330,6 +330,10 @@ class _Scan:
     quote_depth: int = 0
 
 
+# the characters ``_quote_depth`` (after ``quote_mark``) may change the depth at
+_QUOTE_CHARACTERS = frozenset("“«”»\"'`")
+
+
 def _quote_depth(ch: str, depth: int) -> int:
     if ch in "“«":
         return depth + 1
@@ -345,12 +349,16 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
     L = ctx.L
     out: list[tuple[int, int, str]] = []
     st = _Scan(j, last_comma=i - 1, opener=i)
+    text, spans, breakers = ctx.text, ctx.idx.spans, L.breaker_seqs.by_first
     k = i
     while k < j:
         w = ctx.word(k)
-        if _opens_purpose(ctx, st, k):
+        # most tokens are neither a purpose breaker's first word nor a quote mark: those two
+        # look-ups (which would find nothing) are made only for the tokens that are
+        if w in breakers and _opens_purpose(ctx, st, k):
             st.purpose = True
-        st.quote_depth = _quote_depth(quote_mark(ctx.text, ctx.idx.spans[k][0]), st.quote_depth)
+        if text[spans[k][0]] in _QUOTE_CHARACTERS:
+            st.quote_depth = _quote_depth(quote_mark(text, spans[k][0]), st.quote_depth)
         if st.quote_depth == 0 and (w in L.coordinators or w in (",", ";")) and k > i:
             hit = _split_at(ctx, st, k)
             if hit is not None:
