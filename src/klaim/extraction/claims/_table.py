@@ -234,6 +234,7 @@ class ClaimsTable(BaseModel):
     list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
     relative_heads: Words = []  # say nothing without their relative clause ("pihak yang …", "orang yang …")
     relative_adverbs: Words = []  # may open a relative clause before its cue ("yang semula tak …")
+    focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
