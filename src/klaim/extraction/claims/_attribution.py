@@ -1413,8 +1413,7 @@ def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
     end = cue
     if start == cue and cue - 2 > lo and ctx.word(cue - 1) == ",":
         start, end = _set_off_subject(ctx, lo, cue), cue - 1
-        if (_is_affiliation(ctx, start, end) or _adverbial_insertion(ctx, start, end)) \
-                and start - 2 > lo and ctx.word(start - 1) == ",":
+        if _set_off_insertion(ctx, lo, start, end) and start - 2 > lo and ctx.word(start - 1) == ",":
             # "Cruz, R-Texas, said", "The two lawmakers, however, argue": the subject is before
             start, end = _set_off_subject(ctx, lo, start), start - 1
     verb_end = _end_before_auxiliaries(ctx, start, end)
@@ -1427,6 +1426,37 @@ def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
 
 
 _TAG_TOKENS = 8  # an affiliation in brackets after a name ("(D-N.Y.)") is at most this many tokens
+
+
+def _set_off_insertion(ctx: Ctx, lo: int, start: int, end: int) -> bool:
+    """Are tokens start..end-1, set off by commas before a cue, an insertion after the speaker
+    rather than the speaker: an affiliation, a short adverbial, or (where the table says so) a
+    description or participle phrase after a name?"""
+    return _is_affiliation(ctx, start, end) or _adverbial_insertion(ctx, start, end) \
+        or _description_after_name(ctx, lo, start)
+
+
+@cache
+def _describes_after_names(lang: str) -> bool:
+    return check_claims_table(*table_source(lang, "claims")).set_off_descriptions
+
+
+def _description_after_name(ctx: Ctx, lo: int, start: int) -> bool:
+    """ "Rep. Bobby Scott (D-Va.), ranking member of …, said", "Powell's office, when contacted by
+    Reuters, said", "Mary Susan, clad in a red cape, said": a phrase opening with a lower-case
+    word (no article, pronoun or relative) after a capitalised subject that opens the clause
+    (not "On Tuesday, officials said")."""
+    L = ctx.L
+    if not _describes_after_names(L.code) or start - 2 <= lo or ctx.word(start - 1) != ",":
+        return False
+    w = ctx.word(start)
+    if not ctx.is_word(start) or ctx.is_cap(start) or w in L.np_articles or w in L.relative \
+            or w in L.pronoun_speakers or w in L.plural_pronouns:
+        return False
+    subject = _set_off_subject(ctx, lo, start)
+    first = ctx.word(subject)
+    return subject < start - 1 and ctx.is_cap(subject) and first not in L.np_stops and first not in L.subordinators \
+        and first not in L.time_words and not ctx.match_seq(subject, L.leading, start - 1)
 
 
 _INSERTION_WORDS = 3  # an adverbial set off by commas before a cue ("for example", "in fact")

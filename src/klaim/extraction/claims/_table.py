@@ -213,6 +213,9 @@ class ClaimsTable(BaseModel):
     noun_list_items: bool = True
     # a clause after a subordinator ("as Clinton continues to lead") is a claim besides the whole
     subordinate_clauses: bool = False
+    # a lower-case phrase set off by commas between a capitalised subject and its cue describes the
+    # speaker ("Rep. Bobby Scott (D-Va.), ranking member of …, said"): the subject speaks
+    set_off_descriptions: bool = False
     # "who founded X and is Y": the first of a relative clause's coordinated predicates is a claim
     relative_conjuncts: bool = False
     # a subject breaker ("to") before the clause's first verb is a preposition in the subject ("her
