@@ -225,9 +225,18 @@ class ClaimsTable(BaseModel):
     relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
     age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
     named_relatives: bool = False  # a restrictive relative on a name adds a fact ("Jawa yang penduduknya padat")
+    # each actor of a listed subject is a claim ("Arab Saudi, Mesir dan Bahrain memutuskan …")
+    subject_items: bool = False
+    # what listed actors do together, not each alone ("bertemu", "sepakat", "adalah dua orang"): no claim per actor
+    joint_predicates: Words = []
+    # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
+    # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
+    fronted_additives: Phrases = []
+    verbless_background: bool = False  # a claim with no verb only names or describes (the morphology marks verbs)
     speaker_max_tokens: int = 16  # no speaker phrase is longer: a longer one is a run-on clause, no attribution
     list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
     relative_heads: Words = []  # say nothing without their relative clause ("pihak yang …", "orang yang …")
+    relative_adverbs: Words = []  # may open a relative clause before its cue ("yang semula tak …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")

@@ -26,7 +26,7 @@ from klaim.extraction.claims._decompose import (
     standalone,
     trim_tokens,
 )
-from klaim.extraction.claims._demands import DEMAND, demand_speaker
+from klaim.extraction.claims._demands import DEMAND, demand_speaker, wish_demand
 from klaim.extraction.claims._intro import colon_intros, headline_source, interview_answer
 from klaim.extraction.text import Quote, mark_end, paragraphs, quotes, sentences
 from klaim.schema import SpeakerKind
@@ -215,8 +215,8 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
                               para_start=sent.para_start, cue=a.speaker.cue,
                               default_subject=a.subject or _named_mention(ctx.text, a.speaker),
                               subject_prefix=a.subject if a.subject_span is not None else None)
-            scan.units += _tagged(from_subject(ctx, units, a.subject_span),
-                                  _with_via(("unit.attributed", a.rule), a.speaker))
+            scan.units += [wish_demand(ctx, u) for u in _tagged(from_subject(ctx, units, a.subject_span),
+                                                                _with_via(("unit.attributed", a.rule), a.speaker))]
 
 
 def _hand_over(scan: _Scan, a: Attribution) -> None:
