@@ -728,7 +728,7 @@ def _document_speaker(p: _Phrase) -> Decision:
 def _description_speaker(p: _Phrase) -> Decision:
     """ "Mantan Kapolda Banten itu mengatakan", "jenderal polisi bintang satu itu": a definite
     description of the person last named."""
-    if not _definite_description(p.ctx, p.i, p.j):
+    if not _definite_description(p.ctx, p.i, p.j) and not _person_description(p.ctx, p.i, p.j):
         return UNDECIDED
     ref = p.reg.pronoun(p.ctx, p.i, p.cue)
     if not ref.name:
@@ -841,6 +841,27 @@ def _named_organisation(p: _Phrase) -> SpeakerRef | None:
     name = ctx.phrase(start, p.j)
     return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name, mention=p.mention, cue=p.cue,
                       via=NAMED_ORGANISATION)
+
+
+@cache
+def _person_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The table's definite articles and nouns that describe a person (not an office)."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    return frozenset(w.lower() for w in t.definite_articles), frozenset(w.lower() for w in t.person_nouns)
+
+
+_DESCRIPTION_WORDS = 5  # "the former reality TV star"
+
+
+def _person_description(ctx: Ctx, i: int, j: int) -> bool:
+    """ "The businessman said", "the former reality TV star said": a definite article, lower-case
+    modifiers and a noun that describes a person, naming no one: the person last named."""
+    articles, nouns = _person_nouns(ctx.L.code)
+    if not nouns or not 2 <= j - i <= _DESCRIPTION_WORDS or ctx.word(i) not in articles or ctx.word(j - 1) not in nouns:
+        return False
+    if j + 1 < len(ctx.idx.spans) and ctx.word(j) == "," and ctx.is_cap(j + 1):
+        return False  # "the presumptive nominee, Donald Trump, tweeted": the name follows
+    return all(ctx.is_word(k) and (not ctx.is_cap(k) or ctx.surface(k).isupper()) for k in range(i + 1, j))
 
 
 def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
@@ -2748,7 +2769,18 @@ def record_cue(c: CueScan) -> Attribution | None:
 
 
 def _pre_cue_applies(c: CueScan) -> bool:
-    return c.word in c.ctx.L.pre_cues and not _after_np_stop(c)
+    return c.word in c.ctx.L.pre_cues and not _after_np_stop(c) and not _after_possessive(c)
+
+
+@cache
+def _possessive_determiners(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in check_claims_table(*table_source(lang, "claims")).possessive_determiners)
+
+
+def _after_possessive(c: CueScan) -> bool:
+    """ "Their calls intensified", "Their fear is that …": after a possessive determiner the cue
+    word is a noun, no verb of speaking."""
+    return c.k > c.lo and c.prev in _possessive_determiners(c.ctx.L.code)
 
 
 def _progressive(c: CueScan) -> bool:
