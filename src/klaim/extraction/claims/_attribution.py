@@ -1470,6 +1470,7 @@ def _past_dateline(ctx: Ctx, lo: int, start: int, end: int) -> int:
 def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
     """The speaker phrase before the cue verb at token ``cue``: the clause before it, past a
     dateline and discourse words, without the auxiliaries in front of the verb."""
+    cue = _before_infinitive_opener(ctx, lo, cue)
     start = _phrase_start_before(ctx, lo, cue)
     if start is None:
         return None
@@ -1491,6 +1492,22 @@ def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
 
 
 _TAG_TOKENS = 8  # an affiliation in brackets after a name ("(D-N.Y.)") is at most this many tokens
+
+
+@cache
+def _infinitive_openers(lang: str) -> tuple[tuple[str, ...], ...]:
+    t = check_claims_table(*table_source(lang, "claims"))
+    return tuple(tuple(w.lower().split()) for w in t.infinitive_openers)
+
+
+def _before_infinitive_opener(ctx: Ctx, lo: int, cue: int) -> int:
+    """Where "went on to" opens before the cue at token ``cue`` ("He went on to say that …"): the
+    speaker stands before it; else ``cue``."""
+    for seq in _infinitive_openers(ctx.L.code):
+        n = len(seq)
+        if cue - n > lo and tuple(ctx.word(t) for t in range(cue - n, cue)) == seq:
+            return cue - n
+    return cue
 
 
 def _set_off_insertion(ctx: Ctx, lo: int, start: int, end: int) -> bool:
@@ -2127,7 +2144,8 @@ def _after_np_stop(c: CueScan) -> bool:
     """A speech verb right after a preposition, conjunction or "to" ("as if to say", "and said"):
     no speaker phrase ends there, so this is not a cue of its own."""
     end = _subject_end(c)
-    return c.word in c.ctx.L.pre_cues and end > c.lo and c.ctx.word(end - 1) in c.ctx.L.np_stops
+    return c.word in c.ctx.L.pre_cues and end > c.lo and c.ctx.word(end - 1) in c.ctx.L.np_stops \
+        and _before_infinitive_opener(c.ctx, c.lo, c.k) == c.k  # "He went on to say …" is a cue
 
 
 _QUOTE_GAP = 30  # tokens at most between a closing quote and its cue ("…,” Graham, a former candidate, told)
