@@ -129,6 +129,7 @@ class Lang:
     complement_heads: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
+    relative_adverbs: frozenset[str]
     demonstratives: frozenset[str]
     time_words: frozenset[str]
     predicate_markers: frozenset[str]
@@ -273,7 +274,7 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
-    "list_units", "object_focus_agents", "relative_heads",
+    "list_units", "object_focus_agents", "relative_heads", "relative_adverbs",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
