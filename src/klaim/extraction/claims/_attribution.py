@@ -1238,9 +1238,10 @@ def _described_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, hi
     """The speaker a phrase after a cue names: the name set off by commas after a description
     ("kata Kasat Reskrim Polresta Depok, Kompol Teguh Nugroho, …") when there is one, else the
     phrase itself."""
-    appositive = _appositive_name(ctx, phrase.start, phrase.end, hi, at_end=True)
+    description = _past_set_off_organisation(ctx, phrase, hi)
+    appositive = _appositive_name(ctx, description.start, description.end, hi, at_end=True)
     if appositive is not None:
-        return _appositive_speaker(ctx, reg, cue, phrase, appositive)
+        return _appositive_speaker(ctx, reg, cue, description, appositive)
     return speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
 
 
@@ -1728,6 +1729,17 @@ def _appositive_name(ctx: Ctx, i: int, j: int, hi: int, at_end: bool = False) ->
     if hit is not None and length == end - j - 1:
         return None  # a known place or organisation, not a person's name
     return end
+
+
+def _past_set_off_organisation(ctx: Ctx, phrase: TokenRange, hi: int) -> TokenRange:
+    """The description run on over an organisation set off by commas after it ("Direktur Tindak
+    Pidana Narkotika, Bareskrim Mabes Polri, Kombes Pol John Turman Panjaitan"): the name comes
+    after the organisation. Unchanged when no organisation's head opens what follows the comma."""
+    org = phrase.end + 1
+    if not _comma_at(ctx, phrase.end, hi) or org >= hi or ctx.word(org) not in ctx.L.organisation_heads:
+        return phrase
+    end = _np_end_after(ctx, org, hi)
+    return TokenRange(phrase.start, end) if _comma_at(ctx, end, hi) else phrase
 
 
 def _closes_speaker(ctx: Ctx, t: int, hi: int) -> bool:

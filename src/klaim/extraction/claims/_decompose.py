@@ -378,6 +378,21 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
     return out
 
 
+NAME_REACH = 6  # capitalised words at most before a coordinator inside an organisation's name
+
+
+def _inside_organisation_name(ctx: Ctx, k: int) -> bool:
+    """Is the coordinator at k part of an organisation's name ("Kementerian Pekerjaan Umum dan
+    Perumahan Rakyat"): capitalised words on both sides, the run before it opening with an
+    organisation's head? Then what follows is no new clause's subject."""
+    if k < 1 or k + 1 >= len(ctx.idx.spans) or not (ctx.is_cap(k - 1) and ctx.is_cap(k + 1)):
+        return False
+    t = k - 1
+    while t > 0 and k - t < NAME_REACH and ctx.is_word(t - 1) and ctx.is_cap(t - 1):
+        t -= 1
+    return ctx.word(t) in ctx.L.organisation_heads
+
+
 def _opens_purpose(ctx: Ctx, st: _Scan, k: int) -> bool:
     """Does token k open a purpose clause or examples ("untuk …", "to …", "such as …")? Where the
     table sets ``purpose_after_verb``, not before the clause's first verb unless it opens the
@@ -464,7 +479,8 @@ def _split_kind(ctx: Ctx, st: _Scan, k: int, u: int, v: int) -> str | None:
     if _predicate_split(ctx, st, k, v, conn):
         return "predicate"
     if conn in L.clause_coordinators and conn != "," and _clause_subject_len(ctx, u, j) \
-            and not _coordinated_complement(ctx, st, k) and not _closes_item_list(ctx, st, k):
+            and not _coordinated_complement(ctx, st, k) and not _closes_item_list(ctx, st, k) \
+            and not _inside_organisation_name(ctx, k):
         return "clause"
     if conn == "," and _comma_splice(ctx, st, u):
         return "splice"
