@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
+from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._rules import RuleSet
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
@@ -1195,8 +1197,32 @@ def _speaker_after_cue(ctx: Ctx, cue: int, hi: int) -> TokenRange:
     start = cue + 1
     if ctx.word(cue) in ctx.L.prefix_cues and start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
-    phrase = TokenRange(start, _np_end_after(ctx, start, hi))
+    phrase = _through_role_list(ctx, TokenRange(start, _np_end_after(ctx, start, hi)), hi)
     ctx.memo["attribution.speaker-after-cue"] = (cue, hi, phrase)
+    return phrase
+
+
+_ROLE_LIST_ITEMS = 4  # one-word capitalised items at most in a list inside a title ("Pusat Data, Informasi, dan Humas")
+
+
+def _through_role_list(ctx: Ctx, phrase: TokenRange, hi: int) -> TokenRange:
+    """The phrase run on through a list of capitalised items inside a title, to the name after it:
+    "ujar Kepala Pusat Data, Informasi, dan Humas BNPB Sutopo Purwo Nugroho" (the first comma
+    does not end the speaker phrase). Unchanged unless the phrase names a role and the list closes
+    with a list coordinator."""
+    end, items = phrase.end, 0
+    if not _comma_at(ctx, end, hi) or not _describes_someone(ctx, phrase.start, end):
+        return phrase
+    while _comma_at(ctx, end, hi) and items < _ROLE_LIST_ITEMS:
+        item = end + 1
+        if item < hi and ctx.word(item) in ctx.L.list_coordinators and item + 1 < hi and ctx.is_cap(item + 1):
+            return TokenRange(phrase.start, _np_end_after(ctx, item + 1, hi))
+        if item >= hi or not ctx.is_cap(item) or ctx.word(item) in ctx.L.time_words:
+            return phrase
+        end = _np_end_after(ctx, item, hi)
+        if end != item + 1:
+            return phrase  # "Menteri Luar Negeri, Retno Marsudi, dan …": a name, not a word of the title
+        items += 1
     return phrase
 
 
@@ -1212,9 +1238,10 @@ def _described_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, hi
     """The speaker a phrase after a cue names: the name set off by commas after a description
     ("kata Kasat Reskrim Polresta Depok, Kompol Teguh Nugroho, …") when there is one, else the
     phrase itself."""
-    appositive = _appositive_name(ctx, phrase.start, phrase.end, hi, at_end=True)
+    description = _past_set_off_organisation(ctx, phrase, hi)
+    appositive = _appositive_name(ctx, description.start, description.end, hi, at_end=True)
     if appositive is not None:
-        return _appositive_speaker(ctx, reg, cue, phrase, appositive)
+        return _appositive_speaker(ctx, reg, cue, description, appositive)
     return speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
 
 
@@ -1278,7 +1305,7 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
-    if _takes_object(ctx, k, content, hi, words, quoted) or _short_act(ctx, k, content, hi):
+    if _object_after_cue(ctx, k, content, hi, words, quoted):
         return None
     if len(words) < ctx.L.min_claim_tokens:
         return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
@@ -1293,6 +1320,41 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     if speaker is None:
         return None
     return _said_after_cue(ctx, speaker, phrase, k, content, hi, quoted)
+
+
+def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int], quoted: list) -> bool:
+    """Does the cue take an object (a noun, a short act's object, a figure) rather than report
+    what was said?"""
+    return _takes_object(ctx, cue, content, hi, words, quoted) or _short_act(ctx, cue, content, hi) \
+        or _figure_object(ctx, cue, content, hi)
+
+
+@cache
+def _figure_object_cues(lang: str) -> tuple[frozenset[str], Sequences]:
+    """The cues that take a figure as their object, and the approximators before a figure."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    return frozenset(w.lower() for w in t.figure_object_cues), Sequences(t.hedged_numbers)
+
+
+_FIGURE_OBJECT_REACH = 3  # tokens at most before the figure ("around", "more than", "an estimated")
+
+
+def _figure_object(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
+    """ "The U.S. added 292,000 jobs in December": a cue right before a figure and no verb up to
+    the next comma takes the figure as its object; an amount, no statement."""
+    cues, approximators = _figure_object_cues(ctx.L.code)
+    if content != cue + 1 or ctx.word(cue) not in cues:
+        return False
+    k = content + ctx.match_seq(content, approximators, hi)
+    if k - content > _FIGURE_OBJECT_REACH or k >= hi or not _opens_figure(ctx.word(k)):
+        return False
+    end = next((t for t in range(k, hi) if ctx.word(t) in (",", ";", ":")), hi)
+    return not _has_main_verb(ctx, k + 1, end)
+
+
+def _opens_figure(word: str) -> bool:
+    """A digit or a currency sign ("$2.3 billion") opens a figure."""
+    return word[:1].isdigit() or unicodedata.category(word[:1]) == "Sc"
 
 
 def _determined_subject(ctx: Ctx, phrase: TokenRange) -> bool:
@@ -1667,6 +1729,17 @@ def _appositive_name(ctx: Ctx, i: int, j: int, hi: int, at_end: bool = False) ->
     if hit is not None and length == end - j - 1:
         return None  # a known place or organisation, not a person's name
     return end
+
+
+def _past_set_off_organisation(ctx: Ctx, phrase: TokenRange, hi: int) -> TokenRange:
+    """The description run on over an organisation set off by commas after it ("Direktur Tindak
+    Pidana Narkotika, Bareskrim Mabes Polri, Kombes Pol John Turman Panjaitan"): the name comes
+    after the organisation. Unchanged when no organisation's head opens what follows the comma."""
+    org = phrase.end + 1
+    if not _comma_at(ctx, phrase.end, hi) or org >= hi or ctx.word(org) not in ctx.L.organisation_heads:
+        return phrase
+    end = _np_end_after(ctx, org, hi)
+    return TokenRange(phrase.start, end) if _comma_at(ctx, end, hi) else phrase
 
 
 def _closes_speaker(ctx: Ctx, t: int, hi: int) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
-from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table
+from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table, relative_antecedent
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
@@ -330,6 +330,10 @@ class _Scan:
     quote_depth: int = 0
 
 
+# the characters ``_quote_depth`` (after ``quote_mark``) may change the depth at
+_QUOTE_CHARACTERS = frozenset("“«”»\"'`")
+
+
 def _quote_depth(ch: str, depth: int) -> int:
     if ch in "“«":
         return depth + 1
@@ -345,12 +349,16 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
     L = ctx.L
     out: list[tuple[int, int, str]] = []
     st = _Scan(j, last_comma=i - 1, opener=i)
+    text, spans, breakers = ctx.text, ctx.idx.spans, L.breaker_seqs.by_first
     k = i
     while k < j:
         w = ctx.word(k)
-        if _opens_purpose(ctx, st, k):
+        # most tokens are neither a purpose breaker's first word nor a quote mark: those two
+        # look-ups (which would find nothing) are made only for the tokens that are
+        if w in breakers and _opens_purpose(ctx, st, k):
             st.purpose = True
-        st.quote_depth = _quote_depth(quote_mark(ctx.text, ctx.idx.spans[k][0]), st.quote_depth)
+        if text[spans[k][0]] in _QUOTE_CHARACTERS:
+            st.quote_depth = _quote_depth(quote_mark(text, spans[k][0]), st.quote_depth)
         if st.quote_depth == 0 and (w in L.coordinators or w in (",", ";")) and k > i:
             hit = _split_at(ctx, st, k)
             if hit is not None:
@@ -368,6 +376,21 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
             st.has_verb, st.last_verb = True, k
         k += 1
     return out
+
+
+NAME_REACH = 6  # capitalised words at most before a coordinator inside an organisation's name
+
+
+def _inside_organisation_name(ctx: Ctx, k: int) -> bool:
+    """Is the coordinator at k part of an organisation's name ("Kementerian Pekerjaan Umum dan
+    Perumahan Rakyat"): capitalised words on both sides, the run before it opening with an
+    organisation's head? Then what follows is no new clause's subject."""
+    if k < 1 or k + 1 >= len(ctx.idx.spans) or not (ctx.is_cap(k - 1) and ctx.is_cap(k + 1)):
+        return False
+    t = k - 1
+    while t > 0 and k - t < NAME_REACH and ctx.is_word(t - 1) and ctx.is_cap(t - 1):
+        t -= 1
+    return ctx.word(t) in ctx.L.organisation_heads
 
 
 def _opens_purpose(ctx: Ctx, st: _Scan, k: int) -> bool:
@@ -456,7 +479,8 @@ def _split_kind(ctx: Ctx, st: _Scan, k: int, u: int, v: int) -> str | None:
     if _predicate_split(ctx, st, k, v, conn):
         return "predicate"
     if conn in L.clause_coordinators and conn != "," and _clause_subject_len(ctx, u, j) \
-            and not _coordinated_complement(ctx, st, k) and not _closes_item_list(ctx, st, k):
+            and not _coordinated_complement(ctx, st, k) and not _closes_item_list(ctx, st, k) \
+            and not _inside_organisation_name(ctx, k):
         return "clause"
     if conn == "," and _comma_splice(ctx, st, u):
         return "splice"
@@ -1187,6 +1211,7 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
     start = _relative_claim_start(ctx, ant_start, k, s)
+    ant = relative_antecedent(ctx, k, ant)
     d.units.append(Unit(start, e, standalone([ant, ctx.phrase(k + 1, r_end)]),
                         d.sentence, d.speaker, list(d.spans), role="nonrestrictive", cue=d.cue))
     first = first_predicate_end(ctx, k, r_end)
