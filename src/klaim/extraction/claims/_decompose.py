@@ -438,7 +438,7 @@ def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] |
         return hit
     kind = _split_kind(ctx, st, k, u, v) if st.has_verb else None
     if kind is None:
-        return None
+        return _first_person_split(ctx, st, k, u)
     st.has_verb = False
     if kind == "predicate":
         return (k, u, kind), v
@@ -530,6 +530,51 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
         return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
     n = _clause_subject_len(ctx, u, st.j)
     return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens
+
+
+def _first_person_split(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tuple[int, int, str], int] | None:
+    """The split point at the comma k before a first-person clause (``_first_person_clause``) that
+    no other rule splits, and where the scan goes on; None if there is none."""
+    if ctx.word(k) != "," or not _first_person_clause(ctx, st, u):
+        return None
+    st.has_verb, st.purpose = False, False
+    return (k, u, "splice"), u
+
+
+def _first_person_clause(ctx: Ctx, st: _Scan, u: int) -> bool:
+    """ "Nanti kita lihat mungkin dengan bunga lebih murah, kita akan kembangkan proyek LRT …": in a
+    run-on quote (where the table sets ``first_person_splices``), a comma before a first-person subject (after
+    a ``clause_adverbs`` word at most) starts a clause of its own, though the verbs are bare roots the
+    table does not know; not after a condition or subordinator ("Jika …, kami akan …")."""
+    L = ctx.L
+    if not _first_person_splices(L.code) or st.purpose or ctx.words_between(st.opener, u) < L.min_claim_tokens:
+        return False
+    if _opens_dependent(ctx, st.opener, st.j) or not _said_as_clause(ctx, max(st.opener, st.last_comma + 1), u - 1):
+        return False  # "Pada kuartal keempat, saya …", "Semua mekanisme itu, kita harus hargai": no clause before
+    t = u + 1 if ctx.word(u) in _clause_adverbs(L.code) else u
+    return t + 1 < st.j and _first_person_at(ctx, t) and ctx.is_word(t + 1) \
+        and n_words(ctx, t, st.j) >= L.min_claim_tokens
+
+
+def _first_person_at(ctx: Ctx, t: int) -> bool:
+    """Is token t a first-person pronoun ("saya", "kami", "kita")?"""
+    return bool(ctx.L.first_person.pattern.fullmatch(ctx.word(t)))
+
+
+def _said_as_clause(ctx: Ctx, a: int, k: int) -> bool:
+    """Do tokens a..k-1 make a clause: a verb, or a first-person subject with a word after it?"""
+    return any(ctx.is_verb(t) or (_first_person_at(ctx, t) and t + 1 < k) for t in range(a, k))
+
+
+@cache
+def _first_person_splices(lang: str) -> bool:
+    return clause_table(lang).first_person_splices
+
+
+@cache
+def _clause_adverbs(lang: str) -> frozenset[str]:
+    """The table's ``clause_adverbs``, lower-cased."""
+    return frozenset(w.lower() for w in clause_table(lang).clause_adverbs)
 
 
 COMPLEMENT_REACH = 2  # words at most between a copula or speech verb and a coordinator inside its complement
@@ -1251,8 +1296,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out = []
     ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
-    out += subject_item_parts(ctx, a, b, like)
-    out += correlative_parts(ctx, a, b, like)
+    out += _clause_fact_parts(ctx, a, b, head, like)
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
     out += _appositive_parts(ctx, a, b, head, like)
@@ -1305,6 +1349,64 @@ def correlative_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     return out
 
 
+def _before_inclusion(ctx: Ctx, a: int, b: int) -> list[int]:
+    """ "pihaknya akan menghadirkan enam saksi, termasuk Agus Martowardojo": the comma before an
+    inclusion word (``inclusion_words``) after a predicate ends a claim of its own (the six
+    witnesses), besides the whole (that Agus is one of them); [] when there is none."""
+    words = frozenset(w.lower() for w in clause_table(ctx.L.code).inclusion_words)
+    if words.isdisjoint(ctx.idx.lower[a:b]):
+        return []
+    k = next((k for k in range(a + 1, b - 1) if ctx.word(k) == ","), None)
+    if k is None or ctx.word(k + 1) not in words or n_words(ctx, a, k) < ctx.L.min_claim_tokens:
+        return []  # the first comma only: one before ends an adverbial or a cue ("Maryono melihat, …")
+    return [k] if _first_verb(ctx, a, k, skip_relatives=True) is not None else []
+
+
+CAUSE_OBJECT_WORDS = 2  # words after the verb before a cause at most, for the cause to be the subject's
+
+
+def cause_predicate_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> list[Unit]:
+    """ "… menyatakan larangan salat Jumat di Jalan Sudirman lantaran dapat mengganggu aktivitas
+    masyarakat lain": a cause that is a predicate without a subject of its own (a modal or a verb
+    right after the connective) says a fact of the clause's subject; a claim from the predicate to
+    the next comma (the guideline's "akibat …" when the cause is itself a fact)."""
+    L = ctx.L
+    if L.cause_subordinators.isdisjoint(ctx.idx.lower[a:b]):
+        return []  # most clauses: no cause connective, looked for at once
+    k = next((k for k in range(a + 1, b - 2) if ctx.word(k) in L.cause_subordinators), None)
+    end = _cause_predicate_end(ctx, k, b) if k is not None else None
+    if k is None or end is None:
+        return []
+    s, e = ctx.span(k + 1, end)
+    said_of = _cause_bearer(ctx, a, k)
+    words = [ctx.phrase(*said_of), ctx.text[s:e]] if said_of[1] > said_of[0] else [ctx.text[s:e]]
+    return [Unit(s, e, standalone(words), like.sentence, like.speaker, list(like.spans), role="cause-predicate",
+                 cue=like.cue)]
+
+
+def _cause_predicate_end(ctx: Ctx, k: int, b: int) -> int | None:
+    """Where the subjectless predicate after the cause connective at k ends (the next clause
+    mark), or None: a subject of its own, an existential ("karena ada …": the subordinate rule's)."""
+    L = ctx.L
+    v = _skip_modifiers(ctx, k + 1, b)
+    if v >= b or not ctx.is_verb(v) or ctx.match_seq(k + 1, L.existentials, b) or ctx.match_seq(v, L.existentials, b):
+        return None
+    end = next((t for t in range(v + 1, b) if ctx.word(t) in _CLAUSE_ENDS), b)
+    return end if n_words(ctx, k + 1, end) >= L.min_claim_tokens else None
+
+
+def _cause_bearer(ctx: Ctx, a: int, k: int) -> tuple[int, int]:
+    """The tokens of what the cause before token k is said of: the subject, or a noun phrase
+    without a verb ("larangan salat Jumat …"); none when the clause has an object that could be it
+    ("Polisi menangkap dua WNI karena hendak bergabung …") or opens as a condition."""
+    s0, e0, v0 = _subject(ctx, a, k)
+    if v0 >= k:
+        return trim_tokens(ctx, a, k)
+    if ctx.words_between(v0 + 1, k) > CAUSE_OBJECT_WORDS or (e0 > s0 and _opens_dependent(ctx, s0, k)):
+        return e0, e0
+    return s0, e0
+
+
 def _phrase_at(ctx: Ctx, k: int, phrases: Phrases, b: int) -> int:
     """Words of the longest of ``phrases`` that tokens k.. (before b) spell, 0 if none."""
     lower = ctx.idx.lower
@@ -1326,6 +1428,16 @@ def _cause_fact(ctx: Ctx, c: int, end: int) -> tuple[int, int] | None:
 
 
 SUBJECT_ITEM_WORDS = 10  # a listed actor may be a role and a name ("Direktur Tindak Pidana Umum Brigjen Herry Nahak")
+
+
+def _clause_fact_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> list[Unit]:
+    """The facts a clause states besides the whole: each listed actor of its subject, the first
+    member of a correlative, a cause predicate, the clause before an inclusion."""
+    out = subject_item_parts(ctx, a, b, like)
+    out += correlative_parts(ctx, a, b, like)
+    out += cause_predicate_parts(ctx, a, b, head, like)
+    out += [_part(ctx, a, k, head, like, "before-inclusion") for k in _before_inclusion(ctx, a, b)]
+    return out
 
 
 def subject_item_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:

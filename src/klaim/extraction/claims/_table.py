@@ -236,6 +236,13 @@ class ClaimsTable(BaseModel):
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
+    # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
+    # before the comma is a claim of its own
+    inclusion_words: Words = []
+    # in a run-on quote, a comma before a first-person subject (after one of ``clause_adverbs`` at most)
+    # starts a clause ("…, nanti kami konfirmasi lagi")
+    first_person_splices: bool = False
+    clause_adverbs: Words = []
     verbless_background: bool = False  # a claim with no verb only names or describes (the morphology marks verbs)
     speaker_max_tokens: int = 16  # no speaker phrase is longer: a longer one is a run-on clause, no attribution
     list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
