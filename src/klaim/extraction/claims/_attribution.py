@@ -954,6 +954,8 @@ def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
         return j
     ends = _tail_stops(ctx)
     n = bisect_left(ends, j)
+    while n < len(ends) and ends[n] < stop and _opens_occasion(ctx, ends[n]):
+        n += 1  # "kata Cavusoglu kepada QNA saat tiba di Doha": when he spoke, part of the attribution
     if n == len(ends) or ends[n] >= stop:
         return stop
     j = ends[n]
@@ -966,6 +968,13 @@ def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
     while j > start and ctx.word(j) != ",":
         j -= 1
     return j
+
+
+def _opens_occasion(ctx: Ctx, k: int) -> bool:
+    """Does the subordinator at token k, in the tail after a post cue's speaker, open the occasion
+    of speaking ("saat ditemui", "usai rapat", "ketika berbincang dengan …")? The guideline counts
+    the act of speaking and its circumstances as no claim (table key occasion_subordinators)."""
+    return ctx.word(k) in ctx.L.occasion_subordinators
 
 
 def _tail_stops(ctx: Ctx) -> list[int]:

@@ -131,6 +131,7 @@ class Lang:
     relative: frozenset[str]
     relative_adverbs: frozenset[str]
     focus_particles: frozenset[str]
+    occasion_subordinators: frozenset[str]
     demonstratives: frozenset[str]
     time_words: frozenset[str]
     predicate_markers: frozenset[str]
@@ -276,6 +277,7 @@ _WORD_SETS = (
     "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
+    "occasion_subordinators",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
