@@ -179,6 +179,8 @@ def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attrib
         speaker, spans, rules = _quote_speaker(q_att.get(q.open) or scan.intros.get(q.open), scan.last_quote,
                                                sent.paragraph)
         scan.last_quote = (sent.paragraph, speaker, spans, rules[:2])
+        if n_words(ctx, i, j) < ctx.L.min_claim_tokens:
+            continue  # "Itu pasti.", "It's fine.": too short to say something checkable; its speaker goes on
         cs, ce = ctx.span(i, j)
         scan.units += quote_claims(ctx, i, j, Unit(cs, ce, standalone([ctx.text[cs:ce]]), sent.span, speaker, spans,
                                                    quote=True, cue=speaker.cue, rules=_with_via(rules, speaker)))
