@@ -101,13 +101,33 @@ def tokens(text: str) -> list[tuple[int, int]]:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines: news text puts one paragraph (or list item) per line."""
-    out = []
+    """Non-blank lines: news text puts one paragraph (or list item) per line. A line that ends in
+    the middle of a sentence (on a letter or digit) and a next line that goes on in lower case are
+    one paragraph: copied or scraped text breaks sentences ("… Uruguay ini beragendakan" /
+    "membahas isu perdagangan …")."""
+    out: list[tuple[int, int]] = []
     for m in _PARAGRAPH.finditer(text):
         s, e = trim(text, *m.span())
-        if s < e:
+        if s >= e:
+            continue
+        if out and _sentence_runs_on(text, out[-1][1], s):
+            out[-1] = (out[-1][0], e)
+        else:
             out.append((s, e))
     return out
+
+
+def _sentence_runs_on(text: str, end: int, start: int) -> bool:
+    """Does the line ending at ``end`` stop mid-sentence and the line at ``start`` go on with it?
+    Not when the next line opens a list item ("b. Tidak melaksanakan …") or with a site's name
+    ("blokBojonegoro.com - …", a dateline after a byline)."""
+    if not (text[end - 1].isalnum() and text[start].islower()):
+        return False
+    return _OPENS_ITEM_OR_SITE.match(text, start) is None
+
+
+# a list item's letter or number and its mark, or a first word with a dot inside (a site's name)
+_OPENS_ITEM_OR_SITE = re.compile(r"\w{1,2}[.)]\s|\S*\w\.\w")
 
 
 @cache
