@@ -134,7 +134,14 @@ def _clean(ctx: Ctx, name: str) -> str:
 def _entities(ctx: Ctx, reg: Registry, units: list[Unit]) -> dict[str, SpeakerRef]:
     """People the registry knows and every named person or organisation a unit is attributed to."""
     found: dict[str, SpeakerRef] = {}
+    # a speaker is the entity of what it names, whatever its mention and cue: each is asked once
+    # (the units of one source's account, or a source named in every sentence, repeat it)
+    asked: set[tuple[SpeakerKind, str | None, str | None, str | None]] = set()
     for sp in [*reg.full.values(), *(u.speaker for u in units)]:
+        what = (sp.kind, sp.name, sp.role, sp.organisation)
+        if what in asked:
+            continue
+        asked.add(what)
         ref = _named(ctx, sp)
         if ref is not None and ref.name:
             found.setdefault(ref.name.lower(), ref)
