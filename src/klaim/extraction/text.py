@@ -52,6 +52,7 @@ _OPENERS = frozenset(OPEN_QUOTES + STRAIGHT_QUOTE)
 _TRAILING_MARKS = CLOSE_QUOTES + STRAIGHT_QUOTE + "'’"
 _FINAL_MARKS = ".!?…"
 _CLOSERS = frozenset(CLOSE_QUOTES + STRAIGHT_QUOTE)
+_CLOSING_DOUBLES = frozenset("”")  # the closer that Indonesian copy also types to open a quote
 # Anything but spaces and final punctuation: a quote opened before it has content. (A search
 # stops at the first such character; stripping the rest of the paragraph copied it for every mark.)
 _CONTENT_AFTER = re.compile(r"[^ .,;:!?\t]")
@@ -155,7 +156,22 @@ def _read_mark(text: str, m: re.Match[str], is_open: bool, after_quote: bool, en
     role = _role(mark, is_open)
     if role == "open" and after_quote and mark[0] in "\"'" and not _CONTENT_AFTER.search(text, i + len(mark), end):
         role = "stray"
+    elif role == "stray" and _closer_opens(text, i, mark, end):
+        role = "open"
     return i, mark, role
+
+
+def _closer_opens(text: str, i: int, mark: str, end: int) -> bool:
+    """Does a closing double mark, with no quote open, open one (``” Ada informasi …,” ujarnya``)?
+    Indonesian copy often types both marks as ``”``. It opens when it stands before a word, at the
+    start of the range or after white space; a closer glued to the end of a word ("… NATO.” warga")
+    still extends the quote before it."""
+    if mark not in _CLOSING_DOUBLES:
+        return False
+    after = _CONTENT_AFTER.search(text, i + 1, end)
+    if after is None or not text[after.start()].isalnum():
+        return False
+    return i == 0 or text[i - 1].isspace()
 
 
 def _role(mark: str, is_open: bool) -> str:

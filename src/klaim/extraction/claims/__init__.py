@@ -27,7 +27,7 @@ from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._discourse import attribute_discourse
 from klaim.extraction.claims._entities import entities
-from klaim.extraction.claims._modality import modality
+from klaim.extraction.claims._modality import modality, relative_content_start
 from klaim.extraction.claims._typing import typed
 from klaim.extraction.claims._units import article_units
 from klaim.extraction.claims._worthiness import score
@@ -204,13 +204,17 @@ def _rules(u: Unit) -> list[str]:
 
 
 _DEFAULT_VERDICT = frozenset({"verdict"})
+# Claims that state what a relative clause says of its noun ("calon yang tidak memenuhi syarat" →
+# "Calon tidak memenuhi syarat."): the clause is their predicate, so its negation or hedge is theirs.
+_RELATIVE_CLAIMS = frozenset({"marked-relative", "named-relative", "nonrestrictive", "relative-conjunct", "relative"})
 
 
 def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents: list[Entity],
            time: TimeRef | None, pub: date | None) -> Claim:
     surface = ctx.text[u.start:u.end]
     skip = ctx.skip = u.skip
-    mod, mod_rules = modality(ctx, u.start, u.end, u.cue, figs)
+    mod_start = relative_content_start(ctx, u.start, u.end) if u.role in _RELATIVE_CLAIMS else u.start
+    mod, mod_rules = modality(ctx, mod_start, u.end, u.cue, figs)
     type_figs = [f for f in figs if not skip[0] <= f.start < skip[1]] if skip else figs
     ctype, type_rule = typed(ctx, u, type_figs, mod, pub)
     ctx.skip = None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
+from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._rules import RuleSet
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
@@ -374,8 +376,17 @@ def _parse_np(ctx: Ctx, i: int, j: int) -> NP:
     name_start = _name_start(ctx, role_end, j, stops)
     body_end = _role_body_end(ctx, start, name_start, stops)
     role = ctx.phrase(start, body_end) if role_end > start and body_end > start else None
+    organisation = _role_organisation(ctx, start, role_end, body_end)
+    if role and organisation is None and _names_an_organisation(ctx, name_start, j):
+        return NP(role=role, organisation=ctx.phrase(name_start, j), name=None)
     name = ctx.phrase(name_start, j) if name_start < j else None
-    return NP(role=role, organisation=_role_organisation(ctx, start, role_end, body_end), name=name)
+    return NP(role=role, organisation=organisation, name=name)
+
+
+def _names_an_organisation(ctx: Ctx, start: int, end: int) -> bool:
+    """Does the capitalised run after a role open with an organisation's head ("Kasat Reskrim
+    Polresta Depok"): the office's organisation, not the holder's name?"""
+    return start < end and ctx.word(start) in ctx.L.organisation_heads
 
 
 def _past_determiners(ctx: Ctx, start: int, end: int) -> int:
@@ -1186,7 +1197,7 @@ def _post_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_start: i
     phrase = _speaker_after_cue(ctx, k, hi)
     if phrase.end < hi and ctx.word(phrase.end) in ctx.L.complementisers and _quote_before(ctx, k, quoted) is None:
         return None  # ", told Reuters that …": a speech verb with its content after it
-    speaker = _post_speaker(ctx, reg, k, phrase, pronoun)
+    speaker = _post_speaker(ctx, reg, k, phrase, pronoun, hi)
     if speaker is None:
         return None
     end = _tail_end(ctx, phrase.end, hi)
@@ -1214,15 +1225,50 @@ def _speaker_after_cue(ctx: Ctx, cue: int, hi: int) -> TokenRange:
     start = cue + 1
     if ctx.word(cue) in ctx.L.prefix_cues and start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
-    phrase = TokenRange(start, _np_end_after(ctx, start, hi))
+    phrase = _through_role_list(ctx, TokenRange(start, _np_end_after(ctx, start, hi)), hi)
     ctx.memo["attribution.speaker-after-cue"] = (cue, hi, phrase)
     return phrase
 
 
-def _post_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, pronoun: bool) -> SpeakerRef | None:
+_ROLE_LIST_ITEMS = 4  # one-word capitalised items at most in a list inside a title ("Pusat Data, Informasi, dan Humas")
+
+
+def _through_role_list(ctx: Ctx, phrase: TokenRange, hi: int) -> TokenRange:
+    """The phrase run on through a list of capitalised items inside a title, to the name after it:
+    "ujar Kepala Pusat Data, Informasi, dan Humas BNPB Sutopo Purwo Nugroho" (the first comma
+    does not end the speaker phrase). Unchanged unless the phrase names a role and the list closes
+    with a list coordinator."""
+    end, items = phrase.end, 0
+    if not _comma_at(ctx, end, hi) or not _describes_someone(ctx, phrase.start, end):
+        return phrase
+    while _comma_at(ctx, end, hi) and items < _ROLE_LIST_ITEMS:
+        item = end + 1
+        if item < hi and ctx.word(item) in ctx.L.list_coordinators and item + 1 < hi and ctx.is_cap(item + 1):
+            return TokenRange(phrase.start, _np_end_after(ctx, item + 1, hi))
+        if item >= hi or not ctx.is_cap(item) or ctx.word(item) in ctx.L.time_words:
+            return phrase
+        end = _np_end_after(ctx, item, hi)
+        if end != item + 1:
+            return phrase  # "Menteri Luar Negeri, Retno Marsudi, dan …": a name, not a word of the title
+        items += 1
+    return phrase
+
+
+def _post_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, pronoun: bool,
+                  hi: int) -> SpeakerRef | None:
     """The phrase's speaker; the person pointed back to after "katanya" or a cue with no phrase."""
     if pronoun or phrase.end == phrase.start:
         return reg.pronoun(ctx, cue, ctx.surface(cue))
+    return _described_speaker(ctx, reg, cue, phrase, hi)
+
+
+def _described_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, hi: int) -> SpeakerRef | None:
+    """The speaker a phrase after a cue names: the name set off by commas after a description
+    ("kata Kasat Reskrim Polresta Depok, Kompol Teguh Nugroho, …") when there is one, else the
+    phrase itself."""
+    appositive = _appositive_name(ctx, phrase.start, phrase.end, hi, at_end=True)
+    if appositive is not None:
+        return _appositive_speaker(ctx, reg, cue, phrase, appositive)
     return speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
 
 
@@ -1286,7 +1332,7 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
-    if _takes_object(ctx, k, content, hi, words, quoted) or _short_act(ctx, k, content, hi):
+    if _object_after_cue(ctx, k, content, hi, words, quoted):
         return None
     if len(words) < ctx.L.min_claim_tokens:
         return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
@@ -1301,6 +1347,41 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     if speaker is None:
         return None
     return _said_after_cue(ctx, speaker, phrase, k, content, hi, quoted)
+
+
+def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int], quoted: list) -> bool:
+    """Does the cue take an object (a noun, a short act's object, a figure) rather than report
+    what was said?"""
+    return _takes_object(ctx, cue, content, hi, words, quoted) or _short_act(ctx, cue, content, hi) \
+        or _figure_object(ctx, cue, content, hi)
+
+
+@cache
+def _figure_object_cues(lang: str) -> tuple[frozenset[str], Sequences]:
+    """The cues that take a figure as their object, and the approximators before a figure."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    return frozenset(w.lower() for w in t.figure_object_cues), Sequences(t.hedged_numbers)
+
+
+_FIGURE_OBJECT_REACH = 3  # tokens at most before the figure ("around", "more than", "an estimated")
+
+
+def _figure_object(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
+    """ "The U.S. added 292,000 jobs in December": a cue right before a figure and no verb up to
+    the next comma takes the figure as its object; an amount, no statement."""
+    cues, approximators = _figure_object_cues(ctx.L.code)
+    if content != cue + 1 or ctx.word(cue) not in cues:
+        return False
+    k = content + ctx.match_seq(content, approximators, hi)
+    if k - content > _FIGURE_OBJECT_REACH or k >= hi or not _opens_figure(ctx.word(k)):
+        return False
+    end = next((t for t in range(k, hi) if ctx.word(t) in (",", ";", ":")), hi)
+    return not _has_main_verb(ctx, k + 1, end)
+
+
+def _opens_figure(word: str) -> bool:
+    """A digit or a currency sign ("$2.3 billion") opens a figure."""
+    return word[:1].isdigit() or unicodedata.category(word[:1]) == "Sc"
 
 
 def _determined_subject(ctx: Ctx, phrase: TokenRange) -> bool:
@@ -1659,18 +1740,33 @@ def _cue_follows(ctx: Ctx, t: int, hi: int) -> bool:
 _APPOSITIVE_WORDS = 6  # a name set off by commas after a description is at most this long
 
 
-def _appositive_name(ctx: Ctx, i: int, j: int, hi: int) -> int | None:
+def _appositive_name(ctx: Ctx, i: int, j: int, hi: int, at_end: bool = False) -> int | None:
     """End of a name set off by commas after a description ("juru bicara KPK, Febri Diansyah,"),
-    or None. The description must name a role or start in lower case; the name is capitalised."""
+    or None. The description must name a role or start in lower case; the name is capitalised.
+    With ``at_end`` the name may also close the sentence ("…,” kata juru bicara KPK, Febri Diansyah.")."""
     if not _comma_at(ctx, j, hi) or j <= i or not _describes_someone(ctx, i, j):
         return None
     end = _set_off_name_end(ctx, j, hi)
-    if not _comma_at(ctx, end, hi) or end == j + 1 or not ctx.is_cap(end - 1):
-        return None
+    if at_end and ctx.word(end - 1) == "." and _ends_sentence_at(ctx, end - 1, hi):
+        end -= 1  # the full stop, not an initial's dot
+    closed = _comma_at(ctx, end, hi) or (at_end and _closes_speaker(ctx, end, hi))
+    if not closed or end == j + 1 or not ctx.is_cap(end - 1) or _is_affiliation(ctx, j + 1, end):
+        return None  # "…, said former Sen. Scott Brown, R-Mass.": a party tag, no name
     length, hit = ctx.gazetteer_at(j + 1, end)
     if hit is not None and length == end - j - 1:
         return None  # a known place or organisation, not a person's name
     return end
+
+
+def _closes_speaker(ctx: Ctx, t: int, hi: int) -> bool:
+    """Does the speaker phrase end at token t: the sentence ends, or a word that follows a speaker
+    ("di Mapolda", "saat dikonfirmasi") comes next?"""
+    return _ends_sentence_at(ctx, t, hi) or ctx.word(t) in ctx.L.speaker_boundaries
+
+
+def _ends_sentence_at(ctx: Ctx, t: int, hi: int) -> bool:
+    """Does the sentence end at token t: its last token, or only final marks from there on?"""
+    return all(ctx.word(p) in _FINAL for p in range(t, hi))
 
 
 def _describes_someone(ctx: Ctx, start: int, end: int) -> bool:
@@ -1696,6 +1792,8 @@ def _name_piece(ctx: Ctx, t: int, comma: int, hi: int) -> int:
     title = ctx.match_seq(t, ctx.L.honorifics, hi)
     if title:
         return title
+    if ctx.word(t) in ctx.L.time_words:
+        return 0  # "…, kata Kapolres, Senin (3/10)": a day, not a name
     name_word = ctx.is_word(t) and (ctx.is_cap(t) or ctx.word(t) in ctx.L.particles)
     return 1 if name_word or (ctx.word(t) == "." and t > comma + 1) else 0
 
@@ -1863,15 +1961,16 @@ def _passive_with_subject(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, 
         end -= 1  # "Hal itu pun disampaikan …"
     if start == lo and end - start == 2 and ctx.word(start) in L.speech_nouns \
             and ctx.word(end - 1) in L.demonstratives:
-        return _anaphoric_passive(ctx, reg, cue, agent, start)
+        return _anaphoric_passive(ctx, reg, cue, agent, start, hi)
     if _starts_predicate(ctx, agent.end, hi):
         return _source_then_predicate(ctx, reg, cue, agent.start, agent.end, hi, (start, end), ctx.surface(cue))
     return None
 
 
-def _anaphoric_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, start: int) -> Attribution | None:
+def _anaphoric_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, start: int,
+                       hi: int) -> Attribution | None:
     """ "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his."""
-    speaker = speaker_from_np(ctx, reg, agent.start, agent.end, ctx.surface(cue))
+    speaker = _described_speaker(ctx, reg, cue, agent, hi)
     if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
         return None
     return Attribution(speaker, ctx.span(start, agent.end), None, anaphoric=True)

@@ -102,3 +102,15 @@ def _set_off_phrase(ctx: Ctx, a: int, b: int) -> bool:
     if not (opener in L.appositive_openers or (b - a == 1 and opener.isdigit())):
         return False
     return not any(not ctx.is_word(k) or ctx.is_verb(k) or ctx.word(k) in L.relative for k in range(a, b))
+
+
+def relative_antecedent(ctx: Ctx, k: int, antecedent: str) -> str:
+    """The antecedent as the relative pronoun at token k stands for it in a claim's text: with
+    the table's possessive ending after a possessive relative ("Ryan, whose district is …" →
+    "Ryan's district is …")."""
+    t = clause_table(ctx.L.code)
+    if not antecedent or ctx.word(k) not in t.possessive_relatives:
+        return antecedent
+    if antecedent.endswith(tuple(t.possessive_bare_after)):
+        return antecedent + t.possessive_ending[:1]  # "Republicans'", not "Republicans's"
+    return antecedent + t.possessive_ending

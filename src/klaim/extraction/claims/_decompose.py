@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
-from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table
+from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table, relative_antecedent
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
@@ -28,6 +28,7 @@ from klaim.extraction.claims._enumeration import (
     trailing_appositive,
     wish_predicate_ends,
 )
+from klaim.extraction.claims._lang import Phrases
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
 from klaim.extraction.text import DOUBLE_APOSTROPHE, ends_sentence, mark_before, quote_mark
@@ -329,6 +330,10 @@ class _Scan:
     quote_depth: int = 0
 
 
+# the characters ``_quote_depth`` (after ``quote_mark``) may change the depth at
+_QUOTE_CHARACTERS = frozenset("“«”»\"'`")
+
+
 def _quote_depth(ch: str, depth: int) -> int:
     if ch in "“«":
         return depth + 1
@@ -344,12 +349,16 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
     L = ctx.L
     out: list[tuple[int, int, str]] = []
     st = _Scan(j, last_comma=i - 1, opener=i)
+    text, spans, breakers = ctx.text, ctx.idx.spans, L.breaker_seqs.by_first
     k = i
     while k < j:
         w = ctx.word(k)
-        if _opens_purpose(ctx, st, k):
+        # most tokens are neither a purpose breaker's first word nor a quote mark: those two
+        # look-ups (which would find nothing) are made only for the tokens that are
+        if w in breakers and _opens_purpose(ctx, st, k):
             st.purpose = True
-        st.quote_depth = _quote_depth(quote_mark(ctx.text, ctx.idx.spans[k][0]), st.quote_depth)
+        if text[spans[k][0]] in _QUOTE_CHARACTERS:
+            st.quote_depth = _quote_depth(quote_mark(text, spans[k][0]), st.quote_depth)
         if st.quote_depth == 0 and (w in L.coordinators or w in (",", ";")) and k > i:
             hit = _split_at(ctx, st, k)
             if hit is not None:
@@ -367,6 +376,21 @@ def _split_points(ctx: Ctx, i: int, j: int) -> list[tuple[int, int, str]]:
             st.has_verb, st.last_verb = True, k
         k += 1
     return out
+
+
+NAME_REACH = 6  # capitalised words at most before a coordinator inside an organisation's name
+
+
+def _inside_organisation_name(ctx: Ctx, k: int) -> bool:
+    """Is the coordinator at k part of an organisation's name ("Kementerian Pekerjaan Umum dan
+    Perumahan Rakyat"): capitalised words on both sides, the run before it opening with an
+    organisation's head? Then what follows is no new clause's subject."""
+    if k < 1 or k + 1 >= len(ctx.idx.spans) or not (ctx.is_cap(k - 1) and ctx.is_cap(k + 1)):
+        return False
+    t = k - 1
+    while t > 0 and k - t < NAME_REACH and ctx.is_word(t - 1) and ctx.is_cap(t - 1):
+        t -= 1
+    return ctx.word(t) in ctx.L.organisation_heads
 
 
 def _opens_purpose(ctx: Ctx, st: _Scan, k: int) -> bool:
@@ -455,7 +479,8 @@ def _split_kind(ctx: Ctx, st: _Scan, k: int, u: int, v: int) -> str | None:
     if _predicate_split(ctx, st, k, v, conn):
         return "predicate"
     if conn in L.clause_coordinators and conn != "," and _clause_subject_len(ctx, u, j) \
-            and not _coordinated_complement(ctx, st, k) and not _closes_item_list(ctx, st, k):
+            and not _coordinated_complement(ctx, st, k) and not _closes_item_list(ctx, st, k) \
+            and not _inside_organisation_name(ctx, k):
         return "clause"
     if conn == "," and _comma_splice(ctx, st, u):
         return "splice"
@@ -607,6 +632,11 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
                           cue=cue, default_subject=default_subject, subject_prefix=subject_prefix)
         return first + _tagged_role(decompose(ctx, cut[1], j, sentence, speaker, spans, residual=residual,
                                               cue=cue), role)
+    front = _fronted_member(ctx, i, j)
+    if front is not None:
+        (s, e), words, main = front
+        member = Unit(s, e, standalone(words), sentence, speaker, list(spans), role="fronted-member", cue=cue)
+        return [member, *decompose(ctx, main, j, sentence, speaker, spans, residual=residual, cue=cue)]
     d = _Decomposition(ctx, sentence, speaker, spans, cue, i, keep_verb)
     override = _apposition_claim(d, j)
     s0, e0, v0 = _subject(ctx, i, j)
@@ -618,6 +648,37 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     _copula_clause_carry(ctx, carry, v0, j)
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
     return _tagged_role(d.units, "appositive-subject") if ns != s0 else d.units
+
+
+def _fronted_member(ctx: Ctx, i: int, j: int) -> tuple[tuple[int, int], list[str], int] | None:
+    """ "Selain mengurangi berbagai hambatan perdagangan, diversifikasi produk … juga perlu didorong":
+    a predicate fronted by an additive (``fronted_additives``) is a claim of its own, and the clause
+    after its comma (with a subject of its own) is the main clause: (the member's span, its claim's
+    words, where the main clause starts). Not "Selain itu, …" (no verb)."""
+    n = _fronted_additive_len(ctx, i, j)
+    k = next((k for k in range(i + n, j) if ctx.word(k) == ","), None) if n else None
+    if k is None or _first_verb(ctx, i + n, k) is None or _first_verb(ctx, k + 2, j) is None:
+        return None  # the main clause: a word at least before its verb
+    if n_words(ctx, i, k) < ctx.L.min_claim_tokens or n_words(ctx, k + 1, j) < ctx.L.min_claim_tokens:
+        return None
+    s1, e1, _ = _subject(ctx, k + 1, j)
+    # the member said of the main clause's subject ("negara-negara Teluk itu memutus hubungan …")
+    words = [ctx.phrase(s1, e1), ctx.phrase(i + n, k)] if e1 > s1 else [ctx.phrase(i, k)]
+    return ctx.span(i, k), words, k + 1
+
+
+@cache
+def _fronted_additives(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The table's ``fronted_additives`` as word tuples, longest first."""
+    seqs = {tuple(p.lower().split()) for p in clause_table(lang).fronted_additives}
+    return tuple(sorted(seqs, key=lambda p: (-len(p), p)))
+
+
+def _fronted_additive_len(ctx: Ctx, i: int, j: int) -> int:
+    """Words of the ``fronted_additives`` phrase that opens tokens i..j-1, 0 if none."""
+    lower = ctx.idx.lower
+    return next((len(p) for p in _fronted_additives(ctx.L.code)
+                 if i + len(p) < j and tuple(lower[i:i + len(p)]) == p), 0)
 
 
 def _copula_clause_carry(ctx: Ctx, carry: _Carry, v0: int, j: int) -> None:
@@ -1105,6 +1166,7 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
     start = _relative_claim_start(ctx, ant_start, k, s)
+    ant = relative_antecedent(ctx, k, ant)
     d.units.append(Unit(start, e, standalone([ant, ctx.phrase(k + 1, r_end)]),
                         d.sentence, d.speaker, list(d.spans), role="nonrestrictive", cue=d.cue))
     first = first_predicate_end(ctx, k, r_end)
@@ -1187,6 +1249,8 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out = []
     ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
+    out += subject_item_parts(ctx, a, b, like)
+    out += correlative_parts(ctx, a, b, like)
     for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
         out.append(_part(ctx, a, end, head, like, "figure-item"))
     out += _appositive_parts(ctx, a, b, head, like)
@@ -1208,7 +1272,172 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         c, d = trim_tokens(ctx, c, b)
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
+            out += subject_item_parts(ctx, c, d, like)
     return out
+
+
+_NAME_MARKS = frozenset({"-", ".", "'"})  # inside a name ("Al - Habsyi", "M. Iriawan")
+def correlative_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "keberadaan sel mewah bukan hanya karena adanya kongkalikong …, melainkan karena lemahnya
+    pengawasan Yasonna": "not only X but also Y" asserts both members; the first member's claim
+    spans from the clause's start to the member's end (the whole clause is the second member's,
+    as a split conjunct's span runs from the shared subject). A cause that names a fact of its own
+    ("adanya kongkalikong …", "lemahnya pengawasan Yasonna") is a claim besides."""
+    L = ctx.L
+    t = next((t for t in range(a + 1, b) if ctx.match_seq(t, L.correlative_openers, b)), None)
+    if t is None or ctx.word(t - 1) in L.relative:
+        return []  # "gerakan … yang tidak hanya bertujuan …": the relative clause's rules claim its noun's facts
+    n = ctx.match_seq(t, L.correlative_openers, b)
+    k = next((k for k in range(t + 1, b - 1)
+              if ctx.word(k) == "," and _phrase_at(ctx, k + 1, L.additive_continuations, b)), None)
+    if k is None or ctx.words_between(t, k) < L.min_claim_tokens:
+        return []
+    s, e = ctx.span(a, k)
+    # the claim says the member without "bukan hanya" (which would read as a negation)
+    out = [Unit(s, e, standalone([ctx.phrase(a, t), ctx.phrase(t + n, k)]), like.sentence, like.speaker,
+                list(like.spans), role="correlative", cue=like.cue, skip=ctx.span(t, t + n))]
+    for c in (t + n, k + 1 + _phrase_at(ctx, k + 1, L.additive_continuations, b)):
+        fact = _cause_fact(ctx, c, k if c < k else b)
+        if fact is not None:
+            out.append(_part(ctx, *fact, [], like, "cause-fact"))
+    return out
+
+
+def _phrase_at(ctx: Ctx, k: int, phrases: Phrases, b: int) -> int:
+    """Words of the longest of ``phrases`` that tokens k.. (before b) spell, 0 if none."""
+    lower = ctx.idx.lower
+    return next((len(seq) for seq in phrases.seqs if k + len(seq) <= b and tuple(lower[k:k + len(seq)]) == seq), 0)
+
+
+def _cause_fact(ctx: Ctx, c: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of a cause that names a fact after the cause subordinator at c: a noun made of
+    a predicate and "-nya" that a noun follows ("karena adanya kongkalikong …", "karena lemahnya
+    pengawasan …")."""
+    L = ctx.L
+    suffix = L.pronoun_suffix
+    if c + 2 >= end or ctx.word(c) not in L.cause_subordinators or not suffix:
+        return None
+    head = ctx.word(c + 1)
+    if not (head.endswith(suffix) and len(head) - len(suffix) >= L.verb_min_stem and ctx.is_word(c + 2)):
+        return None
+    return c + 1, end
+
+
+SUBJECT_ITEM_WORDS = 10  # a listed actor may be a role and a name ("Direktur Tindak Pidana Umum Brigjen Herry Nahak")
+
+
+def subject_item_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain, memutuskan hubungan dengan Qatar": each
+    actor of a listed subject does the deed alone, a claim of its own (the guideline splits an
+    enumeration of distinct facts). The smallest contiguous span that carries an actor's claim runs
+    from the actor to the clause's end (the actors after it are skipped: not this claim's); the
+    first actor's claim is the whole clause. Where the table sets ``subject_items``."""
+    if not clause_table(ctx.L.code).subject_items:
+        return []
+    found = _subject_items(ctx, a, b)
+    if found is None:
+        return []
+    items, predicate = found
+    app = trailing_appositive(ctx, a, b)
+    b = app[0] if app is not None else b  # "…, gerakan Islam tertua di dunia": the name's, not each actor's
+    out = []
+    for s, e in items[1:]:
+        us, ue = ctx.span(s, b)
+        skip = (ctx.idx.spans[e - 1][1], ctx.idx.spans[predicate][0]) if e < predicate else None
+        out.append(Unit(us, ue, standalone([ctx.phrase(s, e), ctx.phrase(predicate, b)]), like.sentence,
+                        like.speaker, list(like.spans), role="subject-item", cue=like.cue, skip=skip))
+    return out
+
+
+def _subject_items(ctx: Ctx, a: int, b: int) -> tuple[list[tuple[int, int]], int] | None:
+    """The listed actors (start, end tokens) that open the clause a..b-1 and the token where what
+    they share starts (an auxiliary, a verb, "bersama"); None when the clause opens otherwise."""
+    L = ctx.L
+    v = _first_verb(ctx, a, b)
+    if v is None or not ctx.is_word(a) or ctx.word(a) in L.np_stops or ctx.word(a) in L.subordinators:
+        return None
+    items, stop, coordinated = _listed_subject(ctx, a, v)
+    ok = coordinated and 2 <= len(items) <= MAX_ITEMS and _actors(ctx, items, stop, b) \
+        and _each_does_it(ctx, stop, v, b)
+    return (items, stop) if ok else None
+
+
+def _listed_subject(ctx: Ctx, a: int, v: int) -> tuple[list[tuple[int, int]], int, bool]:
+    """The items between commas and list coordinators before the verb at v, where they stop, and
+    whether a list coordinator joins them."""
+    L = ctx.L
+    items: list[tuple[int, int]] = []
+    start, stop, depth, coordinated = a, v, 0, False
+    for k in range(a, v):
+        w = ctx.word(k)
+        depth += (w == "(") - (w == ")")
+        if depth:
+            continue
+        if w == "," or (w in L.list_coordinators and w not in L.gloss_coordinators):
+            coordinated = coordinated or w != ","
+            if k > start:
+                items.append((start, k))
+            start = k + 1
+        elif _ends_listed_subject(ctx, k):
+            stop = k
+            break
+    if start < stop:
+        items.append((start, stop))
+    return items, stop, coordinated
+
+
+JOINT_REACH = 4  # words after the verb looked at for a number that counts the actors ("adalah dua orang")
+
+
+def _each_does_it(ctx: Ctx, stop: int, v: int, b: int) -> bool:
+    """Is what the actors share a predicate that each does alone: it opens with the verb (after
+    auxiliaries) or "bersama", and no reciprocal verb or counting number is in its first words
+    ("A dan B bertemu", "A dan B adalah dua orang yang …": one fact of them together)?"""
+    L = ctx.L
+    if ctx.word(stop) not in L.pair_prepositions and _skip_modifiers(ctx, stop, b) != v:
+        return False  # "Korea Utara dan Korea Selatan bahwa …": the list is no subject
+    joint = frozenset(w.lower() for w in clause_table(L.code).joint_predicates)
+    return not any(ctx.word(t) in joint for t in range(stop, min(b, v + JOINT_REACH + 1)))
+
+
+def _ends_listed_subject(ctx: Ctx, k: int) -> bool:
+    """Does token k start what the listed actors share (an auxiliary, a hedge or negation, a
+    preposition, a relative clause)?"""
+    L = ctx.L
+    w = ctx.word(k)
+    return (w in L.auxiliaries or w in L.np_stops or w in L.relative or w in L.pair_prepositions
+            or bool(L.hedged.pattern.fullmatch(w)) or bool(L.negated.pattern.fullmatch(w)))
+
+
+def _actors(ctx: Ctx, items: list[tuple[int, int]], stop: int, b: int) -> bool:
+    """Are the items names of actors that each can do the deed: short, the later ones written as
+    names, no time ("Kamis malam, A dan B …": an adverbial, no actor), and not the parts of one
+    name ("Badan Pengawas Obat dan Makanan", "Kementerian Pemuda dan Olahraga (Kemenpora)")?"""
+    L = ctx.L
+    if stop >= b or ctx.word(stop) == "(":
+        return False
+    for n, (s, e) in enumerate(items):
+        if not 1 <= ctx.words_between(s, e) <= SUBJECT_ITEM_WORDS or (n and not ctx.is_cap(s)):
+            return False
+        if any(not ctx.is_word(t) and ctx.word(t) not in _NAME_MARKS for t in range(s, e)):
+            return False  # "Demokrasi (Kode) Inisiatif": a bracket in a later item closes one name
+        if any(ctx.word(t) in L.time_words or ctx.word(t)[:1].isdigit() for t in range(s, e)):
+            return False
+    return _first_actor(ctx, *items[0])
+
+
+def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
+    """Is the first item an actor of its own, not the head of a noun phrase that the later items
+    complete ("Kerja Sama Indonesia dan Yordania", "Badan Pengawas Obat dan Makanan")? A name or
+    noun of two words at most, a known name, or a role before a name ("Politikus PKS Nashir
+    Djamil dan Aboe Bakar": the role is both actors')."""
+    L = ctx.L
+    if e - s > 1 and (ctx.word(s) in L.organisation_heads or ctx.word(s) in L.location_heads
+                      or ctx.match_seq(s, L.portfolio_roles, e)):
+        return False  # "Menteri Kelautan dan Perikanan Susi Pudjiastuti": the portfolio's two fields
+    if not ctx.is_cap(s) and any(ctx.is_cap(t) for t in range(s, e)):
+        return False  # "upaya Taiwan dan Hong Kong": a noun and whose, not an actor
+    return ctx.words_between(s, e) <= 2 or ctx.gazetteer_at(s, e)[0] == e - s or ctx.match_seq(s, L.roles, e) > 0
 
 
 NUMERAL = re.compile(r"[IVX]+|\d+")  # the number of a numbered unit: "seksi II", "zona 3"

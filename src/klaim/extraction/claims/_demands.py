@@ -14,12 +14,13 @@ from functools import cache
 
 from klaim.extraction.claims._attribution import Registry, speaker_from_np
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._decompose import Unit, standalone
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
 from klaim.schema import SpeakerKind
 
 DEMAND = "attribution.demand"
+WISH_DEMAND = "attribution.wish-demand"
 SUBJECT_WORDS = 8  # a subject phrase is at most this long
 CLAUSE_REACH = 8   # words at most in the object before the demanded clause's verb
 BRACKETS = frozenset("()")  # an abbreviation in brackets inside the object ("Badan … (BPN)")
@@ -117,3 +118,31 @@ def _ends_object(ctx: Ctx, w: str, n: int) -> bool:
         return w not in BRACKETS
     return w in L.relative or w in L.subordinators or w in L.fact_subordinators \
         or (w in L.np_stops and w not in L.list_coordinators)
+
+
+def wish_demand(ctx: Ctx, u: Unit) -> Unit:
+    """``u`` kept with its cue when the speaker's verb introduces it with a wish complementiser
+    ("Sri Mulyani menegaskan agar proyek LRT bebas dari korupsi"): what follows "agar" is what the
+    speaker wants to be so, not what is so, and cut from its verb it reads as a fact. The claim
+    starts at the verb (the guideline's span of a demand), and its text keeps the speaker."""
+    if u.quote or not u.spans or u.cue is None:
+        return u
+    first = ctx.idx.between(u.start, u.end).start
+    cue = first - 2
+    if cue < 0 or ctx.word(first - 1) not in ctx.L.wish_complementisers or ctx.word(cue) != u.cue.lower():
+        return u
+    start = ctx.idx.spans[cue][0]
+    said = u.spans[0][0]
+    if not said <= start < u.start:
+        return u
+    return replace(u, start=start, text=standalone([_named_subject(ctx, u, said, start), ctx.text[start:u.end]]),
+                   rules=(*u.rules, WISH_DEMAND))
+
+
+def _named_subject(ctx: Ctx, u: Unit, said: int, cue: int) -> str:
+    """The words before the verb, with the speaker's name for a pronoun that opens them ("Ia
+    mengingatkan agar …" of Suwardi)."""
+    k = ctx.idx.between(said, cue).start
+    if u.speaker.name and ctx.word(k) in ctx.L.pronoun_speakers:
+        return u.speaker.name + ctx.text[ctx.idx.spans[k][1]:cue]
+    return ctx.text[said:cue]

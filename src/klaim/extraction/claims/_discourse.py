@@ -232,11 +232,21 @@ def _resolve_pronoun(d: Discourse, u: Unit) -> Unit:
     found = d.antecedent(sp.mention[0])
     if found is None or (sp.name and d.mentions.canonical(sp) == d.mentions.canonical(found)):
         _learn_pronoun(d, sp, found or sp)
+        _speaks_in(d, u.sentence, found or sp)
         return u
     _learn_pronoun(d, sp, found)
+    _speaks_in(d, u.sentence, found)
     speaker = replace(found, mention=sp.mention, cue=sp.cue, via=PRONOUN)
     rules = tuple(r for r in u.rules if r not in PRONOUN_VIAS)
     return replace(u, speaker=speaker, rules=(*rules, PRONOUN))
+
+
+def _speaks_in(d: Discourse, sentence: tuple[int, int], person: SpeakerRef) -> None:
+    """A sentence whose cue's subject is a pronoun for a person ("Menurut dia, penyidik … yang
+    melibatkan Sandi …") is that person's: a pronoun after it points to them, not to someone the
+    content names. Pronouns are resolved in article order, so later ones see this."""
+    if person.kind == SpeakerKind.person and person.name:
+        d.whole_subjects[sentence] = person
 
 
 def _learn_pronoun(d: Discourse, sp: SpeakerRef, person: SpeakerRef) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._lang import Sequences
+from klaim.extraction.figures import find_figures
+from klaim.schema import Figure, FigureKind
 
 MAX_ITEM_WORDS = 6  # an enumerated item is a short noun phrase; a longer stretch is a clause
 # Each item's claim repeats the clause up to it: a clause gets at most this many such claims, so
@@ -85,10 +87,75 @@ def _item_ends_at_coordinator(ctx: Ctx, k: int, b: int) -> bool:
         return False
     if ctx.is_verb(k + 1) or ctx.word(k + 1) in ctx.L.auxiliaries:
         return False  # a coordinated predicate: the decomposer's own rule decides there
-    if ctx.word(k) in ctx.L.gloss_coordinators and _is_acronym(ctx.surface(k + 1)):
-        return False  # "nota kesepahaman atau MoU": the item's other name
+    if _glosses_item(ctx, k, b):
+        return False
     return not (ctx.is_cap(p) and ctx.is_cap(k + 1) and p == k - 1) and not (
         ctx.word(p)[0].isdigit() and ctx.word(k + 1)[0].isdigit())
+
+
+def _glosses_item(ctx: Ctx, k: int, b: int) -> bool:
+    """Is the coordinator at k a gloss: the item's other name ("nota kesepahaman atau MoU") or
+    the same figure written again ("10 K atau lari 10 kilometer")?"""
+    return ctx.word(k) in ctx.L.gloss_coordinators and (_is_acronym(ctx.surface(k + 1)) or _figure_gloss(ctx, k, b))
+
+
+GLOSS_REACH = 4  # words a figure may stand from the gloss coordinator on either side
+
+
+def _figure_gloss(ctx: Ctx, k: int, b: int) -> bool:
+    """Does a gloss coordinator at k join two ways of writing one figure ("10 K atau lari 10
+    kilometer", "5 K atau lari lima kilometer")? A figure on each side, within the item, of the
+    same value: one item and its gloss, not two items (asked by several rules: kept per article)."""
+    if ctx.word(k) not in ctx.L.gloss_coordinators:
+        return False
+    key = ("enumeration.figure-gloss", k, b)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = _same_figure_around(ctx, k, b)
+    return hit  # type: ignore[no-any-return]
+
+
+def _same_figure_around(ctx: Ctx, k: int, b: int) -> bool:
+    lo, hi = _item_side(ctx, k, -1, 0), _item_side(ctx, k, 1, b)
+    before = _figures_in(ctx, lo, k)
+    if not before:
+        return False
+    return any(_one_figure(f, g) for f in before for g in _figures_in(ctx, k + 1, hi))
+
+
+def _one_figure(f: Figure, g: Figure) -> bool:
+    """The same value, measured alike, or one side a bare number ("10 K" for "10 kilometer");
+    not "20 kursi atau 20 persen suara", two thresholds."""
+    if f.value is None or f.value != g.value:
+        return False
+    if _bare(f) or _bare(g):
+        return True
+    return (f.kind, f.unit, f.counted) == (g.kind, g.unit, g.counted)
+
+
+def _bare(f: Figure) -> bool:
+    return f.kind == FigureKind.cardinal and f.unit is None and f.counted is None
+
+
+def _item_side(ctx: Ctx, k: int, step: int, bound: int) -> int:
+    """Where the words on one side of k end (going back: start), at a comma, a coordinator or
+    after ``GLOSS_REACH`` words."""
+    t, words = k + step, 0
+    while (t >= bound if step < 0 else t < bound) and words < GLOSS_REACH:
+        w = ctx.word(t)
+        if w in (",", ";") or w in ctx.L.list_coordinators:
+            break
+        words += ctx.is_word(t)
+        t += step
+    return t + 1 if step < 0 else t
+
+
+def _figures_in(ctx: Ctx, i: int, j: int) -> list[Figure]:
+    """The figures in tokens i..j-1."""
+    if i >= j:
+        return []
+    s, e = ctx.span(i, j)
+    return find_figures(ctx.text[s:e], ctx.L.code, None)
 
 
 def _closes_own_bracket(ctx: Ctx, p: int) -> bool:
@@ -259,6 +326,9 @@ def item_start(ctx: Ctx, a: int, end: int) -> int:
     start = end
     while start > a:
         w = ctx.word(start - 1)
+        if _figure_gloss(ctx, start - 1, end):
+            start -= 1  # "10 K atau lari 10 kilometer": one item written twice
+            continue
         if w == "," or w in L.list_coordinators or w in L.np_stops or ctx.is_verb(start - 1) \
                 or _introducer_start(ctx, start) is not None:
             break
@@ -347,7 +417,8 @@ def _after_separator(ctx: Ctx, lead_end: int, end: int) -> int:
     before it, not after a preposition inside it ("20 kabupaten / kota di Jawa Barat"); the first
     item starts at ``lead_end``."""
     start = end
-    while start > lead_end and ctx.word(start - 1) != "," and ctx.word(start - 1) not in ctx.L.list_coordinators:
+    while start > lead_end and ctx.word(start - 1) != "," and (ctx.word(start - 1) not in ctx.L.list_coordinators
+                                                                or _figure_gloss(ctx, start - 1, end)):
         start -= 1
     if start > lead_end and ctx.word(start) in ctx.L.np_stops:
         return item_start(ctx, lead_end, end)  # "berhak atas A, dan berhak atas rasa aman": the item is "rasa aman"
@@ -574,8 +645,8 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         if t < v:
             continue
         k = _figure_phrase_end(ctx, t, b)
-        if k is not None and depth[k - a]:
-            continue  # "(sekitar Rp 106 juta": a claim must not end inside a bracket
+        if k is not None and (depth[k - a] or _figure_gloss(ctx, k, b)):
+            continue  # "(sekitar Rp 106 juta": a claim must not end inside a bracket, nor before a gloss
         if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
             ends.append(k)
     return ends[:MAX_ITEMS]

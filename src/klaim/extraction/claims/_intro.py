@@ -9,10 +9,13 @@ sentence's tokens, and names its speaker with attribution's speaker phrases.
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import replace
 from functools import cache
 
 from klaim.extraction.claims._attribution import Attribution, Registry, SpeakerRef, speaker_from_np
+from klaim.extraction.claims._attribution import _speaker_before_cue as speaker_before_cue
 from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._table import check_claims_table
 from klaim.extraction.lang import table_source
@@ -69,20 +72,45 @@ def _quote_after(text: str, pos: int) -> int | None:
 def _intro_before(ctx: Ctx, reg: Registry, lo: int, colon: int) -> Attribution | None:
     """The speaker and cue ending at token ``colon`` (the sentence opens at token ``lo``):
     "<speaker> <cue> [recipient]:"."""
-    cues = colon_cues(ctx.L.code)
-    cue = next((k for k in range(colon - 1, max(lo - 1, colon - 1 - CUE_REACH), -1) if ctx.word(k) in cues), None)
-    if cue is None or any(not ctx.is_word(t) or ctx.word(t) in ctx.L.complementisers for t in range(cue + 1, colon)):
+    cue = _colon_cue(ctx, lo, colon)
+    if cue is None:
         return None
     j = cue
     while j > lo and ctx.word(j - 1) in ctx.L.auxiliaries:
         j -= 1
     i = _phrase_start(ctx, lo, j)
+    if i < j and ctx.word(i) in ctx.L.np_stops:  # "went on to say:", "went so far as to say:"
+        return _infinitive_intro(ctx, reg, lo, i - 1, cue, colon) if i > lo and ctx.is_verb(i - 1) else None
     if i >= j:
         return None
     speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(cue))
     if speaker is None or (ctx.word(cue) not in speech_cues(ctx.L.code) and speaker.kind not in NAMED):
         return None  # "The list of demands continued:": a verb that is no pre-cue elsewhere needs someone
     return Attribution(speaker, ctx.span(i, colon), None, rule=COLON_INTRO)
+
+
+def _colon_cue(ctx: Ctx, lo: int, colon: int) -> int | None:
+    """The cue a few words before the colon at token ``colon``, with only words between."""
+    cues = colon_cues(ctx.L.code)
+    cue = next((k for k in range(colon - 1, max(lo - 1, colon - 1 - CUE_REACH), -1) if ctx.word(k) in cues), None)
+    if cue is None or any(not ctx.is_word(t) or ctx.word(t) in ctx.L.complementisers for t in range(cue + 1, colon)):
+        return None
+    return cue
+
+
+def _infinitive_intro(ctx: Ctx, reg: Registry, lo: int, verb: int, cue: int, colon: int) -> Attribution | None:
+    """ "She went on to say:", "O'Malley, who …, interjected to say:": the cue is the infinitive
+    of the verb at token ``verb``, whose subject is the speaker (not the particles between)."""
+    phrase = speaker_before_cue(ctx, lo, verb)
+    if phrase is None or phrase.start >= phrase.end:
+        return None
+    end = next((t for t in range(phrase.start + 1, phrase.end - 1)
+                if ctx.word(t) == "," and ctx.word(t + 1) in ctx.L.relative), phrase.end)  # past "…, who …,"
+    speaker = speaker_from_np(ctx, reg, phrase.start, end, ctx.surface(cue))
+    if speaker is None or speaker.kind not in NAMED:
+        return None
+    start = phrase.start if end == phrase.end else verb  # the relative clause is a claim of its own
+    return Attribution(speaker, ctx.span(start, colon), None, rule=COLON_INTRO)
 
 
 def _subject_before(ctx: Ctx, reg: Registry, lo: int, colon: int) -> Attribution | None:
@@ -167,3 +195,82 @@ def _named_below(text: str, name: str, after: int) -> bool:
     """Every word of ``name`` is written again, capitalised, after the title."""
     body = text[after:]
     return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", body) for w in name.split())
+
+
+INTERVIEW_ANSWER = "attribution.interview-answer"
+INTRO_REACH = 200  # tokens of an interview's title and introduction searched for the interviewee's name
+
+
+@cache
+def _interview_marks(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The table's marks of an interview's question and answer paragraphs ("Q:", "A:")."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    if not t.interview_question or not t.interview_answer:
+        return None
+    return re.compile(t.interview_question, re.M), re.compile(t.interview_answer)
+
+
+@functools.lru_cache(maxsize=8)
+def _first_question(text: str, lang: str) -> int | None:
+    """Where the first question paragraph of an interview opens (None: the article is no
+    interview). Cached by text: every sentence of every answer asks."""
+    marks = _interview_marks(lang)
+    m = marks[0].search(text) if marks else None
+    return m.start() if m else None
+
+
+def interview_answer(ctx: Ctx, reg: Registry, para_start: int, s: int, e: int) -> Attribution | None:
+    """A sentence of an answer paragraph ("A: I think it's in our interests.") of a question and
+    answer interview: the interviewee's, the first person the article names with a title before
+    its first question ("Q&A with Vice President Joe Biden"); a first-person subject of the
+    sentence ("I think") is where the sentence names them."""
+    marks = _interview_marks(ctx.L.code)
+    answer = marks[1].match(ctx.text, para_start) if marks else None
+    if answer is None:
+        return None
+    first = _first_question(ctx.text, ctx.L.code)
+    interviewee = _interviewee(ctx, reg, first) if first is not None and first < para_start else None
+    if interviewee is None:
+        return None
+    start = max(s, answer.end())
+    toks = ctx.idx.between(start, e)
+    if not toks:
+        return None
+    start = ctx.idx.spans[toks.start][0]
+    mention = _first_person_subject(ctx, toks.start, toks.stop)
+    speaker = replace(interviewee, mention=mention)
+    mark = (para_start, para_start + len(answer.group().rstrip()))  # "A:", what names the turn's speaker
+    return Attribution(speaker, mark, (start, e), rule=INTERVIEW_ANSWER)
+
+
+def _interviewee(ctx: Ctx, reg: Registry, first: int) -> SpeakerRef | None:
+    """The first person named before the first question: with a title ("Vice President Joe
+    Biden"), else by a name of two capitalised words or more ("Laura Bush sees hope …")."""
+    if reg.mentions and reg.mentions[0][0] < first:
+        return reg.mentions[0][1]
+    toks = ctx.idx.between(0, first)
+    k, stop = toks.start, min(toks.stop, toks.start + INTRO_REACH)
+    while k < stop:
+        j = k
+        while j < stop and ctx.is_word(j) and ctx.is_cap(j) and ctx.word(j) not in ctx.L.np_stops:
+            j += 1
+        if j - k >= 2:
+            speaker = speaker_from_np(ctx, reg, k, j, "")
+            return speaker if speaker is not None and speaker.kind == SpeakerKind.person else None
+        k = j + 1
+    return None
+
+
+def _first_person_subject(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
+    """The first first-person pronoun of the sentence in tokens k..stop-1 ("I think …", "Well,
+    I think …"): where the sentence names the interviewee."""
+    first = first_person_words(ctx.L.code)
+    t = next((t for t in range(k, stop) if ctx.word(t) in first), None)
+    return ctx.span(t, t + 1) if t is not None else None
+
+
+@cache
+def first_person_words(lang: str) -> frozenset[str]:
+    """The pronouns by which an interviewee names themself in an answer."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    return frozenset(w.lower() for w in t.interview_first_person)

@@ -129,6 +129,7 @@ class Lang:
     complement_heads: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
+    relative_adverbs: frozenset[str]
     demonstratives: frozenset[str]
     time_words: frozenset[str]
     predicate_markers: frozenset[str]
@@ -145,6 +146,7 @@ class Lang:
     age_appositives: bool
     relative_from_antecedent: bool
     named_relatives: bool
+    verbless_background: bool
     speaker_max_tokens: int
     uncertain: Phrases
     hedged: Phrases
@@ -272,7 +274,7 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
-    "list_units", "object_focus_agents", "relative_heads",
+    "list_units", "object_focus_agents", "relative_heads", "relative_adverbs",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -350,6 +352,7 @@ def _limits(t: dict[str, Any]) -> dict[str, Any]:
         "age_appositives": bool(t.get("age_appositives", False)),
         "relative_from_antecedent": bool(t.get("relative_from_antecedent", False)),
         "named_relatives": bool(t.get("named_relatives", False)),
+        "verbless_background": bool(t.get("verbless_background", False)),
         "speaker_max_tokens": int(t.get("speaker_max_tokens", 16)),
     }
 

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from klaim.extraction.claims._context import Ctx
 from klaim.schema import Figure, FigureKind, Modality
 
-_BEFORE = re.compile(r"(\w+)\W*$")
+_WORDS_BEFORE = re.compile(r"\w+")
+_RELATIVE_REACH = 40  # characters looked back from a cue for the relative pronoun of its clause
 # at most this many characters between an approximator and its number ("about  $5")
 _NUMBER_GAP = 2
 _SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$|\n")
@@ -26,9 +27,30 @@ _SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$|\n")
 
 def _in_relative(ctx: Ctx, s: int, pos: int) -> bool:
     """Is the cue right after a relative pronoun ("dokumen yang diduga …", "situasi yang tak
-    kondusif")? Then it qualifies a noun, not the claim."""
-    m = _BEFORE.search(ctx.text, max(s, pos - 20), pos)
-    return m is not None and m.group(1).lower() in ctx.L.relative
+    kondusif"), or after one and the adverbs a relative clause may open with ("Mayat yang semula
+    tak diketahui identitasnya itu teridentifikasi …")? Then it qualifies a noun, not the claim."""
+    start = max(s, pos - _RELATIVE_REACH)
+    words = _WORDS_BEFORE.findall(ctx.text, start, pos)
+    if start > s and ctx.text[start - 1].isalnum() and words:
+        words.pop(0)  # the window cut a word
+    for word in reversed(words):
+        low = word.lower()
+        if low in ctx.L.relative:
+            return True
+        if low not in ctx.L.relative_adverbs:
+            return False
+    return False  # only adverbs, or nothing, before the cue
+
+
+def relative_content_start(ctx: Ctx, s: int, e: int) -> int:
+    """Where the content of a claim made of a noun and its relative clause starts: right after the
+    clause's relative pronoun, so that a cue inside the clause is the claim's own; ``s`` when the
+    claim has no relative pronoun."""
+    words = ctx.idx.lower
+    for t in ctx.idx.between(s, e):
+        if words[t] in ctx.L.relative:
+            return ctx.idx.spans[t][1]
+    return s
 
 
 def _cue(ctx: Ctx, ph, s: int, e: int) -> bool:

@@ -67,6 +67,10 @@ class ClaimsTable(BaseModel):
     pronoun_embedders: Words = []  # before "they" + cue, an embedded clause, no one's statement ("what they want")
     pre_cues: Words = []
     act_cues: Words = []          # pre-cues whose content only follows them ("accused her of …")
+    possessive_relatives: Words = []  # relative pronouns that stand for the antecedent's possessive ("whose")
+    possessive_ending: str = ""  # what the antecedent takes in a claim's text for them ("'s")
+    possessive_bare_after: list[str] = []  # endings after which the possessive is the mark alone ("s")
+    figure_object_cues: Words = []  # pre-cues that take a figure as object, no statement ("added 292,000 jobs")
     colon_cues: Words = []        # introduce a quote only after a colon ("continued:"), besides the cues
     demand_cues: Words = []       # a demand that a clause follows: the subject's position ("mendesak")
     prefix_cues: Words = []
@@ -192,6 +196,11 @@ class ClaimsTable(BaseModel):
     # who the person is, not part of the speaker's name
     affiliation_tags: list[Regex] = []
     boilerplate: list[Regex] = []
+    # the paragraph openings of a question and answer interview ("Q:", "A:"): an answer is the
+    # interviewee's (claims/_intro.py)
+    interview_question: Regex = ""
+    interview_answer: Regex = ""
+    interview_first_person: list[str] = []  # the interviewee naming themself in an answer ("I")
     # numbers
     verb_min_stem: int = Field(default=3, ge=1)
     min_claim_tokens: int = Field(default=3, ge=1)
@@ -213,9 +222,18 @@ class ClaimsTable(BaseModel):
     relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
     age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
     named_relatives: bool = False  # a restrictive relative on a name adds a fact ("Jawa yang penduduknya padat")
+    # each actor of a listed subject is a claim ("Arab Saudi, Mesir dan Bahrain memutuskan …")
+    subject_items: bool = False
+    # what listed actors do together, not each alone ("bertemu", "sepakat", "adalah dua orang"): no claim per actor
+    joint_predicates: Words = []
+    # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
+    # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
+    fronted_additives: Phrases = []
+    verbless_background: bool = False  # a claim with no verb only names or describes (the morphology marks verbs)
     speaker_max_tokens: int = 16  # no speaker phrase is longer: a longer one is a run-on clause, no attribution
     list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
     relative_heads: Words = []  # say nothing without their relative clause ("pihak yang …", "orang yang …")
+    relative_adverbs: Words = []  # may open a relative clause before its cue ("yang semula tak …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")

@@ -19,6 +19,7 @@ from functools import cache
 from klaim.extraction.claims._clauses import clause_table
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._demands import WISH_DEMAND
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._mentions import discourse_words
 from klaim.extraction.claims._modality import cue_within
@@ -103,6 +104,13 @@ def _demand(s: TypeScan) -> bool:
         return bool(ought)
     future = ctx.cues(ctx.L.future, u.start, u.end)
     return not future or ought[0][0] < future[0][0]
+
+
+@TYPE_RULES.register("wish-demand", lambda s: WISH_DEMAND in s.u.rules)
+def _wish(s: TypeScan) -> ClaimType:
+    """What a speaker wants to be so ("menegaskan agar …", "berharap agar … akan …") is the
+    speaker's position, a demand, whatever the verb and the tense of the wish."""
+    return ClaimType.position
 
 
 @TYPE_RULES.register("future", _future)
@@ -400,6 +408,29 @@ def _identity(s: TypeScan) -> ClaimType:
 
 @TYPE_RULES.register("copula-identity", _copula_identity)
 def _copula_identity_type(s: TypeScan) -> ClaimType:
+    return ClaimType.background
+
+
+def _verbless(s: TypeScan) -> bool:
+    """No word in the claim that could be its predicate: a verb, a predicate marker, a resulting
+    state ("terdiri", "terbuka"), or an auxiliary, which stands before a predicate the morphology
+    does not mark ("masih dalam pengejaran", "sedang ramai")."""
+    ctx, L = s.ctx, s.ctx.L
+    states = tuple(L.stative_prefixes)
+    for k in s.tokens:
+        w = ctx.word(k)
+        if w in L.predicate_markers or w in L.auxiliaries or ctx.is_verb(k):
+            return False
+        if states and w.startswith(states) and ctx.is_word(k):
+            return False
+    return True
+
+
+@TYPE_RULES.register("verbless", lambda s: s.ctx.L.verbless_background and not s.u.quote and _verbless(s))
+def _verbless_type(s: TypeScan) -> ClaimType:
+    """A claim in the outlet's voice with no predicate at all ("seksi I Kunciran, Pakojan",
+    "Restoran milik Usya Suharjono") names or describes: background, nothing happens in it. Where
+    the table says a missing verb can be seen (``verbless_background``: a morphology marks verbs)."""
     return ClaimType.background
 
 

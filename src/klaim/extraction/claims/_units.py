@@ -26,8 +26,8 @@ from klaim.extraction.claims._decompose import (
     standalone,
     trim_tokens,
 )
-from klaim.extraction.claims._demands import DEMAND, demand_speaker
-from klaim.extraction.claims._intro import colon_intros, headline_source
+from klaim.extraction.claims._demands import DEMAND, demand_speaker, wish_demand
+from klaim.extraction.claims._intro import colon_intros, headline_source, interview_answer
 from klaim.extraction.text import Quote, mark_end, quotes
 from klaim.schema import SpeakerKind
 
@@ -122,6 +122,7 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     u0 = len(scan.units)
     _colon_intros(ctx, scan, sent, q_att)
     _headline(ctx, scan, sent)
+    _interview_answer(ctx, scan, sent)
     _quote_units(ctx, scan, sent, q_att)
     _attributed_units(ctx, scan, sent)
     if _is_question(ctx, s, e):
@@ -151,6 +152,15 @@ def _headline(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
     if sent.span[0] != sent.para_start or sent.paragraph != 0 or sent.atts or scan.reg is None:
         return
     a = headline_source(ctx, scan.reg, *sent.span)
+    if a is not None:
+        sent.atts.append(a)
+
+
+def _interview_answer(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
+    """A sentence of an interview's answer paragraph without a source of its own: the interviewee's."""
+    if sent.atts or scan.reg is None:
+        return
+    a = interview_answer(ctx, scan.reg, sent.para_start, *sent.span)
     if a is not None:
         sent.atts.append(a)
 
@@ -205,8 +215,8 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
                               para_start=sent.para_start, cue=a.speaker.cue,
                               default_subject=a.subject or _named_mention(ctx.text, a.speaker),
                               subject_prefix=a.subject if a.subject_span is not None else None)
-            scan.units += _tagged(from_subject(ctx, units, a.subject_span),
-                                  _with_via(("unit.attributed", a.rule), a.speaker))
+            scan.units += [wish_demand(ctx, u) for u in _tagged(from_subject(ctx, units, a.subject_span),
+                                                                _with_via(("unit.attributed", a.rule), a.speaker))]
 
 
 def _hand_over(scan: _Scan, a: Attribution) -> None:

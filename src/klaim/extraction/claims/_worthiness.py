@@ -21,6 +21,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from klaim.errors import InputError
+from klaim.extraction.claims._required_words import required_words
 from klaim.extraction.claims._table import Regex
 from klaim.extraction.claims._typing import is_numeric
 from klaim.extraction.lang import available, load_table
@@ -147,7 +148,8 @@ class Table:
     # what ``score`` needs for every claim, worked out once: the features with patterns (by
     # index), each feature's move, the figure reasons' weights, and the structural moves of each
     # (type, modality, speaker kind, entities) seen so far
-    searched: tuple[tuple[int, Search | None, Search], ...] = ()  # (index, on lowered text, on the surface)
+    # (index, on lowered text, on the surface, words one of which a match on lowered text needs)
+    searched: tuple[tuple[int, Search | None, Search, frozenset[str] | None], ...] = ()
     moves: tuple[tuple[float, str], ...] = ()
     figure_weights: dict[str, float] = field(default_factory=dict)
     structural: dict[tuple[ClaimType, Modality, SpeakerKind, int], list[tuple[float, str]]] = field(
@@ -216,7 +218,8 @@ def compile_table(data: dict, where: str) -> Table:
     w = t.weights
     return Table(t.weights, t.short_words, t.long_words, t.floor, _furniture(t.page_furniture), lexical,
                  _phrase_index(t.lexical),
-                 tuple((i, f.lower_pattern.search if f.lower_pattern else None, f.pattern.search)
+                 tuple((i, f.lower_pattern.search if f.lower_pattern else None, f.pattern.search,
+                        required_words(f.lower_pattern.pattern) if f.lower_pattern else None)
                        for i, f in enumerate(lexical) if f.pattern is not None),
                  tuple((f.weight, f.reason) for f in lexical),
                  {"contains a figure": w.figure, "contains a small number": w.figure / 2, "dated": w.date})
@@ -278,8 +281,21 @@ def _structural_moves(t: Table, ctype: ClaimType, modality: Modality, speaker_ki
 def _lexical_moves(t: Table, surface: str, lowered: str | None) -> list[tuple[float, str]]:
     """The moves of the lexical features found in ``surface``, in the table's order."""
     hits = _phrase_hits(t, surface, lowered)
-    for i, on_lowered, on_surface in t.searched:  # ``Feature.search``, unrolled: it runs for every claim
-        if i not in hits and (on_lowered(lowered) if on_lowered and lowered is not None else on_surface(surface)):
+    words: set[str] | None = None  # the claim's whole words, made when a pattern first asks
+    for i, on_lowered, on_surface, required in t.searched:  # ``Feature.search``, unrolled: it runs for every claim
+        if i in hits:
+            continue
+        if on_lowered is None or lowered is None:
+            if on_surface(surface):
+                hits.add(i)
+            continue
+        if required is not None:
+            # a pattern that needs one of a few words is not searched for in a claim without them
+            if words is None:
+                words = set(_WORD.findall(lowered))
+            if words.isdisjoint(required):
+                continue
+        if on_lowered(lowered):
             hits.add(i)
     return [t.moves[i] for i in sorted(hits)]
 
