@@ -48,6 +48,13 @@ def test_no_words_when_a_match_may_hold_none(pattern: str) -> None:
     assert required_words(pattern) is None
 
 
+def test_words_of_a_pattern_read_without_case() -> None:
+    assert required_words(r"^\W*(Mr|Mrs)\.?\s+(?-i:[A-Z])\w+", ignorecase=True) == {"mr", "mrs"}
+    assert required_words(r"\b(étude|plan)\b", ignorecase=True) is None  # 'É' matches too
+    assert required_words(r"\b\x41BC\b", ignorecase=True) is None
+    assert required_words(r"\b(?-i:I)\b|\bme\b", ignorecase=True) is None
+
+
 def _texts(lang: str) -> list[str]:
     """Claims of the seed or of English text, and the table's words glued to others."""
     text = SEED.read_text(encoding="utf-8") if lang == "id" else ENGLISH
@@ -66,10 +73,12 @@ def test_a_match_always_holds_a_required_word(lang: str) -> None:
     t = _worthiness.table(lang)
     assert any(words for *_, words in t.searched)
     for text in _texts(lang):
-        found = set(re.findall(r"\w+", text))
-        for _i, on_lowered, _on_surface, words in t.searched:
-            if on_lowered is not None and words is not None and on_lowered(text):
-                assert not found.isdisjoint(words), (text, words)
+        for surface in (text, text.title(), text.upper()):  # the patterns read without case see capitals
+            lowered = surface.lower()
+            found = set(re.findall(r"\w+", lowered))
+            for _i, on_lowered, on_surface, words in t.searched:
+                if words is not None and (on_lowered(lowered) if on_lowered else on_surface(surface)):
+                    assert not found.isdisjoint(words), (surface, words)
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

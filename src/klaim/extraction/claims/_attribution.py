@@ -756,7 +756,7 @@ def _document_speaker(p: _Phrase) -> Decision:
 def _description_speaker(p: _Phrase) -> Decision:
     """ "Mantan Kapolda Banten itu mengatakan", "jenderal polisi bintang satu itu": a definite
     description of the person last named."""
-    if not _definite_description(p.ctx, p.i, p.j):
+    if not _definite_description(p.ctx, p.i, p.j) and not _person_description(p.ctx, p.i, p.j):
         return UNDECIDED
     ref = p.reg.pronoun(p.ctx, p.i, p.cue)
     if not ref.name:
@@ -869,6 +869,27 @@ def _named_organisation(p: _Phrase) -> SpeakerRef | None:
     name = ctx.phrase(start, p.j)
     return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name, mention=p.mention, cue=p.cue,
                       via=NAMED_ORGANISATION)
+
+
+@cache
+def _person_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The table's definite articles and nouns that describe a person (not an office)."""
+    t = check_claims_table(*table_source(lang, "claims"))
+    return frozenset(w.lower() for w in t.definite_articles), frozenset(w.lower() for w in t.person_nouns)
+
+
+_DESCRIPTION_WORDS = 5  # "the former reality TV star"
+
+
+def _person_description(ctx: Ctx, i: int, j: int) -> bool:
+    """ "The businessman said", "the former reality TV star said": a definite article, lower-case
+    modifiers and a noun that describes a person, naming no one: the person last named."""
+    articles, nouns = _person_nouns(ctx.L.code)
+    if not nouns or not 2 <= j - i <= _DESCRIPTION_WORDS or ctx.word(i) not in articles or ctx.word(j - 1) not in nouns:
+        return False
+    if j + 1 < len(ctx.idx.spans) and ctx.word(j) == "," and ctx.is_cap(j + 1):
+        return False  # "the presumptive nominee, Donald Trump, tweeted": the name follows
+    return all(ctx.is_word(k) and (not ctx.is_cap(k) or ctx.surface(k).isupper()) for k in range(i + 1, j))
 
 
 def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
@@ -1266,9 +1287,10 @@ def _described_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, hi
     """The speaker a phrase after a cue names: the name set off by commas after a description
     ("kata Kasat Reskrim Polresta Depok, Kompol Teguh Nugroho, …") when there is one, else the
     phrase itself."""
-    appositive = _appositive_name(ctx, phrase.start, phrase.end, hi, at_end=True)
+    description = _past_set_off_organisation(ctx, phrase, hi)
+    appositive = _appositive_name(ctx, description.start, description.end, hi, at_end=True)
     if appositive is not None:
-        return _appositive_speaker(ctx, reg, cue, phrase, appositive)
+        return _appositive_speaker(ctx, reg, cue, description, appositive)
     return speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
 
 
@@ -1477,6 +1499,7 @@ def _past_dateline(ctx: Ctx, lo: int, start: int, end: int) -> int:
 def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
     """The speaker phrase before the cue verb at token ``cue``: the clause before it, past a
     dateline and discourse words, without the auxiliaries in front of the verb."""
+    cue = _before_infinitive_opener(ctx, lo, cue)
     start = _phrase_start_before(ctx, lo, cue)
     if start is None:
         return None
@@ -1485,8 +1508,7 @@ def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
     end = cue
     if start == cue and cue - 2 > lo and ctx.word(cue - 1) == ",":
         start, end = _set_off_subject(ctx, lo, cue), cue - 1
-        if (_is_affiliation(ctx, start, end) or _adverbial_insertion(ctx, start, end)) \
-                and start - 2 > lo and ctx.word(start - 1) == ",":
+        if _set_off_insertion(ctx, lo, start, end) and start - 2 > lo and ctx.word(start - 1) == ",":
             # "Cruz, R-Texas, said", "The two lawmakers, however, argue": the subject is before
             start, end = _set_off_subject(ctx, lo, start), start - 1
     verb_end = _end_before_auxiliaries(ctx, start, end)
@@ -1499,6 +1521,53 @@ def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
 
 
 _TAG_TOKENS = 8  # an affiliation in brackets after a name ("(D-N.Y.)") is at most this many tokens
+
+
+@cache
+def _infinitive_openers(lang: str) -> tuple[tuple[str, ...], ...]:
+    t = check_claims_table(*table_source(lang, "claims"))
+    return tuple(tuple(w.lower().split()) for w in t.infinitive_openers)
+
+
+def _before_infinitive_opener(ctx: Ctx, lo: int, cue: int) -> int:
+    """Where "went on to" opens before the cue at token ``cue`` ("He went on to say that …"): the
+    speaker stands before it; else ``cue``."""
+    for seq in _infinitive_openers(ctx.L.code):
+        n = len(seq)
+        if cue - n > lo and tuple(ctx.word(t) for t in range(cue - n, cue)) == seq:
+            return cue - n
+    return cue
+
+
+def _set_off_insertion(ctx: Ctx, lo: int, start: int, end: int) -> bool:
+    """Are tokens start..end-1, set off by commas before a cue, an insertion after the speaker
+    rather than the speaker: an affiliation, a short adverbial, or (where the table says so) a
+    description or participle phrase after a name?"""
+    return _is_affiliation(ctx, start, end) or _adverbial_insertion(ctx, start, end) \
+        or _description_after_name(ctx, lo, start)
+
+
+@cache
+def _describes_after_names(lang: str) -> bool:
+    return check_claims_table(*table_source(lang, "claims")).set_off_descriptions
+
+
+def _description_after_name(ctx: Ctx, lo: int, start: int) -> bool:
+    """ "Rep. Bobby Scott (D-Va.), ranking member of …, said", "Powell's office, when contacted by
+    Reuters, said", "Mary Susan, clad in a red cape, said": a phrase opening with a lower-case
+    word (no article, pronoun or relative) after a capitalised subject that opens the clause
+    (not "On Tuesday, officials said")."""
+    L = ctx.L
+    if not _describes_after_names(L.code) or start - 2 <= lo or ctx.word(start - 1) != ",":
+        return False
+    w = ctx.word(start)
+    if not ctx.is_word(start) or ctx.is_cap(start) or w in L.np_articles or w in L.relative \
+            or w in L.pronoun_speakers or w in L.plural_pronouns:
+        return False
+    subject = _set_off_subject(ctx, lo, start)
+    first = ctx.word(subject)
+    return subject < start - 1 and ctx.is_cap(subject) and first not in L.np_stops and first not in L.subordinators \
+        and first not in L.time_words and not ctx.match_seq(subject, L.leading, start - 1)
 
 
 _INSERTION_WORDS = 3  # an adverbial set off by commas before a cue ("for example", "in fact")
@@ -1756,6 +1825,17 @@ def _appositive_name(ctx: Ctx, i: int, j: int, hi: int, at_end: bool = False) ->
     if hit is not None and length == end - j - 1:
         return None  # a known place or organisation, not a person's name
     return end
+
+
+def _past_set_off_organisation(ctx: Ctx, phrase: TokenRange, hi: int) -> TokenRange:
+    """The description run on over an organisation set off by commas after it ("Direktur Tindak
+    Pidana Narkotika, Bareskrim Mabes Polri, Kombes Pol John Turman Panjaitan"): the name comes
+    after the organisation. Unchanged when no organisation's head opens what follows the comma."""
+    org = phrase.end + 1
+    if not _comma_at(ctx, phrase.end, hi) or org >= hi or ctx.word(org) not in ctx.L.organisation_heads:
+        return phrase
+    end = _np_end_after(ctx, org, hi)
+    return TokenRange(phrase.start, end) if _comma_at(ctx, end, hi) else phrase
 
 
 def _closes_speaker(ctx: Ctx, t: int, hi: int) -> bool:
@@ -2104,7 +2184,8 @@ def _after_np_stop(c: CueScan) -> bool:
     """A speech verb right after a preposition, conjunction or "to" ("as if to say", "and said"):
     no speaker phrase ends there, so this is not a cue of its own."""
     end = _subject_end(c)
-    return c.word in c.ctx.L.pre_cues and end > c.lo and c.ctx.word(end - 1) in c.ctx.L.np_stops
+    return c.word in c.ctx.L.pre_cues and end > c.lo and c.ctx.word(end - 1) in c.ctx.L.np_stops \
+        and _before_infinitive_opener(c.ctx, c.lo, c.k) == c.k  # "He went on to say …" is a cue
 
 
 _QUOTE_GAP = 30  # tokens at most between a closing quote and its cue ("…,” Graham, a former candidate, told)
@@ -2746,7 +2827,18 @@ def record_cue(c: CueScan) -> Attribution | None:
 
 
 def _pre_cue_applies(c: CueScan) -> bool:
-    return c.word in c.ctx.L.pre_cues and not _after_np_stop(c)
+    return c.word in c.ctx.L.pre_cues and not _after_np_stop(c) and not _after_possessive(c)
+
+
+@cache
+def _possessive_determiners(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in check_claims_table(*table_source(lang, "claims")).possessive_determiners)
+
+
+def _after_possessive(c: CueScan) -> bool:
+    """ "Their calls intensified", "Their fear is that …": after a possessive determiner the cue
+    word is a noun, no verb of speaking."""
+    return c.k > c.lo and c.prev in _possessive_determiners(c.ctx.L.code)
 
 
 def _progressive(c: CueScan) -> bool:

@@ -1002,6 +1002,8 @@ def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     if (start == a and end == b) or ctx.words_between(k + 1, end) < 2 \
             or not _is_name(ctx, start, k, ctx.idx.between(*d.sentence).start):
         return False
+    if end == b and start > a and ctx.word(start - 1) == "," and _first_verb(ctx, a, start) is None:
+        return False  # a cleft ("…, istri Tito, Sri yang mengangkat bendera"): the clause is the predicate
     s, e = ctx.span(start, end)
     d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
                         role="named-relative", cue=d.cue))

@@ -273,13 +273,55 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         end = None if depth[k - a] or k == closing else _item_end(ctx, k, b, v, (depth, a))
         if end is None:
             continue
-        if ctx.word(k) in ctx.L.list_coordinators and _predicate_follows(ctx, k + 1, b):
-            ends = [e for e in ends if any(ctx.is_verb(t) for t in range(e, k))]
+        shared = _items_sharing_what_follows(ctx, a, k, b, ends)
+        if shared is not None:
+            ends = shared
             continue
         if _one_relation(ctx, v, k, b):
             continue
         ends.append(end)
     return _outside_negation(ctx, a, b, ends)[:MAX_ITEMS]
+
+
+def _items_sharing_what_follows(ctx: Ctx, a: int, k: int, b: int, ends: list[int]) -> list[int] | None:
+    """At the list's coordinator k: the item ends left when the items share what follows them, a
+    predicate (they are its subject) or a cleft's relative clause; None when they do not."""
+    if ctx.word(k) not in ctx.L.list_coordinators:
+        return None
+    if _predicate_follows(ctx, k + 1, b):
+        return [e for e in ends if any(ctx.is_verb(t) for t in range(e, k))]
+    focus = _cleft_focus(ctx, a, k, b)
+    return None if focus is None else [e for e in ends if e < focus]
+
+
+CLEFT_REACH = 40  # tokens at most from a focus particle to the coordinator of the list it opens
+RELATIVE_REACH = 15  # tokens at most from a list's coordinator to the relative pronoun after its last item
+
+
+def _cleft_focus(ctx: Ctx, a: int, k: int, b: int) -> int | None:
+    """Where a focus particle opens the list whose coordinator is at k, when a relative clause
+    follows the list: a cleft ("hanya KA Tawang Jaya, KA Kutojaya, dan KA Gumarang yang masih
+    tersedia": only these are still available). The items are its subject, and an item alone would
+    say something else. None when a verb comes first going back, or no clause follows."""
+    if not _relative_follows(ctx, k + 1, b):
+        return None
+    for t in range(k - 1, max(a, k - CLEFT_REACH) - 1, -1):
+        if ctx.word(t) in ctx.L.focus_particles:
+            return None if ctx.match_seq(t - 1, ctx.L.correlative_openers, k) else t  # "bukan hanya …"
+        if ctx.is_verb(t):
+            return None
+    return None
+
+
+def _relative_follows(ctx: Ctx, t: int, b: int) -> bool:
+    """Does a relative pronoun follow the last item (before a comma)?"""
+    for p in range(t, min(b, t + RELATIVE_REACH)):
+        w = ctx.word(p)
+        if w in ctx.L.relative:
+            return True
+        if w == ",":
+            return False
+    return False
 
 
 def _one_relation(ctx: Ctx, v: int, k: int, b: int) -> bool:

@@ -79,14 +79,23 @@ def _intro_before(ctx: Ctx, reg: Registry, lo: int, colon: int) -> Attribution |
     while j > lo and ctx.word(j - 1) in ctx.L.auxiliaries:
         j -= 1
     i = _phrase_start(ctx, lo, j)
-    if i < j and ctx.word(i) in ctx.L.np_stops:  # "went on to say:", "went so far as to say:"
-        return _infinitive_intro(ctx, reg, lo, i - 1, cue, colon) if i > lo and ctx.is_verb(i - 1) else None
+    if i < j and ctx.word(i) in ctx.L.np_stops and i > lo and ctx.is_verb(i - 1):
+        return _verb_subject_intro(ctx, reg, lo, i - 1, cue, colon, COLON_INTRO)  # "went on to say:"
+    opening, i = i, _past_relative_opener(ctx, i, j)  # the introduction starts at ``opening`` all the same
     if i >= j:
         return None
     speaker = speaker_from_np(ctx, reg, i, j, ctx.surface(cue))
     if speaker is None or (ctx.word(cue) not in speech_cues(ctx.L.code) and speaker.kind not in NAMED):
         return None  # "The list of demands continued:": a verb that is no pre-cue elsewhere needs someone
-    return Attribution(speaker, ctx.span(i, colon), None, rule=COLON_INTRO)
+    return Attribution(speaker, ctx.span(opening, colon), None, rule=COLON_INTRO)
+
+
+def _past_relative_opener(ctx: Ctx, i: int, j: int) -> int:
+    """Token i moved past a preposition and relative pronoun that open the phrase ("to which
+    O'Malley interjected:", "in which Adelson said:")."""
+    while i < j and (ctx.word(i) in ctx.L.np_stops or ctx.word(i) in ctx.L.relative):
+        i += 1
+    return i
 
 
 def _colon_cue(ctx: Ctx, lo: int, colon: int) -> int | None:
@@ -98,7 +107,8 @@ def _colon_cue(ctx: Ctx, lo: int, colon: int) -> int | None:
     return cue
 
 
-def _infinitive_intro(ctx: Ctx, reg: Registry, lo: int, verb: int, cue: int, colon: int) -> Attribution | None:
+def _verb_subject_intro(ctx: Ctx, reg: Registry, lo: int, verb: int, cue: int, colon: int,
+                        rule: str) -> Attribution | None:
     """ "She went on to say:", "O'Malley, who …, interjected to say:": the cue is the infinitive
     of the verb at token ``verb``, whose subject is the speaker (not the particles between)."""
     phrase = speaker_before_cue(ctx, lo, verb)
@@ -110,7 +120,7 @@ def _infinitive_intro(ctx: Ctx, reg: Registry, lo: int, verb: int, cue: int, col
     if speaker is None or speaker.kind not in NAMED:
         return None
     start = phrase.start if end == phrase.end else verb  # the relative clause is a claim of its own
-    return Attribution(speaker, ctx.span(start, colon), None, rule=COLON_INTRO)
+    return Attribution(speaker, ctx.span(start, colon), None, rule=rule)
 
 
 def _subject_before(ctx: Ctx, reg: Registry, lo: int, colon: int) -> Attribution | None:

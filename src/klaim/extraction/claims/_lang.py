@@ -130,6 +130,7 @@ class Lang:
     subordinators: frozenset[str]
     relative: frozenset[str]
     relative_adverbs: frozenset[str]
+    focus_particles: frozenset[str]
     demonstratives: frozenset[str]
     time_words: frozenset[str]
     predicate_markers: frozenset[str]
@@ -274,7 +275,7 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
-    "list_units", "object_focus_agents", "relative_heads", "relative_adverbs",
+    "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

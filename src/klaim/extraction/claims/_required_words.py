@@ -31,15 +31,30 @@ _REPEATS = frozenset({sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT})
 Items = list[tuple[Any, Any]]
 
 
-def required_words(source: str) -> frozenset[str] | None:
-    """Words one of which is a whole word of any text ``re.compile(source)`` finds a match in."""
+def required_words(source: str, *, ignorecase: bool = False) -> frozenset[str] | None:
+    """Words one of which is a whole word of any text ``re.compile(source)`` finds a match in.
+
+    ``ignorecase``: for ``re.compile(source, re.IGNORECASE)``, the words in lower case, one of
+    which is a whole word of the text lower-cased, when the text holds none of the characters
+    outside ASCII that fold to an ASCII letter (İ ı ſ K: see ``_worthiness._FOLDS_TO_ASCII``;
+    lower-casing keeps every other character's length and class). Only patterns whose letters
+    are all ASCII are read then: an ASCII letter matches no other character.
+    """
+    if ignorecase and (_UNSAFE_WITHOUT_CASE.search(source) or any(
+            not c.isascii() and (c.lower() != c or c.upper() != c) for c in source)):
+        return None
     try:
         tree = sre.parse(source)
     except re.error:
         return None
     if tree.state.flags & (re.IGNORECASE | re.VERBOSE | re.ASCII | re.LOCALE):
         return None  # inline flags for the whole pattern: literal characters may match others
-    return _sequence(list(tree), False, False)
+    words = _sequence(list(tree), False, False)
+    return frozenset(w.lower() for w in words) if words is not None and ignorecase else words
+
+
+# characters written as escapes (which may be letters outside ASCII)
+_UNSAFE_WITHOUT_CASE = re.compile(r"\\[xuUN0-9]")
 
 
 def _sequence(items: Items, left: bool, right: bool) -> frozenset[str] | None:

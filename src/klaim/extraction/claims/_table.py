@@ -70,6 +70,10 @@ class ClaimsTable(BaseModel):
     possessive_relatives: Words = []  # relative pronouns that stand for the antecedent's possessive ("whose")
     possessive_ending: str = ""  # what the antecedent takes in a claim's text for them ("'s")
     possessive_bare_after: list[str] = []  # endings after which the possessive is the mark alone ("s")
+    possessive_determiners: Words = []  # a cue word after one is a noun ("Their calls intensified")
+    definite_articles: Words = []  # open a description of someone named before ("the")
+    person_nouns: Words = []  # a description headed by one is the person last named ("the businessman")
+    infinitive_openers: list[str] = []  # before a cue, its subject stands before them ("went on to")
     figure_object_cues: Words = []  # pre-cues that take a figure as object, no statement ("added 292,000 jobs")
     colon_cues: Words = []        # introduce a quote only after a colon ("continued:"), besides the cues
     demand_cues: Words = []       # a demand that a clause follows: the subject's position ("mendesak")
@@ -213,6 +217,9 @@ class ClaimsTable(BaseModel):
     noun_list_items: bool = True
     # a clause after a subordinator ("as Clinton continues to lead") is a claim besides the whole
     subordinate_clauses: bool = False
+    # a lower-case phrase set off by commas between a capitalised subject and its cue describes the
+    # speaker ("Rep. Bobby Scott (D-Va.), ranking member of …, said"): the subject speaks
+    set_off_descriptions: bool = False
     # "who founded X and is Y": the first of a relative clause's coordinated predicates is a claim
     relative_conjuncts: bool = False
     # a subject breaker ("to") before the clause's first verb is a preposition in the subject ("her
@@ -234,6 +241,7 @@ class ClaimsTable(BaseModel):
     list_units: Words = []  # a numbered unit that a list of places follows covers them ("seksi II Cipete, …")
     relative_heads: Words = []  # say nothing without their relative clause ("pihak yang …", "orang yang …")
     relative_adverbs: Words = []  # may open a relative clause before its cue ("yang semula tak …")
+    focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")

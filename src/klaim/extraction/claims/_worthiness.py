@@ -148,7 +148,8 @@ class Table:
     # what ``score`` needs for every claim, worked out once: the features with patterns (by
     # index), each feature's move, the figure reasons' weights, and the structural moves of each
     # (type, modality, speaker kind, entities) seen so far
-    # (index, on lowered text, on the surface, words one of which a match on lowered text needs)
+    # (index, on lowered text, on the surface, words one of which the lowered text holds when
+    # the search that runs for a claim with a lowered text, on it or on the surface, finds a match)
     searched: tuple[tuple[int, Search | None, Search, frozenset[str] | None], ...] = ()
     moves: tuple[tuple[float, str], ...] = ()
     figure_weights: dict[str, float] = field(default_factory=dict)
@@ -219,7 +220,8 @@ def compile_table(data: dict, where: str) -> Table:
     return Table(t.weights, t.short_words, t.long_words, t.floor, _furniture(t.page_furniture), lexical,
                  _phrase_index(t.lexical),
                  tuple((i, f.lower_pattern.search if f.lower_pattern else None, f.pattern.search,
-                        required_words(f.lower_pattern.pattern) if f.lower_pattern else None)
+                        required_words(f.lower_pattern.pattern) if f.lower_pattern
+                        else required_words(f.pattern.pattern, ignorecase=True))
                        for i, f in enumerate(lexical) if f.pattern is not None),
                  tuple((f.weight, f.reason) for f in lexical),
                  {"contains a figure": w.figure, "contains a small number": w.figure / 2, "dated": w.date})
@@ -285,7 +287,7 @@ def _lexical_moves(t: Table, surface: str, lowered: str | None) -> list[tuple[fl
     for i, on_lowered, on_surface, required in t.searched:  # ``Feature.search``, unrolled: it runs for every claim
         if i in hits:
             continue
-        if on_lowered is None or lowered is None:
+        if lowered is None:
             if on_surface(surface):
                 hits.add(i)
             continue
@@ -295,7 +297,7 @@ def _lexical_moves(t: Table, surface: str, lowered: str | None) -> list[tuple[fl
                 words = set(_WORD.findall(lowered))
             if words.isdisjoint(required):
                 continue
-        if on_lowered(lowered):
+        if on_lowered(lowered) if on_lowered is not None else on_surface(surface):
             hits.add(i)
     return [t.moves[i] for i in sorted(hits)]
 
