@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import klaim
-from klaim.extraction.claims import _decompose, _modality, _typing
+from klaim.extraction.claims import _attribution, _decompose, _modality, _typing
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._lang import get as get_lang
 from klaim.extraction.text import TokenIndex
@@ -99,3 +99,25 @@ def test_reference_cue_windows_as_every_cue_is_tried(lang: str) -> None:
             k -= 1
         every = k > lo and any(k - len(w) >= lo and text[k - len(w):k] == w for w in cues)
         assert _grammar._may_end_with_cue(text, lo, end, lang) == every, (text, lo)
+
+
+_PEOPLE = ("Menteri Keuangan Budi Santoso hadir. Kata Budi Santoso, harga naik. Budi hadir. "
+           "Direktur Riset Setara Institute Ismail Hasani berkata. Setara Institute menolak. "
+           "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar. Herlambang P. Wiratraman menulis. "
+           "Ia hadir. Menteri Pertanian dan Sumber Daya hadir. Menteri Pertanian dan harga naik. Ia hadir. "
+           "Menteri Pertanian dan harga naik. kata Menteri Keuangan Budi Santoso\nBudi Santoso dan Ani. "
+           "Budi Santoso Jr datang. harga naik, ujar Yunita. Direktur Statistik Harga Yunita Risanti. "
+           "(Budi Santoso) kata Kapolres Kudus. Kapolres Kudus Budi Santoso.")
+
+
+@pytest.mark.parametrize(("text", "lang"), [(_PEOPLE, "id"), (ENGLISH, "en"), (None, "id")])
+def test_speaker_phrases_parse_as_without_the_memo(text: str | None, lang: str) -> None:
+    """parse_np keeps a phrase's parse per article by the text around it: every phrase of the
+    article, asked in a shuffled order, parses as it does alone."""
+    text = text if text is not None else SEED.read_text(encoding="utf-8")
+    ctx = Ctx(text, TokenIndex(text), get_lang(lang))
+    n = len(ctx.idx.spans)
+    ranges = [(i, j) for i in range(n) for j in range(i + 1, min(n, i + 8) + 1)]
+    random.Random(5).shuffle(ranges)
+    for i, j in ranges:
+        assert _attribution.parse_np(ctx, i, j) == _attribution._parse_np(ctx, i, j), ctx.phrase(i, j)

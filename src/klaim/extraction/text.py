@@ -297,11 +297,12 @@ def _word_before(text: str, lo: int, end: int) -> str:
 _SCAN = re.compile(r"[().!?…]")
 
 
-def sentences(text: str, lang: str = "id") -> list[tuple[int, int]]:
-    """Sentence spans, never crossing a paragraph; closing quotes stay with their sentence."""
+def sentences(text: str, lang: str = "id", paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans, never crossing a paragraph; closing quotes stay with their sentence.
+    ``paras``: the text's ``paragraphs``, when the caller has them already."""
     abbreviations = _abbreviations(lang)
     out: list[tuple[int, int]] = []
-    for ps, pe in paragraphs(text):
+    for ps, pe in paragraphs(text) if paras is None else paras:
         start, depth = ps, 0
         last_close = text.rfind(")", ps, pe)
         i = ps

@@ -338,7 +338,35 @@ def parse_np(ctx: Ctx, i: int, j: int) -> NP:
     The name is the capitalised run at the end of the phrase; it stops at an acronym, a bracket,
     a known place or organisation, a title ("Irjen Pol") or the role words, so that
     "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar" gives the name "Boy Rafli Amar".
+
+    Kept per article for the phrase and what the rules read around it (``_np_context``): a
+    person named with a title in every sentence is parsed once. The NP returned is shared: read only.
     """
+    if not 0 <= i < j <= len(ctx.idx.spans):
+        return _parse_np(ctx, i, j)
+    key = _np_context(ctx, i, j)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = _parse_np(ctx, i, j)
+    return hit
+
+
+def _np_context(ctx: Ctx, i: int, j: int) -> tuple:
+    """All that ``_parse_np`` reads of the article besides per-word evidence: the text from two
+    characters before the token before the phrase to the phrase's end (its words, their case and
+    spacing, and whether the word before opens a sentence), and whether the two tokens after it
+    exist, are words, are capitalised, and which the first is. Two places with the same context
+    are tokenised alike, so they parse alike. (A rule that reads further must widen this.)"""
+    idx, spans = ctx.idx, ctx.idx.spans
+    first = spans[i - 1][0] if i > 0 else spans[i][0]
+    lo = max(0, first - 2)
+    n = len(spans)
+    after = (idx.lower[j], idx.is_word[j], idx.is_cap[j]) if j < n else None
+    return ("attribution.np", ctx.text[lo:spans[j - 1][1]], spans[i][0] - lo, first - lo, i > 0, after,
+            idx.is_cap[j + 1] if j + 1 < n else None)
+
+
+def _parse_np(ctx: Ctx, i: int, j: int) -> NP:
     start = _past_determiners(ctx, i, j)
     titles = _role_words(ctx, start, j)
     if _unnamed_office(ctx, titles, j):

@@ -10,7 +10,7 @@ from itertools import accumulate
 from typing import Any
 
 from klaim.extraction.claims._lang import Lang, Phrases, Sequences
-from klaim.extraction.text import TokenIndex
+from klaim.extraction.text import TokenIndex, paragraphs, sentences
 
 # A dateline: capitalised words (city, agency) or a site's lower-case name ("blokBojonegoro.com")
 # and a dash at the start of a paragraph.
@@ -99,6 +99,21 @@ class Ctx:
         for v in found.values():
             v.sort(key=lambda span: (span[0], -span[1]))  # longest first where cues share a start
         return {key: ([a for a, _ in v], v) for key, v in found.items()}
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """The article's paragraphs (``text.paragraphs``), found once: the attribution and
+        discourse stages both read them (and the sentences within them). Read only."""
+        hit = self.memo.get("text.paragraphs")
+        if hit is None:
+            hit = self.memo["text.paragraphs"] = paragraphs(self.text)
+        return hit
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """The article's sentences (``text.sentences``), found once as the paragraphs are. Read only."""
+        hit = self.memo.get("text.sentences")
+        if hit is None:
+            hit = self.memo["text.sentences"] = sentences(self.text, self.L.code, self.paragraphs())
+        return hit
 
     def surface(self, k: int) -> str:
         s, e = self.idx.spans[k]

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._context import Ctx
@@ -42,7 +42,6 @@ from klaim.extraction.claims._mentions import (
     lower_elsewhere,
 )
 from klaim.extraction.claims._standalone import decontextualise
-from klaim.extraction.text import paragraphs, sentences
 from klaim.schema import SpeakerKind
 
 PRONOUN = "discourse.pronoun-antecedent"
@@ -199,8 +198,8 @@ def build(ctx: Ctx, reg: Registry, units: list[Unit]) -> Discourse:
     for u in units:
         if _attributed(u) and u.speaker.kind == SpeakerKind.person and u.speaker.via not in PRONOUN_VIAS:
             voices.setdefault(u.sentence, []).append(u.speaker)
-    return Discourse(ctx, find_mentions(ctx, reg, units), sentences(ctx.text, ctx.L.code),
-                     [p for p, _ in paragraphs(ctx.text)], quoted, voices)
+    return Discourse(ctx, find_mentions(ctx, reg, units), ctx.sentences(),
+                     [p for p, _ in ctx.paragraphs()], quoted, voices)
 
 
 def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit]:
@@ -311,7 +310,8 @@ def _author_tagline(d: Discourse) -> tuple[SpeakerRef, int] | None:
 def _one_short_sentence(d: Discourse, start: int) -> list[int] | None:
     """The word tokens from ``start`` to the end, if they are one sentence of a tagline's length."""
     ctx = d.ctx
-    words = [k for k in ctx.idx.between(start, len(ctx.text)) if ctx.is_word(k)]
+    # one more word than a tagline has is enough to tell (a one-line article is one paragraph)
+    words = list(islice((k for k in ctx.idx.between(start, len(ctx.text)) if ctx.is_word(k)), TAGLINE_WORDS + 1))
     if not 3 <= len(words) <= TAGLINE_WORDS:
         return None
     same = d.sentence_index(ctx.idx.spans[words[-1]][0]) == d.sentence_index(ctx.idx.spans[words[0]][0])

@@ -134,7 +134,14 @@ def _clean(ctx: Ctx, name: str) -> str:
 def _entities(ctx: Ctx, reg: Registry, units: list[Unit]) -> dict[str, SpeakerRef]:
     """People the registry knows and every named person or organisation a unit is attributed to."""
     found: dict[str, SpeakerRef] = {}
+    # a speaker is the entity of what it names, whatever its mention and cue: each is asked once
+    # (the units of one source's account, or a source named in every sentence, repeat it)
+    asked: set[tuple[SpeakerKind, str | None, str | None, str | None]] = set()
     for sp in [*reg.full.values(), *(u.speaker for u in units)]:
+        what = (sp.kind, sp.name, sp.role, sp.organisation)
+        if what in asked:
+            continue
+        asked.add(what)
         ref = _named(ctx, sp)
         if ref is not None and ref.name:
             found.setdefault(ref.name.lower(), ref)
@@ -238,15 +245,16 @@ def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
     index = _word_index(ctx, entities)
     words = _WordIndex.of(index)
     phrases = _phrases_by_first_word(entities)
-    lower, spans, n = ctx.idx.lower, ctx.idx.spans, len(ctx.idx.spans)
+    lower, spans = ctx.idx.lower, ctx.idx.spans
     short: dict[str, SpeakerRef | None] = {}  # short forms looked up once per article
     prefixes = discourse_words(ctx.L.code).short_name_prefixes
     out: list[Mention] = []
     k = 0
-    while k < n:
-        if not ctx.is_cap(k):
-            k += 1
-            continue
+    # only capitalised tokens start a mention: they are picked in one pass, not stepped to
+    for c in [t for t, cap in enumerate(ctx.idx.is_cap) if cap]:
+        if c < k:
+            continue  # inside the mention before
+        k = c
         length, ref = _longest_phrase(lower, k, phrases.get(lower[k], {}))
         if ref is None:
             w = lower[k]

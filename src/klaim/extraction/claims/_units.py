@@ -28,7 +28,7 @@ from klaim.extraction.claims._decompose import (
 )
 from klaim.extraction.claims._demands import DEMAND, demand_speaker, wish_demand
 from klaim.extraction.claims._intro import colon_intros, headline_source, interview_answer
-from klaim.extraction.text import Quote, mark_end, paragraphs, quotes, sentences
+from klaim.extraction.text import Quote, mark_end, quotes
 from klaim.schema import SpeakerKind
 
 
@@ -97,10 +97,10 @@ class _Sentence:
 
 def article_units(ctx: Ctx, reg: Registry) -> list[Unit]:
     text = ctx.text
-    sents = sentences(text, ctx.L.code)
+    sents = ctx.sentences()
     starts = [s for s, _ in sents]
     scan = _Scan(reg=reg)
-    for p_i, (ps, pe) in enumerate(paragraphs(text)):
+    for p_i, (ps, pe) in enumerate(ctx.paragraphs()):
         if ctx.L.boilerplate.match(text, ps):
             continue  # "Baca juga: …" links and similar page furniture carry no claim
         qs = [q for q in quotes(text, ps, pe) if _significant(ctx, q)]
