@@ -1300,6 +1300,9 @@ def _described_speaker(ctx: Ctx, reg: Registry, cue: int, phrase: TokenRange, hi
     appositive = _appositive_name(ctx, description.start, description.end, hi, at_end=True)
     if appositive is not None:
         return _appositive_speaker(ctx, reg, cue, description, appositive)
+    nickname = _nickname_after(ctx, phrase.end, hi)
+    if nickname is not None:
+        return speaker_from_np(ctx, reg, nickname.start, nickname.end, ctx.surface(cue))
     return speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
 
 
@@ -1834,6 +1837,19 @@ def _appositive_name(ctx: Ctx, i: int, j: int, hi: int, at_end: bool = False) ->
     if hit is not None and length == end - j - 1:
         return None  # a known place or organisation, not a person's name
     return end
+
+
+def _nickname_after(ctx: Ctx, t: int, hi: int) -> TokenRange | None:
+    """The name a description goes by, when a relative clause at token t gives it ("perempuan yang
+    akrab dengan sapaan Angie tersebut"): the capitalised words after a ``nickname_cues`` phrase."""
+    if t >= hi or ctx.word(t) not in ctx.L.relative:
+        return None
+    cue = ctx.match_seq(t + 1, ctx.L.nickname_cues, hi)
+    start = t + 1 + cue
+    end = start
+    while cue and end < hi and end - start < _APPOSITIVE_WORDS and ctx.is_word(end) and ctx.is_cap(end):
+        end += 1
+    return TokenRange(start, end) if end > start else None
 
 
 def _past_set_off_organisation(ctx: Ctx, phrase: TokenRange, hi: int) -> TokenRange:

@@ -198,6 +198,7 @@ class Lang:
     causatives: frozenset[str]
     stative_prefixes: frozenset[str]
     correlative_openers: Sequences
+    nickname_cues: Sequences
     list_introducers: Sequences
     membership_predicates: Sequences
     membership_phrase: str
@@ -284,7 +285,7 @@ _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_part
 _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
-    "list_introducers", "membership_predicates", "single_member_subjects",
+    "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 

@@ -168,6 +168,7 @@ class ClaimsTable(BaseModel):
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
     correlative_openers: Phrases = []
+    nickname_cues: Phrases = []  # after "yang" in a speaker's description, the name follows ("akrab disapa")
     uncertain: Phrases = []
     hedged: Phrases = []
     negated: Phrases = []
