@@ -12,8 +12,7 @@ from functools import cache
 from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._rules import RuleSet
-from klaim.extraction.claims._table import check_claims_table
-from klaim.extraction.lang import table_source
+from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import (
     CLOSE_QUOTES,
     DOUBLE_APOSTROPHE,
@@ -232,7 +231,7 @@ class Registry:
 def _short_name_prefixes(lang: str) -> bool:
     """Does the language call people by the start of their name (its claims table says)? Read
     once per language, not once per article."""
-    return check_claims_table(*table_source(lang, "claims")).short_name_prefixes
+    return claims_table(lang).short_name_prefixes
 
 
 _NAME_RUN_WORDS = 3  # at most, in a name found by its first word ("Ratna Sarumpaet")
@@ -874,7 +873,7 @@ def _named_organisation(p: _Phrase) -> SpeakerRef | None:
 @cache
 def _person_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """The table's definite articles and nouns that describe a person (not an office)."""
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     return frozenset(w.lower() for w in t.definite_articles), frozenset(w.lower() for w in t.person_nouns)
 
 
@@ -1393,7 +1392,7 @@ def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int
 @cache
 def _figure_object_cues(lang: str) -> tuple[frozenset[str], Sequences]:
     """The cues that take a figure as their object, and the approximators before a figure."""
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     return frozenset(w.lower() for w in t.figure_object_cues), Sequences(t.hedged_numbers)
 
 
@@ -1537,7 +1536,7 @@ _TAG_TOKENS = 8  # an affiliation in brackets after a name ("(D-N.Y.)") is at mo
 
 @cache
 def _infinitive_openers(lang: str) -> tuple[tuple[str, ...], ...]:
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     return tuple(tuple(w.lower().split()) for w in t.infinitive_openers)
 
 
@@ -1561,7 +1560,7 @@ def _set_off_insertion(ctx: Ctx, lo: int, start: int, end: int) -> bool:
 
 @cache
 def _describes_after_names(lang: str) -> bool:
-    return check_claims_table(*table_source(lang, "claims")).set_off_descriptions
+    return claims_table(lang).set_off_descriptions
 
 
 def _description_after_name(ctx: Ctx, lo: int, start: int) -> bool:
@@ -1674,7 +1673,7 @@ class _PhraseFillers:
     @staticmethod
     @cache
     def of(lang: str) -> _PhraseFillers:
-        t = check_claims_table(*table_source(lang, "claims"))
+        t = claims_table(lang)
         return _PhraseFillers(frozenset((*t.emphatic_auxiliaries, *t.speaker_adverbs)),
                               tuple(t.speaker_adverb_endings), frozenset(t.speaker_non_adverbs),
                               tuple(t.speaker_participle_endings))
@@ -1844,10 +1843,10 @@ def _nickname_after(ctx: Ctx, t: int, hi: int) -> TokenRange | None:
     akrab dengan sapaan Angie tersebut"): the capitalised words after a ``nickname_cues`` phrase."""
     if t >= hi or ctx.word(t) not in ctx.L.relative:
         return None
-    cue = ctx.match_seq(t + 1, ctx.L.nickname_cues, hi)
-    start = t + 1 + cue
+    opener = ctx.match_seq(t + 1, ctx.L.nickname_cues, hi)
+    start = t + 1 + opener
     end = start
-    while cue and end < hi and end - start < _APPOSITIVE_WORDS and ctx.is_word(end) and ctx.is_cap(end):
+    while opener and end < hi and end - start < _APPOSITIVE_WORDS and ctx.is_word(end) and ctx.is_cap(end):
         end += 1
     return TokenRange(start, end) if end > start else None
 
@@ -2857,7 +2856,7 @@ def _pre_cue_applies(c: CueScan) -> bool:
 
 @cache
 def _possessive_determiners(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in check_claims_table(*table_source(lang, "claims")).possessive_determiners)
+    return frozenset(w.lower() for w in claims_table(lang).possessive_determiners)
 
 
 def _after_possessive(c: CueScan) -> bool:

@@ -21,8 +21,7 @@ from functools import cache
 
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._enumeration import item_start
-from klaim.extraction.claims._table import ClaimsTable, check_claims_table
-from klaim.extraction.lang import table_source
+from klaim.extraction.claims._table import ClaimsTable, claims_table
 
 NEXT_ITEM_REACH = 8  # tokens of the next item looked at for a figure
 
@@ -30,7 +29,7 @@ NEXT_ITEM_REACH = 8  # tokens of the next item looked at for a figure
 @cache
 def clause_table(lang: str) -> ClaimsTable:
     """The language's claims table (the keys read here are not compiled into ``Lang``)."""
-    return check_claims_table(*table_source(lang, "claims"))
+    return claims_table(lang)
 
 
 def claimed_items(ctx: Ctx, a: int, ends: list[int], b: int) -> list[int]:

@@ -29,8 +29,7 @@ from klaim.extraction.claims._enumeration import (
     wish_predicate_ends,
 )
 from klaim.extraction.claims._lang import Phrases
-from klaim.extraction.claims._table import check_claims_table
-from klaim.extraction.lang import table_source
+from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import DOUBLE_APOSTROPHE, ends_sentence, mark_before, quote_mark
 from klaim.schema import SpeakerKind
 
@@ -593,7 +592,7 @@ def _coordinated_complement(ctx: Ctx, st: _Scan, k: int) -> bool:
 @cache
 def _complement_verbs(lang: str) -> frozenset[str]:
     """Speech and demand verbs: what follows them is a clause, its subject first."""
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     return frozenset(w.lower() for w in (*t.pre_cues, *t.demand_cues))
 
 

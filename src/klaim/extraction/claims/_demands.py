@@ -15,8 +15,7 @@ from functools import cache
 from klaim.extraction.claims._attribution import Registry, speaker_from_np
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit, standalone
-from klaim.extraction.claims._table import check_claims_table
-from klaim.extraction.lang import table_source
+from klaim.extraction.claims._table import claims_table
 from klaim.schema import SpeakerKind
 
 DEMAND = "attribution.demand"
@@ -28,7 +27,7 @@ BRACKETS = frozenset("()")  # an abbreviation in brackets inside the object ("Ba
 
 @cache
 def demand_cues(lang: str) -> frozenset[str]:
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     return frozenset(w.lower() for w in t.demand_cues)
 
 

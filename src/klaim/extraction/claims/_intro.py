@@ -17,8 +17,7 @@ from functools import cache
 from klaim.extraction.claims._attribution import Attribution, Registry, SpeakerRef, speaker_from_np
 from klaim.extraction.claims._attribution import _speaker_before_cue as speaker_before_cue
 from klaim.extraction.claims._context import OPENING, Ctx
-from klaim.extraction.claims._table import check_claims_table
-from klaim.extraction.lang import table_source
+from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import quote_mark
 from klaim.schema import SpeakerKind
 
@@ -32,7 +31,7 @@ NAMED = (SpeakerKind.person, SpeakerKind.organisation)
 @cache
 def speech_cues(lang: str) -> frozenset[str]:
     """The speech verbs that are cues before their content wherever they stand."""
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     return frozenset(w.lower() for w in t.pre_cues)
 
 
@@ -40,7 +39,7 @@ def speech_cues(lang: str) -> frozenset[str]:
 def colon_cues(lang: str) -> frozenset[str]:
     """Verbs that introduce a quote after a colon: the speech cues (those after their content
     too: "he added:") and the colon-only ones."""
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     return speech_cues(lang) | frozenset(w.lower() for w in (*t.post_cues, *t.colon_cues))
 
 
@@ -214,7 +213,7 @@ INTRO_REACH = 200  # tokens of an interview's title and introduction searched fo
 @cache
 def _interview_marks(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """The table's marks of an interview's question and answer paragraphs ("Q:", "A:")."""
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     if not t.interview_question or not t.interview_answer:
         return None
     return re.compile(t.interview_question, re.M), re.compile(t.interview_answer)
@@ -282,5 +281,5 @@ def _first_person_subject(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None
 @cache
 def first_person_words(lang: str) -> frozenset[str]:
     """The pronouns by which an interviewee names themself in an answer."""
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     return frozenset(w.lower() for w in t.interview_first_person)

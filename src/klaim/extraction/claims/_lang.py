@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from klaim.extraction.claims._table import check_claims_table
-from klaim.extraction.lang import table_source
+from klaim.extraction.claims._table import claims_table
 
 
 class Phrases:
@@ -306,7 +305,7 @@ def _by_key(names: tuple[str, ...], renamed: dict[str, str]) -> dict[str, str]:
 @cache
 def get(lang: str) -> Lang:
     """The language's claim table, schema-checked and compiled (once per process)."""
-    t = check_claims_table(*table_source(lang, "claims")).model_dump()
+    t = claims_table(lang).model_dump()
     fields: dict[str, Any] = {"code": lang}
     fields |= {name: _words(t, key) for name, key in _by_key(_WORD_SETS, _WORD_SETS_RENAMED).items()}
     fields |= {name: _sequences(t, key) for name, key in _by_key(_SEQUENCES, _SEQUENCES_RENAMED).items()}

@@ -18,8 +18,7 @@ from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._lang import Phrases
-from klaim.extraction.claims._table import check_claims_table
-from klaim.extraction.lang import table_source
+from klaim.extraction.claims._table import claims_table
 from klaim.schema import SpeakerKind
 
 POSSESSIVE = re.compile(r"['’]s$")
@@ -53,7 +52,7 @@ class DiscourseWords:
 
 @cache
 def discourse_words(lang: str) -> DiscourseWords:
-    t = check_claims_table(*table_source(lang, "claims"))
+    t = claims_table(lang)
     return DiscourseWords(
         referring_pronouns=frozenset(w.lower() for w in t.referring_pronouns),
         gendered_pronouns=frozenset(w.lower() for w in t.gendered_pronouns),

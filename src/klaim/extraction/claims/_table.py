@@ -15,7 +15,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from klaim.errors import InputError
-from klaim.extraction.lang import compose_yaml, parse_yaml
+from klaim.extraction.lang import compose_yaml, parse_yaml, table_source
 from klaim.schema import EntityLabel
 
 
@@ -343,3 +343,9 @@ def check_claims_table(text: str, where: str) -> ClaimsTable:
         message = f"unknown key {field!r}" if unknown else f"{field}: {err['msg']}"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise InputError(message + more, f"{where}:{line}" if line else where) from exc
+
+
+def claims_table(lang: str) -> ClaimsTable:
+    """The language's checked claims table: the one place that reads it, for the keys that are not
+    compiled into ``Lang``. (Parsing and checking are cached by ``check_claims_table``.)"""
+    return check_claims_table(*table_source(lang, "claims"))
