@@ -2089,6 +2089,8 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
     source = _source_after_prefix(ctx, k, hi, pronoun)
     if at_start and k != lo and not pronoun and not _comma_at(ctx, source.end, hi):
         return None  # "Tapi kata Dirman sampah …": no comma closes the source
+    if k == lo and not pronoun and not _comma_at(ctx, source.end, hi):
+        source = _name_closed_source(ctx, reg, source.start, hi) or source
     speaker, source_end = _prefix_speaker(ctx, reg, k, source, hi, pronoun)
     if speaker is None:
         return None
@@ -2115,6 +2117,38 @@ def _source_after_prefix(ctx: Ctx, cue: int, hi: int, pronoun: bool) -> TokenRan
             and end - start < _SOURCE_WORDS:
         end += 1
     return TokenRange(start, end)
+
+
+def _name_closed_source(ctx: Ctx, reg: Registry, start: int, hi: int) -> TokenRange | None:
+    """ "Menurut Zainudin itu merupakan bukti …" / "Menurut data BPS jumlah penduduk miskin naik":
+    a sentence with no comma at all, so a name closes the source: the words up to and including
+    the first run of capitalised words (cut after a name the article already knows: "Menurut
+    Erwan Partai Demokrat perlu …"); what was said starts at the lower-case word after it."""
+    if any(ctx.word(t) == "," for t in range(start, hi)):
+        return None  # a comma further on closes a long source ("According to early results of …,")
+    name = start
+    while name < min(hi, start + _SOURCE_WORDS) and not ctx.is_cap(name):
+        name += 1
+    if name >= hi or not ctx.is_cap(name):
+        return None
+    end = name
+    while end < hi and (ctx.is_cap(end) or _dot_inside_name(ctx, end, hi)):
+        end += 1
+    end = _known_name_end(ctx, reg, name, end)
+    if end >= hi or not ctx.idx.is_word[end] or ctx.word(end) in ctx.L.relative \
+            or n_words_between(ctx, end, hi) < ctx.L.min_claim_tokens:
+        return None  # "Menurut Pratama yang pernah …": a clause of the name, not what was said
+    return TokenRange(start, end)
+
+
+def _known_name_end(ctx: Ctx, reg: Registry, start: int, end: int) -> int:
+    """The end of the longest leading part of the capitalised run start..end-1 that is a name the
+    article registered, else ``end``."""
+    for cut in range(end - 1, start, -1):
+        key = ctx.phrase(start, cut).lower()
+        if key in reg.full or (cut == start + 1 and key in reg.by_token):
+            return cut
+    return end
 
 
 def _prefix_speaker(ctx: Ctx, reg: Registry, cue: int, source: TokenRange, hi: int,
