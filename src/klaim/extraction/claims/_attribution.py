@@ -1365,6 +1365,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
+    if _anaphoric_object(ctx, k, content, words):
+        return _anaphoric_active(ctx, reg, phrase, k, words[1] + 1)
     if _object_after_cue(ctx, k, content, hi, words, quoted):
         return None
     if len(words) < ctx.L.min_claim_tokens:
@@ -1387,6 +1389,23 @@ def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int
     what was said?"""
     return _takes_object(ctx, cue, content, hi, words, quoted) or _short_act(ctx, cue, content, hi) \
         or _figure_object(ctx, cue, content, hi)
+
+
+@cache
+def _speech_act_adjuncts(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).speech_act_adjuncts)
+
+
+def _anaphoric_object(ctx: Ctx, cue: int, content: int, words: list[int]) -> bool:
+    """ "Zainudin menyatakan hal tersebut untuk menyikapi …", "Panggah menyampaikan hal itu saat
+    kunjungan kerja …": the cue's object points back to what was said before, and the rest tells
+    when, where or why it was said. With a comma after the cue ("menyebut, hal ini lantaran …") or
+    a predicate after the pointer ("hal itu merupakan …") the words open what was said."""
+    L = ctx.L
+    if content != cue + 1 or len(words) < 2 or ctx.word(words[0]) not in L.speech_nouns \
+            or ctx.word(words[1]) not in L.demonstratives:
+        return False
+    return len(words) == 2 or ctx.word(words[2]) in _speech_act_adjuncts(L.code)
 
 
 @cache
@@ -2069,6 +2088,14 @@ def _passive_with_subject(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, 
     if _starts_predicate(ctx, agent.end, hi):
         return _source_then_predicate(ctx, reg, cue, agent.start, agent.end, hi, (start, end), ctx.surface(cue))
     return None
+
+
+def _anaphoric_active(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, end: int) -> Attribution | None:
+    """ "Panggah menyampaikan hal itu saat …": what was written just before is his."""
+    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
+        return None
+    return Attribution(speaker, ctx.span(phrase.start, end), None, anaphoric=True)
 
 
 def _anaphoric_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, start: int,
