@@ -711,7 +711,7 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
         if not isinstance(hit, _Undecided):
             return hit
     np = parse_np(ctx, i, j)
-    for np_rule in (_anonymous_speaker, _group_speaker, _named_speaker, _role_speaker):
+    for np_rule in (_anonymous_speaker, _group_speaker, _connected_organisation, _named_speaker, _role_speaker):
         hit = np_rule(phrase, np)
         if not isinstance(hit, _Undecided):
             return hit
@@ -808,6 +808,78 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     mention = p.mention
     p.reg.last_person = _moved(ref, mention=mention)
     return _moved(ref, mention=mention, cue=p.cue)
+
+
+@cache
+def _organisation_connectors(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).organisation_connectors)
+
+
+def _connected_organisation(p: _Phrase, np: NP) -> Decision:
+    """ "The Bureau of Labor Statistics said", "kelompok pemantau Syrian Observatory for Human
+    Rights melaporkan": capitalised parts joined by "of" / "for" at the end of the phrase, the first
+    part with an organisation's head word, are one organisation, not a person named "Labor
+    Statistics". A title ("Secretary of State John Kerry") or a person's name before the joining
+    word ("Bernie Sanders of Vermont") is no such first part."""
+    ctx = p.ctx
+    if np.role:
+        return UNDECIDED
+    start = _connected_run_start(ctx, p.i, p.j, _organisation_connectors(ctx.L.code))
+    if start is None:
+        return UNDECIDED
+    while ctx.word(start) in ctx.L.np_articles:
+        start += 1  # "The Bureau of …" at a sentence start: the name is without its article
+    if _belongs_to_someone(ctx, p.i, start):
+        return _person_of_organisation(p, start)
+    first_part = range(start, next(t for t in range(start, p.j) if not ctx.is_cap(t)))
+    last_part = next(t for t in range(p.j - 1, start, -1) if not ctx.is_cap(t - 1))
+    if not any(ctx.word(t) in ctx.L.organisation_heads for t in first_part) \
+            or p.j - last_part > _NAME_WORDS_AT_END or _names_a_person(p.reg, ctx.phrase(last_part, p.j)):
+        return UNDECIDED  # "Council on American-Islamic Relations … Director Nihad Awad", "Campaign for Trump"
+    name = ctx.phrase(start, p.j)
+    return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name, mention=p.mention, cue=p.cue)
+
+
+def _person_of_organisation(p: _Phrase, org_start: int) -> Decision:
+    """ "Stephen Vladeck of the University of Texas School of Law": the name before the
+    preposition is the person, the organisation after it theirs."""
+    ctx = p.ctx
+    prep = org_start - 1
+    while prep > p.i and ctx.word(prep) in ctx.L.np_articles:
+        prep -= 1
+    if prep - p.i < 2 or ctx.word(prep) not in ctx.L.np_stops \
+            or not all(ctx.is_cap(t) or ctx.word(t) in ctx.L.particles for t in range(p.i, prep)):
+        return UNDECIDED
+    ref = p.reg.resolve(ctx.phrase(p.i, prep), None, ctx.phrase(org_start, p.j))
+    p.reg.last_person = _moved(ref, mention=p.mention)
+    return _moved(ref, mention=p.mention, cue=p.cue)
+
+
+def _names_a_person(reg: Registry, name: str) -> bool:
+    key = name.lower()
+    return key in reg.full or key in reg.by_token
+
+
+def _belongs_to_someone(ctx: Ctx, i: int, start: int) -> bool:
+    """Do the words before the organisation describe someone of it ("Stephen Vladeck of the
+    University of Texas", "a professor at the University of Florida"): a name before it, or a
+    preposition right before it (past its article)?"""
+    before = start
+    while before > i and ctx.word(before - 1) in ctx.L.np_articles:
+        before -= 1
+    return (before > i and ctx.word(before - 1) in ctx.L.np_stops) or any(ctx.is_cap(t) for t in range(i, before))
+
+
+def _connected_run_start(ctx: Ctx, i: int, j: int, connectors: frozenset[str]) -> int | None:
+    """Start of the run of capitalised words ending at token j that a connector joins, or None when
+    no connector joins it."""
+    start, joined = j, False
+    while start > i and ctx.is_cap(start - 1):
+        start -= 1
+        if start - 2 >= i and not ctx.is_cap(start - 1) and ctx.word(start - 1) in connectors and ctx.is_cap(start - 2):
+            start -= 1
+            joined = True
+    return start if joined and start < j and ctx.is_cap(start) else None
 
 
 def _organisation_name(p: _Phrase, name: str) -> str:

@@ -120,6 +120,7 @@ class ClaimsTable(BaseModel):
     person_particles: Words = []
     name_prefixes: Words = []
     organisation_heads: Words = []
+    organisation_connectors: Words = []  # lower-case words inside an organisation's name ("Bureau of Labor Statistics")
     post_nominals: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
