@@ -123,6 +123,9 @@ class Registry:
         self.last_group: SpeakerRef | None = None
         self.mentions: list[tuple[int, SpeakerRef]] = []  # (offset, person) of titled names
         self._name_runs: dict[str, str] | None = None  # first word → capitalised name it opens
+        # unnamed sources introduced with an indefinite article ("seorang komandan aliansi militer",
+        # "a senior official"), by their words, for a later "Komandan itu" / "the official"
+        self.described: list[tuple[frozenset[str], SpeakerRef]] = []
         self._learn()
 
     def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
@@ -706,16 +709,63 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
-    for rule in (_not_a_speaker, _pronoun_speaker, _document_speaker, _description_speaker):
+    speaker = _classified(phrase)
+    if speaker is not None and speaker.kind in (SpeakerKind.group, SpeakerKind.person, SpeakerKind.anonymous):
+        _remember_introduced(phrase, speaker)
+    return speaker
+
+
+def _classified(phrase: _Phrase) -> SpeakerRef | None:
+    for rule in (_not_a_speaker, _pronoun_speaker, _document_speaker, _described_before, _description_speaker):
         hit = rule(phrase)
         if not isinstance(hit, _Undecided):
             return hit
-    np = parse_np(ctx, i, j)
+    np = parse_np(phrase.ctx, phrase.i, phrase.j)
     for np_rule in (_anonymous_speaker, _group_speaker, _connected_organisation, _named_speaker, _role_speaker):
         hit = np_rule(phrase, np)
         if not isinstance(hit, _Undecided):
             return hit
     return _bare_speaker(phrase)
+
+
+def _content_words(ctx: Ctx, i: int, j: int) -> frozenset[str]:
+    """The words of a description without its articles, determiners and demonstratives."""
+    L = ctx.L
+    return frozenset(ctx.word(t) for t in range(i, j) if ctx.is_word(t) and ctx.word(t) not in L.np_articles
+                     and ctx.word(t) not in L.demonstratives)
+
+
+_INTRODUCED_WORDS = 6  # words at most of an introduced source's description kept for matching
+
+
+def _remember_introduced(p: _Phrase, speaker: SpeakerRef) -> None:
+    """Keep an unnamed source introduced with an indefinite article ("seorang komandan aliansi
+    militer yang …", "a senior official"), by the words of its description before any clause."""
+    ctx, L = p.ctx, p.ctx.L
+    if p.first not in L.np_articles or p.first in _person_nouns(L.code)[0] \
+            or any(ctx.is_cap(t) for t in range(p.i + 1, p.j)):
+        return
+    end = next((t for t in range(p.i + 1, p.j) if ctx.word(t) in L.np_stops or ctx.word(t) in L.relative
+                or not ctx.is_word(t)), p.j)
+    words = _content_words(ctx, p.i, min(end, p.i + 1 + _INTRODUCED_WORDS))
+    if words:
+        p.reg.described.append((words, speaker))
+
+
+def _described_before(p: _Phrase) -> Decision:
+    """ "Komandan itu mengatakan", "The commander said": a definite description whose words all
+    describe an unnamed source introduced before ("seorang komandan aliansi militer") is that source."""
+    ctx, L = p.ctx, p.ctx.L
+    definite = ctx.word(p.j - 1) in L.demonstratives or p.first in _person_nouns(L.code)[0] \
+        or p.first in L.demonstratives
+    if not p.reg.described or not definite or p.j - p.i > _DESCRIPTION_WORDS \
+            or any(ctx.is_cap(t) and t > p.i for t in range(p.i, p.j)):
+        return UNDECIDED
+    words = _content_words(ctx, p.i, p.j)
+    for known, speaker in reversed(p.reg.described):
+        if words and words <= known:
+            return _moved(speaker, mention=p.mention, cue=p.cue, via="speaker.introduced-description")
+    return UNDECIDED
 
 
 def _not_a_speaker(p: _Phrase) -> Decision:
