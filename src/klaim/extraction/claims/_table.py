@@ -218,6 +218,8 @@ class ClaimsTable(BaseModel):
     noun_list_items: bool = True
     # a clause after a subordinator ("as Clinton continues to lead") is a claim besides the whole
     subordinate_clauses: bool = False
+    # "argued that X, and that Y": a complement clause coordinated after the first is a claim of its own
+    complement_conjuncts: bool = False
     # a lower-case phrase set off by commas between a capitalised subject and its cue describes the
     # speaker ("Rep. Bobby Scott (D-Va.), ranking member of …, said"): the subject speaks
     set_off_descriptions: bool = False
