@@ -729,6 +729,13 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
                           cue=cue, default_subject=default_subject, subject_prefix=subject_prefix)
         return first + _tagged_role(decompose(ctx, cut[1], j, sentence, speaker, spans, residual=residual,
                                               cue=cue), role)
+    cut = _fronted_concession(ctx, i, j)
+    if cut is not None:
+        # "While the U.S. added 292,000 jobs, China suffered market chaos": two facts, as "X, but Y"
+        return _tagged_role(decompose(ctx, cut[0], cut[1], sentence, speaker, spans, residual=residual,
+                                      cue=cue), "concession") \
+            + decompose(ctx, cut[1] + 1, j, sentence, speaker, spans, residual=residual, cue=cue,
+                        default_subject=default_subject, subject_prefix=subject_prefix)
     front = _fronted_member(ctx, i, j)
     if front is not None:
         (s, e), words, main = front
@@ -825,6 +832,32 @@ def _concessive_cut(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
                 and _clause_subject_len(ctx, k + 1, j):
             return (k - 1 if ctx.word(k - 1) == "," else k), k + 1
         return None
+    return None
+
+
+@cache
+def _fronted_concessives(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The table's ``fronted_concessives`` as word tuples, longest first."""
+    seqs = {tuple(p.lower().split()) for p in clause_table(lang).fronted_concessives}
+    return tuple(sorted(seqs, key=lambda p: (-len(p), p)))
+
+
+def _fronted_concession(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
+    """(start, comma) of the clause after a concessive that opens tokens i..j-1 ("Although the
+    party raised more money than ever, its candidates lost"), when the clause has a verb and the
+    comma after it opens a clause with a subject of its own: both clauses are asserted, two
+    claims. Not a verbless or participle opening ("While serving in the House, Sanders voted …")."""
+    lower = ctx.idx.lower
+    n = next((len(p) for p in _fronted_concessives(ctx.L.code) if tuple(lower[i:i + len(p)]) == p), 0)
+    if not n or _clause_subject_len(ctx, i + n, j) is None:
+        return None
+    depth = 0
+    for k in range(i + n + 1, j - 1):
+        depth = _quote_depth(ctx.text[ctx.idx.spans[k][0]], depth)
+        if depth or ctx.word(k) != ",":
+            continue
+        if _clause_subject_len(ctx, k + 1, j) and n_words(ctx, k + 1, j) >= ctx.L.min_claim_tokens:
+            return i + n, k
     return None
 
 

@@ -239,6 +239,8 @@ class ClaimsTable(BaseModel):
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
+    # open a sentence with a concession ("Although X, Y", "While X, Y"): X and Y are two claims
+    fronted_concessives: Phrases = []
     # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
     # before the comma is a claim of its own
     inclusion_words: Words = []
