@@ -219,6 +219,8 @@ class ClaimsTable(BaseModel):
     noun_list_items: bool = True
     # a clause after a subordinator ("as Clinton continues to lead") is a claim besides the whole
     subordinate_clauses: bool = False
+    # "argued that X, and that Y": a complement clause coordinated after the first is a claim of its own
+    complement_conjuncts: bool = False
     # a lower-case phrase set off by commas between a capitalised subject and its cue describes the
     # speaker ("Rep. Bobby Scott (D-Va.), ranking member of …, said"): the subject speaks
     set_off_descriptions: bool = False
@@ -238,6 +240,8 @@ class ClaimsTable(BaseModel):
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
+    # open a sentence with a concession ("Although X, Y", "While X, Y"): X and Y are two claims
+    fronted_concessives: Phrases = []
     # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
     # before the comma is a claim of its own
     inclusion_words: Words = []
