@@ -523,12 +523,22 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
     L = ctx.L
     if not L.split_quotes or st.purpose or _opens_dependent(ctx, st.opener, st.j):
         return False
+    if _opens_with_verb_phrase(ctx, st.opener, st.j):
+        return False  # "Mengantisipasi …, PT KAI menambah …": a subjectless phrase fronted to the main clause
     if st.last_verb is not None and ctx.word(st.last_verb) in _complement_verbs(L.code):
         return False  # "Desmond mendesak, Menkumham mencopot …": the verb's complement
     if ctx.word(u) in L.non_subjects or not any(ctx.is_verb(t) for t in range(st.last_comma + 1, u - 1)):
         return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
     n = _clause_subject_len(ctx, u, st.j)
     return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens
+
+
+def _opens_with_verb_phrase(ctx: Ctx, t: int, j: int) -> bool:
+    """Does a verb with words of its own open the stretch at token t ("Mengantisipasi kemacetan,
+    …", "Melihat korban dianiaya, …"), not an existential ("Ada proses, …") nor a verb set off
+    alone ("Tercatat, …")? Before a comma it has no subject: it leads to the clause after."""
+    L = ctx.L
+    return L.is_verb(ctx.word(t)) and t + 1 < j and ctx.word(t + 1) != "," and not ctx.match_seq(t, L.existentials, j)
 
 
 def _first_person_split(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tuple[int, int, str], int] | None:
@@ -1072,13 +1082,29 @@ def _before_long_relative(d: _Decomposition, a: int, b: int, k: int) -> None:
     end = _relative_end(ctx, k + 1, b)
     if ctx.words_between(k + 1, end) < LONG_RELATIVE or _first_verb(ctx, k + 1, end) is None \
             or any(ctx.word(t) in L.coordinators for t in range(_np_start(ctx, k, a) - 1, k)) \
-            or _blocks_before_relative(ctx, a, k):
+            or _blocks_before_relative(ctx, a, k) or _fronted_participle(d, a, k, b):
         return  # "lahan yang sangat besar yang dibagi …": no verb; "…, serta bank-bank lain yang …": a list's item
     s0, e0 = trim_tokens(ctx, a, k)
     if n_words(ctx, s0, e0) >= ctx.L.min_claim_tokens:
         s, e = ctx.span(s0, e0)
         d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
                             role="before-relative", cue=d.cue))
+
+
+def _fronted_participle(d: _Decomposition, a: int, k: int, b: int) -> bool:
+    """Does the sentence open with a verb phrase that has no subject and leads to the main clause
+    after a comma ("Mengantisipasi meningkatnya jumlah penumpang yang …, PT KAI mengoperasikan …",
+    "Mendengar teriakan …, warga yang berada di sekitar lokasi ikut …")? The noun before the
+    relative is then part of a purpose or circumstance, or the main subject cut off its predicate:
+    no claim's end (helper idfix)."""
+    ctx = d.ctx
+    s0 = trim_tokens(ctx, a, k)[0]
+    start = ctx.span(s0, s0 + 1)[0]
+    if not _opens_with_verb_phrase(ctx, s0, k) or ctx.text[d.sentence[0]:start].strip(" \"“'‘«"):
+        return False  # a subject before the verb, or a verb inside the sentence (a carried conjunct)
+    end = ctx.idx.between(start, d.sentence[1]).stop  # a comma splice may have ended the stretch at the comma
+    comma = next((t for t in range(s0 + 1, end) if ctx.word(t) == ","), None)
+    return comma is not None and _first_verb(ctx, comma + 1, end) is not None
 
 
 def _subject_name_start(ctx: Ctx, a: int, k: int, b: int) -> int | None:
