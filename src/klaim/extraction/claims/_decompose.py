@@ -533,6 +533,20 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
     return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens
 
 
+def _figure_items(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, limit: int) -> list[Unit]:
+    """A claim per figure item of the clause a..b-1, from the clause's start to the item's end."""
+    return [_part(ctx, a, end, head, like, "figure-item") for end in figure_ends(ctx, a, b)[:limit]
+            if not _ends_fronted_phrase(ctx, a, end, b)]
+
+
+def _ends_fronted_phrase(ctx: Ctx, a: int, k: int, b: int) -> bool:
+    """Is the comma at k the end of a subjectless verb phrase fronted to the main clause after it
+    ("Mengantisipasi … Imlek 2018 yang jatuh pada Jumat (16/2), PT KAI mengoperasikan …")? A
+    figure's item must not end there: the phrase alone states nothing (helper idfix)."""
+    return ctx.word(k) == "," and _opens_with_verb_phrase(ctx, trim_tokens(ctx, a, k)[0], k) \
+        and _first_verb(ctx, k + 1, b) is not None
+
+
 def _opens_with_verb_phrase(ctx: Ctx, t: int, j: int) -> bool:
     """Does a verb with words of its own open the stretch at token t ("Mengantisipasi kemacetan,
     …", "Melihat korban dianiaya, …"), not an existential ("Ada proses, …") nor a verb set off
@@ -1322,8 +1336,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
     out += _clause_fact_parts(ctx, a, b, head, like)
-    for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
-        out.append(_part(ctx, a, end, head, like, "figure-item"))
+    out += _figure_items(ctx, a, b, head, like, MAX_ITEMS - len(ends))  # output linear in the text
     out += _appositive_parts(ctx, a, b, head, like)
     out += participle_parts(ctx, a, b, like)
     out += complement_parts(ctx, a, b, like)
