@@ -1365,6 +1365,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
+    if _anaphoric_object(ctx, k, content, words):
+        return _anaphoric_active(ctx, reg, phrase, k, words[1] + 1)
     if _object_after_cue(ctx, k, content, hi, words, quoted):
         return None
     if len(words) < ctx.L.min_claim_tokens:
@@ -1387,6 +1389,23 @@ def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int
     what was said?"""
     return _takes_object(ctx, cue, content, hi, words, quoted) or _short_act(ctx, cue, content, hi) \
         or _figure_object(ctx, cue, content, hi)
+
+
+@cache
+def _speech_act_adjuncts(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).speech_act_adjuncts)
+
+
+def _anaphoric_object(ctx: Ctx, cue: int, content: int, words: list[int]) -> bool:
+    """ "Zainudin menyatakan hal tersebut untuk menyikapi …", "Panggah menyampaikan hal itu saat
+    kunjungan kerja …": the cue's object points back to what was said before, and the rest tells
+    when, where or why it was said. With a comma after the cue ("menyebut, hal ini lantaran …") or
+    a predicate after the pointer ("hal itu merupakan …") the words open what was said."""
+    L = ctx.L
+    if content != cue + 1 or len(words) < 2 or ctx.word(words[0]) not in L.speech_nouns \
+            or ctx.word(words[1]) not in L.demonstratives:
+        return False
+    return len(words) == 2 or ctx.word(words[2]) in _speech_act_adjuncts(L.code)
 
 
 @cache
@@ -2071,6 +2090,14 @@ def _passive_with_subject(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, 
     return None
 
 
+def _anaphoric_active(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, end: int) -> Attribution | None:
+    """ "Panggah menyampaikan hal itu saat …": what was written just before is his."""
+    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
+        return None
+    return Attribution(speaker, ctx.span(phrase.start, end), None, anaphoric=True)
+
+
 def _anaphoric_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, start: int,
                        hi: int) -> Attribution | None:
     """ "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his."""
@@ -2089,6 +2116,8 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
     source = _source_after_prefix(ctx, k, hi, pronoun)
     if at_start and k != lo and not pronoun and not _comma_at(ctx, source.end, hi):
         return None  # "Tapi kata Dirman sampah …": no comma closes the source
+    if k == lo and not pronoun and not _comma_at(ctx, source.end, hi):
+        source = _name_closed_source(ctx, reg, source.start, hi) or source
     speaker, source_end = _prefix_speaker(ctx, reg, k, source, hi, pronoun)
     if speaker is None:
         return None
@@ -2115,6 +2144,38 @@ def _source_after_prefix(ctx: Ctx, cue: int, hi: int, pronoun: bool) -> TokenRan
             and end - start < _SOURCE_WORDS:
         end += 1
     return TokenRange(start, end)
+
+
+def _name_closed_source(ctx: Ctx, reg: Registry, start: int, hi: int) -> TokenRange | None:
+    """ "Menurut Zainudin itu merupakan bukti …" / "Menurut data BPS jumlah penduduk miskin naik":
+    a sentence with no comma at all, so a name closes the source: the words up to and including
+    the first run of capitalised words (cut after a name the article already knows: "Menurut
+    Erwan Partai Demokrat perlu …"); what was said starts at the lower-case word after it."""
+    if any(ctx.word(t) == "," for t in range(start, hi)):
+        return None  # a comma further on closes a long source ("According to early results of …,")
+    name = start
+    while name < min(hi, start + _SOURCE_WORDS) and not ctx.is_cap(name):
+        name += 1
+    if name >= hi or not ctx.is_cap(name):
+        return None
+    end = name
+    while end < hi and (ctx.is_cap(end) or _dot_inside_name(ctx, end, hi)):
+        end += 1
+    end = _known_name_end(ctx, reg, name, end)
+    if end >= hi or not ctx.idx.is_word[end] or ctx.word(end) in ctx.L.relative \
+            or n_words_between(ctx, end, hi) < ctx.L.min_claim_tokens:
+        return None  # "Menurut Pratama yang pernah …": a clause of the name, not what was said
+    return TokenRange(start, end)
+
+
+def _known_name_end(ctx: Ctx, reg: Registry, start: int, end: int) -> int:
+    """The end of the longest leading part of the capitalised run start..end-1 that is a name the
+    article registered, else ``end``."""
+    for cut in range(end - 1, start, -1):
+        key = ctx.phrase(start, cut).lower()
+        if key in reg.full or (cut == start + 1 and key in reg.by_token):
+            return cut
+    return end
 
 
 def _prefix_speaker(ctx: Ctx, reg: Registry, cue: int, source: TokenRange, hi: int,
