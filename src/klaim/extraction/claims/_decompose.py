@@ -689,7 +689,8 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     """
     keep_verb = default_subject is not None or subject_prefix is not None
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
-    if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None):
+    if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None) \
+            or (not keep_verb and _lone_fronted_member(ctx, i, j)):
         return []
     cut, role = contrast_cut(ctx, i, j), "contrast"
     if cut is None:
@@ -733,6 +734,14 @@ def _fronted_member(ctx: Ctx, i: int, j: int) -> tuple[tuple[int, int], list[str
     # the member said of the main clause's subject ("negara-negara Teluk itu memutus hubungan …")
     words = [ctx.phrase(s1, e1), ctx.phrase(i + n, k)] if e1 > s1 else [ctx.phrase(i, k)]
     return ctx.span(i, k), words, k + 1
+
+
+def _lone_fronted_member(ctx: Ctx, i: int, j: int) -> bool:
+    """Is the stretch only a predicate fronted by an additive, its main clause cut off by a full
+    stop ("Selain menerjunkan personel gabungan. Polres juga …")? It says nothing of whom: no claim
+    (helper idfix). Not "Selain tersangka kita juga mengamankan …" (a noun, then the main clause)."""
+    n = _fronted_additive_len(ctx, i, j)
+    return n > 0 and ctx.L.is_verb(ctx.word(i + n)) and not any(ctx.word(k) == "," for k in range(i + n, j))
 
 
 @cache
