@@ -75,6 +75,25 @@ def _additive(ctx: Ctx, a: int) -> bool:
     return bool(ctx.cues(ctx.L.additive_continuations, a, stop.start() if stop else len(ctx.text)))
 
 
+def _after_cause(ctx: Ctx, s: int, a: int) -> bool:
+    """Is the negation at ``a`` inside a cause that follows the claim's own clause ("Ini kami
+    lakukan …, karena … para pihak tidak terima" asserts what was done)? Only after a verb or a
+    comma of the claim's own: a claim that opens with the cause ("Karena proses itu belum …", "lantaran …,
+    Febri belum bisa …") keeps its negation, which may be the cause's alone or the main clause's
+    after it, and so does a cause inside a noun phrase ("kerugian akibat kerusakan belum bisa
+    ditaksir") (helper idfix)."""
+    causes = ctx.L.cause_subordinators
+    if not causes:
+        return False
+    words = ctx.idx.lower
+    predicate = False
+    for t in ctx.idx.between(s, a):
+        if words[t] in causes and (predicate or words[t - 1] == ","):
+            return True
+        predicate = predicate or ctx.is_verb(t)
+    return False
+
+
 def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     """A negation cue of the claim's own, and the rule that set others aside."""
     negations = ctx.cues(ctx.L.negated, s, e)
@@ -87,6 +106,9 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
             continue
         if any(scope_end <= a for _, scope_end in scopes):
             rules = ["modality.negation-in-complement"]
+            continue
+        if _after_cause(ctx, s, a):
+            rules = ["modality.negation-in-cause"]
             continue
         if _additive(ctx, a):
             rules = ["modality.not-only-but-also"]

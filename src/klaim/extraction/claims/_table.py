@@ -288,6 +288,7 @@ class ClaimsTable(BaseModel):
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
     partitives: Words = []  # "99 di antaranya …": a number counted out of one before it, no figure item of its own
+    comparison_words: Words = []  # "menurun 1,2 persen dibandingkan dengan 2017": the figure needs its comparand
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
 
