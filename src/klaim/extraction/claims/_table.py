@@ -268,6 +268,10 @@ class ClaimsTable(BaseModel):
     # a person is called by the start of a name ('Enggar' for Enggartiasto): Indonesian usage; in English
     # it would read 'Islam' as 'Islamic State'
     short_name_prefixes: bool = False
+    # a family name alone ("Clinton") stands for the full name the article writes ("Hillary Clinton")
+    # even for someone who speaks nowhere: where two or three capitalised words make a person (English);
+    # in Indonesian they as often make a title or an institution ("Dinas Sosial", "Ibu Kota")
+    family_names: bool = False
     # enumerations (claims/_enumeration.py, helper idprec): a list's introducer ("yakni", "antara lain")
     # follows the list's noun, so the phrase before it is no item; after a membership predicate
     # ("adalah", "terdiri dari") an item's claim says it is a member ("Bali termasuk dalam enam provinsi itu")
