@@ -13,6 +13,7 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
   organisation, when the article gives one ("kita" takes the listener in and is left).
 - ``standalone.party``: "pihaknya" (his side) → the speaker's organisation.
 - ``standalone.full-name``: a short name ("Enggar", "Luhut") → the full name the article gives.
+- ``standalone.contraction``: "aren’t" → "are not", "I’m" → "I am" (the table's ``contractions``).
 - ``standalone.demonstrative``: "Restoran ini" → "Restoran Nusa Dua" when the article named it so
   before; a demonstrative after a name ("putusan MK tersebut") is dropped. Nouns that point to a
   statement ("hal itu") are left.
@@ -44,6 +45,7 @@ FIRST_PLURAL = "standalone.first-person-plural"
 PARTY = "standalone.party"
 FULL_NAME = "standalone.full-name"
 DEMONSTRATIVE = "standalone.demonstrative"
+CONTRACTION = "standalone.contraction"
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
 INNER_POSSESSIVE = re.compile(r"['’]s\b")
 MIN_NAME_WORD = 3  # a shorter word of a name ("Al", "bin") does not stand for the person
@@ -61,11 +63,55 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
     starts = [idx.spans[k][0] for k in candidates]
     out = []
+    contractions = _contractions(d.ctx.L.code)
     for u in units:
         ks = candidates[bisect_left(starts, u.start):bisect_left(starts, u.end)]
         edits = _edits(d, words, reg, u, ks)
-        out.append(_apply(d.ctx.text, u, edits) if edits else u)
+        u = _apply(d.ctx.text, u, edits) if edits else u
+        out.append(_written_out(u, *contractions) if contractions else u)
     return out
+
+
+def _written_out(u: Unit, pattern: re.Pattern[str], full: dict[str, str]) -> Unit:
+    """The unit with the contractions of its text written out ("aren’t" → "are not")."""
+    text = pattern.sub(lambda m: _full_words(m, full), u.text)
+    if text == u.text:
+        return u
+    return replace(u, text=text, rules=u.rules if CONTRACTION in u.rules else (*u.rules, CONTRACTION))
+
+
+def _full_words(m: re.Match[str], full: dict[str, str]) -> str:
+    words = full[m.group(0).replace("’", "'").lower()]
+    if words.split()[-1:] == NOT and _opens_clause(m.string, m.start()):
+        return m.group(0)  # a question or a tag ("Won’t you …", "…, isn’t it"): no "will not you"
+    return words[:1].upper() + words[1:] if m.group(0)[:1].isupper() else words  # "Can't" → "Cannot"
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Does the word at ``pos`` (or the word an ending at ``pos`` closes) open the text or a clause?"""
+    start = pos
+    while start > 0 and (text[start - 1].isalnum()):
+        start -= 1
+    return text[:start].rstrip()[-1:] in CLAUSE_OPENERS
+
+
+NOT = ["not"]  # the negation a negative auxiliary ends in, where it is no inversion
+CLAUSE_OPENERS = frozenset({"", ",", ";", ":", "—", "–", "(", '"', "“", "‘"})
+
+
+@cache
+def _contractions(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for the language's contractions (whole words first: "can't" before "n't") and
+    each one's full words, keyed by the contraction written with a straight apostrophe."""
+    table = claims_table(lang).contractions
+    if not table:
+        return None
+    whole = [c for c in table if not c.startswith(("'", "n'"))]
+    endings = [c for c in table if c.startswith(("'", "n'"))]
+    form = lambda c: re.escape(c).replace("'", "['’]")  # noqa: E731
+    alternatives = [rf"(?<![\w'’]){form(c)}(?!\w)" for c in sorted(whole, key=len, reverse=True)]
+    alternatives += [rf"(?<=\w){form(c)}(?!\w)" for c in sorted(endings, key=len, reverse=True)]
+    return re.compile("|".join(alternatives), re.IGNORECASE), {c.lower(): w for c, w in table.items()}
 
 
 def _edits(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, candidates: list[int]) -> list[Edit]:

@@ -272,6 +272,9 @@ class ClaimsTable(BaseModel):
     # even for someone who speaks nowhere: where two or three capitalised words make a person (English);
     # in Indonesian they as often make a title or an institution ("Dinas Sosial", "Ibu Kota")
     family_names: bool = False
+    # a contraction → its full words in standalone text ("n't": " not", "can't": "cannot"); a key that
+    # opens with the apostrophe or "n'" is an ending, any other a whole word; "'" stands for ' and ’
+    contractions: dict[Phrase, str] = {}
     # enumerations (claims/_enumeration.py, helper idprec): a list's introducer ("yakni", "antara lain")
     # follows the list's noun, so the phrase before it is no item; after a membership predicate
     # ("adalah", "terdiri dari") an item's claim says it is a member ("Bali termasuk dalam enam provinsi itu")
