@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -131,7 +131,7 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     if w in words.referring_pronouns and not u.quote and not d.in_quote(s) and _leads(ctx, u, k):
         new = _referent(d, s, u, w in words.gendered_pronouns)
     elif u.quote and (w in words.first_person_singular or w in words.first_person_plural):
-        new = _first_person(ctx, words, u, w)
+        return _first_person(ctx, words, u, k)
     elif w in words.party_pronouns:
         new = _party(u.speaker)
     elif ctx.is_cap(k):
@@ -141,11 +141,61 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     return (s, e, *new) if new is not None else None
 
 
-def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, w: str) -> tuple[str, str] | None:
-    """ "saya" in a quote → the speaker's name, "kami" → the speaker's organisation, when said once."""
-    if w in words.first_person_singular:
-        return _speaker_name(u.speaker, FIRST_PERSON) if _once(ctx, words.first_person_singular, u) else None
-    return _organisation(u.speaker) if _once(ctx, words.first_person_plural, u) else None
+def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, k: int) -> Edit | None:
+    """ "saya" in a quote → the speaker's name, "kami" → the speaker's organisation, when said once;
+    where verbs agree, "I" and the verb after it (see ``_agreeing``)."""
+    w, (s, e) = ctx.word(k), ctx.idx.spans[k]
+    if w not in words.first_person_singular:
+        new = _organisation(u.speaker) if _once(ctx, words.first_person_plural, u) else None
+        return (s, e, *new) if new else None
+    name = _speaker_name(u.speaker, FIRST_PERSON) if _once(ctx, words.first_person_singular, u) else None
+    if name is None:
+        return None
+    agreement = _agreement(ctx.L.code)
+    if agreement is None:
+        return s, e, *name
+    return _agreeing(ctx, k, name[0], agreement)
+
+
+@dataclass(frozen=True)
+class _Agreement:
+    """The table's words for "I" and its verb (``agreeing_verbs`` and the keys after it)."""
+
+    verbs: dict[str, str]
+    same: frozenset[str]
+    past_endings: tuple[str, ...]
+    adverbs: frozenset[str]
+
+
+@cache
+def _agreement(lang: str) -> _Agreement | None:
+    t = claims_table(lang)
+    if not t.agreeing_verbs:
+        return None
+    return _Agreement({k.lower(): v for k, v in t.agreeing_verbs.items()}, frozenset(w.lower() for w in t.same_verbs),
+                      tuple(t.past_endings), frozenset(w.lower() for w in t.agreement_adverbs))
+
+
+def _agreeing(ctx: Ctx, k: int, name: str, agreement: _Agreement) -> Edit | None:
+    """ "I" (or "I’m") at token k and the verb after it, rewritten for the speaker's name: "I have
+    decided" → "X has decided", "I’m" → "X is", "I also pledged" → "X also pledged"; None before a
+    verb whose form would change otherwise ("I think")."""
+    s, e = ctx.idx.spans[k]
+    if k > 0 and ctx.is_word(k - 1) and ctx.is_cap(k - 1) and not _opens_sentence(ctx, k - 1):
+        return None  # a numeral closing a name: "World War I was …"
+    if ctx.word(k) in agreement.verbs:  # "I’m": the subject and its verb in one word
+        return s, e, f"{name} {agreement.verbs[ctx.word(k)]}", FIRST_PERSON
+    j = k + 1
+    while j < len(ctx.idx.spans) and ctx.word(j) in agreement.adverbs:
+        j += 1
+    if j >= len(ctx.idx.spans) or not ctx.is_word(j):
+        return None
+    verb = ctx.word(j)
+    if verb in agreement.verbs:
+        return s, ctx.idx.spans[j][1], f"{name}{ctx.text[e:ctx.idx.spans[j][0]]}{agreement.verbs[verb]}", FIRST_PERSON
+    if verb in agreement.same or verb.endswith(agreement.past_endings):
+        return s, e, name, FIRST_PERSON
+    return None
 
 
 def _once(ctx: Ctx, pronouns: frozenset[str], u: Unit) -> bool:
