@@ -212,7 +212,7 @@ def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit
     units = carry_accounts(d, units)
     units = resume_accounts(d, units)
     units = op_ed_author(d, units)
-    return decontextualise(d, units)
+    return decontextualise(d, units, reg)
 
 
 def _description(d: Discourse, sp: SpeakerRef) -> bool:

@@ -275,6 +275,21 @@ class ClaimsTable(BaseModel):
     # a person is called by the start of a name ('Enggar' for Enggartiasto): Indonesian usage; in English
     # it would read 'Islam' as 'Islamic State'
     short_name_prefixes: bool = False
+    # a family name alone ("Clinton") stands for the full name the article writes ("Hillary Clinton")
+    # even for someone who speaks nowhere: where two or three capitalised words make a person (English);
+    # in Indonesian they as often make a title or an institution ("Dinas Sosial", "Ibu Kota")
+    family_names: bool = False
+    # a contraction → its full words in standalone text ("n't": " not", "can't": "cannot"); a key that
+    # opens with the apostrophe or "n'" is an ending, any other a whole word; "'" stands for ' and ’
+    contractions: dict[Phrase, str] = {}
+    # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
+    # before a verb that reads right after a name: one with a third-person form here ("am": "is",
+    # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),
+    # past the adverbs between them ("I also pledged")
+    agreeing_verbs: dict[Phrase, str] = {}
+    same_verbs: Words = []
+    past_endings: Words = []
+    agreement_adverbs: Words = []
     # enumerations (claims/_enumeration.py, helper idprec): a list's introducer ("yakni", "antara lain")
     # follows the list's noun, so the phrase before it is no item; after a membership predicate
     # ("adalah", "terdiri dari") an item's claim says it is a member ("Bali termasuk dalam enam provinsi itu")
