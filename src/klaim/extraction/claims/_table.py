@@ -179,6 +179,7 @@ class ClaimsTable(BaseModel):
     additive_negations: Phrases = []
     additive_continuations: Phrases = []
     future: Phrases = []
+    future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
