@@ -30,6 +30,7 @@ _QUANTITIES = frozenset({FigureKind.cardinal, FigureKind.money, FigureKind.perce
 _MAGNITUDE = 10  # tens and more ("puluhan", "dozens"): an order of magnitude to check
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,])")  # a year in running text
 _NOUN_PHRASE = 4  # words a number's noun phrase may run before its demonstrative
+_NEGATION_REACH = 2  # words before a marker a negation of it may stand ("tidak akan pernah")
 
 
 def is_numeric(f: Figure) -> bool:
@@ -290,6 +291,35 @@ def _numerical(s: TypeScan) -> ClaimType:
     """A claim that asserts a quantity (guideline: a figure is central). A number inside a name
     or one that refers back to a set already given is not the claim's point."""
     return ClaimType.numerical
+
+
+@cache
+def _experiential_markers(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).experiential_markers)
+
+
+def _experience(s: TypeScan) -> bool:
+    """An experiential marker before the predicate ("Sitorus pernah berurusan dengan kasus hukum",
+    "pernah menjabat sebagai …"): what was once so of someone, their past, told as a standing fact
+    about them. Not negated ("tak pernah menerima uang", "tidak akan pernah": a denial), not in a
+    relative clause ("serangan terbesar yang pernah terjadi"), not dated, not a verbatim quote (the
+    speaker tells an event)."""
+    ctx, claim = s.ctx, s.tokens
+    markers = _experiential_markers(ctx.L.code)
+    lower = ctx.idx.lower
+    if s.u.quote or not markers or markers.isdisjoint(lower[claim.start:claim.stop]):
+        return False
+    if any(f.kind == FigureKind.date for f in s.figures):
+        return False  # a dated occasion is an event ("pernah dimintai keterangan pada 11 Desember")
+    k = next(k for k in claim if lower[k] in markers)
+    before = [lower[j] for j in range(max(claim.start, k - _NEGATION_REACH), k)]
+    return not (before and before[-1] in ctx.L.relative) \
+        and not any(ctx.L.negated.pattern.fullmatch(w) for w in before)
+
+
+@TYPE_RULES.register("experience", _experience)
+def _experience_type(s: TypeScan) -> ClaimType:
+    return ClaimType.background
 
 
 def _assessing(s: TypeScan) -> bool:
