@@ -120,6 +120,7 @@ class ClaimsTable(BaseModel):
     person_particles: Words = []
     name_prefixes: Words = []
     organisation_heads: Words = []
+    organisation_connectors: Words = []  # lower-case words inside an organisation's name ("Bureau of Labor Statistics")
     post_nominals: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
@@ -256,6 +257,7 @@ class ClaimsTable(BaseModel):
     relative_adverbs: Words = []  # may open a relative clause before its cue ("yang semula tak …")
     focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     occasion_subordinators: Words = []  # after a post cue's speaker: when it was said ("saat ditemui")
+    speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
