@@ -181,6 +181,7 @@ class ClaimsTable(BaseModel):
     additive_negations: Phrases = []
     additive_continuations: Phrases = []
     future: Phrases = []
+    future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
@@ -194,6 +195,10 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
+    experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
+    stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
+    adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
     non_claim_endings: Phrases = []
