@@ -174,8 +174,10 @@ def _names_by_word_start(names: list[str]) -> dict[str, dict[str, None]]:
     index: dict[str, dict[str, None]] = {}
     for name in names:
         for v in name.split():
-            for start in {v, *(v[:n] for n in range(MIN_PREFIX, len(v)))}:
-                index.setdefault(start, {})[name] = None
+            # no set of the starts per word: a name is a key once in each starts' dict anyway
+            index.setdefault(v, {})[name] = None
+            for n in range(MIN_PREFIX, len(v)):
+                index.setdefault(v[:n], {})[name] = None
     return index
 
 
