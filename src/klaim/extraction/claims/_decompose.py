@@ -248,7 +248,12 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
     """If tokens from u start a clause (a short subject, then a verb), the subject's length."""
     if u >= j or ctx.word(u) in ctx.L.np_stops or _skip_modifiers(ctx, u, j) > u:
         return None  # a clause needs a subject, not just "tidak" before its verb
-    for k in range(u, min(j, u + 7)):
+    k, stop = u, min(j, u + 7)
+    while k < stop:
+        inserted = _dash_insertion_end(ctx, k, j) if k > u else None
+        if inserted is not None:
+            k, stop = inserted, min(j, stop + inserted - k)
+            continue
         if _breaks_subject(ctx, k):
             return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = _skip_modifiers(ctx, k, j)
@@ -256,6 +261,30 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
             return k - u
         if ctx.is_verb(k):
             return (k - u) if k > u else None
+        k += 1
+    return None
+
+
+DASH_INSERTION_WORDS = 8  # words at most in a phrase set off by dashes inside a subject
+
+
+def _dash_insertion_end(ctx: Ctx, k: int, j: int) -> int | None:
+    """ "many outsiders -- some of them business people -- continue to shock …": a verbless phrase
+    between two dashes inside a subject, right before its verb, describes it; the token after the
+    closing dash, or None. Not a phrase that singles out ("— especially Hispanics —") or opens a
+    participle clause ("— casting the government as enforcer —"): those end a clause before."""
+    if not _is_dash(ctx, k):
+        return None
+    t = k + (2 if ctx.word(k) == "-" else 1)
+    if t >= j or ctx.word(t) in ctx.L.non_subjects or _opens_participle(ctx, t):
+        return None
+    for e in range(t, min(j, t + DASH_INSERTION_WORDS + 1)):
+        if _is_dash(ctx, e):
+            after = e + (2 if ctx.word(e) == "-" else 1)
+            v = _skip_modifiers(ctx, after, j)
+            return after if e > t and v < j and ctx.is_verb(v) else None
+        if not ctx.is_word(e) or ctx.is_verb(e):
+            return None
     return None
 
 
@@ -432,7 +461,7 @@ def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] |
     if ctx.word(k) == ";" and n_words(ctx, u, j) >= L.min_claim_tokens:
         st.has_verb = False
         return (k, u, "clause"), u
-    hit = _clause_after_connectives(ctx, st, k, u)
+    hit = _clause_after_connectives(ctx, st, k, u) or _complement_conjunct(ctx, st, k, u)
     if hit is not None:
         return hit
     kind = _split_kind(ctx, st, k, u, v) if st.has_verb else None
@@ -453,6 +482,30 @@ def _clause_after_connectives(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tupl
         st.has_verb, st.purpose = False, False
         return (k, w, "clause"), w
     return None
+
+
+SET_OFF_REACH = 16  # tokens at most from a dash to the dash that closes what it sets off
+
+
+def _complement_conjunct(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tuple[int, int, str], int] | None:
+    """ "Kasich has argued that his rating is far higher, and that — despite … — he is best-positioned
+    to …": a complement clause coordinated after a predicate (a second thing said, believed or
+    found) is a claim of its own from its subject, past a phrase set off by dashes; where the table
+    sets ``complement_conjuncts``. Not "and that accounts for …" ("that" is the subject), nor "so
+    that …" (a purpose)."""
+    L, j = ctx.L, st.j
+    conn = ctx.word(u - 1)
+    if not st.has_verb or u + 1 >= j or not (conn in L.list_coordinators or conn in L.contrast_connectives) \
+            or ctx.word(u) not in L.complementisers or not clause_table(L.code).complement_conjuncts:
+        return None
+    w = u + 1
+    if _is_dash(ctx, w):
+        w = next((t + 1 for t in range(w + 2, min(j, w + SET_OFF_REACH)) if _is_dash(ctx, t)
+                  and not _is_dash(ctx, t + 1)), w)
+    if _is_adverb(ctx, w) or not _clause_subject_len(ctx, w, j):
+        return None  # "a plan that was meant to … but that barely got off the ground": a relative clause
+    st.has_verb, st.purpose = False, False
+    return (k, w, "complement-conjunct"), w
 
 
 def _past_set_off_connectives(ctx: Ctx, k: int, j: int) -> int:
@@ -701,6 +754,13 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
                           cue=cue, default_subject=default_subject, subject_prefix=subject_prefix)
         return first + _tagged_role(decompose(ctx, cut[1], j, sentence, speaker, spans, residual=residual,
                                               cue=cue), role)
+    cut = _fronted_concession(ctx, i, j)
+    if cut is not None:
+        # "While the U.S. added 292,000 jobs, China suffered market chaos": two facts, as "X, but Y"
+        return _tagged_role(decompose(ctx, cut[0], cut[1], sentence, speaker, spans, residual=residual,
+                                      cue=cue), "concession") \
+            + decompose(ctx, cut[1] + 1, j, sentence, speaker, spans, residual=residual, cue=cue,
+                        default_subject=default_subject, subject_prefix=subject_prefix)
     front = _fronted_member(ctx, i, j)
     if front is not None:
         (s, e), words, main = front
@@ -805,6 +865,32 @@ def _concessive_cut(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
                 and _clause_subject_len(ctx, k + 1, j):
             return (k - 1 if ctx.word(k - 1) == "," else k), k + 1
         return None
+    return None
+
+
+@cache
+def _fronted_concessives(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The table's ``fronted_concessives`` as word tuples, longest first."""
+    seqs = {tuple(p.lower().split()) for p in clause_table(lang).fronted_concessives}
+    return tuple(sorted(seqs, key=lambda p: (-len(p), p)))
+
+
+def _fronted_concession(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
+    """(start, comma) of the clause after a concessive that opens tokens i..j-1 ("Although the
+    party raised more money than ever, its candidates lost"), when the clause has a verb and the
+    comma after it opens a clause with a subject of its own: both clauses are asserted, two
+    claims. Not a verbless or participle opening ("While serving in the House, Sanders voted …")."""
+    lower = ctx.idx.lower
+    n = next((len(p) for p in _fronted_concessives(ctx.L.code) if tuple(lower[i:i + len(p)]) == p), 0)
+    if not n or _clause_subject_len(ctx, i + n, j) is None:
+        return None
+    depth = 0
+    for k in range(i + n + 1, j - 1):
+        depth = _quote_depth(ctx.text[ctx.idx.spans[k][0]], depth)
+        if depth or ctx.word(k) != ",":
+            continue
+        if _clause_subject_len(ctx, k + 1, j) and n_words(ctx, k + 1, j) >= ctx.L.min_claim_tokens:
+            return i + n, k
     return None
 
 

@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache
 
 from klaim.extraction.claims._context import Ctx
+from klaim.extraction.claims._lang import Phrases
+from klaim.extraction.claims._table import claims_table
 from klaim.schema import Figure, FigureKind, Modality
 
 _WORDS_BEFORE = re.compile(r"\w+")
@@ -150,6 +153,32 @@ def _conditions(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
     return [c for c in conds if not any(bs <= c[0] < be for bs, be in blocked)]
 
 
+@cache
+def _future_blockers(lang: str) -> Phrases:
+    return Phrases(list(claims_table(lang).future_blockers))
+
+
+def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
+    """A future cue of the claim's own (as ``_cue``), and the rule that set one aside: a future
+    cue inside a counterfactual, a modal's perfect before its participle ("a proposal that would
+    have allowed …": what did not happen), is no future."""
+    blocked = [(m.start(), m.end()) for m in _future_blockers(ctx.L.code).find(ctx.text, s, e)
+               if _participle_after(ctx, m.end(), e)]
+    if not blocked:
+        return _cue(ctx, ctx.L.future, s, e), []
+    text = ctx.text
+    own = any((a == s or not text[a].isupper()) and not _in_relative(ctx, s, a)
+              and not any(bs <= a < be for bs, be in blocked) for a, _ in ctx.cues(ctx.L.future, s, e))
+    return own, ([] if own else ["modality.counterfactual"])
+
+
+def _participle_after(ctx: Ctx, b: int, e: int) -> bool:
+    """A verb right after ``b`` ("would have allowed"), not an infinitive's "to" or an object
+    ("would have to wait", "would have a profound impact": what will have to be, or will be)."""
+    after = ctx.idx.between(b, e)
+    return bool(after) and ctx.is_verb(after.start)
+
+
 # The cue lists that make a claim other than asserted: a claim with none of them is asserted
 # (unless its attribution cue hedges), whatever the lists that only set a cue aside say.
 MODALITY_CUES = ("uncertain", "hedged", "hedged_numbers", "conditional", "negated", "future")
@@ -196,6 +225,7 @@ def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
     negated, rules = _negation(ctx, s, e)
     if negated:
         return Modality.negated, []
-    if _cue(ctx, L.future, s, e):
+    future, set_aside = _future(ctx, s, e)
+    if future:
         return Modality.future, rules
-    return Modality.asserted, rules
+    return Modality.asserted, rules + set_aside

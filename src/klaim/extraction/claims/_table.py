@@ -73,6 +73,7 @@ class ClaimsTable(BaseModel):
     possessive_determiners: Words = []  # a cue word after one is a noun ("Their calls intensified")
     definite_articles: Words = []  # open a description of someone named before ("the")
     person_nouns: Words = []  # a description headed by one is the person last named ("the businessman")
+    member_nouns: Words = []  # a member of a party or movement, capitalised: no name ("Democrats", "a Republican")
     infinitive_openers: list[str] = []  # before a cue, its subject stands before them ("went on to")
     figure_object_cues: Words = []  # pre-cues that take a figure as object, no statement ("added 292,000 jobs")
     colon_cues: Words = []        # introduce a quote only after a colon ("continued:"), besides the cues
@@ -120,6 +121,7 @@ class ClaimsTable(BaseModel):
     person_particles: Words = []
     name_prefixes: Words = []
     organisation_heads: Words = []
+    organisation_connectors: Words = []  # lower-case words inside an organisation's name ("Bureau of Labor Statistics")
     post_nominals: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
@@ -179,6 +181,7 @@ class ClaimsTable(BaseModel):
     additive_negations: Phrases = []
     additive_continuations: Phrases = []
     future: Phrases = []
+    future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
@@ -192,6 +195,10 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
+    experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
+    stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
+    adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
     non_claim_endings: Phrases = []
@@ -218,6 +225,8 @@ class ClaimsTable(BaseModel):
     noun_list_items: bool = True
     # a clause after a subordinator ("as Clinton continues to lead") is a claim besides the whole
     subordinate_clauses: bool = False
+    # "argued that X, and that Y": a complement clause coordinated after the first is a claim of its own
+    complement_conjuncts: bool = False
     # a lower-case phrase set off by commas between a capitalised subject and its cue describes the
     # speaker ("Rep. Bobby Scott (D-Va.), ranking member of …, said"): the subject speaks
     set_off_descriptions: bool = False
@@ -237,6 +246,8 @@ class ClaimsTable(BaseModel):
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
+    # open a sentence with a concession ("Although X, Y", "While X, Y"): X and Y are two claims
+    fronted_concessives: Phrases = []
     # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
     # before the comma is a claim of its own
     inclusion_words: Words = []
@@ -269,6 +280,21 @@ class ClaimsTable(BaseModel):
     # a person is called by the start of a name ('Enggar' for Enggartiasto): Indonesian usage; in English
     # it would read 'Islam' as 'Islamic State'
     short_name_prefixes: bool = False
+    # a family name alone ("Clinton") stands for the full name the article writes ("Hillary Clinton")
+    # even for someone who speaks nowhere: where two or three capitalised words make a person (English);
+    # in Indonesian they as often make a title or an institution ("Dinas Sosial", "Ibu Kota")
+    family_names: bool = False
+    # a contraction → its full words in standalone text ("n't": " not", "can't": "cannot"); a key that
+    # opens with the apostrophe or "n'" is an ending, any other a whole word; "'" stands for ' and ’
+    contractions: dict[Phrase, str] = {}
+    # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
+    # before a verb that reads right after a name: one with a third-person form here ("am": "is",
+    # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),
+    # past the adverbs between them ("I also pledged")
+    agreeing_verbs: dict[Phrase, str] = {}
+    same_verbs: Words = []
+    past_endings: Words = []
+    agreement_adverbs: Words = []
     # enumerations (claims/_enumeration.py, helper idprec): a list's introducer ("yakni", "antara lain")
     # follows the list's noun, so the phrase before it is no item; after a membership predicate
     # ("adalah", "terdiri dari") an item's claim says it is a member ("Bali termasuk dalam enam provinsi itu")
