@@ -429,9 +429,13 @@ def _unnamed_office(ctx: Ctx, titles: _RoleWords, end: int) -> bool:
 
 
 def _coordination_follows(ctx: Ctx, end: int) -> bool:
-    """Does a coordinator and a capitalised word follow token ``end`` ("… Energi dan Sumber")?"""
+    """Does a coordinator and a capitalised word follow token ``end`` ("… Energi dan Sumber"; a
+    coordinator doubled by a typo, "Menteri Hukum dan dan HAM", is one)?"""
     count = len(ctx.idx.lower)
-    return end + 1 < count and ctx.word(end) in ctx.L.coordinators and ctx.is_cap(end + 1)
+    after = end
+    while after < count and ctx.word(after) in ctx.L.coordinators:
+        after += 1
+    return end < after < count and ctx.is_cap(after)
 
 
 def _with_portfolio(ctx: Ctx, titles: _RoleWords, end: int) -> int:
@@ -494,7 +498,10 @@ def _initial_dot(ctx: Ctx, t: int) -> bool:
 def _past_role_words_in_name(ctx: Ctx, start: int, end: int) -> int:
     """The name run's start moved past words the article shows are not the name's: "Direktur
     Riset Setara Institute Ismail Hasani" ("Institute" ends a name elsewhere), "Direktur
-    Statistik Harga Yunita Risanti" ("harga" is a common word, "Yunita" the name)."""
+    Statistik Harga Yunita Risanti" ("harga" is a common word, "Yunita" the name), "Sekretaris
+    DPRD Kota Bekasi Junaedi" (a place after its head word, then the name the article uses alone)."""
+    while end - start >= 3 and ctx.word(start) in ctx.L.location_heads and _alone(ctx, start + 2):
+        start += 2
     while end - start >= 2 and _org_word_elsewhere(ctx, start):
         start += 1
     while end - start >= 2 and _not_name_start(ctx, start, end):
