@@ -123,6 +123,9 @@ class Registry:
         self.last_group: SpeakerRef | None = None
         self.mentions: list[tuple[int, SpeakerRef]] = []  # (offset, person) of titled names
         self._name_runs: dict[str, str] | None = None  # first word → capitalised name it opens
+        # unnamed sources introduced with an indefinite article ("seorang komandan aliansi militer",
+        # "a senior official"), by their words, for a later "Komandan itu" / "the official"
+        self.described: list[tuple[frozenset[str], SpeakerRef]] = []
         self._learn()
 
     def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
@@ -706,16 +709,65 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
-    for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _document_speaker, _description_speaker):
+    speaker = _classified(phrase)
+    if speaker is not None and speaker.kind in (SpeakerKind.group, SpeakerKind.person, SpeakerKind.anonymous):
+        _remember_introduced(phrase, speaker)
+    return speaker
+
+
+def _classified(phrase: _Phrase) -> SpeakerRef | None:
+    for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _document_speaker, _described_before,
+                 _description_speaker):
         hit = rule(phrase)
         if not isinstance(hit, _Undecided):
             return hit
-    np = parse_np(ctx, i, j)
-    for np_rule in (_anonymous_speaker, _member_speaker, _group_speaker, _named_speaker, _role_speaker):
+    np = parse_np(phrase.ctx, phrase.i, phrase.j)
+    for np_rule in (_anonymous_speaker, _member_speaker, _group_speaker, _connected_organisation, _named_speaker,
+                    _role_speaker):
         hit = np_rule(phrase, np)
         if not isinstance(hit, _Undecided):
             return hit
     return _bare_speaker(phrase)
+
+
+def _content_words(ctx: Ctx, i: int, j: int) -> frozenset[str]:
+    """The words of a description without its articles, determiners and demonstratives."""
+    L = ctx.L
+    return frozenset(ctx.word(t) for t in range(i, j) if ctx.is_word(t) and ctx.word(t) not in L.np_articles
+                     and ctx.word(t) not in L.demonstratives)
+
+
+_INTRODUCED_WORDS = 6  # words at most of an introduced source's description kept for matching
+
+
+def _remember_introduced(p: _Phrase, speaker: SpeakerRef) -> None:
+    """Keep an unnamed source introduced with an indefinite article ("seorang komandan aliansi
+    militer yang …", "a senior official"), by the words of its description before any clause."""
+    ctx, L = p.ctx, p.ctx.L
+    if p.first not in L.np_articles or p.first in _person_nouns(L.code)[0] \
+            or any(ctx.is_cap(t) for t in range(p.i + 1, p.j)):
+        return
+    end = next((t for t in range(p.i + 1, p.j) if ctx.word(t) in L.np_stops or ctx.word(t) in L.relative
+                or not ctx.is_word(t)), p.j)
+    words = _content_words(ctx, p.i, min(end, p.i + 1 + _INTRODUCED_WORDS))
+    if words:
+        p.reg.described.append((words, speaker))
+
+
+def _described_before(p: _Phrase) -> Decision:
+    """ "Komandan itu mengatakan", "The commander said": a definite description whose words all
+    describe an unnamed source introduced before ("seorang komandan aliansi militer") is that source."""
+    ctx, L = p.ctx, p.ctx.L
+    definite = ctx.word(p.j - 1) in L.demonstratives or p.first in _person_nouns(L.code)[0] \
+        or p.first in L.demonstratives
+    if not p.reg.described or not definite or p.j - p.i > _DESCRIPTION_WORDS \
+            or any(ctx.is_cap(t) and t > p.i for t in range(p.i, p.j)):
+        return UNDECIDED
+    words = _content_words(ctx, p.i, p.j)
+    for known, speaker in reversed(p.reg.described):
+        if words and words <= known:
+            return _moved(speaker, mention=p.mention, cue=p.cue, via="speaker.introduced-description")
+    return UNDECIDED
 
 
 def _not_a_speaker(p: _Phrase) -> Decision:
@@ -862,6 +914,78 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     mention = p.mention
     p.reg.last_person = _moved(ref, mention=mention)
     return _moved(ref, mention=mention, cue=p.cue)
+
+
+@cache
+def _organisation_connectors(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).organisation_connectors)
+
+
+def _connected_organisation(p: _Phrase, np: NP) -> Decision:
+    """ "The Bureau of Labor Statistics said", "kelompok pemantau Syrian Observatory for Human
+    Rights melaporkan": capitalised parts joined by "of" / "for" at the end of the phrase, the first
+    part with an organisation's head word, are one organisation, not a person named "Labor
+    Statistics". A title ("Secretary of State John Kerry") or a person's name before the joining
+    word ("Bernie Sanders of Vermont") is no such first part."""
+    ctx = p.ctx
+    if np.role:
+        return UNDECIDED
+    start = _connected_run_start(ctx, p.i, p.j, _organisation_connectors(ctx.L.code))
+    if start is None:
+        return UNDECIDED
+    while ctx.word(start) in ctx.L.np_articles:
+        start += 1  # "The Bureau of …" at a sentence start: the name is without its article
+    if _belongs_to_someone(ctx, p.i, start):
+        return _person_of_organisation(p, start)
+    first_part = range(start, next(t for t in range(start, p.j) if not ctx.is_cap(t)))
+    last_part = next(t for t in range(p.j - 1, start, -1) if not ctx.is_cap(t - 1))
+    if not any(ctx.word(t) in ctx.L.organisation_heads for t in first_part) \
+            or p.j - last_part > _NAME_WORDS_AT_END or _names_a_person(p.reg, ctx.phrase(last_part, p.j)):
+        return UNDECIDED  # "Council on American-Islamic Relations … Director Nihad Awad", "Campaign for Trump"
+    name = ctx.phrase(start, p.j)
+    return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name, mention=p.mention, cue=p.cue)
+
+
+def _person_of_organisation(p: _Phrase, org_start: int) -> Decision:
+    """ "Stephen Vladeck of the University of Texas School of Law": the name before the
+    preposition is the person, the organisation after it theirs."""
+    ctx = p.ctx
+    prep = org_start - 1
+    while prep > p.i and ctx.word(prep) in ctx.L.np_articles:
+        prep -= 1
+    if prep - p.i < 2 or ctx.word(prep) not in ctx.L.np_stops \
+            or not all(ctx.is_cap(t) or ctx.word(t) in ctx.L.particles for t in range(p.i, prep)):
+        return UNDECIDED
+    ref = p.reg.resolve(ctx.phrase(p.i, prep), None, ctx.phrase(org_start, p.j))
+    p.reg.last_person = _moved(ref, mention=p.mention)
+    return _moved(ref, mention=p.mention, cue=p.cue)
+
+
+def _names_a_person(reg: Registry, name: str) -> bool:
+    key = name.lower()
+    return key in reg.full or key in reg.by_token
+
+
+def _belongs_to_someone(ctx: Ctx, i: int, start: int) -> bool:
+    """Do the words before the organisation describe someone of it ("Stephen Vladeck of the
+    University of Texas", "a professor at the University of Florida"): a name before it, or a
+    preposition right before it (past its article)?"""
+    before = start
+    while before > i and ctx.word(before - 1) in ctx.L.np_articles:
+        before -= 1
+    return (before > i and ctx.word(before - 1) in ctx.L.np_stops) or any(ctx.is_cap(t) for t in range(i, before))
+
+
+def _connected_run_start(ctx: Ctx, i: int, j: int, connectors: frozenset[str]) -> int | None:
+    """Start of the run of capitalised words ending at token j that a connector joins, or None when
+    no connector joins it."""
+    start, joined = j, False
+    while start > i and ctx.is_cap(start - 1):
+        start -= 1
+        if start - 2 >= i and not ctx.is_cap(start - 1) and ctx.word(start - 1) in connectors and ctx.is_cap(start - 2):
+            start -= 1
+            joined = True
+    return start if joined and start < j and ctx.is_cap(start) else None
 
 
 def _opening_participle(p: _Phrase) -> bool:
@@ -1434,6 +1558,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
+    if _anaphoric_object(ctx, k, content, words):
+        return _anaphoric_active(ctx, reg, phrase, k, words[1] + 1)
     if _object_after_cue(ctx, k, content, hi, words, quoted):
         return None
     if len(words) < ctx.L.min_claim_tokens:
@@ -1456,6 +1582,23 @@ def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int
     what was said?"""
     return _takes_object(ctx, cue, content, hi, words, quoted) or _short_act(ctx, cue, content, hi) \
         or _figure_object(ctx, cue, content, hi)
+
+
+@cache
+def _speech_act_adjuncts(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).speech_act_adjuncts)
+
+
+def _anaphoric_object(ctx: Ctx, cue: int, content: int, words: list[int]) -> bool:
+    """ "Zainudin menyatakan hal tersebut untuk menyikapi …", "Panggah menyampaikan hal itu saat
+    kunjungan kerja …": the cue's object points back to what was said before, and the rest tells
+    when, where or why it was said. With a comma after the cue ("menyebut, hal ini lantaran …") or
+    a predicate after the pointer ("hal itu merupakan …") the words open what was said."""
+    L = ctx.L
+    if content != cue + 1 or len(words) < 2 or ctx.word(words[0]) not in L.speech_nouns \
+            or ctx.word(words[1]) not in L.demonstratives:
+        return False
+    return len(words) == 2 or ctx.word(words[2]) in _speech_act_adjuncts(L.code)
 
 
 @cache
@@ -2140,6 +2283,14 @@ def _passive_with_subject(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, 
     return None
 
 
+def _anaphoric_active(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, end: int) -> Attribution | None:
+    """ "Panggah menyampaikan hal itu saat …": what was written just before is his."""
+    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
+        return None
+    return Attribution(speaker, ctx.span(phrase.start, end), None, anaphoric=True)
+
+
 def _anaphoric_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, start: int,
                        hi: int) -> Attribution | None:
     """ "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his."""
@@ -2158,6 +2309,8 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
     source = _source_after_prefix(ctx, k, hi, pronoun)
     if at_start and k != lo and not pronoun and not _comma_at(ctx, source.end, hi):
         return None  # "Tapi kata Dirman sampah …": no comma closes the source
+    if k == lo and not pronoun and not _comma_at(ctx, source.end, hi):
+        source = _name_closed_source(ctx, reg, source.start, hi) or source
     speaker, source_end = _prefix_speaker(ctx, reg, k, source, hi, pronoun)
     if speaker is None:
         return None
@@ -2191,6 +2344,38 @@ def _source_end(ctx: Ctx, start: int, end: int, hi: int, pronoun: bool) -> int:
     while not pronoun and end < hi and (ctx.word(end) not in (",", ".", ";") or _dot_inside_name(ctx, end, hi)) \
             and end - start < _SOURCE_WORDS:
         end += 1
+    return end
+
+
+def _name_closed_source(ctx: Ctx, reg: Registry, start: int, hi: int) -> TokenRange | None:
+    """ "Menurut Zainudin itu merupakan bukti …" / "Menurut data BPS jumlah penduduk miskin naik":
+    a sentence with no comma at all, so a name closes the source: the words up to and including
+    the first run of capitalised words (cut after a name the article already knows: "Menurut
+    Erwan Partai Demokrat perlu …"); what was said starts at the lower-case word after it."""
+    if any(ctx.word(t) == "," for t in range(start, hi)):
+        return None  # a comma further on closes a long source ("According to early results of …,")
+    name = start
+    while name < min(hi, start + _SOURCE_WORDS) and not ctx.is_cap(name):
+        name += 1
+    if name >= hi or not ctx.is_cap(name):
+        return None
+    end = name
+    while end < hi and (ctx.is_cap(end) or _dot_inside_name(ctx, end, hi)):
+        end += 1
+    end = _known_name_end(ctx, reg, name, end)
+    if end >= hi or not ctx.idx.is_word[end] or ctx.word(end) in ctx.L.relative \
+            or n_words_between(ctx, end, hi) < ctx.L.min_claim_tokens:
+        return None  # "Menurut Pratama yang pernah …": a clause of the name, not what was said
+    return TokenRange(start, end)
+
+
+def _known_name_end(ctx: Ctx, reg: Registry, start: int, end: int) -> int:
+    """The end of the longest leading part of the capitalised run start..end-1 that is a name the
+    article registered, else ``end``."""
+    for cut in range(end - 1, start, -1):
+        key = ctx.phrase(start, cut).lower()
+        if key in reg.full or (cut == start + 1 and key in reg.by_token):
+            return cut
     return end
 
 

@@ -248,7 +248,12 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
     """If tokens from u start a clause (a short subject, then a verb), the subject's length."""
     if u >= j or ctx.word(u) in ctx.L.np_stops or _skip_modifiers(ctx, u, j) > u:
         return None  # a clause needs a subject, not just "tidak" before its verb
-    for k in range(u, min(j, u + 7)):
+    k, stop = u, min(j, u + 7)
+    while k < stop:
+        inserted = _dash_insertion_end(ctx, k, j) if k > u else None
+        if inserted is not None:
+            k, stop = inserted, min(j, stop + inserted - k)
+            continue
         if _breaks_subject(ctx, k):
             return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = _skip_modifiers(ctx, k, j)
@@ -256,6 +261,30 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
             return k - u
         if ctx.is_verb(k):
             return (k - u) if k > u else None
+        k += 1
+    return None
+
+
+DASH_INSERTION_WORDS = 8  # words at most in a phrase set off by dashes inside a subject
+
+
+def _dash_insertion_end(ctx: Ctx, k: int, j: int) -> int | None:
+    """ "many outsiders -- some of them business people -- continue to shock …": a verbless phrase
+    between two dashes inside a subject, right before its verb, describes it; the token after the
+    closing dash, or None. Not a phrase that singles out ("— especially Hispanics —") or opens a
+    participle clause ("— casting the government as enforcer —"): those end a clause before."""
+    if not _is_dash(ctx, k):
+        return None
+    t = k + (2 if ctx.word(k) == "-" else 1)
+    if t >= j or ctx.word(t) in ctx.L.non_subjects or _opens_participle(ctx, t):
+        return None
+    for e in range(t, min(j, t + DASH_INSERTION_WORDS + 1)):
+        if _is_dash(ctx, e):
+            after = e + (2 if ctx.word(e) == "-" else 1)
+            v = _skip_modifiers(ctx, after, j)
+            return after if e > t and v < j and ctx.is_verb(v) else None
+        if not ctx.is_word(e) or ctx.is_verb(e):
+            return None
     return None
 
 
@@ -432,7 +461,7 @@ def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] |
     if ctx.word(k) == ";" and n_words(ctx, u, j) >= L.min_claim_tokens:
         st.has_verb = False
         return (k, u, "clause"), u
-    hit = _clause_after_connectives(ctx, st, k, u)
+    hit = _clause_after_connectives(ctx, st, k, u) or _complement_conjunct(ctx, st, k, u)
     if hit is not None:
         return hit
     kind = _split_kind(ctx, st, k, u, v) if st.has_verb else None
@@ -453,6 +482,30 @@ def _clause_after_connectives(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tupl
         st.has_verb, st.purpose = False, False
         return (k, w, "clause"), w
     return None
+
+
+SET_OFF_REACH = 16  # tokens at most from a dash to the dash that closes what it sets off
+
+
+def _complement_conjunct(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tuple[int, int, str], int] | None:
+    """ "Kasich has argued that his rating is far higher, and that — despite … — he is best-positioned
+    to …": a complement clause coordinated after a predicate (a second thing said, believed or
+    found) is a claim of its own from its subject, past a phrase set off by dashes; where the table
+    sets ``complement_conjuncts``. Not "and that accounts for …" ("that" is the subject), nor "so
+    that …" (a purpose)."""
+    L, j = ctx.L, st.j
+    conn = ctx.word(u - 1)
+    if not st.has_verb or u + 1 >= j or not (conn in L.list_coordinators or conn in L.contrast_connectives) \
+            or ctx.word(u) not in L.complementisers or not clause_table(L.code).complement_conjuncts:
+        return None
+    w = u + 1
+    if _is_dash(ctx, w):
+        w = next((t + 1 for t in range(w + 2, min(j, w + SET_OFF_REACH)) if _is_dash(ctx, t)
+                  and not _is_dash(ctx, t + 1)), w)
+    if _is_adverb(ctx, w) or not _clause_subject_len(ctx, w, j):
+        return None  # "a plan that was meant to … but that barely got off the ground": a relative clause
+    st.has_verb, st.purpose = False, False
+    return (k, w, "complement-conjunct"), w
 
 
 def _past_set_off_connectives(ctx: Ctx, k: int, j: int) -> int:
@@ -523,12 +576,36 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
     L = ctx.L
     if not L.split_quotes or st.purpose or _opens_dependent(ctx, st.opener, st.j):
         return False
+    if _opens_with_verb_phrase(ctx, st.opener, st.j):
+        return False  # "Mengantisipasi …, PT KAI menambah …": a subjectless phrase fronted to the main clause
     if st.last_verb is not None and ctx.word(st.last_verb) in _complement_verbs(L.code):
         return False  # "Desmond mendesak, Menkumham mencopot …": the verb's complement
     if ctx.word(u) in L.non_subjects or not any(ctx.is_verb(t) for t in range(st.last_comma + 1, u - 1)):
         return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
     n = _clause_subject_len(ctx, u, st.j)
     return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens
+
+
+def _figure_items(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, limit: int) -> list[Unit]:
+    """A claim per figure item of the clause a..b-1, from the clause's start to the item's end."""
+    return [_part(ctx, a, end, head, like, "figure-item") for end in figure_ends(ctx, a, b)[:limit]
+            if not _ends_fronted_phrase(ctx, a, end, b)]
+
+
+def _ends_fronted_phrase(ctx: Ctx, a: int, k: int, b: int) -> bool:
+    """Is the comma at k the end of a subjectless verb phrase fronted to the main clause after it
+    ("Mengantisipasi … Imlek 2018 yang jatuh pada Jumat (16/2), PT KAI mengoperasikan …")? A
+    figure's item must not end there: the phrase alone states nothing (helper idfix)."""
+    return ctx.word(k) == "," and _opens_with_verb_phrase(ctx, trim_tokens(ctx, a, k)[0], k) \
+        and _first_verb(ctx, k + 1, b) is not None
+
+
+def _opens_with_verb_phrase(ctx: Ctx, t: int, j: int) -> bool:
+    """Does a verb with words of its own open the stretch at token t ("Mengantisipasi kemacetan,
+    …", "Melihat korban dianiaya, …"), not an existential ("Ada proses, …") nor a verb set off
+    alone ("Tercatat, …")? Before a comma it has no subject: it leads to the clause after."""
+    L = ctx.L
+    return L.is_verb(ctx.word(t)) and t + 1 < j and ctx.word(t + 1) != "," and not ctx.match_seq(t, L.existentials, j)
 
 
 def _first_person_split(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tuple[int, int, str], int] | None:
@@ -665,7 +742,8 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     """
     keep_verb = default_subject is not None or subject_prefix is not None
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
-    if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None):
+    if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None) \
+            or (not keep_verb and _lone_fronted_member(ctx, i, j)):
         return []
     cut, role = contrast_cut(ctx, i, j), "contrast"
     if cut is None:
@@ -676,6 +754,13 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
                           cue=cue, default_subject=default_subject, subject_prefix=subject_prefix)
         return first + _tagged_role(decompose(ctx, cut[1], j, sentence, speaker, spans, residual=residual,
                                               cue=cue), role)
+    cut = _fronted_concession(ctx, i, j)
+    if cut is not None:
+        # "While the U.S. added 292,000 jobs, China suffered market chaos": two facts, as "X, but Y"
+        return _tagged_role(decompose(ctx, cut[0], cut[1], sentence, speaker, spans, residual=residual,
+                                      cue=cue), "concession") \
+            + decompose(ctx, cut[1] + 1, j, sentence, speaker, spans, residual=residual, cue=cue,
+                        default_subject=default_subject, subject_prefix=subject_prefix)
     front = _fronted_member(ctx, i, j)
     if front is not None:
         (s, e), words, main = front
@@ -709,6 +794,14 @@ def _fronted_member(ctx: Ctx, i: int, j: int) -> tuple[tuple[int, int], list[str
     # the member said of the main clause's subject ("negara-negara Teluk itu memutus hubungan …")
     words = [ctx.phrase(s1, e1), ctx.phrase(i + n, k)] if e1 > s1 else [ctx.phrase(i, k)]
     return ctx.span(i, k), words, k + 1
+
+
+def _lone_fronted_member(ctx: Ctx, i: int, j: int) -> bool:
+    """Is the stretch only a predicate fronted by an additive, its main clause cut off by a full
+    stop ("Selain menerjunkan personel gabungan. Polres juga …")? It says nothing of whom: no claim
+    (helper idfix). Not "Selain tersangka kita juga mengamankan …" (a noun, then the main clause)."""
+    n = _fronted_additive_len(ctx, i, j)
+    return n > 0 and ctx.L.is_verb(ctx.word(i + n)) and not any(ctx.word(k) == "," for k in range(i + n, j))
 
 
 @cache
@@ -772,6 +865,32 @@ def _concessive_cut(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
                 and _clause_subject_len(ctx, k + 1, j):
             return (k - 1 if ctx.word(k - 1) == "," else k), k + 1
         return None
+    return None
+
+
+@cache
+def _fronted_concessives(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The table's ``fronted_concessives`` as word tuples, longest first."""
+    seqs = {tuple(p.lower().split()) for p in clause_table(lang).fronted_concessives}
+    return tuple(sorted(seqs, key=lambda p: (-len(p), p)))
+
+
+def _fronted_concession(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
+    """(start, comma) of the clause after a concessive that opens tokens i..j-1 ("Although the
+    party raised more money than ever, its candidates lost"), when the clause has a verb and the
+    comma after it opens a clause with a subject of its own: both clauses are asserted, two
+    claims. Not a verbless or participle opening ("While serving in the House, Sanders voted …")."""
+    lower = ctx.idx.lower
+    n = next((len(p) for p in _fronted_concessives(ctx.L.code) if tuple(lower[i:i + len(p)]) == p), 0)
+    if not n or _clause_subject_len(ctx, i + n, j) is None:
+        return None
+    depth = 0
+    for k in range(i + n + 1, j - 1):
+        depth = _quote_depth(ctx.text[ctx.idx.spans[k][0]], depth)
+        if depth or ctx.word(k) != ",":
+            continue
+        if _clause_subject_len(ctx, k + 1, j) and n_words(ctx, k + 1, j) >= ctx.L.min_claim_tokens:
+            return i + n, k
     return None
 
 
@@ -1072,13 +1191,29 @@ def _before_long_relative(d: _Decomposition, a: int, b: int, k: int) -> None:
     end = _relative_end(ctx, k + 1, b)
     if ctx.words_between(k + 1, end) < LONG_RELATIVE or _first_verb(ctx, k + 1, end) is None \
             or any(ctx.word(t) in L.coordinators for t in range(_np_start(ctx, k, a) - 1, k)) \
-            or _blocks_before_relative(ctx, a, k):
+            or _blocks_before_relative(ctx, a, k) or _fronted_participle(d, a, k, b):
         return  # "lahan yang sangat besar yang dibagi …": no verb; "…, serta bank-bank lain yang …": a list's item
     s0, e0 = trim_tokens(ctx, a, k)
     if n_words(ctx, s0, e0) >= ctx.L.min_claim_tokens:
         s, e = ctx.span(s0, e0)
         d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
                             role="before-relative", cue=d.cue))
+
+
+def _fronted_participle(d: _Decomposition, a: int, k: int, b: int) -> bool:
+    """Does the sentence open with a verb phrase that has no subject and leads to the main clause
+    after a comma ("Mengantisipasi meningkatnya jumlah penumpang yang …, PT KAI mengoperasikan …",
+    "Mendengar teriakan …, warga yang berada di sekitar lokasi ikut …")? The noun before the
+    relative is then part of a purpose or circumstance, or the main subject cut off its predicate:
+    no claim's end (helper idfix)."""
+    ctx = d.ctx
+    s0 = trim_tokens(ctx, a, k)[0]
+    start = ctx.span(s0, s0 + 1)[0]
+    if not _opens_with_verb_phrase(ctx, s0, k) or ctx.text[d.sentence[0]:start].strip(" \"“'‘«"):
+        return False  # a subject before the verb, or a verb inside the sentence (a carried conjunct)
+    end = ctx.idx.between(start, d.sentence[1]).stop  # a comma splice may have ended the stretch at the comma
+    comma = next((t for t in range(s0 + 1, end) if ctx.word(t) == ","), None)
+    return comma is not None and _first_verb(ctx, comma + 1, end) is not None
 
 
 def _subject_name_start(ctx: Ctx, a: int, k: int, b: int) -> int | None:
@@ -1296,8 +1431,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
     out += _clause_fact_parts(ctx, a, b, head, like)
-    for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
-        out.append(_part(ctx, a, end, head, like, "figure-item"))
+    out += _figure_items(ctx, a, b, head, like, MAX_ITEMS - len(ends))  # output linear in the text
     out += _appositive_parts(ctx, a, b, head, like)
     out += participle_parts(ctx, a, b, like)
     out += complement_parts(ctx, a, b, like)

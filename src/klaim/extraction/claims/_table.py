@@ -121,6 +121,7 @@ class ClaimsTable(BaseModel):
     person_particles: Words = []
     name_prefixes: Words = []
     organisation_heads: Words = []
+    organisation_connectors: Words = []  # lower-case words inside an organisation's name ("Bureau of Labor Statistics")
     post_nominals: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
@@ -180,6 +181,7 @@ class ClaimsTable(BaseModel):
     additive_negations: Phrases = []
     additive_continuations: Phrases = []
     future: Phrases = []
+    future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
@@ -193,6 +195,10 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
+    experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
+    stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
+    adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
     non_claim_endings: Phrases = []
@@ -219,6 +225,8 @@ class ClaimsTable(BaseModel):
     noun_list_items: bool = True
     # a clause after a subordinator ("as Clinton continues to lead") is a claim besides the whole
     subordinate_clauses: bool = False
+    # "argued that X, and that Y": a complement clause coordinated after the first is a claim of its own
+    complement_conjuncts: bool = False
     # a lower-case phrase set off by commas between a capitalised subject and its cue describes the
     # speaker ("Rep. Bobby Scott (D-Va.), ranking member of …, said"): the subject speaks
     set_off_descriptions: bool = False
@@ -238,6 +246,8 @@ class ClaimsTable(BaseModel):
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
+    # open a sentence with a concession ("Although X, Y", "While X, Y"): X and Y are two claims
+    fronted_concessives: Phrases = []
     # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
     # before the comma is a claim of its own
     inclusion_words: Words = []
@@ -252,6 +262,7 @@ class ClaimsTable(BaseModel):
     relative_adverbs: Words = []  # may open a relative clause before its cue ("yang semula tak …")
     focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     occasion_subordinators: Words = []  # after a post cue's speaker: when it was said ("saat ditemui")
+    speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
@@ -270,6 +281,21 @@ class ClaimsTable(BaseModel):
     # a person is called by the start of a name ('Enggar' for Enggartiasto): Indonesian usage; in English
     # it would read 'Islam' as 'Islamic State'
     short_name_prefixes: bool = False
+    # a family name alone ("Clinton") stands for the full name the article writes ("Hillary Clinton")
+    # even for someone who speaks nowhere: where two or three capitalised words make a person (English);
+    # in Indonesian they as often make a title or an institution ("Dinas Sosial", "Ibu Kota")
+    family_names: bool = False
+    # a contraction → its full words in standalone text ("n't": " not", "can't": "cannot"); a key that
+    # opens with the apostrophe or "n'" is an ending, any other a whole word; "'" stands for ' and ’
+    contractions: dict[Phrase, str] = {}
+    # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
+    # before a verb that reads right after a name: one with a third-person form here ("am": "is",
+    # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),
+    # past the adverbs between them ("I also pledged")
+    agreeing_verbs: dict[Phrase, str] = {}
+    same_verbs: Words = []
+    past_endings: Words = []
+    agreement_adverbs: Words = []
     # enumerations (claims/_enumeration.py, helper idprec): a list's introducer ("yakni", "antara lain")
     # follows the list's noun, so the phrase before it is no item; after a membership predicate
     # ("adalah", "terdiri dari") an item's claim says it is a member ("Bali termasuk dalam enam provinsi itu")
@@ -283,6 +309,7 @@ class ClaimsTable(BaseModel):
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
     partitives: Words = []  # "99 di antaranya …": a number counted out of one before it, no figure item of its own
+    comparison_words: Words = []  # "menurun 1,2 persen dibandingkan dengan 2017": the figure needs its comparand
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
 
