@@ -46,6 +46,7 @@ from klaim.extraction.text import quote_mark
 from klaim.schema import SpeakerKind
 
 PRONOUN = "discourse.pronoun-antecedent"
+QUOTE_CONTINUES = "discourse.quote-continues"
 CONTINUES = "discourse.account-continues"
 NEGATION_REACH = 2  # words after a pronoun subject that may hold its negation ("ia juga tidak …")
 RESUMES = "discourse.account-resumes"
@@ -271,14 +272,28 @@ def quotes_in_content(units: list[Unit]) -> list[Unit]:
             cues.setdefault(u.sentence, []).append(u)
     out = []
     for u in units:
-        if u.quote and u.rules == ("unit.quote",) and u.sentence in cues:
-            before = [a for a in cues[u.sentence] if a.spans[0][1] <= u.start]
-            if before:
-                cue = max(before, key=lambda a: a.spans[0][1])
+        if u.quote and u.sentence in cues and _speakerless_quote(u):
+            cue = _reporting_cue(u, cues[u.sentence])
+            if cue is not None:
                 u = replace(u, speaker=cue.speaker, spans=list(cue.spans), cue=cue.speaker.cue,
                             rules=(*u.rules, QUOTE_IN_CONTENT))
         out.append(u)
     return out
+
+
+def _speakerless_quote(u: Unit) -> bool:
+    """A quote with no cue of its own: the outlet's, or carried over from the quote before."""
+    return u.rules == ("unit.quote",) or u.rules[-1:] == (QUOTE_CONTINUES,)
+
+
+def _reporting_cue(u: Unit, attributed: list[Unit]) -> Unit | None:
+    """The attributed unit whose content holds the quote ('"Let me thank …" for the victory,
+    Sanders said'), else the one whose cue comes last before it."""
+    inside = [a for a in attributed if a.start <= u.start and u.end <= a.end]
+    if inside:
+        return min(inside, key=lambda a: a.end - a.start)
+    before = [a for a in attributed if a.spans[0][1] <= u.start]
+    return max(before, key=lambda a: a.spans[0][1]) if before else None
 
 
 def op_ed_author(d: Discourse, units: list[Unit]) -> list[Unit]:
