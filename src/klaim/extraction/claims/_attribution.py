@@ -1042,8 +1042,11 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
     if hit is not None and n == p.j - p.i:
         kind = SpeakerKind.organisation if hit[0] == "organisation" else SpeakerKind.group
         return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=p.mention, cue=p.cue)
-    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(p.i, p.j)):
-        return SpeakerRef(SpeakerKind.organisation, name=p.text, mention=p.mention, cue=p.cue)
+    start = p.i
+    while start < p.j - 1 and ctx.word(start) in ctx.L.np_articles:
+        start += 1  # "the DNC said": an organisation named without its article
+    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(start, p.j)):
+        return SpeakerRef(SpeakerKind.organisation, name=ctx.phrase(start, p.j), mention=p.mention, cue=p.cue)
     named = _named_organisation(p)
     if named is not None:
         return named
@@ -2336,13 +2339,19 @@ def _source_after_prefix(ctx: Ctx, cue: int, hi: int, pronoun: bool) -> TokenRan
     start = cue + 1
     if start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
-    end = start
+    end = _source_end(ctx, start, start, hi, pronoun)
+    cited = next((k for k in range(start + 1, end) if ctx.match_seq(k, ctx.L.citations, end)), None)
+    if cited is not None:  # "exit polling reported by CNN and The New York Times": the reporter's name counts
+        end = _source_end(ctx, cited, end, hi, pronoun)
+    return TokenRange(start, end)
+
+
+def _source_end(ctx: Ctx, start: int, end: int, hi: int, pronoun: bool) -> int:
+    """Token ``end`` moved on to a comma or the sentence end, at most ``_SOURCE_WORDS`` tokens from ``start``."""
     while not pronoun and end < hi and (ctx.word(end) not in (",", ".", ";") or _dot_inside_name(ctx, end, hi)) \
             and end - start < _SOURCE_WORDS:
         end += 1
-    while end < hi and end - start >= _SOURCE_WORDS and ctx.is_cap(end) and ctx.is_cap(end - 1):
-        end += 1  # the limit fell inside a name ("… reported by CNN and The New York Times")
-    return TokenRange(start, end)
+    return end
 
 
 def _name_closed_source(ctx: Ctx, reg: Registry, start: int, hi: int) -> TokenRange | None:

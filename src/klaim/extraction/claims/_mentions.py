@@ -43,6 +43,7 @@ class DiscourseWords:
     source_words: Phrases
     resume_paragraphs: int
     short_name_prefixes: bool
+    block_quote_subjects: bool
 
     @property
     def rewritable(self) -> frozenset[str]:
@@ -67,6 +68,7 @@ def discourse_words(lang: str) -> DiscourseWords:
         source_words=Phrases(t.source_words),
         resume_paragraphs=t.resume_paragraphs,
         short_name_prefixes=t.short_name_prefixes,
+        block_quote_subjects=t.block_quote_subjects,
     )
 
 
