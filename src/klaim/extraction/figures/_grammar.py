@@ -442,18 +442,31 @@ def _collective(c: Cand, text: str, lex: Lexicon) -> str | None:
 
 
 def _counted(text: str, end: int, lex: Lexicon) -> str | None:
+    """The noun a number counts ("758 delegates"), through one participle before it ("758
+    pledged delegates", "12 confirmed cases"); None after a verb ("15 died") or a function word."""
     m = lex.res["word"].match(text, end)
     if not m:
         return None
     w = m.group(1)
+    if _participle(w, lex):
+        after = lex.res["word"].match(text, m.end())
+        noun = after.group(1) if after and _countable(after.group(1), lex) else None
+        return f"{w} {noun}" if noun else None
+    return w if _countable(w, lex) else None
+
+
+def _participle(word: str, lex: Lexicon) -> bool:
+    k = norm(word)
+    return len(k) > 4 and k.endswith(tuple(lex.table.get("verb_suffixes") or ("\0",)))
+
+
+def _countable(w: str, lex: Lexicon) -> bool:
     k = norm(w)
-    if (k in lex.not_counted or k.startswith(tuple(lex.table.get("verb_prefixes") or ("\0",)))
-            or (len(k) > 4 and k.endswith(tuple(lex.table.get("verb_suffixes") or ("\0",))))
-            or k in lex.words or k in lex.scales or k in lex.local_mult
-            or k in lex.teens or k in lex.months or k in lex.weekdays or k in lex.qualifiers
-            or k in lex.periods or w[:1].isupper() or len(w) < 2):
-        return None
-    return w
+    return not (k in lex.not_counted or k.startswith(tuple(lex.table.get("verb_prefixes") or ("\0",)))
+                or _participle(w, lex)
+                or k in lex.words or k in lex.scales or k in lex.local_mult
+                or k in lex.teens or k in lex.months or k in lex.weekdays or k in lex.qualifiers
+                or k in lex.periods or w[:1].isupper() or len(w) < 2)
 
 
 # ---------------------------------------------------------------- numbers
