@@ -169,5 +169,6 @@ def test_name_appositive_is_found_here():
     claims = klaim.extract("Voters met Jill Stein in May. Stein, a physician from Massachusetts, spoke first.", "en")
     app = [c for c in claims if "decompose.name-appositive" in c.rules]
     assert [c.surface for c in app] == ["Stein, a physician from Massachusetts"]
-    # who someone is is a standing fact: background, as an apposition is
-    assert app[0].claim_type == ClaimType.background and app[0].text == "Stein is a physician from Massachusetts."
+    # who someone is is a standing fact: background, as an apposition is; the family name alone is
+    # restated in full (standalone.full-name)
+    assert app[0].claim_type == ClaimType.background and app[0].text == "Jill Stein is a physician from Massachusetts."

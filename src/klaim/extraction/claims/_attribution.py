@@ -123,6 +123,9 @@ class Registry:
         self.last_group: SpeakerRef | None = None
         self.mentions: list[tuple[int, SpeakerRef]] = []  # (offset, person) of titled names
         self._name_runs: dict[str, str] | None = None  # first word → capitalised name it opens
+        # unnamed sources introduced with an indefinite article ("seorang komandan aliansi militer",
+        # "a senior official"), by their words, for a later "Komandan itu" / "the official"
+        self.described: list[tuple[frozenset[str], SpeakerRef]] = []
         self._learn()
 
     def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
@@ -706,22 +709,86 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
-    for rule in (_not_a_speaker, _pronoun_speaker, _document_speaker, _description_speaker):
+    speaker = _classified(phrase)
+    if speaker is not None and speaker.kind in (SpeakerKind.group, SpeakerKind.person, SpeakerKind.anonymous):
+        _remember_introduced(phrase, speaker)
+    return speaker
+
+
+def _classified(phrase: _Phrase) -> SpeakerRef | None:
+    for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _document_speaker, _described_before,
+                 _description_speaker):
         hit = rule(phrase)
         if not isinstance(hit, _Undecided):
             return hit
-    np = parse_np(ctx, i, j)
-    for np_rule in (_anonymous_speaker, _group_speaker, _named_speaker, _role_speaker):
+    np = parse_np(phrase.ctx, phrase.i, phrase.j)
+    for np_rule in (_anonymous_speaker, _member_speaker, _group_speaker, _connected_organisation, _named_speaker,
+                    _role_speaker):
         hit = np_rule(phrase, np)
         if not isinstance(hit, _Undecided):
             return hit
     return _bare_speaker(phrase)
 
 
+def _content_words(ctx: Ctx, i: int, j: int) -> frozenset[str]:
+    """The words of a description without its articles, determiners and demonstratives."""
+    L = ctx.L
+    return frozenset(ctx.word(t) for t in range(i, j) if ctx.is_word(t) and ctx.word(t) not in L.np_articles
+                     and ctx.word(t) not in L.demonstratives)
+
+
+_INTRODUCED_WORDS = 6  # words at most of an introduced source's description kept for matching
+
+
+def _remember_introduced(p: _Phrase, speaker: SpeakerRef) -> None:
+    """Keep an unnamed source introduced with an indefinite article ("seorang komandan aliansi
+    militer yang …", "a senior official"), by the words of its description before any clause."""
+    ctx, L = p.ctx, p.ctx.L
+    if p.first not in L.np_articles or p.first in _person_nouns(L.code)[0] \
+            or any(ctx.is_cap(t) for t in range(p.i + 1, p.j)):
+        return
+    end = next((t for t in range(p.i + 1, p.j) if ctx.word(t) in L.np_stops or ctx.word(t) in L.relative
+                or not ctx.is_word(t)), p.j)
+    words = _content_words(ctx, p.i, min(end, p.i + 1 + _INTRODUCED_WORDS))
+    if words:
+        p.reg.described.append((words, speaker))
+
+
+def _described_before(p: _Phrase) -> Decision:
+    """ "Komandan itu mengatakan", "The commander said": a definite description whose words all
+    describe an unnamed source introduced before ("seorang komandan aliansi militer") is that source."""
+    ctx, L = p.ctx, p.ctx.L
+    definite = ctx.word(p.j - 1) in L.demonstratives or p.first in _person_nouns(L.code)[0] \
+        or p.first in L.demonstratives
+    if not p.reg.described or not definite or p.j - p.i > _DESCRIPTION_WORDS \
+            or any(ctx.is_cap(t) and t > p.i for t in range(p.i, p.j)):
+        return UNDECIDED
+    words = _content_words(ctx, p.i, p.j)
+    for known, speaker in reversed(p.reg.described):
+        if words and words <= known:
+            return _moved(speaker, mention=p.mention, cue=p.cue, via="speaker.introduced-description")
+    return UNDECIDED
+
+
 def _not_a_speaker(p: _Phrase) -> Decision:
     """ "Peraturan ini menyebutkan …", "the law says …", "Penulis menilai …": a law or rule is
     never a speaker, and the article's own writer is the publisher."""
     return None if p.ctx.match_seq(p.i, p.ctx.L.not_speakers, p.j) else UNDECIDED
+
+
+CITED_SOURCE = "speaker.cited-source"
+
+
+def _cited_speaker(p: _Phrase) -> Decision:
+    """ "according to preliminary exit polling reported by CNN and The New York Times": the source
+    of what a record shows is who reported it, named after the citation words."""
+    ctx = p.ctx
+    for k in range(p.i + 1, p.j - 1):
+        n = ctx.match_seq(k, ctx.L.citations, p.j)
+        if n and k + n < p.j:
+            ref = speaker_from_np(ctx, p.reg, k + n, p.j, p.cue)
+            return _moved(ref, via=CITED_SOURCE) if ref is not None and ref.via is None else ref
+    return UNDECIDED
 
 
 def _pronoun_speaker(p: _Phrase) -> Decision:
@@ -770,6 +837,45 @@ def _anonymous_speaker(p: _Phrase, np: NP) -> Decision:
                       mention=p.mention, cue=p.cue)
 
 
+@cache
+def _member_nouns(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).member_nouns)
+
+
+MEMBER_SPEAKER = "speaker.party-member"  # "Democrats say", "a New Hampshire Republican said"
+
+
+def _member_speaker(p: _Phrase, np: NP) -> Decision:
+    """A phrase headed by a party member's word names no one, though capitalised: the plural is a
+    group ("Democrats", "79 percent of Republicans"), the singular after a definite article the
+    person last named ("the Wisconsin Republican"), any other singular an unnamed person."""
+    ctx = p.ctx
+    nouns = _member_nouns(ctx.L.code)
+    head = ctx.word(p.j - 1)
+    suffix = str(ctx.L.plural_suffix or "")
+    if not nouns or not ctx.is_cap(p.j - 1):
+        return UNDECIDED
+    if suffix and head.endswith(suffix) and head[: -len(suffix)] in nouns:
+        p.reg.last_group = SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue, via=MEMBER_SPEAKER)
+        return p.reg.last_group
+    return _one_member(p) if head in nouns else UNDECIDED
+
+
+def _one_member(p: _Phrase) -> SpeakerRef:
+    """ "the Wisconsin Republican": the person last named (the discourse model resolves it again,
+    knowing every name mentioned before); "a New Hampshire Democrat": an unnamed person."""
+    ctx = p.ctx
+    run = p.j - 1
+    while run > p.i and ctx.is_cap(run - 1) and ctx.is_word(run - 1) and ctx.word(run - 1) not in ctx.L.np_articles:
+        run -= 1  # "New Hampshire Republican": the capitalised run is the role
+    role = ctx.phrase(run, p.j)
+    definite = _person_nouns(ctx.L.code)[0]
+    if p.first in definite or (run > p.i and ctx.word(run - 1) in definite):
+        ref = p.reg.pronoun(ctx, p.i, p.cue)
+        return _moved(ref, mention=p.mention, role=ref.role if ref.name else role, via="speaker.definite-description")
+    return SpeakerRef(SpeakerKind.anonymous, role=role, mention=p.mention, cue=p.cue, via=MEMBER_SPEAKER)
+
+
 def _is_group_phrase(p: _Phrase) -> bool:
     """ "para pejabat", "pejabat-pejabat", "Ukrainian officials" (a plural role word)."""
     L = p.ctx.L
@@ -794,7 +900,7 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     ctx, L = p.ctx, p.ctx.L
     if not np.name:
         return UNDECIDED
-    if np.name.lower() in L.not_names:
+    if np.name.lower() in L.not_names or _opening_participle(p):
         return None  # "Selasa", "Namun": a day or a function word, not a speaker
     _, hit = ctx.gazetteer_at(p.j - (len(np.name.split())), p.j)
     if hit is not None and hit[0] == "organisation" and not np.role:
@@ -810,6 +916,86 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     return _moved(ref, mention=mention, cue=p.cue)
 
 
+@cache
+def _organisation_connectors(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).organisation_connectors)
+
+
+def _connected_organisation(p: _Phrase, np: NP) -> Decision:
+    """ "The Bureau of Labor Statistics said", "kelompok pemantau Syrian Observatory for Human
+    Rights melaporkan": capitalised parts joined by "of" / "for" at the end of the phrase, the first
+    part with an organisation's head word, are one organisation, not a person named "Labor
+    Statistics". A title ("Secretary of State John Kerry") or a person's name before the joining
+    word ("Bernie Sanders of Vermont") is no such first part."""
+    ctx = p.ctx
+    if np.role:
+        return UNDECIDED
+    start = _connected_run_start(ctx, p.i, p.j, _organisation_connectors(ctx.L.code))
+    if start is None:
+        return UNDECIDED
+    while ctx.word(start) in ctx.L.np_articles:
+        start += 1  # "The Bureau of …" at a sentence start: the name is without its article
+    if _belongs_to_someone(ctx, p.i, start):
+        return _person_of_organisation(p, start)
+    first_part = range(start, next(t for t in range(start, p.j) if not ctx.is_cap(t)))
+    last_part = next(t for t in range(p.j - 1, start, -1) if not ctx.is_cap(t - 1))
+    if not any(ctx.word(t) in ctx.L.organisation_heads for t in first_part) \
+            or p.j - last_part > _NAME_WORDS_AT_END or _names_a_person(p.reg, ctx.phrase(last_part, p.j)):
+        return UNDECIDED  # "Council on American-Islamic Relations … Director Nihad Awad", "Campaign for Trump"
+    name = ctx.phrase(start, p.j)
+    return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name, mention=p.mention, cue=p.cue)
+
+
+def _person_of_organisation(p: _Phrase, org_start: int) -> Decision:
+    """ "Stephen Vladeck of the University of Texas School of Law": the name before the
+    preposition is the person, the organisation after it theirs."""
+    ctx = p.ctx
+    prep = org_start - 1
+    while prep > p.i and ctx.word(prep) in ctx.L.np_articles:
+        prep -= 1
+    if prep - p.i < 2 or ctx.word(prep) not in ctx.L.np_stops \
+            or not all(ctx.is_cap(t) or ctx.word(t) in ctx.L.particles for t in range(p.i, prep)):
+        return UNDECIDED
+    ref = p.reg.resolve(ctx.phrase(p.i, prep), None, ctx.phrase(org_start, p.j))
+    p.reg.last_person = _moved(ref, mention=p.mention)
+    return _moved(ref, mention=p.mention, cue=p.cue)
+
+
+def _names_a_person(reg: Registry, name: str) -> bool:
+    key = name.lower()
+    return key in reg.full or key in reg.by_token
+
+
+def _belongs_to_someone(ctx: Ctx, i: int, start: int) -> bool:
+    """Do the words before the organisation describe someone of it ("Stephen Vladeck of the
+    University of Texas", "a professor at the University of Florida"): a name before it, or a
+    preposition right before it (past its article)?"""
+    before = start
+    while before > i and ctx.word(before - 1) in ctx.L.np_articles:
+        before -= 1
+    return (before > i and ctx.word(before - 1) in ctx.L.np_stops) or any(ctx.is_cap(t) for t in range(i, before))
+
+
+def _connected_run_start(ctx: Ctx, i: int, j: int, connectors: frozenset[str]) -> int | None:
+    """Start of the run of capitalised words ending at token j that a connector joins, or None when
+    no connector joins it."""
+    start, joined = j, False
+    while start > i and ctx.is_cap(start - 1):
+        start -= 1
+        if start - 2 >= i and not ctx.is_cap(start - 1) and ctx.word(start - 1) in connectors and ctx.is_cap(start - 2):
+            start -= 1
+            joined = True
+    return start if joined and start < j and ctx.is_cap(start) else None
+
+
+def _opening_participle(p: _Phrase) -> bool:
+    """ "Having announced that …, Judge Berman proceeded": a participle opening the sentence,
+    capitalised there and written in lower case elsewhere, is no name."""
+    endings = _PhraseFillers.of(p.ctx.L.code).participle_endings
+    return p.j - p.i == 1 and bool(endings) and p.first.endswith(endings) and _opens_sentence(p.ctx, p.i) \
+        and _lower_elsewhere(p.ctx, p.i)
+
+
 def _organisation_name(p: _Phrase, name: str) -> str:
     """The whole capitalised phrase when it ends in the name ("The Washington Post", not "Post"
     cut at the place inside it), without its article."""
@@ -818,7 +1004,9 @@ def _organisation_name(p: _Phrase, name: str) -> str:
     while start < p.j and ctx.word(start) in ctx.L.np_articles:
         start += 1
     whole = ctx.phrase(start, p.j)
-    capitalised = all(ctx.is_cap(t) or not ctx.is_word(t) or ctx.word(t) in ctx.L.particles for t in range(start, p.j))
+    # "CNN and The New York Times": names joined by a coordinator are one source
+    capitalised = all(ctx.is_cap(t) or not ctx.is_word(t) or ctx.word(t) in ctx.L.particles
+                      or (start < t and ctx.word(t) in ctx.L.list_coordinators) for t in range(start, p.j))
     return whole if capitalised and whole.endswith(name) else name
 
 
@@ -888,7 +1076,9 @@ def _person_description(ctx: Ctx, i: int, j: int) -> bool:
         return False
     if j + 1 < len(ctx.idx.spans) and ctx.word(j) == "," and ctx.is_cap(j + 1):
         return False  # "the presumptive nominee, Donald Trump, tweeted": the name follows
-    return all(ctx.is_word(k) and (not ctx.is_cap(k) or ctx.surface(k).isupper()) for k in range(i + 1, j))
+    # capitalised modifiers are a party or a place ("the Republican presidential candidate",
+    # "the Florida senator and Republican nominee"), never a name: the head word is the noun
+    return not ctx.is_cap(j - 1) and all(ctx.is_word(k) for k in range(i + 1, j))
 
 
 def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
@@ -1365,6 +1555,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     content = _content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
+    if _anaphoric_object(ctx, k, content, words):
+        return _anaphoric_active(ctx, reg, phrase, k, words[1] + 1)
     if _object_after_cue(ctx, k, content, hi, words, quoted):
         return None
     if len(words) < ctx.L.min_claim_tokens:
@@ -1387,6 +1579,23 @@ def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int
     what was said?"""
     return _takes_object(ctx, cue, content, hi, words, quoted) or _short_act(ctx, cue, content, hi) \
         or _figure_object(ctx, cue, content, hi)
+
+
+@cache
+def _speech_act_adjuncts(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).speech_act_adjuncts)
+
+
+def _anaphoric_object(ctx: Ctx, cue: int, content: int, words: list[int]) -> bool:
+    """ "Zainudin menyatakan hal tersebut untuk menyikapi …", "Panggah menyampaikan hal itu saat
+    kunjungan kerja …": the cue's object points back to what was said before, and the rest tells
+    when, where or why it was said. With a comma after the cue ("menyebut, hal ini lantaran …") or
+    a predicate after the pointer ("hal itu merupakan …") the words open what was said."""
+    L = ctx.L
+    if content != cue + 1 or len(words) < 2 or ctx.word(words[0]) not in L.speech_nouns \
+            or ctx.word(words[1]) not in L.demonstratives:
+        return False
+    return len(words) == 2 or ctx.word(words[2]) in _speech_act_adjuncts(L.code)
 
 
 @cache
@@ -2071,6 +2280,14 @@ def _passive_with_subject(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, 
     return None
 
 
+def _anaphoric_active(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, end: int) -> Attribution | None:
+    """ "Panggah menyampaikan hal itu saat …": what was written just before is his."""
+    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.organisation, SpeakerKind.group):
+        return None
+    return Attribution(speaker, ctx.span(phrase.start, end), None, anaphoric=True)
+
+
 def _anaphoric_passive(ctx: Ctx, reg: Registry, cue: int, agent: TokenRange, start: int,
                        hi: int) -> Attribution | None:
     """ "Hal itu disampaikan Ketua Komnas HAM Nurkholis …": what was written just before is his."""
@@ -2089,6 +2306,8 @@ def _prefix_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, pronoun: bool
     source = _source_after_prefix(ctx, k, hi, pronoun)
     if at_start and k != lo and not pronoun and not _comma_at(ctx, source.end, hi):
         return None  # "Tapi kata Dirman sampah …": no comma closes the source
+    if k == lo and not pronoun and not _comma_at(ctx, source.end, hi):
+        source = _name_closed_source(ctx, reg, source.start, hi) or source
     speaker, source_end = _prefix_speaker(ctx, reg, k, source, hi, pronoun)
     if speaker is None:
         return None
@@ -2114,7 +2333,41 @@ def _source_after_prefix(ctx: Ctx, cue: int, hi: int, pronoun: bool) -> TokenRan
     while not pronoun and end < hi and (ctx.word(end) not in (",", ".", ";") or _dot_inside_name(ctx, end, hi)) \
             and end - start < _SOURCE_WORDS:
         end += 1
+    while end < hi and end - start >= _SOURCE_WORDS and ctx.is_cap(end) and ctx.is_cap(end - 1):
+        end += 1  # the limit fell inside a name ("… reported by CNN and The New York Times")
     return TokenRange(start, end)
+
+
+def _name_closed_source(ctx: Ctx, reg: Registry, start: int, hi: int) -> TokenRange | None:
+    """ "Menurut Zainudin itu merupakan bukti …" / "Menurut data BPS jumlah penduduk miskin naik":
+    a sentence with no comma at all, so a name closes the source: the words up to and including
+    the first run of capitalised words (cut after a name the article already knows: "Menurut
+    Erwan Partai Demokrat perlu …"); what was said starts at the lower-case word after it."""
+    if any(ctx.word(t) == "," for t in range(start, hi)):
+        return None  # a comma further on closes a long source ("According to early results of …,")
+    name = start
+    while name < min(hi, start + _SOURCE_WORDS) and not ctx.is_cap(name):
+        name += 1
+    if name >= hi or not ctx.is_cap(name):
+        return None
+    end = name
+    while end < hi and (ctx.is_cap(end) or _dot_inside_name(ctx, end, hi)):
+        end += 1
+    end = _known_name_end(ctx, reg, name, end)
+    if end >= hi or not ctx.idx.is_word[end] or ctx.word(end) in ctx.L.relative \
+            or n_words_between(ctx, end, hi) < ctx.L.min_claim_tokens:
+        return None  # "Menurut Pratama yang pernah …": a clause of the name, not what was said
+    return TokenRange(start, end)
+
+
+def _known_name_end(ctx: Ctx, reg: Registry, start: int, end: int) -> int:
+    """The end of the longest leading part of the capitalised run start..end-1 that is a name the
+    article registered, else ``end``."""
+    for cut in range(end - 1, start, -1):
+        key = ctx.phrase(start, cut).lower()
+        if key in reg.full or (cut == start + 1 and key in reg.by_token):
+            return cut
+    return end
 
 
 def _prefix_speaker(ctx: Ctx, reg: Registry, cue: int, source: TokenRange, hi: int,

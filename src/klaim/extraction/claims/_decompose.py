@@ -576,12 +576,36 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
     L = ctx.L
     if not L.split_quotes or st.purpose or _opens_dependent(ctx, st.opener, st.j):
         return False
+    if _opens_with_verb_phrase(ctx, st.opener, st.j):
+        return False  # "Mengantisipasi …, PT KAI menambah …": a subjectless phrase fronted to the main clause
     if st.last_verb is not None and ctx.word(st.last_verb) in _complement_verbs(L.code):
         return False  # "Desmond mendesak, Menkumham mencopot …": the verb's complement
     if ctx.word(u) in L.non_subjects or not any(ctx.is_verb(t) for t in range(st.last_comma + 1, u - 1)):
         return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
     n = _clause_subject_len(ctx, u, st.j)
     return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens
+
+
+def _figure_items(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, limit: int) -> list[Unit]:
+    """A claim per figure item of the clause a..b-1, from the clause's start to the item's end."""
+    return [_part(ctx, a, end, head, like, "figure-item") for end in figure_ends(ctx, a, b)[:limit]
+            if not _ends_fronted_phrase(ctx, a, end, b)]
+
+
+def _ends_fronted_phrase(ctx: Ctx, a: int, k: int, b: int) -> bool:
+    """Is the comma at k the end of a subjectless verb phrase fronted to the main clause after it
+    ("Mengantisipasi … Imlek 2018 yang jatuh pada Jumat (16/2), PT KAI mengoperasikan …")? A
+    figure's item must not end there: the phrase alone states nothing (helper idfix)."""
+    return ctx.word(k) == "," and _opens_with_verb_phrase(ctx, trim_tokens(ctx, a, k)[0], k) \
+        and _first_verb(ctx, k + 1, b) is not None
+
+
+def _opens_with_verb_phrase(ctx: Ctx, t: int, j: int) -> bool:
+    """Does a verb with words of its own open the stretch at token t ("Mengantisipasi kemacetan,
+    …", "Melihat korban dianiaya, …"), not an existential ("Ada proses, …") nor a verb set off
+    alone ("Tercatat, …")? Before a comma it has no subject: it leads to the clause after."""
+    L = ctx.L
+    return L.is_verb(ctx.word(t)) and t + 1 < j and ctx.word(t + 1) != "," and not ctx.match_seq(t, L.existentials, j)
 
 
 def _first_person_split(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tuple[int, int, str], int] | None:
@@ -718,7 +742,8 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     """
     keep_verb = default_subject is not None or subject_prefix is not None
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
-    if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None):
+    if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None) \
+            or (not keep_verb and _lone_fronted_member(ctx, i, j)):
         return []
     cut, role = contrast_cut(ctx, i, j), "contrast"
     if cut is None:
@@ -769,6 +794,14 @@ def _fronted_member(ctx: Ctx, i: int, j: int) -> tuple[tuple[int, int], list[str
     # the member said of the main clause's subject ("negara-negara Teluk itu memutus hubungan …")
     words = [ctx.phrase(s1, e1), ctx.phrase(i + n, k)] if e1 > s1 else [ctx.phrase(i, k)]
     return ctx.span(i, k), words, k + 1
+
+
+def _lone_fronted_member(ctx: Ctx, i: int, j: int) -> bool:
+    """Is the stretch only a predicate fronted by an additive, its main clause cut off by a full
+    stop ("Selain menerjunkan personel gabungan. Polres juga …")? It says nothing of whom: no claim
+    (helper idfix). Not "Selain tersangka kita juga mengamankan …" (a noun, then the main clause)."""
+    n = _fronted_additive_len(ctx, i, j)
+    return n > 0 and ctx.L.is_verb(ctx.word(i + n)) and not any(ctx.word(k) == "," for k in range(i + n, j))
 
 
 @cache
@@ -1158,13 +1191,29 @@ def _before_long_relative(d: _Decomposition, a: int, b: int, k: int) -> None:
     end = _relative_end(ctx, k + 1, b)
     if ctx.words_between(k + 1, end) < LONG_RELATIVE or _first_verb(ctx, k + 1, end) is None \
             or any(ctx.word(t) in L.coordinators for t in range(_np_start(ctx, k, a) - 1, k)) \
-            or _blocks_before_relative(ctx, a, k):
+            or _blocks_before_relative(ctx, a, k) or _fronted_participle(d, a, k, b):
         return  # "lahan yang sangat besar yang dibagi …": no verb; "…, serta bank-bank lain yang …": a list's item
     s0, e0 = trim_tokens(ctx, a, k)
     if n_words(ctx, s0, e0) >= ctx.L.min_claim_tokens:
         s, e = ctx.span(s0, e0)
         d.units.append(Unit(s, e, standalone([ctx.text[s:e]]), d.sentence, d.speaker, list(d.spans),
                             role="before-relative", cue=d.cue))
+
+
+def _fronted_participle(d: _Decomposition, a: int, k: int, b: int) -> bool:
+    """Does the sentence open with a verb phrase that has no subject and leads to the main clause
+    after a comma ("Mengantisipasi meningkatnya jumlah penumpang yang …, PT KAI mengoperasikan …",
+    "Mendengar teriakan …, warga yang berada di sekitar lokasi ikut …")? The noun before the
+    relative is then part of a purpose or circumstance, or the main subject cut off its predicate:
+    no claim's end (helper idfix)."""
+    ctx = d.ctx
+    s0 = trim_tokens(ctx, a, k)[0]
+    start = ctx.span(s0, s0 + 1)[0]
+    if not _opens_with_verb_phrase(ctx, s0, k) or ctx.text[d.sentence[0]:start].strip(" \"“'‘«"):
+        return False  # a subject before the verb, or a verb inside the sentence (a carried conjunct)
+    end = ctx.idx.between(start, d.sentence[1]).stop  # a comma splice may have ended the stretch at the comma
+    comma = next((t for t in range(s0 + 1, end) if ctx.word(t) == ","), None)
+    return comma is not None and _first_verb(ctx, comma + 1, end) is not None
 
 
 def _subject_name_start(ctx: Ctx, a: int, k: int, b: int) -> int | None:
@@ -1382,8 +1431,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
     out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
     out += _clause_fact_parts(ctx, a, b, head, like)
-    for end in figure_ends(ctx, a, b)[:MAX_ITEMS - len(ends)]:  # output linear in the text
-        out.append(_part(ctx, a, end, head, like, "figure-item"))
+    out += _figure_items(ctx, a, b, head, like, MAX_ITEMS - len(ends))  # output linear in the text
     out += _appositive_parts(ctx, a, b, head, like)
     out += participle_parts(ctx, a, b, like)
     out += complement_parts(ctx, a, b, like)

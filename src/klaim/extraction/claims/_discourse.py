@@ -53,6 +53,7 @@ OP_ED = "discourse.op-ed-author"
 OP_ED_FIRST_PERSON = 3  # first-person words outside quotes that make an article someone's own account
 TAGLINE_WORDS = 40      # an author's tagline ("Rick Scott is the Republican governor of Florida.")
 TAGLINE_NAME = 4        # words of the name that opens it
+INTRODUCED = "speaker.introduced-description"
 PRONOUN_VIAS = frozenset({"speaker.pronoun", "speaker.pronoun-unresolved", "speaker.definite-description"})
 LOOK_BACK = 6      # sentences searched for a pronoun's antecedent
 SUBJECT_WORDS = 4  # a person named among a sentence's first words is its subject
@@ -211,7 +212,7 @@ def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit
     units = carry_accounts(d, units)
     units = resume_accounts(d, units)
     units = op_ed_author(d, units)
-    return decontextualise(d, units)
+    return decontextualise(d, units, reg)
 
 
 def _description(d: Discourse, sp: SpeakerRef) -> bool:
@@ -227,8 +228,8 @@ def _description(d: Discourse, sp: SpeakerRef) -> bool:
 
 def _resolve_pronoun(d: Discourse, u: Unit) -> Unit:
     sp = u.speaker
-    if sp.mention is None or (sp.via not in PRONOUN_VIAS and not _description(d, sp)):
-        return u
+    if sp.mention is None or sp.via == INTRODUCED or (sp.via not in PRONOUN_VIAS and not _description(d, sp)):
+        return u  # "Komandan itu" after "seorang komandan …": attribution found the source it describes
     found = d.antecedent(sp.mention[0])
     if found is None or (sp.name and d.mentions.canonical(sp) == d.mentions.canonical(found)):
         _learn_pronoun(d, sp, found or sp)

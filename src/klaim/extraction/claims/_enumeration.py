@@ -10,6 +10,8 @@ Each function here is one rule over tokens ``a..b-1`` of a clause that has alrea
 
 from __future__ import annotations
 
+import itertools
+
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.figures import find_figures
@@ -100,6 +102,7 @@ def _glosses_item(ctx: Ctx, k: int, b: int) -> bool:
 
 
 GLOSS_REACH = 4  # words a figure may stand from the gloss coordinator on either side
+GLOSS_LEAD = 2   # words at most between a gloss coordinator and its restated figure ("setara dengan")
 
 
 def _figure_gloss(ctx: Ctx, k: int, b: int) -> bool:
@@ -120,7 +123,24 @@ def _same_figure_around(ctx: Ctx, k: int, b: int) -> bool:
     before = _figures_in(ctx, lo, k)
     if not before:
         return False
-    return any(_one_figure(f, g) for f in before for g in _figures_in(ctx, k + 1, hi))
+    after = _figures_in(ctx, k + 1, hi)
+    return any(_one_figure(f, g) for f in before for g in after) or _restated_figure(ctx, lo, k, before, after)
+
+
+def _restated_figure(ctx: Ctx, lo: int, k: int, before: list[Figure], after: list[Figure]) -> bool:
+    """Does the coordinator at k join a figure right before it to one in another measure right
+    after it ("US$ 450 juta atau setara dengan Rp 5,85 triliun", "Rp 235,31 triliun atau 6,56 persen
+    dari PDB")? The same amount said twice, not two items; not "Rp 5 juta atau Rp 6 juta" (two
+    amounts), a bare number ("5 atau 6 orang") or a change ("atau tumbuh 165 persen") (helper idfix)."""
+    if not after:
+        return False
+    f, g = before[-1], after[0]
+    start = ctx.span(lo, k)[0]
+    if ctx.text[start + f.end:ctx.idx.spans[k][0]].strip() or _bare(f) or _bare(g):
+        return False  # words between the figure and the coordinator: the item goes on
+    lead = ctx.text[ctx.idx.spans[k][1]:ctx.idx.spans[k + 1][0] + g.start].split()
+    return len(lead) <= GLOSS_LEAD and not any(ctx.L.is_verb(w.lower()) for w in lead) \
+        and (f.kind, f.unit) != (g.kind, g.unit)  # not "Rp 1,44 triliun atau tumbuh 165 persen": a change
 
 
 def _one_figure(f: Figure, g: Figure) -> bool:
@@ -683,10 +703,10 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         return []
     depth = _depths(ctx, a, b)
     ends = []
-    for t in numbers[:-1]:
+    for t, later in itertools.pairwise(numbers):
         if t < v:
             continue
-        k = _figure_phrase_end(ctx, t, b)
+        k = _figure_item_end(ctx, t, later, depth[t - a:later - a], b)
         if k is not None and (depth[k - a] or _figure_gloss(ctx, k, b)):
             continue  # "(sekitar Rp 106 juta": a claim must not end inside a bracket, nor before a gloss
         if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
@@ -698,6 +718,36 @@ def _is_figure_number(ctx: Ctx, a: int, k: int) -> bool:
     """Is token k a number that makes a figure: not a date, and not labelled by the word before it
     ("Nomor 18", "Pasal 55" name a document or a part)?"""
     return ctx.word(k)[:1].isdigit() and not _is_date_number(ctx, k) and not (k > a and _labels_number(ctx, k - 1))
+
+
+def _figure_item_end(ctx: Ctx, t: int, later: int, depth: list[int], b: int) -> int | None:
+    """Where the item of the figure at token t ends when another figure follows at ``later``."""
+    k = _item_separator(ctx, t, later, depth)
+    if k is None or (k == t + 1 and _bare_number(ctx, t, k, b)):  # "RT 04 dan 02": one figure
+        k = _figure_phrase_end(ctx, t, b)
+    return k
+
+
+def _item_separator(ctx: Ctx, t: int, later: int, depth: list[int]) -> int | None:
+    """The comma or coordinator right before the next figure that ends the item of the figure at
+    token t ("dengan rincian 71.488 penumpang yang berangkat dari Stasiun Pasar Senen dan 52.961 …"):
+    the next item starts there, so the words after the figure up to it complete this one, and a
+    preposition or relative pronoun among them does not end it; None when the next figure is no
+    such item (helper idfix)."""
+    k = next((k for k in range(later - 1, t, -1) if _separates(ctx, k, depth[k - t])
+              or ctx.words_between(k, later) > ITEM_LEAD), t)
+    if k == t or not _separates(ctx, k, depth[k - t]):
+        return None
+    while k - 1 > t and _separates(ctx, k - 1, depth[k - 1 - t]):
+        k -= 1  # ", dan 52.961": the item ends at the comma
+    return k
+
+
+def _separates(ctx: Ctx, k: int, depth: int) -> bool:
+    return not depth and (ctx.word(k) == "," or ctx.word(k) in ctx.L.list_coordinators)
+
+
+ITEM_LEAD = 2  # words at most between a list separator and the figure of the item it opens ("dan Rp 5")
 
 
 def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
@@ -713,8 +763,20 @@ def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
         if w in L.list_coordinators or w == ",":
             return None if k == t + 1 and _bare_number(ctx, t, k, b) else k  # "80 orang tewas, …" ends a clause
         if w in L.np_stops or w in L.relative:
-            return None if (predicate and w == L.passive_agent) or (k == t + 1 and _bare_number(ctx, t, k, b)) else k
+            return None if _phrase_goes_on(ctx, t, k, b, predicate) else k
     return None
+
+
+def _phrase_goes_on(ctx: Ctx, t: int, k: int, b: int, predicate: bool) -> bool:
+    """Does the figure's phrase go on past the preposition or relative pronoun at k: an agent after
+    a passive verb, a comparison ("menurun 1,2 persen dibandingkan dengan 2017 …", "naik 13 persen
+    jika dibandingkan dengan …": the figure needs what follows, helper idfix), a bare number?"""
+    L = ctx.L
+    if predicate and ctx.word(k) == L.passive_agent:
+        return True
+    if ctx.word(k - 1) in L.comparison_words or (k + 1 < b and ctx.word(k + 1) in L.comparison_words):
+        return True
+    return k == t + 1 and _bare_number(ctx, t, k, b)
 
 
 def _bare_number(ctx: Ctx, t: int, k: int, b: int) -> bool:

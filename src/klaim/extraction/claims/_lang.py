@@ -204,6 +204,7 @@ class Lang:
     single_member_subjects: Sequences
     number_labels: frozenset[str]
     partitives: frozenset[str]
+    comparison_words: frozenset[str]
     pair_prepositions: frozenset[str]
     shared_determiners: frozenset[str]
     object_verb_suffixes: tuple[str, ...]
@@ -274,7 +275,7 @@ _WORD_SETS = (
     "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
     "owner_words", "concessive_subordinators", "gloss_words",
     "adverbial_demonstratives", "simultaneity_subordinators",
-    "number_labels", "partitives", "pair_prepositions", "shared_determiners", "title_prepositions",
+    "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators",

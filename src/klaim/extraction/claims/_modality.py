@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache
 
 from klaim.extraction.claims._context import Ctx
+from klaim.extraction.claims._lang import Phrases
+from klaim.extraction.claims._table import claims_table
 from klaim.schema import Figure, FigureKind, Modality
 
 _WORDS_BEFORE = re.compile(r"\w+")
@@ -75,6 +78,25 @@ def _additive(ctx: Ctx, a: int) -> bool:
     return bool(ctx.cues(ctx.L.additive_continuations, a, stop.start() if stop else len(ctx.text)))
 
 
+def _after_cause(ctx: Ctx, s: int, a: int) -> bool:
+    """Is the negation at ``a`` inside a cause that follows the claim's own clause ("Ini kami
+    lakukan …, karena … para pihak tidak terima" asserts what was done)? Only after a verb or a
+    comma of the claim's own: a claim that opens with the cause ("Karena proses itu belum …", "lantaran …,
+    Febri belum bisa …") keeps its negation, which may be the cause's alone or the main clause's
+    after it, and so does a cause inside a noun phrase ("kerugian akibat kerusakan belum bisa
+    ditaksir") (helper idfix)."""
+    causes = ctx.L.cause_subordinators
+    if not causes:
+        return False
+    words = ctx.idx.lower
+    predicate = False
+    for t in ctx.idx.between(s, a):
+        if words[t] in causes and (predicate or words[t - 1] == ","):
+            return True
+        predicate = predicate or ctx.is_verb(t)
+    return False
+
+
 def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     """A negation cue of the claim's own, and the rule that set others aside."""
     negations = ctx.cues(ctx.L.negated, s, e)
@@ -87,6 +109,9 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
             continue
         if any(scope_end <= a for _, scope_end in scopes):
             rules = ["modality.negation-in-complement"]
+            continue
+        if _after_cause(ctx, s, a):
+            rules = ["modality.negation-in-cause"]
             continue
         if _additive(ctx, a):
             rules = ["modality.not-only-but-also"]
@@ -126,6 +151,32 @@ def _conditions(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
         return conds
     blocked = ctx.cues(ctx.L.conditional_blockers, s, e)
     return [c for c in conds if not any(bs <= c[0] < be for bs, be in blocked)]
+
+
+@cache
+def _future_blockers(lang: str) -> Phrases:
+    return Phrases(list(claims_table(lang).future_blockers))
+
+
+def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
+    """A future cue of the claim's own (as ``_cue``), and the rule that set one aside: a future
+    cue inside a counterfactual, a modal's perfect before its participle ("a proposal that would
+    have allowed …": what did not happen), is no future."""
+    blocked = [(m.start(), m.end()) for m in _future_blockers(ctx.L.code).find(ctx.text, s, e)
+               if _participle_after(ctx, m.end(), e)]
+    if not blocked:
+        return _cue(ctx, ctx.L.future, s, e), []
+    text = ctx.text
+    own = any((a == s or not text[a].isupper()) and not _in_relative(ctx, s, a)
+              and not any(bs <= a < be for bs, be in blocked) for a, _ in ctx.cues(ctx.L.future, s, e))
+    return own, ([] if own else ["modality.counterfactual"])
+
+
+def _participle_after(ctx: Ctx, b: int, e: int) -> bool:
+    """A verb right after ``b`` ("would have allowed"), not an infinitive's "to" or an object
+    ("would have to wait", "would have a profound impact": what will have to be, or will be)."""
+    after = ctx.idx.between(b, e)
+    return bool(after) and ctx.is_verb(after.start)
 
 
 # The cue lists that make a claim other than asserted: a claim with none of them is asserted
@@ -174,6 +225,7 @@ def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
     negated, rules = _negation(ctx, s, e)
     if negated:
         return Modality.negated, []
-    if _cue(ctx, L.future, s, e):
+    future, set_aside = _future(ctx, s, e)
+    if future:
         return Modality.future, rules
-    return Modality.asserted, rules
+    return Modality.asserted, rules + set_aside

@@ -13,6 +13,7 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
   organisation, when the article gives one ("kita" takes the listener in and is left).
 - ``standalone.party``: "pihaknya" (his side) → the speaker's organisation.
 - ``standalone.full-name``: a short name ("Enggar", "Luhut") → the full name the article gives.
+- ``standalone.contraction``: "aren’t" → "are not", "I’m" → "I am" (the table's ``contractions``).
 - ``standalone.demonstrative``: "Restoran ini" → "Restoran Nusa Dua" when the article named it so
   before; a demonstrative after a name ("putusan MK tersebut") is dropped. Nouns that point to a
   statement ("hal itu") are left.
@@ -22,15 +23,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from klaim.extraction.claims._attribution import SpeakerRef
-from klaim.extraction.claims._context import Ctx
+from klaim.extraction.claims._attribution import Registry, SpeakerRef
+from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._decompose import Unit, standalone
-from klaim.extraction.claims._mentions import DiscourseWords, discourse_words
-from klaim.schema import SpeakerKind
+from klaim.extraction.claims._entities import entities
+from klaim.extraction.claims._mentions import POSSESSIVE, DiscourseWords, _short_of, discourse_words, lower_elsewhere
+from klaim.extraction.claims._table import claims_table
+from klaim.extraction.text import mark_before
+from klaim.schema import Entity, EntityLabel, SpeakerKind
 
 if TYPE_CHECKING:
     from klaim.extraction.claims._discourse import Discourse
@@ -41,13 +45,16 @@ FIRST_PLURAL = "standalone.first-person-plural"
 PARTY = "standalone.party"
 FULL_NAME = "standalone.full-name"
 DEMONSTRATIVE = "standalone.demonstrative"
+CONTRACTION = "standalone.contraction"
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
+INNER_POSSESSIVE = re.compile(r"['’]s\b")
+MIN_NAME_WORD = 3  # a shorter word of a name ("Al", "bin") does not stand for the person
 LEADING_WORDS = 3  # a pronoun among a claim's first words is its subject
 
 Edit = tuple[int, int, str, str]  # article start, end, replacement, rule
 
 
-def decontextualise(d: Discourse, units: list[Unit]) -> list[Unit]:
+def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit]:
     """``units`` with claim texts whose references are replaced (see the module docstring)."""
     words = discourse_words(d.ctx.L.code)
     idx = d.ctx.idx
@@ -56,22 +63,66 @@ def decontextualise(d: Discourse, units: list[Unit]) -> list[Unit]:
     candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
     starts = [idx.spans[k][0] for k in candidates]
     out = []
+    contractions = _contractions(d.ctx.L.code)
     for u in units:
         ks = candidates[bisect_left(starts, u.start):bisect_left(starts, u.end)]
-        edits = _edits(d, words, u, ks)
-        out.append(_apply(d.ctx.text, u, edits) if edits else u)
+        edits = _edits(d, words, reg, u, ks)
+        u = _apply(d.ctx.text, u, edits) if edits else u
+        out.append(_written_out(u, *contractions) if contractions else u)
     return out
 
 
-def _edits(d: Discourse, words: DiscourseWords, u: Unit, candidates: list[int]) -> list[Edit]:
+def _written_out(u: Unit, pattern: re.Pattern[str], full: dict[str, str]) -> Unit:
+    """The unit with the contractions of its text written out ("aren’t" → "are not")."""
+    text = pattern.sub(lambda m: _full_words(m, full), u.text)
+    if text == u.text:
+        return u
+    return replace(u, text=text, rules=u.rules if CONTRACTION in u.rules else (*u.rules, CONTRACTION))
+
+
+def _full_words(m: re.Match[str], full: dict[str, str]) -> str:
+    words = full[m.group(0).replace("’", "'").lower()]
+    if words.split()[-1:] == NOT and _opens_clause(m.string, m.start()):
+        return m.group(0)  # a question or a tag ("Won’t you …", "…, isn’t it"): no "will not you"
+    return words[:1].upper() + words[1:] if m.group(0)[:1].isupper() else words  # "Can't" → "Cannot"
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Does the word at ``pos`` (or the word an ending at ``pos`` closes) open the text or a clause?"""
+    start = pos
+    while start > 0 and (text[start - 1].isalnum()):
+        start -= 1
+    return text[:start].rstrip()[-1:] in CLAUSE_OPENERS
+
+
+NOT = ["not"]  # the negation a negative auxiliary ends in, where it is no inversion
+CLAUSE_OPENERS = frozenset({"", ",", ";", ":", "—", "–", "(", '"', "“", "‘"})
+
+
+@cache
+def _contractions(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for the language's contractions (whole words first: "can't" before "n't") and
+    each one's full words, keyed by the contraction written with a straight apostrophe."""
+    table = claims_table(lang).contractions
+    if not table:
+        return None
+    whole = [c for c in table if not c.startswith(("'", "n'"))]
+    endings = [c for c in table if c.startswith(("'", "n'"))]
+    form = lambda c: re.escape(c).replace("'", "['’]")  # noqa: E731
+    alternatives = [rf"(?<![\w'’]){form(c)}(?!\w)" for c in sorted(whole, key=len, reverse=True)]
+    alternatives += [rf"(?<=\w){form(c)}(?!\w)" for c in sorted(endings, key=len, reverse=True)]
+    return re.compile("|".join(alternatives), re.IGNORECASE), {c.lower(): w for c, w in table.items()}
+
+
+def _edits(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, candidates: list[int]) -> list[Edit]:
     named: set[str] = set()  # people already restated in full in this claim
     spans = d.ctx.idx.spans
-    edits = (_edit_at(d, words, u, k, named) for k in candidates
+    edits = (_edit_at(d, words, reg, u, k, named) for k in candidates
              if spans[k][1] <= u.end and not (u.skip and u.skip[0] <= spans[k][0] < u.skip[1]))
     return [e for e in edits if e is not None]
 
 
-def _edit_at(d: Discourse, words: DiscourseWords, u: Unit, k: int, named: set[str]) -> Edit | None:
+def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int, named: set[str]) -> Edit | None:
     """The rewrite of token k of the claim, if a rule has one."""
     ctx = d.ctx
     w = ctx.word(k)
@@ -80,21 +131,71 @@ def _edit_at(d: Discourse, words: DiscourseWords, u: Unit, k: int, named: set[st
     if w in words.referring_pronouns and not u.quote and not d.in_quote(s) and _leads(ctx, u, k):
         new = _referent(d, s, u, w in words.gendered_pronouns)
     elif u.quote and (w in words.first_person_singular or w in words.first_person_plural):
-        new = _first_person(ctx, words, u, w)
+        return _first_person(ctx, words, u, k)
     elif w in words.party_pronouns:
         new = _party(u.speaker)
     elif ctx.is_cap(k):
-        new = _full_name(d, k, named)
+        new = _full_name(d, reg, k, named)
     elif w in ctx.L.demonstratives and words.demonstrative_follows:
         return _demonstrative(d, words, k)
     return (s, e, *new) if new is not None else None
 
 
-def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, w: str) -> tuple[str, str] | None:
-    """ "saya" in a quote → the speaker's name, "kami" → the speaker's organisation, when said once."""
-    if w in words.first_person_singular:
-        return _speaker_name(u.speaker, FIRST_PERSON) if _once(ctx, words.first_person_singular, u) else None
-    return _organisation(u.speaker) if _once(ctx, words.first_person_plural, u) else None
+def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, k: int) -> Edit | None:
+    """ "saya" in a quote → the speaker's name, "kami" → the speaker's organisation, when said once;
+    where verbs agree, "I" and the verb after it (see ``_agreeing``)."""
+    w, (s, e) = ctx.word(k), ctx.idx.spans[k]
+    if w not in words.first_person_singular:
+        new = _organisation(u.speaker) if _once(ctx, words.first_person_plural, u) else None
+        return (s, e, *new) if new else None
+    name = _speaker_name(u.speaker, FIRST_PERSON) if _once(ctx, words.first_person_singular, u) else None
+    if name is None:
+        return None
+    agreement = _agreement(ctx.L.code)
+    if agreement is None:
+        return s, e, *name
+    return _agreeing(ctx, k, name[0], agreement)
+
+
+@dataclass(frozen=True)
+class _Agreement:
+    """The table's words for "I" and its verb (``agreeing_verbs`` and the keys after it)."""
+
+    verbs: dict[str, str]
+    same: frozenset[str]
+    past_endings: tuple[str, ...]
+    adverbs: frozenset[str]
+
+
+@cache
+def _agreement(lang: str) -> _Agreement | None:
+    t = claims_table(lang)
+    if not t.agreeing_verbs:
+        return None
+    return _Agreement({k.lower(): v for k, v in t.agreeing_verbs.items()}, frozenset(w.lower() for w in t.same_verbs),
+                      tuple(t.past_endings), frozenset(w.lower() for w in t.agreement_adverbs))
+
+
+def _agreeing(ctx: Ctx, k: int, name: str, agreement: _Agreement) -> Edit | None:
+    """ "I" (or "I’m") at token k and the verb after it, rewritten for the speaker's name: "I have
+    decided" → "X has decided", "I’m" → "X is", "I also pledged" → "X also pledged"; None before a
+    verb whose form would change otherwise ("I think")."""
+    s, e = ctx.idx.spans[k]
+    if k > 0 and ctx.is_word(k - 1) and ctx.is_cap(k - 1) and not _opens_sentence(ctx, k - 1):
+        return None  # a numeral closing a name: "World War I was …"
+    if ctx.word(k) in agreement.verbs:  # "I’m": the subject and its verb in one word
+        return s, e, f"{name} {agreement.verbs[ctx.word(k)]}", FIRST_PERSON
+    j = k + 1
+    while j < len(ctx.idx.spans) and ctx.word(j) in agreement.adverbs:
+        j += 1
+    if j >= len(ctx.idx.spans) or not ctx.is_word(j):
+        return None
+    verb = ctx.word(j)
+    if verb in agreement.verbs:
+        return s, ctx.idx.spans[j][1], f"{name}{ctx.text[e:ctx.idx.spans[j][0]]}{agreement.verbs[verb]}", FIRST_PERSON
+    if verb in agreement.same or verb.endswith(agreement.past_endings):
+        return s, e, name, FIRST_PERSON
+    return None
 
 
 def _once(ctx: Ctx, pronouns: frozenset[str], u: Unit) -> bool:
@@ -143,32 +244,137 @@ def _party(sp: SpeakerRef) -> tuple[str, str] | None:
     return None
 
 
-def _full_name(d: Discourse, k: int, named: set[str]) -> tuple[str, str] | None:
+def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> tuple[str, str] | None:
     """The full name for a short one, once per claim (the first mention)."""
-    s = d.ctx.idx.spans[k][0]
-    hit = next((m for m in d.mentions.between(s, s + 1) if m.start == s), None)
-    if hit is None or hit.entity.kind != SpeakerKind.person or not hit.entity.name:
+    found = _known_full_name(d, reg, k)
+    if found is None:
         return None
-    full = d.mentions.full_name(hit.entity).name or ""
-    surface = d.ctx.text[hit.start:hit.end]
+    full, end = found
+    s, e = d.ctx.idx.spans[k]
     key = full.lower()
-    if key in named or len(full) <= len(surface) or k + 1 >= len(d.ctx.idx.spans):
+    if key in named or len(full) <= end - s or k + 1 >= len(d.ctx.idx.spans):
         named.add(key)
         return None
     named.add(key)
-    if d.ctx.is_cap(k + 1) and d.ctx.idx.spans[k + 1][0] >= hit.end:
+    if d.ctx.is_cap(k + 1) and d.ctx.idx.spans[k + 1][0] >= end:
         return None  # "Data Badan …": the word starts another name
-    if _ends_another_name(d.ctx, k):
-        return None  # "PT Adhi Karya" is not Budi Karya
-    if hit.end != d.ctx.idx.spans[k][1]:
+    if _ends_another_name(d.ctx, k) or _written_in_full(d.ctx.text, e, full):
+        return None  # "PT Adhi Karya" is not Budi Karya; "Sen. Ted Cruz" is Ted Cruz already
+    if end != e:
         return None  # a mention of several words is already the name as written
     return full, FULL_NAME
 
 
+def _known_full_name(d: Discourse, reg: Registry, k: int) -> tuple[str, int] | None:
+    """(full name, end of the mention) of the person a capitalised word at token k names: a
+    speaker or titled person the discourse knows, else (where the language allows) someone the
+    article names in full."""
+    s, e = d.ctx.idx.spans[k]
+    hit = next((m for m in d.mentions.between(s, s + 1) if m.start == s), None)
+    if hit is not None and (hit.entity.kind != SpeakerKind.person or not hit.entity.name):
+        return None
+    full, end = (d.mentions.full_name(hit.entity).name or "", hit.end) if hit else ("", e)
+    if len(full) <= end - s and end == e and _family_names(d.ctx.L.code):
+        full = _family_name(d.ctx, reg, k) or full
+    return (full, end) if full else None
+
+
+def _written_in_full(text: str, end: int, full: str) -> bool:
+    before = text[max(0, end - len(full) - 4):end]  # a bounded look-back: the name and its "’s"
+    return POSSESSIVE.sub("", before).lower().endswith(POSSESSIVE.sub("", full).lower())
+
+
+def _family_name(ctx: Ctx, reg: Registry, k: int) -> str | None:
+    """The full name of someone the article names in full but not in a cue ("Hillary Clinton" …
+    "Clinton"), with the word's "’s" ("Smegielski’s")."""
+    bare = POSSESSIVE.sub("", ctx.word(k))
+    found = _article_people(ctx, reg).get(bare)
+    return found + ctx.surface(k)[len(bare):] if found else None
+
+
+@cache
+def _family_names(lang: str) -> bool:
+    return claims_table(lang).family_names
+
+
+def _article_people(ctx: Ctx, reg: Registry) -> dict[str, str]:
+    """Each family name of the article's people (as its entities name them: "Sen. Ted Cruz",
+    "Hillary Clinton") → the full name, when only one has it once the names that are short forms
+    of another are left out ("Wasserman Schultz" of "Debbie Wasserman Schultz")."""
+    key = "standalone.article-people"
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _people_by_word(ctx, reg)
+    return found
+
+
+def _people_by_word(ctx: Ctx, reg: Registry) -> dict[str, str]:
+    """Only the family name stands for the name here: a first word is as often a place or a thing
+    that opens a longer name ("Uruguay Rodolfo Nin Novoa", "Saudi Cs") as a given name."""
+    names = _people_names(ctx, reg)
+    longest = [n for n in names if not any(o != n and _short_of(n.lower(), o.lower()) for o in names)]
+    by_word: dict[str, set[str]] = {}
+    for name in longest:
+        w = name.lower().split()[-1]
+        if len(w) >= MIN_NAME_WORD and w not in ctx.L.not_names and w not in ctx.L.particles:
+            by_word.setdefault(w, set()).add(name)
+    return {w: next(iter(ns)) for w, ns in by_word.items() if len(ns) == 1}
+
+
+def _people_names(ctx: Ctx, reg: Registry) -> list[str]:
+    """The full names (two words or more) of the people of the article. A name that opens a
+    sentence loses its first word when the rest is a name the article writes too ("Using Ted
+    Cruz's …" is Ted Cruz), and is left out when its first word is capitalised only there
+    ("Another Muslim", "Plus Democrats")."""
+    names: dict[str, bool] = {}  # name → it only opens sentences
+    for first, last in ctx.sentences():
+        for ent in entities(ctx, reg, first, last, first):
+            name = _person_name(ctx, ent)
+            if name is not None:
+                opens = not any(ch.isalnum() for ch in ctx.text[first:ent.start])  # "– Using Ted Cruz? –"
+                names[name] = names.get(name, True) and opens
+    out = []
+    for name, opens in names.items():
+        given, rest = name.split(" ", 1)
+        if opens and rest in names:
+            out.append(rest)
+        elif not opens or _capitalised_inside(ctx, given.lower()):
+            out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _person_name(ctx: Ctx, ent: Entity) -> str | None:
+    """The entity's name when it is a person's full name: not a quoted title ("''Francesco
+    Excommunicates Trump,'' declared La Stampa") nor a possessive and its noun ("Erdogan’s Turkey")."""
+    if ent.label != EntityLabel.person or mark_before(ctx.text, ent.start) in OPENING:
+        return None
+    name = _clean_name(ctx, POSSESSIVE.sub("", ent.canonical or ent.surface))
+    if not 1 < len(name.split()) <= MAX_NAME_TOKENS or "\n" in name or INNER_POSSESSIVE.search(name):
+        return None
+    return name
+
+
+def _capitalised_inside(ctx: Ctx, word: str) -> bool:
+    """Is the word written capitalised after another word somewhere (a name, not a common word
+    that only opens sentences)?"""
+    return any(p > 0 and ctx.is_cap(p) and ctx.is_word(p - 1) for p in ctx.positions(word))
+
+
+def _clean_name(ctx: Ctx, name: str) -> str:
+    """A name without the capitalised words a sentence start glued to it ("Kini Doha"): words the
+    article also writes in lower case."""
+    words = name.split()
+    while len(words) > 1 and lower_elsewhere(ctx, words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
 def _ends_another_name(ctx: Ctx, k: int) -> bool:
-    """Does the short name at token k close a longer capitalised name ("PT Adhi Karya")? Not when
-    the word before it opens its sentence ("Keputusan Trump …": capitalised as a first word) or
-    the words before it are a title or honorific ("Menteri Perhubungan Budi")."""
+    """Does the short name at token k close a longer capitalised name ("PT Adhi Karya", "George
+    W. Bush")? Not when the word before it opens its sentence ("Keputusan Trump …": capitalised as
+    a first word) or the words before it are a title or honorific ("Menteri Perhubungan Budi")."""
+    if k >= 2 and ctx.surface(k - 1) == "." and INITIALS.fullmatch(ctx.surface(k - 2)):
+        return True  # after initials: "W. Bush", "H.W. Bush"
     if k == 0 or not (ctx.is_word(k - 1) and ctx.is_cap(k - 1)) or _opens_sentence(ctx, k - 1):
         return False
     L = ctx.L
@@ -182,6 +388,7 @@ def _opens_sentence(ctx: Ctx, k: int) -> bool:
     return before in SENTENCE_BOUNDARIES
 
 
+INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 SENTENCE_BOUNDARIES = frozenset({"", ".", "!", "?", "\n", '"', "“", "”", "("})
 TITLE_REACH = 4  # words at most in a title before a name ("Menteri Koordinator Bidang Kemaritiman")
 

@@ -73,6 +73,7 @@ class ClaimsTable(BaseModel):
     possessive_determiners: Words = []  # a cue word after one is a noun ("Their calls intensified")
     definite_articles: Words = []  # open a description of someone named before ("the")
     person_nouns: Words = []  # a description headed by one is the person last named ("the businessman")
+    member_nouns: Words = []  # a member of a party or movement, capitalised: no name ("Democrats", "a Republican")
     infinitive_openers: list[str] = []  # before a cue, its subject stands before them ("went on to")
     figure_object_cues: Words = []  # pre-cues that take a figure as object, no statement ("added 292,000 jobs")
     colon_cues: Words = []        # introduce a quote only after a colon ("continued:"), besides the cues
@@ -120,6 +121,7 @@ class ClaimsTable(BaseModel):
     person_particles: Words = []
     name_prefixes: Words = []
     organisation_heads: Words = []
+    organisation_connectors: Words = []  # lower-case words inside an organisation's name ("Bureau of Labor Statistics")
     post_nominals: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
@@ -179,6 +181,7 @@ class ClaimsTable(BaseModel):
     additive_negations: Phrases = []
     additive_continuations: Phrases = []
     future: Phrases = []
+    future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
@@ -192,6 +195,10 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
+    experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
+    stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
+    adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
     non_claim_endings: Phrases = []
@@ -257,6 +264,7 @@ class ClaimsTable(BaseModel):
     relative_adverbs: Words = []  # may open a relative clause before its cue ("yang semula tak …")
     focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     occasion_subordinators: Words = []  # after a post cue's speaker: when it was said ("saat ditemui")
+    speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
@@ -274,6 +282,21 @@ class ClaimsTable(BaseModel):
     # a person is called by the start of a name ('Enggar' for Enggartiasto): Indonesian usage; in English
     # it would read 'Islam' as 'Islamic State'
     short_name_prefixes: bool = False
+    # a family name alone ("Clinton") stands for the full name the article writes ("Hillary Clinton")
+    # even for someone who speaks nowhere: where two or three capitalised words make a person (English);
+    # in Indonesian they as often make a title or an institution ("Dinas Sosial", "Ibu Kota")
+    family_names: bool = False
+    # a contraction → its full words in standalone text ("n't": " not", "can't": "cannot"); a key that
+    # opens with the apostrophe or "n'" is an ending, any other a whole word; "'" stands for ' and ’
+    contractions: dict[Phrase, str] = {}
+    # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
+    # before a verb that reads right after a name: one with a third-person form here ("am": "is",
+    # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),
+    # past the adverbs between them ("I also pledged")
+    agreeing_verbs: dict[Phrase, str] = {}
+    same_verbs: Words = []
+    past_endings: Words = []
+    agreement_adverbs: Words = []
     # enumerations (claims/_enumeration.py, helper idprec): a list's introducer ("yakni", "antara lain")
     # follows the list's noun, so the phrase before it is no item; after a membership predicate
     # ("adalah", "terdiri dari") an item's claim says it is a member ("Bali termasuk dalam enam provinsi itu")
@@ -287,6 +310,7 @@ class ClaimsTable(BaseModel):
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
     partitives: Words = []  # "99 di antaranya …": a number counted out of one before it, no figure item of its own
+    comparison_words: Words = []  # "menurun 1,2 persen dibandingkan dengan 2017": the figure needs its comparand
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
 

@@ -30,6 +30,7 @@ _QUANTITIES = frozenset({FigureKind.cardinal, FigureKind.money, FigureKind.perce
 _MAGNITUDE = 10  # tens and more ("puluhan", "dozens"): an order of magnitude to check
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,])")  # a year in running text
 _NOUN_PHRASE = 4  # words a number's noun phrase may run before its demonstrative
+_NEGATION_REACH = 2  # words before a marker a negation of it may stand ("tidak akan pernah")
 
 
 def is_numeric(f: Figure) -> bool:
@@ -292,6 +293,35 @@ def _numerical(s: TypeScan) -> ClaimType:
     return ClaimType.numerical
 
 
+@cache
+def _experiential_markers(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).experiential_markers)
+
+
+def _experience(s: TypeScan) -> bool:
+    """An experiential marker before the predicate ("Sitorus pernah berurusan dengan kasus hukum",
+    "pernah menjabat sebagai …"): what was once so of someone, their past, told as a standing fact
+    about them. Not negated ("tak pernah menerima uang", "tidak akan pernah": a denial), not in a
+    relative clause ("serangan terbesar yang pernah terjadi"), not dated, not a verbatim quote (the
+    speaker tells an event)."""
+    ctx, claim = s.ctx, s.tokens
+    markers = _experiential_markers(ctx.L.code)
+    lower = ctx.idx.lower
+    if s.u.quote or not markers or markers.isdisjoint(lower[claim.start:claim.stop]):
+        return False
+    if any(f.kind == FigureKind.date for f in s.figures):
+        return False  # a dated occasion is an event ("pernah dimintai keterangan pada 11 Desember")
+    k = next(k for k in claim if lower[k] in markers)
+    before = [lower[j] for j in range(max(claim.start, k - _NEGATION_REACH), k)]
+    return not (before and before[-1] in ctx.L.relative) \
+        and not any(ctx.L.negated.pattern.fullmatch(w) for w in before)
+
+
+@TYPE_RULES.register("experience", _experience)
+def _experience_type(s: TypeScan) -> ClaimType:
+    return ClaimType.background
+
+
 def _assessing(s: TypeScan) -> bool:
     cue = s.u.cue
     return s.has("position") or bool(cue and s.ctx.L.position.pattern.fullmatch(cue.lower()))
@@ -437,6 +467,65 @@ def _verbless_type(s: TypeScan) -> ClaimType:
 @TYPE_RULES.register("quote-event", lambda s: s.u.quote and s.has("event_markers"))
 def _quote_event(s: TypeScan) -> ClaimType:
     """A verbatim quote that reports a completed event ("sudah kami salurkan", "we were told")."""
+    return ClaimType.event_property
+
+
+@cache
+def _perfect_words(lang: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    t = clause_table(lang)
+    return (frozenset(w.lower() for w in t.perfect_auxiliaries), tuple(t.adverb_endings),
+            frozenset(w.lower() for w in t.passive_auxiliaries))
+
+
+def _perfect_act(s: TypeScan) -> bool:
+    """A perfect with the participle of an act ("I have decided to endorse", "staffers have
+    rightly apologized"): a completed act, reported. Not "has been" (what has gone on and still
+    does: "She has been fighting her entire life"), nor "has" as a verb ("He has experience")."""
+    auxiliaries, adverbs, passives = _perfect_words(s.ctx.L.code)
+    ctx, claim = s.ctx, s.tokens
+    lower = ctx.idx.lower
+    if not auxiliaries or auxiliaries.isdisjoint(lower[claim.start:claim.stop]):
+        return False
+    for k in claim:
+        if lower[k] not in auxiliaries or (k > claim.start and ctx.L.conditional_needs.pattern.fullmatch(lower[k - 1])):
+            continue  # "would have allowed", "could have known": what did not happen, or may have
+        j = k + 1
+        while j < claim.stop and ctx.is_word(j) and (lower[j] in ctx.L.auxiliaries or lower[j].endswith(adverbs)):
+            j += 1
+        if j < claim.stop and ctx.is_verb(j) and lower[j] not in passives and lower[j] not in auxiliaries:
+            return True
+    return False
+
+
+@TYPE_RULES.register("quote-perfect", lambda s: s.u.quote and _perfect_act(s))
+def _quote_perfect(s: TypeScan) -> ClaimType:
+    """A verbatim quote that reports a completed act in the perfect ("I have decided to …")."""
+    return ClaimType.event_property
+
+
+def _own_act(s: TypeScan) -> bool:
+    """The speaker's own act in the object-focus voice ("Sekarang ini kita kerjakan secara
+    terintegrasi", "Kita sampaikan surat maklumat"): a first-person agent right before the verb
+    it is the agent of, which the morphology marks (``Ctx.is_verb``); not a verb of knowing,
+    thinking or wishing (``stance_verbs``: "kami tahu …", "saya harapkan …" state a view). Where
+    the table has such agents (``object_focus_agents``)."""
+    ctx, claim = s.ctx, s.tokens
+    agents = ctx.L.object_focus_agents
+    if not agents or agents.isdisjoint(ctx.idx.lower[claim.start:claim.stop]):
+        return False
+    stances = _stance_verbs(ctx.L.code)
+    return any(ctx.word(k) in agents and k + 1 < claim.stop and ctx.is_verb(k + 1)
+               and ctx.word(k + 1) not in ctx.L.auxiliaries and ctx.word(k + 1) not in stances for k in claim)
+
+
+@cache
+def _stance_verbs(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).stance_verbs)
+
+
+@TYPE_RULES.register("quote-own-act", lambda s: s.u.quote and _own_act(s))
+def _quote_own_act(s: TypeScan) -> ClaimType:
+    """A verbatim quote in which the speaker reports what they do or did ("kami salurkan")."""
     return ClaimType.event_property
 
 
