@@ -1094,10 +1094,21 @@ def _inner_clause_end(ctx: Ctx, k: int, b: int) -> int:
     for p in range(k, b):
         if ctx.word(p) == ",":
             v = _skip_modifiers(ctx, p + 1, b)
-            if any(ctx.is_verb(t) for t in range(p + 1, min(v + 1, b))):
+            if any(ctx.is_verb(t) for t in range(p + 1, min(v + 1, b))) or _clause_follows(ctx, k, p, b):
                 return p
             return b
     return b
+
+
+def _clause_follows(ctx: Ctx, k: int, p: int, b: int) -> bool:
+    """ "In the piece I wrote last November, which you can see here, I discussed …": after the
+    relative clause's comma a clause with a subject of its own goes on with the sentence, where the
+    table sets ``relative_from_antecedent`` (English: a relative clause set off on both sides). Not
+    a post cue's speaker (", Frankel said": the attribution ends the sentence)."""
+    if not clause_table(ctx.L.code).relative_from_antecedent or _first_verb(ctx, k, p) is None:
+        return False
+    n = _clause_subject_len(ctx, p + 1, b)
+    return n is not None and n > 0 and ctx.word(_skip_modifiers(ctx, p + 1 + n, b)) not in ctx.L.post_cues
 
 
 def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
