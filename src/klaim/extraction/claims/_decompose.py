@@ -742,8 +742,7 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     """
     keep_verb = default_subject is not None or subject_prefix is not None
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
-    if n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None) \
-            or (not keep_verb and _lone_fronted_member(ctx, i, j)):
+    if _nothing_to_claim(ctx, i, j, residual, keep_verb):
         return []
     cut, role = contrast_cut(ctx, i, j), "contrast"
     if cut is None:
@@ -777,6 +776,12 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     _copula_clause_carry(ctx, carry, v0, j)
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
     return _tagged_role(d.units, "appositive-subject") if ns != s0 else d.units
+
+
+def _nothing_to_claim(ctx: Ctx, i: int, j: int, residual: bool, keep_verb: bool) -> bool:
+    """Too few words, a residue without a verb, or a fronted predicate cut off its main clause."""
+    return n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None) \
+        or (not keep_verb and _lone_fronted_member(ctx, i, j))
 
 
 def _fronted_member(ctx: Ctx, i: int, j: int) -> tuple[tuple[int, int], list[str], int] | None:

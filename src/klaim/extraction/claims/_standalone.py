@@ -316,7 +316,9 @@ def _people_by_word(ctx: Ctx, reg: Registry) -> dict[str, str]:
     by_word: dict[str, set[str]] = {}
     for name in longest:
         w = name.lower().split()[-1]
-        if len(w) >= MIN_NAME_WORD and w not in ctx.L.not_names and w not in ctx.L.particles:
+        # "the Granite State", "Kota Bekasi": a place's head word names no one
+        if len(w) >= MIN_NAME_WORD and w not in ctx.L.not_names and w not in ctx.L.particles \
+                and w not in ctx.L.location_heads and w not in ctx.L.organisation_heads:
             by_word.setdefault(w, set()).add(name)
     return {w: next(iter(ns)) for w, ns in by_word.items() if len(ns) == 1}
 
