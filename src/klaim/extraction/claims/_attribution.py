@@ -429,9 +429,13 @@ def _unnamed_office(ctx: Ctx, titles: _RoleWords, end: int) -> bool:
 
 
 def _coordination_follows(ctx: Ctx, end: int) -> bool:
-    """Does a coordinator and a capitalised word follow token ``end`` ("… Energi dan Sumber")?"""
+    """Does a coordinator and a capitalised word follow token ``end`` ("… Energi dan Sumber"; a
+    coordinator doubled by a typo, "Menteri Hukum dan dan HAM", is one)?"""
     count = len(ctx.idx.lower)
-    return end + 1 < count and ctx.word(end) in ctx.L.coordinators and ctx.is_cap(end + 1)
+    after = end
+    while after < count and ctx.word(after) in ctx.L.coordinators:
+        after += 1
+    return end < after < count and ctx.is_cap(after)
 
 
 def _with_portfolio(ctx: Ctx, titles: _RoleWords, end: int) -> int:
@@ -494,7 +498,10 @@ def _initial_dot(ctx: Ctx, t: int) -> bool:
 def _past_role_words_in_name(ctx: Ctx, start: int, end: int) -> int:
     """The name run's start moved past words the article shows are not the name's: "Direktur
     Riset Setara Institute Ismail Hasani" ("Institute" ends a name elsewhere), "Direktur
-    Statistik Harga Yunita Risanti" ("harga" is a common word, "Yunita" the name)."""
+    Statistik Harga Yunita Risanti" ("harga" is a common word, "Yunita" the name), "Sekretaris
+    DPRD Kota Bekasi Junaedi" (a place after its head word, then the name the article uses alone)."""
+    while end - start >= 3 and ctx.word(start) in ctx.L.location_heads and _alone(ctx, start + 2):
+        start += 2
     while end - start >= 2 and _org_word_elsewhere(ctx, start):
         start += 1
     while end - start >= 2 and _not_name_start(ctx, start, end):
@@ -1035,8 +1042,11 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
     if hit is not None and n == p.j - p.i:
         kind = SpeakerKind.organisation if hit[0] == "organisation" else SpeakerKind.group
         return SpeakerRef(kind, name=hit[1], organisation=hit[1], mention=p.mention, cue=p.cue)
-    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(p.i, p.j)):
-        return SpeakerRef(SpeakerKind.organisation, name=p.text, mention=p.mention, cue=p.cue)
+    start = p.i
+    while start < p.j - 1 and ctx.word(start) in ctx.L.np_articles:
+        start += 1  # "the DNC said": an organisation named without its article
+    if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(start, p.j)):
+        return SpeakerRef(SpeakerKind.organisation, name=ctx.phrase(start, p.j), mention=p.mention, cue=p.cue)
     named = _named_organisation(p)
     if named is not None:
         return named
@@ -2329,13 +2339,19 @@ def _source_after_prefix(ctx: Ctx, cue: int, hi: int, pronoun: bool) -> TokenRan
     start = cue + 1
     if start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
-    end = start
+    end = _source_end(ctx, start, start, hi, pronoun)
+    cited = next((k for k in range(start + 1, end) if ctx.match_seq(k, ctx.L.citations, end)), None)
+    if cited is not None:  # "exit polling reported by CNN and The New York Times": the reporter's name counts
+        end = _source_end(ctx, cited, end, hi, pronoun)
+    return TokenRange(start, end)
+
+
+def _source_end(ctx: Ctx, start: int, end: int, hi: int, pronoun: bool) -> int:
+    """Token ``end`` moved on to a comma or the sentence end, at most ``_SOURCE_WORDS`` tokens from ``start``."""
     while not pronoun and end < hi and (ctx.word(end) not in (",", ".", ";") or _dot_inside_name(ctx, end, hi)) \
             and end - start < _SOURCE_WORDS:
         end += 1
-    while end < hi and end - start >= _SOURCE_WORDS and ctx.is_cap(end) and ctx.is_cap(end - 1):
-        end += 1  # the limit fell inside a name ("… reported by CNN and The New York Times")
-    return TokenRange(start, end)
+    return end
 
 
 def _name_closed_source(ctx: Ctx, reg: Registry, start: int, hi: int) -> TokenRange | None:

@@ -268,8 +268,16 @@ class Span:
     def words(self, offset: int = 0, outside: tuple[tuple[int, int], ...] = ()) -> list[int]:
         """The word tokens from ``offset`` (in the span) on, leaving out those inside ``outside``."""
         ctx, spans = self.ctx, self.ctx.idx.spans
-        return [k for k in ctx.idx.between(self.start + offset, self.end) if ctx.is_word(k)
+        is_word = ctx.idx.is_word
+        if not outside:  # most calls: no generator per token
+            return [k for k in ctx.idx.between(self.start + offset, self.end) if is_word[k]]
+        return [k for k in ctx.idx.between(self.start + offset, self.end) if is_word[k]
                 and not any(a <= spans[k][0] < b for a, b in outside)]
+
+    def first_word(self) -> int | None:
+        """The first word token of the span (``words()[0]``), found without listing the rest."""
+        is_word = self.ctx.idx.is_word
+        return next((k for k in self.ctx.idx.between(self.start, self.end) if is_word[k]), None)
 
 
 def _fragment(r: Rules, span: Span) -> str | None:
@@ -349,7 +357,10 @@ def _request(r: Rules, span: Span) -> str | None:
     if not r.request_words:
         return None
     ctx = span.ctx
-    for k in span.words():
+    is_word = ctx.idx.is_word
+    for k in ctx.idx.between(span.start, span.end):
+        if not is_word[k]:
+            continue
         if ctx.word(k) in r.request_words:
             return "call to action"
         if ctx.is_verb(k):
@@ -366,9 +377,10 @@ def _filler(r: Rules, span: Span) -> str | None:
     """Words that only answer or nod ("Iya dong."), and after them at most a few words without a
     verb ("Iya dong. kapal kapal perang kan"): no proposition of their own (helper idprec)."""
     ctx = span.ctx
-    words = span.words()
-    if not r.fillers or not words or ctx.word(words[0]) not in r.fillers:
+    first = span.first_word() if r.fillers else None
+    if first is None or ctx.word(first) not in r.fillers:
         return None
+    words = span.words()
     head, rest = _first_sentence(span, words)
     if not all(ctx.word(k) in r.fillers for k in head) or len(rest) > r.fragment_max_words:
         return None
@@ -397,15 +409,17 @@ _STOPS = frozenset(".!?…")
 _CLOSING = " \t\"”’'»)"
 
 
-def _question(r: Rules, text: str, start: int, end: int, sentence_end: int | None = None) -> str | None:
+def _question(r: Rules, text: str, start: int, end: int, sentence_end: int | None = None,
+              ctx: Ctx | None = None) -> str | None:
     """A claim that asks ("Has the candidate …?", "If elected, would he …?"): a question mark
     right after it, or first after it in its sentence (a conjunct split off a question: "Has the
     candidate built a record … and …?"), and a question word or an inverted auxiliary first in
     it or after its opening phrase. A statement with a question mark ("You think you can talk to
     ISIL?") is rhetorical: it asserts, and stays a claim."""
-    ends = (text[start:end].rstrip(_CLOSING), text[end:end + 4].lstrip(_CLOSING)[:1],
-            _next_stop(text, end, sentence_end))
-    if not r.question_marks or not any(x.endswith(r.question_marks) for x in ends):
+    marks = r.question_marks
+    if not marks or not (text[start:end].rstrip(_CLOSING).endswith(marks)
+                         or text[end:end + 4].lstrip(_CLOSING)[:1].endswith(marks)
+                         or _next_stop(text, end, sentence_end, ctx).endswith(marks)):
         return None
     clauses = _opening(text[start:end]).split(",", 2)[:2]
     firsts = {words[0].lower() for clause in clauses if (words := _WORD.findall(clause))}
@@ -415,12 +429,19 @@ def _question(r: Rules, text: str, start: int, end: int, sentence_end: int | Non
 _STOP = re.compile(r"[.!?]")
 
 
-def _next_stop(text: str, end: int, sentence_end: int | None) -> str:
+def _next_stop(text: str, end: int, sentence_end: int | None, ctx: Ctx | None = None) -> str:
     """The first full stop, exclamation or question mark after ``end`` in its sentence ("" if none)."""
     if sentence_end is None or sentence_end <= end:
         return ""
-    m = _STOP.search(text, end, sentence_end)
-    return m.group() if m else ""
+    if ctx is None:
+        m = _STOP.search(text, end, sentence_end)
+        return m.group() if m else ""
+    # the article's stops, found once: a run-on sentence's claims would each search to its end
+    stops = ctx.memo.get("boilerplate.stops")
+    if stops is None:
+        stops = ctx.memo["boilerplate.stops"] = [m.start() for m in _STOP.finditer(text)]
+    n = bisect_left(stops, end)
+    return text[stops[n]] if n < len(stops) and stops[n] < sentence_end else ""
 
 
 _ROMAN = re.compile(r"[IVX]+")
@@ -503,7 +524,7 @@ def non_claim_rule(text: str, lang: str, start: int, end: int, *, sentence: tupl
     for claim_rule in CLAIM_RULES:
         if name := claim_rule(r, span):
             return name
-    if name := _question(r, text, start, end, sentence[1] if sentence else None):
+    if name := _question(r, text, start, end, sentence[1] if sentence else None, ctx):
         return name
     s, e = sentence or (start, end)
     return _sentence_rule(r, Span(ctx, s, e))

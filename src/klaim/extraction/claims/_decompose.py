@@ -1619,6 +1619,8 @@ def _subject_items(ctx: Ctx, a: int, b: int) -> tuple[list[tuple[int, int]], int
     v = _first_verb(ctx, a, b)
     if v is None or not ctx.is_word(a) or ctx.word(a) in L.np_stops or ctx.word(a) in L.subordinators:
         return None
+    if not any(w in L.list_coordinators for w in ctx.idx.lower[a:v]):
+        return None  # most clauses: no list coordinator before the verb, so no list to walk
     items, stop, coordinated = _listed_subject(ctx, a, v)
     ok = coordinated and 2 <= len(items) <= MAX_ITEMS and _actors(ctx, items, stop, b) \
         and _each_does_it(ctx, stop, v, b)

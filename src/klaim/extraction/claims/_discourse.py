@@ -29,8 +29,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import islice, takewhile
 
-from klaim.extraction.claims._attribution import Registry, SpeakerRef
-from klaim.extraction.claims._context import Ctx
+from klaim.extraction.claims._attribution import Registry, SpeakerRef, speaker_from_np
+from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import DEMAND
 from klaim.extraction.claims._mentions import (
@@ -42,12 +42,16 @@ from klaim.extraction.claims._mentions import (
     lower_elsewhere,
 )
 from klaim.extraction.claims._standalone import decontextualise
+from klaim.extraction.text import quote_mark
 from klaim.schema import SpeakerKind
 
 PRONOUN = "discourse.pronoun-antecedent"
+QUOTE_CONTINUES = "discourse.quote-continues"
 CONTINUES = "discourse.account-continues"
 NEGATION_REACH = 2  # words after a pronoun subject that may hold its negation ("ia juga tidak …")
 RESUMES = "discourse.account-resumes"
+BLOCK_QUOTE = "discourse.block-quote-source"
+SUBJECT_REACH = 8  # tokens at most from a sentence's subject to its verb (a block quote's source)
 QUOTE_IN_CONTENT = "discourse.quote-in-content"
 OP_ED = "discourse.op-ed-author"
 OP_ED_FIRST_PERSON = 3  # first-person words outside quotes that make an article someone's own account
@@ -211,6 +215,7 @@ def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit
     units = quotes_in_content(units)
     units = carry_accounts(d, units)
     units = resume_accounts(d, units)
+    units = block_quote_sources(d, reg, units)
     units = op_ed_author(d, units)
     return decontextualise(d, units, reg)
 
@@ -267,14 +272,28 @@ def quotes_in_content(units: list[Unit]) -> list[Unit]:
             cues.setdefault(u.sentence, []).append(u)
     out = []
     for u in units:
-        if u.quote and u.rules == ("unit.quote",) and u.sentence in cues:
-            before = [a for a in cues[u.sentence] if a.spans[0][1] <= u.start]
-            if before:
-                cue = max(before, key=lambda a: a.spans[0][1])
+        if u.quote and u.sentence in cues and _speakerless_quote(u):
+            cue = _reporting_cue(u, cues[u.sentence])
+            if cue is not None:
                 u = replace(u, speaker=cue.speaker, spans=list(cue.spans), cue=cue.speaker.cue,
                             rules=(*u.rules, QUOTE_IN_CONTENT))
         out.append(u)
     return out
+
+
+def _speakerless_quote(u: Unit) -> bool:
+    """A quote with no cue of its own: the outlet's, or carried over from the quote before."""
+    return u.rules == ("unit.quote",) or u.rules[-1:] == (QUOTE_CONTINUES,)
+
+
+def _reporting_cue(u: Unit, attributed: list[Unit]) -> Unit | None:
+    """The attributed unit whose content holds the quote ('"Let me thank …" for the victory,
+    Sanders said'), else the one whose cue comes last before it."""
+    inside = [a for a in attributed if a.start <= u.start and u.end <= a.end]
+    if inside:
+        return min(inside, key=lambda a: a.end - a.start)
+    before = [a for a in attributed if a.spans[0][1] <= u.start]
+    return max(before, key=lambda a: a.spans[0][1]) if before else None
 
 
 def op_ed_author(d: Discourse, units: list[Unit]) -> list[Unit]:
@@ -477,6 +496,82 @@ def _same_source(d: Discourse, units: list[Unit], by_para: dict[int, list[int]],
         return None
     same = d.mentions.canonical(last.speaker) == d.mentions.canonical(first.speaker)
     return last if same else None
+
+
+def block_quote_sources(d: Discourse, reg: Registry, units: list[Unit]) -> list[Unit]:
+    """A paragraph that is a quote with no source of its own, right after a paragraph whose last
+    sentence has a named subject ("… the DNC issued a statement apologizing …" ¶ "“On behalf of
+    everyone at the DNC, we want …”"), is that subject's, and so are the quote paragraphs that
+    go on from it: the outlet does not speak in quotes."""
+    if not discourse_words(d.ctx.L.code).block_quote_subjects:
+        return units
+    by_para = _paragraph_voices(d, units)
+    out = list(units)
+    last: tuple[int, SpeakerRef] | None = None  # the paragraph last given a source, and the source
+    for p, ids in by_para.items():
+        if not _unsourced_block_quote(d, units, p, ids):
+            continue
+        before = by_para.get(p - 1)
+        if last is not None and last[0] == p - 1:
+            source: SpeakerRef | None = last[1]
+        else:
+            # the subject of the outlet's own sentence, not of words quoted there
+            told = before is not None and not units[before[-1]].quote
+            source = _sentence_subject(d, reg, units[before[-1]].sentence) if before and told else None
+        if source is None:
+            continue
+        last = (p, source)
+        spans = [source.mention] if source.mention else []
+        for t in ids:
+            out[t] = replace(out[t], speaker=source, spans=spans, cue=source.cue, rules=(*out[t].rules, BLOCK_QUOTE))
+    return out
+
+
+def _unsourced_block_quote(d: Discourse, units: list[Unit], p: int, ids: list[int]) -> bool:
+    """Does paragraph ``p`` open with a quote mark and hold only quotes nobody is named for?"""
+    text = d.ctx.text
+    start = d.paragraph_starts[p]
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text) or quote_mark(text, start) not in OPENING:
+        return False
+    return all(units[t].quote and units[t].speaker.kind == SpeakerKind.publisher for t in ids)
+
+
+def _sentence_subject(d: Discourse, reg: Registry, sentence: tuple[int, int]) -> SpeakerRef | None:
+    """The named person or organisation that is a sentence's subject, before its first verb
+    (past a leading phrase closed by a comma: "At Brazile's direction, the DNC issued …")."""
+    ctx = d.ctx
+    phrase = _subject_phrase(ctx, sentence)
+    if phrase is None:
+        return None
+    speaker = speaker_from_np(ctx, reg, *phrase)
+    if speaker is None or not speaker.name or speaker.via in PRONOUN_VIAS:
+        return None  # a pronoun or description: who it is was not resolved yet
+    return speaker if speaker.kind == SpeakerKind.organisation or _known_person(d, speaker) else None
+
+
+def _subject_phrase(ctx: Ctx, sentence: tuple[int, int]) -> tuple[int, int, str] | None:
+    """Tokens i..j-1 before the sentence's first verb (auxiliaries aside), and that verb."""
+    toks = ctx.idx.between(*sentence)
+    lo, hi = toks.start, toks.stop
+    comma = next((k for k in range(lo, min(hi, lo + LEAD_TOKENS)) if ctx.word(k) == ","), None)
+    i = comma + 1 if comma is not None else lo
+    i += ctx.match_seq(i, ctx.L.leading, hi)
+    verb = next((k for k in range(i, min(hi, i + SUBJECT_REACH)) if ctx.is_verb(k)), None)
+    if verb is None:
+        return None
+    j = verb
+    while j > i and ctx.word(j - 1) in ctx.L.auxiliaries:
+        j -= 1
+    if j <= i or not all(ctx.is_word(k) and ctx.word(k) not in ctx.L.np_stops for k in range(i, j)):
+        return None
+    return i, j, ctx.surface(verb)
+
+
+def _known_person(d: Discourse, speaker: SpeakerRef) -> bool:
+    """A person the article quotes or names with a title elsewhere ("Two Americans" is none)."""
+    return speaker.kind == SpeakerKind.person and d.mentions.canonical(speaker) in d.mentions.entities
 
 
 def _resumed(u: Unit, source: Unit) -> Unit:

@@ -697,9 +697,11 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     """Where a figure's phrase ends when another figure follows in the clause ("… sebesar Rp 19,25
     triliun dengan jangka waktu 18 tahun"): a claim per figure, from the clause's start."""
     L = ctx.L
-    v = _predicate_start(ctx, a, b)
     numbers = [k for k in range(a, b) if _is_figure_number(ctx, a, k)]
-    if v is None or len(numbers) < 2:
+    if len(numbers) < 2:  # most clauses: the predicate is not looked for
+        return []
+    v = _predicate_start(ctx, a, b)
+    if v is None:
         return []
     depth = _depths(ctx, a, b)
     ends = []

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from klaim.extraction.claims._attribution import Attribution, Registry, SpeakerRef, speaker_from_np
+from klaim.extraction.claims._attribution import PUBLISHER, Attribution, Registry, SpeakerRef, speaker_from_np
 from klaim.extraction.claims._attribution import _speaker_before_cue as speaker_before_cue
 from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._table import claims_table
@@ -207,6 +207,7 @@ def _named_below(text: str, name: str, after: int) -> bool:
 
 
 INTERVIEW_ANSWER = "attribution.interview-answer"
+INTERVIEW_QUESTION = "attribution.interview-question"
 INTRO_REACH = 200  # tokens of an interview's title and introduction searched for the interviewee's name
 
 
@@ -236,7 +237,7 @@ def interview_answer(ctx: Ctx, reg: Registry, para_start: int, s: int, e: int) -
     marks = _interview_marks(ctx.L.code)
     answer = marks[1].match(ctx.text, para_start) if marks else None
     if answer is None:
-        return None
+        return _question_mark(ctx, marks[0] if marks else None, para_start, s, e)
     first = _first_question(ctx.text, ctx.L.code)
     interviewee = _interviewee(ctx, reg, first) if first is not None and first < para_start else None
     if interviewee is None:
@@ -250,6 +251,24 @@ def interview_answer(ctx: Ctx, reg: Registry, para_start: int, s: int, e: int) -
     speaker = replace(interviewee, mention=mention)
     mark = (para_start, para_start + len(answer.group().rstrip()))  # "A:", what names the turn's speaker
     return Attribution(speaker, mark, (start, e), rule=INTERVIEW_ANSWER)
+
+
+def _question_mark(ctx: Ctx, question: re.Pattern[str] | None, para_start: int, s: int, e: int) -> Attribution | None:
+    """ "Q: Bernie's a socialist.": what the interviewer states is the outlet's, without the mark
+    that names the turn (a question itself is no claim, and is left alone)."""
+    mark = question.match(ctx.text, para_start) if question is not None else None
+    if mark is None or not s <= mark.start() < mark.end() < e or _asks(ctx, s, e):
+        return None
+    toks = ctx.idx.between(mark.end(), e)
+    start = ctx.idx.spans[toks.start][0] if toks else e
+    if ctx.text[mark.end():start].strip():
+        return None  # "QThere's no shortage …": the mark is glued to a word the tokens keep whole
+    return Attribution(PUBLISHER, (mark.start(), mark.end()), (start, e), rule=INTERVIEW_QUESTION)
+
+
+def _asks(ctx: Ctx, s: int, e: int) -> bool:
+    tail = ctx.text[s:e].rstrip("\"”’' ")
+    return bool(ctx.L.non_claim_endings) and tail.endswith(ctx.L.non_claim_endings)
 
 
 def _interviewee(ctx: Ctx, reg: Registry, first: int) -> SpeakerRef | None:

@@ -43,6 +43,7 @@ class DiscourseWords:
     source_words: Phrases
     resume_paragraphs: int
     short_name_prefixes: bool
+    block_quote_subjects: bool
 
     @property
     def rewritable(self) -> frozenset[str]:
@@ -67,6 +68,7 @@ def discourse_words(lang: str) -> DiscourseWords:
         source_words=Phrases(t.source_words),
         resume_paragraphs=t.resume_paragraphs,
         short_name_prefixes=t.short_name_prefixes,
+        block_quote_subjects=t.block_quote_subjects,
     )
 
 
@@ -174,8 +176,10 @@ def _names_by_word_start(names: list[str]) -> dict[str, dict[str, None]]:
     index: dict[str, dict[str, None]] = {}
     for name in names:
         for v in name.split():
-            for start in {v, *(v[:n] for n in range(MIN_PREFIX, len(v)))}:
-                index.setdefault(start, {})[name] = None
+            # no set of the starts per word: a name is a key once in each starts' dict anyway
+            index.setdefault(v, {})[name] = None
+            for n in range(MIN_PREFIX, len(v)):
+                index.setdefault(v[:n], {})[name] = None
     return index
 
 

@@ -133,7 +133,7 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     elif u.quote and (w in words.first_person_singular or w in words.first_person_plural):
         return _first_person(ctx, words, u, k)
     elif w in words.party_pronouns:
-        new = _party(u.speaker)
+        new = _party(ctx, u.speaker)
     elif ctx.is_cap(k):
         new = _full_name(d, reg, k, named)
     elif w in ctx.L.demonstratives and words.demonstrative_follows:
@@ -146,7 +146,9 @@ def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, k: int) -> Edit | No
     where verbs agree, "I" and the verb after it (see ``_agreeing``)."""
     w, (s, e) = ctx.word(k), ctx.idx.spans[k]
     if w not in words.first_person_singular:
-        new = _organisation(u.speaker) if _once(ctx, words.first_person_plural, u) else None
+        if not _once(ctx, words.first_person_plural, u) or _object_focus_agent(ctx, k):
+            return None
+        new = _organisation(ctx, u.speaker)
         return (s, e, *new) if new else None
     name = _speaker_name(u.speaker, FIRST_PERSON) if _once(ctx, words.first_person_singular, u) else None
     if name is None:
@@ -155,6 +157,19 @@ def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, k: int) -> Edit | No
     if agreement is None:
         return s, e, *name
     return _agreeing(ctx, k, name[0], agreement)
+
+
+def _object_focus_agent(ctx: Ctx, k: int) -> bool:
+    """Is the pronoun at token k, after a word, the agent of a bare object-focus verb after it
+    ("sudah kami salurkan", "yang kami dalami")? A name there would not read right ("akan PT KAI
+    kembangkan"); one that opens its clause does ("Kami ingatkan …" → "KPK ingatkan …")."""
+    before = ctx.word(k - 1) if k else ""
+    if not (k and ctx.is_word(k - 1)) or (before,) in ctx.L.leading or before in ctx.L.subordinators:
+        return False  # it opens its clause ("Tapi kami pastikan …", "ketika kami koordinasi …")
+    j = k + 1
+    while j < len(ctx.idx.spans) and ctx.word(j) in ctx.L.auxiliaries:
+        j += 1
+    return j < len(ctx.idx.spans) and ctx.is_verb(j) and not ctx.L.is_verb(ctx.word(j))
 
 
 @dataclass(frozen=True)
@@ -230,13 +245,13 @@ def _speaker_name(sp: SpeakerRef, rule: str) -> tuple[str, str] | None:
     return sp.name, rule
 
 
-def _organisation(sp: SpeakerRef) -> tuple[str, str] | None:
+def _organisation(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
     """ "kami" of a speaker whose organisation the article gives: that organisation."""
-    found = _party(sp)
+    found = _party(ctx, sp)
     return (found[0], FIRST_PLURAL) if found else None
 
 
-def _party(sp: SpeakerRef) -> tuple[str, str] | None:
+def _party(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
     if sp.kind == SpeakerKind.organisation and sp.name:
         return sp.name, PARTY
     if sp.kind == SpeakerKind.person and sp.organisation:

@@ -279,6 +279,7 @@ class ClaimsTable(BaseModel):
     outlet_openers: Phrases = []     # a paragraph opening so is the outlet's ("Sebelumnya, …")
     source_words: Phrases = []       # name another source ("berdasarkan", "according to")
     resume_paragraphs: int = Field(default=0, ge=0)  # paragraphs an account may resume across
+    block_quote_subjects: bool = False  # a quote paragraph with no source is the subject's of the sentence before
     # a person is called by the start of a name ('Enggar' for Enggartiasto): Indonesian usage; in English
     # it would read 'Islam' as 'Islamic State'
     short_name_prefixes: bool = False

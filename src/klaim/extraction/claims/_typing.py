@@ -481,7 +481,7 @@ def _perfect_act(s: TypeScan) -> bool:
     """A perfect with the participle of an act ("I have decided to endorse", "staffers have
     rightly apologized"): a completed act, reported. Not "has been" (what has gone on and still
     does: "She has been fighting her entire life"), nor "has" as a verb ("He has experience")."""
-    auxiliaries, adverbs, passives = _perfect_words(s.ctx.L.code)
+    auxiliaries = _perfect_words(s.ctx.L.code)[0]
     ctx, claim = s.ctx, s.tokens
     lower = ctx.idx.lower
     if not auxiliaries or auxiliaries.isdisjoint(lower[claim.start:claim.stop]):
@@ -489,12 +489,18 @@ def _perfect_act(s: TypeScan) -> bool:
     for k in claim:
         if lower[k] not in auxiliaries or (k > claim.start and ctx.L.conditional_needs.pattern.fullmatch(lower[k - 1])):
             continue  # "would have allowed", "could have known": what did not happen, or may have
-        j = k + 1
-        while j < claim.stop and ctx.is_word(j) and (lower[j] in ctx.L.auxiliaries or lower[j].endswith(adverbs)):
-            j += 1
-        if j < claim.stop and ctx.is_verb(j) and lower[j] not in passives and lower[j] not in auxiliaries:
+        if _participle_after(s, k + 1):
             return True
     return False
+
+
+def _participle_after(s: TypeScan, j: int) -> bool:
+    """An act's participle at token j, after auxiliaries and adverbs ("rightly apologized")."""
+    auxiliaries, adverbs, passives = _perfect_words(s.ctx.L.code)
+    ctx, stop, lower = s.ctx, s.tokens.stop, s.ctx.idx.lower
+    while j < stop and ctx.is_word(j) and (lower[j] in ctx.L.auxiliaries or lower[j].endswith(adverbs)):
+        j += 1
+    return j < stop and ctx.is_verb(j) and lower[j] not in passives and lower[j] not in auxiliaries
 
 
 @TYPE_RULES.register("quote-perfect", lambda s: s.u.quote and _perfect_act(s))
