@@ -1099,10 +1099,21 @@ def _inner_clause_end(ctx: Ctx, k: int, b: int) -> int:
     for p in range(k, b):
         if ctx.word(p) == ",":
             v = _skip_modifiers(ctx, p + 1, b)
-            if any(ctx.is_verb(t) for t in range(p + 1, min(v + 1, b))):
+            if any(ctx.is_verb(t) for t in range(p + 1, min(v + 1, b))) or _clause_follows(ctx, k, p, b):
                 return p
             return b
     return b
+
+
+def _clause_follows(ctx: Ctx, k: int, p: int, b: int) -> bool:
+    """ "In the piece I wrote last November, which you can see here, I discussed …": after the
+    relative clause's comma a clause with a subject of its own goes on with the sentence, where the
+    table sets ``relative_from_antecedent`` (English: a relative clause set off on both sides). Not
+    a post cue's speaker (", Frankel said": the attribution ends the sentence)."""
+    if not clause_table(ctx.L.code).relative_from_antecedent or _first_verb(ctx, k, p) is None:
+        return False
+    n = _clause_subject_len(ctx, p + 1, b)
+    return n is not None and n > 0 and ctx.word(_skip_modifiers(ctx, p + 1 + n, b)) not in ctx.L.post_cues
 
 
 def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
@@ -1994,11 +2005,64 @@ def name_appositive_claims(ctx: Ctx, sentence: tuple[int, int], units: list[Unit
         if t0 is None:
             continue
         name = _appositive_name_start(ctx, k, toks.start)
+        if ctx.word(t0) in L.relative:
+            out += _set_off_relative(ctx, (name, k, t0, toks.stop), sentence, units)
+            continue
         if name is None:
             continue
         for end in _appositive_phrase_ends(ctx, t0, toks.stop):
             out.append(_name_appositive(ctx, (name, k, t0, end), sentence, units))
     return out
+
+
+RELATIVE_SUBJECT_WORDS = 8  # words at most in a description that opens a sentence before ", who …"
+
+
+def _set_off_relative(ctx: Ctx, bounds: tuple[int | None, int, int, int], sentence: tuple[int, int],
+                      units: list[Unit]) -> list[Unit]:
+    """ "Standing alongside … Dolores Huerta, who co-founded the United Farm Workers, and …",
+    "The influential delegate and conservative activist, who backs Cruz, warned of …": a relative
+    clause set off after a name (or a description that opens the sentence) says a fact of its own,
+    a claim (the outlet's) from the name to the clause's end, where no other claim has it (a
+    speaker's phrase, a phrase fronted before the clause); where the table sets
+    ``speaker_relatives``."""
+    name, comma, t0, stop = bounds
+    if not clause_table(ctx.L.code).speaker_relatives:
+        return []
+    first = ctx.idx.between(*sentence).start
+    start = name if name is not None else _opening_description(ctx, first, comma)
+    end = next((t for t in range(t0 + 1, stop) if _ends_phrase(ctx, t, stop)), stop)
+    if start is None or end >= stop or ctx.word(end) != "," \
+            or (start > first and ctx.word(start - 1) in ctx.L.np_stops):
+        return []  # closed by a quote, or said of a noun before a preposition ("a person close to Trump, who …")
+    if ctx.words_between(t0 + 1, end) < ctx.L.min_claim_tokens - 1 or not _opens_predicate(ctx, t0 + 1, end):
+        return []
+    s, e = ctx.span(start, end)
+    if any(u.start <= ctx.idx.spans[t0][0] < u.end for u in units):
+        return []  # said inside a claim: the decomposer has the clause
+    words = [relative_antecedent(ctx, t0, ctx.phrase(start, comma)), ctx.phrase(t0 + 1, end)]
+    # a non-restrictive clause as the decomposer's (typed and negated as one), found by this rule
+    return [Unit(s, e, standalone(words), sentence, PUBLISHER, [], role="nonrestrictive",
+                 rules=("decompose.set-off-relative",))]
+
+
+def _opens_predicate(ctx: Ctx, k: int, end: int) -> bool:
+    """Does a predicate open at token k, right after a relative pronoun: a verb, or a lower-case word
+    that is no article or preposition (the verb lexicon is short: "who backs Cruz")?"""
+    v = _skip_modifiers(ctx, k, end)
+    L = ctx.L
+    return v < end and (ctx.is_verb(v) or (ctx.is_word(v) and not ctx.is_cap(v) and ctx.word(v) not in L.np_articles
+                                          and ctx.word(v) not in L.np_stops and not ctx.word(v)[:1].isdigit()))
+
+
+def _opening_description(ctx: Ctx, first: int, comma: int) -> int | None:
+    """The start of a short verbless noun phrase that opens the sentence with a determiner and ends
+    at ``comma`` ("The influential delegate and conservative activist, who …"), else None."""
+    a = next((t for t in range(first, comma) if ctx.is_word(t)), comma)
+    if a == comma or ctx.word(a) not in ctx.L.appositive_openers \
+            or ctx.words_between(a, comma) > RELATIVE_SUBJECT_WORDS:
+        return None
+    return None if any(not ctx.is_word(t) or ctx.is_verb(t) for t in range(a, comma)) else a
 
 
 def _set_off_end(ctx: Ctx, k: int) -> int | None:

@@ -248,6 +248,8 @@ class ClaimsTable(BaseModel):
     fronted_additives: Phrases = []
     # open a sentence with a concession ("Although X, Y", "While X, Y"): X and Y are two claims
     fronted_concessives: Phrases = []
+    # a relative clause set off after a speaker's name or in a fronted phrase is a claim (claims/_decompose.py)
+    speaker_relatives: bool = False
     # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
     # before the comma is a claim of its own
     inclusion_words: Words = []
