@@ -254,9 +254,16 @@ def _organisation(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
 def _party(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
     if sp.kind == SpeakerKind.organisation and sp.name:
         return sp.name, PARTY
-    if sp.kind == SpeakerKind.person and sp.organisation:
+    if sp.kind == SpeakerKind.person and sp.organisation and _names_an_organisation(ctx, sp.organisation):
         return sp.organisation, PARTY
     return None
+
+
+def _names_an_organisation(ctx: Ctx, name: str) -> bool:
+    """Not a place the gazetteer knows: the region of a regional office ("Gubernur Jakarta",
+    "Kapolda Sumatera Barat") is no "kami"."""
+    hit = ctx.L.gazetteer.get(name.lower())
+    return hit is None or hit[0] != "location"
 
 
 def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> tuple[str, str] | None:
