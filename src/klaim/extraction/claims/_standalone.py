@@ -27,11 +27,19 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from klaim.extraction.claims import _lang
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._decompose import Unit, standalone
 from klaim.extraction.claims._entities import entities
-from klaim.extraction.claims._mentions import POSSESSIVE, DiscourseWords, _short_of, discourse_words, lower_elsewhere
+from klaim.extraction.claims._mentions import (
+    MIN_PREFIX,
+    POSSESSIVE,
+    DiscourseWords,
+    _short_of,
+    discourse_words,
+    lower_elsewhere,
+)
 from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import mark_before
 from klaim.schema import Entity, EntityLabel, SpeakerKind
@@ -72,17 +80,18 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     return out
 
 
-def _written_out(u: Unit, pattern: re.Pattern[str], full: dict[str, str]) -> Unit:
+def _written_out(u: Unit, pattern: re.Pattern[str], full: dict[str, str], negation: re.Pattern[str]) -> Unit:
     """The unit with the contractions of its text written out ("aren’t" → "are not")."""
-    text = pattern.sub(lambda m: _full_words(m, full), u.text)
+    text = pattern.sub(lambda m: _full_words(m, full, negation), u.text)
     if text == u.text:
         return u
     return replace(u, text=text, rules=u.rules if CONTRACTION in u.rules else (*u.rules, CONTRACTION))
 
 
-def _full_words(m: re.Match[str], full: dict[str, str]) -> str:
+def _full_words(m: re.Match[str], full: dict[str, str], negation: re.Pattern[str]) -> str:
     words = full[m.group(0).replace("’", "'").lower()]
-    if words.split()[-1:] == NOT and _opens_clause(m.string, m.start()):
+    separate = words.startswith(" ") or len(words.split()) > 1  # "will not", " not"; "cannot" is one word
+    if separate and negation.fullmatch(words.split()[-1]) and _opens_clause(m.string, m.start()):
         return m.group(0)  # a question or a tag ("Won’t you …", "…, isn’t it"): no "will not you"
     return words[:1].upper() + words[1:] if m.group(0)[:1].isupper() else words  # "Can't" → "Cannot"
 
@@ -95,23 +104,25 @@ def _opens_clause(text: str, pos: int) -> bool:
     return text[:start].rstrip()[-1:] in CLAUSE_OPENERS
 
 
-NOT = ["not"]  # the negation a negative auxiliary ends in, where it is no inversion
 CLAUSE_OPENERS = frozenset({"", ",", ";", ":", "—", "–", "(", '"', "“", "‘"})
 
 
 @cache
-def _contractions(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One pattern for the language's contractions (whole words first: "can't" before "n't") and
-    each one's full words, keyed by the contraction written with a straight apostrophe."""
+def _contractions(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]] | None:
+    """One pattern for the language's contractions (whole words first: "can't" before "n't"),
+    each one's full words, keyed by the contraction written with a straight apostrophe, and the
+    language's negations (a negative auxiliary opening a clause is a question: kept). An ending
+    glued to the word before is written out with a leading space in the table (" not")."""
     table = claims_table(lang).contractions
     if not table:
         return None
-    whole = [c for c in table if not c.startswith(("'", "n'"))]
-    endings = [c for c in table if c.startswith(("'", "n'"))]
+    whole = [c for c, words in table.items() if not words.startswith(" ")]
+    endings = [c for c, words in table.items() if words.startswith(" ")]
     form = lambda c: re.escape(c).replace("'", "['’]")  # noqa: E731
     alternatives = [rf"(?<![\w'’]){form(c)}(?!\w)" for c in sorted(whole, key=len, reverse=True)]
     alternatives += [rf"(?<=\w){form(c)}(?!\w)" for c in sorted(endings, key=len, reverse=True)]
-    return re.compile("|".join(alternatives), re.IGNORECASE), {c.lower(): w for c, w in table.items()}
+    return (re.compile("|".join(alternatives), re.IGNORECASE), {c.lower(): w for c, w in table.items()},
+            _lang.get(lang).negated.pattern)
 
 
 def _edits(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, candidates: list[int]) -> list[Edit]:
@@ -334,7 +345,7 @@ def _people_by_word(ctx: Ctx, reg: Registry) -> dict[str, str]:
     """Only the family name stands for the name here: a first word is as often a place or a thing
     that opens a longer name ("Uruguay Rodolfo Nin Novoa", "Saudi Cs") as a given name."""
     names = _people_names(ctx, reg)
-    longest = [n for n in names if not any(o != n and _short_of(n.lower(), o.lower()) for o in names)]
+    longest = _longest_names(names)
     by_word: dict[str, set[str]] = {}
     for name in longest:
         w = name.lower().split()[-1]
@@ -343,6 +354,26 @@ def _people_by_word(ctx: Ctx, reg: Registry) -> dict[str, str]:
                 and w not in ctx.L.location_heads and w not in ctx.L.organisation_heads:
             by_word.setdefault(w, set()).add(name)
     return {w: next(iter(ns)) for w, ns in by_word.items() if len(ns) == 1}
+
+
+def _longest_names(names: list[str]) -> list[str]:
+    """The names that are no short form of another ("Wasserman Schultz" of "Debbie Wasserman
+    Schultz"), in order. A name is looked up only against the names holding a word its first word
+    is or opens: one pass, not every pair (a long article names thousands of people)."""
+    exact: dict[str, list[str]] = {}
+    by_prefix: dict[str, list[str]] = {}
+    for other in names:
+        for word in dict.fromkeys(other.lower().split()):
+            exact.setdefault(word, []).append(other)
+            if len(word) >= MIN_PREFIX:
+                by_prefix.setdefault(word[:MIN_PREFIX], []).append(other)
+    out = []
+    for name in names:
+        first = name.lower().split()[0]
+        pool = by_prefix.get(first[:MIN_PREFIX], []) if len(first) >= MIN_PREFIX else exact.get(first, [])
+        if not any(o != name and _short_of(name.lower(), o.lower()) for o in dict.fromkeys(pool)):
+            out.append(name)
+    return out
 
 
 def _people_names(ctx: Ctx, reg: Registry) -> list[str]:
