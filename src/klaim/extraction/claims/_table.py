@@ -264,6 +264,7 @@ class ClaimsTable(BaseModel):
     relative_adverbs: Words = []  # may open a relative clause before its cue ("yang semula tak …")
     focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     occasion_subordinators: Words = []  # after a post cue's speaker: when it was said ("saat ditemui")
+    occasion_prepositions: Words = []  # open a phrase before a speaker: where or when it was said ("In a memo …,")
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import accumulate
 
 from klaim.extraction.claims._attribution import (
@@ -28,6 +29,7 @@ from klaim.extraction.claims._decompose import (
 )
 from klaim.extraction.claims._demands import DEMAND, demand_speaker, wish_demand
 from klaim.extraction.claims._intro import colon_intros, headline_source, interview_answer
+from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import Quote, mark_end, quotes
 from klaim.schema import SpeakerKind
 
@@ -208,6 +210,9 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
             sent.covered.append(sent.span)
             continue
         sent.covered.append(a.span)
+        occasion = _fronted_occasion(ctx, sent, a)
+        if occasion is not None:
+            sent.covered.append(occasion)
         if a.subject_span is not None:
             sent.covered.append(a.subject_span)
         if a.content is not None:
@@ -219,6 +224,27 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
                               subject_prefix=a.subject if a.subject_span is not None else None)
             scan.units += [wish_demand(ctx, u) for u in _tagged(from_subject(ctx, units, a.subject_span),
                                                                 _with_via(("unit.attributed", a.rule), a.speaker))]
+
+
+@cache
+def _occasion_prepositions(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).occasion_prepositions)
+
+
+def _fronted_occasion(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, int] | None:
+    """ "In a memo released as polls closed Tuesday, Mook acknowledged …", "Dalam keterangan
+    tertulisnya, X mengatakan …": a phrase opened by a preposition and closed by a comma right
+    before the speaker tells where or when it was said, part of the attribution (the guideline's
+    act of speaking), no claim of its own."""
+    if a.rule != "attribution.pre-cue" or a.content is None or a.content[0] < a.span[1]:
+        return None
+    toks = ctx.idx.between(sent.span[0], a.span[0])
+    if len(toks) < 3 or ctx.word(toks.stop - 1) != "," \
+            or ctx.word(toks.start) not in _occasion_prepositions(ctx.L.code):
+        return None
+    if any(ctx.word(t) in (",", ";", ":") for t in range(toks.start, toks.stop - 1)):
+        return None
+    return sent.span[0], ctx.idx.spans[toks.stop - 1][1]
 
 
 def _hand_over(scan: _Scan, a: Attribution) -> None:
