@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -108,6 +109,9 @@ class NP:
     name: str | None
 
 
+_INTRODUCED_KEPT = 32  # unnamed sources introduced most recently that a description may repeat
+
+
 class Registry:
     """People named in the article, so that "Stoltenberg" resolves to "Jens Stoltenberg"."""
 
@@ -125,7 +129,8 @@ class Registry:
         self._name_runs: dict[str, str] | None = None  # first word → capitalised name it opens
         # unnamed sources introduced with an indefinite article ("seorang komandan aliansi militer",
         # "a senior official"), by their words, for a later "Komandan itu" / "the official"
-        self.described: list[tuple[frozenset[str], SpeakerRef]] = []
+        # (the last few only: a look-up scans them, and an article may introduce thousands)
+        self.described: deque[tuple[frozenset[str], SpeakerRef]] = deque(maxlen=_INTRODUCED_KEPT)
         self._learn()
 
     def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
