@@ -849,11 +849,6 @@ def _anonymous_speaker(p: _Phrase, np: NP) -> Decision:
                       mention=p.mention, cue=p.cue)
 
 
-@cache
-def _member_nouns(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).member_nouns)
-
-
 MEMBER_SPEAKER = "speaker.party-member"  # "Democrats say", "a New Hampshire Republican said"
 
 
@@ -862,7 +857,7 @@ def _member_speaker(p: _Phrase, np: NP) -> Decision:
     group ("Democrats", "79 percent of Republicans"), the singular after a definite article the
     person last named ("the Wisconsin Republican"), any other singular an unnamed person."""
     ctx = p.ctx
-    nouns = _member_nouns(ctx.L.code)
+    nouns = ctx.L.member_nouns
     head = ctx.word(p.j - 1)
     suffix = str(ctx.L.plural_suffix or "")
     if not nouns or not ctx.is_cap(p.j - 1):
@@ -928,11 +923,6 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     return _moved(ref, mention=mention, cue=p.cue)
 
 
-@cache
-def _organisation_connectors(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).organisation_connectors)
-
-
 def _connected_organisation(p: _Phrase, np: NP) -> Decision:
     """ "The Bureau of Labor Statistics said", "kelompok pemantau Syrian Observatory for Human
     Rights melaporkan": capitalised parts joined by "of" / "for" at the end of the phrase, the first
@@ -942,7 +932,7 @@ def _connected_organisation(p: _Phrase, np: NP) -> Decision:
     ctx = p.ctx
     if np.role:
         return UNDECIDED
-    start = _connected_run_start(ctx, p.i, p.j, _organisation_connectors(ctx.L.code))
+    start = _connected_run_start(ctx, p.i, p.j, ctx.L.organisation_connectors)
     if start is None:
         return UNDECIDED
     while ctx.word(start) in ctx.L.np_articles:
@@ -1596,11 +1586,6 @@ def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int
         or _figure_object(ctx, cue, content, hi)
 
 
-@cache
-def _speech_act_adjuncts(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).speech_act_adjuncts)
-
-
 def _anaphoric_object(ctx: Ctx, cue: int, content: int, words: list[int]) -> bool:
     """ "Zainudin menyatakan hal tersebut untuk menyikapi …", "Panggah menyampaikan hal itu saat
     kunjungan kerja …": the cue's object points back to what was said before, and the rest tells
@@ -1610,7 +1595,7 @@ def _anaphoric_object(ctx: Ctx, cue: int, content: int, words: list[int]) -> boo
     if content != cue + 1 or len(words) < 2 or ctx.word(words[0]) not in L.speech_nouns \
             or ctx.word(words[1]) not in L.demonstratives:
         return False
-    return len(words) == 2 or ctx.word(words[2]) in _speech_act_adjuncts(L.code)
+    return len(words) == 2 or ctx.word(words[2]) in L.speech_act_adjuncts
 
 
 @cache
@@ -3128,15 +3113,10 @@ def _pre_cue_applies(c: CueScan) -> bool:
     return c.word in c.ctx.L.pre_cues and not _after_np_stop(c) and not _after_possessive(c)
 
 
-@cache
-def _possessive_determiners(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).possessive_determiners)
-
-
 def _after_possessive(c: CueScan) -> bool:
     """ "Their calls intensified", "Their fear is that …": after a possessive determiner the cue
     word is a noun, no verb of speaking."""
-    return c.k > c.lo and c.prev in _possessive_determiners(c.ctx.L.code)
+    return c.k > c.lo and c.prev in c.ctx.L.possessive_determiners
 
 
 def _progressive(c: CueScan) -> bool:

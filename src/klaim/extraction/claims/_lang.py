@@ -131,6 +131,11 @@ class Lang:
     relative_adverbs: frozenset[str]
     focus_particles: frozenset[str]
     occasion_subordinators: frozenset[str]
+    member_nouns: frozenset[str]
+    organisation_connectors: frozenset[str]
+    speech_act_adjuncts: frozenset[str]
+    possessive_determiners: frozenset[str]
+    occasion_prepositions: frozenset[str]
     demonstratives: frozenset[str]
     time_words: frozenset[str]
     predicate_markers: frozenset[str]
@@ -278,7 +283,8 @@ _WORD_SETS = (
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
-    "occasion_subordinators",
+    "occasion_subordinators", "member_nouns", "organisation_connectors", "speech_act_adjuncts",
+    "possessive_determiners", "occasion_prepositions",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
 from itertools import accumulate
 
 from klaim.extraction.claims._attribution import (
@@ -29,7 +28,6 @@ from klaim.extraction.claims._decompose import (
 )
 from klaim.extraction.claims._demands import DEMAND, demand_speaker, wish_demand
 from klaim.extraction.claims._intro import colon_intros, headline_source, interview_answer
-from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import Quote, mark_end, quotes
 from klaim.schema import SpeakerKind
 
@@ -226,11 +224,6 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
                                                                 _with_via(("unit.attributed", a.rule), a.speaker))]
 
 
-@cache
-def _occasion_prepositions(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).occasion_prepositions)
-
-
 def _fronted_occasion(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, int] | None:
     """ "In a memo released as polls closed Tuesday, Mook acknowledged …", "Dalam keterangan
     tertulisnya, X mengatakan …": a phrase opened by a preposition and closed by a comma right
@@ -240,7 +233,7 @@ def _fronted_occasion(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, i
         return None
     toks = ctx.idx.between(sent.span[0], a.span[0])
     if len(toks) < 3 or ctx.word(toks.stop - 1) != "," \
-            or ctx.word(toks.start) not in _occasion_prepositions(ctx.L.code):
+            or ctx.word(toks.start) not in ctx.L.occasion_prepositions:
         return None
     if any(ctx.word(t) in (",", ";", ":") for t in range(toks.start, toks.stop - 1)):
         return None
