@@ -251,11 +251,14 @@ def _name_runs(ctx: Ctx) -> dict[str, str]:
     runs: dict[str, str] = {}
     title_lines: dict[int, bool] = {}
     n = len(ctx.idx.spans)
+    # each token asked once (a run's words are asked again as the next run's start)
+    cap = ctx.idx.is_cap
+    name_word = [cap[t] and _name_word(ctx, t) for t in range(n)]
     for k in range(n - 1):
-        if not (_name_word(ctx, k) and _name_word(ctx, k + 1)) or ctx.idx.lower[k] in runs:
+        if not (name_word[k] and name_word[k + 1]) or ctx.idx.lower[k] in runs:
             continue
         end = k + 2
-        while end < n and end - k <= _NAME_RUN_WORDS and _name_word(ctx, end):
+        while end < n and end - k <= _NAME_RUN_WORDS and name_word[end]:
             end += 1
         if end - k <= _NAME_RUN_WORDS and _ends_in_running_text(ctx, end) \
                 and not _on_title_case_line(ctx, ctx.idx.spans[k][0], title_lines):

@@ -34,6 +34,7 @@ class Ctx:
     _cues: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
     _positions: dict[str, list[int]] | None = None
     _word_prefix: list[int] | None = None
+    _number_prefix: list[int] | None = None
     memo: dict[Any, Any] = field(default_factory=dict)  # per-article caches of the stages
     # The token look-ups every stage makes millions of times per MB: bound to the lists' own
     # __getitem__, a C call, rather than a Python method that indexes the list.
@@ -53,6 +54,14 @@ class Ctx:
         if self._word_prefix is None:
             self._word_prefix = [0, *accumulate(self.idx.is_word)]
         return self._word_prefix[j] - self._word_prefix[i]
+
+    def numbers_between(self, i: int, j: int) -> int:
+        """Number of tokens among i..j-1 that open with a digit (a prefix sum: constant time)."""
+        if j <= i:
+            return 0
+        if self._number_prefix is None:
+            self._number_prefix = [0, *accumulate(w[:1].isdigit() for w in self.idx.lower)]
+        return self._number_prefix[j] - self._number_prefix[i]
 
     def positions(self, word: str) -> list[int]:
         """Token indices where the lower-cased ``word`` occurs."""

@@ -819,8 +819,16 @@ def _fronted_additives(lang: str) -> tuple[tuple[str, ...], ...]:
 def _fronted_additive_len(ctx: Ctx, i: int, j: int) -> int:
     """Words of the ``fronted_additives`` phrase that opens tokens i..j-1, 0 if none."""
     lower = ctx.idx.lower
+    if i >= j or lower[i] not in _first_words(_fronted_additives(ctx.L.code)):
+        return 0  # most clauses open with no such phrase: its first word tells at once
     return next((len(p) for p in _fronted_additives(ctx.L.code)
                  if i + len(p) < j and tuple(lower[i:i + len(p)]) == p), 0)
+
+
+@cache
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words that open the phrases (of a table key read once per language)."""
+    return frozenset(p[0] for p in phrases if p)
 
 
 def _copula_clause_carry(ctx: Ctx, carry: _Carry, v0: int, j: int) -> None:
@@ -859,7 +867,8 @@ def _concessive_cut(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
     of its own and X says something: both are asserted, two claims as for "X, namun Y". Not at the
     clause's start ("Meskipun Y, X"), nor inside brackets or a quote."""
     L = ctx.L
-    if not L.concessive_subordinators or ctx.words_between(i, j) < 2 * L.min_claim_tokens:
+    if not L.concessive_subordinators or ctx.words_between(i, j) < 2 * L.min_claim_tokens \
+            or L.concessive_subordinators.isdisjoint(ctx.idx.lower[i + 1:j - 1]):
         return None
     depth = 0
     for k in range(i, j - 1):
@@ -886,6 +895,8 @@ def _fronted_concession(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
     comma after it opens a clause with a subject of its own: both clauses are asserted, two
     claims. Not a verbless or participle opening ("While serving in the House, Sanders voted …")."""
     lower = ctx.idx.lower
+    if i >= len(lower) or lower[i] not in _first_words(_fronted_concessives(ctx.L.code)):
+        return None  # most clauses open with no concessive: its first word tells at once
     n = next((len(p) for p in _fronted_concessives(ctx.L.code) if tuple(lower[i:i + len(p)]) == p), 0)
     if not n or _clause_subject_len(ctx, i + n, j) is None:
         return None
@@ -1479,6 +1490,8 @@ def correlative_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     as a split conjunct's span runs from the shared subject). A cause that names a fact of its own
     ("adanya kongkalikong …", "lemahnya pengawasan Yasonna") is a claim besides."""
     L = ctx.L
+    if L.correlative_openers.by_first.keys().isdisjoint(ctx.idx.lower[a + 1:b]):
+        return []  # most clauses: no correlative opener, looked for at once
     t = next((t for t in range(a + 1, b) if ctx.match_seq(t, L.correlative_openers, b)), None)
     if t is None or ctx.word(t - 1) in L.relative:
         return []  # "gerakan … yang tidak hanya bertujuan …": the relative clause's rules claim its noun's facts
@@ -1502,13 +1515,19 @@ def _before_inclusion(ctx: Ctx, a: int, b: int) -> list[int]:
     """ "pihaknya akan menghadirkan enam saksi, termasuk Agus Martowardojo": the comma before an
     inclusion word (``inclusion_words``) after a predicate ends a claim of its own (the six
     witnesses), besides the whole (that Agus is one of them); [] when there is none."""
-    words = frozenset(w.lower() for w in clause_table(ctx.L.code).inclusion_words)
+    words = _inclusion_words(ctx.L.code)
     if words.isdisjoint(ctx.idx.lower[a:b]):
         return []
     k = next((k for k in range(a + 1, b - 1) if ctx.word(k) == ","), None)
     if k is None or ctx.word(k + 1) not in words or n_words(ctx, a, k) < ctx.L.min_claim_tokens:
         return []  # the first comma only: one before ends an adverbial or a cue ("Maryono melihat, …")
     return [k] if _first_verb(ctx, a, k, skip_relatives=True) is not None else []
+
+
+@cache
+def _inclusion_words(lang: str) -> frozenset[str]:
+    """The table's ``inclusion_words``, lower-cased, read once per language."""
+    return frozenset(w.lower() for w in clause_table(lang).inclusion_words)
 
 
 CAUSE_OBJECT_WORDS = 2  # words after the verb before a cause at most, for the cause to be the subject's
@@ -1616,6 +1635,8 @@ def _subject_items(ctx: Ctx, a: int, b: int) -> tuple[list[tuple[int, int]], int
     """The listed actors (start, end tokens) that open the clause a..b-1 and the token where what
     they share starts (an auxiliary, a verb, "bersama"); None when the clause opens otherwise."""
     L = ctx.L
+    if L.list_coordinators.isdisjoint(ctx.idx.lower[a:b]):
+        return None  # most clauses: no list coordinator at all, looked for at once
     v = _first_verb(ctx, a, b)
     if v is None or not ctx.is_word(a) or ctx.word(a) in L.np_stops or ctx.word(a) in L.subordinators:
         return None
@@ -1786,7 +1807,8 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     On where the table sets ``subordinate_clauses`` (English; Indonesian names its connectives
     under ``fact_subordinators``)."""
     L = ctx.L
-    if not clause_table(L.code).subordinate_clauses or _asks(ctx, like.sentence, b):
+    if not clause_table(L.code).subordinate_clauses or L.subordinators.isdisjoint(ctx.idx.lower[a + 1:b - 1]) \
+            or _asks(ctx, like.sentence, b):
         return []
     out: list[Unit] = []
     verb = next((t for t in range(a, b) if ctx.is_verb(t)), b)
