@@ -1948,9 +1948,21 @@ def _determines_subject(ctx: Ctx, t: int, hi: int) -> bool:
 
 def _noun_object(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
     """A nominal cue ("melaporkan") right before words that are no clause."""
+    if ctx.word(cue) in ctx.L.accusation_cues and content == cue + 1:
+        return _only_accused(ctx, content, hi)
     if ctx.word(cue) not in ctx.L.nominal_cues or content != cue + 1:
         return False
     return not _clause_after(ctx, content + (0 if ctx.is_verb(content) else 1), hi)
+
+
+def _only_accused(ctx: Ctx, content: int, hi: int) -> bool:
+    """ "menuding tiga partai lain, yaitu Gerindra, Demokrat, dan PAN": after an accusation cue,
+    a noun phrase with nothing said of it (no verb, auxiliary, negation or relative) names the
+    accused only; the sentence is the subject's act, not a statement of theirs."""
+    L = ctx.L
+    return not _clause_after(ctx, content, hi) and not any(
+        ctx.word(t) in L.auxiliaries or ctx.word(t) in L.relative or L.negated.pattern.fullmatch(ctx.word(t))
+        for t in range(content, hi))
 
 
 def _demonstrative_object(ctx: Ctx, content: int, hi: int, words: list[int]) -> bool:

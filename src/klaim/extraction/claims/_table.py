@@ -84,6 +84,7 @@ class ClaimsTable(BaseModel):
     passive_auxiliaries: Words = []  # a cue verb after one is a passive participle ("is expected to")
     passive_openers: Words = []
     nominal_cues: Words = []
+    accusation_cues: Words = []   # the object is the accused; with no predicate after it, no statement
     speech_nouns: Words = []
     recipient_words: Words = []
     object_prepositions: Words = []  # "agreed on creating …": after a cue, an object, not a statement
