@@ -78,6 +78,7 @@ class Lang:
     passive_openers: frozenset[str]
     nominal_cues: frozenset[str]
     accusation_cues: frozenset[str]
+    enquiry_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     recipient_words: frozenset[str]
     object_prepositions: frozenset[str]
@@ -285,7 +286,7 @@ _WORD_SETS = (
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "speech_act_adjuncts",
-    "possessive_determiners", "occasion_prepositions", "accusation_cues",
+    "possessive_determiners", "occasion_prepositions", "accusation_cues", "enquiry_verbs",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
