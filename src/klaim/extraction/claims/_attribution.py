@@ -909,6 +909,8 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
         return UNDECIDED
     if np.name.lower() in L.not_names or _opening_participle(p):
         return None  # "Selasa", "Namun": a day or a function word, not a speaker
+    if np.name.split()[0].lower() in L.location_heads:
+        return _regional_speaker(p, np)
     _, hit = ctx.gazetteer_at(p.j - (len(np.name.split())), p.j)
     if hit is not None and hit[0] == "organisation" and not np.role:
         return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=p.mention, cue=p.cue)
@@ -921,6 +923,17 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     mention = p.mention
     p.reg.last_person = _moved(ref, mention=mention)
     return _moved(ref, mention=mention, cue=p.cue)
+
+
+def _regional_speaker(p: _Phrase, np: NP) -> SpeakerRef:
+    """ "Ketua FPI Kota Sukabumi", "pemerintah Kabupaten Tapanuli Utara": a place (its first word
+    a head of the table's ``location_heads``) where a name would be is no person's name. After a
+    role it says whose office (an unnamed holder); alone it is the region's government speaking,
+    an organisation (helper idfix)."""
+    if np.role:
+        return SpeakerRef(SpeakerKind.person, role=f"{np.role} {np.name}", organisation=np.organisation,
+                          mention=p.mention, cue=p.cue)
+    return SpeakerRef(SpeakerKind.organisation, name=np.name, organisation=np.name, mention=p.mention, cue=p.cue)
 
 
 def _connected_organisation(p: _Phrase, np: NP) -> Decision:

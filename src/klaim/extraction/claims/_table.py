@@ -266,7 +266,7 @@ class ClaimsTable(BaseModel):
     focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     occasion_subordinators: Words = []  # after a post cue's speaker: when it was said ("saat ditemui")
     occasion_prepositions: Words = []  # open a phrase before a speaker: where or when it was said ("In a memo …,")
-    enquiry_verbs: Words = []  # being asked or met: a fronted phrase opened by one is the act of speaking
+    enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs

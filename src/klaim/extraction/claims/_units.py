@@ -255,9 +255,10 @@ def _says_what_the_speaker_did(ctx: Ctx, toks: range) -> bool:
     """ "Usai ditunjuk menjadi Ketua DPR, X mengatakan …", "Saat menjadi Pelaksana Tugas Menteri,
     X mengatakan …": a verb right after the preposition tells what the speaker did or underwent,
     a fact of its own; not one of being asked or met (the table's ``enquiry_verbs``: "Saat ditanya
-    …"), which is the act of speaking."""
-    verb = toks.start + 1
-    return ctx.is_verb(verb) and ctx.word(verb) not in ctx.L.enquiry_verbs
+    …"), which is the act of speaking. Only where the table lists those: an English participle
+    after "in" is as often an adjective ("In animated remarks, Obama said …")."""
+    verb, enquiry = toks.start + 1, ctx.L.enquiry_verbs
+    return bool(enquiry) and ctx.is_verb(verb) and ctx.word(verb) not in enquiry
 
 
 def _fronted_fact(ctx: Ctx, scan: _Scan, sent: _Sentence, a: Attribution) -> None:
