@@ -1093,10 +1093,19 @@ def _np_start(ctx: Ctx, k: int, lo: int) -> int:
         if w in L.coordinators and w not in L.clause_coordinators - L.predicate_coordinators:
             a -= 1  # "Amerika Utara dan Eropa": coordination inside the noun phrase
             continue
+        if _spaced_particle_hyphen(ctx, a, lo):
+            a -= 2  # "Masjid Al - Marzuqiyah": one name
+            continue
         if w in L.np_stops or ctx.is_verb(a - 1) or not ctx.is_word(a - 1):
             break
         a -= 1
     return a
+
+
+def _spaced_particle_hyphen(ctx: Ctx, t: int, lo: int) -> bool:
+    """Is token t a capitalised word after a name particle and a hyphen ("al - Assad", "Al -
+    Qaeda": text detokenised with spaces around the hyphen)? The three are one name's."""
+    return t - 2 >= lo and ctx.word(t - 1) == "-" and ctx.word(t - 2) in ctx.L.particles and ctx.is_cap(t)
 
 
 def _is_date_phrase(ctx: Ctx, a: int, k: int) -> bool:
@@ -1187,6 +1196,8 @@ def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
         return False
     start = _subject_name_start(ctx, a, k, b)
     if start is None:
+        start = _located_object_start(ctx, a, k)
+    if start is None:
         return False
     end = _subject_relative_end(ctx, k, b)
     if (start == a and end == b) or ctx.words_between(k + 1, end) < 2 \
@@ -1250,8 +1261,22 @@ def _subject_name_start(ctx: Ctx, a: int, k: int, b: int) -> int | None:
     if start >= k or not ctx.is_cap(start) or ctx.match_seq(k + 1, ctx.L.existentials, b) \
             or _first_verb(ctx, a, k) is not None:
         return None  # a name after the verb: the clause may say which of its kind ("Ahok yang memperoleh 40%")
+    while (start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1)) or _spaced_particle_hyphen(ctx, start, a):
+        start -= 2 if ctx.word(start - 1) == "-" else 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+    return start
+
+
+def _located_object_start(ctx: Ctx, a: int, k: int) -> int | None:
+    """ "… menyita Restoran Nusa Dua yang berada di London, Inggris, …": a name after the verb with
+    a clause that says where it is (the table's ``location_verbs``) adds that fact; it does not say
+    which of its kind is meant (helper idfix). Where the name starts, else None."""
+    if ctx.word(k + 1) not in ctx.L.location_verbs or not ctx.is_cap(k - 1):
+        return None
+    start = k - 1
     while start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1):
-        start -= 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+        start -= 1
+    if start <= a or not (ctx.is_verb(start - 1) or ctx.word(start - 1) in ctx.L.np_stops):
+        return None  # "rumah Setya Novanto yang berada di …": the house is there, the name its owner's
     return start
 
 
@@ -1308,10 +1333,12 @@ def _verb_in_relative_before(ctx: Ctx, a: int, k: int) -> bool:
 
 
 def _is_name(ctx: Ctx, a: int, k: int, first: int) -> bool:
-    """Are tokens a..k-1 a name: capitalised words (not a date), the first capitalised for itself
-    and not only as the first word of the sentence that starts at token ``first``?"""
+    """Are tokens a..k-1 a name: capitalised words (not a date; a name particle inside, "Abdullah al
+    - Sabah"), the first capitalised for itself and not only as the first word of the sentence that
+    starts at token ``first``?"""
     words = [t for t in range(a, k) if ctx.is_word(t)]
-    if not words or not all(ctx.is_cap(t) for t in words) or _is_date_phrase(ctx, a, k):
+    if not words or not ctx.is_cap(words[0]) or _is_date_phrase(ctx, a, k) \
+            or not all(ctx.is_cap(t) or ctx.word(t) in ctx.L.particles for t in words):
         return False
     if not _opens_sentence(ctx, a, first):
         return True

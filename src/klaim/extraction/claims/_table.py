@@ -84,6 +84,7 @@ class ClaimsTable(BaseModel):
     passive_auxiliaries: Words = []  # a cue verb after one is a passive participle ("is expected to")
     passive_openers: Words = []
     nominal_cues: Words = []
+    accusation_cues: Words = []   # the object is the accused; with no predicate after it, no statement
     speech_nouns: Words = []
     recipient_words: Words = []
     object_prepositions: Words = []  # "agreed on creating …": after a cue, an object, not a statement
@@ -267,6 +268,8 @@ class ClaimsTable(BaseModel):
     focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     occasion_subordinators: Words = []  # after a post cue's speaker: when it was said ("saat ditemui")
     occasion_prepositions: Words = []  # open a phrase before a speaker: where or when it was said ("In a memo …,")
+    enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
+    location_verbs: Words = []  # "yang berada di …" on a name: where it is, a fact of its own
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
