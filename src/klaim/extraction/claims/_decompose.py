@@ -583,7 +583,14 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
     if ctx.word(u) in L.non_subjects or not any(ctx.is_verb(t) for t in range(st.last_comma + 1, u - 1)):
         return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
     n = _clause_subject_len(ctx, u, st.j)
-    return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens
+    return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens \
+        and not _inserted_attribution(ctx, u + n, st.j)
+
+
+def _inserted_attribution(ctx: Ctx, v: int, j: int) -> bool:
+    """ "…, which is an outcome, he said, "we've long anticipated."": a subject and a speech cue
+    set off by commas inside what is said is the act of speaking, no clause of its own."""
+    return ctx.word(v) in ctx.L.post_cues and v + 1 < j and ctx.word(v + 1) == ","
 
 
 def _figure_items(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, limit: int) -> list[Unit]:
@@ -875,6 +882,8 @@ def _concessive_cut(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
         depth = _quote_depth(ctx.text[ctx.idx.spans[k][0]], depth)
         if depth or ctx.word(k) not in L.concessive_subordinators or k == i:
             continue
+        if ctx.word(k - 1) in L.complementisers:
+            return None  # "understand that while X, Y": the concession opens the complement
         if ctx.words_between(i, k) >= L.min_claim_tokens and _first_verb(ctx, i, k) is not None \
                 and _clause_subject_len(ctx, k + 1, j):
             return (k - 1 if ctx.word(k - 1) == "," else k), k + 1
@@ -926,6 +935,8 @@ class _Decomposition:
     def unit(self, a: int, b: int, words: list[str], role: str, skip: tuple[int, int] | None = None) -> None:
         ctx = self.ctx
         a, b = trim_tokens(ctx, a, b, keep_verb=self.keep_verb and a == self.i)
+        if _cut_before_complement(ctx, b):
+            return
         if n_words(ctx, a, b) >= ctx.L.min_claim_tokens or (role == "coordinated" and n_words(ctx, a, b) >= 2):
             s, e = ctx.span(a, b)
             self.units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), self.sentence, self.speaker,
@@ -933,6 +944,18 @@ class _Decomposition:
             if role != "apposition":
                 like = Unit(s, e, "", self.sentence, self.speaker, list(self.spans), cue=self.cue)
                 self.units.extend(_parts(ctx, a, b, words, like))
+
+
+def _cut_before_complement(ctx: Ctx, b: int) -> bool:
+    """ "It's important that New Yorkers understand that while …, Senator Sanders has …": a clause
+    that ends in a complementiser before a comma or a subordinator is cut before what it says (the
+    complement comes after the inserted phrase): no claim of its own. Not a demonstrative object
+    ("I cannot understand that.")."""
+    L = ctx.L
+    if b <= 0 or b >= len(ctx.idx.spans) or ctx.word(b - 1) not in L.complementisers:
+        return False
+    after = ctx.word(b)
+    return after == "," or after in L.subordinators or after in L.clause_coordinators
 
 
 @dataclass
@@ -1144,6 +1167,7 @@ def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
     Stoltenberg") states who did something; the main claim keeps it.
     """
     ctx = d.ctx
+    b = _final_appositive_cut(d, a, b)
     for k in range(a + 1, b):
         if ctx.word(k) not in ctx.L.relative:
             continue
@@ -1402,11 +1426,16 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
         return b
     start = _relative_claim_start(ctx, ant_start, k, s)
     ant = relative_antecedent(ctx, k, ant)
-    d.units.append(Unit(start, e, standalone([ant, ctx.phrase(k + 1, r_end)]),
+    on_clause = _describes_clause(ctx, a, ant_start)
+    if on_clause:
+        start = ctx.span(trim_tokens(ctx, a, k, residual=True)[0], k)[0]
+    d.units.append(Unit(start, e, standalone([ctx.text[start:e]] if on_clause else [ant, ctx.phrase(k + 1, r_end)]),
                         d.sentence, d.speaker, list(d.spans), role="nonrestrictive", cue=d.cue))
     first = first_predicate_end(ctx, k, r_end)
     if first is not None:
-        d.units.append(Unit(start, ctx.span(k, first)[1], standalone([ant, ctx.phrase(k + 1, first)]),
+        f_end = ctx.span(k, first)[1]
+        words = [ctx.text[start:f_end]] if on_clause else [ant, ctx.phrase(k + 1, first)]
+        d.units.append(Unit(start, f_end, standalone(words),
                             d.sentence, d.speaker, list(d.spans), role="relative-conjunct", cue=d.cue))
     if r_end == b:
         return k - 1
@@ -1415,6 +1444,13 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def _describes_clause(ctx: Ctx, a: int, ant_start: int) -> bool:
+    """ "Sanders had split the first two contests, which is an outcome …": after an auxiliary the
+    "antecedent" is a verb phrase; the relative clause describes the whole clause, and its claim
+    keeps the clause (where the table sets ``relative_from_antecedent``: English)."""
+    return ctx.L.relative_from_antecedent and ant_start > a and ctx.word(ant_start - 1) in ctx.L.auxiliaries
 
 
 def first_predicate_end(ctx: Ctx, k: int, end: int) -> int | None:
@@ -1489,6 +1525,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += _appositive_parts(ctx, a, b, head, like)
     out += participle_parts(ctx, a, b, like)
     out += complement_parts(ctx, a, b, like)
+    out += object_relative_parts(ctx, a, b, like)
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
     out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
@@ -1973,6 +2010,8 @@ def quote_claims(ctx: Ctx, i: int, j: int, quote: Unit) -> list[Unit]:
     outlet's own text is, each still verbatim and the speaker's; else the sentence whole."""
     if not ctx.L.split_quotes:
         return [quote]
+    if _interrupted_fragment(ctx, i, j, quote.sentence[1]):
+        return []
     parts = decompose(ctx, i, j, quote.sentence, quote.speaker, quote.spans, cue=quote.cue)
     if not parts or [(u.start, u.end) for u in parts] == [(quote.start, quote.end)]:
         return [quote]
@@ -1980,6 +2019,21 @@ def quote_claims(ctx: Ctx, i: int, j: int, quote: Unit) -> list[Unit]:
         u.quote = True
         u.rules = (*quote.rules, QUOTE_SPLIT, f"decompose.{u.role}")
     return parts
+
+
+def _interrupted_fragment(ctx: Ctx, i: int, j: int, sentence_end: int) -> bool:
+    """ "“Supporters of some other candidates,” Blackwell added, “have focused largely on …": a quote
+    that ends in a comma before its closing mark and goes on in lower case after a short attribution
+    is cut by it; without a verb it is a subject or a fronted phrase whose predicate comes after the
+    cue, no claim of its own."""
+    e = ctx.span(i, j)[1]
+    if not ctx.text.startswith(",", e) or ctx.text[e + 1:e + 2] not in CLOSING or _first_verb(ctx, i, j) is not None:
+        return False
+    return _RESUMED_QUOTE.match(ctx.text, e + 2, min(sentence_end, e + 2 + ATTRIBUTION_REACH)) is not None
+
+
+ATTRIBUTION_REACH = 60  # characters at most of an attribution that interrupts a quote
+_RESUMED_QUOTE = re.compile(r"[^.!?\n]*?,\s*[“\"]\s*[a-z]")
 
 
 DESCRIPTION_WORDS = 3  # words at least in a description ("Politikus Partai Gerindra itu")
@@ -2410,3 +2464,202 @@ def complement_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
             if n_words(ctx, s, e) >= L.min_claim_tokens:
                 out.append(_part(ctx, s, e, [], like, "complement"))
     return out[:MAX_ITEMS]
+
+
+OBJECT_NP_REACH = 8  # tokens at most in the noun phrase a restrictive relative clause describes
+OBJECT_CLAUSE_SHARE = 2 / 3  # a noun phrase and its clause that fill more of the clause say what it says
+
+
+def object_relative_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "The two camps agreed on creating a commission to examine changes to party rules that could
+    reduce the role of superdelegates": a restrictive relative clause on a noun after the clause's
+    verb states a fact about that noun of its own (the guideline's relative clause that adds a
+    fact); a claim from the noun phrase's start to the clause's end, and one to the end of its
+    first predicate when it coordinates two. Not one that fills most of the clause (the clause's
+    claim says it). Where the table lists ``object_relatives``."""
+    words = _object_relative_words(ctx.L.code)
+    if not words.openers or words.openers.isdisjoint(ctx.idx.lower[a + 2:b - 1]):
+        return []
+    out = []
+    for k in range(a + 2, b - 1):
+        if ctx.word(k) not in words.openers or not _opens_object_relative(ctx, a, k, b):
+            continue
+        start, end = _object_np_start(ctx, a, k), _object_relative_end(ctx, k, b)
+        if start >= k or _set_off_noun_phrase(ctx, start, words) or ctx.word(start) in ctx.L.demonstratives \
+                or ctx.words_between(k + 1, end) < 2 or _fills_clause(ctx, (start, end), (a, b)):
+            continue
+        out.append(_part(ctx, start, end, [], like, "object-relative"))
+        first = first_predicate_end(ctx, k, end)
+        if first is not None:
+            out.append(_part(ctx, start, first, [], like, "object-relative"))
+    return out
+
+
+@dataclass(frozen=True)
+class _ObjectRelativeWords:
+    openers: frozenset[str]      # ``object_relatives``
+    joins: frozenset[str]        # ``noun_phrase_joins``
+    stops: frozenset[str]        # ``noun_phrase_stops``
+    determiners: frozenset[str]  # open a noun phrase: articles, possessives, demonstratives
+
+
+@cache
+def _object_relative_words(lang: str) -> _ObjectRelativeWords:
+    table = clause_table(lang)
+    return _ObjectRelativeWords(frozenset(table.object_relatives), frozenset(table.noun_phrase_joins),
+                                frozenset(table.noun_phrase_stops),
+                                frozenset(table.np_articles) | frozenset(table.possessive_determiners)
+                                | frozenset(table.demonstratives))
+
+
+def _set_off_noun_phrase(ctx: Ctx, start: int, words: _ObjectRelativeWords) -> bool:
+    """Is the noun phrase at ``start`` set off by a comma ("Paul Manafort, a seasoned operative
+    who …")? An appositive, whose own rules claim it; not an adjective after a comma ("a
+    notorious, serial liar who …")."""
+    return ctx.word(start - 1) == "," and ctx.word(start) in words.determiners
+
+
+def _fills_clause(ctx: Ctx, part: tuple[int, int], clause: tuple[int, int]) -> bool:
+    s, e = ctx.span(*part)
+    cs, ce = ctx.span(*clause)
+    return e - s > OBJECT_CLAUSE_SHARE * (ce - cs)
+
+
+def _opens_object_relative(ctx: Ctx, a: int, k: int, b: int) -> bool:
+    """Does the word at k open a restrictive relative clause on a noun after a verb of the clause
+    a..b-1: a noun right before it (``_relative_noun_before``), no copula's complement ("Donald is
+    a man who speaks" is one claim), and for a complementiser ("that") a verb right after it
+    ("rules that could reduce …", not "a sign that he is bracing …")?"""
+    L = ctx.L
+    if not _relative_noun_before(ctx, k):
+        return False
+    verb = max((t for t in range(a, k - 1) if ctx.is_verb(t)), default=None)
+    if verb is None or ctx.word(verb) in L.copulas | L.passive_auxiliaries:
+        return False
+    if ctx.word(k) not in L.complementisers:
+        return True
+    v = _skip_modifiers(ctx, k + 1, b)
+    while v < b and _is_adverb(ctx, v):
+        v += 1
+    return v < b and (ctx.is_verb(v) or v > k + 1)
+
+
+def _relative_noun_before(ctx: Ctx, k: int) -> bool:
+    """Is the word before k a noun a relative clause can describe: no comma, verb, number, stop,
+    auxiliary or connective, no noun that needs its clause ("anyone who"), of attitude ("a sign
+    that") or of time ("emails leaked last week that …" describes the emails)?"""
+    L, before = ctx.L, ctx.word(k - 1)
+    if not ctx.is_word(k - 1) or ctx.is_verb(k - 1) or before[:1].isdigit():
+        return False
+    return not any(before in words for words in (L.np_stops, L.relative_heads, L.complement_heads, L.auxiliaries,
+                                                 L.time_words, L.clause_coordinators))
+
+
+def _object_np_start(ctx: Ctx, a: int, k: int) -> int:
+    """Where the noun phrase before the relative at k starts: back over words that are no verb,
+    adverb or stop (a participle right after a determiner is an adjective: "a seasoned operative";
+    ``noun_phrase_joins`` join nouns: "the 30 percent of voters"), at most ``OBJECT_NP_REACH``
+    tokens, then at its first determiner if it has one ("support of a candidate who …": "a")."""
+    words = _object_relative_words(ctx.L.code)
+    t = k
+    while t - 1 > a and k - t < OBJECT_NP_REACH and ctx.is_word(t - 1) and not _ends_noun_phrase(ctx, t - 1, words):
+        t -= 1
+    while t < k and ctx.word(t) in words.joins:
+        t += 1
+    return next((d for d in range(t, k) if ctx.word(d) in words.determiners), t)
+
+
+def _ends_noun_phrase(ctx: Ctx, t: int, words: _ObjectRelativeWords) -> bool:
+    """Does the word at t stand before the noun phrase after it (scanning back)?"""
+    L, w = ctx.L, ctx.word(t)
+    return (w in L.np_stops and w not in words.joins) or w in words.stops or w in L.relative \
+        or w in L.auxiliaries or _is_adverb(ctx, t) or (ctx.is_verb(t) and ctx.word(t - 1) not in words.determiners)
+
+
+def _object_relative_end(ctx: Ctx, k: int, b: int) -> int:
+    """Where the relative clause at k ends: at the first comma, semicolon, dash or bracket after
+    its first word, else at the end of the clause."""
+    for t in range(k + 2, b):
+        if not ctx.is_word(t) and not _abbreviation_stop(ctx, t) \
+                and ctx.text[ctx.idx.spans[t][0]] not in _QUOTE_CHARACTERS:
+            return t
+    return b
+
+
+APPOSITIVE_HEAD_WORDS = 6  # words at most between an appositive's article and what opens its clause
+
+
+def _final_appositive_cut(d: _Decomposition, a: int, b: int) -> int:
+    """ "Wasserman Schultz stepped down as DNC chair on July 24, the day before the big gathering
+    … was set to commence": a noun phrase set off by a comma or dash at the end of the clause
+    says what the noun before it is, a claim of its own; the clause's claim ends before it (the
+    guideline's smallest span). Its claim is written here, unless a name comes before it (the
+    name's appositive rule writes "Paul Manafort, a seasoned operative …"). Where the table sets
+    ``final_appositives``; returns where the clause's claim ends."""
+    ctx = d.ctx
+    if not clause_table(ctx.L.code).final_appositives:
+        return b
+    cut = _final_appositive(ctx, a, b)
+    if cut is None:
+        return b
+    k, opener = cut
+    if not ctx.is_cap(k - 1) and n_words(ctx, opener, b) >= ctx.L.min_claim_tokens:
+        # the claim says what the noun is: "July 24 is the day before …"
+        noun = _object_np_start(ctx, a, k)
+        if not (ctx.word(noun) in _object_relative_words(ctx.L.code).determiners or ctx.is_cap(noun)
+                or ctx.word(noun)[:1].isdigit()):
+            noun = k  # "… qualify, a move that survived court challenges": it says what the clause is
+        s, e = ctx.span(noun if noun < k else opener, b)
+        # a name or date is what its appositive says ("July 24 is the day before …"); after a common
+        # noun the phrase may sum up the clause ("… inside the hall — a message that …"): verbatim
+        named = noun < k and (ctx.is_cap(noun) or ctx.word(noun)[:1].isdigit())
+        words = [ctx.phrase(noun, k), ctx.L.copula, ctx.phrase(opener, b)] if named else [ctx.text[s:e]]
+        d.units.append(Unit(s, e, standalone(words), d.sentence, d.speaker, list(d.spans),
+                            role="final-appositive", cue=d.cue))
+    return k
+
+
+def _final_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """(comma or dash, article) of the last noun phrase set off after the clause's predicate that
+    runs to the clause's end; None when the phrase is a clause (", the newspaper reported")."""
+    L = ctx.L
+    if _first_verb(ctx, a, b) is None:
+        return None
+    for k in range(b - 3, a + 2, -1):
+        mark = ctx.word(k) == "," or ctx.word(k) in ("—", "–")
+        if not mark or ctx.word(k + 1) not in L.appositive_openers or not ctx.is_word(k - 1):
+            continue
+        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b):
+            return None
+        return (k, k + 1) if _noun_phrase_head(ctx, k + 2, b) else None
+    return None
+
+
+def _noun_phrase_head(ctx: Ctx, t: int, b: int) -> bool:
+    """Do the words from t run as a noun phrase to the end or to what opens a clause inside it (a
+    relative, a complementiser, a subordinator: "the day before the big gathering … was set to
+    commence"), with no verb of a clause of its own ("the idea of … is a non-starter", "the
+    senator said"; a participle with a preposition after it is no such verb: "a threshold met only
+    by Trump") and no list ("the corruption, the backstabbing and the lies")?"""
+    L = ctx.L
+    head = True  # before a preposition or participle: a coordinator or comma there joins items of a list
+    for u in range(t, b):
+        w = ctx.word(u)
+        if w in L.relative or w in L.complementisers or w in L.subordinators:
+            return True
+        if head and (w in L.list_coordinators or w == ","):
+            return False
+        if w in L.auxiliaries or w in L.post_cues or w in L.evidence_cues \
+                or (ctx.is_verb(u) and not _passive_participle(ctx, u, b)):
+            return False
+        head = head and w not in L.np_stops and not ctx.is_verb(u)
+    return True
+
+
+def _passive_participle(ctx: Ctx, u: int, b: int) -> bool:
+    """Is the verb at u a participle with its agent after it ("met only by Trump")?"""
+    return any(ctx.word(x) == ctx.L.passive_agent for x in range(u + 1, min(b, u + 3)))
+
+
+def _quote_open_between(ctx: Ctx, k: int, b: int) -> bool:
+    return any(ctx.text[ctx.idx.spans[t][0]] in _QUOTE_CHARACTERS for t in range(k, b))

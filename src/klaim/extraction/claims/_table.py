@@ -253,6 +253,13 @@ class ClaimsTable(BaseModel):
     fronted_concessives: Phrases = []
     # a relative clause set off after a speaker's name or in a fronted phrase is a claim (claims/_decompose.py)
     speaker_relatives: bool = False
+    # open a restrictive relative clause on a noun after the verb ("changes to party rules that could
+    # reduce …"): the noun phrase with its clause is a claim besides the whole (claims/_decompose.py)
+    object_relatives: Words = []
+    noun_phrase_joins: Words = []  # join nouns inside such a noun phrase ("a coalition of labor unions")
+    # a noun phrase set off at the end of a clause ("…, the day before …") is a claim; the clause's ends before it
+    final_appositives: bool = False
+    noun_phrase_stops: Words = []  # end such a noun phrase (prepositions: "among voters who …")
     # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
     # before the comma is a claim of its own
     inclusion_words: Words = []
