@@ -420,10 +420,18 @@ def _role_follows(s: TypeScan, k: int) -> bool:
     return any(ctx.match_seq(j, ctx.L.roles, stop) for j in range(k + 1, min(k + 1 + ROLE_REACH, stop)))
 
 
+@cache
+def _kin_nouns(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).kin_nouns)
+
+
 def _names_someone(s: TypeScan, i: int, j: int) -> bool:
-    """Tokens i..j-1 are a name (capitalised words, no article) or a pronoun for a person."""
+    """Tokens i..j-1 are a name (capitalised words, no article), a pronoun for a person, or a
+    possessive and a kin noun ("her husband", "His father"), which names one as a name does."""
     ctx = s.ctx
     if j - i == 1 and ctx.word(i) in _person_pronouns(ctx.L.code):
+        return True
+    if j - i == 2 and ctx.word(i) in ctx.L.possessive_determiners and ctx.word(i + 1) in _kin_nouns(ctx.L.code):
         return True
     return ctx.word(i) not in ctx.L.not_names and all(ctx.is_cap(k) or not ctx.is_word(k) for k in range(i, j))
 
@@ -464,7 +472,31 @@ def _verbless_type(s: TypeScan) -> ClaimType:
     return ClaimType.background
 
 
-@TYPE_RULES.register("quote-event", lambda s: s.u.quote and s.has("event_markers"))
+def _event_marked(s: TypeScan) -> bool:
+    """An event marker of the claim's own predicate ("sudah kami salurkan", "we were told")."""
+    if not s.has("event_markers"):
+        return False
+    ctx = s.ctx
+    return any(_marks_event(s, ctx.idx.between(a, b)) for a, b in ctx.cues(ctx.L.event_markers, s.u.start, s.u.end))
+
+
+def _marks_event(s: TypeScan, cue: range) -> bool:
+    """A past copula ("was", "were") before a noun phrase states what something or someone was
+    ("it was an embarrassment", "his father was a coal miner"): an assessment or a standing fact,
+    no occasion. Before a participle ("we were told"), in an existential ("there was carnage") or
+    closing a clause ("no one knew who she was") it stays a past tense marker."""
+    ctx, claim = s.ctx, s.tokens
+    if ctx.word(cue.start) not in _identity_copulas(ctx.L.code):
+        return True
+    if cue.start > claim.start and ctx.match_seq(cue.start - 1, ctx.L.existentials, claim.stop) > 1:
+        return True  # "there was a crash": something happened
+    j, stop = cue.stop, claim.stop
+    while j < stop and ctx.is_word(j) and ctx.word(j) in ctx.L.auxiliaries:
+        j += 1  # "was also the …", "was not a …"
+    return j >= stop or (ctx.word(j) not in ctx.L.np_articles and ctx.word(j) not in ctx.L.possessive_determiners)
+
+
+@TYPE_RULES.register("quote-event", lambda s: s.u.quote and _event_marked(s))
 def _quote_event(s: TypeScan) -> ClaimType:
     """A verbatim quote that reports a completed event ("sudah kami salurkan", "we were told")."""
     return ClaimType.event_property
