@@ -22,7 +22,7 @@ from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import WISH_DEMAND
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._mentions import discourse_words
-from klaim.extraction.claims._modality import cue_within
+from klaim.extraction.claims._modality import cue_within, future_opener
 from klaim.extraction.claims._rules import RuleSet
 from klaim.schema import ClaimType, Figure, FigureKind, Modality
 
@@ -90,7 +90,8 @@ def _future(s: TypeScan) -> bool:
         return False
     if s.modality in (Modality.future, Modality.conditional):
         return True
-    return s.modality == Modality.hedged and s.has("future") and not _assessing(s)
+    return s.modality == Modality.hedged and (s.has("future") or future_opener(s.ctx, s.u.start, s.u.end)) \
+        and not _assessing(s)
 
 
 def _demand(s: TypeScan) -> bool:
@@ -371,9 +372,11 @@ def _copula_pattern(lang: str) -> re.Pattern[str] | None:
     t = clause_table(lang)
     if not t.identity_copulas:
         return None
+    copulas = "|".join(re.escape(w) for w in t.identity_copulas)
+    if t.bare_identity:  # no articles: any word may open the noun phrase
+        return re.compile(rf"(?<![\w-])(?:{copulas})(?![\w-])", re.IGNORECASE)
     firsts = {w.split()[0] for w in (*t.np_articles, *t.identity_openers)}
     either = "|".join(re.escape(w) for w in sorted(firsts))
-    copulas = "|".join(re.escape(w) for w in t.identity_copulas)
     return re.compile(rf"(?<![\w-])(?:{copulas})\s+(?:{either})(?![\w-])", re.IGNORECASE)
 
 
@@ -391,7 +394,8 @@ def _copula_identity(s: TypeScan) -> bool:
     """ "Florent Groberg is a former Army captain", "She was the first lady": a copula after a
     person's name (or a pronoun for one), then an article and a noun phrase with no verb (up to a
     relative clause), says who the person is. Not "Our airports are a mess", "The effort was an
-    attempt to …". On where the table lists ``identity_copulas`` (English)."""
+    attempt to …". On where the table lists ``identity_copulas``; where it sets ``bare_identity``
+    (no articles) any noun phrase ("Khadr merupakan tahanan termuda di Guantanamo")."""
     ctx = s.ctx
     pattern = _copula_pattern(ctx.L.code)
     if pattern is None or pattern.search(ctx.text, s.u.start, s.u.end) is None:
@@ -400,7 +404,10 @@ def _copula_identity(s: TypeScan) -> bool:
     c = next((k for k in claim if ctx.word(k) in copulas), None)
     if c is None or c == claim.start or c + 2 >= claim.stop or not _role_follows(s, c + 1):
         return False
-    return _names_someone(s, claim.start, c) and not _verb_in(s, c + 1, claim.stop)
+    subject = c
+    while subject - 1 > claim.start and ctx.word(subject - 1) in ctx.L.auxiliaries:
+        subject -= 1  # "Dia juga merupakan …"
+    return _names_someone(s, claim.start, subject) and not _verb_in(s, c + 1, claim.stop)
 
 
 ROLE_REACH = 4  # words after an article in which a role word names what someone is ("a senior Army official")
@@ -411,6 +418,10 @@ def _role_follows(s: TypeScan, k: int) -> bool:
     "a former"), not a superlative ("the most valuable player"), or an article and a role word
     ("a senator from Texas"); not an evaluation ("a charlatan", "a tough game")."""
     ctx, t = s.ctx, clause_table(s.ctx.L.code)
+    if t.bare_identity:  # not in a verbatim quote, where a bare noun phrase is as often a
+        w = ctx.word(k)  # characterisation ("DPR adalah rumah rakyat", "Wanita adalah kaum yang independen")
+        return not s.u.quote and ctx.is_word(k) and not ctx.is_verb(k) and w not in ctx.L.np_stops \
+            and w not in ctx.L.relative
     n = ctx.match_seq(k, _identity_openers(ctx.L.code), s.tokens.stop)
     if n:
         return ctx.word(k + n) not in {w.lower() for w in t.superlatives}
