@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._lang import Phrases
+from klaim.extraction.claims._lang import Phrases, Sequences
 from klaim.extraction.claims._table import claims_table
 from klaim.schema import Figure, FigureKind, Modality
 
@@ -26,6 +26,7 @@ _RELATIVE_REACH = 40  # characters looked back from a cue for the relative prono
 # at most this many characters between an approximator and its number ("about  $5")
 _NUMBER_GAP = 2
 _SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$|\n")
+_OPENER_REACH = 4  # tokens from a claim's start within which a future opener stands before the predicate
 
 
 def _in_relative(ctx: Ctx, s: int, pos: int) -> bool:
@@ -182,6 +183,27 @@ def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     return own, ([] if own else ["modality.counterfactual"])
 
 
+@cache
+def _future_openers(lang: str) -> Sequences:
+    return Sequences(list(claims_table(lang).future_openers))
+
+
+def future_opener(ctx: Ctx, s: int, e: int) -> bool:
+    """A time adverb of the future among the claim's first ``_OPENER_REACH`` tokens, before its
+    first verb ("Nanti kita uji di praperadilan", "Fokus RUU nantinya adalah …"). After a verb it
+    dates a noun of the predicate ("menunda vonis pada sidang 27 September nanti"): no future."""
+    openers = _future_openers(ctx.L.code)
+    if not openers.by_first:
+        return False
+    claim = ctx.idx.between(s, e)
+    for k in range(claim.start, min(claim.stop, claim.start + _OPENER_REACH)):
+        if ctx.match_seq(k, openers, claim.stop):
+            return True
+        if ctx.is_verb(k):
+            return False
+    return False
+
+
 def _participle_after(ctx: Ctx, b: int, e: int) -> bool:
     """A verb right after ``b`` ("would have allowed"), not an infinitive's "to" or an object
     ("would have to wait", "would have a profound impact": what will have to be, or will be)."""
@@ -191,6 +213,7 @@ def _participle_after(ctx: Ctx, b: int, e: int) -> bool:
 
 # The cue lists that make a claim other than asserted: a claim with none of them is asserted
 # (unless its attribution cue hedges), whatever the lists that only set a cue aside say.
+FUTURE_OPENER = "modality.future-opener"
 MODALITY_CUES = ("uncertain", "hedged", "hedged_numbers", "conditional", "negated", "future")
 
 
@@ -221,8 +244,9 @@ def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
     L = ctx.L
     if not cue_within(ctx, MODALITY_CUES, s, e):
         # most claims: what the rules below would find with no cue of their lists in the claim
-        hedged = cue and L.hedged.pattern.fullmatch(cue.lower())
-        return (Modality.hedged, []) if hedged else (Modality.asserted, [])
+        if cue and L.hedged.pattern.fullmatch(cue.lower()):
+            return Modality.hedged, []
+        return (Modality.future, [FUTURE_OPENER]) if future_opener(ctx, s, e) else (Modality.asserted, [])
     if _cue(ctx, L.uncertain, s, e):
         return Modality.uncertain, []
     if _hedge(ctx, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
@@ -235,7 +259,14 @@ def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
     negated, rules = _negation(ctx, s, e)
     if negated:
         return Modality.negated, []
+    return _future_or_asserted(ctx, s, e, rules)
+
+
+def _future_or_asserted(ctx: Ctx, s: int, e: int, rules: list[str]) -> tuple[Modality, list[str]]:
+    """The last of the precedence: a future cue or a future opener, else asserted."""
     future, set_aside = _future(ctx, s, e)
     if future:
         return Modality.future, rules
+    if future_opener(ctx, s, e):
+        return Modality.future, [*rules, FUTURE_OPENER]
     return Modality.asserted, rules + set_aside

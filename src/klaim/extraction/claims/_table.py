@@ -185,6 +185,7 @@ class ClaimsTable(BaseModel):
     additive_continuations: Phrases = []
     future: Phrases = []
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
+    future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
@@ -198,6 +199,8 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    kin_nouns: Words = []            # after a possessive they name a person ("her husband was the president")
+    bare_identity: bool = False      # no articles: a copula and any noun phrase say who someone is
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
     experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
