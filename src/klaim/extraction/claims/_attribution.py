@@ -933,11 +933,11 @@ def _definite_institution(p: _Phrase, np: NP) -> bool:
     """ "The Treasury said", "the Kremlin said": one capitalised word after a definite article
     names an institution; a person's name takes no article. Not a plural ("the Clintons", "the
     Saudis"): people."""
-    words = np.name.split()
+    name = np.name or ""
     if not (p.cue or "")[:1].isalpha():
         return False  # a title's label ("The Latest: …") is no source
-    return len(words) == 1 and p.j - p.i == 2 and p.ctx.word(p.i) in _person_nouns(p.ctx.L.code)[0] \
-        and p.ctx.surface(p.i + 1) == np.name and not np.name.endswith("s")
+    return len(name.split()) == 1 and p.j - p.i == 2 and p.ctx.word(p.i) in _person_nouns(p.ctx.L.code)[0] \
+        and p.ctx.surface(p.i + 1) == name and not name.endswith("s")
 
 
 def _regional_speaker(p: _Phrase, np: NP) -> SpeakerRef:
