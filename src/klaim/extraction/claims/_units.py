@@ -253,8 +253,26 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
                               para_start=sent.para_start, cue=a.speaker.cue,
                               default_subject=a.subject or _named_mention(ctx.text, a.speaker),
                               subject_prefix=a.subject if a.subject_span is not None else None)
+            units = _outside_nested(units, _nested_start(sent.atts, a, a.content))
             scan.units += [wish_demand(ctx, u) for u in _tagged(from_subject(ctx, units, a.subject_span),
                                                                 _with_via(("unit.attributed", a.rule), a.speaker))]
+
+
+def _nested_start(atts: list[Attribution], a: Attribution, content: tuple[int, int]) -> int | None:
+    """Where the first other attribution inside ``a``'s content starts ("A said B told him C"),
+    if one does."""
+    inner = [b.span[0] for b in atts if b is not a and content[0] < b.span[0] < content[1]]
+    return min(inner) if inner else None
+
+
+def _outside_nested(units: list[Unit], nested: int | None) -> list[Unit]:
+    """Of the claims split from a content, the whole content and the parts that end before an
+    attribution nested in it: what follows that attribution is its own speaker's, split there,
+    and splitting it again under the outer speaker would repeat it (run-on text of cue after cue
+    would repeat it once per cue)."""
+    if nested is None:
+        return units
+    return [u for u in units if u.role == "main" or u.end <= nested]
 
 
 def _fronted_occasion(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, int] | None:
