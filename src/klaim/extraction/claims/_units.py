@@ -57,11 +57,15 @@ def _leads_attribution(text: str, q: Quote) -> bool:
 
 
 def _embedded(text: str, q: Quote) -> bool:
-    """A quote inside a running clause: a word before the opening mark and a lower-case word
-    after the closing one."""
+    """A quote inside a running clause: a word before the opening mark (on its line: a quote
+    opening its paragraph after a heading or a "Baca_Juga" line runs in no clause) and a
+    lower-case word after the closing one."""
     if q.close is None:
         return False
-    before = text[max(0, q.open - 20):q.open].rstrip()[-1:]
+    head = text[max(0, q.open - 20):q.open]
+    if "\n" in head[len(head.rstrip()):]:
+        return False
+    before = head.rstrip()[-1:]
     after = text[mark_end(text, q.close):q.close + 22].lstrip()[:1]
     return before.isalnum() and after.isalpha() and after.islower()
 
