@@ -2436,7 +2436,7 @@ def object_relative_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
         if ctx.word(k) not in words.openers or not _opens_object_relative(ctx, a, k, b):
             continue
         start, end = _object_np_start(ctx, a, k), _object_relative_end(ctx, k, b)
-        if start >= k or _set_off_noun_phrase(ctx, start, words) or ctx.word(start) in ctx.L.demonstratives \
+        if start >= k or _set_off_noun_phrase(ctx, start, words) or _bare_name(ctx, start, k, words) \
                 or ctx.words_between(k + 1, end) < 2 or _fills_clause(ctx, (start, end), (a, b)):
             continue
         out.append(_part(ctx, start, end, [], like, "object-relative"))
@@ -2452,6 +2452,8 @@ class _ObjectRelativeWords:
     joins: frozenset[str]        # ``noun_phrase_joins``
     stops: frozenset[str]        # ``noun_phrase_stops``
     determiners: frozenset[str]  # open a noun phrase: articles, possessives, demonstratives
+    person_relatives: frozenset[str]  # ``person_relatives``
+    person_reach: frozenset[str]  # ``person_relative_reach``
 
 
 @cache
@@ -2460,7 +2462,8 @@ def _object_relative_words(lang: str) -> _ObjectRelativeWords:
     return _ObjectRelativeWords(frozenset(table.object_relatives), frozenset(table.noun_phrase_joins),
                                 frozenset(table.noun_phrase_stops),
                                 frozenset(table.np_articles) | frozenset(table.possessive_determiners)
-                                | frozenset(table.demonstratives))
+                                | frozenset(table.demonstratives), frozenset(table.person_relatives),
+                                frozenset(table.person_relative_reach))
 
 
 def _set_off_noun_phrase(ctx: Ctx, start: int, words: _ObjectRelativeWords) -> bool:
@@ -2468,6 +2471,15 @@ def _set_off_noun_phrase(ctx: Ctx, start: int, words: _ObjectRelativeWords) -> b
     who …")? An appositive, whose own rules claim it; not an adjective after a comma ("a
     notorious, serial liar who …")."""
     return ctx.word(start - 1) == "," and ctx.word(start) in words.determiners
+
+
+def _bare_name(ctx: Ctx, start: int, k: int, words: _ObjectRelativeWords) -> bool:
+    """Is the noun phrase before the relative at k a demonstrative one ("those voters who …": it
+    says which) or a bare name ("… counties like Macomb and Oakland that are seen …": a name needs
+    no restrictive clause, which describes a noun before it)?"""
+    if ctx.word(start) in ctx.L.demonstratives:
+        return True
+    return all(ctx.is_cap(t) for t in range(start, k) if ctx.is_word(t)) and ctx.word(start) not in words.determiners
 
 
 def _fills_clause(ctx: Ctx, part: tuple[int, int], clause: tuple[int, int]) -> bool:
@@ -2482,16 +2494,18 @@ def _opens_object_relative(ctx: Ctx, a: int, k: int, b: int) -> bool:
     a man who speaks" is one claim), and for a complementiser ("that") a verb right after it
     ("rules that could reduce …", not "a sign that he is bracing …")?"""
     L = ctx.L
-    if not _relative_noun_before(ctx, k):
-        return False
+    if ctx.is_cap(k) or not _relative_noun_before(ctx, k):
+        return False  # "Who's Who in the CIA": a title
     verb = max((t for t in range(a, k - 1) if ctx.is_verb(t)), default=None)
     if verb is None or ctx.word(verb) in L.copulas | L.passive_auxiliaries:
         return False
-    if ctx.word(k) not in L.complementisers:
-        return True
     v = _skip_modifiers(ctx, k + 1, b)
     while v < b and _is_adverb(ctx, v):
         v += 1
+    if ctx.word(k) not in L.complementisers:
+        # "campaigns which candidates have …", "Trump, who he blasted as …": a subject first, the
+        # noun is the clause's object (or the word asks which): no fact said of it
+        return v > k + 1 or not (v + 1 < b and ctx.is_verb(v + 1) and not ctx.is_verb(v))
     return v < b and (ctx.is_verb(v) or v > k + 1)
 
 
@@ -2512,12 +2526,22 @@ def _object_np_start(ctx: Ctx, a: int, k: int) -> int:
     ``noun_phrase_joins`` join nouns: "the 30 percent of voters"), at most ``OBJECT_NP_REACH``
     tokens, then at its first determiner if it has one ("support of a candidate who …": "a")."""
     words = _object_relative_words(ctx.L.code)
-    t = k
-    while t - 1 > a and k - t < OBJECT_NP_REACH and ctx.is_word(t - 1) and not _ends_noun_phrase(ctx, t - 1, words):
-        t -= 1
+    t = _noun_phrase_back(ctx, a, k, words)
+    if ctx.word(k) in words.person_relatives and t - 2 > a and ctx.word(t - 1) in words.person_reach \
+            and ctx.is_word(t - 2) and not ctx.is_verb(t - 2):
+        # "an aide in his office who threatened …", "leaders across the political spectrum who …":
+        # a person's clause after a place describes the person before it
+        t = _noun_phrase_back(ctx, a, t - 1, words)
     while t < k and ctx.word(t) in words.joins:
         t += 1
     return next((d for d in range(t, k) if ctx.word(d) in words.determiners), t)
+
+
+def _noun_phrase_back(ctx: Ctx, a: int, k: int, words: _ObjectRelativeWords) -> int:
+    t = k
+    while t - 1 > a and k - t < OBJECT_NP_REACH and ctx.is_word(t - 1) and not _ends_noun_phrase(ctx, t - 1, words):
+        t -= 1
+    return t
 
 
 def _ends_noun_phrase(ctx: Ctx, t: int, words: _ObjectRelativeWords) -> bool:
@@ -2598,13 +2622,20 @@ def _noun_phrase_head(ctx: Ctx, t: int, b: int) -> bool:
         w = ctx.word(u)
         if w in L.relative or w in L.complementisers or w in L.subordinators:
             return True
-        if head and (w in L.list_coordinators or w == ","):
+        if _joins_items(ctx, u, head):
             return False
-        if w in L.auxiliaries or w in L.post_cues or w in L.evidence_cues \
+        if w in L.auxiliaries or w in L.post_cues or w in L.pre_cues or w in L.evidence_cues \
                 or (ctx.is_verb(u) and not _passive_participle(ctx, u, b)):
             return False
         head = head and w not in L.np_stops and not ctx.is_verb(u)
     return True
+
+
+def _joins_items(ctx: Ctx, u: int, head: bool) -> bool:
+    """Does the word at u join items of a list: a coordinator or comma in a noun phrase's head, or a
+    comma before a coordinator ("the question of intent, the volume of material, and …")?"""
+    w, coordinators = ctx.word(u), ctx.L.list_coordinators
+    return (head and (w in coordinators or w == ",")) or (w == "," and ctx.word(u + 1) in coordinators)
 
 
 def _passive_participle(ctx: Ctx, u: int, b: int) -> bool:
