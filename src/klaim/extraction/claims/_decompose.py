@@ -751,6 +751,14 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
     if _nothing_to_claim(ctx, i, j, residual, keep_verb):
         return []
+    stance = _stance_complement(ctx, i, j)
+    if stance is not None:
+        # "I am glad Republicans are frustrated": what the speaker holds is the claim; a hedging
+        # stance ("I think") still hedges it, as a hedging cue does
+        c, held = stance
+        hedge = held if ctx.L.hedged.pattern.fullmatch(held.lower()) else cue
+        return _tagged_role(decompose(ctx, c, j, sentence, speaker, spans, residual=residual, cue=hedge),
+                            "stance-complement")
     cut, role = contrast_cut(ctx, i, j), "contrast"
     if cut is None:
         cut, role = _concessive_cut(ctx, i, j), "concession"
@@ -1152,11 +1160,21 @@ def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
         if ctx.word(k) not in ctx.L.relative:
             continue
         if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None and not _leading_place(ctx, a, k):
+            if _attributed_relative(ctx, k, b):
+                return k - 1  # "the delegate system, which he said runs the risk …": the speaker's content
             return _nonrestrictive(d, a, b, k, subject)
         if not _marked_relative(d, a, b, k) and not _named_relative(d, a, b, k):
             _agent_relative(d, a, b, k)
         _before_long_relative(d, a, b, k)
     return b
+
+
+def _attributed_relative(ctx: Ctx, k: int, b: int) -> bool:
+    """Does the relative clause at k open with a short subject and a speech cue ("which he said
+    runs the risk of …")? What follows the cue is what the speaker said, a claim of the
+    attribution's; the clause is no fact of the outlet's about its noun."""
+    n = _clause_subject_len(ctx, k + 1, b)
+    return n is not None and 0 < n <= SPLICE_SUBJECT and ctx.word(k + 1 + n) in ctx.L.post_cues
 
 
 def _leading_place(ctx: Ctx, a: int, k: int) -> bool:
@@ -2645,3 +2663,57 @@ def _passive_participle(ctx: Ctx, u: int, b: int) -> bool:
 
 def _quote_open_between(ctx: Ctx, k: int, b: int) -> bool:
     return any(ctx.text[ctx.idx.spans[t][0]] in _QUOTE_CHARACTERS for t in range(k, b))
+
+
+STANCE_LEAD = 5  # tokens at most of a phrase set off before a first-person stance ("In the meantime, …")
+STANCE_SUBJECT = 3  # tokens at most of its subject ("You and I")
+
+
+@cache
+def _stance_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(``first_person_stances``, first-person words, pronouns that may join them in a subject)."""
+    table = clause_table(lang)
+    first = frozenset(p.lower() for p in table.first_person if " " not in p)
+    return frozenset(table.first_person_stances), first, frozenset(table.appositive_breakers) | first
+
+
+def _stance_complement(ctx: Ctx, i: int, j: int) -> tuple[int, str] | None:
+    """ "In the meantime, I am glad Republicans are frustrated", "You and I can be confident that Ted
+    Cruz will make superb judicial nominations": a first-person subject that asserts its own stance
+    (``first_person_stances``, not negated) on a clause; the claim is the clause, where it starts.
+    A denied stance ("I do not believe that she should go to jail") stays whole. Returns the
+    clause's first token and the stance's words ("I think")."""
+    stances, first, pronouns = _stance_words(ctx.L.code)
+    if not stances or stances.isdisjoint(ctx.idx.lower[i:min(j, i + STANCE_LEAD + 8)]):
+        return None
+    lead = next((t + 1 for t in range(i, min(j, i + STANCE_LEAD)) if ctx.word(t) == ","), i)
+    s = lead
+    while s < j and s - lead < STANCE_SUBJECT and (ctx.word(s) in pronouns or ctx.word(s) in ctx.L.coordinators):
+        s += 1
+    if s == lead or first.isdisjoint(ctx.idx.lower[lead:s]):
+        return None
+    v = s
+    while v < j and (ctx.word(v) in ctx.L.auxiliaries or ctx.word(v) in ctx.L.passive_auxiliaries):
+        if ctx.L.negated.pattern.fullmatch(ctx.word(v)):
+            return None
+        v += 1
+    if v >= j or ctx.word(v) not in stances:
+        return None
+    c, held = v + 1, ctx.phrase(lead, v + 1)
+    if ctx.word(c) in ctx.L.complementisers:
+        if _demonstrative_subject(ctx, c, j, pronouns):
+            return (c, held) if n_words(ctx, c, j) >= ctx.L.min_claim_tokens else None
+        c += 1  # "I believe that the party is …"
+    return (c, held) if _clause_subject_len(ctx, c, j) and n_words(ctx, c, j) >= ctx.L.min_claim_tokens else None
+
+
+def _demonstrative_subject(ctx: Ctx, c: int, j: int, pronouns: frozenset[str]) -> bool:
+    """Is "that" at c the clause's subject or its determiner ("I think that definitely had some
+    impact", "I believe that person is Sen. Ted Cruz"), not a complementiser ("that he is …")?"""
+    t = c + 1
+    if t < j and ctx.is_word(t) and not ctx.is_verb(t) and not _is_adverb(ctx, t) \
+            and ctx.word(t) not in ctx.L.auxiliaries and ctx.word(t) not in pronouns:
+        t += 1  # "that person"
+    while t < j and _is_adverb(ctx, t):
+        t += 1
+    return t < j and t > c + 1 and (ctx.is_verb(t) or ctx.word(t) in ctx.L.auxiliaries)

@@ -260,6 +260,8 @@ class ClaimsTable(BaseModel):
     final_appositives: bool = False
     person_relatives: Words = []  # open a relative clause on a person ("who")
     person_relative_reach: Words = []  # a person's relative reaches back over them ("an aide in his office who")
+    # a first-person subject's own stance on a clause ("I am glad X", "I think that X"): the claim is X
+    first_person_stances: Words = []
     noun_phrase_stops: Words = []  # end such a noun phrase (prepositions: "among voters who …")
     # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
     # before the comma is a claim of its own
