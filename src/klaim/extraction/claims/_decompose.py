@@ -2687,17 +2687,8 @@ def _stance_complement(ctx: Ctx, i: int, j: int) -> tuple[int, str] | None:
     if not stances or stances.isdisjoint(ctx.idx.lower[i:min(j, i + STANCE_LEAD + 8)]):
         return None
     lead = next((t + 1 for t in range(i, min(j, i + STANCE_LEAD)) if ctx.word(t) == ","), i)
-    s = lead
-    while s < j and s - lead < STANCE_SUBJECT and (ctx.word(s) in pronouns or ctx.word(s) in ctx.L.coordinators):
-        s += 1
-    if s == lead or first.isdisjoint(ctx.idx.lower[lead:s]):
-        return None
-    v = s
-    while v < j and (ctx.word(v) in ctx.L.auxiliaries or ctx.word(v) in ctx.L.passive_auxiliaries):
-        if ctx.L.negated.pattern.fullmatch(ctx.word(v)):
-            return None
-        v += 1
-    if v >= j or ctx.word(v) not in stances:
+    v = _stance_word(ctx, lead, j)
+    if v is None or ctx.word(v) not in stances or first.isdisjoint(ctx.idx.lower[lead:v]):
         return None
     c, held = v + 1, ctx.phrase(lead, v + 1)
     if ctx.word(c) in ctx.L.complementisers:
@@ -2705,6 +2696,21 @@ def _stance_complement(ctx: Ctx, i: int, j: int) -> tuple[int, str] | None:
             return (c, held) if n_words(ctx, c, j) >= ctx.L.min_claim_tokens else None
         c += 1  # "I believe that the party is …"
     return (c, held) if _clause_subject_len(ctx, c, j) and n_words(ctx, c, j) >= ctx.L.min_claim_tokens else None
+
+
+def _stance_word(ctx: Ctx, lead: int, j: int) -> int | None:
+    """The word after a pronoun subject ("You and I") and its auxiliaries at ``lead``; None when
+    there is no such subject or a negation comes between ("I do not believe")."""
+    pronouns, L = _stance_words(ctx.L.code)[2], ctx.L
+    s = lead
+    while s < j and s - lead < STANCE_SUBJECT and (ctx.word(s) in pronouns or ctx.word(s) in L.coordinators):
+        s += 1
+    v = s
+    while v < j and (ctx.word(v) in L.auxiliaries or ctx.word(v) in L.passive_auxiliaries):
+        if L.negated.pattern.fullmatch(ctx.word(v)):
+            return None
+        v += 1
+    return v if s > lead and v < j else None
 
 
 def _demonstrative_subject(ctx: Ctx, c: int, j: int, pronouns: frozenset[str]) -> bool:
