@@ -834,8 +834,16 @@ def _fronted_additives(lang: str) -> tuple[tuple[str, ...], ...]:
 def _fronted_additive_len(ctx: Ctx, i: int, j: int) -> int:
     """Words of the ``fronted_additives`` phrase that opens tokens i..j-1, 0 if none."""
     lower = ctx.idx.lower
+    if i >= j or lower[i] not in _first_words(_fronted_additives(ctx.L.code)):
+        return 0  # most clauses open with no such phrase: its first word tells at once
     return next((len(p) for p in _fronted_additives(ctx.L.code)
                  if i + len(p) < j and tuple(lower[i:i + len(p)]) == p), 0)
+
+
+@cache
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words that open the phrases (of a table key read once per language)."""
+    return frozenset(p[0] for p in phrases if p)
 
 
 def _copula_clause_carry(ctx: Ctx, carry: _Carry, v0: int, j: int) -> None:
@@ -874,7 +882,8 @@ def _concessive_cut(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
     of its own and X says something: both are asserted, two claims as for "X, namun Y". Not at the
     clause's start ("Meskipun Y, X"), nor inside brackets or a quote."""
     L = ctx.L
-    if not L.concessive_subordinators or ctx.words_between(i, j) < 2 * L.min_claim_tokens:
+    if not L.concessive_subordinators or ctx.words_between(i, j) < 2 * L.min_claim_tokens \
+            or L.concessive_subordinators.isdisjoint(ctx.idx.lower[i + 1:j - 1]):
         return None
     depth = 0
     for k in range(i, j - 1):
@@ -903,6 +912,8 @@ def _fronted_concession(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
     comma after it opens a clause with a subject of its own: both clauses are asserted, two
     claims. Not a verbless or participle opening ("While serving in the House, Sanders voted …")."""
     lower = ctx.idx.lower
+    if i >= len(lower) or lower[i] not in _first_words(_fronted_concessives(ctx.L.code)):
+        return None  # most clauses open with no concessive: its first word tells at once
     n = next((len(p) for p in _fronted_concessives(ctx.L.code) if tuple(lower[i:i + len(p)]) == p), 0)
     if not n or _clause_subject_len(ctx, i + n, j) is None:
         return None
@@ -1113,10 +1124,19 @@ def _np_start(ctx: Ctx, k: int, lo: int) -> int:
         if w in L.coordinators and w not in L.clause_coordinators - L.predicate_coordinators:
             a -= 1  # "Amerika Utara dan Eropa": coordination inside the noun phrase
             continue
+        if _spaced_particle_hyphen(ctx, a, lo):
+            a -= 2  # "Masjid Al - Marzuqiyah": one name
+            continue
         if w in L.np_stops or ctx.is_verb(a - 1) or not ctx.is_word(a - 1):
             break
         a -= 1
     return a
+
+
+def _spaced_particle_hyphen(ctx: Ctx, t: int, lo: int) -> bool:
+    """Is token t a capitalised word after a name particle and a hyphen ("al - Assad", "Al -
+    Qaeda": text detokenised with spaces around the hyphen)? The three are one name's."""
+    return t - 2 >= lo and ctx.word(t - 1) == "-" and ctx.word(t - 2) in ctx.L.particles and ctx.is_cap(t)
 
 
 def _is_date_phrase(ctx: Ctx, a: int, k: int) -> bool:
@@ -1218,6 +1238,8 @@ def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
         return False
     start = _subject_name_start(ctx, a, k, b)
     if start is None:
+        start = _located_object_start(ctx, a, k)
+    if start is None:
         return False
     end = _subject_relative_end(ctx, k, b)
     if (start == a and end == b) or ctx.words_between(k + 1, end) < 2 \
@@ -1281,8 +1303,22 @@ def _subject_name_start(ctx: Ctx, a: int, k: int, b: int) -> int | None:
     if start >= k or not ctx.is_cap(start) or ctx.match_seq(k + 1, ctx.L.existentials, b) \
             or _first_verb(ctx, a, k) is not None:
         return None  # a name after the verb: the clause may say which of its kind ("Ahok yang memperoleh 40%")
+    while (start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1)) or _spaced_particle_hyphen(ctx, start, a):
+        start -= 2 if ctx.word(start - 1) == "-" else 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+    return start
+
+
+def _located_object_start(ctx: Ctx, a: int, k: int) -> int | None:
+    """ "… menyita Restoran Nusa Dua yang berada di London, Inggris, …": a name after the verb with
+    a clause that says where it is (the table's ``location_verbs``) adds that fact; it does not say
+    which of its kind is meant (helper idfix). Where the name starts, else None."""
+    if ctx.word(k + 1) not in ctx.L.location_verbs or not ctx.is_cap(k - 1):
+        return None
+    start = k - 1
     while start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1):
-        start -= 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+        start -= 1
+    if start <= a or not (ctx.is_verb(start - 1) or ctx.word(start - 1) in ctx.L.np_stops):
+        return None  # "rumah Setya Novanto yang berada di …": the house is there, the name its owner's
     return start
 
 
@@ -1339,10 +1375,12 @@ def _verb_in_relative_before(ctx: Ctx, a: int, k: int) -> bool:
 
 
 def _is_name(ctx: Ctx, a: int, k: int, first: int) -> bool:
-    """Are tokens a..k-1 a name: capitalised words (not a date), the first capitalised for itself
-    and not only as the first word of the sentence that starts at token ``first``?"""
+    """Are tokens a..k-1 a name: capitalised words (not a date; a name particle inside, "Abdullah al
+    - Sabah"), the first capitalised for itself and not only as the first word of the sentence that
+    starts at token ``first``?"""
     words = [t for t in range(a, k) if ctx.is_word(t)]
-    if not words or not all(ctx.is_cap(t) for t in words) or _is_date_phrase(ctx, a, k):
+    if not words or not ctx.is_cap(words[0]) or _is_date_phrase(ctx, a, k) \
+            or not all(ctx.is_cap(t) or ctx.word(t) in ctx.L.particles for t in words):
         return False
     if not _opens_sentence(ctx, a, first):
         return True
@@ -1534,6 +1572,8 @@ def correlative_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     as a split conjunct's span runs from the shared subject). A cause that names a fact of its own
     ("adanya kongkalikong …", "lemahnya pengawasan Yasonna") is a claim besides."""
     L = ctx.L
+    if L.correlative_openers.by_first.keys().isdisjoint(ctx.idx.lower[a + 1:b]):
+        return []  # most clauses: no correlative opener, looked for at once
     t = next((t for t in range(a + 1, b) if ctx.match_seq(t, L.correlative_openers, b)), None)
     if t is None or ctx.word(t - 1) in L.relative:
         return []  # "gerakan … yang tidak hanya bertujuan …": the relative clause's rules claim its noun's facts
@@ -1557,13 +1597,19 @@ def _before_inclusion(ctx: Ctx, a: int, b: int) -> list[int]:
     """ "pihaknya akan menghadirkan enam saksi, termasuk Agus Martowardojo": the comma before an
     inclusion word (``inclusion_words``) after a predicate ends a claim of its own (the six
     witnesses), besides the whole (that Agus is one of them); [] when there is none."""
-    words = frozenset(w.lower() for w in clause_table(ctx.L.code).inclusion_words)
+    words = _inclusion_words(ctx.L.code)
     if words.isdisjoint(ctx.idx.lower[a:b]):
         return []
     k = next((k for k in range(a + 1, b - 1) if ctx.word(k) == ","), None)
     if k is None or ctx.word(k + 1) not in words or n_words(ctx, a, k) < ctx.L.min_claim_tokens:
         return []  # the first comma only: one before ends an adverbial or a cue ("Maryono melihat, …")
     return [k] if _first_verb(ctx, a, k, skip_relatives=True) is not None else []
+
+
+@cache
+def _inclusion_words(lang: str) -> frozenset[str]:
+    """The table's ``inclusion_words``, lower-cased, read once per language."""
+    return frozenset(w.lower() for w in clause_table(lang).inclusion_words)
 
 
 CAUSE_OBJECT_WORDS = 2  # words after the verb before a cause at most, for the cause to be the subject's
@@ -1671,6 +1717,8 @@ def _subject_items(ctx: Ctx, a: int, b: int) -> tuple[list[tuple[int, int]], int
     """The listed actors (start, end tokens) that open the clause a..b-1 and the token where what
     they share starts (an auxiliary, a verb, "bersama"); None when the clause opens otherwise."""
     L = ctx.L
+    if L.list_coordinators.isdisjoint(ctx.idx.lower[a:b]):
+        return None  # most clauses: no list coordinator at all, looked for at once
     v = _first_verb(ctx, a, b)
     if v is None or not ctx.is_word(a) or ctx.word(a) in L.np_stops or ctx.word(a) in L.subordinators:
         return None
@@ -1841,7 +1889,8 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     On where the table sets ``subordinate_clauses`` (English; Indonesian names its connectives
     under ``fact_subordinators``)."""
     L = ctx.L
-    if not clause_table(L.code).subordinate_clauses or _asks(ctx, like.sentence, b):
+    if not clause_table(L.code).subordinate_clauses or L.subordinators.isdisjoint(ctx.idx.lower[a + 1:b - 1]) \
+            or _asks(ctx, like.sentence, b):
         return []
     out: list[Unit] = []
     verb = next((t for t in range(a, b) if ctx.is_verb(t)), b)
