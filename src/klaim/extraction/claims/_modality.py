@@ -61,7 +61,17 @@ def _cue(ctx: Ctx, ph, s: int, e: int) -> bool:
     """A cue word written in lower case, or capitalised only at the claim's start ("May" the
     month or "Will" the name are not modal words), and not inside a relative clause."""
     text = ctx.text
-    return any((a == s or not text[a].isupper()) and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
+    return any(_unnamed(text, s, a) and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
+
+
+# what may stand before a claim's first word: a quote's opening mark or a bracket
+_OPENING_MARKS = " \"“”'‘’«(["
+
+
+def _unnamed(text: str, s: int, a: int) -> bool:
+    """Is the cue word at ``a`` no name: written in lower case, or capitalised only as the claim's
+    first word, after an opening quote mark if any ("“Tidak ada korban jiwa …": helper idfix)?"""
+    return not text[a].isupper() or not text[s:a].strip(_OPENING_MARKS)
 
 
 def _blocked_negation(ctx: Ctx, s: int, e: int, a: int, b: int) -> bool:
@@ -106,7 +116,7 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     scopes = ctx.cues(ctx.L.negation_scopes, s, e)
     rules: list[str] = []
     for a, b in negations:
-        if (a != s and ctx.text[a].isupper()) or _in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
+        if not _unnamed(ctx.text, s, a) or _in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
             continue
         if any(scope_end <= a for _, scope_end in scopes):
             rules = ["modality.negation-in-complement"]
@@ -127,7 +137,7 @@ def _hedge(ctx: Ctx, s: int, e: int) -> bool:
     if not hedges:
         return False
     blocked = ctx.cues(ctx.L.hedge_blockers, s, e)
-    return any(not any(bs <= a < be for bs, be in blocked) and (a == s or not ctx.text[a].isupper())
+    return any(not any(bs <= a < be for bs, be in blocked) and _unnamed(ctx.text, s, a)
                and not _in_relative(ctx, s, a) for a, _ in hedges)
 
 
@@ -168,7 +178,7 @@ def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     if not blocked:
         return _cue(ctx, ctx.L.future, s, e), []
     text = ctx.text
-    own = any((a == s or not text[a].isupper()) and not _in_relative(ctx, s, a)
+    own = any(_unnamed(text, s, a) and not _in_relative(ctx, s, a)
               and not any(bs <= a < be for bs, be in blocked) for a, _ in ctx.cues(ctx.L.future, s, e))
     return own, ([] if own else ["modality.counterfactual"])
 
