@@ -124,7 +124,9 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     _headline(ctx, scan, sent)
     _interview_answer(ctx, scan, sent)
     _quote_units(ctx, scan, sent, q_att)
+    quotes_end = len(scan.units)
     _attributed_units(ctx, scan, sent)
+    _drop_partial_quotes(scan, u0, quotes_end)
     if _is_question(ctx, s, e):
         scan.last_sentence = (sent.paragraph, u0, len(scan.units))
         return  # a question asks; only a quoted one (above) is kept, as what was said
@@ -134,6 +136,20 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
     plain = not sent.atts and not any(scan.units[t].quote for t in range(u0, len(scan.units)))
     scan.last_sentence = (sent.paragraph, u0, len(scan.units)) if plain else (sent.paragraph, 0, 0)
+
+
+def _drop_partial_quotes(scan: _Scan, first: int, quotes_end: int) -> None:
+    """A quote inside what an attribution reports, with the same speaker ('Hunt said the figures
+    showed the economy was "returning to full health"'), is part of that claim: as a claim of its
+    own it would repeat a fragment of it. A quote with no attribution of its own counts (the
+    discourse gives it the reporting speaker later)."""
+    reported = [u for u in scan.units[quotes_end:] if not u.quote and u.speaker.kind != SpeakerKind.publisher]
+    if not reported:
+        return
+    kept = [u for u in scan.units[first:quotes_end] if not any(
+        r.start <= u.start and u.end <= r.end and (r.start, r.end) != (u.start, u.end)
+        and u.speaker in (r.speaker, PUBLISHER) for r in reported)]
+    scan.units[first:quotes_end] = kept
 
 
 def _colon_intros(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attribution]) -> None:
