@@ -263,10 +263,15 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
 
 
 def _nested_start(atts: list[Attribution], a: Attribution, content: tuple[int, int]) -> int | None:
-    """Where the first other attribution inside ``a``'s content starts ("A said B told him C"),
-    if one does."""
-    inner = [b.span[0] for b in atts if b is not a and content[0] < b.span[0] < content[1]]
+    """Where the first attribution of someone else inside ``a``'s content starts ("A said B told
+    him C"), if one does; the same speaker's inserted "he said" goes on with what ``a`` reports."""
+    inner = [b.span[0] for b in atts
+             if b is not a and content[0] < b.span[0] < content[1] and not _same_source(b.speaker, a.speaker)]
     return min(inner) if inner else None
+
+
+def _same_source(one: SpeakerRef, other: SpeakerRef) -> bool:
+    return (one.kind, one.name) == (other.kind, other.name)
 
 
 def _outside_nested(units: list[Unit], nested: int | None) -> list[Unit]:
