@@ -270,8 +270,12 @@ def _nested_start(atts: list[Attribution], a: Attribution, content: tuple[int, i
     return min(inner) if inner else None
 
 
-def _same_source(one: SpeakerRef, other: SpeakerRef) -> bool:
-    return (one.kind, one.name) == (other.kind, other.name)
+def _same_source(inner: SpeakerRef, outer: SpeakerRef) -> bool:
+    """Is the nested attribution a pronoun for the outer source ("he said" inside what Mook
+    acknowledged)? A cue repeated with its own subject ("… itu mengatakan" after "… itu
+    mengatakan") reports anew."""
+    return (inner.via or "").startswith("speaker.pronoun") and bool(inner.name) \
+        and (inner.kind, inner.name) == (outer.kind, outer.name)
 
 
 def _outside_nested(units: list[Unit], nested: int | None) -> list[Unit]:
