@@ -270,6 +270,11 @@ class ClaimsTable(BaseModel):
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
+    # a gender label ("m", "f") → its pronouns, the titles and nouns written right before a person's
+    # name, and common given names: a gendered pronoun never points to a person of another gender
+    gender_pronouns: dict[Word, Words] = {}
+    gender_titles: dict[Word, Words] = {}
+    given_names: dict[Word, Words] = {}
     party_pronouns: Words = []       # "his side": the speaker's organisation ("pihaknya")
     first_person_singular: Words = []  # in a quote, the speaker ("saya"; not "I": verbs agree)
     first_person_plural: Words = []  # in a quote, the speaker's organisation ("kami"; helper idprec)
