@@ -278,6 +278,8 @@ class ClaimsTable(BaseModel):
     focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     occasion_subordinators: Words = []  # after a post cue's speaker: when it was said ("saat ditemui")
     occasion_prepositions: Words = []  # open a phrase before a speaker: where or when it was said ("In a memo …,")
+    # after an act's short object: when it was done ("called Sanders after …"), no statement
+    time_subordinators: Words = []
     enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
     location_verbs: Words = []  # "yang berada di …" on a name: where it is, a fact of its own
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
