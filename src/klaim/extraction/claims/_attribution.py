@@ -917,7 +917,8 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     _, hit = ctx.gazetteer_at(p.j - (len(np.name.split())), p.j)
     if hit is not None and hit[0] == "organisation" and not np.role:
         return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=p.mention, cue=p.cue)
-    if not np.role and any(w.lower() in L.organisation_heads for w in np.name.split()):
+    if not np.role and (any(w.lower() in L.organisation_heads for w in np.name.split())
+                        or _definite_institution(p, np)):
         name = _organisation_name(p, np.name)
         return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name,
                           mention=p.mention, cue=p.cue)
@@ -926,6 +927,17 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     mention = p.mention
     p.reg.last_person = _moved(ref, mention=mention)
     return _moved(ref, mention=mention, cue=p.cue)
+
+
+def _definite_institution(p: _Phrase, np: NP) -> bool:
+    """ "The Treasury said", "the Kremlin said": one capitalised word after a definite article
+    names an institution; a person's name takes no article. Not a plural ("the Clintons", "the
+    Saudis"): people."""
+    words = np.name.split()
+    if not (p.cue or "")[:1].isalpha():
+        return False  # a title's label ("The Latest: …") is no source
+    return len(words) == 1 and p.j - p.i == 2 and p.ctx.word(p.i) in _person_nouns(p.ctx.L.code)[0] \
+        and p.ctx.surface(p.i + 1) == np.name and not np.name.endswith("s")
 
 
 def _regional_speaker(p: _Phrase, np: NP) -> SpeakerRef:
@@ -2046,9 +2058,26 @@ def _before_coordinated_cue(ctx: Ctx, start: int, hi: int) -> int:
     photo and Clinton said …": what was said next is not what was asked), else at ``hi``."""
     L = ctx.L
     for t in range(start + 1, min(hi - 1, start + _COORDINATED_REACH)):
-        if ctx.word(t) in L.predicate_coordinators and _cue_follows(ctx, t + 1, hi):
+        if ctx.word(t) in L.predicate_coordinators and (_cue_follows(ctx, t + 1, hi) or _withholds(ctx, t + 1, hi)):
             return t
     return hi
+
+
+_WITHHELD_REACH = 3  # words at most from the coordinator to the verb of saying ("but would not say")
+
+
+def _withholds(ctx: Ctx, t: int, hi: int) -> bool:
+    """Does a predicate at token t report that the speaker said no more ("said …, but declined to
+    give details", "but did not mention the strike", "tetapi enggan merinci")? It is the subject's
+    act, which the outlet reports (the guideline), not more of what was said."""
+    L = ctx.L
+    if t + 1 < hi and ctx.word(t) not in L.refusals and L.negated.pattern.fullmatch(ctx.word(t + 1)):
+        t += 1  # "did not", "would not": the auxiliary before the negation
+    if t >= hi or ctx.word(t) not in L.refusals:
+        return False
+    if not L.negated.pattern.fullmatch(ctx.word(t)):
+        return True  # "declined", "refused", "enggan", "menolak"
+    return any(ctx.word(u) in L.withholding_verbs for u in range(t + 1, min(hi, t + _WITHHELD_REACH)))
 
 
 def _cue_follows(ctx: Ctx, t: int, hi: int) -> bool:

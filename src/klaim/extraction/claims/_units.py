@@ -124,7 +124,9 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     _headline(ctx, scan, sent)
     _interview_answer(ctx, scan, sent)
     _quote_units(ctx, scan, sent, q_att)
+    quotes_end = len(scan.units)
     _attributed_units(ctx, scan, sent)
+    _drop_partial_quotes(ctx.text, scan, u0, quotes_end)
     if _is_question(ctx, s, e):
         scan.last_sentence = (sent.paragraph, u0, len(scan.units))
         return  # a question asks; only a quoted one (above) is kept, as what was said
@@ -134,6 +136,32 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
     plain = not sent.atts and not any(scan.units[t].quote for t in range(u0, len(scan.units)))
     scan.last_sentence = (sent.paragraph, u0, len(scan.units)) if plain else (sent.paragraph, 0, 0)
+
+
+def _drop_partial_quotes(text: str, scan: _Scan, first: int, quotes_end: int) -> None:
+    """A quote inside what an attribution reports, with the same speaker ('Hunt said the figures
+    showed the economy was "returning to full health"'), is part of that claim: as a claim of its
+    own it would repeat a fragment of it. A quote with no attribution of its own counts, the
+    outlet's or carried over from the quote before (the discourse gives it the reporting speaker
+    later)."""
+    reported = [u for u in scan.units[quotes_end:] if not u.quote and u.speaker.kind != SpeakerKind.publisher]
+    if not reported:
+        return
+    kept = [u for u in scan.units[first:quotes_end] if not any(
+        _inside(text, u, r) and (u.speaker in (r.speaker, PUBLISHER) or QUOTE_CONTINUES in u.rules)
+        for r in reported)]
+    scan.units[first:quotes_end] = kept
+
+
+_CLOSING_MARKS = " .,;:!?\"'”’»"
+
+
+def _inside(text: str, quote: Unit, reported: Unit) -> bool:
+    """Does the quote lie within the reported unit, but for the closing marks the unit's end left
+    out ('his own pen “has got an eraser.”'), and is it less than the whole of it?"""
+    end = max(reported.end, quote.end) if not text[reported.end:quote.end].strip(_CLOSING_MARKS) else reported.end
+    return reported.start <= quote.start and quote.end <= end \
+        and (quote.start, quote.end) != (reported.start, reported.end)
 
 
 def _colon_intros(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attribution]) -> None:
@@ -186,6 +214,9 @@ def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attrib
                                                    quote=True, cue=speaker.cue, rules=_with_via(rules, speaker)))
 
 
+QUOTE_CONTINUES = "discourse.quote-continues"
+
+
 def _quote_speaker(a: Attribution | None, last_quote: _LastQuote | None, p_i: int,
                    ) -> tuple[SpeakerRef, list[tuple[int, int]], tuple[str, ...]]:
     """Who said a quote: its attribution, else the last quote's speaker when a quote paragraph
@@ -193,7 +224,7 @@ def _quote_speaker(a: Attribution | None, last_quote: _LastQuote | None, p_i: in
     if a is not None:
         return a.speaker, [a.span], ("unit.quote", a.rule)
     if last_quote is not None and p_i - last_quote[0] <= 1:
-        return last_quote[1], list(last_quote[2]), (*last_quote[3], "discourse.quote-continues")
+        return last_quote[1], list(last_quote[2]), (*last_quote[3], QUOTE_CONTINUES)
     return PUBLISHER, [], ("unit.quote",)
 
 
