@@ -1706,7 +1706,18 @@ def _short_act(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
     act is the outlet's event, not a statement of the subject."""
     if ctx.word(cue) not in ctx.L.act_cues:
         return False
-    return n_words_between(ctx, content, _before_coordinated_cue(ctx, content, hi)) < ctx.L.min_quote_tokens
+    end = _before_coordinated_cue(ctx, content, hi)
+    if n_words_between(ctx, content, end) < ctx.L.min_quote_tokens:
+        return True
+    return _object_before_clause(ctx, content, end)
+
+
+def _object_before_clause(ctx: Ctx, content: int, end: int) -> bool:
+    """Is the act's object a few words before a clause telling when it was done, with nothing
+    quoted ("who called Sanders shortly after the winner was declared": a call, and its time)?"""
+    sub = next((t for t in range(content + 1, end) if ctx.word(t) in ctx.L.time_subordinators), end)
+    return sub < end and n_words_between(ctx, content, sub) < ctx.L.min_quote_tokens \
+        and not any(opens_quote(ctx.text, ctx.idx.starts[t]) or _closes(ctx, t) for t in range(content, sub))
 
 
 def _opens_clause_after(ctx: Ctx, t: int) -> bool:
@@ -2984,8 +2995,9 @@ def relative_subject(c: CueScan) -> Attribution | None:
     relative = _subject_end(c) - 1
     antecedent = _antecedent(c, relative)
     content = _content_after(c, stop_at_comma=True)
-    if antecedent is None or content is None or _refused(c, relative):
-        return None
+    if antecedent is None or content is None or _refused(c, relative) \
+            or _short_act(c.ctx, c.k, c.k + 1, content[1]):
+        return None  # "Clinton, who called Sanders shortly after …,": a call, no statement
     speaker = speaker_from_np(c.ctx, c.reg, antecedent[0], antecedent[1], c.ctx.surface(c.k))
     if speaker is None:
         return None

@@ -25,7 +25,7 @@ article order, after attribution has read each sentence alone:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import islice, takewhile
 
@@ -40,12 +40,17 @@ from klaim.extraction.claims._mentions import (
     discourse_words,
     find_mentions,
     lower_elsewhere,
+    named_people,
+    own_genders,
+    person_genders,
 )
+from klaim.extraction.claims._standalone import _article_people as article_people
 from klaim.extraction.claims._standalone import decontextualise
 from klaim.extraction.text import quote_mark
 from klaim.schema import SpeakerKind
 
 PRONOUN = "discourse.pronoun-antecedent"
+PRONOUN_UNRESOLVED = "discourse.pronoun-no-antecedent"
 QUOTE_CONTINUES = "discourse.quote-continues"
 CONTINUES = "discourse.account-continues"
 NEGATION_REACH = 2  # words after a pronoun subject that may hold its negation ("ia juga tidak …")
@@ -81,6 +86,9 @@ class Discourse:
     # the subject of each whole sentence asked for: pronoun after pronoun looks back over the same
     # sentences (mentions, voices and quotes do not change once the discourse is built)
     whole_subjects: dict[tuple[int, int], SpeakerRef | None] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)  # person (canonical name) → gender
+    named: Mentions = field(default_factory=Mentions)  # people named by a given name or a title
+    named_genders: dict[str, str] = field(default_factory=dict)  # their genders
 
     def __post_init__(self) -> None:
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -100,31 +108,74 @@ class Discourse:
         k = bisect_right(self.quote_starts, pos) - 1
         return k >= 0 and pos < self.quote_ends[k]
 
-    def unquoted_people(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions.between(start, end) if m.entity.kind == SpeakerKind.person
+    def unquoted_people(self, start: int, end: int, everyone: bool = False) -> list[Mention]:
+        """The people named outside quotes in start..end; with ``everyone``, those named by a given
+        name or a gendered title only (a pronoun's last resort) instead."""
+        mentions = self.named if everyone else self.mentions
+        return [m for m in mentions.between(start, end) if m.entity.kind == SpeakerKind.person
                 and not self.in_quote(m.start)]
 
     def antecedent(self, pos: int) -> SpeakerRef | None:
-        """The person a pronoun at ``pos`` points to (see the module docstring)."""
+        """The person a pronoun at ``pos`` points to (see the module docstring): of the pronoun's
+        gender or of none known ("she" passes over a man the article names)."""
         k = self.sentence_index(pos)
         if k < 0:
             return None
-        found = self._subject(self.sentences[k], pos)
+        want = self.pronoun_gender(pos)
+        found = self._antecedent_from(k, pos, want, everyone=False)
+        if found is None and want is not None:
+            # no speaker or titled person of its gender: one named only by a given name or a title
+            # ("Hillary Clinton has been asked …" before "she told")
+            found = self._antecedent_from(k, pos, want, everyone=True)
+        return found
+
+    def _antecedent_from(self, k: int, pos: int, want: str | None, everyone: bool) -> SpeakerRef | None:
+        """The subject of sentence k up to ``pos``, else of the nearest sentence before it."""
+        found = self._subject(self.sentences[k], pos, want, everyone)
         for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
             if found is not None:
                 break
-            found = self._whole_subject(self.sentences[j])
+            sentence = self.sentences[j]
+            found = self._subject(sentence, sentence[1], want, True) if everyone \
+                else self._whole_subject(sentence, want)
         return found
 
-    def _whole_subject(self, sentence: tuple[int, int]) -> SpeakerRef | None:
+    def pronoun_gender(self, pos: int) -> str | None:
+        """The gender of a pronoun whose token starts at ``pos`` ("she"), if it has one."""
+        pronouns = discourse_words(self.ctx.L.code).genders.pronouns
+        starts = self.ctx.idx.starts
+        k = bisect_left(starts, pos)
+        return pronouns.get(self.ctx.word(k)) if k < len(starts) and starts[k] == pos else None
+
+    def compatible(self, person: SpeakerRef, want: str | None) -> bool:
+        """May a pronoun of gender ``want`` point to this person (whose gender is that or unknown)?"""
+        if want is None:
+            return True
+        key = self.mentions.canonical(person)
+        if key in self.mentions.entities:
+            known = {self.genders[key]} if key in self.genders else set()
+        else:  # someone named only by a given name or a title
+            key = self.named.canonical(person)
+            known = {self.named_genders[key]} if key in self.named_genders else set()
+        known |= own_genders(discourse_words(self.ctx.L.code).genders, person)
+        return len(known) != 1 or want in known
+
+    def _whole_subject(self, sentence: tuple[int, int], want: str | None = None) -> SpeakerRef | None:
         if sentence not in self.whole_subjects:
             self.whole_subjects[sentence] = self._subject(sentence, sentence[1])
-        return self.whole_subjects[sentence]
+        subject = self.whole_subjects[sentence]
+        if subject is None or self.compatible(subject, want):
+            return subject
+        return self._subject(sentence, sentence[1], want)  # "Sanders has accused Clinton …": she
 
-    def _subject(self, sentence: tuple[int, int], end: int) -> SpeakerRef | None:
+    def _subject(self, sentence: tuple[int, int], end: int, want: str | None = None,
+                 everyone: bool = False) -> SpeakerRef | None:
         """The person a sentence (up to ``end``) is about: the one its own cue names if that one
-        is named there ("Sandi menyatakan bersama Anies …"), else the first one it names."""
-        named = self.unquoted_people(sentence[0], end)
+        is named there ("Sandi menyatakan bersama Anies …"), else the first one it names; of
+        gender ``want`` or unknown when one is asked for (named only by a given name: ``everyone``)."""
+        named = self.unquoted_people(sentence[0], end, everyone)
+        if want is not None:
+            named = [m for m in named if self.compatible(m.entity, want)]
         if not named:
             return None
         speakers = {self.mentions.canonical(v) for v in self.voices.get(sentence, ())}
@@ -203,8 +254,10 @@ def build(ctx: Ctx, reg: Registry, units: list[Unit]) -> Discourse:
     for u in units:
         if _attributed(u) and u.speaker.kind == SpeakerKind.person and u.speaker.via not in PRONOUN_VIAS:
             voices.setdefault(u.sentence, []).append(u.speaker)
-    return Discourse(ctx, find_mentions(ctx, reg, units), ctx.sentences(),
-                     [p for p, _ in ctx.paragraphs()], quoted, voices)
+    mentions, named, full_names = find_mentions(ctx, reg, units), named_people(ctx), article_people(ctx, reg)
+    return Discourse(ctx, mentions, ctx.sentences(), [p for p, _ in ctx.paragraphs()], quoted, voices,
+                     genders=person_genders(ctx, mentions, full_names), named=named,
+                     named_genders=person_genders(ctx, named, {}))
 
 
 def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit]:
@@ -236,6 +289,8 @@ def _resolve_pronoun(d: Discourse, u: Unit) -> Unit:
     if sp.mention is None or sp.via == INTRODUCED or (sp.via not in PRONOUN_VIAS and not _description(d, sp)):
         return u  # "Komandan itu" after "seorang komandan …": attribution found the source it describes
     found = d.antecedent(sp.mention[0])
+    if found is None and not d.compatible(sp, d.pronoun_gender(sp.mention[0])):
+        return _unresolved(u)  # no one of the pronoun's gender before it: not the one attribution guessed
     if found is None or (sp.name and d.mentions.canonical(sp) == d.mentions.canonical(found)):
         _learn_pronoun(d, sp, found or sp)
         _speaks_in(d, u.sentence, found or sp)
@@ -245,6 +300,14 @@ def _resolve_pronoun(d: Discourse, u: Unit) -> Unit:
     speaker = replace(found, mention=sp.mention, cue=sp.cue, via=PRONOUN)
     rules = tuple(r for r in u.rules if r not in PRONOUN_VIAS)
     return replace(u, speaker=speaker, rules=(*rules, PRONOUN))
+
+
+def _unresolved(u: Unit) -> Unit:
+    """A pronoun's unit whose speaker is a person the article does not name before it."""
+    sp = u.speaker
+    speaker = SpeakerRef(SpeakerKind.person, mention=sp.mention, cue=sp.cue, via=PRONOUN_UNRESOLVED)
+    rules = tuple(r for r in u.rules if r not in PRONOUN_VIAS)
+    return replace(u, speaker=speaker, rules=(*rules, PRONOUN_UNRESOLVED))
 
 
 def _speaks_in(d: Discourse, sentence: tuple[int, int], person: SpeakerRef) -> None:

@@ -141,6 +141,7 @@ class Lang:
     speech_act_adjuncts: frozenset[str]
     possessive_determiners: frozenset[str]
     occasion_prepositions: frozenset[str]
+    time_subordinators: frozenset[str]
     demonstratives: frozenset[str]
     time_words: frozenset[str]
     predicate_markers: frozenset[str]
@@ -289,8 +290,8 @@ _WORD_SETS = (
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "speech_act_adjuncts",
-    "possessive_determiners", "occasion_prepositions", "disjunctive_coordinators", "accusation_cues",
-    "enquiry_verbs", "location_verbs", "withholding_verbs",
+    "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
+    "accusation_cues", "enquiry_verbs", "location_verbs", "withholding_verbs",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from klaim.extraction.claims._attribution import Registry, SpeakerRef
@@ -44,6 +44,7 @@ class DiscourseWords:
     resume_paragraphs: int
     short_name_prefixes: bool
     block_quote_subjects: bool
+    genders: GenderWords
 
     @property
     def rewritable(self) -> frozenset[str]:
@@ -69,7 +70,63 @@ def discourse_words(lang: str) -> DiscourseWords:
         resume_paragraphs=t.resume_paragraphs,
         short_name_prefixes=t.short_name_prefixes,
         block_quote_subjects=t.block_quote_subjects,
+        genders=GenderWords(_by_word(t.gender_pronouns), _by_word(t.gender_titles), _by_word(t.given_names)),
     )
+
+
+@dataclass(frozen=True)
+class GenderWords:
+    """Each word that tells a person's gender → its label ("he" → "m"), by where it is read."""
+
+    pronouns: dict[str, str]  # a pronoun for a person
+    titles: dict[str, str]    # a title or noun written right before a person's name ("Mrs.", "wife")
+    names: dict[str, str]     # a given name opening a person's full name
+
+
+def _by_word(groups: dict[str, list[str]]) -> dict[str, str]:
+    """A table's label → words, as word → label (a word under two labels tells neither)."""
+    out: dict[str, str | None] = {}
+    for label, words in groups.items():
+        for w in words:
+            out[w.lower()] = label if out.get(w.lower(), label) == label else None
+    return {w: label for w, label in out.items() if label is not None}
+
+
+def own_genders(words: GenderWords, ref: SpeakerRef) -> set[str]:
+    """The genders a person's own words give: the given name opening the name, a gendered role."""
+    found = {words.titles[w] for w in (ref.role or "").lower().split() if w in words.titles}
+    name = (ref.name or "").lower().split()
+    if name and name[0] in words.names:
+        found.add(words.names[name[0]])
+    return found
+
+
+def person_genders(ctx: Ctx, mentions: Mentions, full_names: dict[str, str]) -> dict[str, str]:
+    """Each person's gender (by canonical name) where all the article's signs agree: their own
+    words (those of the one full name the article writes with a family name alone: "Sanders" of
+    "Bernie Sanders") and a title or gendered noun right before any mention ("Mrs. Clinton")."""
+    words = discourse_words(ctx.L.code).genders
+    if not words.pronouns:
+        return {}
+    signs: dict[str, set[str]] = {}
+    for key, ref in mentions.entities.items():
+        if ref.kind == SpeakerKind.person:
+            full = full_names.get(key) if " " not in key else None
+            signs[key] = own_genders(words, replace(ref, name=full) if full else ref)
+    for m in mentions.found:
+        title = _title_before(ctx, words, m.start) if m.entity.kind == SpeakerKind.person else None
+        titled = mentions.canonical(m.entity) if title else None
+        if title and titled:
+            signs.setdefault(titled, set()).add(title)
+    return {key: next(iter(found)) for key, found in signs.items() if len(found) == 1}
+
+
+def _title_before(ctx: Ctx, words: GenderWords, start: int) -> str | None:
+    """The gender of a title or gendered noun right before the token at ``start`` ("Mr." Trump)."""
+    k = bisect_left(ctx.idx.starts, start) - 1
+    if k > 0 and ctx.word(k) == ".":
+        k -= 1
+    return words.titles.get(ctx.word(k)) if k >= 0 else None
 
 
 @dataclass(frozen=True)
@@ -147,6 +204,59 @@ def _entities(ctx: Ctx, reg: Registry, units: list[Unit]) -> dict[str, SpeakerRe
         if ref is not None and ref.name:
             found.setdefault(ref.name.lower(), ref)
     return _without_short_forms(found)
+
+
+def named_people(ctx: Ctx) -> Mentions:
+    """The people an article names by a common given name and a family name ("Hillary Clinton")
+    or a gendered title ("Mrs. Clinton"), speakers or not, and their mentions: where no speaker
+    or titled person fits a pronoun, it may point to one of them."""
+    found: dict[str, SpeakerRef] = {}
+    for sp in _gendered_names(ctx):
+        ref = _named(ctx, sp)
+        if ref is not None and ref.name:
+            found.setdefault(ref.name.lower(), ref)
+    return _scan_mentions(ctx, _without_short_forms(found))
+
+
+GIVEN_NAME_RUN = 3  # capitalised words after a given name or a gendered title that may be the rest of the name
+
+
+def _gendered_names(ctx: Ctx) -> list[SpeakerRef]:
+    """People named nowhere as speakers or with a role but by a common given name and a family
+    name ("Hillary Clinton") or a gendered title ("Mrs. Clinton"): a pronoun may point to them."""
+    words = discourse_words(ctx.L.code).genders
+    if not words.names:
+        return []
+    found: dict[str, SpeakerRef] = {}
+    n = len(ctx.idx.spans)
+    for k in (t for t, cap in enumerate(ctx.idx.is_cap) if cap):
+        w = ctx.word(k)
+        if w in words.names:
+            start, end = k, _name_run_end(ctx, k + 1, n)  # the given name may be a word too ("Bill")
+        elif w in words.titles and ctx.match_seq(k, ctx.L.honorifics, k + 1):
+            start = k + 2 if k + 1 < n and ctx.word(k + 1) == "." else k + 1
+            end = _name_run_end(ctx, start, n)
+        else:
+            continue
+        if end - start > 1 or (start > k and end > start):
+            name = ctx.text[ctx.idx.spans[start][0]:ctx.idx.spans[end - 1][1]]
+            found.setdefault(name.lower(), SpeakerRef(SpeakerKind.person, name))
+    return list(found.values())
+
+
+def _name_run_end(ctx: Ctx, start: int, n: int) -> int:
+    """The end of the capitalised name words from token ``start`` (no common word of the article
+    written in lower case elsewhere: a headline's "Hillary Clinton Won Among …")."""
+    end, stop = start, min(n, start + GIVEN_NAME_RUN)
+    while end < stop and ctx.is_cap(end) and ctx.is_word(end) and not ctx.is_verb(end) \
+            and ctx.word(end) not in ctx.L.not_names and not lower_elsewhere(ctx, ctx.word(end)):
+        if POSSESSIVE.search(ctx.word(end)):
+            return end + 1  # "Mr. Trump's Republican rivals": the name ends on its possessive
+        initial = len(ctx.word(end)) == 1 and end + 1 < n and ctx.word(end + 1) == "."
+        end += 2 if initial else 1  # "Donald J. Trump": the initial and its full stop
+        stop += initial
+    end = min(end, n)
+    return end - 2 if end - start > 1 and ctx.word(end - 1) == "." else end  # no name ends on an initial
 
 
 def _named(ctx: Ctx, sp: SpeakerRef) -> SpeakerRef | None:
@@ -244,7 +354,11 @@ def _prefix_hit(word: str, index: _WordIndex) -> SpeakerRef | None:
 
 def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
     """Every mention of the article's people and organisations, in text order."""
-    entities = _entities(ctx, reg, units)
+    return _scan_mentions(ctx, _entities(ctx, reg, units))
+
+
+def _scan_mentions(ctx: Ctx, entities: dict[str, SpeakerRef]) -> Mentions:
+    """Every mention of these entities, in text order."""
     index = _word_index(ctx, entities)
     words = _WordIndex.of(index)
     phrases = _phrases_by_first_word(entities)

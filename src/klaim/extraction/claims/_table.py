@@ -284,6 +284,8 @@ class ClaimsTable(BaseModel):
     focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     occasion_subordinators: Words = []  # after a post cue's speaker: when it was said ("saat ditemui")
     occasion_prepositions: Words = []  # open a phrase before a speaker: where or when it was said ("In a memo …,")
+    # after an act's short object: when it was done ("called Sanders after …"), no statement
+    time_subordinators: Words = []
     enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
     location_verbs: Words = []  # "yang berada di …" on a name: where it is, a fact of its own
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
@@ -291,6 +293,11 @@ class ClaimsTable(BaseModel):
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
+    # a gender label ("m", "f") → its pronouns, the titles and nouns written right before a person's
+    # name, and common given names: a gendered pronoun never points to a person of another gender
+    gender_pronouns: dict[Word, Words] = {}
+    gender_titles: dict[Word, Words] = {}
+    given_names: dict[Word, Words] = {}
     party_pronouns: Words = []       # "his side": the speaker's organisation ("pihaknya")
     first_person_singular: Words = []  # in a quote, the speaker ("saya"; not "I": verbs agree)
     first_person_plural: Words = []  # in a quote, the speaker's organisation ("kami"; helper idprec)
