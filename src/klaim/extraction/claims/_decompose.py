@@ -2336,6 +2336,15 @@ def _predicate_before(ctx: Ctx, a: int, k: int) -> bool:
     return any(ctx.is_verb(t) or ctx.match_seq(t, ctx.L.existentials, k) for t in range(a, k))
 
 
+NEGATION_REACH = 3  # words at most between a negation and the head it denies ("no clear sign that")
+
+
+def _negated_head(ctx: Ctx, a: int, head: int) -> bool:
+    """Is the complement's head denied ("showed no sign that he was planning to apologize", "it is
+    not clear that …")? Then the clause is not asserted, and a claim of it would say the opposite."""
+    return any(ctx.L.negated.pattern.fullmatch(ctx.word(t)) for t in range(max(a, head - NEGATION_REACH), head))
+
+
 def complement_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     """ "Pundits are shocked that Donald Trump is leading in the polls": the clause that an
     adjective or noun of attitude or knowledge (``complement_heads``) takes after a complementiser
@@ -2346,7 +2355,8 @@ def complement_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     out = []
     for k in range(a + 1, b - 1):
         if ctx.word(k) in L.complementisers and ctx.word(k - 1) in L.complement_heads \
-                and _predicate_before(ctx, a, k) and _clause_subject_len(ctx, k + 1, b):
+                and _predicate_before(ctx, a, k) and _clause_subject_len(ctx, k + 1, b) \
+                and not _negated_head(ctx, a, k - 1):
             s, e = trim_tokens(ctx, k + 1, b)
             if n_words(ctx, s, e) >= L.min_claim_tokens:
                 out.append(_part(ctx, s, e, [], like, "complement"))

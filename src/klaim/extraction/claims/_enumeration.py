@@ -289,18 +289,39 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         v = a
     closing = _subordinate_comma(ctx, a, b)
     depth = _depths(ctx, a, b)
+    list_open = 0  # the ends of the list being read start here
     for k in range(v + 1, b - 1):
+        if not depth[k - a] and _closes_alternatives(ctx, k, b):
+            del ends[list_open:]
+            continue
         end = None if depth[k - a] or k == closing else _item_end(ctx, k, b, v, (depth, a))
         if end is None:
             continue
         shared = _items_sharing_what_follows(ctx, a, k, b, ends)
         if shared is not None:
             ends = shared
-            continue
-        if _one_relation(ctx, v, k, b):
-            continue
-        ends.append(end)
+        elif not _one_relation(ctx, v, k, b):
+            ends.append(end)
+        if ctx.word(k) in ctx.L.list_coordinators:
+            list_open = len(ends)
     return _outside_negation(ctx, a, b, ends)[:MAX_ITEMS]
+
+
+def _closes_alternatives(ctx: Ctx, k: int, b: int) -> bool:
+    """Is token k a coordinator that makes its list a choice ("warga setempat atau pendatang", "A,
+    B, or C")? None of the items is asserted alone, so none is a claim of its own; a gloss ("nota
+    kesepahaman atau MoU") names one item twice and is no choice."""
+    if ctx.word(k) not in ctx.L.disjunctive_coordinators or k + 1 >= b or _glosses_item(ctx, k, b):
+        return False
+    # "Rp 3,8 triliun atau turun 25,7 persen", "3.187 notaris atau sekitar 22 persen": what follows
+    # restates or adds to the item before, a predicate or a figure of its own, not another choice
+    return not _elaborates(ctx, k + 1, b)
+
+
+def _elaborates(ctx: Ctx, t: int, b: int) -> bool:
+    """Does a predicate or a figure open right at token t (within ``GLOSS_LEAD`` words)?"""
+    lead = range(t, min(b, t + GLOSS_LEAD + 1))
+    return ctx.is_verb(t) or ctx.word(t) in ctx.L.auxiliaries or any(ctx.word(u)[:1].isdigit() for u in lead)
 
 
 def _items_sharing_what_follows(ctx: Ctx, a: int, k: int, b: int, ends: list[int]) -> list[int] | None:

@@ -120,6 +120,7 @@ class Lang:
     fact_relative_markers: frozenset[str]
     cause_subordinators: frozenset[str]
     gloss_coordinators: frozenset[str]
+    disjunctive_coordinators: frozenset[str]
     owner_words: frozenset[str]
     appositive_openers: frozenset[str]
     appositive_breakers: frozenset[str]
@@ -284,7 +285,7 @@ _WORD_SETS = (
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "speech_act_adjuncts",
-    "possessive_determiners", "occasion_prepositions",
+    "possessive_determiners", "occasion_prepositions", "disjunctive_coordinators",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

@@ -156,6 +156,8 @@ class ClaimsTable(BaseModel):
     complement_heads: Words = []  # a clause after them and a complementiser is a fact ("shocked that …")
     appositive_breakers: Words = []  # make a phrase after "Name," a clause ("Sanders, the more they …")
     appositive_openers: Words = []  # open a noun phrase after "Name," that says who it is ("Stein, a physician")
+    # "warga setempat atau pendatang": alternatives, of which no one is asserted alone
+    disjunctive_coordinators: Words = []
     gloss_coordinators: Words = []  # "nota kesepahaman atau MoU": another name for the item, not another item
     cause_subordinators: Words = []  # "X karena Y": X (the effect) is a claim of its own besides the whole
     fact_relative_markers: Words = []  # open a restrictive clause that states a fact of its own

@@ -232,10 +232,14 @@ def _fronted_occasion(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, i
     if a.rule != "attribution.pre-cue" or a.content is None or a.content[0] < a.span[1]:
         return None
     toks = ctx.idx.between(sent.span[0], a.span[0])
-    if len(toks) < 3 or ctx.word(toks.stop - 1) != "," \
-            or ctx.word(toks.start) not in ctx.L.occasion_prepositions:
+    # "And in a halfhearted endorsement of …, Mrs. Clinton added": a connective may open it
+    first = toks.start
+    if ctx.word(first) not in ctx.L.occasion_prepositions:
+        first += ctx.match_seq(first, ctx.L.leading, toks.stop)
+    if toks.stop - first < 3 or ctx.word(toks.stop - 1) != "," \
+            or ctx.word(first) not in ctx.L.occasion_prepositions:
         return None
-    if any(ctx.word(t) in (",", ";", ":") for t in range(toks.start, toks.stop - 1)):
+    if any(ctx.word(t) in (",", ";", ":") for t in range(first, toks.stop - 1)):
         return None
     return sent.span[0], ctx.idx.spans[toks.stop - 1][1]
 
