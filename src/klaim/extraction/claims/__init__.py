@@ -156,6 +156,9 @@ class _Shared:
         self.text = text
         self.spans: dict[tuple[int, int], Span] = {}
         self.speakers: dict[SpeakerRef, Speaker] = {}
+        # the same SpeakerRef object serves every claim of an attribution: found by identity
+        # first, without hashing its fields (the ref is kept, so its id is not reused)
+        self.by_id: dict[int, tuple[SpeakerRef, Speaker]] = {}
 
     def span(self, s: int, e: int) -> Span:
         made = self.spans.get((s, e))
@@ -164,6 +167,14 @@ class _Shared:
         return made
 
     def speaker(self, ref: SpeakerRef) -> Speaker:
+        same = self.by_id.get(id(ref))
+        if same is not None and same[0] is ref:
+            return same[1]
+        made = self._speaker(ref)
+        self.by_id[id(ref)] = (ref, made)
+        return made
+
+    def _speaker(self, ref: SpeakerRef) -> Speaker:
         # SpeakerRef equality leaves out ``via`` (how a pronoun was resolved), which a Speaker
         # does not carry
         made = self.speakers.get(ref)

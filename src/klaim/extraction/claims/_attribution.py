@@ -251,11 +251,14 @@ def _name_runs(ctx: Ctx) -> dict[str, str]:
     runs: dict[str, str] = {}
     title_lines: dict[int, bool] = {}
     n = len(ctx.idx.spans)
+    # each token asked once (a run's words are asked again as the next run's start)
+    cap = ctx.idx.is_cap
+    name_word = [cap[t] and _name_word(ctx, t) for t in range(n)]
     for k in range(n - 1):
-        if not (_name_word(ctx, k) and _name_word(ctx, k + 1)) or ctx.idx.lower[k] in runs:
+        if not (name_word[k] and name_word[k + 1]) or ctx.idx.lower[k] in runs:
             continue
         end = k + 2
-        while end < n and end - k <= _NAME_RUN_WORDS and _name_word(ctx, end):
+        while end < n and end - k <= _NAME_RUN_WORDS and name_word[end]:
             end += 1
         if end - k <= _NAME_RUN_WORDS and _ends_in_running_text(ctx, end) \
                 and not _on_title_case_line(ctx, ctx.idx.spans[k][0], title_lines):
@@ -909,6 +912,8 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
         return UNDECIDED
     if np.name.lower() in L.not_names or _opening_participle(p):
         return None  # "Selasa", "Namun": a day or a function word, not a speaker
+    if np.name.split()[0].lower() in L.location_heads:
+        return _regional_speaker(p, np)
     _, hit = ctx.gazetteer_at(p.j - (len(np.name.split())), p.j)
     if hit is not None and hit[0] == "organisation" and not np.role:
         return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=p.mention, cue=p.cue)
@@ -921,6 +926,17 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     mention = p.mention
     p.reg.last_person = _moved(ref, mention=mention)
     return _moved(ref, mention=mention, cue=p.cue)
+
+
+def _regional_speaker(p: _Phrase, np: NP) -> SpeakerRef:
+    """ "Ketua FPI Kota Sukabumi", "pemerintah Kabupaten Tapanuli Utara": a place (its first word
+    a head of the table's ``location_heads``) where a name would be is no person's name. After a
+    role it says whose office (an unnamed holder); alone it is the region's government speaking,
+    an organisation (helper idfix)."""
+    if np.role:
+        return SpeakerRef(SpeakerKind.person, role=f"{np.role} {np.name}", organisation=np.organisation,
+                          mention=p.mention, cue=p.cue)
+    return SpeakerRef(SpeakerKind.organisation, name=np.name, organisation=np.name, mention=p.mention, cue=p.cue)
 
 
 def _connected_organisation(p: _Phrase, np: NP) -> Decision:
@@ -1948,9 +1964,21 @@ def _determines_subject(ctx: Ctx, t: int, hi: int) -> bool:
 
 def _noun_object(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
     """A nominal cue ("melaporkan") right before words that are no clause."""
+    if ctx.word(cue) in ctx.L.accusation_cues and content == cue + 1:
+        return _only_accused(ctx, content, hi)
     if ctx.word(cue) not in ctx.L.nominal_cues or content != cue + 1:
         return False
     return not _clause_after(ctx, content + (0 if ctx.is_verb(content) else 1), hi)
+
+
+def _only_accused(ctx: Ctx, content: int, hi: int) -> bool:
+    """ "menuding tiga partai lain, yaitu Gerindra, Demokrat, dan PAN": after an accusation cue,
+    a noun phrase with nothing said of it (no verb, auxiliary, negation or relative) names the
+    accused only; the sentence is the subject's act, not a statement of theirs."""
+    L = ctx.L
+    return not _clause_after(ctx, content, hi) and not any(
+        ctx.word(t) in L.auxiliaries or ctx.word(t) in L.relative or L.negated.pattern.fullmatch(ctx.word(t))
+        for t in range(content, hi))
 
 
 def _demonstrative_object(ctx: Ctx, content: int, hi: int, words: list[int]) -> bool:

@@ -15,10 +15,11 @@ from klaim.extraction.text import TokenIndex, paragraphs, sentences
 # A dateline: capitalised words (city, agency) or a site's lower-case name ("blokBojonegoro.com")
 # and a dash at the start of a paragraph.
 # The next word starts a sentence: "Masing - masing" (a spaced reduplication) is no dateline.
+# A group may be a date ("LONDON, March 3 (Reuters) -", "Jakarta, 12/3 (ANTARA) -").
 # Dash groups are separated by required whitespace (\s+, not \s*): with \s* a run of dashes could
 # be split between the groups in exponentially many ways, and 40 dashes after a capital hung.
 DATELINE = re.compile(r"(?:[A-Z][\w.]*|[a-z]\w*(?:\.\w+)*\.(?:com|net|org|id|tv))"
-                      r"(?:[ ,]+\(?[A-Z][\w.]*\)?){0,5}\s*[-–—]+(?:\s+[-–—]+)*"
+                      r"(?:[ ,]+(?:\(?[A-Z][\w.]*\)?|\d{1,2}(?:/\d{1,2})?)){0,5}\s*[-–—]+(?:\s+[-–—]+)*"
                       r"[\s\u200b-\u200f\u2060\ufeff]+(?=[A-Z\"“])")
 CLOSING = frozenset('”»"')
 OPENING = frozenset('“«„"')
@@ -33,6 +34,7 @@ class Ctx:
     _cues: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
     _positions: dict[str, list[int]] | None = None
     _word_prefix: list[int] | None = None
+    _number_prefix: list[int] | None = None
     memo: dict[Any, Any] = field(default_factory=dict)  # per-article caches of the stages
     # The token look-ups every stage makes millions of times per MB: bound to the lists' own
     # __getitem__, a C call, rather than a Python method that indexes the list.
@@ -52,6 +54,14 @@ class Ctx:
         if self._word_prefix is None:
             self._word_prefix = [0, *accumulate(self.idx.is_word)]
         return self._word_prefix[j] - self._word_prefix[i]
+
+    def numbers_between(self, i: int, j: int) -> int:
+        """Number of tokens among i..j-1 that open with a digit (a prefix sum: constant time)."""
+        if j <= i:
+            return 0
+        if self._number_prefix is None:
+            self._number_prefix = [0, *accumulate(w[:1].isdigit() for w in self.idx.lower)]
+        return self._number_prefix[j] - self._number_prefix[i]
 
     def positions(self, word: str) -> list[int]:
         """Token indices where the lower-cased ``word`` occurs."""

@@ -583,7 +583,14 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
     if ctx.word(u) in L.non_subjects or not any(ctx.is_verb(t) for t in range(st.last_comma + 1, u - 1)):
         return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
     n = _clause_subject_len(ctx, u, st.j)
-    return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens
+    return n is not None and n <= SPLICE_SUBJECT and n_words(ctx, u, st.j) >= L.min_claim_tokens \
+        and not _inserted_attribution(ctx, u + n, st.j)
+
+
+def _inserted_attribution(ctx: Ctx, v: int, j: int) -> bool:
+    """ "…, which is an outcome, he said, "we've long anticipated."": a subject and a speech cue
+    set off by commas inside what is said is the act of speaking, no clause of its own."""
+    return ctx.word(v) in ctx.L.post_cues and v + 1 < j and ctx.word(v + 1) == ","
 
 
 def _figure_items(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, limit: int) -> list[Unit]:
@@ -819,8 +826,16 @@ def _fronted_additives(lang: str) -> tuple[tuple[str, ...], ...]:
 def _fronted_additive_len(ctx: Ctx, i: int, j: int) -> int:
     """Words of the ``fronted_additives`` phrase that opens tokens i..j-1, 0 if none."""
     lower = ctx.idx.lower
+    if i >= j or lower[i] not in _first_words(_fronted_additives(ctx.L.code)):
+        return 0  # most clauses open with no such phrase: its first word tells at once
     return next((len(p) for p in _fronted_additives(ctx.L.code)
                  if i + len(p) < j and tuple(lower[i:i + len(p)]) == p), 0)
+
+
+@cache
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words that open the phrases (of a table key read once per language)."""
+    return frozenset(p[0] for p in phrases if p)
 
 
 def _copula_clause_carry(ctx: Ctx, carry: _Carry, v0: int, j: int) -> None:
@@ -859,13 +874,16 @@ def _concessive_cut(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
     of its own and X says something: both are asserted, two claims as for "X, namun Y". Not at the
     clause's start ("Meskipun Y, X"), nor inside brackets or a quote."""
     L = ctx.L
-    if not L.concessive_subordinators or ctx.words_between(i, j) < 2 * L.min_claim_tokens:
+    if not L.concessive_subordinators or ctx.words_between(i, j) < 2 * L.min_claim_tokens \
+            or L.concessive_subordinators.isdisjoint(ctx.idx.lower[i + 1:j - 1]):
         return None
     depth = 0
     for k in range(i, j - 1):
         depth = _quote_depth(ctx.text[ctx.idx.spans[k][0]], depth)
         if depth or ctx.word(k) not in L.concessive_subordinators or k == i:
             continue
+        if ctx.word(k - 1) in L.complementisers:
+            return None  # "understand that while X, Y": the concession opens the complement
         if ctx.words_between(i, k) >= L.min_claim_tokens and _first_verb(ctx, i, k) is not None \
                 and _clause_subject_len(ctx, k + 1, j):
             return (k - 1 if ctx.word(k - 1) == "," else k), k + 1
@@ -886,6 +904,8 @@ def _fronted_concession(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
     comma after it opens a clause with a subject of its own: both clauses are asserted, two
     claims. Not a verbless or participle opening ("While serving in the House, Sanders voted …")."""
     lower = ctx.idx.lower
+    if i >= len(lower) or lower[i] not in _first_words(_fronted_concessives(ctx.L.code)):
+        return None  # most clauses open with no concessive: its first word tells at once
     n = next((len(p) for p in _fronted_concessives(ctx.L.code) if tuple(lower[i:i + len(p)]) == p), 0)
     if not n or _clause_subject_len(ctx, i + n, j) is None:
         return None
@@ -915,6 +935,8 @@ class _Decomposition:
     def unit(self, a: int, b: int, words: list[str], role: str, skip: tuple[int, int] | None = None) -> None:
         ctx = self.ctx
         a, b = trim_tokens(ctx, a, b, keep_verb=self.keep_verb and a == self.i)
+        if _cut_before_complement(ctx, b):
+            return
         if n_words(ctx, a, b) >= ctx.L.min_claim_tokens or (role == "coordinated" and n_words(ctx, a, b) >= 2):
             s, e = ctx.span(a, b)
             self.units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), self.sentence, self.speaker,
@@ -922,6 +944,18 @@ class _Decomposition:
             if role != "apposition":
                 like = Unit(s, e, "", self.sentence, self.speaker, list(self.spans), cue=self.cue)
                 self.units.extend(_parts(ctx, a, b, words, like))
+
+
+def _cut_before_complement(ctx: Ctx, b: int) -> bool:
+    """ "It's important that New Yorkers understand that while …, Senator Sanders has …": a clause
+    that ends in a complementiser before a comma or a subordinator is cut before what it says (the
+    complement comes after the inserted phrase): no claim of its own. Not a demonstrative object
+    ("I cannot understand that.")."""
+    L = ctx.L
+    if b <= 0 or b >= len(ctx.idx.spans) or ctx.word(b - 1) not in L.complementisers:
+        return False
+    after = ctx.word(b)
+    return after == "," or after in L.subordinators or after in L.clause_coordinators
 
 
 @dataclass
@@ -1082,10 +1116,19 @@ def _np_start(ctx: Ctx, k: int, lo: int) -> int:
         if w in L.coordinators and w not in L.clause_coordinators - L.predicate_coordinators:
             a -= 1  # "Amerika Utara dan Eropa": coordination inside the noun phrase
             continue
+        if _spaced_particle_hyphen(ctx, a, lo):
+            a -= 2  # "Masjid Al - Marzuqiyah": one name
+            continue
         if w in L.np_stops or ctx.is_verb(a - 1) or not ctx.is_word(a - 1):
             break
         a -= 1
     return a
+
+
+def _spaced_particle_hyphen(ctx: Ctx, t: int, lo: int) -> bool:
+    """Is token t a capitalised word after a name particle and a hyphen ("al - Assad", "Al -
+    Qaeda": text detokenised with spaces around the hyphen)? The three are one name's."""
+    return t - 2 >= lo and ctx.word(t - 1) == "-" and ctx.word(t - 2) in ctx.L.particles and ctx.is_cap(t)
 
 
 def _is_date_phrase(ctx: Ctx, a: int, k: int) -> bool:
@@ -1124,6 +1167,7 @@ def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
     Stoltenberg") states who did something; the main claim keeps it.
     """
     ctx = d.ctx
+    b = _final_appositive_cut(d, a, b)
     for k in range(a + 1, b):
         if ctx.word(k) not in ctx.L.relative:
             continue
@@ -1175,6 +1219,8 @@ def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     if not ctx.L.named_relatives or k + 1 >= b or not ctx.is_word(k + 1):
         return False
     start = _subject_name_start(ctx, a, k, b)
+    if start is None:
+        start = _located_object_start(ctx, a, k)
     if start is None:
         return False
     end = _subject_relative_end(ctx, k, b)
@@ -1239,8 +1285,22 @@ def _subject_name_start(ctx: Ctx, a: int, k: int, b: int) -> int | None:
     if start >= k or not ctx.is_cap(start) or ctx.match_seq(k + 1, ctx.L.existentials, b) \
             or _first_verb(ctx, a, k) is not None:
         return None  # a name after the verb: the clause may say which of its kind ("Ahok yang memperoleh 40%")
+    while (start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1)) or _spaced_particle_hyphen(ctx, start, a):
+        start -= 2 if ctx.word(start - 1) == "-" else 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+    return start
+
+
+def _located_object_start(ctx: Ctx, a: int, k: int) -> int | None:
+    """ "… menyita Restoran Nusa Dua yang berada di London, Inggris, …": a name after the verb with
+    a clause that says where it is (the table's ``location_verbs``) adds that fact; it does not say
+    which of its kind is meant (helper idfix). Where the name starts, else None."""
+    if ctx.word(k + 1) not in ctx.L.location_verbs or not ctx.is_cap(k - 1):
+        return None
+    start = k - 1
     while start > a and ctx.is_word(start - 1) and ctx.is_cap(start - 1):
-        start -= 1  # a long name: "Menteri Dalam Negeri Tjahjo Kumolo yang …"
+        start -= 1
+    if start <= a or not (ctx.is_verb(start - 1) or ctx.word(start - 1) in ctx.L.np_stops):
+        return None  # "rumah Setya Novanto yang berada di …": the house is there, the name its owner's
     return start
 
 
@@ -1297,10 +1357,12 @@ def _verb_in_relative_before(ctx: Ctx, a: int, k: int) -> bool:
 
 
 def _is_name(ctx: Ctx, a: int, k: int, first: int) -> bool:
-    """Are tokens a..k-1 a name: capitalised words (not a date), the first capitalised for itself
-    and not only as the first word of the sentence that starts at token ``first``?"""
+    """Are tokens a..k-1 a name: capitalised words (not a date; a name particle inside, "Abdullah al
+    - Sabah"), the first capitalised for itself and not only as the first word of the sentence that
+    starts at token ``first``?"""
     words = [t for t in range(a, k) if ctx.is_word(t)]
-    if not words or not all(ctx.is_cap(t) for t in words) or _is_date_phrase(ctx, a, k):
+    if not words or not ctx.is_cap(words[0]) or _is_date_phrase(ctx, a, k) \
+            or not all(ctx.is_cap(t) or ctx.word(t) in ctx.L.particles for t in words):
         return False
     if not _opens_sentence(ctx, a, first):
         return True
@@ -1364,11 +1426,16 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
         return b
     start = _relative_claim_start(ctx, ant_start, k, s)
     ant = relative_antecedent(ctx, k, ant)
-    d.units.append(Unit(start, e, standalone([ant, ctx.phrase(k + 1, r_end)]),
+    on_clause = _describes_clause(ctx, a, ant_start)
+    if on_clause:
+        start = ctx.span(trim_tokens(ctx, a, k, residual=True)[0], k)[0]
+    d.units.append(Unit(start, e, standalone([ctx.text[start:e]] if on_clause else [ant, ctx.phrase(k + 1, r_end)]),
                         d.sentence, d.speaker, list(d.spans), role="nonrestrictive", cue=d.cue))
     first = first_predicate_end(ctx, k, r_end)
     if first is not None:
-        d.units.append(Unit(start, ctx.span(k, first)[1], standalone([ant, ctx.phrase(k + 1, first)]),
+        f_end = ctx.span(k, first)[1]
+        words = [ctx.text[start:f_end]] if on_clause else [ant, ctx.phrase(k + 1, first)]
+        d.units.append(Unit(start, f_end, standalone(words),
                             d.sentence, d.speaker, list(d.spans), role="relative-conjunct", cue=d.cue))
     if r_end == b:
         return k - 1
@@ -1377,6 +1444,13 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def _describes_clause(ctx: Ctx, a: int, ant_start: int) -> bool:
+    """ "Sanders had split the first two contests, which is an outcome …": after an auxiliary the
+    "antecedent" is a verb phrase; the relative clause describes the whole clause, and its claim
+    keeps the clause (where the table sets ``relative_from_antecedent``: English)."""
+    return ctx.L.relative_from_antecedent and ant_start > a and ctx.word(ant_start - 1) in ctx.L.auxiliaries
 
 
 def first_predicate_end(ctx: Ctx, k: int, end: int) -> int | None:
@@ -1451,6 +1525,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += _appositive_parts(ctx, a, b, head, like)
     out += participle_parts(ctx, a, b, like)
     out += complement_parts(ctx, a, b, like)
+    out += object_relative_parts(ctx, a, b, like)
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
     out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
@@ -1479,6 +1554,8 @@ def correlative_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     as a split conjunct's span runs from the shared subject). A cause that names a fact of its own
     ("adanya kongkalikong …", "lemahnya pengawasan Yasonna") is a claim besides."""
     L = ctx.L
+    if L.correlative_openers.by_first.keys().isdisjoint(ctx.idx.lower[a + 1:b]):
+        return []  # most clauses: no correlative opener, looked for at once
     t = next((t for t in range(a + 1, b) if ctx.match_seq(t, L.correlative_openers, b)), None)
     if t is None or ctx.word(t - 1) in L.relative:
         return []  # "gerakan … yang tidak hanya bertujuan …": the relative clause's rules claim its noun's facts
@@ -1502,13 +1579,19 @@ def _before_inclusion(ctx: Ctx, a: int, b: int) -> list[int]:
     """ "pihaknya akan menghadirkan enam saksi, termasuk Agus Martowardojo": the comma before an
     inclusion word (``inclusion_words``) after a predicate ends a claim of its own (the six
     witnesses), besides the whole (that Agus is one of them); [] when there is none."""
-    words = frozenset(w.lower() for w in clause_table(ctx.L.code).inclusion_words)
+    words = _inclusion_words(ctx.L.code)
     if words.isdisjoint(ctx.idx.lower[a:b]):
         return []
     k = next((k for k in range(a + 1, b - 1) if ctx.word(k) == ","), None)
     if k is None or ctx.word(k + 1) not in words or n_words(ctx, a, k) < ctx.L.min_claim_tokens:
         return []  # the first comma only: one before ends an adverbial or a cue ("Maryono melihat, …")
     return [k] if _first_verb(ctx, a, k, skip_relatives=True) is not None else []
+
+
+@cache
+def _inclusion_words(lang: str) -> frozenset[str]:
+    """The table's ``inclusion_words``, lower-cased, read once per language."""
+    return frozenset(w.lower() for w in clause_table(lang).inclusion_words)
 
 
 CAUSE_OBJECT_WORDS = 2  # words after the verb before a cause at most, for the cause to be the subject's
@@ -1616,6 +1699,8 @@ def _subject_items(ctx: Ctx, a: int, b: int) -> tuple[list[tuple[int, int]], int
     """The listed actors (start, end tokens) that open the clause a..b-1 and the token where what
     they share starts (an auxiliary, a verb, "bersama"); None when the clause opens otherwise."""
     L = ctx.L
+    if L.list_coordinators.isdisjoint(ctx.idx.lower[a:b]):
+        return None  # most clauses: no list coordinator at all, looked for at once
     v = _first_verb(ctx, a, b)
     if v is None or not ctx.is_word(a) or ctx.word(a) in L.np_stops or ctx.word(a) in L.subordinators:
         return None
@@ -1786,7 +1871,8 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     On where the table sets ``subordinate_clauses`` (English; Indonesian names its connectives
     under ``fact_subordinators``)."""
     L = ctx.L
-    if not clause_table(L.code).subordinate_clauses or _asks(ctx, like.sentence, b):
+    if not clause_table(L.code).subordinate_clauses or L.subordinators.isdisjoint(ctx.idx.lower[a + 1:b - 1]) \
+            or _asks(ctx, like.sentence, b):
         return []
     out: list[Unit] = []
     verb = next((t for t in range(a, b) if ctx.is_verb(t)), b)
@@ -1924,6 +2010,8 @@ def quote_claims(ctx: Ctx, i: int, j: int, quote: Unit) -> list[Unit]:
     outlet's own text is, each still verbatim and the speaker's; else the sentence whole."""
     if not ctx.L.split_quotes:
         return [quote]
+    if _interrupted_fragment(ctx, i, j, quote.sentence[1]):
+        return []
     parts = decompose(ctx, i, j, quote.sentence, quote.speaker, quote.spans, cue=quote.cue)
     if not parts or [(u.start, u.end) for u in parts] == [(quote.start, quote.end)]:
         return [quote]
@@ -1931,6 +2019,21 @@ def quote_claims(ctx: Ctx, i: int, j: int, quote: Unit) -> list[Unit]:
         u.quote = True
         u.rules = (*quote.rules, QUOTE_SPLIT, f"decompose.{u.role}")
     return parts
+
+
+def _interrupted_fragment(ctx: Ctx, i: int, j: int, sentence_end: int) -> bool:
+    """ "“Supporters of some other candidates,” Blackwell added, “have focused largely on …": a quote
+    that ends in a comma before its closing mark and goes on in lower case after a short attribution
+    is cut by it; without a verb it is a subject or a fronted phrase whose predicate comes after the
+    cue, no claim of its own."""
+    e = ctx.span(i, j)[1]
+    if not ctx.text.startswith(",", e) or ctx.text[e + 1:e + 2] not in CLOSING or _first_verb(ctx, i, j) is not None:
+        return False
+    return _RESUMED_QUOTE.match(ctx.text, e + 2, min(sentence_end, e + 2 + ATTRIBUTION_REACH)) is not None
+
+
+ATTRIBUTION_REACH = 60  # characters at most of an attribution that interrupts a quote
+_RESUMED_QUOTE = re.compile(r"[^.!?\n]*?,\s*[“\"]\s*[a-z]")
 
 
 DESCRIPTION_WORDS = 3  # words at least in a description ("Politikus Partai Gerindra itu")
@@ -2361,3 +2464,202 @@ def complement_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
             if n_words(ctx, s, e) >= L.min_claim_tokens:
                 out.append(_part(ctx, s, e, [], like, "complement"))
     return out[:MAX_ITEMS]
+
+
+OBJECT_NP_REACH = 8  # tokens at most in the noun phrase a restrictive relative clause describes
+OBJECT_CLAUSE_SHARE = 2 / 3  # a noun phrase and its clause that fill more of the clause say what it says
+
+
+def object_relative_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
+    """ "The two camps agreed on creating a commission to examine changes to party rules that could
+    reduce the role of superdelegates": a restrictive relative clause on a noun after the clause's
+    verb states a fact about that noun of its own (the guideline's relative clause that adds a
+    fact); a claim from the noun phrase's start to the clause's end, and one to the end of its
+    first predicate when it coordinates two. Not one that fills most of the clause (the clause's
+    claim says it). Where the table lists ``object_relatives``."""
+    words = _object_relative_words(ctx.L.code)
+    if not words.openers or words.openers.isdisjoint(ctx.idx.lower[a + 2:b - 1]):
+        return []
+    out = []
+    for k in range(a + 2, b - 1):
+        if ctx.word(k) not in words.openers or not _opens_object_relative(ctx, a, k, b):
+            continue
+        start, end = _object_np_start(ctx, a, k), _object_relative_end(ctx, k, b)
+        if start >= k or _set_off_noun_phrase(ctx, start, words) or ctx.word(start) in ctx.L.demonstratives \
+                or ctx.words_between(k + 1, end) < 2 or _fills_clause(ctx, (start, end), (a, b)):
+            continue
+        out.append(_part(ctx, start, end, [], like, "object-relative"))
+        first = first_predicate_end(ctx, k, end)
+        if first is not None:
+            out.append(_part(ctx, start, first, [], like, "object-relative"))
+    return out
+
+
+@dataclass(frozen=True)
+class _ObjectRelativeWords:
+    openers: frozenset[str]      # ``object_relatives``
+    joins: frozenset[str]        # ``noun_phrase_joins``
+    stops: frozenset[str]        # ``noun_phrase_stops``
+    determiners: frozenset[str]  # open a noun phrase: articles, possessives, demonstratives
+
+
+@cache
+def _object_relative_words(lang: str) -> _ObjectRelativeWords:
+    table = clause_table(lang)
+    return _ObjectRelativeWords(frozenset(table.object_relatives), frozenset(table.noun_phrase_joins),
+                                frozenset(table.noun_phrase_stops),
+                                frozenset(table.np_articles) | frozenset(table.possessive_determiners)
+                                | frozenset(table.demonstratives))
+
+
+def _set_off_noun_phrase(ctx: Ctx, start: int, words: _ObjectRelativeWords) -> bool:
+    """Is the noun phrase at ``start`` set off by a comma ("Paul Manafort, a seasoned operative
+    who …")? An appositive, whose own rules claim it; not an adjective after a comma ("a
+    notorious, serial liar who …")."""
+    return ctx.word(start - 1) == "," and ctx.word(start) in words.determiners
+
+
+def _fills_clause(ctx: Ctx, part: tuple[int, int], clause: tuple[int, int]) -> bool:
+    s, e = ctx.span(*part)
+    cs, ce = ctx.span(*clause)
+    return e - s > OBJECT_CLAUSE_SHARE * (ce - cs)
+
+
+def _opens_object_relative(ctx: Ctx, a: int, k: int, b: int) -> bool:
+    """Does the word at k open a restrictive relative clause on a noun after a verb of the clause
+    a..b-1: a noun right before it (``_relative_noun_before``), no copula's complement ("Donald is
+    a man who speaks" is one claim), and for a complementiser ("that") a verb right after it
+    ("rules that could reduce …", not "a sign that he is bracing …")?"""
+    L = ctx.L
+    if not _relative_noun_before(ctx, k):
+        return False
+    verb = max((t for t in range(a, k - 1) if ctx.is_verb(t)), default=None)
+    if verb is None or ctx.word(verb) in L.copulas | L.passive_auxiliaries:
+        return False
+    if ctx.word(k) not in L.complementisers:
+        return True
+    v = _skip_modifiers(ctx, k + 1, b)
+    while v < b and _is_adverb(ctx, v):
+        v += 1
+    return v < b and (ctx.is_verb(v) or v > k + 1)
+
+
+def _relative_noun_before(ctx: Ctx, k: int) -> bool:
+    """Is the word before k a noun a relative clause can describe: no comma, verb, number, stop,
+    auxiliary or connective, no noun that needs its clause ("anyone who"), of attitude ("a sign
+    that") or of time ("emails leaked last week that …" describes the emails)?"""
+    L, before = ctx.L, ctx.word(k - 1)
+    if not ctx.is_word(k - 1) or ctx.is_verb(k - 1) or before[:1].isdigit():
+        return False
+    return not any(before in words for words in (L.np_stops, L.relative_heads, L.complement_heads, L.auxiliaries,
+                                                 L.time_words, L.clause_coordinators))
+
+
+def _object_np_start(ctx: Ctx, a: int, k: int) -> int:
+    """Where the noun phrase before the relative at k starts: back over words that are no verb,
+    adverb or stop (a participle right after a determiner is an adjective: "a seasoned operative";
+    ``noun_phrase_joins`` join nouns: "the 30 percent of voters"), at most ``OBJECT_NP_REACH``
+    tokens, then at its first determiner if it has one ("support of a candidate who …": "a")."""
+    words = _object_relative_words(ctx.L.code)
+    t = k
+    while t - 1 > a and k - t < OBJECT_NP_REACH and ctx.is_word(t - 1) and not _ends_noun_phrase(ctx, t - 1, words):
+        t -= 1
+    while t < k and ctx.word(t) in words.joins:
+        t += 1
+    return next((d for d in range(t, k) if ctx.word(d) in words.determiners), t)
+
+
+def _ends_noun_phrase(ctx: Ctx, t: int, words: _ObjectRelativeWords) -> bool:
+    """Does the word at t stand before the noun phrase after it (scanning back)?"""
+    L, w = ctx.L, ctx.word(t)
+    return (w in L.np_stops and w not in words.joins) or w in words.stops or w in L.relative \
+        or w in L.auxiliaries or _is_adverb(ctx, t) or (ctx.is_verb(t) and ctx.word(t - 1) not in words.determiners)
+
+
+def _object_relative_end(ctx: Ctx, k: int, b: int) -> int:
+    """Where the relative clause at k ends: at the first comma, semicolon, dash or bracket after
+    its first word, else at the end of the clause."""
+    for t in range(k + 2, b):
+        if not ctx.is_word(t) and not _abbreviation_stop(ctx, t) \
+                and ctx.text[ctx.idx.spans[t][0]] not in _QUOTE_CHARACTERS:
+            return t
+    return b
+
+
+APPOSITIVE_HEAD_WORDS = 6  # words at most between an appositive's article and what opens its clause
+
+
+def _final_appositive_cut(d: _Decomposition, a: int, b: int) -> int:
+    """ "Wasserman Schultz stepped down as DNC chair on July 24, the day before the big gathering
+    … was set to commence": a noun phrase set off by a comma or dash at the end of the clause
+    says what the noun before it is, a claim of its own; the clause's claim ends before it (the
+    guideline's smallest span). Its claim is written here, unless a name comes before it (the
+    name's appositive rule writes "Paul Manafort, a seasoned operative …"). Where the table sets
+    ``final_appositives``; returns where the clause's claim ends."""
+    ctx = d.ctx
+    if not clause_table(ctx.L.code).final_appositives:
+        return b
+    cut = _final_appositive(ctx, a, b)
+    if cut is None:
+        return b
+    k, opener = cut
+    if not ctx.is_cap(k - 1) and n_words(ctx, opener, b) >= ctx.L.min_claim_tokens:
+        # the claim says what the noun is: "July 24 is the day before …"
+        noun = _object_np_start(ctx, a, k)
+        if not (ctx.word(noun) in _object_relative_words(ctx.L.code).determiners or ctx.is_cap(noun)
+                or ctx.word(noun)[:1].isdigit()):
+            noun = k  # "… qualify, a move that survived court challenges": it says what the clause is
+        s, e = ctx.span(noun if noun < k else opener, b)
+        # a name or date is what its appositive says ("July 24 is the day before …"); after a common
+        # noun the phrase may sum up the clause ("… inside the hall — a message that …"): verbatim
+        named = noun < k and (ctx.is_cap(noun) or ctx.word(noun)[:1].isdigit())
+        words = [ctx.phrase(noun, k), ctx.L.copula, ctx.phrase(opener, b)] if named else [ctx.text[s:e]]
+        d.units.append(Unit(s, e, standalone(words), d.sentence, d.speaker, list(d.spans),
+                            role="final-appositive", cue=d.cue))
+    return k
+
+
+def _final_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """(comma or dash, article) of the last noun phrase set off after the clause's predicate that
+    runs to the clause's end; None when the phrase is a clause (", the newspaper reported")."""
+    L = ctx.L
+    if _first_verb(ctx, a, b) is None:
+        return None
+    for k in range(b - 3, a + 2, -1):
+        mark = ctx.word(k) == "," or ctx.word(k) in ("—", "–")
+        if not mark or ctx.word(k + 1) not in L.appositive_openers or not ctx.is_word(k - 1):
+            continue
+        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b):
+            return None
+        return (k, k + 1) if _noun_phrase_head(ctx, k + 2, b) else None
+    return None
+
+
+def _noun_phrase_head(ctx: Ctx, t: int, b: int) -> bool:
+    """Do the words from t run as a noun phrase to the end or to what opens a clause inside it (a
+    relative, a complementiser, a subordinator: "the day before the big gathering … was set to
+    commence"), with no verb of a clause of its own ("the idea of … is a non-starter", "the
+    senator said"; a participle with a preposition after it is no such verb: "a threshold met only
+    by Trump") and no list ("the corruption, the backstabbing and the lies")?"""
+    L = ctx.L
+    head = True  # before a preposition or participle: a coordinator or comma there joins items of a list
+    for u in range(t, b):
+        w = ctx.word(u)
+        if w in L.relative or w in L.complementisers or w in L.subordinators:
+            return True
+        if head and (w in L.list_coordinators or w == ","):
+            return False
+        if w in L.auxiliaries or w in L.post_cues or w in L.evidence_cues \
+                or (ctx.is_verb(u) and not _passive_participle(ctx, u, b)):
+            return False
+        head = head and w not in L.np_stops and not ctx.is_verb(u)
+    return True
+
+
+def _passive_participle(ctx: Ctx, u: int, b: int) -> bool:
+    """Is the verb at u a participle with its agent after it ("met only by Trump")?"""
+    return any(ctx.word(x) == ctx.L.passive_agent for x in range(u + 1, min(b, u + 3)))
+
+
+def _quote_open_between(ctx: Ctx, k: int, b: int) -> bool:
+    return any(ctx.text[ctx.idx.spans[t][0]] in _QUOTE_CHARACTERS for t in range(k, b))

@@ -686,6 +686,8 @@ def contrast_cut(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
     leave a negated X.
     """
     L = ctx.L
+    if L.contrast_connectives.isdisjoint(ctx.idx.lower[a + 2:b]):
+        return None  # most clauses: no connective after a comma, looked for at once
     depth = _depths(ctx, a, b)
     for k in range(a + 1, b - 1):
         if depth[k - a] or ctx.word(k) != "," or ctx.word(k + 1) not in L.contrast_connectives:
@@ -718,6 +720,8 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     """Where a figure's phrase ends when another figure follows in the clause ("… sebesar Rp 19,25
     triliun dengan jangka waktu 18 tahun"): a claim per figure, from the clause's start."""
     L = ctx.L
+    if ctx.numbers_between(a, b) < 2:
+        return []  # most clauses: fewer than two numbers, counted at once
     numbers = [k for k in range(a, b) if _is_figure_number(ctx, a, k)]
     if len(numbers) < 2:  # most clauses: the predicate is not looked for
         return []
@@ -850,6 +854,9 @@ def trailing_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
     says what the name is, a claim of its own, and the clause before the comma is one too. Not
     after a leading adverbial ("Menjelang Pilkada Jawa Timur 2018, nama pasangan yang …": the
     phrase after its comma is the clause's subject)."""
+    words = ctx.idx.lower[a:b]
+    if "," not in words or ctx.L.relative.isdisjoint(words):
+        return None  # most clauses: no comma, or no relative word to end an appositive, at once
     v = _predicate_start(ctx, _after_adverbial(ctx, a, b), b)
     if v is None:
         return None

@@ -77,6 +77,9 @@ class Lang:
     passive_adverbs: Sequences
     passive_openers: frozenset[str]
     nominal_cues: frozenset[str]
+    accusation_cues: frozenset[str]
+    enquiry_verbs: frozenset[str]
+    location_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     recipient_words: frozenset[str]
     object_prepositions: frozenset[str]
@@ -285,7 +288,8 @@ _WORD_SETS = (
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "speech_act_adjuncts",
-    "possessive_determiners", "occasion_prepositions", "disjunctive_coordinators",
+    "possessive_determiners", "occasion_prepositions", "disjunctive_coordinators", "accusation_cues",
+    "enquiry_verbs", "location_verbs",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

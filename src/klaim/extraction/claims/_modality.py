@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._lang import Phrases
+from klaim.extraction.claims._lang import Phrases, Sequences
 from klaim.extraction.claims._table import claims_table
 from klaim.schema import Figure, FigureKind, Modality
 
@@ -26,6 +26,7 @@ _RELATIVE_REACH = 40  # characters looked back from a cue for the relative prono
 # at most this many characters between an approximator and its number ("about  $5")
 _NUMBER_GAP = 2
 _SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$|\n")
+_OPENER_REACH = 4  # tokens from a claim's start within which a future opener stands before the predicate
 
 
 def _in_relative(ctx: Ctx, s: int, pos: int) -> bool:
@@ -60,7 +61,17 @@ def _cue(ctx: Ctx, ph, s: int, e: int) -> bool:
     """A cue word written in lower case, or capitalised only at the claim's start ("May" the
     month or "Will" the name are not modal words), and not inside a relative clause."""
     text = ctx.text
-    return any((a == s or not text[a].isupper()) and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
+    return any(_unnamed(text, s, a) and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
+
+
+# what may stand before a claim's first word: a quote's opening mark or a bracket
+_OPENING_MARKS = " \"“”'‘’«(["
+
+
+def _unnamed(text: str, s: int, a: int) -> bool:
+    """Is the cue word at ``a`` no name: written in lower case, or capitalised only as the claim's
+    first word, after an opening quote mark if any ("“Tidak ada korban jiwa …": helper idfix)?"""
+    return not text[a].isupper() or not text[s:a].strip(_OPENING_MARKS)
 
 
 def _blocked_negation(ctx: Ctx, s: int, e: int, a: int, b: int) -> bool:
@@ -105,7 +116,7 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     scopes = ctx.cues(ctx.L.negation_scopes, s, e)
     rules: list[str] = []
     for a, b in negations:
-        if (a != s and ctx.text[a].isupper()) or _in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
+        if not _unnamed(ctx.text, s, a) or _in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
             continue
         if any(scope_end <= a for _, scope_end in scopes):
             rules = ["modality.negation-in-complement"]
@@ -126,7 +137,7 @@ def _hedge(ctx: Ctx, s: int, e: int) -> bool:
     if not hedges:
         return False
     blocked = ctx.cues(ctx.L.hedge_blockers, s, e)
-    return any(not any(bs <= a < be for bs, be in blocked) and (a == s or not ctx.text[a].isupper())
+    return any(not any(bs <= a < be for bs, be in blocked) and _unnamed(ctx.text, s, a)
                and not _in_relative(ctx, s, a) for a, _ in hedges)
 
 
@@ -167,9 +178,30 @@ def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     if not blocked:
         return _cue(ctx, ctx.L.future, s, e), []
     text = ctx.text
-    own = any((a == s or not text[a].isupper()) and not _in_relative(ctx, s, a)
+    own = any(_unnamed(text, s, a) and not _in_relative(ctx, s, a)
               and not any(bs <= a < be for bs, be in blocked) for a, _ in ctx.cues(ctx.L.future, s, e))
     return own, ([] if own else ["modality.counterfactual"])
+
+
+@cache
+def _future_openers(lang: str) -> Sequences:
+    return Sequences(list(claims_table(lang).future_openers))
+
+
+def future_opener(ctx: Ctx, s: int, e: int) -> bool:
+    """A time adverb of the future among the claim's first ``_OPENER_REACH`` tokens, before its
+    first verb ("Nanti kita uji di praperadilan", "Fokus RUU nantinya adalah …"). After a verb it
+    dates a noun of the predicate ("menunda vonis pada sidang 27 September nanti"): no future."""
+    openers = _future_openers(ctx.L.code)
+    if not openers.by_first:
+        return False
+    claim = ctx.idx.between(s, e)
+    for k in range(claim.start, min(claim.stop, claim.start + _OPENER_REACH)):
+        if ctx.match_seq(k, openers, claim.stop):
+            return True
+        if ctx.is_verb(k):
+            return False
+    return False
 
 
 def _participle_after(ctx: Ctx, b: int, e: int) -> bool:
@@ -181,6 +213,7 @@ def _participle_after(ctx: Ctx, b: int, e: int) -> bool:
 
 # The cue lists that make a claim other than asserted: a claim with none of them is asserted
 # (unless its attribution cue hedges), whatever the lists that only set a cue aside say.
+FUTURE_OPENER = "modality.future-opener"
 MODALITY_CUES = ("uncertain", "hedged", "hedged_numbers", "conditional", "negated", "future")
 
 
@@ -211,8 +244,9 @@ def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
     L = ctx.L
     if not cue_within(ctx, MODALITY_CUES, s, e):
         # most claims: what the rules below would find with no cue of their lists in the claim
-        hedged = cue and L.hedged.pattern.fullmatch(cue.lower())
-        return (Modality.hedged, []) if hedged else (Modality.asserted, [])
+        if cue and L.hedged.pattern.fullmatch(cue.lower()):
+            return Modality.hedged, []
+        return (Modality.future, [FUTURE_OPENER]) if future_opener(ctx, s, e) else (Modality.asserted, [])
     if _cue(ctx, L.uncertain, s, e):
         return Modality.uncertain, []
     if _hedge(ctx, s, e) or (cue and L.hedged.pattern.fullmatch(cue.lower())):
@@ -225,7 +259,14 @@ def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
     negated, rules = _negation(ctx, s, e)
     if negated:
         return Modality.negated, []
+    return _future_or_asserted(ctx, s, e, rules)
+
+
+def _future_or_asserted(ctx: Ctx, s: int, e: int, rules: list[str]) -> tuple[Modality, list[str]]:
+    """The last of the precedence: a future cue or a future opener, else asserted."""
     future, set_aside = _future(ctx, s, e)
     if future:
         return Modality.future, rules
+    if future_opener(ctx, s, e):
+        return Modality.future, [*rules, FUTURE_OPENER]
     return Modality.asserted, rules + set_aside

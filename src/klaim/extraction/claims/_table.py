@@ -102,6 +102,7 @@ class ClaimsTable(BaseModel):
     passive_auxiliaries: Words = []  # a cue verb after one is a passive participle ("is expected to")
     passive_openers: Words = []
     nominal_cues: Words = []
+    accusation_cues: Words = []   # the object is the accused; with no predicate after it, no statement
     speech_nouns: Words = []
     recipient_words: Words = []
     object_prepositions: Words = []  # "agreed on creating …": after a cue, an object, not a statement
@@ -202,6 +203,7 @@ class ClaimsTable(BaseModel):
     additive_continuations: Phrases = []
     future: Phrases = []
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
+    future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
@@ -215,6 +217,8 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    kin_nouns: Words = []            # after a possessive they name a person ("her husband was the president")
+    bare_identity: bool = False      # no articles: a copula and any noun phrase say who someone is
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
     experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
@@ -270,6 +274,13 @@ class ClaimsTable(BaseModel):
     fronted_concessives: Phrases = []
     # a relative clause set off after a speaker's name or in a fronted phrase is a claim (claims/_decompose.py)
     speaker_relatives: bool = False
+    # open a restrictive relative clause on a noun after the verb ("changes to party rules that could
+    # reduce …"): the noun phrase with its clause is a claim besides the whole (claims/_decompose.py)
+    object_relatives: Words = []
+    noun_phrase_joins: Words = []  # join nouns inside such a noun phrase ("a coalition of labor unions")
+    # a noun phrase set off at the end of a clause ("…, the day before …") is a claim; the clause's ends before it
+    final_appositives: bool = False
+    noun_phrase_stops: Words = []  # end such a noun phrase (prepositions: "among voters who …")
     # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
     # before the comma is a claim of its own
     inclusion_words: Words = []
@@ -285,6 +296,8 @@ class ClaimsTable(BaseModel):
     focus_particles: Words = []  # open a cleft's focus ("hanya X, Y, dan Z yang masih tersedia")
     occasion_subordinators: Words = []  # after a post cue's speaker: when it was said ("saat ditemui")
     occasion_prepositions: Words = []  # open a phrase before a speaker: where or when it was said ("In a memo …,")
+    enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
+    location_verbs: Words = []  # "yang berada di …" on a name: where it is, a fact of its own
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs

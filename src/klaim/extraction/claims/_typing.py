@@ -22,7 +22,7 @@ from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import WISH_DEMAND
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._mentions import discourse_words
-from klaim.extraction.claims._modality import cue_within
+from klaim.extraction.claims._modality import cue_within, future_opener
 from klaim.extraction.claims._rules import RuleSet
 from klaim.schema import ClaimType, Figure, FigureKind, Modality
 
@@ -90,7 +90,8 @@ def _future(s: TypeScan) -> bool:
         return False
     if s.modality in (Modality.future, Modality.conditional):
         return True
-    return s.modality == Modality.hedged and s.has("future") and not _assessing(s)
+    return s.modality == Modality.hedged and (s.has("future") or future_opener(s.ctx, s.u.start, s.u.end)) \
+        and not _assessing(s)
 
 
 def _demand(s: TypeScan) -> bool:
@@ -371,9 +372,11 @@ def _copula_pattern(lang: str) -> re.Pattern[str] | None:
     t = clause_table(lang)
     if not t.identity_copulas:
         return None
+    copulas = "|".join(re.escape(w) for w in t.identity_copulas)
+    if t.bare_identity:  # no articles: any word may open the noun phrase
+        return re.compile(rf"(?<![\w-])(?:{copulas})(?![\w-])", re.IGNORECASE)
     firsts = {w.split()[0] for w in (*t.np_articles, *t.identity_openers)}
     either = "|".join(re.escape(w) for w in sorted(firsts))
-    copulas = "|".join(re.escape(w) for w in t.identity_copulas)
     return re.compile(rf"(?<![\w-])(?:{copulas})\s+(?:{either})(?![\w-])", re.IGNORECASE)
 
 
@@ -391,7 +394,8 @@ def _copula_identity(s: TypeScan) -> bool:
     """ "Florent Groberg is a former Army captain", "She was the first lady": a copula after a
     person's name (or a pronoun for one), then an article and a noun phrase with no verb (up to a
     relative clause), says who the person is. Not "Our airports are a mess", "The effort was an
-    attempt to …". On where the table lists ``identity_copulas`` (English)."""
+    attempt to …". On where the table lists ``identity_copulas``; where it sets ``bare_identity``
+    (no articles) any noun phrase ("Khadr merupakan tahanan termuda di Guantanamo")."""
     ctx = s.ctx
     pattern = _copula_pattern(ctx.L.code)
     if pattern is None or pattern.search(ctx.text, s.u.start, s.u.end) is None:
@@ -400,7 +404,10 @@ def _copula_identity(s: TypeScan) -> bool:
     c = next((k for k in claim if ctx.word(k) in copulas), None)
     if c is None or c == claim.start or c + 2 >= claim.stop or not _role_follows(s, c + 1):
         return False
-    return _names_someone(s, claim.start, c) and not _verb_in(s, c + 1, claim.stop)
+    subject = c
+    while subject - 1 > claim.start and ctx.word(subject - 1) in ctx.L.auxiliaries:
+        subject -= 1  # "Dia juga merupakan …"
+    return _names_someone(s, claim.start, subject) and not _verb_in(s, c + 1, claim.stop)
 
 
 ROLE_REACH = 4  # words after an article in which a role word names what someone is ("a senior Army official")
@@ -411,6 +418,10 @@ def _role_follows(s: TypeScan, k: int) -> bool:
     "a former"), not a superlative ("the most valuable player"), or an article and a role word
     ("a senator from Texas"); not an evaluation ("a charlatan", "a tough game")."""
     ctx, t = s.ctx, clause_table(s.ctx.L.code)
+    if t.bare_identity:  # not in a verbatim quote, where a bare noun phrase is as often a
+        w = ctx.word(k)  # characterisation ("DPR adalah rumah rakyat", "Wanita adalah kaum yang independen")
+        return not s.u.quote and ctx.is_word(k) and not ctx.is_verb(k) and w not in ctx.L.np_stops \
+            and w not in ctx.L.relative
     n = ctx.match_seq(k, _identity_openers(ctx.L.code), s.tokens.stop)
     if n:
         return ctx.word(k + n) not in {w.lower() for w in t.superlatives}
@@ -420,10 +431,18 @@ def _role_follows(s: TypeScan, k: int) -> bool:
     return any(ctx.match_seq(j, ctx.L.roles, stop) for j in range(k + 1, min(k + 1 + ROLE_REACH, stop)))
 
 
+@cache
+def _kin_nouns(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).kin_nouns)
+
+
 def _names_someone(s: TypeScan, i: int, j: int) -> bool:
-    """Tokens i..j-1 are a name (capitalised words, no article) or a pronoun for a person."""
+    """Tokens i..j-1 are a name (capitalised words, no article), a pronoun for a person, or a
+    possessive and a kin noun ("her husband", "His father"), which names one as a name does."""
     ctx = s.ctx
     if j - i == 1 and ctx.word(i) in _person_pronouns(ctx.L.code):
+        return True
+    if j - i == 2 and ctx.word(i) in ctx.L.possessive_determiners and ctx.word(i + 1) in _kin_nouns(ctx.L.code):
         return True
     return ctx.word(i) not in ctx.L.not_names and all(ctx.is_cap(k) or not ctx.is_word(k) for k in range(i, j))
 
@@ -464,7 +483,31 @@ def _verbless_type(s: TypeScan) -> ClaimType:
     return ClaimType.background
 
 
-@TYPE_RULES.register("quote-event", lambda s: s.u.quote and s.has("event_markers"))
+def _event_marked(s: TypeScan) -> bool:
+    """An event marker of the claim's own predicate ("sudah kami salurkan", "we were told")."""
+    if not s.has("event_markers"):
+        return False
+    ctx = s.ctx
+    return any(_marks_event(s, ctx.idx.between(a, b)) for a, b in ctx.cues(ctx.L.event_markers, s.u.start, s.u.end))
+
+
+def _marks_event(s: TypeScan, cue: range) -> bool:
+    """A past copula ("was", "were") before a noun phrase states what something or someone was
+    ("it was an embarrassment", "his father was a coal miner"): an assessment or a standing fact,
+    no occasion. Before a participle ("we were told"), in an existential ("there was carnage") or
+    closing a clause ("no one knew who she was") it stays a past tense marker."""
+    ctx, claim = s.ctx, s.tokens
+    if ctx.word(cue.start) not in _identity_copulas(ctx.L.code):
+        return True
+    if cue.start > claim.start and ctx.match_seq(cue.start - 1, ctx.L.existentials, claim.stop) > 1:
+        return True  # "there was a crash": something happened
+    j, stop = cue.stop, claim.stop
+    while j < stop and ctx.is_word(j) and ctx.word(j) in ctx.L.auxiliaries:
+        j += 1  # "was also the …", "was not a …"
+    return j >= stop or (ctx.word(j) not in ctx.L.np_articles and ctx.word(j) not in ctx.L.possessive_determiners)
+
+
+@TYPE_RULES.register("quote-event", lambda s: s.u.quote and _event_marked(s))
 def _quote_event(s: TypeScan) -> ClaimType:
     """A verbatim quote that reports a completed event ("sudah kami salurkan", "we were told")."""
     return ClaimType.event_property

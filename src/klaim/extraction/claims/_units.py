@@ -211,6 +211,8 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
         occasion = _fronted_occasion(ctx, sent, a)
         if occasion is not None:
             sent.covered.append(occasion)
+        else:
+            _fronted_fact(ctx, scan, sent, a)
         if a.subject_span is not None:
             sent.covered.append(a.subject_span)
         if a.content is not None:
@@ -226,9 +228,19 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
 
 def _fronted_occasion(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, int] | None:
     """ "In a memo released as polls closed Tuesday, Mook acknowledged …", "Dalam keterangan
-    tertulisnya, X mengatakan …": a phrase opened by a preposition and closed by a comma right
-    before the speaker tells where or when it was said, part of the attribution (the guideline's
-    act of speaking), no claim of its own."""
+    tertulisnya, X mengatakan …", "Saat ditanya soal …, X mengatakan …": a phrase opened by a
+    preposition and closed by a comma right before the speaker tells where or when it was said,
+    part of the attribution (the guideline's act of speaking), no claim of its own."""
+    toks = _fronted_phrase(ctx, sent, a)
+    if toks is None or _says_what_the_speaker_did(ctx, toks):
+        return None
+    return sent.span[0], ctx.idx.spans[toks.stop - 1][1]
+
+
+def _fronted_phrase(ctx: Ctx, sent: _Sentence, a: Attribution) -> range | None:
+    """The tokens from a preposition of the table's ``occasion_prepositions`` that opens the
+    sentence (after a connective, if any) to the comma right before a pre-cue's speaker, with no
+    other comma inside."""
     if a.rule != "attribution.pre-cue" or a.content is None or a.content[0] < a.span[1]:
         return None
     toks = ctx.idx.between(sent.span[0], a.span[0])
@@ -241,7 +253,29 @@ def _fronted_occasion(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, i
         return None
     if any(ctx.word(t) in (",", ";", ":") for t in range(first, toks.stop - 1)):
         return None
-    return sent.span[0], ctx.idx.spans[toks.stop - 1][1]
+    return range(first, toks.stop)
+
+
+def _says_what_the_speaker_did(ctx: Ctx, toks: range) -> bool:
+    """ "Usai ditunjuk menjadi Ketua DPR, X mengatakan …", "Saat menjadi Pelaksana Tugas Menteri,
+    X mengatakan …": a verb right after the preposition tells what the speaker did or underwent,
+    a fact of its own; not one of being asked or met (the table's ``enquiry_verbs``: "Saat ditanya
+    …"), which is the act of speaking. Only where the table lists those: an English participle
+    after "in" is as often an adjective ("In animated remarks, Obama said …")."""
+    verb, enquiry = toks.start + 1, ctx.L.enquiry_verbs
+    return bool(enquiry) and ctx.is_verb(verb) and ctx.word(verb) not in enquiry
+
+
+def _fronted_fact(ctx: Ctx, scan: _Scan, sent: _Sentence, a: Attribution) -> None:
+    """The fact a fronted verb phrase states about the speaker, with the speaker as its subject,
+    passive or not ("Bambang Soesatyo ditunjuk menjadi Ketua DPR"); the outlet states it (helper idfix)."""
+    toks = _fronted_phrase(ctx, sent, a)
+    if toks is None or not _says_what_the_speaker_did(ctx, toks):
+        return
+    sent.covered.append((sent.span[0], ctx.idx.spans[toks.stop - 1][1]))
+    units = decompose(ctx, toks.start + 1, toks.stop - 1, sent.span, PUBLISHER, [], residual=True,
+                      para_start=sent.para_start, subject_prefix=_named_mention(ctx.text, a.speaker))
+    scan.units += _tagged(units, ("unit.publisher", "unit.fronted-fact"))
 
 
 def _hand_over(scan: _Scan, a: Attribution) -> None:
