@@ -2035,9 +2035,26 @@ def _before_coordinated_cue(ctx: Ctx, start: int, hi: int) -> int:
     photo and Clinton said …": what was said next is not what was asked), else at ``hi``."""
     L = ctx.L
     for t in range(start + 1, min(hi - 1, start + _COORDINATED_REACH)):
-        if ctx.word(t) in L.predicate_coordinators and _cue_follows(ctx, t + 1, hi):
+        if ctx.word(t) in L.predicate_coordinators and (_cue_follows(ctx, t + 1, hi) or _withholds(ctx, t + 1, hi)):
             return t
     return hi
+
+
+_WITHHELD_REACH = 3  # words at most from the coordinator to the verb of saying ("but would not say")
+
+
+def _withholds(ctx: Ctx, t: int, hi: int) -> bool:
+    """Does a predicate at token t report that the speaker said no more ("said …, but declined to
+    give details", "but did not mention the strike", "tetapi enggan merinci")? It is the subject's
+    act, which the outlet reports (the guideline), not more of what was said."""
+    L = ctx.L
+    if t + 1 < hi and ctx.word(t) not in L.refusals and L.negated.pattern.fullmatch(ctx.word(t + 1)):
+        t += 1  # "did not", "would not": the auxiliary before the negation
+    if t >= hi or ctx.word(t) not in L.refusals:
+        return False
+    if not L.negated.pattern.fullmatch(ctx.word(t)):
+        return True  # "declined", "refused", "enggan", "menolak"
+    return any(ctx.word(u) in L.withholding_verbs for u in range(t + 1, min(hi, t + _WITHHELD_REACH)))
 
 
 def _cue_follows(ctx: Ctx, t: int, hi: int) -> bool:

@@ -124,6 +124,7 @@ class Lang:
     cause_subordinators: frozenset[str]
     gloss_coordinators: frozenset[str]
     disjunctive_coordinators: frozenset[str]
+    withholding_verbs: frozenset[str]
     owner_words: frozenset[str]
     appositive_openers: frozenset[str]
     appositive_breakers: frozenset[str]
@@ -289,7 +290,7 @@ _WORD_SETS = (
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "disjunctive_coordinators", "accusation_cues",
-    "enquiry_verbs", "location_verbs",
+    "enquiry_verbs", "location_verbs", "withholding_verbs",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

@@ -159,6 +159,8 @@ class ClaimsTable(BaseModel):
     appositive_openers: Words = []  # open a noun phrase after "Name," that says who it is ("Stein, a physician")
     # "warga setempat atau pendatang": alternatives, of which no one is asserted alone
     disjunctive_coordinators: Words = []
+    # "but did not mention …": a negated one after a coordinator reports that the speaker said no more
+    withholding_verbs: Words = []
     gloss_coordinators: Words = []  # "nota kesepahaman atau MoU": another name for the item, not another item
     cause_subordinators: Words = []  # "X karena Y": X (the effect) is a claim of its own besides the whole
     fact_relative_markers: Words = []  # open a restrictive clause that states a fact of its own
