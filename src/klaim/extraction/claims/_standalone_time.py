@@ -24,9 +24,11 @@ from functools import cache
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._standalone import apply_edits
 from klaim.extraction.claims._table import TimeText, claims_table
+from klaim.extraction.text import MAX_SENTENCE_CHARS
 from klaim.schema import Figure, FigureKind, Modality
 
 TIME = "standalone.time"
+MAX_DATES = 3  # dates a claim's text restates at most
 NEAR_DAYS = 183  # a date without a year is read in the nearer year only within half a year
 _ISO = re.compile(r"(\d{4}|XXXX)(?:-(\d\d)(?:-(\d\d))?)?(?:T[A-Z]{2})?")
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*\.?|\d+")
@@ -47,7 +49,10 @@ def with_time(text: str, u: Unit, figs: list[Figure], pub: date | None, lang: st
     if table is None or not figs:
         return u
     edits = _time_edits(text, u, figs, pub, table, modality)
-    return apply_edits(text, u, edits) if edits else u
+    if not edits or len(edits) > MAX_DATES:
+        return u  # a claim with many dates lists them: restating each would bloat it, not clarify it
+    out = apply_edits(text, u, edits)
+    return out if len(out.text) <= 2 * MAX_SENTENCE_CHARS else u  # the documented bound on claim text
 
 
 def _time_edits(text: str, u: Unit, figs: list[Figure], pub: date | None, table: TimeText,
