@@ -8,7 +8,7 @@ an article is bounded by a linear function of its length, whatever the text.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from klaim import extract, find_figures
@@ -89,6 +89,9 @@ _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
 
 @settings(max_examples=40, deadline=None, suppress_health_check=_SLOW_OK)
 @given(_CASES)
+# cue after cue in one run-on sentence: each content held the next and was split again under every
+# outer speaker (1,811 claims, 7.6 MB of JSON for 4.6 KB; found by this test)
+@example(("id", "mengatakan , : 350.000 itu " * 171))
 def test_generated_text(case: tuple[str, str]) -> None:
     lang, text = case
     _check_figures(text, lang)

@@ -917,7 +917,8 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     _, hit = ctx.gazetteer_at(p.j - (len(np.name.split())), p.j)
     if hit is not None and hit[0] == "organisation" and not np.role:
         return SpeakerRef(SpeakerKind.organisation, name=hit[1], mention=p.mention, cue=p.cue)
-    if not np.role and any(w.lower() in L.organisation_heads for w in np.name.split()):
+    if not np.role and (any(w.lower() in L.organisation_heads for w in np.name.split())
+                        or _definite_institution(p, np)):
         name = _organisation_name(p, np.name)
         return SpeakerRef(SpeakerKind.organisation, name=name, organisation=name,
                           mention=p.mention, cue=p.cue)
@@ -926,6 +927,17 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
     mention = p.mention
     p.reg.last_person = _moved(ref, mention=mention)
     return _moved(ref, mention=mention, cue=p.cue)
+
+
+def _definite_institution(p: _Phrase, np: NP) -> bool:
+    """ "The Treasury said", "the Kremlin said": one capitalised word after a definite article
+    names an institution; a person's name takes no article. Not a plural ("the Clintons", "the
+    Saudis"): people."""
+    name = np.name or ""
+    if not (p.cue or "")[:1].isalpha():
+        return False  # a title's label ("The Latest: …") is no source
+    return len(name.split()) == 1 and p.j - p.i == 2 and p.ctx.word(p.i) in _person_nouns(p.ctx.L.code)[0] \
+        and p.ctx.surface(p.i + 1) == name and not name.endswith("s")
 
 
 def _regional_speaker(p: _Phrase, np: NP) -> SpeakerRef:

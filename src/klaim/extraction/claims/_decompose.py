@@ -751,6 +751,14 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
     if _nothing_to_claim(ctx, i, j, residual, keep_verb):
         return []
+    stance = _stance_complement(ctx, i, j)
+    if stance is not None:
+        # "I am glad Republicans are frustrated": what the speaker holds is the claim; a hedging
+        # stance ("I think") still hedges it, as a hedging cue does
+        c, held = stance
+        hedge = held if ctx.L.hedged.pattern.fullmatch(held.lower()) else cue
+        return _tagged_role(decompose(ctx, c, j, sentence, speaker, spans, residual=residual, cue=hedge),
+                            "stance-complement")
     cut, role = contrast_cut(ctx, i, j), "contrast"
     if cut is None:
         cut, role = _concessive_cut(ctx, i, j), "concession"
@@ -1172,11 +1180,21 @@ def _relatives(d: _Decomposition, a: int, b: int, subject: str) -> int:
         if ctx.word(k) not in ctx.L.relative:
             continue
         if ctx.word(k - 1) == "," and _first_verb(ctx, k + 1, b) is not None and not _leading_place(ctx, a, k):
+            if _attributed_relative(ctx, k, b):
+                return k - 1  # "the delegate system, which he said runs the risk …": the speaker's content
             return _nonrestrictive(d, a, b, k, subject)
         if not _marked_relative(d, a, b, k) and not _named_relative(d, a, b, k):
             _agent_relative(d, a, b, k)
         _before_long_relative(d, a, b, k)
     return b
+
+
+def _attributed_relative(ctx: Ctx, k: int, b: int) -> bool:
+    """Does the relative clause at k open with a short subject and a speech cue ("which he said
+    runs the risk of …")? What follows the cue is what the speaker said, a claim of the
+    attribution's; the clause is no fact of the outlet's about its noun."""
+    n = _clause_subject_len(ctx, k + 1, b)
+    return n is not None and 0 < n <= SPLICE_SUBJECT and ctx.word(k + 1 + n) in ctx.L.post_cues
 
 
 def _leading_place(ctx: Ctx, a: int, k: int) -> bool:
@@ -2485,7 +2503,7 @@ def object_relative_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
         if ctx.word(k) not in words.openers or not _opens_object_relative(ctx, a, k, b):
             continue
         start, end = _object_np_start(ctx, a, k), _object_relative_end(ctx, k, b)
-        if start >= k or _set_off_noun_phrase(ctx, start, words) or ctx.word(start) in ctx.L.demonstratives \
+        if start >= k or _set_off_noun_phrase(ctx, start, words) or _bare_name(ctx, start, k, words) \
                 or ctx.words_between(k + 1, end) < 2 or _fills_clause(ctx, (start, end), (a, b)):
             continue
         out.append(_part(ctx, start, end, [], like, "object-relative"))
@@ -2501,6 +2519,8 @@ class _ObjectRelativeWords:
     joins: frozenset[str]        # ``noun_phrase_joins``
     stops: frozenset[str]        # ``noun_phrase_stops``
     determiners: frozenset[str]  # open a noun phrase: articles, possessives, demonstratives
+    person_relatives: frozenset[str]  # ``person_relatives``
+    person_reach: frozenset[str]  # ``person_relative_reach``
 
 
 @cache
@@ -2509,7 +2529,8 @@ def _object_relative_words(lang: str) -> _ObjectRelativeWords:
     return _ObjectRelativeWords(frozenset(table.object_relatives), frozenset(table.noun_phrase_joins),
                                 frozenset(table.noun_phrase_stops),
                                 frozenset(table.np_articles) | frozenset(table.possessive_determiners)
-                                | frozenset(table.demonstratives))
+                                | frozenset(table.demonstratives), frozenset(table.person_relatives),
+                                frozenset(table.person_relative_reach))
 
 
 def _set_off_noun_phrase(ctx: Ctx, start: int, words: _ObjectRelativeWords) -> bool:
@@ -2517,6 +2538,15 @@ def _set_off_noun_phrase(ctx: Ctx, start: int, words: _ObjectRelativeWords) -> b
     who …")? An appositive, whose own rules claim it; not an adjective after a comma ("a
     notorious, serial liar who …")."""
     return ctx.word(start - 1) == "," and ctx.word(start) in words.determiners
+
+
+def _bare_name(ctx: Ctx, start: int, k: int, words: _ObjectRelativeWords) -> bool:
+    """Is the noun phrase before the relative at k a demonstrative one ("those voters who …": it
+    says which) or a bare name ("… counties like Macomb and Oakland that are seen …": a name needs
+    no restrictive clause, which describes a noun before it)?"""
+    if ctx.word(start) in ctx.L.demonstratives:
+        return True
+    return all(ctx.is_cap(t) for t in range(start, k) if ctx.is_word(t)) and ctx.word(start) not in words.determiners
 
 
 def _fills_clause(ctx: Ctx, part: tuple[int, int], clause: tuple[int, int]) -> bool:
@@ -2531,16 +2561,18 @@ def _opens_object_relative(ctx: Ctx, a: int, k: int, b: int) -> bool:
     a man who speaks" is one claim), and for a complementiser ("that") a verb right after it
     ("rules that could reduce …", not "a sign that he is bracing …")?"""
     L = ctx.L
-    if not _relative_noun_before(ctx, k):
-        return False
+    if ctx.is_cap(k) or not _relative_noun_before(ctx, k):
+        return False  # "Who's Who in the CIA": a title
     verb = max((t for t in range(a, k - 1) if ctx.is_verb(t)), default=None)
     if verb is None or ctx.word(verb) in L.copulas | L.passive_auxiliaries:
         return False
-    if ctx.word(k) not in L.complementisers:
-        return True
     v = _skip_modifiers(ctx, k + 1, b)
     while v < b and _is_adverb(ctx, v):
         v += 1
+    if ctx.word(k) not in L.complementisers:
+        # "campaigns which candidates have …", "Trump, who he blasted as …": a subject first, the
+        # noun is the clause's object (or the word asks which): no fact said of it
+        return v > k + 1 or not (v + 1 < b and ctx.is_verb(v + 1) and not ctx.is_verb(v))
     return v < b and (ctx.is_verb(v) or v > k + 1)
 
 
@@ -2561,12 +2593,22 @@ def _object_np_start(ctx: Ctx, a: int, k: int) -> int:
     ``noun_phrase_joins`` join nouns: "the 30 percent of voters"), at most ``OBJECT_NP_REACH``
     tokens, then at its first determiner if it has one ("support of a candidate who …": "a")."""
     words = _object_relative_words(ctx.L.code)
-    t = k
-    while t - 1 > a and k - t < OBJECT_NP_REACH and ctx.is_word(t - 1) and not _ends_noun_phrase(ctx, t - 1, words):
-        t -= 1
+    t = _noun_phrase_back(ctx, a, k, words)
+    if ctx.word(k) in words.person_relatives and t - 2 > a and ctx.word(t - 1) in words.person_reach \
+            and ctx.is_word(t - 2) and not ctx.is_verb(t - 2):
+        # "an aide in his office who threatened …", "leaders across the political spectrum who …":
+        # a person's clause after a place describes the person before it
+        t = _noun_phrase_back(ctx, a, t - 1, words)
     while t < k and ctx.word(t) in words.joins:
         t += 1
     return next((d for d in range(t, k) if ctx.word(d) in words.determiners), t)
+
+
+def _noun_phrase_back(ctx: Ctx, a: int, k: int, words: _ObjectRelativeWords) -> int:
+    t = k
+    while t - 1 > a and k - t < OBJECT_NP_REACH and ctx.is_word(t - 1) and not _ends_noun_phrase(ctx, t - 1, words):
+        t -= 1
+    return t
 
 
 def _ends_noun_phrase(ctx: Ctx, t: int, words: _ObjectRelativeWords) -> bool:
@@ -2647,13 +2689,20 @@ def _noun_phrase_head(ctx: Ctx, t: int, b: int) -> bool:
         w = ctx.word(u)
         if w in L.relative or w in L.complementisers or w in L.subordinators:
             return True
-        if head and (w in L.list_coordinators or w == ","):
+        if _joins_items(ctx, u, head):
             return False
-        if w in L.auxiliaries or w in L.post_cues or w in L.evidence_cues \
+        if w in L.auxiliaries or w in L.post_cues or w in L.pre_cues or w in L.evidence_cues \
                 or (ctx.is_verb(u) and not _passive_participle(ctx, u, b)):
             return False
         head = head and w not in L.np_stops and not ctx.is_verb(u)
     return True
+
+
+def _joins_items(ctx: Ctx, u: int, head: bool) -> bool:
+    """Does the word at u join items of a list: a coordinator or comma in a noun phrase's head, or a
+    comma before a coordinator ("the question of intent, the volume of material, and …")?"""
+    w, coordinators = ctx.word(u), ctx.L.list_coordinators
+    return (head and (w in coordinators or w == ",")) or (w == "," and ctx.word(u + 1) in coordinators)
 
 
 def _passive_participle(ctx: Ctx, u: int, b: int) -> bool:
@@ -2663,3 +2712,63 @@ def _passive_participle(ctx: Ctx, u: int, b: int) -> bool:
 
 def _quote_open_between(ctx: Ctx, k: int, b: int) -> bool:
     return any(ctx.text[ctx.idx.spans[t][0]] in _QUOTE_CHARACTERS for t in range(k, b))
+
+
+STANCE_LEAD = 5  # tokens at most of a phrase set off before a first-person stance ("In the meantime, …")
+STANCE_SUBJECT = 3  # tokens at most of its subject ("You and I")
+
+
+@cache
+def _stance_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(``first_person_stances``, first-person words, pronouns that may join them in a subject)."""
+    table = clause_table(lang)
+    first = frozenset(p.lower() for p in table.first_person if " " not in p)
+    return frozenset(table.first_person_stances), first, frozenset(table.appositive_breakers) | first
+
+
+def _stance_complement(ctx: Ctx, i: int, j: int) -> tuple[int, str] | None:
+    """ "In the meantime, I am glad Republicans are frustrated", "You and I can be confident that Ted
+    Cruz will make superb judicial nominations": a first-person subject that asserts its own stance
+    (``first_person_stances``, not negated) on a clause; the claim is the clause, where it starts.
+    A denied stance ("I do not believe that she should go to jail") stays whole. Returns the
+    clause's first token and the stance's words ("I think")."""
+    stances, first, pronouns = _stance_words(ctx.L.code)
+    if not stances or stances.isdisjoint(ctx.idx.lower[i:min(j, i + STANCE_LEAD + 8)]):
+        return None
+    lead = next((t + 1 for t in range(i, min(j, i + STANCE_LEAD)) if ctx.word(t) == ","), i)
+    v = _stance_word(ctx, lead, j)
+    if v is None or ctx.word(v) not in stances or first.isdisjoint(ctx.idx.lower[lead:v]):
+        return None
+    c, held = v + 1, ctx.phrase(lead, v + 1)
+    if ctx.word(c) in ctx.L.complementisers:
+        if _demonstrative_subject(ctx, c, j, pronouns):
+            return (c, held) if n_words(ctx, c, j) >= ctx.L.min_claim_tokens else None
+        c += 1  # "I believe that the party is …"
+    return (c, held) if _clause_subject_len(ctx, c, j) and n_words(ctx, c, j) >= ctx.L.min_claim_tokens else None
+
+
+def _stance_word(ctx: Ctx, lead: int, j: int) -> int | None:
+    """The word after a pronoun subject ("You and I") and its auxiliaries at ``lead``; None when
+    there is no such subject or a negation comes between ("I do not believe")."""
+    pronouns, L = _stance_words(ctx.L.code)[2], ctx.L
+    s = lead
+    while s < j and s - lead < STANCE_SUBJECT and (ctx.word(s) in pronouns or ctx.word(s) in L.coordinators):
+        s += 1
+    v = s
+    while v < j and (ctx.word(v) in L.auxiliaries or ctx.word(v) in L.passive_auxiliaries):
+        if L.negated.pattern.fullmatch(ctx.word(v)):
+            return None
+        v += 1
+    return v if s > lead and v < j else None
+
+
+def _demonstrative_subject(ctx: Ctx, c: int, j: int, pronouns: frozenset[str]) -> bool:
+    """Is "that" at c the clause's subject or its determiner ("I think that definitely had some
+    impact", "I believe that person is Sen. Ted Cruz"), not a complementiser ("that he is …")?"""
+    t = c + 1
+    if t < j and ctx.is_word(t) and not ctx.is_verb(t) and not _is_adverb(ctx, t) \
+            and ctx.word(t) not in ctx.L.auxiliaries and ctx.word(t) not in pronouns:
+        t += 1  # "that person"
+    while t < j and _is_adverb(ctx, t):
+        t += 1
+    return t < j and t > c + 1 and (ctx.is_verb(t) or ctx.word(t) in ctx.L.auxiliaries)

@@ -282,6 +282,10 @@ class ClaimsTable(BaseModel):
     noun_phrase_joins: Words = []  # join nouns inside such a noun phrase ("a coalition of labor unions")
     # a noun phrase set off at the end of a clause ("…, the day before …") is a claim; the clause's ends before it
     final_appositives: bool = False
+    person_relatives: Words = []  # open a relative clause on a person ("who")
+    person_relative_reach: Words = []  # a person's relative reaches back over them ("an aide in his office who")
+    # a first-person subject's own stance on a clause ("I am glad X", "I think that X"): the claim is X
+    first_person_stances: Words = []
     noun_phrase_stops: Words = []  # end such a noun phrase (prepositions: "among voters who …")
     # set off after a clause, name a member of what it counts ("… enam saksi, termasuk Agus"): the clause
     # before the comma is a claim of its own

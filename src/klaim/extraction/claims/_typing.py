@@ -564,7 +564,12 @@ def _own_act(s: TypeScan) -> bool:
         return False
     stances = _stance_verbs(ctx.L.code)
     return any(ctx.word(k) in agents and k + 1 < claim.stop and ctx.is_verb(k + 1)
-               and ctx.word(k + 1) not in ctx.L.auxiliaries and ctx.word(k + 1) not in stances for k in claim)
+               and not _no_act(ctx, ctx.word(k + 1), stances) for k in claim)
+
+
+def _no_act(ctx: Ctx, w: str, stances: frozenset[str]) -> bool:
+    """An auxiliary, a copula ("Masa depan kami adalah …") or a verb of stance after the agent."""
+    return w in ctx.L.auxiliaries or w in ctx.L.copulas or w in stances
 
 
 @cache

@@ -57,11 +57,15 @@ def _leads_attribution(text: str, q: Quote) -> bool:
 
 
 def _embedded(text: str, q: Quote) -> bool:
-    """A quote inside a running clause: a word before the opening mark and a lower-case word
-    after the closing one."""
+    """A quote inside a running clause: a word before the opening mark (on its line: a quote
+    opening its paragraph after a heading or a "Baca_Juga" line runs in no clause) and a
+    lower-case word after the closing one."""
     if q.close is None:
         return False
-    before = text[max(0, q.open - 20):q.open].rstrip()[-1:]
+    head = text[max(0, q.open - 20):q.open]
+    if "\n" in head[len(head.rstrip()):]:
+        return False
+    before = head.rstrip()[-1:]
     after = text[mark_end(text, q.close):q.close + 22].lstrip()[:1]
     return before.isalnum() and after.isalpha() and after.islower()
 
@@ -124,7 +128,9 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     _headline(ctx, scan, sent)
     _interview_answer(ctx, scan, sent)
     _quote_units(ctx, scan, sent, q_att)
+    quotes_end = len(scan.units)
     _attributed_units(ctx, scan, sent)
+    _drop_partial_quotes(ctx.text, scan, u0, quotes_end)
     if _is_question(ctx, s, e):
         scan.last_sentence = (sent.paragraph, u0, len(scan.units))
         return  # a question asks; only a quoted one (above) is kept, as what was said
@@ -134,6 +140,32 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     # only a sentence wholly the publisher's can be handed to a later "Hal itu disampaikan X"
     plain = not sent.atts and not any(scan.units[t].quote for t in range(u0, len(scan.units)))
     scan.last_sentence = (sent.paragraph, u0, len(scan.units)) if plain else (sent.paragraph, 0, 0)
+
+
+def _drop_partial_quotes(text: str, scan: _Scan, first: int, quotes_end: int) -> None:
+    """A quote inside what an attribution reports, with the same speaker ('Hunt said the figures
+    showed the economy was "returning to full health"'), is part of that claim: as a claim of its
+    own it would repeat a fragment of it. A quote with no attribution of its own counts, the
+    outlet's or carried over from the quote before (the discourse gives it the reporting speaker
+    later)."""
+    reported = [u for u in scan.units[quotes_end:] if not u.quote and u.speaker.kind != SpeakerKind.publisher]
+    if not reported:
+        return
+    kept = [u for u in scan.units[first:quotes_end] if not any(
+        _inside(text, u, r) and (u.speaker in (r.speaker, PUBLISHER) or QUOTE_CONTINUES in u.rules)
+        for r in reported)]
+    scan.units[first:quotes_end] = kept
+
+
+_CLOSING_MARKS = " .,;:!?\"'”’»"
+
+
+def _inside(text: str, quote: Unit, reported: Unit) -> bool:
+    """Does the quote lie within the reported unit, but for the closing marks the unit's end left
+    out ('his own pen “has got an eraser.”'), and is it less than the whole of it?"""
+    end = max(reported.end, quote.end) if not text[reported.end:quote.end].strip(_CLOSING_MARKS) else reported.end
+    return reported.start <= quote.start and quote.end <= end \
+        and (quote.start, quote.end) != (reported.start, reported.end)
 
 
 def _colon_intros(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attribution]) -> None:
@@ -186,6 +218,9 @@ def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attrib
                                                    quote=True, cue=speaker.cue, rules=_with_via(rules, speaker)))
 
 
+QUOTE_CONTINUES = "discourse.quote-continues"
+
+
 def _quote_speaker(a: Attribution | None, last_quote: _LastQuote | None, p_i: int,
                    ) -> tuple[SpeakerRef, list[tuple[int, int]], tuple[str, ...]]:
     """Who said a quote: its attribution, else the last quote's speaker when a quote paragraph
@@ -193,7 +228,7 @@ def _quote_speaker(a: Attribution | None, last_quote: _LastQuote | None, p_i: in
     if a is not None:
         return a.speaker, [a.span], ("unit.quote", a.rule)
     if last_quote is not None and p_i - last_quote[0] <= 1:
-        return last_quote[1], list(last_quote[2]), (*last_quote[3], "discourse.quote-continues")
+        return last_quote[1], list(last_quote[2]), (*last_quote[3], QUOTE_CONTINUES)
     return PUBLISHER, [], ("unit.quote",)
 
 
@@ -222,8 +257,31 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
                               para_start=sent.para_start, cue=a.speaker.cue,
                               default_subject=a.subject or _named_mention(ctx.text, a.speaker),
                               subject_prefix=a.subject if a.subject_span is not None else None)
+            units = _outside_nested(units, _nested_start(sent.atts, a, a.content))
             scan.units += [wish_demand(ctx, u) for u in _tagged(from_subject(ctx, units, a.subject_span),
                                                                 _with_via(("unit.attributed", a.rule), a.speaker))]
+
+
+def _nested_start(atts: list[Attribution], a: Attribution, content: tuple[int, int]) -> int | None:
+    """Where the first attribution of someone else inside ``a``'s content starts ("A said B told
+    him C"), if one does; the same speaker's inserted "he said" goes on with what ``a`` reports."""
+    inner = [b.span[0] for b in atts
+             if b is not a and content[0] < b.span[0] < content[1] and not _same_source(b.speaker, a.speaker)]
+    return min(inner) if inner else None
+
+
+def _same_source(one: SpeakerRef, other: SpeakerRef) -> bool:
+    return (one.kind, one.name) == (other.kind, other.name)
+
+
+def _outside_nested(units: list[Unit], nested: int | None) -> list[Unit]:
+    """Of the claims split from a content, the whole content and the parts that end before an
+    attribution nested in it: what follows that attribution is its own speaker's, split there,
+    and splitting it again under the outer speaker would repeat it (run-on text of cue after cue
+    would repeat it once per cue)."""
+    if nested is None:
+        return units
+    return [u for u in units if u.role == "main" or u.end <= nested]
 
 
 def _fronted_occasion(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, int] | None:
