@@ -12,7 +12,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "standalone.
 
 
 def _claim(case):
-    claims = klaim.extract(case["text"], case["lang"])
+    claims = klaim.extract(case["text"], case["lang"], case.get("published"))
     hits = [c for c in claims if case["claim"] in c.surface]
     assert hits, f"no claim contains {case['claim']!r}: {[c.surface for c in claims]}"
     return hits[0]

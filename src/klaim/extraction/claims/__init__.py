@@ -28,6 +28,7 @@ from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._discourse import attribute_discourse
 from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._modality import modality, relative_content_start
+from klaim.extraction.claims._standalone_time import with_time
 from klaim.extraction.claims._typing import typed
 from klaim.extraction.claims._units import article_units
 from klaim.extraction.claims._worthiness import score
@@ -229,6 +230,7 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents:
     type_figs = [f for f in figs if not skip[0] <= f.start < skip[1]] if skip else figs
     ctype, type_rule = typed(ctx, u, type_figs, mod, pub)
     ctx.skip = None
+    u = with_time(ctx.text, u, figs, pub, ctx.L.code, mod)
     worth, reasons = score(surface, ctx.L.code, claim_type=ctype, modality=mod, figures=figs, entities=ents,
                            speaker_kind=u.speaker.kind)
     # every field in order (the fast path of ``trusted``); the verdict is the default one

@@ -75,7 +75,7 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     for u in units:
         ks = candidates[bisect_left(starts, u.start):bisect_left(starts, u.end)]
         edits = _edits(d, words, reg, u, ks)
-        u = _apply(d.ctx.text, u, edits) if edits else u
+        u = apply_edits(d.ctx.text, u, edits) if edits else u
         out.append(_written_out(u, *contractions) if contractions else u)
     return out
 
@@ -497,7 +497,7 @@ def _noun_names(ctx: Ctx, noun: str) -> tuple[list[int], list[str]]:
     return starts, names
 
 
-def _apply(text: str, u: Unit, edits: list[Edit]) -> Unit:
+def apply_edits(text: str, u: Unit, edits: list[Edit]) -> Unit:
     """The unit with each edit made in its text where the edited words can be found there."""
     claim = u.text
     rules = list(u.rules)

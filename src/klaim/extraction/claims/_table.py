@@ -52,6 +52,24 @@ Words = list[Word]
 Phrases = list[Phrase]
 
 
+class TimeText(BaseModel):
+    """How a claim's text writes a relative date once resolved (claims/_standalone_time.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    day: Phrase  # a day's format: "{month} {day}, {year}"; without {year} it needs no publication date
+    months: Annotated[list[Phrase], Field(min_length=12, max_length=12)]  # January … December
+    weekdays: Words  # the weekday names, matched in a figure's words
+    parts_of_day: Words = []  # kept after the weekday ("Thursday night, January 7, 2016")
+    markers: Words = []  # words of a figure that point from publication ("besok", "lalu"): dropped
+    governors: Words = []  # a word before the date that takes it already ("on", "since", "the"): no preposition
+    deictics: Words = []  # a word before a weekday outside its figure ("next Tuesday"): left as written
+    determiners: Words = []  # before a weekday they make it a modifier ("his Friday night show"): left
+    name_openers: Words = []  # capitalised, they make a weekday a name ("Super Tuesday"): left
+    prepositions: dict[Word, Word] = {}  # day, month, year → the preposition of a date not governed
+    phrases: dict[Phrase, Phrase] = {}  # a relative phrase → its form with {date}, {month} or {year}
+
+
 class ClaimsTable(BaseModel):
     """Every key a claims table may have; each list is either single words or phrases."""
 
@@ -341,6 +359,8 @@ class ClaimsTable(BaseModel):
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
     partitives: Words = []  # "99 di antaranya …": a number counted out of one before it, no figure item of its own
     comparison_words: Words = []  # "menurun 1,2 persen dibandingkan dengan 2017": the figure needs its comparand
+    # a claim's relative dates written as resolved (claims/_standalone_time.py); None: left as written
+    time_text: TimeText | None = None
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
 
