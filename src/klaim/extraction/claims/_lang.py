@@ -125,6 +125,7 @@ class Lang:
     gloss_coordinators: frozenset[str]
     disjunctive_coordinators: frozenset[str]
     withholding_verbs: frozenset[str]
+    kin_nouns: frozenset[str]
     owner_words: frozenset[str]
     appositive_openers: frozenset[str]
     appositive_breakers: frozenset[str]
@@ -213,6 +214,7 @@ class Lang:
     membership_predicates: Sequences
     membership_phrase: str
     single_member_subjects: Sequences
+    future_openers: Sequences
     number_labels: frozenset[str]
     partitives: frozenset[str]
     comparison_words: frozenset[str]
@@ -291,14 +293,14 @@ _WORD_SETS = (
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
-    "accusation_cues", "enquiry_verbs", "location_verbs", "withholding_verbs",
+    "accusation_cues", "enquiry_verbs", "location_verbs", "withholding_verbs", "kin_nouns",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
 _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
-    "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues",
+    "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._lang import Phrases, Sequences
+from klaim.extraction.claims._lang import Phrases
 from klaim.extraction.claims._table import claims_table
 from klaim.schema import Figure, FigureKind, Modality
 
@@ -183,16 +183,11 @@ def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     return own, ([] if own else ["modality.counterfactual"])
 
 
-@cache
-def _future_openers(lang: str) -> Sequences:
-    return Sequences(list(claims_table(lang).future_openers))
-
-
 def future_opener(ctx: Ctx, s: int, e: int) -> bool:
     """A time adverb of the future among the claim's first ``_OPENER_REACH`` tokens, before its
     first verb ("Nanti kita uji di praperadilan", "Fokus RUU nantinya adalah …"). After a verb it
     dates a noun of the predicate ("menunda vonis pada sidang 27 September nanti"): no future."""
-    openers = _future_openers(ctx.L.code)
+    openers = ctx.L.future_openers
     if not openers.by_first:
         return False
     claim = ctx.idx.between(s, e)

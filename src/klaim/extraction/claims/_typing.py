@@ -431,18 +431,13 @@ def _role_follows(s: TypeScan, k: int) -> bool:
     return any(ctx.match_seq(j, ctx.L.roles, stop) for j in range(k + 1, min(k + 1 + ROLE_REACH, stop)))
 
 
-@cache
-def _kin_nouns(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in clause_table(lang).kin_nouns)
-
-
 def _names_someone(s: TypeScan, i: int, j: int) -> bool:
     """Tokens i..j-1 are a name (capitalised words, no article), a pronoun for a person, or a
     possessive and a kin noun ("her husband", "His father"), which names one as a name does."""
     ctx = s.ctx
     if j - i == 1 and ctx.word(i) in _person_pronouns(ctx.L.code):
         return True
-    if j - i == 2 and ctx.word(i) in ctx.L.possessive_determiners and ctx.word(i + 1) in _kin_nouns(ctx.L.code):
+    if j - i == 2 and ctx.word(i) in ctx.L.possessive_determiners and ctx.word(i + 1) in ctx.L.kin_nouns:
         return True
     return ctx.word(i) not in ctx.L.not_names and all(ctx.is_cap(k) or not ctx.is_word(k) for k in range(i, j))
 
