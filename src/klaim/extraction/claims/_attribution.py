@@ -936,7 +936,7 @@ def _definite_institution(p: _Phrase, np: NP) -> bool:
     name = np.name or ""
     if not (p.cue or "")[:1].isalpha():
         return False  # a title's label ("The Latest: …") is no source
-    return len(name.split()) == 1 and p.j - p.i == 2 and p.ctx.word(p.i) in _person_nouns(p.ctx.L.code)[0] \
+    return p.j - p.i == 2 and p.ctx.word(p.i) in _person_nouns(p.ctx.L.code)[0] \
         and p.ctx.surface(p.i + 1) == name and not name.endswith("s")
 
 

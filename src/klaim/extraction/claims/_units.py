@@ -243,11 +243,7 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
             sent.covered.append(sent.span)
             continue
         sent.covered.append(a.span)
-        occasion = _fronted_occasion(ctx, sent, a)
-        if occasion is not None:
-            sent.covered.append(occasion)
-        else:
-            _fronted_fact(ctx, scan, sent, a)
+        _fronted(ctx, scan, sent, a)
         if a.subject_span is not None:
             sent.covered.append(a.subject_span)
         if a.content is not None:
@@ -288,15 +284,19 @@ def _outside_nested(units: list[Unit], nested: int | None) -> list[Unit]:
     return [u for u in units if u.role == "main" or u.end <= nested]
 
 
-def _fronted_occasion(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, int] | None:
+def _fronted(ctx: Ctx, scan: _Scan, sent: _Sentence, a: Attribution) -> None:
     """ "In a memo released as polls closed Tuesday, Mook acknowledged …", "Dalam keterangan
     tertulisnya, X mengatakan …", "Saat ditanya soal …, X mengatakan …": a phrase opened by a
     preposition and closed by a comma right before the speaker tells where or when it was said,
-    part of the attribution (the guideline's act of speaking), no claim of its own."""
+    part of the attribution (the guideline's act of speaking), no claim of its own; unless it says
+    what the speaker did (``_fronted_fact``)."""
     toks = _fronted_phrase(ctx, sent, a)
-    if toks is None or _says_what_the_speaker_did(ctx, toks):
-        return None
-    return sent.span[0], ctx.idx.spans[toks.stop - 1][1]
+    if toks is None:
+        return
+    if _says_what_the_speaker_did(ctx, toks):
+        _fronted_fact(ctx, scan, sent, a, toks)
+    else:
+        sent.covered.append((sent.span[0], ctx.idx.spans[toks.stop - 1][1]))
 
 
 def _fronted_phrase(ctx: Ctx, sent: _Sentence, a: Attribution) -> range | None:
@@ -328,12 +328,9 @@ def _says_what_the_speaker_did(ctx: Ctx, toks: range) -> bool:
     return bool(enquiry) and ctx.is_verb(verb) and ctx.word(verb) not in enquiry
 
 
-def _fronted_fact(ctx: Ctx, scan: _Scan, sent: _Sentence, a: Attribution) -> None:
+def _fronted_fact(ctx: Ctx, scan: _Scan, sent: _Sentence, a: Attribution, toks: range) -> None:
     """The fact a fronted verb phrase states about the speaker, with the speaker as its subject,
     passive or not ("Bambang Soesatyo ditunjuk menjadi Ketua DPR"); the outlet states it (helper idfix)."""
-    toks = _fronted_phrase(ctx, sent, a)
-    if toks is None or not _says_what_the_speaker_did(ctx, toks):
-        return
     sent.covered.append((sent.span[0], ctx.idx.spans[toks.stop - 1][1]))
     units = decompose(ctx, toks.start + 1, toks.stop - 1, sent.span, PUBLISHER, [], residual=True,
                       para_start=sent.para_start, subject_prefix=_named_mention(ctx.text, a.speaker))
