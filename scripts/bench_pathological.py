@@ -47,6 +47,7 @@ FIGURE_INPUTS = {
     "'- ' x 50k": "- " * 50_000 + "5",
     "'twenty ' x 20k": "twenty " * 20_000,
     "'1 - ' x 10k": "1 - " * 10_000,
+    "'1, ' x 20k": "A " + "1, " * 20_000,  # a list of days read from every number once took n²
 }
 
 # Whole-article inputs that once made a pattern backtrack (run through ``extract``).

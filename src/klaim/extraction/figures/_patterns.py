@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 DIGITS = r"\d+(?:[.,]\d+)*"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
+LISTED_DAYS = 31  # days a list of days names at most before its last ("1, 2 dan 3 Mei")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)"
 _SP = r"\s{0,2}"
 
@@ -255,11 +256,13 @@ def date_alternatives(lex: Lexicon) -> dict[str, str]:
     dsep = rf"(?:\s?[-–]\s?|\s+{alt(rwords)}\s+)"
     # "23 dan 24 Juni", "1, 2 dan 3 Mei": the listed days borrow the last one's month
     conj = alt(t.get("list_connectors") or [])
-    dlist = rf"{_WB_L}{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+{conj}\s+{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?(?:\s+{mark})?"
+    # at most LISTED_DAYS days before the last: unbounded, a long run of "1, 1, 1, …" was read to
+    # its end from every number in it (time quadratic in the run)
+    dlist = rf"{_WB_L}{_DAY}(?:\s*,\s*{_DAY}){{0,{LISTED_DAYS}}}\s*,?\s+{conj}\s+{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?(?:\s+{mark})?"
     premark = t.get("month_markers_before") or []
     pre_month = rf"{alt(premark)}\s+(?:{month_full}|{alt(caps, ci=False)})" if premark and caps else "(?!)"
     sfx = r"(?:st|nd|rd|th)?"
-    mdlist = (rf"{month_any}\s+{_DAY}{sfx}(?:\s*,\s*{_DAY}{sfx})*\s*,?\s+{conj}\s+{_DAY}{sfx}"
+    mdlist = (rf"{month_any}\s+{_DAY}{sfx}(?:\s*,\s*{_DAY}{sfx}){{0,{LISTED_DAYS}}}\s*,?\s+{conj}\s+{_DAY}{sfx}"
               rf"(?![\d:]|[.,]\d|\s*%)(?:\s*,?\s*{_YEAR})?")
     # "30 Desember - 1 Januari", "June 23 to July 2, 2024": a range across months
     yr = rf"(?:\s*,?\s*{_YEAR})?"
