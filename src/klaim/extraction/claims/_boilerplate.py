@@ -161,6 +161,9 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
             yield s, s + len(stripped)
 
 
+_CAPITALS_MAX_CHARS = 160
+
+
 def _furniture(r: Rules, line: str) -> str | None:
     for name, pattern in r.lines:
         if pattern.match(line):
@@ -193,8 +196,17 @@ def _heading(r: Rules, line: str) -> str | None:
     return None
 
 
+def _capitals(line: str) -> str | None:
+    """A line in capitals ("1. FIREWORKS FLY IN FIRST ONE-ON-ONE DEMOCRATIC DEBATE."), with or
+    without a final stop: a headline or a kicker, not a sentence of the story."""
+    if len(line) > _CAPITALS_MAX_CHARS or line.upper() != line:
+        return None  # most lines: a lowercase letter
+    lettered = [w for w in _WORD.findall(line) if any(c.isalpha() for c in w)]
+    return "heading" if len(lettered) >= 2 else None
+
+
 def _line_rule(r: Rules, line: str) -> str | None:
-    return _furniture(r, line) or _heading(r, line)
+    return _furniture(r, line) or _heading(r, line) or _capitals(line)
 
 
 def _inline_promos(r: Rules, text: str) -> Iterator[Region]:
