@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
 from klaim.extraction.claims._lang import Sequences
@@ -131,6 +132,9 @@ class Registry:
         # "a senior official"), by their words, for a later "Komandan itu" / "the official"
         # (the last few only: a look-up scans them, and an article may introduce thousands)
         self.described: deque[tuple[frozenset[str], SpeakerRef]] = deque(maxlen=_INTRODUCED_KEPT)
+        # what the stages work out from ``full`` and ``by_token``, kept until they change (only in
+        # ``_store``, which empties it)
+        self.derived: dict[tuple, Any] = {}
         self._learn()
 
     def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
@@ -181,6 +185,8 @@ class Registry:
         return ref
 
     def _store(self, key: str, ref: SpeakerRef) -> None:
+        if self.derived:
+            self.derived.clear()
         if key not in self.full:
             self._order[key] = len(self._order)
             for tok in dict.fromkeys(key.split()):

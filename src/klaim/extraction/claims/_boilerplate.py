@@ -306,7 +306,7 @@ def _fragment(r: Rules, span: Span) -> str | None:
     if not opener:
         return None
     times = _time_spans(body, r.lang, span.start + lead)
-    if any(c.isdigit() and not any(a <= span.start + lead + i < b for a, b in times) for i, c in enumerate(body)):
+    if _digit_outside(body, span.start + lead, times):
         return None
     words = span.words(lead, times)
     limit = r.dated_fragment_max_words if times else r.fragment_max_words
@@ -340,6 +340,17 @@ def _time_spans(body: str, lang: str, at: int) -> tuple[tuple[int, int], ...]:
     if not lang or not any(map(str.isdigit, body)):
         return ()
     return tuple((at + f.start, at + f.end) for f in find_figures(body, lang) if f.kind in _TIME_KINDS)
+
+
+def _digit_outside(body: str, at: int, times: tuple[tuple[int, int], ...]) -> bool:
+    """Is a digit of ``body`` (which starts at ``at``) outside every span of ``times``? The
+    stretches between the spans are searched, not each character against each span."""
+    pos = 0
+    for a, b in sorted(times):
+        if any(map(str.isdigit, body[pos:max(pos, a - at)])):
+            return True
+        pos = max(pos, b - at)
+    return any(map(str.isdigit, body[pos:]))
 
 
 def _is_predicate(r: Rules, word: str) -> bool:
