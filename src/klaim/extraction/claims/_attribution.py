@@ -1079,7 +1079,24 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
     named = _named_organisation(p)
     if named is not None:
         return named
+    described = _description_holding_name(p)
+    if described is not None:
+        return described
     return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
+
+
+def _description_holding_name(p: _Phrase) -> SpeakerRef | None:
+    """ "ibunda artis Atiqah Hasiholan tersebut", "Guru Besar Perguruan Tinggi Ilmu Kepolisian
+    itu", "anak buah bandar narkotik Fredi Budiman itu": a singular description closed by a
+    demonstrative that no rule read as a name is the person last named; the name inside is
+    someone the person is related to, or where they work (helper idfix)."""
+    ctx = p.ctx
+    if p.j - p.i < 3 or not _definite_description_words(ctx, p.i, p.j):
+        return None
+    ref = p.reg.pronoun(ctx, p.i, p.cue)
+    if not ref.name:
+        return None
+    return _moved(ref, mention=p.mention, via="speaker.definite-description")
 
 
 def _named_organisation(p: _Phrase) -> SpeakerRef | None:
@@ -1123,15 +1140,21 @@ def _person_description(ctx: Ctx, i: int, j: int) -> bool:
 def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
     """A singular description without a name closed by a demonstrative ("X itu", "that X"),
     headed by a word that is neither a group determiner nor an organisation's head word."""
+    if not _definite_description_words(ctx, i, j):
+        return False
+    return not parse_np(ctx, i, j - 1).name or _regional_office(ctx, i, j - 1)
+
+
+def _definite_description_words(ctx: Ctx, i: int, j: int) -> bool:
+    """Tokens i..j-1 closed by a demonstrative and headed by a word that is neither a group
+    determiner nor an organisation's head word: one someone or something spoken of before."""
     L = ctx.L
     if j - i < 2 or ctx.word(j - 1) not in L.demonstratives:
         return False
     first = ctx.word(i)
     if first in L.group_determiners or first in L.organisation_heads or first in L.demonstratives:
         return False
-    if "-" in first and first.split("-")[0] == first.split("-")[-1]:
-        return False  # "para pejabat-pejabat itu": reduplicated, plural
-    return not parse_np(ctx, i, j - 1).name or _regional_office(ctx, i, j - 1)
+    return not ("-" in first and first.split("-")[0] == first.split("-")[-1])  # "pejabat-pejabat itu": plural
 
 
 _REGION_WORDS = 3  # capitalised words at most in a region after its title ("Kapolda Metro Jaya")

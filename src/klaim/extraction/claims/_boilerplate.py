@@ -61,6 +61,7 @@ class BoilerplateTable(BaseModel):
     greetings: list[Regex] = []
     question_marks: list[str] = []
     question_openers: list[str] = []
+    questions_in_place: list[Regex] = []
     cut_datelines: list[Regex] = []
     fillers: list[str] = []
     request_words: list[str] = []
@@ -93,6 +94,7 @@ class Rules:
     request_words: frozenset[str] = frozenset()
     anaphoric_content: re.Pattern[str] | None = None
     lead_in_opener: re.Pattern[str] | None = None
+    question_in_place: re.Pattern[str] | None = None
     lang: str = ""
 
 
@@ -145,7 +147,8 @@ def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
         question_openers=frozenset(w.lower() for w in t.question_openers),
         cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers),
         request_words=frozenset(w.lower() for w in t.request_words),
-        anaphoric_content=_any(t.anaphoric_contents), lead_in_opener=_any(t.lead_in_openers), lang=lang,
+        anaphoric_content=_any(t.anaphoric_contents), lead_in_opener=_any(t.lead_in_openers),
+        question_in_place=_any(t.questions_in_place, r"\b"), lang=lang,
     )
 
 
@@ -454,7 +457,14 @@ def _question(r: Rules, text: str, start: int, end: int, sentence_end: int | Non
         return None
     clauses = _opening(text[start:end]).split(",", 2)[:2]
     firsts = {words[0].lower() for clause in clauses if (words := _WORD.findall(clause))}
-    return "question" if firsts & r.question_openers else None
+    return "question" if firsts & r.question_openers or _asks_in_place(r, text[start:end]) else None
+
+
+def _asks_in_place(r: Rules, claim: str) -> bool:
+    """Does a question word stand where the asked-for thing would ("Maksud KPK apa, mau main
+    politik?", "Pasal berapa yang digunakan?")? A language that asks without moving the word
+    (Indonesian) lists patterns of such words under ``questions_in_place``."""
+    return r.question_in_place is not None and r.question_in_place.search(claim) is not None
 
 
 _STOP = re.compile(r"[.!?]")

@@ -263,6 +263,9 @@ class ClaimsTable(BaseModel):
     # speeches to employees earned …"), no purpose clause (unless it opens the clause: "To win, …")
     purpose_after_verb: bool = False
     item_verbs: Words = []
+    # "proyek senilai Rp 6 triliun tersebut": a noun phrase measured by a figure states the measure of
+    # that noun, a claim of its own; each measure phrase → the predicate that states it ("bernilai")
+    measure_predicates: dict[Phrase, Phrase] = {}
     relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
     age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
     named_relatives: bool = False  # a restrictive relative on a name adds a fact ("Jawa yang penduduknya padat")
