@@ -2458,7 +2458,8 @@ def participle_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     swimming"). On where the table sets ``participle_suffix`` (English)."""
     if not ctx.L.participle_suffix or "," not in ctx.idx.lower[a:b - 1]:
         return []  # a participle clause opens after a comma: most clauses have none
-    cuts = [k for k in range(a + 2, b - 1) if _participle_cut(ctx, k)][:MAX_ITEMS]
+    cuts = [k for k in range(a + 2, b - 1) if _participle_cut(ctx, k) and not _completes_progressive(ctx, a, k)]
+    cuts = cuts[:MAX_ITEMS]
     if not cuts or not any(ctx.is_verb(t) for t in range(a, cuts[0] - 1)):
         return []
     pieces = _participle_pieces(ctx, a, b, cuts)
@@ -2476,6 +2477,15 @@ def _participle_cut(ctx: Ctx, k: int) -> bool:
     if ctx.word(prev) != "," and not closes_quote:
         return False
     return _opens_participle(ctx, k) or (_is_adverb(ctx, k) and _opens_participle(ctx, k + 1))
+
+
+def _completes_progressive(ctx: Ctx, a: int, k: int) -> bool:
+    """Is the participle at k the verb of a "be" left before a phrase set off by commas ("she is,
+    through her super PAC, taking tens of millions")? One predicate, no participle clause: the piece
+    before it would end in a bare auxiliary."""
+    be = ctx.L.passive_auxiliaries  # not a "be" right before the comma: "… than Cleveland is, allowing …"
+    c = next((t for t in range(k - 3, a, -1) if ctx.word(t) == ","), None)
+    return c is not None and ctx.word(c - 1) in be and not any(ctx.is_verb(t) for t in range(c + 1, k - 1))
 
 
 def _is_adverb(ctx: Ctx, k: int) -> bool:
