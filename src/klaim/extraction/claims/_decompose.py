@@ -2744,10 +2744,23 @@ def _final_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
         mark = ctx.word(k) == "," or ctx.word(k) in ("—", "–")
         if not mark or ctx.word(k + 1) not in L.appositive_openers or not ctx.is_word(k - 1):
             continue
-        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b):
+        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1):
             return None
         return (k, k + 1) if _noun_phrase_head(ctx, k + 2, b) else None
     return None
+
+
+def _degree_phrase(ctx: Ctx, t: int) -> bool:
+    """Does an article at t open a degree ("…, a little safer", "a bit cheaper": ``degree_words``),
+    an adjective's modifier, not a noun phrase ("a lot of voters" is one)?"""
+    degree = _degree_words(ctx.L.code)
+    return ctx.word(t + 1) in degree and ctx.word(t + 2) not in ctx.L.np_stops \
+        and ctx.word(t + 2) not in _object_relative_words(ctx.L.code).joins
+
+
+@cache
+def _degree_words(lang: str) -> frozenset[str]:
+    return frozenset(clause_table(lang).degree_words)
 
 
 def _noun_phrase_head(ctx: Ctx, t: int, b: int) -> bool:
