@@ -201,6 +201,8 @@ class ClaimsTable(BaseModel):
     hedge_blockers: Phrases = []
     hedged_numbers: Phrases = []
     negation_scopes: Phrases = []
+    # a noun of what was said with its complement, as a verb's object, scopes a negation after it
+    negation_noun_scopes: Phrases = []
     additive_negations: Phrases = []
     additive_continuations: Phrases = []
     future: Phrases = []
