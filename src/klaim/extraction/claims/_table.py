@@ -202,6 +202,8 @@ class ClaimsTable(BaseModel):
     hedge_blockers: Phrases = []
     hedged_numbers: Phrases = []
     negation_scopes: Phrases = []
+    # a noun of what was said with its complement, as a verb's object, scopes a negation after it
+    negation_noun_scopes: Phrases = []
     additive_negations: Phrases = []
     additive_continuations: Phrases = []
     future: Phrases = []
@@ -286,6 +288,8 @@ class ClaimsTable(BaseModel):
     noun_phrase_joins: Words = []  # join nouns inside such a noun phrase ("a coalition of labor unions")
     # a noun phrase set off at the end of a clause ("…, the day before …") is a claim; the clause's ends before it
     final_appositives: bool = False
+    # after an article, make a degree, not a noun phrase (", a little safer"): no final appositive
+    degree_words: Words = []
     person_relatives: Words = []  # open a relative clause on a person ("who")
     person_relative_reach: Words = []  # a person's relative reaches back over them ("an aide in his office who")
     # a first-person subject's own stance on a clause ("I am glad X", "I think that X"): the claim is X
