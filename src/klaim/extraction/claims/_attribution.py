@@ -802,7 +802,9 @@ def _cited_speaker(p: _Phrase) -> Decision:
         n = ctx.match_seq(k, ctx.L.citations, p.j)
         if n and k + n < p.j:
             ref = speaker_from_np(ctx, p.reg, k + n, p.j, p.cue)
-            return _moved(ref, via=CITED_SOURCE) if ref is not None and ref.via is None else ref
+            if ref is not None and ref.via in (None, COORDINATED_ORGANISATIONS):
+                return _moved(ref, via=CITED_SOURCE)
+            return ref
     return UNDECIDED
 
 
@@ -1070,10 +1072,56 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
         start += 1  # "the DNC said": an organisation named without its article
     if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(start, p.j)):
         return SpeakerRef(SpeakerKind.organisation, name=ctx.phrase(start, p.j), mention=p.mention, cue=p.cue)
+    outlets = _trailing_organisations(ctx, start, p.j)
+    if outlets is not None:
+        return SpeakerRef(SpeakerKind.organisation, name=ctx.phrase(outlets, p.j), mention=p.mention, cue=p.cue,
+                          via=COORDINATED_ORGANISATIONS)
     named = _named_organisation(p)
     if named is not None:
         return named
     return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
+
+
+COORDINATED_ORGANISATIONS = "speaker.coordinated-organisations"
+
+
+def _trailing_organisations(ctx: Ctx, start: int, end: int) -> int | None:
+    """Where the organisations the gazetteer knows that end the phrase start: "CNN and The New York
+    Times", "Both The New York Times and the Wall Street Journal" (two or more, joined), "a tally by
+    the Associated Press" (one after a preposition of the table's ``outlet_prepositions``). Such a
+    source is an organisation, not a group of people."""
+    for k in range(start, end):
+        # after words that are no name ("a tally by", "Both"), not after a joined item of its own
+        before = k - 1
+        while before > start and ctx.word(before) in ctx.L.np_articles:
+            before -= 1
+        after_preposition = k > start and ctx.word(before) in ctx.L.outlet_prepositions
+        # alone, after one opening word ("Both") or no word: two joined at least, one after a preposition
+        if (k - 1 <= start or after_preposition) \
+                and _coordinated_organisations(ctx, k, end) >= (1 if after_preposition else 2):
+            while ctx.word(k) in ctx.L.np_articles:
+                k += 1
+            return k
+    return None
+
+
+def _coordinated_organisations(ctx: Ctx, start: int, end: int) -> int:
+    """How many organisations the gazetteer knows make up tokens start..end-1, joined by list
+    coordinators or commas (each after an optional article); 0 when anything else is there."""
+    k, items, joined = start, 0, True
+    while k < end:
+        if not joined:
+            if ctx.word(k) not in ctx.L.list_coordinators and ctx.word(k) != ",":
+                return 0
+            joined, k = True, k + 1
+            continue
+        while k < end - 1 and ctx.word(k) in ctx.L.np_articles:
+            k += 1
+        n, hit = ctx.gazetteer_at(k, end)
+        if hit is None or hit[0] != "organisation":
+            return 0
+        items, joined, k = items + 1, False, k + n
+    return 0 if joined else items
 
 
 def _named_organisation(p: _Phrase) -> SpeakerRef | None:
