@@ -488,11 +488,25 @@ def _name_step_back(ctx: Ctx, start: int, role_end: int, stops: dict[int, str]) 
     particle (1), an initial with its dot ("Herlambang P. Wiratraman", 2), else 0."""
     before = start - 1
     if before not in stops and ctx.is_word(before) \
-            and (ctx.is_cap(before) or ctx.word(before) in ctx.L.particles):
+            and (ctx.is_cap(before) or ctx.word(before) in ctx.L.particles) and not _possessive(ctx, before):
         return 1
     if before - 1 >= role_end and before - 1 not in stops and _initial_dot(ctx, before):
         return 2
     return 0
+
+
+@cache
+def _possessive_endings(lang: str) -> tuple[str, ...]:
+    """A possessive's endings in the language ("'s" and its typographic "’s"), from its table."""
+    ending = claims_table(lang).possessive_ending
+    return (ending, ending.replace("'", "\u2019")) if ending else ()
+
+
+def _possessive(ctx: Ctx, t: int) -> bool:
+    """ "Politico's Glenn Thrush", "Florida’s Rick Wilson": a possessive is its owner, an outlet or
+    a place, never a word of the name after it."""
+    endings = _possessive_endings(ctx.L.code)
+    return bool(endings) and ctx.surface(t).endswith(endings)
 
 
 def _initial_dot(ctx: Ctx, t: int) -> bool:
