@@ -142,6 +142,7 @@ class ClaimsTable(BaseModel):
     name_prefixes: Words = []
     organisation_heads: Words = []
     organisation_connectors: Words = []  # lower-case words inside an organisation's name ("Bureau of Labor Statistics")
+    outlet_prepositions: Words = []  # before a known organisation that ends a source ("a tally by the AP")
     post_nominals: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
