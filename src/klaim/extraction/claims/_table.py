@@ -331,6 +331,8 @@ class ClaimsTable(BaseModel):
     anaphoric_nouns: Words = []      # with a demonstrative they point to a statement ("hal itu"): kept
     not_nouns: Words = []            # words before a demonstrative that are no noun ("selain itu")
     quantifiers: Words = []          # before a noun, make it several ("ketiga partai tersebut")
+    description_stops: Words = []    # end a noun's description ("bencana angin puting beliung yang …")
+    named_kinds: Words = []          # nouns for a thing with a name ("negara"): restated by a name only
     demonstratives_follow_noun: bool = False  # "restoran ini" (Indonesian), not "this restaurant"
     outlet_openers: Phrases = []     # a paragraph opening so is the outlet's ("Sebelumnya, …")
     source_words: Phrases = []       # name another source ("berdasarkan", "according to")
