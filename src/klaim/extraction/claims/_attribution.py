@@ -851,9 +851,21 @@ def _document_speaker(p: _Phrase) -> Decision:
     k = p.i + d
     while k < p.j and not ctx.is_cap(k):
         k += 1
-    org = ctx.phrase(k, p.j) if k < p.j else None
+    org = ctx.phrase(k, p.j) if k < p.j else _document_issuer(ctx, p.j)
     return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(p.i, p.i + d),
                       organisation=org, mention=p.mention, cue=p.cue)
+
+
+def _document_issuer(ctx: Ctx, t: int) -> str | None:
+    """ "menurut data yang dirilis Bank Dunia, …": a relative clause right after the document,
+    its verb then a name, says who issued it (the phrase of the speaker ends before it)."""
+    n = len(ctx.idx.spans)
+    if t + 2 >= n or ctx.word(t) not in ctx.L.relative or not ctx.is_verb(t + 1):
+        return None
+    end = t + 2
+    while end < n and ctx.is_cap(end):
+        end += 1
+    return ctx.phrase(t + 2, end) if end > t + 2 else None
 
 
 def _description_speaker(p: _Phrase) -> Decision:
