@@ -76,8 +76,9 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
     ``verbatim`` (quotes) keeps the words and only drops punctuation at the edges.
     """
     if para_start is not None:
-        i = _skip_list_number(ctx, i, j, para_start)
-        i = _skip_dateline(ctx, i, j, para_start)
+        # "1. Saya sampai …", "(2) …": a list item's number; "JAKARTA, KOMPAS.com - …": a dateline
+        i = _skip_paragraph_opening(ctx, i, j, para_start, LIST_NUMBER)
+        i = _skip_paragraph_opening(ctx, i, j, para_start, DATELINE)
     while i < j:
         nxt = _trim_leading(ctx, i, j, residual=residual, verbatim=verbatim, keep_verb=keep_verb)
         if nxt == i:
@@ -99,25 +100,14 @@ def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
     return j
 
 
-def _skip_list_number(ctx: Ctx, i: int, j: int, para_start: int) -> int:
-    """ "1. Saya sampai di Hong Kong …", "(2) …": the number of a list item that opens its
-    paragraph is not part of the claim, nor one of its figures."""
+def _skip_paragraph_opening(ctx: Ctx, i: int, j: int, para_start: int, opening: re.Pattern[str]) -> int:
+    """The first token after ``opening`` when tokens i..j-1 start their paragraph with it and go
+    on after it: what opens the paragraph (a dateline, a list item's number) is not part of the
+    claim, nor are its figures."""
     spans = ctx.idx.spans
     if i >= j or spans[i][0] != para_start:
         return i
-    m = LIST_NUMBER.match(ctx.text, para_start)
-    if m and m.end() < spans[j - 1][1]:
-        while i < j and spans[i][0] < m.end():
-            i += 1
-    return i
-
-
-def _skip_dateline(ctx: Ctx, i: int, j: int, para_start: int) -> int:
-    """ "JAKARTA, KOMPAS.com - …" at the start of a paragraph is not part of the claim."""
-    spans = ctx.idx.spans
-    if i >= j or spans[i][0] != para_start:
-        return i
-    m = DATELINE.match(ctx.text, para_start)
+    m = opening.match(ctx.text, para_start)
     if m and m.end() < spans[j - 1][1]:
         while i < j and spans[i][0] < m.end():
             i += 1
