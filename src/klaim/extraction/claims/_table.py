@@ -206,6 +206,7 @@ class ClaimsTable(BaseModel):
     future: Phrases = []
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
     future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
+    past_futures: Words = []        # after a verb, a future of the past ("feared it would fail"): no forecast
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
