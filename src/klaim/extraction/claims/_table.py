@@ -226,6 +226,7 @@ class ClaimsTable(BaseModel):
     experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
     happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
+    possession_verbs: Words = []     # in the outlet's voice, what something has ("punya hubungan dekat"): background
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
