@@ -467,9 +467,11 @@ def _possession(s: TypeScan) -> bool:
     kepentingan … ingin membantu": the noun's, not the claim's predicate), not tied to an occasion
     ("sudah memiliki", a date), not in a quote or a paraphrase (what a source says something has
     is their assessment or report)."""
-    ctx, claim = s.ctx, s.tokens
-    verbs, lower = _possession_verbs(ctx.L.code), ctx.idx.lower
-    if s.u.quote or s.u.speaker.kind != SpeakerKind.publisher or verbs.isdisjoint(lower[claim.start:claim.stop]):
+    ctx, verbs, speaker = s.ctx, _possession_verbs(s.ctx.L.code), s.u.speaker
+    if not verbs or s.u.quote or speaker is None or speaker.kind != SpeakerKind.publisher:
+        return False  # (a unit made without a speaker is nobody's voice)
+    claim, lower = s.tokens, ctx.idx.lower
+    if verbs.isdisjoint(lower[claim.start:claim.stop]):
         return False
     if _episodic(s):
         return False
@@ -548,9 +550,11 @@ def _happening(s: TypeScan) -> bool:
     the happening is what the claim's own predicate shows), nor under a verb of stance or wishing ("Kita
     harapkan tidak terjadi rush"), nor in a claim that is not asserted or denied, nor with a modal,
     a future or a condition in it ("dapat meningkat", "tidak akan terjadi", "manakala harga naik")."""
-    ctx, claim = s.ctx, s.tokens
-    verbs, lower = _happening_verbs(ctx.L.code), ctx.idx.lower
-    if s.modality not in (Modality.asserted, Modality.negated) or verbs.isdisjoint(lower[claim.start:claim.stop]):
+    ctx, verbs = s.ctx, _happening_verbs(s.ctx.L.code)
+    if not verbs or s.modality not in (Modality.asserted, Modality.negated):
+        return False
+    claim, lower = s.tokens, ctx.idx.lower
+    if verbs.isdisjoint(lower[claim.start:claim.stop]):
         return False
     if not _stance_verbs(ctx.L.code).isdisjoint(lower[claim.start:claim.stop]):
         return False
