@@ -113,7 +113,7 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     negations = ctx.cues(ctx.L.negated, s, e)
     if not negations:
         return False, []  # most claims: the cues that set a negation aside need not be looked up
-    scopes = ctx.cues(ctx.L.negation_scopes, s, e)
+    scopes = ctx.cues(ctx.L.negation_scopes, s, e) + _object_noun_scopes(ctx, s, e)
     rules: list[str] = []
     for a, b in negations:
         if not _unnamed(ctx.text, s, a) or in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
@@ -129,6 +129,27 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
             continue
         return True, []
     return False, rules
+
+
+@cache
+def _noun_scopes(lang: str) -> Phrases:
+    return Phrases(list(claims_table(lang).negation_noun_scopes))
+
+
+def _object_noun_scopes(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
+    """ "pressing his attack that Clinton is not qualified": a noun of what someone said with its
+    complement (``negation_noun_scopes``), as the object of a verb of the claim, scopes a negation
+    after it; not as the claim's subject ("the claim that Y is simply not true" is negated)."""
+    found = _noun_scopes(ctx.L.code).find(ctx.text, s, e)
+    return [(m.start(), m.end()) for m in found
+            if any(ctx.is_verb(t) for t in ctx.idx.between(s, m.start())) and _subject_after(ctx, m.end(), e)]
+
+
+def _subject_after(ctx: Ctx, pos: int, e: int) -> bool:
+    """Does a subject follow "that" ending at ``pos`` (a complement), not a verb or an auxiliary
+    ("an attack that just didn't seem to …" is a relative clause)?"""
+    after = ctx.idx.between(pos, e)
+    return bool(after) and not ctx.is_verb(after.start) and ctx.word(after.start) not in ctx.L.auxiliaries
 
 
 def _hedge(ctx: Ctx, s: int, e: int) -> bool:
