@@ -210,6 +210,7 @@ class ClaimsTable(BaseModel):
     future: Phrases = []
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
     future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
+    past_futures: Words = []        # after a verb, a future of the past ("feared it would fail"): no forecast
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
@@ -229,6 +230,7 @@ class ClaimsTable(BaseModel):
     experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
     happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
+    possession_verbs: Words = []     # in the outlet's voice, what something has ("punya hubungan dekat"): background
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
