@@ -38,10 +38,31 @@ def clause_table(lang: str) -> ClaimsTable:
 def claimed_items(ctx: Ctx, a: int, ends: list[int], b: int) -> list[int]:
     """The enumerated items' ends (``ends``, in clause a..b-1) whose items are claims of their own."""
     t = clause_table(ctx.L.code)
-    if not ends or t.noun_list_items:
+    if not ends or _counted_members(ctx, a, ends, b):
+        return []
+    if t.noun_list_items:
         return ends
     copulas = frozenset(w.lower() for w in t.item_verbs)
     return [e for e in ends if _distinct_item(ctx, a, e, b, copulas)]
+
+
+def _counted_members(ctx: Ctx, a: int, ends: list[int], b: int) -> bool:
+    """ "Ini ada dua kasus Sumber Waras dan reklamasi pulau": a list whose first item opens with a
+    count of as many as the items, and a noun, names the members of what is counted; one fact, not
+    an item claim that says "dua kasus Sumber Waras" alone. Not "dua orang tewas dan tiga luka"
+    (a count in a later item: each its own figure), nor a count with a verb after its noun."""
+    start = item_start(ctx, a, ends[0])
+    if start + 2 >= ends[0] or not ctx.is_word(start + 1) or ctx.is_cap(start + 1) or ctx.is_verb(start + 2):
+        return False
+    count = find_figures(ctx.phrase(start, start + 1), ctx.L.code, None)
+    if len(count) != 1 or count[0].kind != FigureKind.cardinal or count[0].value != len(ends) + 1:
+        return False
+    return not any(ctx.word(t)[:1].isdigit() or _is_count(ctx, t) for t in range(ends[0], b))
+
+
+def _is_count(ctx: Ctx, t: int) -> bool:
+    """Is token t a number written as a word ("tiga")?"""
+    return ctx.is_word(t) and any(f.kind == FigureKind.cardinal for f in find_figures(ctx.word(t), ctx.L.code, None))
 
 
 def _distinct_item(ctx: Ctx, a: int, end: int, b: int, copulas: frozenset[str]) -> bool:

@@ -282,6 +282,9 @@ class ClaimsTable(BaseModel):
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
+    # open a sentence with a phrase the content's predicate takes, before a speaker and cue ("Sedangkan
+    # bagi yang menyuruh, Iriawan menjelaskan, juga akan dikenakan pidana"): the content's claims start there
+    fronted_arguments: Words = []
     # open a sentence with a concession ("Although X, Y", "While X, Y"): X and Y are two claims
     fronted_concessives: Phrases = []
     # a relative clause set off after a speaker's name or in a fronted phrase is a claim (claims/_decompose.py)

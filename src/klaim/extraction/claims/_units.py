@@ -28,6 +28,7 @@ from klaim.extraction.claims._decompose import (
 )
 from klaim.extraction.claims._demands import DEMAND, demand_speaker, wish_demand
 from klaim.extraction.claims._intro import colon_intros, headline_source, interview_answer
+from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import Quote, mark_end, quotes
 from klaim.schema import SpeakerKind
 
@@ -244,18 +245,61 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
             continue
         sent.covered.append(a.span)
         _fronted(ctx, scan, sent, a)
-        if a.subject_span is not None:
-            sent.covered.append(a.subject_span)
+        subject_span, prefix = a.subject_span, a.subject if a.subject_span is not None else None
+        rules: tuple[str, ...] = ("unit.attributed", a.rule)
+        front = _fronted_argument(ctx, sent, a) if subject_span is None else None
+        if front is not None:
+            subject_span, rules = front, (*rules, FRONTED_ARGUMENT)
+        if subject_span is not None:
+            sent.covered.append(subject_span)
         if a.content is not None:
             sent.covered.append(a.content)
             toks = ctx.idx.between(*a.content)
             units = decompose(ctx, toks.start, toks.stop, sent.span, a.speaker, [a.span],
                               para_start=sent.para_start, cue=a.speaker.cue,
                               default_subject=a.subject or _named_mention(ctx.text, a.speaker),
-                              subject_prefix=a.subject if a.subject_span is not None else None)
+                              subject_prefix=prefix)
             units = _outside_nested(units, _nested_start(sent.atts, a, a.content))
-            scan.units += [wish_demand(ctx, u) for u in _tagged(from_subject(ctx, units, a.subject_span),
-                                                                _with_via(("unit.attributed", a.rule), a.speaker))]
+            units = from_subject(ctx, units, subject_span)
+            if front is not None:
+                _fronted_in_text(ctx, units, front)
+            scan.units += [wish_demand(ctx, u) for u in _tagged(units, _with_via(rules, a.speaker))]
+
+
+FRONTED_ARGUMENT = "unit.fronted-argument"
+# the speaker before the cue and the content after it: "X mengatakan …", "dia mengatakan …"
+_SPEAKER_FIRST = frozenset({"attribution.pre-cue", "attribution.pronoun-subject"})
+
+
+def _fronted_in_text(ctx: Ctx, units: list[Unit], front: tuple[int, int]) -> None:
+    """The fronted phrase before the text of the claims that start at it and do not open with it
+    (content with a subject of its own: "Untuk mengantisipasi kemacetan, Polri akan …"); the
+    content's first word keeps the case it is written in."""
+    phrase = ctx.text[front[0]:front[1]]
+    for u in units:
+        if u.start != front[0] or u.text.casefold().startswith(phrase.casefold()):
+            continue
+        body = u.text
+        k = ctx.text.find(body[:1].lower() + body[1:body.find(" ")], front[1]) if " " in body else -1
+        if body[:1].isupper() and 0 <= k < u.end and not ctx.text[k - 1].isalnum():
+            body = body[:1].lower() + body[1:]  # "pihaknya masih …" was capitalised as a sentence
+        u.text = standalone([phrase + ",", body])
+
+
+def _fronted_argument(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, int] | None:
+    """The characters of a phrase opened by a word of the table's ``fronted_arguments`` (after a
+    connective, if any) that opens the sentence and ends at the comma right before a pre-cue's
+    speaker, with no other comma inside ("Sedangkan bagi yang menyuruh, Iriawan menjelaskan, juga
+    akan dikenakan pidana"): what the content's predicate takes, where its claims start."""
+    words = claims_table(ctx.L.code).fronted_arguments
+    if not words or a.rule not in _SPEAKER_FIRST or a.content is None or a.content[0] < a.span[1]:
+        return None
+    toks = ctx.idx.between(sent.span[0], a.span[0])
+    first = toks.start + ctx.match_seq(toks.start, ctx.L.leading, toks.stop)
+    if toks.stop - first < 3 or ctx.word(toks.stop - 1) != "," or ctx.word(first) not in words \
+            or any(ctx.word(t) in (",", ";", ":") for t in range(first, toks.stop - 1)):
+        return None
+    return ctx.span(first, toks.stop - 1)
 
 
 def _nested_start(atts: list[Attribution], a: Attribution, content: tuple[int, int]) -> int | None:
