@@ -354,6 +354,9 @@ class ClaimsTable(BaseModel):
     # a contraction → its full words in standalone text ("n't": " not", "can't": "cannot"); a key that
     # opens with the apostrophe or "n'" is an ending, any other a whole word; "'" stands for ' and ’
     contractions: dict[Phrase, str] = {}
+    # "the party" → "the Democratic Party": a common noun after a definite article → the one name of
+    # that kind the article wrote before (its last word among the noun's ``heads``)
+    named_by_head: dict[Word, Words] = {}
     # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
     # before a verb that reads right after a name: one with a third-person form here ("am": "is",
     # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),
