@@ -64,6 +64,7 @@ class BoilerplateTable(BaseModel):
     fillers: list[str] = []
     request_words: list[str] = []
     anaphoric_contents: list[Regex] = []
+    closing_bios: list[Regex] = []
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Rules:
     fillers: frozenset[str] = frozenset()
     request_words: frozenset[str] = frozenset()
     anaphoric_content: re.Pattern[str] | None = None
+    closing_bio: re.Pattern[str] | None = None
     lang: str = ""
 
 
@@ -143,7 +145,7 @@ def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
         question_openers=frozenset(w.lower() for w in t.question_openers),
         cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers),
         request_words=frozenset(w.lower() for w in t.request_words),
-        anaphoric_content=_any(t.anaphoric_contents), lang=lang,
+        anaphoric_content=_any(t.anaphoric_contents), closing_bio=_any(t.closing_bios), lang=lang,
     )
 
 
@@ -247,7 +249,29 @@ def non_claim_regions(text: str, lang: str) -> list[Region]:
     r = rules(lang)
     out = [Region(s, e, rule) for s, e in _lines(text) if (rule := _line_rule(r, text[s:e]))]
     out += _inline_promos(r, text)
+    out += _closing_bio(r, text)
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+BIO_MAX_CHARS = 400  # an op-ed's closing tagline is a sentence or three
+
+
+def _closing_bio(r: Rules, text: str) -> Iterator[Region]:
+    """ "Rick Scott is the Republican governor of Florida.": an article's last paragraph that says
+    who someone the article never named before is (``closing_bios``; "James Bovard is the author of
+    …") is the op-ed's tagline about its author, not a claim of the article. A person named before
+    ("Clinton is well positioned in South Carolina") ends a news story."""
+    if r.closing_bio is None:
+        return
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    m = r.closing_bio.match(text, start, end) if start else None  # a text of one paragraph is no tagline
+    if m is None or end - start > BIO_MAX_CHARS:
+        return
+    surname = m.group("name").split()[-1]
+    if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[:start]) is None:
+        yield Region(start, end, "bio")
 
 
 # ---- claim rules ------------------------------------------------------------------------------
