@@ -65,6 +65,7 @@ class BoilerplateTable(BaseModel):
     request_words: list[str] = []
     anaphoric_contents: list[Regex] = []
     closing_bios: list[Regex] = []
+    presentational_leads: list[Regex] = []
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Rules:
     request_words: frozenset[str] = frozenset()
     anaphoric_content: re.Pattern[str] | None = None
     closing_bio: re.Pattern[str] | None = None
+    presentational_lead: re.Pattern[str] | None = None
     lang: str = ""
 
 
@@ -145,7 +147,8 @@ def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
         question_openers=frozenset(w.lower() for w in t.question_openers),
         cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers),
         request_words=frozenset(w.lower() for w in t.request_words),
-        anaphoric_content=_any(t.anaphoric_contents), closing_bio=_any(t.closing_bios), lang=lang,
+        anaphoric_content=_any(t.anaphoric_contents), closing_bio=_any(t.closing_bios),
+        presentational_lead=_any(t.presentational_leads), lang=lang,
     )
 
 
@@ -411,6 +414,16 @@ def _filler(r: Rules, span: Span) -> str | None:
     return None if any(ctx.is_verb(k) or ctx.word(k)[:1].isdigit() for k in rest) else "filler"
 
 
+def _presentational(r: Rules, span: Span) -> str | None:
+    """ "Here they are:", "Here is what he said:": a sentence that only presents what follows its
+    colon (``presentational_leads``, the whole claim) says nothing of its own."""
+    if r.presentational_lead is None:
+        return None
+    m = r.presentational_lead.match(span.surface)
+    after = span.ctx.text[span.end:span.end + 2].lstrip()
+    return "lead-in" if m and m.end() == len(span.surface.rstrip()) and after.startswith(":") else None
+
+
 def _anaphoric_content(r: Rules, span: Span) -> str | None:
     """What a speaker said given only as a pointer back ("Luhut mengatakan hal yang sama."): the
     claim would be "Hal yang sama.", which states nothing a reader can check."""
@@ -502,7 +515,7 @@ def _cut_lead(r: Rules, span: Span) -> str | None:
 # A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
 CLAIM_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
                                                                 _greeting, _cut_lead, _filler, _request,
-                                                                _anaphoric_content)
+                                                                _anaphoric_content, _presentational)
 SENTENCE_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_fragment, _name_list)
 
 
