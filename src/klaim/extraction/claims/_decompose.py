@@ -2215,7 +2215,116 @@ def name_appositive_claims(ctx: Ctx, sentence: tuple[int, int], units: list[Unit
             continue
         for end in _appositive_phrase_ends(ctx, t0, toks.stop):
             out.append(_name_appositive(ctx, (name, k, t0, end), sentence, units))
+    return out + role_before_name_claims(ctx, sentence, units)
+
+
+@dataclass(frozen=True)
+class _RoleWords:
+    heads: frozenset[str]     # ``prenominal_roles``
+    definite: frozenset[str]  # ``definite_prenominal_roles``: one holds it alone ("the Democratic nominee")
+    articles: tuple[str, ...]  # ``prenominal_role_articles``: (definite, indefinite)
+    infinitive: frozenset[str]  # ``infinitive_markers``: a bare word after one is a verb
+
+
+@cache
+def _role_words(lang: str) -> _RoleWords:
+    t = clause_table(lang)
+    return _RoleWords(frozenset(t.prenominal_roles), frozenset(t.definite_prenominal_roles),
+                      tuple(t.prenominal_role_articles), frozenset(t.infinitive_markers))
+
+
+ROLE_MODIFIERS = 5  # words at most that describe a role before it ("Republican and billionaire presidential")
+ROLE_NAME_WORDS = 4  # capitalised words at most of the name after a role
+
+
+def role_before_name_claims(ctx: Ctx, sentence: tuple[int, int], units: list[Unit]) -> list[Unit]:
+    """ "veteran Democratic strategist Donna Brazile", "likely Democratic nominee Hillary Clinton":
+    a role noun (``prenominal_roles``, written in lower case) with words that describe it, right
+    before a name, says who the name is, a claim of its own ("Donna Brazile is a veteran Democratic
+    strategist."), said by whoever says the part of the sentence it lies in. Not a bare role
+    ("businessman Matt Bevin": a title, no description)."""
+    words = _role_words(ctx.L.code)
+    if not words.heads:
+        return []
+    toks = ctx.idx.between(*sentence)
+    out: list[Unit] = []
+    for h in range(toks.start + 1, toks.stop - 1):
+        if ctx.word(h) not in words.heads or ctx.is_cap(h) or not ctx.is_cap(h + 1):
+            continue
+        first = _role_modifiers_start(ctx, toks.start, h)
+        end = _role_name_end(ctx, h + 1, toks.stop)
+        if first < h and end > h + 1 and ctx.word(h + 1) not in _stance_words(ctx.L.code)[2]:
+            out.append(_role_claim(ctx, (first, h, end), sentence, units))  # not "Any candidate I …"
     return out
+
+
+def _role_modifiers_start(ctx: Ctx, lo: int, h: int) -> int:
+    """Where the words that describe the role at h start: back over words that are no verb (a
+    hyphened one may be: "well-organized rival"), stop, auxiliary, coordinator or determiner; not
+    a bare word after "to" or an auxiliary ("to defeat Republican nominee …", "will make …")."""
+    t = h
+    while t - 1 >= lo and h - t < ROLE_MODIFIERS and ctx.is_word(t - 1) and _describes_role(ctx, t - 1):
+        t -= 1
+    before = ctx.word(t - 1) if t - 1 >= lo else ""
+    if t < h and (before in _role_words(ctx.L.code).infinitive or before in ctx.L.auxiliaries) \
+            and not ctx.is_cap(t) and "-" not in ctx.word(t) and not _is_adverb(ctx, t):
+        t += 1
+    return t
+
+
+def _describes_role(ctx: Ctx, t: int) -> bool:
+    """May the word at t describe a role after it ("likely Democratic nominee": an adverb may; not
+    a preposition, subordinator or participle: "lead over rival …", "beating rival …")?"""
+    L, w, words = ctx.L, ctx.word(t), _object_relative_words(ctx.L.code)
+    if w in words.determiners or w in words.stops or w in L.np_stops or w in L.subordinators \
+            or w in L.relative or w in L.coordinators:
+        return False
+    if "-" in w:
+        return True  # "well-organized rival", "newly-announced running mate"
+    suffix = L.participle_suffix
+    return (w not in L.auxiliaries or _is_adverb(ctx, t)) and not ctx.is_verb(t) \
+        and not (suffix and w.endswith(suffix) and not ctx.is_cap(t))
+
+
+def _role_name_end(ctx: Ctx, t: int, stop: int) -> int:
+    """Where the name after a role ends: its capitalised words, before a possessive ("front-runner
+    Donald Trump's campaign": the claim is on Donald Trump)."""
+    end, ending = t, clause_table(ctx.L.code).possessive_ending
+    while end < stop and end - t < ROLE_NAME_WORDS and ctx.is_word(end) and ctx.is_cap(end):
+        end += 1
+        if ending and ctx.word(end - 1).replace("’", "'").endswith(ending):
+            break
+    return end
+
+
+def _role_article(ctx: Ctx, role: str, h: int) -> list[str]:
+    """The article before a role in a claim's text: none after a possessive ("Clinton's running
+    mate"), the definite one for a role one holds alone, else the indefinite one (its form before
+    a vowel when the table gives one: "an Ikea tycoon")."""
+    words = _role_words(ctx.L.code)
+    if clause_table(ctx.L.code).possessive_ending in role.replace("’", "'"):
+        return []
+    if ctx.word(h) in words.definite:
+        return [words.articles[0]]
+    vowel = len(words.articles) > 2 and role[:1].lower() in "aeiou"
+    return [words.articles[2] if vowel else words.articles[1]]
+
+
+def _role_claim(ctx: Ctx, bounds: tuple[int, int, int], sentence: tuple[int, int], units: list[Unit]) -> Unit:
+    first, h, end = bounds
+    role = ctx.phrase(first, h + 1)
+    if first == ctx.idx.between(*sentence).start and _written_lower(ctx, ctx.word(first)):
+        role = role[0].lower() + role[1:]  # "Veteran strategist X said", not "Republican candidate X said"
+    name, ending = ctx.phrase(h + 1, end), clause_table(ctx.L.code).possessive_ending
+    if ending and name.replace("’", "'").endswith(ending):
+        name = name[:-len(ending)]
+    text = standalone([name, ctx.L.copula, *_role_article(ctx, role, h), role])
+    s, e = ctx.span(first, end)
+    cover = min((u for u in units if u.start <= s and e <= u.end), key=lambda u: u.end - u.start, default=None)
+    if cover is None:
+        return Unit(s, e, text, sentence, PUBLISHER, [], role="role-before-name")
+    return Unit(s, e, text, sentence, cover.speaker, list(cover.spans), role="role-before-name", cue=cover.cue,
+                rules=tuple(r for r in cover.rules if not r.startswith("decompose.")))
 
 
 RELATIVE_SUBJECT_WORDS = 8  # words at most in a description that opens a sentence before ", who …"

@@ -158,6 +158,12 @@ class ClaimsTable(BaseModel):
     non_participles: Words = []  # end in the participle suffix but open no participle clause ("including", "during")
     complement_heads: Words = []  # a clause after them and a complementiser is a fact ("shocked that …")
     appositive_breakers: Words = []  # make a phrase after "Name," a clause ("Sanders, the more they …")
+    # a role noun right before a name with words that describe it says who the name is ("veteran
+    # Democratic strategist Donna Brazile"): a claim; its article in the claim's text
+    prenominal_roles: Words = []
+    definite_prenominal_roles: Words = []
+    prenominal_role_articles: Words = []  # the definite one, the indefinite one (and its form before a vowel)
+    infinitive_markers: Words = []  # a bare lower-case word after one is a verb ("to defeat …")
     appositive_openers: Words = []  # open a noun phrase after "Name," that says who it is ("Stein, a physician")
     # "warga setempat atau pendatang": alternatives, of which no one is asserted alone
     disjunctive_coordinators: Words = []

@@ -442,7 +442,8 @@ def _names_someone(s: TypeScan, i: int, j: int) -> bool:
     return ctx.word(i) not in ctx.L.not_names and all(ctx.is_cap(k) or not ctx.is_word(k) for k in range(i, j))
 
 
-@TYPE_RULES.register("identity", lambda s: s.u.role in ("apposition", "name-appositive") or _identity_predicate(s))
+@TYPE_RULES.register("identity", lambda s: s.u.role in ("apposition", "name-appositive", "role-before-name")
+                    or _identity_predicate(s))
 def _identity(s: TypeScan) -> ClaimType:
     """An apposition or an identity predicate says who or what someone is ("Menteri ESDM, Ignasius
     Jonan", "menjabat sebagai", "is a physician"): a standing fact, background to the news. An
