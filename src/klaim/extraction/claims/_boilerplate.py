@@ -49,6 +49,7 @@ class BoilerplateTable(BaseModel):
     heading_max_words: int = 0
     list_item_max_words: int = 0
     lead_in_max_words: int = 0
+    lead_in_openers: list[Regex] = []
     fragment_openers: list[str] = []
     fragment_max_words: int = 0
     dated_fragment_max_words: int = 0
@@ -91,6 +92,7 @@ class Rules:
     fillers: frozenset[str] = frozenset()
     request_words: frozenset[str] = frozenset()
     anaphoric_content: re.Pattern[str] | None = None
+    lead_in_opener: re.Pattern[str] | None = None
     lang: str = ""
 
 
@@ -143,7 +145,7 @@ def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
         question_openers=frozenset(w.lower() for w in t.question_openers),
         cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers),
         request_words=frozenset(w.lower() for w in t.request_words),
-        anaphoric_content=_any(t.anaphoric_contents), lang=lang,
+        anaphoric_content=_any(t.anaphoric_contents), lead_in_opener=_any(t.lead_in_openers), lang=lang,
     )
 
 
@@ -157,6 +159,9 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         if stripped:
             s += len(m.group()) - len(m.group().lstrip())
             yield s, s + len(stripped)
+
+
+_CAPITALS_MAX_CHARS = 160
 
 
 def _furniture(r: Rules, line: str) -> str | None:
@@ -191,8 +196,17 @@ def _heading(r: Rules, line: str) -> str | None:
     return None
 
 
+def _capitals(line: str) -> str | None:
+    """A line in capitals ("1. FIREWORKS FLY IN FIRST ONE-ON-ONE DEMOCRATIC DEBATE."), with or
+    without a final stop: a headline or a kicker, not a sentence of the story."""
+    if len(line) > _CAPITALS_MAX_CHARS or line.upper() != line:
+        return None  # most lines: a lowercase letter
+    lettered = [w for w in _WORD.findall(line) if any(c.isalpha() for c in w)]
+    return "heading" if len(lettered) >= 2 else None
+
+
 def _line_rule(r: Rules, line: str) -> str | None:
-    return _furniture(r, line) or _heading(r, line)
+    return _furniture(r, line) or _heading(r, line) or _capitals(line)
 
 
 def _inline_promos(r: Rules, text: str) -> Iterator[Region]:
@@ -368,6 +382,12 @@ def _request(r: Rules, span: Span) -> str | None:
     return None
 
 
+def _lead_in_opener(r: Rules, span: Span) -> str | None:
+    """A sentence that only announces what follows ("Berikut daftar situs webnya:")."""
+    opener = r.lead_in_opener
+    return "lead-in" if opener and opener.match(_opening(span.surface)) else None
+
+
 def _greeting(r: Rules, span: Span) -> str | None:
     """Thanks and greetings ("Alright, thank you very much", "Terima kasih")."""
     return "greeting" if r.greeting and r.greeting.match(_opening(span.surface)) else None
@@ -478,7 +498,7 @@ def _cut_lead(r: Rules, span: Span) -> str | None:
 # A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
 CLAIM_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
                                                                 _greeting, _cut_lead, _filler, _request,
-                                                                _anaphoric_content)
+                                                                _anaphoric_content, _lead_in_opener)
 SENTENCE_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_fragment, _name_list)
 
 

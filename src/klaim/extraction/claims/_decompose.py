@@ -69,6 +69,7 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
     ``verbatim`` (quotes) keeps the words and only drops punctuation at the edges.
     """
     if para_start is not None:
+        i = _skip_list_number(ctx, i, j, para_start)
         i = _skip_dateline(ctx, i, j, para_start)
     while i < j:
         nxt = _trim_leading(ctx, i, j, residual=residual, verbatim=verbatim, keep_verb=keep_verb)
@@ -89,6 +90,19 @@ def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
                                                      or (n == 1 and ctx.word(k) in ctx.L.subordinators)):
             return k - 1  # "These figures are unsurprising, as": the subordinator opens what follows
     return j
+
+
+def _skip_list_number(ctx: Ctx, i: int, j: int, para_start: int) -> int:
+    """ "1. Saya sampai di Hong Kong …", "(2) …": the number of a list item that opens its
+    paragraph is not part of the claim, nor one of its figures."""
+    spans = ctx.idx.spans
+    if i >= j or spans[i][0] != para_start:
+        return i
+    m = LIST_NUMBER.match(ctx.text, para_start)
+    if m and m.end() < spans[j - 1][1]:
+        while i < j and spans[i][0] < m.end():
+            i += 1
+    return i
 
 
 def _skip_dateline(ctx: Ctx, i: int, j: int, para_start: int) -> int:
@@ -132,6 +146,8 @@ def _trim_leading(ctx: Ctx, i: int, j: int, *, residual: bool, verbatim: bool, k
 
 
 _FIGURE_SIGNS = "%‰°"
+# A list item's number at the start of its paragraph, before a word ("1. Saya", "(2) Polisi", "3) …").
+LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)][ \t]+(?=\S)")
 
 
 def _trim_trailing(ctx: Ctx, i: int, j: int) -> int:

@@ -206,9 +206,10 @@ def _participle_after(ctx: Ctx, b: int, e: int) -> bool:
     return bool(after) and ctx.is_verb(after.start)
 
 
+FUTURE_OPENER = "modality.future-opener"
+DENIED = "modality.denied"
 # The cue lists that make a claim other than asserted: a claim with none of them is asserted
 # (unless its attribution cue hedges), whatever the lists that only set a cue aside say.
-FUTURE_OPENER = "modality.future-opener"
 MODALITY_CUES = ("uncertain", "hedged", "hedged_numbers", "conditional", "negated", "future")
 
 
@@ -255,6 +256,14 @@ def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
     if negated:
         return Modality.negated, []
     return _future_or_asserted(ctx, s, e, rules)
+
+
+def denied(ctx: Ctx, cue: str | None, said: Modality, rules: list[str]) -> tuple[Modality, list[str]]:
+    """The modality of what the speaker claims when their cue denies the content ``said``
+    ("Lion Air membantah terjadi kebocoran"): its negation, and a negated content is asserted."""
+    if not cue or cue.lower() not in ctx.L.denial_cues:
+        return said, rules
+    return (Modality.asserted if said is Modality.negated else Modality.negated), [*rules, DENIED]
 
 
 def _future_or_asserted(ctx: Ctx, s: int, e: int, rules: list[str]) -> tuple[Modality, list[str]]:

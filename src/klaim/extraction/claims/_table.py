@@ -103,6 +103,7 @@ class ClaimsTable(BaseModel):
     passive_openers: Words = []
     nominal_cues: Words = []
     accusation_cues: Words = []   # the object is the accused; with no predicate after it, no statement
+    denial_cues: Words = []   # what the speaker denies: the content is negated
     speech_nouns: Words = []
     recipient_words: Words = []
     object_prepositions: Words = []  # "agreed on creating …": after a cue, an object, not a statement
