@@ -751,8 +751,8 @@ def _classified(phrase: _Phrase) -> SpeakerRef | None:
         if not isinstance(hit, _Undecided):
             return hit
     np = parse_np(phrase.ctx, phrase.i, phrase.j)
-    for np_rule in (_anonymous_speaker, _member_speaker, _group_speaker, _connected_organisation, _named_speaker,
-                    _role_speaker):
+    for np_rule in (_anonymous_speaker, _member_speaker, _group_speaker, _plural_speaker, _connected_organisation,
+                    _named_speaker, _role_speaker):
         hit = np_rule(phrase, np)
         if not isinstance(hit, _Undecided):
             return hit
@@ -918,6 +918,45 @@ def _group_speaker(p: _Phrase, np: NP) -> Decision:
     p.reg.last_group = SpeakerRef(SpeakerKind.group, name=p.text, role=np.role, organisation=np.organisation,
                                   mention=p.mention, cue=p.cue)
     return p.reg.last_group
+
+
+PLURAL_SPEAKER = "speaker.plural-noun"
+
+
+def _plural_speaker(p: _Phrase, np: NP) -> Decision:
+    """ "Aides said", "Prosecutors say", "two out of three Americans feel": a plural word where a
+    name would be, of no person the article names, is a group, not a person named "Aides"."""
+    if not _common_plural(p, np):
+        return UNDECIDED
+    p.reg.last_group = SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue, via=PLURAL_SPEAKER)
+    return p.reg.last_group
+
+
+def _common_plural(p: _Phrase, np: NP) -> bool:
+    """Is the phrase's last word, its one-word name, a plural that is no one's name: a common noun
+    capitalised to open the sentence, or a plural after lower-case words of the phrase ("the vast
+    majority of Americans")?"""
+    ctx, t = p.ctx, p.j - 1
+    word, suffix = ctx.word(t), str(ctx.L.plural_suffix or "")
+    if np.role or not suffix or np.name != ctx.surface(t) or not word.endswith(suffix) \
+            or len(word) <= len(suffix) + 2 or _names_a_person(p.reg, word):
+        return False
+    return _capitalised_common_noun(ctx, t, word[: -len(suffix)]) if t == p.i else _after_quantity(p, t)
+
+
+def _capitalised_common_noun(ctx: Ctx, t: int, singular: str) -> bool:
+    """ "Aides said": a word capitalised to open its sentence that the article writes in lower
+    case elsewhere, as it is or in the singular."""
+    return _opens_sentence(ctx, t) and (_lower_elsewhere(ctx, t)
+                                        or any(not ctx.is_cap(q) for q in ctx.positions(singular)))
+
+
+def _after_quantity(p: _Phrase, t: int) -> bool:
+    """ "two out of three Americans": lower-case words before token t, and no name among them
+    ("the Wilson Center for Scholars" is one)."""
+    ctx = p.ctx
+    return ctx.is_word(t - 1) and not ctx.is_cap(t - 1) and ctx.word(t - 1) not in ctx.L.np_articles \
+        and not any(ctx.is_cap(q) for q in range(p.i + 1, t))
 
 
 def _named_speaker(p: _Phrase, np: NP) -> Decision:
