@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
+from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._rules import RuleSet
 from klaim.extraction.claims._table import claims_table
@@ -1467,7 +1467,7 @@ def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_st
     base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
     if word not in _cue_words(L) and not (base and base in L.prefix_cues) and not _verb_after_quote(ctx, k, lo):
         return None
-    if _participle(ctx, k, lo) or _headline_act(ctx, k):
+    if _participle(ctx, k, lo) or _headline_act(ctx, k) or _naming_participle(ctx, k, lo):
         return None
     scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, word, ctx.word(k - 1) if k > lo else "", base, before)
     fired = CUE_RULES.first(L.code, scan)
@@ -1484,6 +1484,36 @@ def _headline_act(ctx: Ctx, k: int) -> bool:
     capitalised inside its sentence is a title-case headline's verb. The guideline gives acts and
     stances to the outlet: the headline is its claim, not a wish with a source."""
     return ctx.idx.is_cap[k] and ctx.word(k) in ctx.L.act_cues and not _opens_sentence(ctx, k)
+
+
+@cache
+def _naming_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The table's naming cues ("called") and the words that make one name ("so")."""
+    t = claims_table(lang)
+    return frozenset(w.lower() for w in t.naming_cues), frozenset(w.lower() for w in t.naming_openers)
+
+
+_NAMED_NOUN_WORDS = 3  # words at most from the indefinite article to the cue ("a small firm called")
+
+
+def _naming_participle(ctx: Ctx, k: int, lo: int) -> bool:
+    """ "a group called Citizens for Trump", "the so called “Self-Determination Initiative”": a
+    naming cue before a name or quote, after "so" or after an indefinite noun phrase that is no
+    person ("a spokesman called Trump …" is one speaking), names what follows: no cue."""
+    cues, openers = _naming_words(ctx.L.code)
+    if ctx.word(k) not in cues or k + 1 >= len(ctx.idx.spans) or k - 1 < lo \
+            or not (ctx.is_cap(k + 1) or ctx.word(k + 1) in OPENING):
+        return False
+    if ctx.word(k - 1) in openers:
+        return True
+    indefinite = ctx.L.np_articles - _person_nouns(ctx.L.code)[0]
+    for t in range(k - 1, max(lo, k - 1 - _NAMED_NOUN_WORDS) - 1, -1):
+        if not ctx.is_word(t) or ctx.is_cap(t) or ctx.match_seq(t, ctx.L.roles, k) \
+                or ctx.word(t) in _person_nouns(ctx.L.code)[1]:
+            return False
+        if ctx.word(t) in indefinite:
+            return t < k - 1
+    return False
 
 
 def _participle(ctx: Ctx, k: int, lo: int) -> bool:
