@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._lang import Sequences
@@ -131,6 +132,9 @@ class Registry:
         # "a senior official"), by their words, for a later "Komandan itu" / "the official"
         # (the last few only: a look-up scans them, and an article may introduce thousands)
         self.described: deque[tuple[frozenset[str], SpeakerRef]] = deque(maxlen=_INTRODUCED_KEPT)
+        # what the stages work out from ``full`` and ``by_token``, kept until they change (only in
+        # ``_store``, which empties it)
+        self.derived: dict[tuple, Any] = {}
         self._learn()
 
     def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
@@ -181,6 +185,8 @@ class Registry:
         return ref
 
     def _store(self, key: str, ref: SpeakerRef) -> None:
+        if self.derived:
+            self.derived.clear()
         if key not in self.full:
             self._order[key] = len(self._order)
             for tok in dict.fromkeys(key.split()):
@@ -1132,7 +1138,24 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
     named = _named_organisation(p)
     if named is not None:
         return named
+    described = _description_holding_name(p)
+    if described is not None:
+        return described
     return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
+
+
+def _description_holding_name(p: _Phrase) -> SpeakerRef | None:
+    """ "ibunda artis Atiqah Hasiholan tersebut", "Guru Besar Perguruan Tinggi Ilmu Kepolisian
+    itu", "anak buah bandar narkotik Fredi Budiman itu": a singular description closed by a
+    demonstrative that no rule read as a name is the person last named; the name inside is
+    someone the person is related to, or where they work (helper idfix)."""
+    ctx = p.ctx
+    if p.j - p.i < 3 or not _definite_description_words(ctx, p.i, p.j):
+        return None
+    ref = p.reg.pronoun(ctx, p.i, p.cue)
+    if not ref.name:
+        return None
+    return _moved(ref, mention=p.mention, via="speaker.definite-description")
 
 
 COORDINATED_ORGANISATIONS = "speaker.coordinated-organisations"
@@ -1218,15 +1241,21 @@ def _person_description(ctx: Ctx, i: int, j: int) -> bool:
 def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
     """A singular description without a name closed by a demonstrative ("X itu", "that X"),
     headed by a word that is neither a group determiner nor an organisation's head word."""
+    if not _definite_description_words(ctx, i, j):
+        return False
+    return not parse_np(ctx, i, j - 1).name or _regional_office(ctx, i, j - 1)
+
+
+def _definite_description_words(ctx: Ctx, i: int, j: int) -> bool:
+    """Tokens i..j-1 closed by a demonstrative and headed by a word that is neither a group
+    determiner nor an organisation's head word: one someone or something spoken of before."""
     L = ctx.L
     if j - i < 2 or ctx.word(j - 1) not in L.demonstratives:
         return False
     first = ctx.word(i)
     if first in L.group_determiners or first in L.organisation_heads or first in L.demonstratives:
         return False
-    if "-" in first and first.split("-")[0] == first.split("-")[-1]:
-        return False  # "para pejabat-pejabat itu": reduplicated, plural
-    return not parse_np(ctx, i, j - 1).name or _regional_office(ctx, i, j - 1)
+    return not ("-" in first and first.split("-")[0] == first.split("-")[-1])  # "pejabat-pejabat itu": plural
 
 
 _REGION_WORDS = 3  # capitalised words at most in a region after its title ("Kapolda Metro Jaya")
