@@ -91,6 +91,8 @@ class ClaimsTable(BaseModel):
     possessive_determiners: Words = []  # a cue word after one is a noun ("Their calls intensified")
     definite_articles: Words = []  # open a description of someone named before ("the")
     person_nouns: Words = []  # a description headed by one is the person last named ("the businessman")
+    naming_cues: Words = []  # a cue that also names a thing after its noun ("a group called Citizens for Trump")
+    naming_openers: Words = []  # right before a naming cue, make it name ("the so called …")
     member_nouns: Words = []  # a member of a party or movement, capitalised: no name ("Democrats", "a Republican")
     infinitive_openers: list[str] = []  # before a cue, its subject stands before them ("went on to")
     figure_object_cues: Words = []  # pre-cues that take a figure as object, no statement ("added 292,000 jobs")
