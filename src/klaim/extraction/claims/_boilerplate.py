@@ -61,6 +61,7 @@ class BoilerplateTable(BaseModel):
     greetings: list[Regex] = []
     question_marks: list[str] = []
     question_openers: list[str] = []
+    questions_in_place: list[Regex] = []
     cut_datelines: list[Regex] = []
     fillers: list[str] = []
     request_words: list[str] = []
@@ -94,9 +95,10 @@ class Rules:
     fillers: frozenset[str] = frozenset()
     request_words: frozenset[str] = frozenset()
     anaphoric_content: re.Pattern[str] | None = None
+    lead_in_opener: re.Pattern[str] | None = None
+    question_in_place: re.Pattern[str] | None = None
     closing_bio: re.Pattern[str] | None = None
     presentational_lead: re.Pattern[str] | None = None
-    lead_in_opener: re.Pattern[str] | None = None
     lang: str = ""
 
 
@@ -149,8 +151,9 @@ def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
         question_openers=frozenset(w.lower() for w in t.question_openers),
         cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers),
         request_words=frozenset(w.lower() for w in t.request_words),
-        anaphoric_content=_any(t.anaphoric_contents), closing_bio=_any(t.closing_bios),
-        presentational_lead=_any(t.presentational_leads), lead_in_opener=_any(t.lead_in_openers), lang=lang,
+        anaphoric_content=_any(t.anaphoric_contents), lead_in_opener=_any(t.lead_in_openers),
+        question_in_place=_any(t.questions_in_place, r"\b"), closing_bio=_any(t.closing_bios),
+        presentational_lead=_any(t.presentational_leads), lang=lang,
     )
 
 
@@ -333,7 +336,7 @@ def _fragment(r: Rules, span: Span) -> str | None:
     if not opener:
         return None
     times = _time_spans(body, r.lang, span.start + lead)
-    if any(c.isdigit() and not any(a <= span.start + lead + i < b for a, b in times) for i, c in enumerate(body)):
+    if _digit_outside(body, span.start + lead, times):
         return None
     words = span.words(lead, times)
     limit = r.dated_fragment_max_words if times else r.fragment_max_words
@@ -367,6 +370,17 @@ def _time_spans(body: str, lang: str, at: int) -> tuple[tuple[int, int], ...]:
     if not lang or not any(map(str.isdigit, body)):
         return ()
     return tuple((at + f.start, at + f.end) for f in find_figures(body, lang) if f.kind in _TIME_KINDS)
+
+
+def _digit_outside(body: str, at: int, times: tuple[tuple[int, int], ...]) -> bool:
+    """Is a digit of ``body`` (which starts at ``at``) outside every span of ``times``? The
+    stretches between the spans are searched, not each character against each span."""
+    pos = 0
+    for a, b in sorted(times):
+        if any(map(str.isdigit, body[pos:max(pos, a - at)])):
+            return True
+        pos = max(pos, b - at)
+    return any(map(str.isdigit, body[pos:]))
 
 
 def _is_predicate(r: Rules, word: str) -> bool:
@@ -480,7 +494,14 @@ def _question(r: Rules, text: str, start: int, end: int, sentence_end: int | Non
         return None
     clauses = _opening(text[start:end]).split(",", 2)[:2]
     firsts = {words[0].lower() for clause in clauses if (words := _WORD.findall(clause))}
-    return "question" if firsts & r.question_openers else None
+    return "question" if firsts & r.question_openers or _asks_in_place(r, text[start:end]) else None
+
+
+def _asks_in_place(r: Rules, claim: str) -> bool:
+    """Does a question word stand where the asked-for thing would ("Maksud KPK apa, mau main
+    politik?", "Pasal berapa yang digunakan?")? A language that asks without moving the word
+    (Indonesian) lists patterns of such words under ``questions_in_place``."""
+    return r.question_in_place is not None and r.question_in_place.search(claim) is not None
 
 
 _STOP = re.compile(r"[.!?]")
@@ -535,8 +556,8 @@ def _cut_lead(r: Rules, span: Span) -> str | None:
 # A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
 CLAIM_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
                                                                 _greeting, _cut_lead, _filler, _request,
-                                                                _anaphoric_content, _presentational,
-                                                                _lead_in_opener)
+                                                                _anaphoric_content, _lead_in_opener,
+                                                                _presentational)
 SENTENCE_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_fragment, _name_list)
 
 

@@ -15,7 +15,13 @@ from functools import cache
 from typing import Any
 
 from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
-from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table, relative_antecedent
+from klaim.extraction.claims._clauses import (
+    appositive_subject,
+    claimed_items,
+    clause_table,
+    measured_noun_phrases,
+    relative_antecedent,
+)
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
@@ -1625,6 +1631,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += object_relative_parts(ctx, a, b, like)
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
     out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
+    out += [_worded_part(ctx, s, e, words, like, "measured-noun") for s, e, words in measured_noun_phrases(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
     if _label_positions(ctx):  # most articles list no numbered unit
         out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b)
@@ -2089,6 +2096,12 @@ def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> U
     body = ctx.text[s:e]
     return Unit(s, e, standalone([*_unless_restated(head, body), body]), like.sentence, like.speaker,
                 list(like.spans), role=role, cue=like.cue)
+
+
+def _worded_part(ctx: Ctx, a: int, b: int, words: list[str], like: Unit, role: str) -> Unit:
+    """A claim on tokens a..b-1 whose text is ``words``, not the span as written."""
+    s, e = ctx.span(a, b)
+    return Unit(s, e, standalone(words), like.sentence, like.speaker, list(like.spans), role=role, cue=like.cue)
 
 
 def _unless_restated(head: list[str], body: str) -> list[str]:

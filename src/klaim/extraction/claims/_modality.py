@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$|\n")
 _OPENER_REACH = 4  # tokens from a claim's start within which a future opener stands before the predicate
 
 
-def _in_relative(ctx: Ctx, s: int, pos: int) -> bool:
+def in_relative(ctx: Ctx, s: int, pos: int) -> bool:
     """Is the cue right after a relative pronoun ("dokumen yang diduga …", "situasi yang tak
     kondusif"), or after one and the adverbs a relative clause may open with ("Mayat yang semula
     tak diketahui identitasnya itu teridentifikasi …")? Then it qualifies a noun, not the claim."""
@@ -61,7 +61,7 @@ def _cue(ctx: Ctx, ph, s: int, e: int) -> bool:
     """A cue word written in lower case, or capitalised only at the claim's start ("May" the
     month or "Will" the name are not modal words), and not inside a relative clause."""
     text = ctx.text
-    return any(_unnamed(text, s, a) and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
+    return any(_unnamed(text, s, a) and not in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
 
 
 # what may stand before a claim's first word: a quote's opening mark or a bracket
@@ -116,7 +116,7 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     scopes = ctx.cues(ctx.L.negation_scopes, s, e) + _object_noun_scopes(ctx, s, e)
     rules: list[str] = []
     for a, b in negations:
-        if not _unnamed(ctx.text, s, a) or _in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
+        if not _unnamed(ctx.text, s, a) or in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
             continue
         if any(scope_end <= a for _, scope_end in scopes):
             rules = ["modality.negation-in-complement"]
@@ -159,7 +159,7 @@ def _hedge(ctx: Ctx, s: int, e: int) -> bool:
         return False
     blocked = ctx.cues(ctx.L.hedge_blockers, s, e)
     return any(not any(bs <= a < be for bs, be in blocked) and _unnamed(ctx.text, s, a)
-               and not _in_relative(ctx, s, a) for a, _ in hedges)
+               and not in_relative(ctx, s, a) for a, _ in hedges)
 
 
 def _approximate_number(ctx: Ctx, s: int, e: int, figures: Sequence[Figure]) -> bool:
@@ -199,7 +199,7 @@ def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     if not blocked:
         return _cue(ctx, ctx.L.future, s, e), []
     text = ctx.text
-    own = any(_unnamed(text, s, a) and not _in_relative(ctx, s, a)
+    own = any(_unnamed(text, s, a) and not in_relative(ctx, s, a)
               and not any(bs <= a < be for bs, be in blocked) for a, _ in ctx.cues(ctx.L.future, s, e))
     return own, ([] if own else ["modality.counterfactual"])
 

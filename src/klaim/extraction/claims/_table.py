@@ -142,6 +142,7 @@ class ClaimsTable(BaseModel):
     name_prefixes: Words = []
     organisation_heads: Words = []
     organisation_connectors: Words = []  # lower-case words inside an organisation's name ("Bureau of Labor Statistics")
+    outlet_prepositions: Words = []  # before a known organisation that ends a source ("a tally by the AP")
     post_nominals: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
@@ -233,6 +234,7 @@ class ClaimsTable(BaseModel):
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
     experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
+    happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
@@ -271,6 +273,9 @@ class ClaimsTable(BaseModel):
     # speeches to employees earned …"), no purpose clause (unless it opens the clause: "To win, …")
     purpose_after_verb: bool = False
     item_verbs: Words = []
+    # "proyek senilai Rp 6 triliun tersebut": a noun phrase measured by a figure states the measure of
+    # that noun, a claim of its own; each measure phrase → the predicate that states it ("bernilai")
+    measure_predicates: dict[Phrase, Phrase] = {}
     relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
     age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
     named_relatives: bool = False  # a restrictive relative on a name adds a fact ("Jawa yang penduduknya padat")
@@ -333,6 +338,8 @@ class ClaimsTable(BaseModel):
     anaphoric_nouns: Words = []      # with a demonstrative they point to a statement ("hal itu"): kept
     not_nouns: Words = []            # words before a demonstrative that are no noun ("selain itu")
     quantifiers: Words = []          # before a noun, make it several ("ketiga partai tersebut")
+    description_stops: Words = []    # end a noun's description ("bencana angin puting beliung yang …")
+    named_kinds: Words = []          # nouns for a thing with a name ("negara"): restated by a name only
     demonstratives_follow_noun: bool = False  # "restoran ini" (Indonesian), not "this restaurant"
     outlet_openers: Phrases = []     # a paragraph opening so is the outlet's ("Sebelumnya, …")
     source_words: Phrases = []       # name another source ("berdasarkan", "according to")
