@@ -17,12 +17,15 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
 - ``standalone.demonstrative``: "Restoran ini" → "Restoran Nusa Dua" when the article named it so
   before; a demonstrative after a name ("putusan MK tersebut") is dropped. Nouns that point to a
   statement ("hal itu") are left.
+- ``standalone.description``: "Bencana tersebut" → "Bencana angin puting beliung" when no name
+  follows the noun before but a description the article writes at least twice does.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -53,6 +56,7 @@ FIRST_PLURAL = "standalone.first-person-plural"
 PARTY = "standalone.party"
 FULL_NAME = "standalone.full-name"
 DEMONSTRATIVE = "standalone.demonstrative"
+DESCRIPTION = "standalone.description"
 CONTRACTION = "standalone.contraction"
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
 INNER_POSSESSIVE = re.compile(r"['’]s\b")
@@ -462,10 +466,22 @@ def _demonstrative(d: Discourse, words: DiscourseWords, k: int) -> Edit | None:
         return None  # "ketiga partai tersebut": several things, not the one named last
     if ctx.is_cap(k - 1) and k >= 2 and ctx.is_word(k - 2):
         return s, e, "", DEMONSTRATIVE  # "putusan MK tersebut": a name needs no pointer
-    name = _named_before(d, noun, ctx.idx.spans[k - 1][0])
-    if name is None:
+    return _restated(d, k - 1, e)
+
+
+def _restated(d: Discourse, k: int, end: int) -> Edit | None:
+    """The noun at token k up to ``end`` (its demonstrative) restated: with the name the article
+    gave it before, else (for a noun that is no kind of named thing) with its description."""
+    ctx = d.ctx
+    noun, pos = ctx.word(k), ctx.idx.spans[k][0]
+    name = _named_before(d, noun, pos)
+    if name is not None:
+        return pos, end, name, DEMONSTRATIVE
+    described = None if noun in _named_kinds(ctx.L.code) else _described_before(d, noun, pos)
+    if described is None:
         return None
-    return ctx.idx.spans[k - 1][0], e, name, DEMONSTRATIVE
+    # the noun as the claim writes it: "sketsa tersebut" → "sketsa wajah", not "Sketsa wajah"
+    return pos, end, ctx.surface(k) + described[len(noun):], DESCRIPTION
 
 
 def _named_before(d: Discourse, noun: str, pos: int) -> str | None:
@@ -478,6 +494,94 @@ def _named_before(d: Discourse, noun: str, pos: int) -> str | None:
     starts, names = named
     n = bisect_left(starts, pos)
     return names[n - 1] if n else None
+
+
+MAX_DESCRIPTION = 4
+MIN_DESCRIPTIONS = 2  # times the article writes a description before it stands for the noun
+
+
+def _described_before(d: Discourse, noun: str, pos: int) -> str | None:
+    """The last description of the noun written before ``pos`` ("bencana angin puting beliung" for
+    "bencana tersebut"), when the article writes it at least MIN_DESCRIPTIONS times: its own term
+    for the thing. Written once, the words after a noun are as often a predicate or an aside
+    ("inflasi tertinggi", "hukum tentu") or another thing of the same kind ("negara anggota" for
+    "negara ini")."""
+    key = ("standalone.described", noun)
+    found = d.ctx.memo.get(key)
+    if found is None:
+        found = d.ctx.memo[key] = _noun_descriptions(d.ctx, noun)
+    starts, phrases, written = found
+    n = bisect_left(starts, pos)
+    if not n:
+        return None
+    last = phrases[n - 1]
+    return last if written[last.lower()] >= MIN_DESCRIPTIONS else None
+
+
+def _noun_descriptions(ctx: Ctx, noun: str) -> tuple[list[int], list[str], Counter[str]]:
+    """(start, description) of each place where ``noun`` is followed by the words that describe
+    it ("bencana angin puting beliung", "kasus penyiraman air keras"): words up to a function word,
+    a verb, a number or a mark, at most MAX_DESCRIPTION, not itself pointed to ("sidang ini"); and
+    how often each is written, pointed to or not (lower-cased)."""
+    stops = _description_stops(ctx.L.code)
+    written: Counter[str] = Counter()
+    if noun in stops:
+        return [], [], written  # "kalau itu", "selama itu": no noun
+    spans = ctx.idx.spans
+    starts, phrases = [], []
+    for k in ctx.positions(noun):
+        j = k + 1
+        while j < len(spans) and j - k <= MAX_DESCRIPTION and _describes(ctx, j, stops):
+            j += 1
+        if j == k + 1 or j - k > MAX_DESCRIPTION or (j < len(spans) and _cut_short(ctx, j)):
+            continue
+        phrase = ctx.phrase(k, j)
+        written[phrase.lower()] += 1
+        if not (j < len(spans) and _points(ctx, j)):
+            starts.append(spans[k][0])
+            phrases.append(phrase)
+    return starts, phrases, written
+
+
+def _cut_short(ctx: Ctx, j: int) -> bool:
+    """Does token j, right after a description, show it cut inside a name ("kereta cepat Al -
+    Haramain")?"""
+    return ctx.surface(j) in HYPHENS and ctx.is_cap(j - 1)
+
+
+HYPHENS = frozenset({"-", "–"})
+
+
+def _describes(ctx: Ctx, j: int, stops: frozenset[str]) -> bool:
+    """Can token j go on describing the noun before it (a content word after a single space, not
+    a pronoun nor a word with the pronoun suffix: "rumah mereka", "industri baja khususnya")?"""
+    w = ctx.word(j)
+    suffix = ctx.L.pronoun_suffix
+    return ctx.is_word(j) and w not in stops and not w[:1].isdigit() and not _points(ctx, j) \
+        and not (suffix and w.endswith(suffix)) and not ctx.is_verb(j) \
+        and ctx.text[ctx.idx.spans[j - 1][1]:ctx.idx.spans[j][0]] == " "
+
+
+def _points(ctx: Ctx, j: int) -> bool:
+    """A demonstrative, also with a particle ("inilah")."""
+    w = ctx.word(j)
+    return any(w.startswith(dem) for dem in ctx.L.demonstratives)
+
+
+@cache
+def _named_kinds(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).named_kinds)
+
+
+@cache
+def _description_stops(lang: str) -> frozenset[str]:
+    """Words that end a noun's description: the table's ``description_stops`` and the function
+    words the language lists elsewhere."""
+    L, t = _lang.get(lang), claims_table(lang)
+    people = (*t.first_person_singular, *t.first_person_plural, *t.referring_pronouns, *t.party_pronouns)
+    return frozenset(w.lower() for w in (*t.description_stops, *t.quantifiers, *t.not_nouns, *people)) \
+        | L.subordinators | L.coordinators | L.auxiliaries | L.focus_particles | L.relative | L.time_words \
+        | L.copulas | L.pronoun_speakers | L.plural_pronouns
 
 
 def _noun_names(ctx: Ctx, noun: str) -> tuple[list[int], list[str]]:

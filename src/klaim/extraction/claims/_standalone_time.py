@@ -207,7 +207,8 @@ def _calendar(surface: str, t: TimeText, when: _When, modality: Modality,
         return None  # a word the formats do not know: leave the figure as written
     kind = "bare" if w.head else "day"  # "hari Senin (14/8)": the figure's own word takes the date
     if when.day is None:
-        bare_month = w.named_month and not (w.weekday or w.parts) and when.year != "XXXX"
+        # "31 April" resolves to its month alone: the claim would lose the day it gave, so it stays
+        bare_month = w.named_month and not (w.weekday or w.parts or w.numeric) and when.year != "XXXX"
         # "in December" keeps its preposition; "last November" loses the word that held one
         return (f"{w.head}{when.month_name(t)} {when.year}", "month" if w.marked else "bare") if bare_month else None
     day = when.written_day(t)

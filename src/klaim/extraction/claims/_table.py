@@ -142,6 +142,7 @@ class ClaimsTable(BaseModel):
     name_prefixes: Words = []
     organisation_heads: Words = []
     organisation_connectors: Words = []  # lower-case words inside an organisation's name ("Bureau of Labor Statistics")
+    outlet_prepositions: Words = []  # before a known organisation that ends a source ("a tally by the AP")
     post_nominals: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
@@ -202,6 +203,8 @@ class ClaimsTable(BaseModel):
     hedge_blockers: Phrases = []
     hedged_numbers: Phrases = []
     negation_scopes: Phrases = []
+    # a noun of what was said with its complement, as a verb's object, scopes a negation after it
+    negation_noun_scopes: Phrases = []
     additive_negations: Phrases = []
     additive_continuations: Phrases = []
     future: Phrases = []
@@ -225,6 +228,7 @@ class ClaimsTable(BaseModel):
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
     experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
+    happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
@@ -289,6 +293,8 @@ class ClaimsTable(BaseModel):
     noun_phrase_joins: Words = []  # join nouns inside such a noun phrase ("a coalition of labor unions")
     # a noun phrase set off at the end of a clause ("…, the day before …") is a claim; the clause's ends before it
     final_appositives: bool = False
+    # after an article, make a degree, not a noun phrase (", a little safer"): no final appositive
+    degree_words: Words = []
     person_relatives: Words = []  # open a relative clause on a person ("who")
     person_relative_reach: Words = []  # a person's relative reaches back over them ("an aide in his office who")
     # a first-person subject's own stance on a clause ("I am glad X", "I think that X"): the claim is X
@@ -329,6 +335,8 @@ class ClaimsTable(BaseModel):
     anaphoric_nouns: Words = []      # with a demonstrative they point to a statement ("hal itu"): kept
     not_nouns: Words = []            # words before a demonstrative that are no noun ("selain itu")
     quantifiers: Words = []          # before a noun, make it several ("ketiga partai tersebut")
+    description_stops: Words = []    # end a noun's description ("bencana angin puting beliung yang …")
+    named_kinds: Words = []          # nouns for a thing with a name ("negara"): restated by a name only
     demonstratives_follow_noun: bool = False  # "restoran ini" (Indonesian), not "this restaurant"
     outlet_openers: Phrases = []     # a paragraph opening so is the outlet's ("Sebelumnya, …")
     source_words: Phrases = []       # name another source ("berdasarkan", "according to")
