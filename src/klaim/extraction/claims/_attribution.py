@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
 from klaim.extraction.claims._lang import Sequences
@@ -131,6 +132,9 @@ class Registry:
         # "a senior official"), by their words, for a later "Komandan itu" / "the official"
         # (the last few only: a look-up scans them, and an article may introduce thousands)
         self.described: deque[tuple[frozenset[str], SpeakerRef]] = deque(maxlen=_INTRODUCED_KEPT)
+        # what the stages work out from ``full`` and ``by_token``, kept until they change (only in
+        # ``_store``, which empties it)
+        self.derived: dict[tuple, Any] = {}
         self._learn()
 
     def pronoun(self, ctx: Ctx, k: int, cue: str) -> SpeakerRef:
@@ -181,6 +185,8 @@ class Registry:
         return ref
 
     def _store(self, key: str, ref: SpeakerRef) -> None:
+        if self.derived:
+            self.derived.clear()
         if key not in self.full:
             self._order[key] = len(self._order)
             for tok in dict.fromkeys(key.split()):
@@ -488,11 +494,25 @@ def _name_step_back(ctx: Ctx, start: int, role_end: int, stops: dict[int, str]) 
     particle (1), an initial with its dot ("Herlambang P. Wiratraman", 2), else 0."""
     before = start - 1
     if before not in stops and ctx.is_word(before) \
-            and (ctx.is_cap(before) or ctx.word(before) in ctx.L.particles):
+            and (ctx.is_cap(before) or ctx.word(before) in ctx.L.particles) and not _possessive(ctx, before):
         return 1
     if before - 1 >= role_end and before - 1 not in stops and _initial_dot(ctx, before):
         return 2
     return 0
+
+
+@cache
+def _possessive_endings(lang: str) -> tuple[str, ...]:
+    """A possessive's endings in the language ("'s" and its typographic "’s"), from its table."""
+    ending = claims_table(lang).possessive_ending
+    return (ending, ending.replace("'", "\u2019")) if ending else ()
+
+
+def _possessive(ctx: Ctx, t: int) -> bool:
+    """ "Politico's Glenn Thrush", "Florida’s Rick Wilson": a possessive is its owner, an outlet or
+    a place, never a word of the name after it."""
+    endings = _possessive_endings(ctx.L.code)
+    return bool(endings) and ctx.surface(t).endswith(endings)
 
 
 def _initial_dot(ctx: Ctx, t: int) -> bool:
@@ -802,7 +822,9 @@ def _cited_speaker(p: _Phrase) -> Decision:
         n = ctx.match_seq(k, ctx.L.citations, p.j)
         if n and k + n < p.j:
             ref = speaker_from_np(ctx, p.reg, k + n, p.j, p.cue)
-            return _moved(ref, via=CITED_SOURCE) if ref is not None and ref.via is None else ref
+            if ref is not None and ref.via in (None, COORDINATED_ORGANISATIONS):
+                return _moved(ref, via=CITED_SOURCE)
+            return ref
     return UNDECIDED
 
 
@@ -1070,10 +1092,73 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
         start += 1  # "the DNC said": an organisation named without its article
     if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(start, p.j)):
         return SpeakerRef(SpeakerKind.organisation, name=ctx.phrase(start, p.j), mention=p.mention, cue=p.cue)
+    outlets = _trailing_organisations(ctx, start, p.j)
+    if outlets is not None:
+        return SpeakerRef(SpeakerKind.organisation, name=ctx.phrase(outlets, p.j), mention=p.mention, cue=p.cue,
+                          via=COORDINATED_ORGANISATIONS)
     named = _named_organisation(p)
     if named is not None:
         return named
+    described = _description_holding_name(p)
+    if described is not None:
+        return described
     return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
+
+
+def _description_holding_name(p: _Phrase) -> SpeakerRef | None:
+    """ "ibunda artis Atiqah Hasiholan tersebut", "Guru Besar Perguruan Tinggi Ilmu Kepolisian
+    itu", "anak buah bandar narkotik Fredi Budiman itu": a singular description closed by a
+    demonstrative that no rule read as a name is the person last named; the name inside is
+    someone the person is related to, or where they work (helper idfix)."""
+    ctx = p.ctx
+    if p.j - p.i < 3 or not _definite_description_words(ctx, p.i, p.j):
+        return None
+    ref = p.reg.pronoun(ctx, p.i, p.cue)
+    if not ref.name:
+        return None
+    return _moved(ref, mention=p.mention, via="speaker.definite-description")
+
+
+COORDINATED_ORGANISATIONS = "speaker.coordinated-organisations"
+
+
+def _trailing_organisations(ctx: Ctx, start: int, end: int) -> int | None:
+    """Where the organisations the gazetteer knows that end the phrase start: "CNN and The New York
+    Times", "Both The New York Times and the Wall Street Journal" (two or more, joined), "a tally by
+    the Associated Press" (one after a preposition of the table's ``outlet_prepositions``). Such a
+    source is an organisation, not a group of people."""
+    for k in range(start, end):
+        # after words that are no name ("a tally by", "Both"), not after a joined item of its own
+        before = k - 1
+        while before > start and ctx.word(before) in ctx.L.np_articles:
+            before -= 1
+        after_preposition = k > start and ctx.word(before) in ctx.L.outlet_prepositions
+        # alone, after one opening word ("Both") or no word: two joined at least, one after a preposition
+        if (k - 1 <= start or after_preposition) \
+                and _coordinated_organisations(ctx, k, end) >= (1 if after_preposition else 2):
+            while ctx.word(k) in ctx.L.np_articles:
+                k += 1
+            return k
+    return None
+
+
+def _coordinated_organisations(ctx: Ctx, start: int, end: int) -> int:
+    """How many organisations the gazetteer knows make up tokens start..end-1, joined by list
+    coordinators or commas (each after an optional article); 0 when anything else is there."""
+    k, items, joined = start, 0, True
+    while k < end:
+        if not joined:
+            if ctx.word(k) not in ctx.L.list_coordinators and ctx.word(k) != ",":
+                return 0
+            joined, k = True, k + 1
+            continue
+        while k < end - 1 and ctx.word(k) in ctx.L.np_articles:
+            k += 1
+        n, hit = ctx.gazetteer_at(k, end)
+        if hit is None or hit[0] != "organisation":
+            return 0
+        items, joined, k = items + 1, False, k + n
+    return 0 if joined else items
 
 
 def _named_organisation(p: _Phrase) -> SpeakerRef | None:
@@ -1117,15 +1202,21 @@ def _person_description(ctx: Ctx, i: int, j: int) -> bool:
 def _definite_description(ctx: Ctx, i: int, j: int) -> bool:
     """A singular description without a name closed by a demonstrative ("X itu", "that X"),
     headed by a word that is neither a group determiner nor an organisation's head word."""
+    if not _definite_description_words(ctx, i, j):
+        return False
+    return not parse_np(ctx, i, j - 1).name or _regional_office(ctx, i, j - 1)
+
+
+def _definite_description_words(ctx: Ctx, i: int, j: int) -> bool:
+    """Tokens i..j-1 closed by a demonstrative and headed by a word that is neither a group
+    determiner nor an organisation's head word: one someone or something spoken of before."""
     L = ctx.L
     if j - i < 2 or ctx.word(j - 1) not in L.demonstratives:
         return False
     first = ctx.word(i)
     if first in L.group_determiners or first in L.organisation_heads or first in L.demonstratives:
         return False
-    if "-" in first and first.split("-")[0] == first.split("-")[-1]:
-        return False  # "para pejabat-pejabat itu": reduplicated, plural
-    return not parse_np(ctx, i, j - 1).name or _regional_office(ctx, i, j - 1)
+    return not ("-" in first and first.split("-")[0] == first.split("-")[-1])  # "pejabat-pejabat itu": plural
 
 
 _REGION_WORDS = 3  # capitalised words at most in a region after its title ("Kapolda Metro Jaya")

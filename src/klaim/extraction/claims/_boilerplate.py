@@ -61,10 +61,13 @@ class BoilerplateTable(BaseModel):
     greetings: list[Regex] = []
     question_marks: list[str] = []
     question_openers: list[str] = []
+    questions_in_place: list[Regex] = []
     cut_datelines: list[Regex] = []
     fillers: list[str] = []
     request_words: list[str] = []
     anaphoric_contents: list[Regex] = []
+    closing_bios: list[Regex] = []
+    presentational_leads: list[Regex] = []
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,9 @@ class Rules:
     request_words: frozenset[str] = frozenset()
     anaphoric_content: re.Pattern[str] | None = None
     lead_in_opener: re.Pattern[str] | None = None
+    question_in_place: re.Pattern[str] | None = None
+    closing_bio: re.Pattern[str] | None = None
+    presentational_lead: re.Pattern[str] | None = None
     lang: str = ""
 
 
@@ -145,7 +151,9 @@ def compile_table(table: dict[str, Any], where: str, lang: str = "") -> Rules:
         question_openers=frozenset(w.lower() for w in t.question_openers),
         cut_dateline=_any(t.cut_datelines), fillers=frozenset(w.lower() for w in t.fillers),
         request_words=frozenset(w.lower() for w in t.request_words),
-        anaphoric_content=_any(t.anaphoric_contents), lead_in_opener=_any(t.lead_in_openers), lang=lang,
+        anaphoric_content=_any(t.anaphoric_contents), lead_in_opener=_any(t.lead_in_openers),
+        question_in_place=_any(t.questions_in_place, r"\b"), closing_bio=_any(t.closing_bios),
+        presentational_lead=_any(t.presentational_leads), lang=lang,
     )
 
 
@@ -261,7 +269,29 @@ def non_claim_regions(text: str, lang: str) -> list[Region]:
     r = rules(lang)
     out = [Region(s, e, rule) for s, e in _lines(text) if (rule := _line_rule(r, text[s:e]))]
     out += _inline_promos(r, text)
+    out += _closing_bio(r, text)
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+BIO_MAX_CHARS = 400  # an op-ed's closing tagline is a sentence or three
+
+
+def _closing_bio(r: Rules, text: str) -> Iterator[Region]:
+    """ "Rick Scott is the Republican governor of Florida.": an article's last paragraph that says
+    who someone the article never named before is (``closing_bios``; "James Bovard is the author of
+    …") is the op-ed's tagline about its author, not a claim of the article. A person named before
+    ("Clinton is well positioned in South Carolina") ends a news story."""
+    if r.closing_bio is None:
+        return
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    m = r.closing_bio.match(text, start, end) if start else None  # a text of one paragraph is no tagline
+    if m is None or end - start > BIO_MAX_CHARS:
+        return
+    surname = m.group("name").split()[-1]
+    if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[:start]) is None:
+        yield Region(start, end, "bio")
 
 
 # ---- claim rules ------------------------------------------------------------------------------
@@ -306,7 +336,7 @@ def _fragment(r: Rules, span: Span) -> str | None:
     if not opener:
         return None
     times = _time_spans(body, r.lang, span.start + lead)
-    if any(c.isdigit() and not any(a <= span.start + lead + i < b for a, b in times) for i, c in enumerate(body)):
+    if _digit_outside(body, span.start + lead, times):
         return None
     words = span.words(lead, times)
     limit = r.dated_fragment_max_words if times else r.fragment_max_words
@@ -340,6 +370,17 @@ def _time_spans(body: str, lang: str, at: int) -> tuple[tuple[int, int], ...]:
     if not lang or not any(map(str.isdigit, body)):
         return ()
     return tuple((at + f.start, at + f.end) for f in find_figures(body, lang) if f.kind in _TIME_KINDS)
+
+
+def _digit_outside(body: str, at: int, times: tuple[tuple[int, int], ...]) -> bool:
+    """Is a digit of ``body`` (which starts at ``at``) outside every span of ``times``? The
+    stretches between the spans are searched, not each character against each span."""
+    pos = 0
+    for a, b in sorted(times):
+        if any(map(str.isdigit, body[pos:max(pos, a - at)])):
+            return True
+        pos = max(pos, b - at)
+    return any(map(str.isdigit, body[pos:]))
 
 
 def _is_predicate(r: Rules, word: str) -> bool:
@@ -407,6 +448,16 @@ def _filler(r: Rules, span: Span) -> str | None:
     return None if any(ctx.is_verb(k) or ctx.word(k)[:1].isdigit() for k in rest) else "filler"
 
 
+def _presentational(r: Rules, span: Span) -> str | None:
+    """ "Here they are:", "Here is what he said:": a sentence that only presents what follows its
+    colon (``presentational_leads``, the whole claim) says nothing of its own."""
+    if r.presentational_lead is None:
+        return None
+    m = r.presentational_lead.match(span.surface)
+    after = span.ctx.text[span.end:span.end + 2].lstrip()
+    return "lead-in" if m and m.end() == len(span.surface.rstrip()) and after.startswith(":") else None
+
+
 def _anaphoric_content(r: Rules, span: Span) -> str | None:
     """What a speaker said given only as a pointer back ("Luhut mengatakan hal yang sama."): the
     claim would be "Hal yang sama.", which states nothing a reader can check."""
@@ -443,7 +494,14 @@ def _question(r: Rules, text: str, start: int, end: int, sentence_end: int | Non
         return None
     clauses = _opening(text[start:end]).split(",", 2)[:2]
     firsts = {words[0].lower() for clause in clauses if (words := _WORD.findall(clause))}
-    return "question" if firsts & r.question_openers else None
+    return "question" if firsts & r.question_openers or _asks_in_place(r, text[start:end]) else None
+
+
+def _asks_in_place(r: Rules, claim: str) -> bool:
+    """Does a question word stand where the asked-for thing would ("Maksud KPK apa, mau main
+    politik?", "Pasal berapa yang digunakan?")? A language that asks without moving the word
+    (Indonesian) lists patterns of such words under ``questions_in_place``."""
+    return r.question_in_place is not None and r.question_in_place.search(claim) is not None
 
 
 _STOP = re.compile(r"[.!?]")
@@ -498,7 +556,8 @@ def _cut_lead(r: Rules, span: Span) -> str | None:
 # A fragment is one whether it is the whole sentence or a claim cut from one ("…, according to CNN").
 CLAIM_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_speech_remnant, _fragment, _call_to_action,
                                                                 _greeting, _cut_lead, _filler, _request,
-                                                                _anaphoric_content, _lead_in_opener)
+                                                                _anaphoric_content, _lead_in_opener,
+                                                                _presentational)
 SENTENCE_RULES: tuple[Callable[[Rules, Span], str | None], ...] = (_fragment, _name_list)
 
 

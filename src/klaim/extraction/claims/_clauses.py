@@ -20,8 +20,11 @@ from __future__ import annotations
 from functools import cache
 
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._enumeration import item_start
+from klaim.extraction.claims._enumeration import MAX_ITEMS, item_start
+from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._table import ClaimsTable, claims_table
+from klaim.extraction.figures import find_figures
+from klaim.schema import FigureKind
 
 NEXT_ITEM_REACH = 8  # tokens of the next item looked at for a figure
 
@@ -113,3 +116,90 @@ def relative_antecedent(ctx: Ctx, k: int, antecedent: str) -> str:
     if antecedent.endswith(tuple(t.possessive_bare_after)):
         return antecedent + t.possessive_ending[:1]  # "Republicans'", not "Republicans's"
     return antecedent + t.possessive_ending
+
+
+@cache
+def _measure_phrases(lang: str) -> Sequences:
+    return Sequences(list(clause_table(lang).measure_predicates))
+
+
+MEASURED_NP_WORDS = 8  # words at most in a noun phrase before its measure
+_NAME_JOINS = frozenset({"-", "–"})  # inside a name ("tol Kunciran - Bandara")
+
+
+def measured_noun_phrases(ctx: Ctx, a: int, b: int) -> list[tuple[int, int, list[str]]]:
+    """ "Pekerjaan tol Kunciran - Bandara dengan total panjang 14,18 kilometer masih menunggu …",
+    "meloloskan proyek senilai Rp 6 triliun tersebut": a noun phrase measured by a figure
+    (``measure_predicates``) states the measure of that noun, a claim of its own besides the
+    clause: (start, end, words of its text). Only an amount, a share or a quantity, and only a
+    known thing's (a demonstrative after the figure) or the measure of the clause's subject, its
+    predicate after it; an object's measure right after its verb ("mengimpor beras sebanyak
+    500.000 ton") or a clause that ends at the figure ("Pelaku sebanyak dua orang") is the
+    clause's own figure."""
+    seqs = _measure_phrases(ctx.L.code)
+    if not seqs.all or seqs.by_first.keys().isdisjoint(ctx.idx.lower[a + 1:b - 1]):
+        return []  # most clauses: no measure word, looked for at once
+    predicates = {tuple(k.lower().split()): v for k, v in clause_table(ctx.L.code).measure_predicates.items()}
+    out: list[tuple[int, int, list[str]]] = []
+    for k in range(a + 1, b - 1):
+        m = ctx.match_seq(k, seqs, b)
+        fig_end = _figure_end(ctx, k + m, b) if m else None
+        if fig_end is None:
+            continue
+        start = _measured_np_start(ctx, a, k)
+        known = fig_end < b and ctx.word(fig_end) in ctx.L.demonstratives
+        if start is None or not (known or _measured_subject(ctx, (a, b), start, fig_end)):
+            continue
+        end = fig_end + known
+        if (start, end) != (a, b):
+            words = [ctx.phrase(start, k), *([ctx.phrase(fig_end, end)] if known else []),
+                     predicates[tuple(ctx.idx.lower[k:k + m])], ctx.phrase(k + m, fig_end)]
+            out.append((start, end, words))
+    return out[:MAX_ITEMS]
+
+
+def _measured_subject(ctx: Ctx, clause: tuple[int, int], start: int, fig_end: int) -> bool:
+    """Is the noun phrase from token ``start`` the clause's subject (it opens the clause) with a
+    verb after its figure (its predicate, or a relative clause's on the way to it)?"""
+    a, b = clause
+    return trim_start(ctx, a, start) == start and any(ctx.is_verb(t) for t in range(fig_end, b))
+
+
+def trim_start(ctx: Ctx, a: int, start: int) -> int:
+    """The first token from ``a`` that is a word (past opening quotes and brackets), up to ``start``."""
+    while a < start and not ctx.is_word(a):
+        a += 1
+    return a
+
+
+_MEASURED_KINDS = frozenset({FigureKind.money, FigureKind.percent, FigureKind.quantity})
+
+
+def _figure_end(ctx: Ctx, t: int, b: int) -> int | None:
+    """The token after the amount, share or quantity that opens at token t (None: none opens there,
+    or it is restated or joined by another after a coordinator)."""
+    if t >= b:
+        return None
+    s, e = ctx.span(t, min(b, t + MEASURED_NP_WORDS))
+    figures = find_figures(ctx.text[s:e], ctx.L.code, None)
+    if not figures or figures[0].start != 0 or figures[0].kind not in _MEASURED_KINDS:
+        return None
+    end = s + figures[0].end
+    u = next((u for u in range(t, b) if ctx.idx.spans[u][0] >= end), b)
+    # "US$ 450 juta atau setara Rp 6,4 triliun": the figure goes on in another measure
+    return None if u < b and ctx.word(u) in ctx.L.list_coordinators else u
+
+
+def _measured_np_start(ctx: Ctx, a: int, k: int) -> int | None:
+    """Where the noun phrase before the measure at token k starts: back to a verb, a preposition,
+    a relative pronoun, a comma or a number (a name's hyphen is inside it). None: no noun."""
+    L = ctx.L
+    t = k
+    while t > a and k - t < MEASURED_NP_WORDS:
+        w = ctx.word(t - 1)
+        inside_name = w in _NAME_JOINS and ctx.is_cap(t) and t - 1 > a and ctx.is_cap(t - 2)
+        if not inside_name and (not ctx.is_word(t - 1) or ctx.is_verb(t - 1) or w in L.np_stops
+                                or w in L.relative or w[:1].isdigit()):
+            break
+        t -= 1
+    return t if t < k else None

@@ -30,7 +30,6 @@ class Ctx:
     text: str
     idx: TokenIndex
     L: Lang
-    _verb: dict[int, bool] = field(default_factory=dict)
     _cues: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
     _positions: dict[str, list[int]] | None = None
     _word_prefix: list[int] | None = None
@@ -41,11 +40,15 @@ class Ctx:
     word: Callable[[int], str] = field(init=False, repr=False)  # the lower-cased token k
     is_cap: Callable[[int], bool] = field(init=False, repr=False)
     is_word: Callable[[int], bool] = field(init=False, repr=False)
+    # Is token k a verb? A capitalised word is a name or a sentence's start, not a verb; see
+    # ``_Verbs``. Asked some forty times per claim: an answer found before is a dict's own look-up.
+    is_verb: Callable[[int], bool] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.word = self.idx.lower.__getitem__
         self.is_cap = self.idx.is_cap.__getitem__
         self.is_word = self.idx.is_word.__getitem__
+        self.is_verb = _Verbs(self.idx, self.L).__getitem__
 
     def words_between(self, i: int, j: int) -> int:
         """Number of word tokens among tokens i..j-1 (a prefix sum: constant time)."""
@@ -129,36 +132,6 @@ class Ctx:
         s, e = self.idx.spans[k]
         return self.text[s:e]
 
-    def is_verb(self, k: int) -> bool:
-        """A verb is lower case in running text; capitalised words are names or starts."""
-        hit = self._verb.get(k)
-        if hit is None:
-            idx = self.idx
-            w = idx.lower[k]
-            L = self.L
-            # the word before is checked first: most words follow no agent or auxiliary
-            hit = idx.is_word[k] and (L.is_verb(w) or (k > 0 and (idx.lower[k - 1] in L.object_focus_agents
-                                                                  or idx.lower[k - 1] in L.auxiliaries)
-                                                       and self._object_focus(k, w))) \
-                and not (idx.is_cap[k] and w not in L.verbs)
-            self._verb[k] = hit
-        return hit
-
-    def _object_focus(self, k: int, w: str) -> bool:
-        """ "sudah kami salurkan", "kita akan tindaklanjuti": a bare word with an object-verb
-        suffix after a first-person agent (past auxiliaries) is a verb whose agent the pronoun is,
-        the object-focus voice of speech, with no prefix to tell it by."""
-        L = self.L
-        if not L.object_focus_agents or not w.endswith(L.object_verb_suffixes) or w in L.non_verbs:
-            return False
-        if not any(w.endswith(s) and len(w) - len(s) >= L.verb_min_stem for s in L.object_verb_suffixes):
-            return False
-        lower = self.idx.lower
-        t = k - 1
-        while t >= 0 and lower[t] in L.auxiliaries:
-            t -= 1
-        return t >= 0 and lower[t] in L.object_focus_agents
-
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""
         return self.idx.spans[i][0], self.idx.spans[j - 1][1]
@@ -187,3 +160,41 @@ class Ctx:
             if hit is not None:
                 return n, hit
         return 0, None
+
+
+class _Verbs(dict[int, bool]):
+    """Whether each token asked about is a verb, worked out the first time it is asked
+    (``__missing__``). Holds the tokens and the language, not the ``Ctx``: no reference cycle."""
+
+    __slots__ = ("L", "idx")
+
+    def __init__(self, idx: TokenIndex, L: Lang) -> None:
+        super().__init__()
+        self.idx, self.L = idx, L
+
+    def __missing__(self, k: int) -> bool:
+        """A verb is lower case in running text; capitalised words are names or starts."""
+        idx, L = self.idx, self.L
+        w = idx.lower[k]
+        # the word before is checked first: most words follow no agent or auxiliary
+        hit = idx.is_word[k] and (L.is_verb(w) or (k > 0 and (idx.lower[k - 1] in L.object_focus_agents
+                                                               or idx.lower[k - 1] in L.auxiliaries)
+                                                    and self._object_focus(k, w))) \
+            and not (idx.is_cap[k] and w not in L.verbs)
+        self[k] = hit
+        return hit
+
+    def _object_focus(self, k: int, w: str) -> bool:
+        """ "sudah kami salurkan", "kita akan tindaklanjuti": a bare word with an object-verb
+        suffix after a first-person agent (past auxiliaries) is a verb whose agent the pronoun is,
+        the object-focus voice of speech, with no prefix to tell it by."""
+        L = self.L
+        if not L.object_focus_agents or not w.endswith(L.object_verb_suffixes) or w in L.non_verbs:
+            return False
+        if not any(w.endswith(s) and len(w) - len(s) >= L.verb_min_stem for s in L.object_verb_suffixes):
+            return False
+        lower = self.idx.lower
+        t = k - 1
+        while t >= 0 and lower[t] in L.auxiliaries:
+            t -= 1
+        return t >= 0 and lower[t] in L.object_focus_agents

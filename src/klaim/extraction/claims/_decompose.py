@@ -12,9 +12,16 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from klaim.extraction.claims._attribution import PUBLISHER, SpeakerRef
-from klaim.extraction.claims._clauses import appositive_subject, claimed_items, clause_table, relative_antecedent
+from klaim.extraction.claims._clauses import (
+    appositive_subject,
+    claimed_items,
+    clause_table,
+    measured_noun_phrases,
+    relative_antecedent,
+)
 from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
@@ -767,6 +774,11 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
     if _nothing_to_claim(ctx, i, j, residual, keep_verb):
         return []
+    tagged = _around_evidence_tag(ctx, (i, j), (sentence, speaker, spans), dict(
+        residual=residual, para_start=para_start, cue=cue, default_subject=default_subject,
+        subject_prefix=subject_prefix))
+    if tagged is not None:
+        return tagged
     stance = _stance_complement(ctx, i, j)
     if stance is not None:
         # "I am glad Republicans are frustrated": what the speaker holds is the claim; a hedging
@@ -807,6 +819,63 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     _copula_clause_carry(ctx, carry, v0, j)
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
     return _tagged_role(d.units, "appositive-subject") if ns != s0 else d.units
+
+
+EVIDENCE_TAG_WORDS = 6  # words at most of the data named in a tag ("the Pew Research Center analysis")
+
+
+def _around_evidence_tag(ctx: Ctx, ij: tuple[int, int],
+                         where: tuple[tuple[int, int], SpeakerRef, list[tuple[int, int]]],
+                         kwargs: dict[str, Any]) -> list[Unit] | None:
+    """ "Jobs grew in March, official figures show, meaning …": the data a clause rests on is its
+    source, no claim of its own and no part of the clause's span; the claims of the clause before
+    the tag and of what follows it, or None when there is no such tag."""
+    i, j = ij
+    tag = _evidence_tag(ctx, i, j)
+    if tag is None:
+        return None
+    first = decompose(ctx, i, tag[0], *where, **kwargs)
+    rest = decompose(ctx, tag[1] + 1, j, *where, residual=True, cue=kwargs["cue"]) if tag[1] < j else []
+    return _tagged_role(first, "evidence-tag") + rest
+
+
+def _evidence_tag(ctx: Ctx, i: int, j: int) -> tuple[int, int] | None:
+    """(comma, end) of a tag set off after a clause that names the data it rests on: a noun phrase
+    with an ``evidence_nouns`` word and an ``evidence_cues`` verb, at the clause's end or before a
+    comma (", official figures show", ", the poll found", ", records show, meaning …"). Not one
+    after a coordinator ("… and, records show, does not use the plane": the clause goes on)."""
+    L = ctx.L
+    if not L.evidence_cues or L.evidence_cues.isdisjoint(ctx.idx.lower[i:j]):
+        return None
+    for v in range(i + L.min_claim_tokens, j):
+        if ctx.word(v) not in L.evidence_cues or not (v + 1 == j or ctx.word(v + 1) == ","):
+            continue
+        c = _evidence_phrase_start(ctx, i, v)
+        if c is not None:
+            return None if v + 1 < j and _tag_inside_clause(ctx, i, v + 2, j) else (c, v + 1)
+    return None
+
+
+def _evidence_phrase_start(ctx: Ctx, i: int, v: int) -> int | None:
+    """The comma before the verb at v that opens a noun phrase naming data ("…, the poll found"):
+    a few words, no verb, one of them an ``evidence_nouns`` word, after a clause long enough to
+    claim something and not after a coordinator."""
+    L = ctx.L
+    c = next((t for t in range(v - 1, max(i, v - EVIDENCE_TAG_WORDS - 1), -1) if not ctx.is_word(t)), None)
+    if c is None or ctx.word(c) != "," or ctx.word(c - 1) in L.coordinators or n_words(ctx, i, c) < L.min_claim_tokens:
+        return None
+    words = range(c + 1, v)
+    if any(ctx.word(t) in L.evidence_nouns for t in words) and not any(ctx.is_verb(t) for t in words):
+        return c
+    return None
+
+
+def _tag_inside_clause(ctx: Ctx, i: int, u: int, j: int) -> bool:
+    """Does a tag end inside its clause: before the predicate ("The big question, the survey shows,
+    is whether …") or between a fronted subordinate clause and its main clause ("As the Russians
+    took control, Canadian records show, a flow of cash …")?"""
+    return ctx.word(u) in ctx.L.auxiliaries or (ctx.is_verb(u) and not _opens_participle(ctx, u)) \
+        or _opens_dependent(ctx, i, j)
 
 
 def _nothing_to_claim(ctx: Ctx, i: int, j: int, residual: bool, keep_verb: bool) -> bool:
@@ -1562,6 +1631,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += object_relative_parts(ctx, a, b, like)
     out += [_part(ctx, a, end, head, like, "wish-predicate") for end in wish_predicate_ends(ctx, a, b)]
     out += [_part(ctx, s, e, [], like, "glossed-figure") for s, e in _glossed_figures(ctx, a, b)]
+    out += [_worded_part(ctx, s, e, words, like, "measured-noun") for s, e, words in measured_noun_phrases(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
     if _label_positions(ctx):  # most articles list no numbered unit
         out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b)
@@ -2028,6 +2098,12 @@ def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> U
                 list(like.spans), role=role, cue=like.cue)
 
 
+def _worded_part(ctx: Ctx, a: int, b: int, words: list[str], like: Unit, role: str) -> Unit:
+    """A claim on tokens a..b-1 whose text is ``words``, not the span as written."""
+    s, e = ctx.span(a, b)
+    return Unit(s, e, standalone(words), like.sentence, like.speaker, list(like.spans), role=role, cue=like.cue)
+
+
 def _unless_restated(head: list[str], body: str) -> list[str]:
     """The subject to put in front of ``body``, unless ``body`` already opens with it (a clause
     whose span starts at the shared subject: "harga kokas juga meningkat …")."""
@@ -2411,7 +2487,8 @@ def participle_parts(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     swimming"). On where the table sets ``participle_suffix`` (English)."""
     if not ctx.L.participle_suffix or "," not in ctx.idx.lower[a:b - 1]:
         return []  # a participle clause opens after a comma: most clauses have none
-    cuts = [k for k in range(a + 2, b - 1) if _participle_cut(ctx, k)][:MAX_ITEMS]
+    cuts = [k for k in range(a + 2, b - 1) if _participle_cut(ctx, k) and not _completes_progressive(ctx, a, k)]
+    cuts = cuts[:MAX_ITEMS]
     if not cuts or not any(ctx.is_verb(t) for t in range(a, cuts[0] - 1)):
         return []
     pieces = _participle_pieces(ctx, a, b, cuts)
@@ -2429,6 +2506,15 @@ def _participle_cut(ctx: Ctx, k: int) -> bool:
     if ctx.word(prev) != "," and not closes_quote:
         return False
     return _opens_participle(ctx, k) or (_is_adverb(ctx, k) and _opens_participle(ctx, k + 1))
+
+
+def _completes_progressive(ctx: Ctx, a: int, k: int) -> bool:
+    """Is the participle at k the verb of a "be" left before a phrase set off by commas ("she is,
+    through her super PAC, taking tens of millions")? One predicate, no participle clause: the piece
+    before it would end in a bare auxiliary."""
+    be = ctx.L.passive_auxiliaries  # not a "be" right before the comma: "… than Cleveland is, allowing …"
+    c = next((t for t in range(k - 3, a, -1) if ctx.word(t) == ","), None)
+    return c is not None and ctx.word(c - 1) in be and not any(ctx.is_verb(t) for t in range(c + 1, k - 1))
 
 
 def _is_adverb(ctx: Ctx, k: int) -> bool:
@@ -2687,10 +2773,23 @@ def _final_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
         mark = ctx.word(k) == "," or ctx.word(k) in ("—", "–")
         if not mark or ctx.word(k + 1) not in L.appositive_openers or not ctx.is_word(k - 1):
             continue
-        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b):
+        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1):
             return None
         return (k, k + 1) if _noun_phrase_head(ctx, k + 2, b) else None
     return None
+
+
+def _degree_phrase(ctx: Ctx, t: int) -> bool:
+    """Does an article at t open a degree ("…, a little safer", "a bit cheaper": ``degree_words``),
+    an adjective's modifier, not a noun phrase ("a lot of voters" is one)?"""
+    degree = _degree_words(ctx.L.code)
+    return ctx.word(t + 1) in degree and ctx.word(t + 2) not in ctx.L.np_stops \
+        and ctx.word(t + 2) not in _object_relative_words(ctx.L.code).joins
+
+
+@cache
+def _degree_words(lang: str) -> frozenset[str]:
+    return frozenset(clause_table(lang).degree_words)
 
 
 def _noun_phrase_head(ctx: Ctx, t: int, b: int) -> bool:

@@ -56,6 +56,17 @@ def _label_by_shape(ctx: Ctx, a: int, b: int, name: str) -> EntityLabel:
 
 
 def entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> list[Entity]:
+    """The entities in [s, e), kept while the people registered stay the same (``Registry.derived``):
+    the standalone stage reads every sentence's, and the claims then ask for the same sentences'
+    again. The list returned is shared: read only."""
+    key = ("entities", s, e, sentence_start)
+    hit = reg.derived.get(key)
+    if hit is None:
+        hit = reg.derived[key] = _entities(ctx, reg, s, e, sentence_start)
+    return hit
+
+
+def _entities(ctx: Ctx, reg: Registry, s: int, e: int, sentence_start: int) -> list[Entity]:
     idx = ctx.idx
     is_word, is_cap, lower, particles = idx.is_word, idx.is_cap, idx.lower, ctx.L.particles
     out: list[Entity] = []

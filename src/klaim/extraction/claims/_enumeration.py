@@ -290,7 +290,7 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     closing = _subordinate_comma(ctx, a, b)
     depth = _depths(ctx, a, b)
     list_open = 0  # the ends of the list being read start here
-    for k in range(v + 1, b - 1):
+    for k in _item_marks(ctx, v + 1, b - 1):
         if not depth[k - a] and _closes_alternatives(ctx, k, b):
             del ends[list_open:]
             continue
@@ -305,6 +305,13 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         if ctx.word(k) in ctx.L.list_coordinators:
             list_open = len(ends)
     return _outside_negation(ctx, a, b, ends)[:MAX_ITEMS]
+
+
+def _item_marks(ctx: Ctx, lo: int, hi: int) -> list[int]:
+    """The commas and coordinators among tokens lo..hi-1: only they close an item
+    (``_item_end``) or make the list a choice (``_closes_alternatives``)."""
+    lower, lists, choices = ctx.idx.lower, ctx.L.list_coordinators, ctx.L.disjunctive_coordinators
+    return [k for k in range(lo, hi) if lower[k] == "," or lower[k] in lists or lower[k] in choices]
 
 
 def _closes_alternatives(ctx: Ctx, k: int, b: int) -> bool:

@@ -140,6 +140,7 @@ class Lang:
     occasion_subordinators: frozenset[str]
     member_nouns: frozenset[str]
     organisation_connectors: frozenset[str]
+    outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
     possessive_determiners: frozenset[str]
     occasion_prepositions: frozenset[str]
@@ -292,7 +293,7 @@ _WORD_SETS = (
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
-    "occasion_subordinators", "member_nouns", "organisation_connectors", "speech_act_adjuncts",
+    "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "enquiry_verbs", "location_verbs", "withholding_verbs", "kin_nouns",
 )

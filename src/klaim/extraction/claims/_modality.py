@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$|\n")
 _OPENER_REACH = 4  # tokens from a claim's start within which a future opener stands before the predicate
 
 
-def _in_relative(ctx: Ctx, s: int, pos: int) -> bool:
+def in_relative(ctx: Ctx, s: int, pos: int) -> bool:
     """Is the cue right after a relative pronoun ("dokumen yang diduga …", "situasi yang tak
     kondusif"), or after one and the adverbs a relative clause may open with ("Mayat yang semula
     tak diketahui identitasnya itu teridentifikasi …")? Then it qualifies a noun, not the claim."""
@@ -61,7 +61,7 @@ def _cue(ctx: Ctx, ph, s: int, e: int) -> bool:
     """A cue word written in lower case, or capitalised only at the claim's start ("May" the
     month or "Will" the name are not modal words), and not inside a relative clause."""
     text = ctx.text
-    return any(_unnamed(text, s, a) and not _in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
+    return any(_unnamed(text, s, a) and not in_relative(ctx, s, a) for a, _ in ctx.cues(ph, s, e))
 
 
 # what may stand before a claim's first word: a quote's opening mark or a bracket
@@ -113,10 +113,10 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     negations = ctx.cues(ctx.L.negated, s, e)
     if not negations:
         return False, []  # most claims: the cues that set a negation aside need not be looked up
-    scopes = ctx.cues(ctx.L.negation_scopes, s, e)
+    scopes = ctx.cues(ctx.L.negation_scopes, s, e) + _object_noun_scopes(ctx, s, e)
     rules: list[str] = []
     for a, b in negations:
-        if not _unnamed(ctx.text, s, a) or _in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
+        if not _unnamed(ctx.text, s, a) or in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
             continue
         if any(scope_end <= a for _, scope_end in scopes):
             rules = ["modality.negation-in-complement"]
@@ -131,6 +131,27 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     return False, rules
 
 
+@cache
+def _noun_scopes(lang: str) -> Phrases:
+    return Phrases(list(claims_table(lang).negation_noun_scopes))
+
+
+def _object_noun_scopes(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
+    """ "pressing his attack that Clinton is not qualified": a noun of what someone said with its
+    complement (``negation_noun_scopes``), as the object of a verb of the claim, scopes a negation
+    after it; not as the claim's subject ("the claim that Y is simply not true" is negated)."""
+    found = _noun_scopes(ctx.L.code).find(ctx.text, s, e)
+    return [(m.start(), m.end()) for m in found
+            if any(ctx.is_verb(t) for t in ctx.idx.between(s, m.start())) and _subject_after(ctx, m.end(), e)]
+
+
+def _subject_after(ctx: Ctx, pos: int, e: int) -> bool:
+    """Does a subject follow "that" ending at ``pos`` (a complement), not a verb or an auxiliary
+    ("an attack that just didn't seem to …" is a relative clause)?"""
+    after = ctx.idx.between(pos, e)
+    return bool(after) and not ctx.is_verb(after.start) and ctx.word(after.start) not in ctx.L.auxiliaries
+
+
 def _hedge(ctx: Ctx, s: int, e: int) -> bool:
     """A hedge cue that is not part of a negated certainty ("tidak mungkin" is not "mungkin")."""
     hedges = ctx.cues(ctx.L.hedged, s, e)
@@ -138,7 +159,7 @@ def _hedge(ctx: Ctx, s: int, e: int) -> bool:
         return False
     blocked = ctx.cues(ctx.L.hedge_blockers, s, e)
     return any(not any(bs <= a < be for bs, be in blocked) and _unnamed(ctx.text, s, a)
-               and not _in_relative(ctx, s, a) for a, _ in hedges)
+               and not in_relative(ctx, s, a) for a, _ in hedges)
 
 
 def _approximate_number(ctx: Ctx, s: int, e: int, figures: Sequence[Figure]) -> bool:
@@ -178,7 +199,7 @@ def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     if not blocked:
         return _cue(ctx, ctx.L.future, s, e), []
     text = ctx.text
-    own = any(_unnamed(text, s, a) and not _in_relative(ctx, s, a)
+    own = any(_unnamed(text, s, a) and not in_relative(ctx, s, a)
               and not any(bs <= a < be for bs, be in blocked) for a, _ in ctx.cues(ctx.L.future, s, e))
     return own, ([] if own else ["modality.counterfactual"])
 

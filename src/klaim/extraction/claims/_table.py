@@ -143,6 +143,7 @@ class ClaimsTable(BaseModel):
     name_prefixes: Words = []
     organisation_heads: Words = []
     organisation_connectors: Words = []  # lower-case words inside an organisation's name ("Bureau of Labor Statistics")
+    outlet_prepositions: Words = []  # before a known organisation that ends a source ("a tally by the AP")
     post_nominals: Words = []
     location_heads: Words = []
     list_coordinators: Words = []
@@ -203,6 +204,8 @@ class ClaimsTable(BaseModel):
     hedge_blockers: Phrases = []
     hedged_numbers: Phrases = []
     negation_scopes: Phrases = []
+    # a noun of what was said with its complement, as a verb's object, scopes a negation after it
+    negation_noun_scopes: Phrases = []
     additive_negations: Phrases = []
     additive_continuations: Phrases = []
     future: Phrases = []
@@ -226,6 +229,7 @@ class ClaimsTable(BaseModel):
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
     experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
+    happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
@@ -264,6 +268,9 @@ class ClaimsTable(BaseModel):
     # speeches to employees earned …"), no purpose clause (unless it opens the clause: "To win, …")
     purpose_after_verb: bool = False
     item_verbs: Words = []
+    # "proyek senilai Rp 6 triliun tersebut": a noun phrase measured by a figure states the measure of
+    # that noun, a claim of its own; each measure phrase → the predicate that states it ("bernilai")
+    measure_predicates: dict[Phrase, Phrase] = {}
     relative_from_antecedent: bool = False  # a non-restrictive clause's claim spans its noun ("Sanders, who is Jewish")
     age_appositives: bool = False  # "Groberg, 33, …": a number set off after a name is the person's age
     named_relatives: bool = False  # a restrictive relative on a name adds a fact ("Jawa yang penduduknya padat")
@@ -284,6 +291,8 @@ class ClaimsTable(BaseModel):
     noun_phrase_joins: Words = []  # join nouns inside such a noun phrase ("a coalition of labor unions")
     # a noun phrase set off at the end of a clause ("…, the day before …") is a claim; the clause's ends before it
     final_appositives: bool = False
+    # after an article, make a degree, not a noun phrase (", a little safer"): no final appositive
+    degree_words: Words = []
     person_relatives: Words = []  # open a relative clause on a person ("who")
     person_relative_reach: Words = []  # a person's relative reaches back over them ("an aide in his office who")
     # a first-person subject's own stance on a clause ("I am glad X", "I think that X"): the claim is X

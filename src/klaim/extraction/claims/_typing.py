@@ -22,7 +22,7 @@ from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import WISH_DEMAND
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._mentions import discourse_words
-from klaim.extraction.claims._modality import cue_within, future_opener
+from klaim.extraction.claims._modality import cue_within, future_opener, in_relative
 from klaim.extraction.claims._rules import RuleSet
 from klaim.schema import ClaimType, Figure, FigureKind, Modality
 
@@ -505,6 +505,47 @@ def _marks_event(s: TypeScan, cue: range) -> bool:
 @TYPE_RULES.register("quote-event", lambda s: s.u.quote and _event_marked(s))
 def _quote_event(s: TypeScan) -> ClaimType:
     """A verbatim quote that reports a completed event ("sudah kami salurkan", "we were told")."""
+    return ClaimType.event_property
+
+
+@cache
+def _happening_verbs(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).happening_verbs)
+
+
+def _happening(s: TypeScan) -> bool:
+    """A verb that says something happened or changed as the claim's own predicate ("terjadi
+    kenaikan sedikit", "awal Januari terus meningkat secara tajam"): what the speaker reports is
+    an event. Not one inside a relative clause ("apa yang terjadi", "yang biasa terjadi": a noun
+    of the claim), nor after a complementiser ("X menjadi rujukan bahwa persekusi terjadi …":
+    the happening is what the claim's own predicate shows), nor under a verb of stance or wishing ("Kita
+    harapkan tidak terjadi rush"), nor in a claim that is not asserted or denied, nor with a modal,
+    a future or a condition in it ("dapat meningkat", "tidak akan terjadi", "manakala harga naik")."""
+    ctx, claim = s.ctx, s.tokens
+    verbs, lower = _happening_verbs(ctx.L.code), ctx.idx.lower
+    if s.modality not in (Modality.asserted, Modality.negated) or verbs.isdisjoint(lower[claim.start:claim.stop]):
+        return False
+    if not _stance_verbs(ctx.L.code).isdisjoint(lower[claim.start:claim.stop]):
+        return False
+    if _modal_within(s) or ctx.cues(ctx.L.conditional, s.u.start, s.u.end):
+        return False
+    for k in claim:
+        if lower[k] in ctx.L.complementisers:
+            return False  # what follows is what the claim's own predicate says or shows
+        if lower[k] in verbs and not in_relative(ctx, s.u.start, ctx.idx.starts[k]):
+            return True
+    return False
+
+
+def _modal_within(s: TypeScan) -> bool:
+    """A future or modal word in the claim ("dapat meningkat", "tidak akan terjadi"): what may or
+    will happen, not what did."""
+    return bool(s.ctx.cues(s.ctx.L.conditional_needs, s.u.start, s.u.end))
+
+
+@TYPE_RULES.register("quote-happening", lambda s: s.u.quote and _happening(s))
+def _quote_happening(s: TypeScan) -> ClaimType:
+    """A verbatim quote that reports something happening or changing ("harga terus meningkat")."""
     return ClaimType.event_property
 
 
