@@ -68,6 +68,7 @@ class TimeText(BaseModel):
     name_openers: Words = []  # capitalised, they make a weekday a name ("Super Tuesday"): left
     prepositions: dict[Word, Word] = {}  # day, month, year → the preposition of a date not governed
     phrases: dict[Phrase, Phrase] = {}  # a relative phrase → its form with {date}, {month} or {year}
+    year_links: Words = []  # join a date to the year after it ("February of 2015"): the date is left
 
 
 class ClaimsTable(BaseModel):
