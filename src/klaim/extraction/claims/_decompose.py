@@ -126,13 +126,14 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
 def _trim_leading(ctx: Ctx, i: int, j: int, *, residual: bool, verbatim: bool, keep_verb: bool) -> int:
     """One pass over what may lead a claim and is not part of it; returns the new start."""
     L = ctx.L
-    if not verbatim:
+    # a connective or a citation is looked for only where a word opens one: most claims start otherwise
+    if not verbatim and i < j and ctx.word(i) in L.leading.by_first:
         i += _leading_connective(ctx, i, j, keep_verb)
     if i < j and (not ctx.is_word(i) and quote_mark(ctx.text, ctx.idx.spans[i][0]) not in OPENING):
         i += 1
     if residual and i < j and ctx.word(i) in L.subordinators:
         i += 1
-    c = 0 if verbatim else ctx.match_seq(i, L.citations, j)
+    c = ctx.match_seq(i, L.citations, j) if not verbatim and i < j and ctx.word(i) in L.citations.by_first else 0
     if c:
         # "seperti dikutip Reuters, …": a citation of the medium, not part of the claim
         comma = _next_comma(ctx, i + c, min(j, i + c + 8))
