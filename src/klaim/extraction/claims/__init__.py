@@ -231,7 +231,7 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents:
     type_figs = [f for f in figs if not skip[0] <= f.start < skip[1]] if skip else figs
     ctype, type_rule = typed(ctx, u, type_figs, mod, pub)
     if _DIRECT_CONTENT in u.rules:  # not an account carried on from a denial
-        mod, mod_rules = denied(ctx, u.cue, mod, mod_rules)
+        mod, mod_rules = denied(ctx, u.cue, u.start, mod, mod_rules)
     ctx.skip = None
     u = with_time(ctx.text, u, figs, pub, ctx.L.code, mod)
     worth, reasons = score(surface, ctx.L.code, claim_type=ctype, modality=mod, figures=figs, entities=ents,

@@ -79,6 +79,7 @@ class Lang:
     nominal_cues: frozenset[str]
     accusation_cues: frozenset[str]
     denial_cues: frozenset[str]
+    denial_complementisers: frozenset[str]
     enquiry_verbs: frozenset[str]
     location_verbs: frozenset[str]
     speech_nouns: frozenset[str]
@@ -295,7 +296,8 @@ _WORD_SETS = (
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
-    "accusation_cues", "denial_cues", "enquiry_verbs", "location_verbs", "withholding_verbs", "kin_nouns",
+    "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
+    "withholding_verbs", "kin_nouns",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

@@ -310,12 +310,25 @@ def modality(ctx: Ctx, s: int, e: int, cue: str | None = None,
     return _future_or_asserted(ctx, s, e, rules)
 
 
-def denied(ctx: Ctx, cue: str | None, said: Modality, rules: list[str]) -> tuple[Modality, list[str]]:
-    """The modality of what the speaker claims when their cue denies the content ``said``
-    ("Lion Air membantah terjadi kebocoran"): its negation, and a negated content is asserted."""
-    if not cue or cue.lower() not in ctx.L.denial_cues:
+def denied(ctx: Ctx, cue: str | None, start: int, said: Modality,
+           rules: list[str]) -> tuple[Modality, list[str]]:
+    """The modality of what the speaker claims when their cue denies the content ``said`` that
+    starts at ``start`` ("Lion Air membantah terjadi kebocoran"): its negation, and a negated
+    content is asserted."""
+    if not cue or cue.lower() not in ctx.L.denial_cues or not _denied_clause(ctx, cue, start):
         return said, rules
     return (Modality.asserted if said is Modality.negated else Modality.negated), [*rules, DENIED]
+
+
+def _denied_clause(ctx: Ctx, cue: str, start: int) -> bool:
+    """Does the content follow its denial cue as a clause? Where the table names complementisers
+    for it, one must come between ("Cruz denied that waterboarding …"): English "deny" also takes
+    objects that are no statement ("denied his party the victory", "denied the charges")."""
+    needed = ctx.L.denial_complementisers
+    if not needed:
+        return True
+    before = ctx.idx.between(max(0, start - 40), start)
+    return len(before) >= 2 and ctx.word(before[-1]) in needed and ctx.word(before[-2]) == cue.lower()
 
 
 def _future_or_asserted(ctx: Ctx, s: int, e: int, rules: list[str]) -> tuple[Modality, list[str]]:

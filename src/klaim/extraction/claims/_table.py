@@ -107,6 +107,7 @@ class ClaimsTable(BaseModel):
     nominal_cues: Words = []
     accusation_cues: Words = []   # the object is the accused; with no predicate after it, no statement
     denial_cues: Words = []   # what the speaker denies: the content is negated
+    denial_complementisers: Words = []  # if any, one must come between a denial cue and its content
     speech_nouns: Words = []
     recipient_words: Words = []
     object_prepositions: Words = []  # "agreed on creating …": after a cue, an object, not a statement
