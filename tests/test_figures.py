@@ -138,3 +138,20 @@ def test_evaluate_rejects_unknown_convention(tmp_path: Path) -> None:
     path.write_text('{"id": "a", "text": "5", "spans": []}\n')
     with pytest.raises(InputError):
         evaluate_figures(path, convention="nope")
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("Kerugian negara mencapai Rp 279,9 triliun.", "id", 279_900_000_000_000),
+    ("Suap itu senilai Rp 4,1 miliar.", "id", 4_100_000_000),
+    ("Penduduknya 132,45 juta jiwa.", "id", 132_450_000),
+    ("The fund holds $4.1 trillion.", "en", 4_100_000_000_000),
+    ("Sales reached 64.1 million units.", "en", 64_100_000),
+])
+def test_a_written_decimal_times_its_scale_is_exact(text, lang, value):
+    # 279.9 * 1e12 is 279899999999999.97 in binary floating point: a dataset must not say so
+    assert find_figures(text, lang)[0].value == value
+
+
+def test_a_ratio_keeps_its_own_digits():
+    third = next(f for f in find_figures("Sepertiga warga mengungsi.", "id"))
+    assert third.value == pytest.approx(1 / 3, rel=1e-15)

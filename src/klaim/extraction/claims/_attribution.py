@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
+from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._rules import RuleSet
 from klaim.extraction.claims._table import claims_table
@@ -757,8 +757,8 @@ def _classified(phrase: _Phrase) -> SpeakerRef | None:
         if not isinstance(hit, _Undecided):
             return hit
     np = parse_np(phrase.ctx, phrase.i, phrase.j)
-    for np_rule in (_anonymous_speaker, _member_speaker, _group_speaker, _connected_organisation, _named_speaker,
-                    _role_speaker):
+    for np_rule in (_anonymous_speaker, _member_speaker, _group_speaker, _plural_speaker, _connected_organisation,
+                    _named_speaker, _role_speaker):
         hit = np_rule(phrase, np)
         if not isinstance(hit, _Undecided):
             return hit
@@ -851,9 +851,21 @@ def _document_speaker(p: _Phrase) -> Decision:
     k = p.i + d
     while k < p.j and not ctx.is_cap(k):
         k += 1
-    org = ctx.phrase(k, p.j) if k < p.j else None
+    org = ctx.phrase(k, p.j) if k < p.j else _document_issuer(ctx, p.j)
     return SpeakerRef(SpeakerKind.organisation, name=org, role=ctx.phrase(p.i, p.i + d),
                       organisation=org, mention=p.mention, cue=p.cue)
+
+
+def _document_issuer(ctx: Ctx, t: int) -> str | None:
+    """ "menurut data yang dirilis Bank Dunia, …": a relative clause right after the document,
+    its verb then a name, says who issued it (the phrase of the speaker ends before it)."""
+    n = len(ctx.idx.spans)
+    if t + 2 >= n or ctx.word(t) not in ctx.L.relative or not ctx.is_verb(t + 1):
+        return None
+    end = t + 2
+    while end < n and ctx.is_cap(end):
+        end += 1
+    return ctx.phrase(t + 2, end) if end > t + 2 else None
 
 
 def _description_speaker(p: _Phrase) -> Decision:
@@ -924,6 +936,45 @@ def _group_speaker(p: _Phrase, np: NP) -> Decision:
     p.reg.last_group = SpeakerRef(SpeakerKind.group, name=p.text, role=np.role, organisation=np.organisation,
                                   mention=p.mention, cue=p.cue)
     return p.reg.last_group
+
+
+PLURAL_SPEAKER = "speaker.plural-noun"
+
+
+def _plural_speaker(p: _Phrase, np: NP) -> Decision:
+    """ "Aides said", "Prosecutors say", "two out of three Americans feel": a plural word where a
+    name would be, of no person the article names, is a group, not a person named "Aides"."""
+    if not _common_plural(p, np):
+        return UNDECIDED
+    p.reg.last_group = SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue, via=PLURAL_SPEAKER)
+    return p.reg.last_group
+
+
+def _common_plural(p: _Phrase, np: NP) -> bool:
+    """Is the phrase's last word, its one-word name, a plural that is no one's name: a common noun
+    capitalised to open the sentence, or a plural after lower-case words of the phrase ("the vast
+    majority of Americans")?"""
+    ctx, t = p.ctx, p.j - 1
+    word, suffix = ctx.word(t), str(ctx.L.plural_suffix or "")
+    if np.role or not suffix or np.name != ctx.surface(t) or not word.endswith(suffix) \
+            or len(word) <= len(suffix) + 2 or _names_a_person(p.reg, word):
+        return False
+    return _capitalised_common_noun(ctx, t, word[: -len(suffix)]) if t == p.i else _after_quantity(p, t)
+
+
+def _capitalised_common_noun(ctx: Ctx, t: int, singular: str) -> bool:
+    """ "Aides said": a word capitalised to open its sentence that the article writes in lower
+    case elsewhere, as it is or in the singular."""
+    return _opens_sentence(ctx, t) and (_lower_elsewhere(ctx, t)
+                                        or any(not ctx.is_cap(q) for q in ctx.positions(singular)))
+
+
+def _after_quantity(p: _Phrase, t: int) -> bool:
+    """ "two out of three Americans": lower-case words before token t, and no name among them
+    ("the Wilson Center for Scholars" is one)."""
+    ctx = p.ctx
+    return ctx.is_word(t - 1) and not ctx.is_cap(t - 1) and ctx.word(t - 1) not in ctx.L.np_articles \
+        and not any(ctx.is_cap(q) for q in range(p.i + 1, t))
 
 
 def _named_speaker(p: _Phrase, np: NP) -> Decision:
@@ -1457,7 +1508,7 @@ def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_st
     base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
     if word not in _cue_words(L) and not (base and base in L.prefix_cues) and not _verb_after_quote(ctx, k, lo):
         return None
-    if _participle(ctx, k, lo):
+    if _participle(ctx, k, lo) or _headline_act(ctx, k) or _naming_participle(ctx, k, lo):
         return None
     scan = CueScan(ctx, reg, k, lo, hi, clause_start, quoted, word, ctx.word(k - 1) if k > lo else "", base, before)
     fired = CUE_RULES.first(L.code, scan)
@@ -1467,6 +1518,43 @@ def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_st
     if att is not None:
         att.rule = att.rule or rule
     return att
+
+
+def _headline_act(ctx: Ctx, k: int) -> bool:
+    """ "Hillary Clinton Campaign Wants A Progressive DNC Chair": an act or wish cue written
+    capitalised inside its sentence is a title-case headline's verb. The guideline gives acts and
+    stances to the outlet: the headline is its claim, not a wish with a source."""
+    return ctx.idx.is_cap[k] and ctx.word(k) in ctx.L.act_cues and not _opens_sentence(ctx, k)
+
+
+@cache
+def _naming_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The table's naming cues ("called") and the words that make one name ("so")."""
+    t = claims_table(lang)
+    return frozenset(w.lower() for w in t.naming_cues), frozenset(w.lower() for w in t.naming_openers)
+
+
+_NAMED_NOUN_WORDS = 3  # words at most from the indefinite article to the cue ("a small firm called")
+
+
+def _naming_participle(ctx: Ctx, k: int, lo: int) -> bool:
+    """ "a group called Citizens for Trump", "the so called “Self-Determination Initiative”": a
+    naming cue before a name or quote, after "so" or after an indefinite noun phrase that is no
+    person ("a spokesman called Trump …" is one speaking), names what follows: no cue."""
+    cues, openers = _naming_words(ctx.L.code)
+    if ctx.word(k) not in cues or k + 1 >= len(ctx.idx.spans) or k - 1 < lo \
+            or not (ctx.is_cap(k + 1) or ctx.word(k + 1) in OPENING):
+        return False
+    if ctx.word(k - 1) in openers:
+        return True
+    indefinite = ctx.L.np_articles - _person_nouns(ctx.L.code)[0]
+    for t in range(k - 1, max(lo, k - 1 - _NAMED_NOUN_WORDS) - 1, -1):
+        if not ctx.is_word(t) or ctx.is_cap(t) or ctx.match_seq(t, ctx.L.roles, k) \
+                or ctx.word(t) in _person_nouns(ctx.L.code)[1]:
+            return False
+        if ctx.word(t) in indefinite:
+            return t < k - 1
+    return False
 
 
 def _participle(ctx: Ctx, k: int, lo: int) -> bool:

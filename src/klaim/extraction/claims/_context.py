@@ -18,8 +18,9 @@ from klaim.extraction.text import TokenIndex, paragraphs, sentences
 # A group may be a date ("LONDON, March 3 (Reuters) -", "Jakarta, 12/3 (ANTARA) -").
 # Dash groups are separated by required whitespace (\s+, not \s*): with \s* a run of dashes could
 # be split between the groups in exponentially many ways, and 40 dashes after a capital hung.
+# "―" (U+2015, the horizontal bar) is HuffPost's dateline dash ("PHILADELPHIA ― Hillary Clinton's …")
 DATELINE = re.compile(r"(?:[A-Z][\w.]*|[a-z]\w*(?:\.\w+)*\.(?:com|net|org|id|tv))"
-                      r"(?:[ ,]+(?:\(?[A-Z][\w.]*\)?|\d{1,2}(?:/\d{1,2})?)){0,5}\s*[-–—]+(?:\s+[-–—]+)*"
+                      r"(?:[ ,]+(?:\(?[A-Z][\w.]*\)?|\d{1,2}(?:/\d{1,2})?)){0,5}\s*[-–—―]+(?:\s+[-–—―]+)*"
                       r"[\s\u200b-\u200f\u2060\ufeff]+(?=[A-Z\"“])")
 CLOSING = frozenset('”»"')
 OPENING = frozenset('“«„"')

@@ -76,8 +76,9 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
     ``verbatim`` (quotes) keeps the words and only drops punctuation at the edges.
     """
     if para_start is not None:
-        i = _skip_list_number(ctx, i, j, para_start)
-        i = _skip_dateline(ctx, i, j, para_start)
+        # "1. Saya sampai …", "(2) …": a list item's number; "JAKARTA, KOMPAS.com - …": a dateline
+        i = _skip_paragraph_opening(ctx, i, j, para_start, LIST_NUMBER)
+        i = _skip_paragraph_opening(ctx, i, j, para_start, DATELINE)
     while i < j:
         nxt = _trim_leading(ctx, i, j, residual=residual, verbatim=verbatim, keep_verb=keep_verb)
         if nxt == i:
@@ -99,25 +100,14 @@ def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
     return j
 
 
-def _skip_list_number(ctx: Ctx, i: int, j: int, para_start: int) -> int:
-    """ "1. Saya sampai di Hong Kong …", "(2) …": the number of a list item that opens its
-    paragraph is not part of the claim, nor one of its figures."""
+def _skip_paragraph_opening(ctx: Ctx, i: int, j: int, para_start: int, opening: re.Pattern[str]) -> int:
+    """The first token after ``opening`` when tokens i..j-1 start their paragraph with it and go
+    on after it: what opens the paragraph (a dateline, a list item's number) is not part of the
+    claim, nor are its figures."""
     spans = ctx.idx.spans
     if i >= j or spans[i][0] != para_start:
         return i
-    m = LIST_NUMBER.match(ctx.text, para_start)
-    if m and m.end() < spans[j - 1][1]:
-        while i < j and spans[i][0] < m.end():
-            i += 1
-    return i
-
-
-def _skip_dateline(ctx: Ctx, i: int, j: int, para_start: int) -> int:
-    """ "JAKARTA, KOMPAS.com - …" at the start of a paragraph is not part of the claim."""
-    spans = ctx.idx.spans
-    if i >= j or spans[i][0] != para_start:
-        return i
-    m = DATELINE.match(ctx.text, para_start)
+    m = opening.match(ctx.text, para_start)
     if m and m.end() < spans[j - 1][1]:
         while i < j and spans[i][0] < m.end():
             i += 1
@@ -136,13 +126,14 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
 def _trim_leading(ctx: Ctx, i: int, j: int, *, residual: bool, verbatim: bool, keep_verb: bool) -> int:
     """One pass over what may lead a claim and is not part of it; returns the new start."""
     L = ctx.L
-    if not verbatim:
+    # a connective or a citation is looked for only where a word opens one: most claims start otherwise
+    if not verbatim and i < j and ctx.word(i) in L.leading.by_first:
         i += _leading_connective(ctx, i, j, keep_verb)
     if i < j and (not ctx.is_word(i) and quote_mark(ctx.text, ctx.idx.spans[i][0]) not in OPENING):
         i += 1
     if residual and i < j and ctx.word(i) in L.subordinators:
         i += 1
-    c = 0 if verbatim else ctx.match_seq(i, L.citations, j)
+    c = ctx.match_seq(i, L.citations, j) if not verbatim and i < j and ctx.word(i) in L.citations.by_first else 0
     if c:
         # "seperti dikutip Reuters, …": a citation of the medium, not part of the claim
         comma = _next_comma(ctx, i + c, min(j, i + c + 8))
@@ -2225,7 +2216,116 @@ def name_appositive_claims(ctx: Ctx, sentence: tuple[int, int], units: list[Unit
             continue
         for end in _appositive_phrase_ends(ctx, t0, toks.stop):
             out.append(_name_appositive(ctx, (name, k, t0, end), sentence, units))
+    return out + role_before_name_claims(ctx, sentence, units)
+
+
+@dataclass(frozen=True)
+class _RoleWords:
+    heads: frozenset[str]     # ``prenominal_roles``
+    definite: frozenset[str]  # ``definite_prenominal_roles``: one holds it alone ("the Democratic nominee")
+    articles: tuple[str, ...]  # ``prenominal_role_articles``: (definite, indefinite)
+    infinitive: frozenset[str]  # ``infinitive_markers``: a bare word after one is a verb
+
+
+@cache
+def _role_words(lang: str) -> _RoleWords:
+    t = clause_table(lang)
+    return _RoleWords(frozenset(t.prenominal_roles), frozenset(t.definite_prenominal_roles),
+                      tuple(t.prenominal_role_articles), frozenset(t.infinitive_markers))
+
+
+ROLE_MODIFIERS = 5  # words at most that describe a role before it ("Republican and billionaire presidential")
+ROLE_NAME_WORDS = 4  # capitalised words at most of the name after a role
+
+
+def role_before_name_claims(ctx: Ctx, sentence: tuple[int, int], units: list[Unit]) -> list[Unit]:
+    """ "veteran Democratic strategist Donna Brazile", "likely Democratic nominee Hillary Clinton":
+    a role noun (``prenominal_roles``, written in lower case) with words that describe it, right
+    before a name, says who the name is, a claim of its own ("Donna Brazile is a veteran Democratic
+    strategist."), said by whoever says the part of the sentence it lies in. Not a bare role
+    ("businessman Matt Bevin": a title, no description)."""
+    words = _role_words(ctx.L.code)
+    if not words.heads:
+        return []
+    toks = ctx.idx.between(*sentence)
+    out: list[Unit] = []
+    for h in range(toks.start + 1, toks.stop - 1):
+        if ctx.word(h) not in words.heads or ctx.is_cap(h) or not ctx.is_cap(h + 1):
+            continue
+        first = _role_modifiers_start(ctx, toks.start, h)
+        end = _role_name_end(ctx, h + 1, toks.stop)
+        if first < h and end > h + 1 and ctx.word(h + 1) not in _stance_words(ctx.L.code)[2]:
+            out.append(_role_claim(ctx, (first, h, end), sentence, units))  # not "Any candidate I …"
     return out
+
+
+def _role_modifiers_start(ctx: Ctx, lo: int, h: int) -> int:
+    """Where the words that describe the role at h start: back over words that are no verb (a
+    hyphened one may be: "well-organized rival"), stop, auxiliary, coordinator or determiner; not
+    a bare word after "to" or an auxiliary ("to defeat Republican nominee …", "will make …")."""
+    t = h
+    while t - 1 >= lo and h - t < ROLE_MODIFIERS and ctx.is_word(t - 1) and _describes_role(ctx, t - 1):
+        t -= 1
+    before = ctx.word(t - 1) if t - 1 >= lo else ""
+    if t < h and (before in _role_words(ctx.L.code).infinitive or before in ctx.L.auxiliaries) \
+            and not ctx.is_cap(t) and "-" not in ctx.word(t) and not _is_adverb(ctx, t):
+        t += 1
+    return t
+
+
+def _describes_role(ctx: Ctx, t: int) -> bool:
+    """May the word at t describe a role after it ("likely Democratic nominee": an adverb may; not
+    a preposition, subordinator or participle: "lead over rival …", "beating rival …")?"""
+    L, w, words = ctx.L, ctx.word(t), _object_relative_words(ctx.L.code)
+    if w in words.determiners or w in words.stops or w in L.np_stops or w in L.subordinators \
+            or w in L.relative or w in L.coordinators:
+        return False
+    if "-" in w:
+        return True  # "well-organized rival", "newly-announced running mate"
+    suffix = L.participle_suffix
+    return (w not in L.auxiliaries or _is_adverb(ctx, t)) and not ctx.is_verb(t) \
+        and not (suffix and w.endswith(suffix) and not ctx.is_cap(t))
+
+
+def _role_name_end(ctx: Ctx, t: int, stop: int) -> int:
+    """Where the name after a role ends: its capitalised words, before a possessive ("front-runner
+    Donald Trump's campaign": the claim is on Donald Trump)."""
+    end, ending = t, clause_table(ctx.L.code).possessive_ending
+    while end < stop and end - t < ROLE_NAME_WORDS and ctx.is_word(end) and ctx.is_cap(end):
+        end += 1
+        if ending and ctx.word(end - 1).replace("’", "'").endswith(ending):
+            break
+    return end
+
+
+def _role_article(ctx: Ctx, role: str, h: int) -> list[str]:
+    """The article before a role in a claim's text: none after a possessive ("Clinton's running
+    mate"), the definite one for a role one holds alone, else the indefinite one (its form before
+    a vowel when the table gives one: "an Ikea tycoon")."""
+    words = _role_words(ctx.L.code)
+    if clause_table(ctx.L.code).possessive_ending in role.replace("’", "'"):
+        return []
+    if ctx.word(h) in words.definite:
+        return [words.articles[0]]
+    vowel = len(words.articles) > 2 and role[:1].lower() in "aeiou"
+    return [words.articles[2] if vowel else words.articles[1]]
+
+
+def _role_claim(ctx: Ctx, bounds: tuple[int, int, int], sentence: tuple[int, int], units: list[Unit]) -> Unit:
+    first, h, end = bounds
+    role = ctx.phrase(first, h + 1)
+    if first == ctx.idx.between(*sentence).start and _written_lower(ctx, ctx.word(first)):
+        role = role[0].lower() + role[1:]  # "Veteran strategist X said", not "Republican candidate X said"
+    name, ending = ctx.phrase(h + 1, end), clause_table(ctx.L.code).possessive_ending
+    if ending and name.replace("’", "'").endswith(ending):
+        name = name[:-len(ending)]
+    text = standalone([name, ctx.L.copula, *_role_article(ctx, role, h), role])
+    s, e = ctx.span(first, end)
+    cover = min((u for u in units if u.start <= s and e <= u.end), key=lambda u: u.end - u.start, default=None)
+    if cover is None:
+        return Unit(s, e, text, sentence, PUBLISHER, [], role="role-before-name")
+    return Unit(s, e, text, sentence, cover.speaker, list(cover.spans), role="role-before-name", cue=cover.cue,
+                rules=tuple(r for r in cover.rules if not r.startswith("decompose.")))
 
 
 RELATIVE_SUBJECT_WORDS = 8  # words at most in a description that opens a sentence before ", who …"

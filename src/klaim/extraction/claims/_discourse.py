@@ -58,6 +58,7 @@ RESUMES = "discourse.account-resumes"
 BLOCK_QUOTE = "discourse.block-quote-source"
 SUBJECT_REACH = 8  # tokens at most from a sentence's subject to its verb (a block quote's source)
 QUOTE_IN_CONTENT = "discourse.quote-in-content"
+QUOTE_NEW_SOURCE = "discourse.quote-after-new-source"
 OP_ED = "discourse.op-ed-author"
 OP_ED_FIRST_PERSON = 3  # first-person words outside quotes that make an article someone's own account
 TAGLINE_WORDS = 40      # an author's tagline ("Rick Scott is the Republican governor of Florida.")
@@ -266,6 +267,7 @@ def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit
     d = build(ctx, reg, units)
     units = [_resolve_pronoun(d, u) for u in units]
     units = quotes_in_content(units)
+    units = quotes_after_new_source(d, units)
     units = carry_accounts(d, units)
     units = resume_accounts(d, units)
     units = block_quote_sources(d, reg, units)
@@ -342,6 +344,67 @@ def quotes_in_content(units: list[Unit]) -> list[Unit]:
                             rules=(*u.rules, QUOTE_IN_CONTENT))
         out.append(u)
     return out
+
+
+def quotes_after_new_source(d: Discourse, units: list[Unit]) -> list[Unit]:
+    """A quote with no cue of its own that would go on with the last quote's speaker, after a
+    sentence that brings in someone else (the outlet's "John Miller, a retired steelworker, is not
+    convinced." or another source's attributed sentence), is that newcomer's: the quotes after it
+    (the same carried speaker, nobody new between) too."""
+    out = []
+    since: list[Unit] = []  # the units that are no quote since the last quote
+    moved: tuple[str | None, SpeakerRef] | None = None  # carried speaker (canonical) → who speaks now
+    for u in units:
+        if not u.quote:
+            since.append(u)
+            out.append(u)
+            continue
+        carried = QUOTE_CONTINUES in u.rules and u.rules[0] == "unit.quote"
+        newcomer = _newcomer(d, since, u.speaker) if carried else None
+        if newcomer is not None:
+            moved = (d.mentions.canonical(u.speaker), newcomer)
+        elif not carried or (moved is not None and moved[0] != d.mentions.canonical(u.speaker)):
+            moved = None  # a quote with a cue of its own, or one carried from another speaker
+        if carried and moved is not None:
+            spans = [moved[1].mention] if moved[1].mention else []
+            u = replace(u, speaker=moved[1], spans=spans, cue=moved[1].cue, rules=(*u.rules, QUOTE_NEW_SOURCE))
+        since = []
+        out.append(u)
+    return out
+
+
+def _newcomer(d: Discourse, since: list[Unit], speaker: SpeakerRef) -> SpeakerRef | None:
+    """The person the last sentence before a carried quote brings in, other than ``speaker``: the
+    source of an attributed sentence, or the person the outlet's sentence opens with."""
+    if not since:
+        return None
+    last = since[-1]
+    if _attributed(last):
+        other = last.speaker if last.speaker.kind == SpeakerKind.person and last.speaker.name else None
+    else:
+        other = _opening_person(d, last.sentence) if last.rules[:1] == ("unit.publisher",) else None
+    return other if other is not None and not _same_person(d, other, speaker) else None
+
+
+def _opening_person(d: Discourse, sentence: tuple[int, int]) -> SpeakerRef | None:
+    """The person named among a sentence's first words ("John Miller, a retired steelworker …"),
+    or after a phrase that leads it."""
+    words = [k for k in d.ctx.idx.between(*sentence) if d.ctx.is_word(k)][:SUBJECT_WORDS]
+    if not words:
+        return None
+    start, end = d.ctx.idx.spans[words[0]][0], d.ctx.idx.spans[words[-1]][1]
+    named = d.unquoted_people(start, end) or d.unquoted_people(start, end, everyone=True)
+    return named[0].entity if named else d.subject_person(sentence)
+
+
+def _same_person(d: Discourse, a: SpeakerRef, b: SpeakerRef) -> bool:
+    """Do two references name one person: the same canonical name, or one's family name (last
+    word) among the other's full name's words?"""
+    if d.mentions.canonical(a) == d.mentions.canonical(b):
+        return True
+    full_a, full_b = d.mentions.full_name(a).name or "", d.mentions.full_name(b).name or ""
+    words_a, words_b = full_a.lower().split(), full_b.lower().split()
+    return bool(words_a and words_b) and (words_a[-1] in words_b or words_b[-1] in words_a)
 
 
 def _speakerless_quote(u: Unit) -> bool:

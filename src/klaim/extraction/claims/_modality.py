@@ -190,18 +190,49 @@ def _future_blockers(lang: str) -> Phrases:
     return Phrases(list(claims_table(lang).future_blockers))
 
 
+@cache
+def _past_futures(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).past_futures)
+
+
 def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     """A future cue of the claim's own (as ``_cue``), and the rule that set one aside: a future
     cue inside a counterfactual, a modal's perfect before its participle ("a proposal that would
-    have allowed …": what did not happen), is no future."""
+    have allowed …": what did not happen), is no future; nor is a future of the past after the
+    claim's own verb ("feared the bill would allow …", "it became clear he would fall short"):
+    what was feared or became clear then, not a forecast."""
     blocked = [(m.start(), m.end()) for m in _future_blockers(ctx.L.code).find(ctx.text, s, e)
                if _participle_after(ctx, m.end(), e)]
-    if not blocked:
+    past = _past_futures_after_verb(ctx, s, e)
+    if not blocked and not past:
         return _cue(ctx, ctx.L.future, s, e), []
     text = ctx.text
-    own = any(_unnamed(text, s, a) and not in_relative(ctx, s, a)
+    own = any(_unnamed(text, s, a) and not in_relative(ctx, s, a) and a not in past
               and not any(bs <= a < be for bs, be in blocked) for a, _ in ctx.cues(ctx.L.future, s, e))
-    return own, ([] if own else ["modality.counterfactual"])
+    if own:
+        return True, []
+    return False, ["modality.counterfactual"] if blocked else ["modality.future-in-past"]
+
+
+def _past_futures_after_verb(ctx: Ctx, s: int, e: int) -> set[int]:
+    """Where a future of the past (``past_futures``: "would") stands after a verb of the claim's
+    own clause: not its first word (a headline's noun: "Plan would create …"), nor one before a
+    relative pronoun or a comma ("a pledge from China, which was afflicted …, would help": the
+    verb is the relative clause's, and the claim's own "would" is a forecast). Inside a relative
+    clause its own verb counts ("unions who feared the bill would allow …")."""
+    words, lower = _past_futures(ctx.L.code), ctx.idx.lower
+    claim = ctx.idx.between(s, e)
+    if not words or words.isdisjoint(lower[claim.start:claim.stop]):
+        return set()
+    out, verb = set(), False
+    for k in range(claim.start + 1, claim.stop):
+        if lower[k] in ctx.L.relative or lower[k] == ",":
+            verb = False  # a relative clause's verbs, or a clause's that a comma closed, are not the next's
+            continue
+        if lower[k] in words and verb:
+            out.add(ctx.idx.starts[k])
+        verb = verb or (ctx.is_verb(k) and lower[k] not in ctx.L.auxiliaries)
+    return out
 
 
 def future_opener(ctx: Ctx, s: int, e: int) -> bool:

@@ -13,6 +13,8 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
   organisation, when the article gives one ("kita" takes the listener in and is left).
 - ``standalone.party``: "pihaknya" (his side) → the speaker's organisation.
 - ``standalone.full-name``: a short name ("Enggar", "Luhut") → the full name the article gives.
+- ``standalone.definite``: "the party" → "the Democratic Party" when that is the one name of its kind
+  (ending in "Party": the table's ``named_by_head``) the article wrote before; with two, it is left.
 - ``standalone.contraction``: "aren’t" → "are not", "I’m" → "I am" (the table's ``contractions``).
 - ``standalone.demonstrative``: "Restoran ini" → "Restoran Nusa Dua" when the article named it so
   before; a demonstrative after a name ("putusan MK tersebut") is dropped. Nouns that point to a
@@ -58,6 +60,7 @@ FULL_NAME = "standalone.full-name"
 DEMONSTRATIVE = "standalone.demonstrative"
 DESCRIPTION = "standalone.description"
 CONTRACTION = "standalone.contraction"
+DEFINITE = "standalone.definite"
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
 INNER_POSSESSIVE = re.compile(r"['’]s\b")
 MIN_NAME_WORD = 3  # a shorter word of a name ("Al", "bin") does not stand for the person
@@ -70,7 +73,8 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     """``units`` with claim texts whose references are replaced (see the module docstring)."""
     words = discourse_words(d.ctx.L.code)
     idx = d.ctx.idx
-    wanted = words.rewritable | (d.ctx.L.demonstratives if words.demonstrative_follows else frozenset())
+    wanted = words.rewritable | (d.ctx.L.demonstratives if words.demonstrative_follows else frozenset()) \
+        | _definites(d.ctx.L.code)[0]
     # the tokens any rule may rewrite, found once: claims overlap and would rescan the same words
     candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
     starts = [idx.spans[k][0] for k in candidates]
@@ -149,6 +153,8 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
         return _first_person(ctx, words, u, k)
     elif w in words.party_pronouns:
         new = _party(ctx, u.speaker)
+    elif w in _definites(ctx.L.code)[0]:
+        return _definite(d, u, k)
     elif ctx.is_cap(k):
         new = _full_name(d, reg, k, named)
     elif w in ctx.L.demonstratives and words.demonstrative_follows:
@@ -582,6 +588,71 @@ def _description_stops(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in (*t.description_stops, *t.quantifiers, *t.not_nouns, *people)) \
         | L.subordinators | L.coordinators | L.auxiliaries | L.focus_particles | L.relative | L.time_words \
         | L.copulas | L.pronoun_speakers | L.plural_pronouns
+
+
+@cache
+def _definites(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    t = claims_table(lang)
+    return (frozenset(w.lower() for w in t.definite_articles),
+            {n.lower(): frozenset(h.lower() for h in heads) for n, heads in t.named_by_head.items()})
+
+
+def _definite(d: Discourse, u: Unit, k: int) -> Edit | None:
+    """The common noun after the definite article at token k ("the party’s") restated as the one
+    name of its kind the article wrote before ("the Democratic Party’s"), unless the claim names it."""
+    ctx = d.ctx
+    j = k + 1
+    if j >= len(ctx.idx.spans) or not ctx.is_word(j) or ctx.is_cap(j):
+        return None
+    s, e = ctx.idx.spans[j]
+    surface = ctx.surface(j)
+    bare = POSSESSIVE.sub("", surface)
+    heads = _definites(ctx.L.code)[1].get(bare.lower())
+    if heads is None or e > u.end:
+        return None
+    name = _one_name_before(ctx, heads, s)
+    if name is None or name.lower() in ctx.text[u.start:u.end].lower():
+        return None
+    if mark_before(ctx.text, ctx.idx.spans[k][0]) in OPENING:
+        return None  # a quoted phrase ("the party of overwhelming government") is the speaker's words
+    return s, e, name + surface[len(bare):], DEFINITE
+
+
+def _one_name_before(ctx: Ctx, heads: frozenset[str], pos: int) -> str | None:
+    """The name ending in one of ``heads`` written before ``pos``, when the article wrote only one."""
+    key = ("standalone.kind-names", heads)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _kind_names(ctx, heads)
+    names = {name.lower(): name for start, name in found if start < pos}
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _kind_names(ctx: Ctx, heads: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, name) of each capitalised name whose last word is one of ``heads`` ("Democratic
+    Party"), in the article's order."""
+    found = (_name_ending(ctx, k) for k in sorted(p for head in heads for p in ctx.positions(head)))
+    return [hit for hit in found if hit is not None]
+
+
+def _name_ending(ctx: Ctx, k: int) -> tuple[int, str] | None:
+    """The capitalised name ending at token k, without a leading article or words the article
+    writes in lower case elsewhere (a headline's "Clinton Tells Democratic Party"); not a name in
+    capitals (a headline's "GROWING PARTY") nor one going on after k ("Party Platform")."""
+    spans, articles = ctx.idx.spans, _definites(ctx.L.code)[0]
+    if not ctx.is_cap(k) or ctx.surface(k).isupper() or (k + 1 < len(spans) and _goes_with(ctx, k + 1)):
+        return None
+    i = k
+    while i > 0 and k - i < MAX_NAME_TOKENS and _goes_with(ctx, i) and ctx.is_word(i - 1):
+        i -= 1
+    while i < k and (ctx.word(i) in articles or lower_elsewhere(ctx, ctx.word(i))):
+        i += 1
+    return (spans[i][0], ctx.phrase(i, k + 1)) if i < k else None
+
+
+def _goes_with(ctx: Ctx, k: int) -> bool:
+    """Do tokens k-1 and k make one name: both capitalised, a single space between?"""
+    return ctx.is_cap(k) and ctx.is_cap(k - 1) and ctx.text[ctx.idx.spans[k - 1][1]:ctx.idx.spans[k][0]] == " "
 
 
 def _noun_names(ctx: Ctx, noun: str) -> tuple[list[int], list[str]]:

@@ -61,7 +61,7 @@ def _time_edits(text: str, u: Unit, figs: list[Figure], pub: date | None, table:
     edits = []
     dates = [f for f in figs if f.kind == FigureKind.date and f.iso]
     for f in dates:
-        if (u.skip and u.skip[0] <= f.start < u.skip[1]) or _next_to_another(text, f, dates):
+        if (u.skip and u.skip[0] <= f.start < u.skip[1]) or _next_to_another(text, f, dates, table):
             continue
         new = _written(text, f, table, pub, modality, u.start)
         if new is not None:
@@ -69,11 +69,14 @@ def _time_edits(text: str, u: Unit, figs: list[Figure], pub: date | None, table:
     return edits
 
 
-def _next_to_another(text: str, f: Figure, dates: list[Figure]) -> bool:
-    """Is another date right before or after it ("January 20 next year")? The two make one date,
-    which neither figure resolves alone."""
-    return any(g is not f and (not text[f.end:g.start].strip(" ,") if g.start >= f.end
-                               else not text[g.end:f.start].strip(" ,") if g.end <= f.start else False)
+def _next_to_another(text: str, f: Figure, dates: list[Figure], t: TimeText) -> bool:
+    """Is another date right before or after it, or joined to it by a year link ("January 20 next
+    year", "June of last year")? The two make one date, which neither figure resolves alone."""
+    def joined(gap: str) -> bool:
+        gap = gap.strip(" ,")
+        return not gap or gap.lower() in t.year_links
+    return any(g is not f and (joined(text[f.end:g.start]) if g.start >= f.end
+                               else joined(text[g.end:f.start]) if g.end <= f.start else False)
                for g in dates)
 
 
@@ -116,7 +119,8 @@ class _Words:
 def _written(text: str, f: Figure, t: TimeText, pub: date | None, modality: Modality, start: int) -> str | None:
     """The figure written with its resolved date, or None to leave it (``start``: the claim's)."""
     m = _ISO.fullmatch(f.iso or "")
-    if m is None or _YEAR.search(f.surface) or _POSSESSIVE_AFTER.match(text, f.end) or _cut_short(text, f, t):
+    if m is None or _YEAR.search(f.surface) or _POSSESSIVE_AFTER.match(text, f.end) or _cut_short(text, f, t) \
+            or _year_after(text, f.end, t):
         return None
     written_before = _word_before(text, f.start, start)
     before = written_before.lower()
@@ -171,6 +175,16 @@ def _cut_short(text: str, f: Figure, t: TimeText) -> bool:
         return True  # the whole of a quoted title
     after = _TOKEN.match(text, f.end + 1) if text[f.end:f.end + 1] == " " else None
     return after is not None and any(after.group().lower().startswith(p) for p in t.parts_of_day)
+
+
+def _year_after(text: str, end: int, t: TimeText) -> bool:
+    """Does a year follow the figure, after a comma or a linking word ("February of 2015")? The
+    figure resolved without it, to another year."""
+    m = _LINKED_YEAR.match(text, end)
+    return m is not None and (not m.group(1) or m.group(1).lower() in t.year_links)
+
+
+_LINKED_YEAR = re.compile(r"[ \t]*,?[ \t]*(?:([^\W\d_]+)[ \t]+)?(?:1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 def _phrase(surface: str, t: TimeText, when: _When) -> tuple[str, str] | None:

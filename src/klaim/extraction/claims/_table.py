@@ -68,6 +68,7 @@ class TimeText(BaseModel):
     name_openers: Words = []  # capitalised, they make a weekday a name ("Super Tuesday"): left
     prepositions: dict[Word, Word] = {}  # day, month, year → the preposition of a date not governed
     phrases: dict[Phrase, Phrase] = {}  # a relative phrase → its form with {date}, {month} or {year}
+    year_links: Words = []  # join a date to the year after it ("February of 2015"): the date is left
 
 
 class ClaimsTable(BaseModel):
@@ -91,6 +92,8 @@ class ClaimsTable(BaseModel):
     possessive_determiners: Words = []  # a cue word after one is a noun ("Their calls intensified")
     definite_articles: Words = []  # open a description of someone named before ("the")
     person_nouns: Words = []  # a description headed by one is the person last named ("the businessman")
+    naming_cues: Words = []  # a cue that also names a thing after its noun ("a group called Citizens for Trump")
+    naming_openers: Words = []  # right before a naming cue, make it name ("the so called …")
     member_nouns: Words = []  # a member of a party or movement, capitalised: no name ("Democrats", "a Republican")
     infinitive_openers: list[str] = []  # before a cue, its subject stands before them ("went on to")
     figure_object_cues: Words = []  # pre-cues that take a figure as object, no statement ("added 292,000 jobs")
@@ -158,6 +161,12 @@ class ClaimsTable(BaseModel):
     non_participles: Words = []  # end in the participle suffix but open no participle clause ("including", "during")
     complement_heads: Words = []  # a clause after them and a complementiser is a fact ("shocked that …")
     appositive_breakers: Words = []  # make a phrase after "Name," a clause ("Sanders, the more they …")
+    # a role noun right before a name with words that describe it says who the name is ("veteran
+    # Democratic strategist Donna Brazile"): a claim; its article in the claim's text
+    prenominal_roles: Words = []
+    definite_prenominal_roles: Words = []
+    prenominal_role_articles: Words = []  # the definite one, the indefinite one (and its form before a vowel)
+    infinitive_markers: Words = []  # a bare lower-case word after one is a verb ("to defeat …")
     appositive_openers: Words = []  # open a noun phrase after "Name," that says who it is ("Stein, a physician")
     # "warga setempat atau pendatang": alternatives, of which no one is asserted alone
     disjunctive_coordinators: Words = []
@@ -210,6 +219,7 @@ class ClaimsTable(BaseModel):
     future: Phrases = []
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
     future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
+    past_futures: Words = []        # after a verb, a future of the past ("feared it would fail"): no forecast
     conditional: Phrases = []
     conditional_needs: Phrases = []
     conditional_blockers: Phrases = []
@@ -229,6 +239,7 @@ class ClaimsTable(BaseModel):
     experiential_markers: Words = []  # "pernah menjabat": what was once so of someone, a standing fact (background)
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
     happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
+    possession_verbs: Words = []     # in the outlet's voice, what something has ("punya hubungan dekat"): background
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
@@ -352,6 +363,9 @@ class ClaimsTable(BaseModel):
     # a contraction → its full words in standalone text ("n't": " not", "can't": "cannot"); a key that
     # opens with the apostrophe or "n'" is an ending, any other a whole word; "'" stands for ' and ’
     contractions: dict[Phrase, str] = {}
+    # "the party" → "the Democratic Party": a common noun after a definite article → the one name of
+    # that kind the article wrote before (its last word among the noun's ``heads``)
+    named_by_head: dict[Word, Words] = {}
     # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
     # before a verb that reads right after a name: one with a third-person form here ("am": "is",
     # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),

@@ -24,7 +24,7 @@ from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._mentions import discourse_words
 from klaim.extraction.claims._modality import cue_within, future_opener, in_relative
 from klaim.extraction.claims._rules import RuleSet
-from klaim.schema import ClaimType, Figure, FigureKind, Modality
+from klaim.schema import ClaimType, Figure, FigureKind, Modality, SpeakerKind
 
 _QUANTITIES = frozenset({FigureKind.cardinal, FigureKind.money, FigureKind.percent, FigureKind.quantity})
 _MAGNITUDE = 10  # tens and more ("puluhan", "dozens"): an order of magnitude to check
@@ -442,7 +442,8 @@ def _names_someone(s: TypeScan, i: int, j: int) -> bool:
     return ctx.word(i) not in ctx.L.not_names and all(ctx.is_cap(k) or not ctx.is_word(k) for k in range(i, j))
 
 
-@TYPE_RULES.register("identity", lambda s: s.u.role in ("apposition", "name-appositive") or _identity_predicate(s))
+@TYPE_RULES.register("identity", lambda s: s.u.role in ("apposition", "name-appositive", "role-before-name")
+                    or _identity_predicate(s))
 def _identity(s: TypeScan) -> ClaimType:
     """An apposition or an identity predicate says who or what someone is ("Menteri ESDM, Ignasius
     Jonan", "menjabat sebagai", "is a physician"): a standing fact, background to the news. An
@@ -452,6 +453,35 @@ def _identity(s: TypeScan) -> ClaimType:
 
 @TYPE_RULES.register("copula-identity", _copula_identity)
 def _copula_identity_type(s: TypeScan) -> ClaimType:
+    return ClaimType.background
+
+
+@cache
+def _possession_verbs(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).possession_verbs)
+
+
+def _possession(s: TypeScan) -> bool:
+    """What something has, told in the outlet's voice with the possession as the claim's own first
+    verb ("Turki punya hubungan dekat dengan Qatar dan memiliki pangkalan militer di Doha"): a
+    standing fact, background to the news. Not in a relative clause ("Banyak negara yang memiliki
+    kepentingan … ingin membantu": the noun's, not the claim's predicate), not tied to an occasion
+    ("sudah memiliki", a date), not in a quote or a paraphrase (what a source says something has
+    is their assessment or report)."""
+    ctx, verbs, speaker = s.ctx, _possession_verbs(s.ctx.L.code), s.u.speaker
+    if not verbs or s.u.quote or speaker is None or speaker.kind != SpeakerKind.publisher:
+        return False  # (a unit made without a speaker is nobody's voice)
+    claim, lower = s.tokens, ctx.idx.lower
+    if verbs.isdisjoint(lower[claim.start:claim.stop]):
+        return False
+    if _episodic(s):
+        return False
+    first = next((k for k in claim if lower[k] in verbs or ctx.is_verb(k) or lower[k] in ctx.L.auxiliaries), None)
+    return first is not None and lower[first] in verbs and not in_relative(ctx, s.u.start, ctx.idx.starts[first])
+
+
+@TYPE_RULES.register("possession", _possession)
+def _possession_type(s: TypeScan) -> ClaimType:
     return ClaimType.background
 
 
@@ -521,9 +551,11 @@ def _happening(s: TypeScan) -> bool:
     the happening is what the claim's own predicate shows), nor under a verb of stance or wishing ("Kita
     harapkan tidak terjadi rush"), nor in a claim that is not asserted or denied, nor with a modal,
     a future or a condition in it ("dapat meningkat", "tidak akan terjadi", "manakala harga naik")."""
-    ctx, claim = s.ctx, s.tokens
-    verbs, lower = _happening_verbs(ctx.L.code), ctx.idx.lower
-    if s.modality not in (Modality.asserted, Modality.negated) or verbs.isdisjoint(lower[claim.start:claim.stop]):
+    ctx, verbs = s.ctx, _happening_verbs(s.ctx.L.code)
+    if not verbs or s.modality not in (Modality.asserted, Modality.negated):
+        return False
+    claim, lower = s.tokens, ctx.idx.lower
+    if verbs.isdisjoint(lower[claim.start:claim.stop]):
         return False
     if not _stance_verbs(ctx.L.code).isdisjoint(lower[claim.start:claim.stop]):
         return False

@@ -519,8 +519,21 @@ def _scale(m: re.Match[str], i: str, lex: Lexicon) -> float:
 def _mul(x: float | None, k: float) -> float | None:
     if x is None:
         return None
-    y = x * k
+    y = _product(x, k)
     return y if y != float("inf") else None
+
+
+def _product(x: float, k: float) -> float:
+    """x times a scale, without the binary rounding noise of the product: "Rp 279,9 triliun" is
+    2.799e14, not 279899999999999.97. Rounded to 15 significant digits (what a float holds
+    exactly), a written figure has few; a ratio such as a third keeps all of its own."""
+    product = x * k
+    rounded = f"{product:.15g}"
+    digits = rounded.split("e")[0].replace("-", "").replace(".", "").strip("0")
+    return float(rounded) if len(digits) <= _WRITTEN_DIGITS else product
+
+
+_WRITTEN_DIGITS = 12
 
 
 def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Later) -> Figure | None:
@@ -548,7 +561,7 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Lat
     if m.group("pm") and v1 is not None:  # "25 ± 0.02 °C": the value with low and high
         d = parse_digits(m.group("pm"), lex)
         if d is not None:
-            d *= float(lex.scales[norm(m.group("pm_s"))]) if m.group("pm_s") else sc1
+            d = _product(d, float(lex.scales[norm(m.group("pm_s"))]) if m.group("pm_s") else sc1)
             f.update(low=v1 - d, high=v1 + d)
             end = max(m.end("pm"), m.end("pm_s"))
     is_range = change = False
@@ -560,8 +573,8 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Lat
         sc2 = _scale(m, "2", lex)
         if used2 == len(m.group("n2")) and v1 is not None and v2 is not None:
             if sc2 != 1.0 and sc1 == 1.0 and v1 <= v2:
-                v1 = v1 * sc2  # "2 sampai 2,2 juta ton": the first end borrows the scale
-            v2 = v2 * sc2
+                v1 = _product(v1, sc2)  # "2 sampai 2,2 juta ton": the first end borrows the scale
+            v2 = _product(v2, sc2)
             if v1 <= v2:
                 f.update(value=None, low=v1, high=v2)
                 end = max(m.end("n2"), m.end("s2"), m.end("a2"))
