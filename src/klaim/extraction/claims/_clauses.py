@@ -54,15 +54,18 @@ def _counted_members(ctx: Ctx, a: int, ends: list[int], b: int) -> bool:
     start = item_start(ctx, a, ends[0])
     if start + 2 >= ends[0] or not ctx.is_word(start + 1) or ctx.is_cap(start + 1) or ctx.is_verb(start + 2):
         return False
-    count = find_figures(ctx.phrase(start, start + 1), ctx.L.code, None)
-    if len(count) != 1 or count[0].kind != FigureKind.cardinal or count[0].value != len(ends) + 1:
+    if _cardinal(ctx.word(start), ctx.L.code) != len(ends) + 1:
         return False
-    return not any(ctx.word(t)[:1].isdigit() or _is_count(ctx, t) for t in range(ends[0], b))
+    return not any(ctx.is_word(t) and _cardinal(ctx.word(t), ctx.L.code) is not None for t in range(ends[0], b))
 
 
-def _is_count(ctx: Ctx, t: int) -> bool:
-    """Is token t a number written as a word ("tiga")?"""
-    return ctx.is_word(t) and any(f.kind == FigureKind.cardinal for f in find_figures(ctx.word(t), ctx.L.code, None))
+@cache
+def _cardinal(word: str, lang: str) -> float | None:
+    """The value of a word that is a count ("dua", "12"), None for any other word; once per word."""
+    figures = find_figures(word, lang, None)
+    if len(figures) != 1 or figures[0].kind != FigureKind.cardinal or figures[0].end - figures[0].start != len(word):
+        return None
+    return figures[0].value
 
 
 def _distinct_item(ctx: Ctx, a: int, end: int, b: int, copulas: frozenset[str]) -> bool:

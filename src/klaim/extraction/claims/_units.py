@@ -14,6 +14,7 @@ from klaim.extraction.claims._attribution import (
     SpeakerRef,
     find_attributions,
 )
+from klaim.extraction.claims._clauses import clause_table
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import (
     Unit,
@@ -28,7 +29,6 @@ from klaim.extraction.claims._decompose import (
 )
 from klaim.extraction.claims._demands import DEMAND, demand_speaker, wish_demand
 from klaim.extraction.claims._intro import colon_intros, headline_source, interview_answer
-from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import Quote, mark_end, quotes
 from klaim.schema import SpeakerKind
 
@@ -291,7 +291,7 @@ def _fronted_argument(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, i
     connective, if any) that opens the sentence and ends at the comma right before a pre-cue's
     speaker, with no other comma inside ("Sedangkan bagi yang menyuruh, Iriawan menjelaskan, juga
     akan dikenakan pidana"): what the content's predicate takes, where its claims start."""
-    words = claims_table(ctx.L.code).fronted_arguments
+    words = clause_table(ctx.L.code).fronted_arguments
     if not words or a.rule not in _SPEAKER_FIRST or a.content is None or a.content[0] < a.span[1]:
         return None
     toks = ctx.idx.between(sent.span[0], a.span[0])
