@@ -1527,13 +1527,6 @@ def _headline_act(ctx: Ctx, k: int) -> bool:
     return ctx.idx.is_cap[k] and ctx.word(k) in ctx.L.act_cues and not _opens_sentence(ctx, k)
 
 
-@cache
-def _naming_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The table's naming cues ("called") and the words that make one name ("so")."""
-    t = claims_table(lang)
-    return frozenset(w.lower() for w in t.naming_cues), frozenset(w.lower() for w in t.naming_openers)
-
-
 _NAMED_NOUN_WORDS = 3  # words at most from the indefinite article to the cue ("a small firm called")
 
 
@@ -1541,7 +1534,7 @@ def _naming_participle(ctx: Ctx, k: int, lo: int) -> bool:
     """ "a group called Citizens for Trump", "the so called “Self-Determination Initiative”": a
     naming cue before a name or quote, after "so" or after an indefinite noun phrase that is no
     person ("a spokesman called Trump …" is one speaking), names what follows: no cue."""
-    cues, openers = _naming_words(ctx.L.code)
+    cues, openers = ctx.L.naming_cues, ctx.L.naming_openers
     if ctx.word(k) not in cues or k + 1 >= len(ctx.idx.spans) or k - 1 < lo \
             or not (ctx.is_cap(k + 1) or ctx.word(k + 1) in OPENING):
         return False

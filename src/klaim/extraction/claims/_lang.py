@@ -128,6 +128,10 @@ class Lang:
     disjunctive_coordinators: frozenset[str]
     withholding_verbs: frozenset[str]
     kin_nouns: frozenset[str]
+    past_futures: frozenset[str]
+    named_kinds: frozenset[str]
+    naming_cues: frozenset[str]
+    naming_openers: frozenset[str]
     owner_words: frozenset[str]
     appositive_openers: frozenset[str]
     appositive_breakers: frozenset[str]
@@ -190,6 +194,7 @@ class Lang:
     background_years: int
     first_person: Phrases
     ceremony: Phrases
+    negation_noun_scopes: Phrases
     not_names: frozenset[str]
     particles: frozenset[str]
     name_prefixes: frozenset[str]
@@ -297,7 +302,7 @@ _WORD_SETS = (
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
-    "withholding_verbs", "kin_nouns",
+    "withholding_verbs", "kin_nouns", "past_futures", "named_kinds", "naming_cues", "naming_openers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -313,7 +318,7 @@ _PHRASES = (
     "negation_scopes", "additive_negations", "additive_continuations", "future", "conditional",
     "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background", "identity",
     "episode_markers", "deontic",
-    "first_person", "ceremony",
+    "first_person", "ceremony", "negation_noun_scopes",
 )
 _PHRASES_RENAMED: dict[str, str] = {}
 

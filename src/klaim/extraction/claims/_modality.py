@@ -131,16 +131,11 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     return False, rules
 
 
-@cache
-def _noun_scopes(lang: str) -> Phrases:
-    return Phrases(list(claims_table(lang).negation_noun_scopes))
-
-
 def _object_noun_scopes(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
     """ "pressing his attack that Clinton is not qualified": a noun of what someone said with its
     complement (``negation_noun_scopes``), as the object of a verb of the claim, scopes a negation
     after it; not as the claim's subject ("the claim that Y is simply not true" is negated)."""
-    found = _noun_scopes(ctx.L.code).find(ctx.text, s, e)
+    found = ctx.L.negation_noun_scopes.find(ctx.text, s, e)
     return [(m.start(), m.end()) for m in found
             if any(ctx.is_verb(t) for t in ctx.idx.between(s, m.start())) and _subject_after(ctx, m.end(), e)]
 
@@ -190,11 +185,6 @@ def _future_blockers(lang: str) -> Phrases:
     return Phrases(list(claims_table(lang).future_blockers))
 
 
-@cache
-def _past_futures(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).past_futures)
-
-
 def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     """A future cue of the claim's own (as ``_cue``), and the rule that set one aside: a future
     cue inside a counterfactual, a modal's perfect before its participle ("a proposal that would
@@ -220,7 +210,7 @@ def _past_futures_after_verb(ctx: Ctx, s: int, e: int) -> set[int]:
     relative pronoun or a comma ("a pledge from China, which was afflicted …, would help": the
     verb is the relative clause's, and the claim's own "would" is a forecast). Inside a relative
     clause its own verb counts ("unions who feared the bill would allow …")."""
-    words, lower = _past_futures(ctx.L.code), ctx.idx.lower
+    words, lower = ctx.L.past_futures, ctx.idx.lower
     claim = ctx.idx.between(s, e)
     if not words or words.isdisjoint(lower[claim.start:claim.stop]):
         return set()

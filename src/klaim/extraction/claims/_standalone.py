@@ -483,7 +483,7 @@ def _restated(d: Discourse, k: int, end: int) -> Edit | None:
     name = _named_before(d, noun, pos)
     if name is not None:
         return pos, end, name, DEMONSTRATIVE
-    described = None if noun in _named_kinds(ctx.L.code) else _described_before(d, noun, pos)
+    described = None if noun in ctx.L.named_kinds else _described_before(d, noun, pos)
     if described is None:
         return None
     # the noun as the claim writes it: "sketsa tersebut" → "sketsa wajah", not "Sketsa wajah"
@@ -572,11 +572,6 @@ def _points(ctx: Ctx, j: int) -> bool:
     """A demonstrative, also with a particle ("inilah")."""
     w = ctx.word(j)
     return any(w.startswith(dem) for dem in ctx.L.demonstratives)
-
-
-@cache
-def _named_kinds(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).named_kinds)
 
 
 @cache
