@@ -2225,13 +2225,15 @@ class _RoleWords:
     definite: frozenset[str]  # ``definite_prenominal_roles``: one holds it alone ("the Democratic nominee")
     articles: tuple[str, ...]  # ``prenominal_role_articles``: (definite, indefinite)
     infinitive: frozenset[str]  # ``infinitive_markers``: a bare word after one is a verb
+    vowels: tuple[str, ...]  # ``vowel_letters``: a role opening with one takes the third article
 
 
 @cache
 def _role_words(lang: str) -> _RoleWords:
     t = clause_table(lang)
     return _RoleWords(frozenset(t.prenominal_roles), frozenset(t.definite_prenominal_roles),
-                      tuple(t.prenominal_role_articles), frozenset(t.infinitive_markers))
+                      tuple(t.prenominal_role_articles), frozenset(t.infinitive_markers),
+                      tuple(t.vowel_letters))
 
 
 ROLE_MODIFIERS = 5  # words at most that describe a role before it ("Republican and billionaire presidential")
@@ -2307,7 +2309,7 @@ def _role_article(ctx: Ctx, role: str, h: int) -> list[str]:
         return []
     if ctx.word(h) in words.definite:
         return [words.articles[0]]
-    vowel = len(words.articles) > 2 and role[:1].lower() in "aeiou"
+    vowel = len(words.articles) > 2 and role[:1].lower().startswith(words.vowels)
     return [words.articles[2] if vowel else words.articles[1]]
 
 

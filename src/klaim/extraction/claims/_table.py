@@ -167,6 +167,7 @@ class ClaimsTable(BaseModel):
     prenominal_roles: Words = []
     definite_prenominal_roles: Words = []
     prenominal_role_articles: Words = []  # the definite one, the indefinite one (and its form before a vowel)
+    vowel_letters: Words = []  # letters that open a word taking the indefinite article's form before a vowel
     infinitive_markers: Words = []  # a bare lower-case word after one is a verb ("to defeat …")
     appositive_openers: Words = []  # open a noun phrase after "Name," that says who it is ("Stein, a physician")
     # "warga setempat atau pendatang": alternatives, of which no one is asserted alone
