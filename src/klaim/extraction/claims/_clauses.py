@@ -21,7 +21,6 @@ from functools import cache
 
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._enumeration import MAX_ITEMS, item_start
-from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._table import ClaimsTable, claims_table
 from klaim.extraction.figures import find_figures
 from klaim.schema import FigureKind
@@ -142,11 +141,6 @@ def relative_antecedent(ctx: Ctx, k: int, antecedent: str) -> str:
     return antecedent + t.possessive_ending
 
 
-@cache
-def _measure_phrases(lang: str) -> Sequences:
-    return Sequences(list(clause_table(lang).measure_predicates))
-
-
 MEASURED_NP_WORDS = 8  # words at most in a noun phrase before its measure
 _NAME_JOINS = frozenset({"-", "–"})  # inside a name ("tol Kunciran - Bandara")
 
@@ -160,7 +154,7 @@ def measured_noun_phrases(ctx: Ctx, a: int, b: int) -> list[tuple[int, int, list
     predicate after it; an object's measure right after its verb ("mengimpor beras sebanyak
     500.000 ton") or a clause that ends at the figure ("Pelaku sebanyak dua orang") is the
     clause's own figure."""
-    seqs = _measure_phrases(ctx.L.code)
+    seqs = ctx.L.measure_predicates
     if not seqs.all or seqs.by_first.keys().isdisjoint(ctx.idx.lower[a + 1:b - 1]):
         return []  # most clauses: no measure word, looked for at once
     predicates = {tuple(k.lower().split()): v for k, v in clause_table(ctx.L.code).measure_predicates.items()}

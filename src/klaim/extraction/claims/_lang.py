@@ -75,6 +75,7 @@ class Lang:
     passive_cues: frozenset[str]
     passive_auxiliaries: frozenset[str]
     passive_adverbs: Sequences
+    measure_predicates: Sequences
     passive_openers: frozenset[str]
     nominal_cues: frozenset[str]
     accusation_cues: frozenset[str]
@@ -195,6 +196,7 @@ class Lang:
     first_person: Phrases
     ceremony: Phrases
     negation_noun_scopes: Phrases
+    future_blockers: Phrases
     not_names: frozenset[str]
     particles: frozenset[str]
     name_prefixes: frozenset[str]
@@ -310,6 +312,7 @@ _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
+    "measure_predicates",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 
@@ -318,7 +321,7 @@ _PHRASES = (
     "negation_scopes", "additive_negations", "additive_continuations", "future", "conditional",
     "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background", "identity",
     "episode_markers", "deontic",
-    "first_person", "ceremony", "negation_noun_scopes",
+    "first_person", "ceremony", "negation_noun_scopes", "future_blockers",
 )
 _PHRASES_RENAMED: dict[str, str] = {}
 

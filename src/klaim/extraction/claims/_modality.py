@@ -14,11 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
 
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._lang import Phrases
-from klaim.extraction.claims._table import claims_table
 from klaim.schema import Figure, FigureKind, Modality
 
 _WORDS_BEFORE = re.compile(r"\w+")
@@ -180,18 +177,13 @@ def _conditions(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
     return [c for c in conds if not any(bs <= c[0] < be for bs, be in blocked)]
 
 
-@cache
-def _future_blockers(lang: str) -> Phrases:
-    return Phrases(list(claims_table(lang).future_blockers))
-
-
 def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     """A future cue of the claim's own (as ``_cue``), and the rule that set one aside: a future
     cue inside a counterfactual, a modal's perfect before its participle ("a proposal that would
     have allowed …": what did not happen), is no future; nor is a future of the past after the
     claim's own verb ("feared the bill would allow …", "it became clear he would fall short"):
     what was feared or became clear then, not a forecast."""
-    blocked = [(m.start(), m.end()) for m in _future_blockers(ctx.L.code).find(ctx.text, s, e)
+    blocked = [(m.start(), m.end()) for m in ctx.L.future_blockers.find(ctx.text, s, e)
                if _participle_after(ctx, m.end(), e)]
     past = _past_futures_after_verb(ctx, s, e)
     if not blocked and not past:
