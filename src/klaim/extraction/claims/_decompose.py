@@ -594,6 +594,8 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
         return False  # "Mengantisipasi …, PT KAI menambah …": a subjectless phrase fronted to the main clause
     if st.last_verb is not None and ctx.word(st.last_verb) in _complement_verbs(L.code):
         return False  # "Desmond mendesak, Menkumham mencopot …": the verb's complement
+    if ctx.word(u) in L.interrogatives:
+        return False  # "…, apa kita harus pindah": an embedded question, the complement of the clause before
     if ctx.word(u) in L.non_subjects or not any(ctx.is_verb(t) for t in range(st.last_comma + 1, u - 1)):
         return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
     n = _clause_subject_len(ctx, u, st.j)
@@ -1292,8 +1294,9 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     start = _np_start(ctx, k, a)
     end = _relative_end(ctx, m + 1, b)
     opener = ctx.match_seq(k + 1, ctx.L.correlative_openers, b)
-    if start >= k or ctx.words_between(max(m, k + 1 + opener), end) < (2 if opener else 1) \
-            or (start == a and end == b) or _is_date_phrase(ctx, start, k):
+    if start >= k or ctx.word(start) in ctx.L.interrogatives \
+            or ctx.words_between(max(m, k + 1 + opener), end) < (2 if opener else 1) \
+            or (start == a and end == b) or _is_date_phrase(ctx, start, k) or _cleft(ctx, a, start, end, b):
         return False  # "media yang tidak hanya" says nothing yet; "Juli lalu yang …" describes no date
     s, e = ctx.span(start, end)
     # the claim says the clause of its noun: "Angin tak terlalu kencang", not the noun phrase
@@ -1301,6 +1304,15 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     d.units.append(Unit(s, e, standalone([ctx.phrase(start, k), ctx.phrase(k + 1, end)]), d.sentence, d.speaker,
                         list(d.spans), role="marked-relative", cue=d.cue))
     return True
+
+
+def _cleft(ctx: Ctx, a: int, start: int, end: int, b: int) -> bool:
+    """ "Di luar Jawa yang sudah pasti": only a preposition before the noun phrase and the clause
+    runs to the end, so the clause is the sentence's predicate (a cleft) and the main claim
+    already says it. Not a fronted phrase that a clause follows ("Terkait saksi Prana yang sudah
+    dipanggil KPK, ia menyatakan …")."""
+    fronted = ctx.word(b) == "," and b + 1 < len(ctx.idx.lower) and ctx.is_word(b + 1)
+    return end == b and not fronted and all(ctx.word(t) in ctx.L.np_stops for t in range(a, start))
 
 
 def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:

@@ -80,6 +80,7 @@ class Lang:
     nominal_cues: frozenset[str]
     accusation_cues: frozenset[str]
     denial_cues: frozenset[str]
+    interrogatives: frozenset[str]
     denial_complementisers: frozenset[str]
     enquiry_verbs: frozenset[str]
     location_verbs: frozenset[str]
@@ -304,7 +305,7 @@ _WORD_SETS = (
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
-    "withholding_verbs", "kin_nouns", "past_futures", "named_kinds", "naming_cues", "naming_openers",
+    "withholding_verbs", "kin_nouns", "interrogatives", "past_futures", "named_kinds", "naming_cues", "naming_openers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
