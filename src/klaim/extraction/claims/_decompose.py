@@ -1988,10 +1988,32 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
             continue
         end = next((t for t in range(k + 2, b) if ctx.word(t) in _CLAUSE_ENDS or ctx.word(t) in L.subordinators
                     or _is_dash(ctx, t)), b)
-        if _states_a_fact(ctx, k + 1, end):
+        if _states_a_fact(ctx, k + 1, end) and not _irrealis_time(ctx, a, k, end):
             s, e = trim_tokens(ctx, k + 1, end - 1 if ctx.word(end - 1) in L.coordinators else end)
             out.append(_part(ctx, s, e, [], like, "subordinate-clause"))
     return out[:MAX_ITEMS]
+
+
+def _irrealis_time(ctx: Ctx, a: int, k: int, end: int) -> bool:
+    """Is the subordinator at k a time word that tells of what may happen, not of a fact: with a
+    modal first in its own clause ("until you can prove …", "when he would trick Americans …"), or
+    under a modal with a verb not in the past ("Clinton could have 90% after all the votes are
+    counted"; not "will not be prosecuted after prosecutors determined …")?"""
+    L = ctx.L
+    if ctx.word(k) not in L.time_subordinators:
+        return False
+    verb = k + 1 + (_clause_subject_len(ctx, k + 1, end) or 0)
+    if verb >= end:
+        return False
+    if ctx.word(verb) in L.irrealis_modals:
+        return True
+    return any(ctx.word(t) in L.irrealis_modals for t in range(a, k)) and not _past_form(ctx, verb)
+
+
+def _past_form(ctx: Ctx, t: int) -> bool:
+    """Is token t a verb in the past: a regular ending (``past_endings``) or an event marker ("was")?"""
+    word = ctx.word(t)
+    return word.endswith(ctx.L.past_endings) or bool(ctx.L.event_markers.pattern.fullmatch(word))
 
 
 def _states_a_fact(ctx: Ctx, u: int, end: int) -> bool:
