@@ -740,7 +740,7 @@ Decision = SpeakerRef | None | _Undecided  # None: the phrase names no speaker a
 def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> SpeakerRef | None:
     """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous): the
     first speaker rule that applies decides."""
-    j = _before_bracketed_affiliation(ctx, i, _end_before_time(ctx, i, j))
+    j = _before_bracketed_affiliation(ctx, i, _end_before_time(ctx, i, _end_before_occasion(ctx, i, j)))
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
@@ -2062,6 +2062,14 @@ def _end_before_auxiliaries(ctx: Ctx, start: int, end: int) -> int | None:
             return None
         end -= 1
     return end
+
+
+def _end_before_occasion(ctx: Ctx, start: int, end: int) -> int:
+    """End of the speaker phrase before the words that open the act of speaking inside it ("Alvin
+    Lie kepada kumparan membenarkan", "Direktorat investigasi melalui Twitter menyatakan"): the
+    one spoken to or the channel is no part of who spoke (table key speaker_occasion_openers)."""
+    openers = ctx.L.speaker_occasion_openers
+    return next((t for t in range(start + 1, end) if ctx.word(t) in openers), end)
 
 
 def _end_before_time(ctx: Ctx, start: int, end: int) -> int:

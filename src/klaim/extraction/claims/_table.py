@@ -333,6 +333,9 @@ class ClaimsTable(BaseModel):
     enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
     location_verbs: Words = []  # "yang berada di …" on a name: where it is, a fact of its own
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
+    # inside a speaker phrase before its cue: where the act of speaking starts ("X kepada kumparan
+    # membenarkan", "X melalui Twitter menyatakan"); the speaker is the words before
+    speaker_occasion_openers: Words = []
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
