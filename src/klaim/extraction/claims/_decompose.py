@@ -118,6 +118,8 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
     """Length of the connective that leads tokens i..j-1 ("Namun", "Selain itu"), 0 if none."""
     L = ctx.L
     n = ctx.match_seq(i, L.leading, j)
+    if n and ctx.match_seq(i, L.free_relative_openers, j) > n:
+        return 0  # "Di mana pun mereka berada, …": a clause that leads to the main one, no connective
     if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
         return 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
     return n
@@ -576,7 +578,8 @@ def _opens_dependent(ctx: Ctx, i: int, j: int) -> bool:
     """Does the stretch open with a subordinator, preposition, condition or "tidak hanya"?"""
     L, o = ctx.L, ctx.word(i)
     return (o in L.subordinators or o in L.np_stops or o in L.complementisers
-            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j)))
+            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j))
+            or bool(ctx.match_seq(i, L.free_relative_openers, j)))
 
 
 SPLICE_SUBJECT = 3  # words at most in the subject of a clause joined by a bare comma

@@ -109,6 +109,7 @@ class Lang:
     not_speakers: Sequences
     existentials: Sequences
     citations: Sequences
+    free_relative_openers: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -314,7 +315,7 @@ _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
-    "measure_predicates",
+    "measure_predicates", "free_relative_openers",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 

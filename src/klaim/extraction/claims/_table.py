@@ -206,6 +206,7 @@ class ClaimsTable(BaseModel):
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
     correlative_openers: Phrases = []
+    free_relative_openers: Phrases = []  # "wherever", "whatever": open a clause that is no claim of its own
     nickname_cues: Phrases = []  # after "yang" in a speaker's description, the name follows ("akrab disapa")
     uncertain: Phrases = []
     hedged: Phrases = []
