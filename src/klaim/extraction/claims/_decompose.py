@@ -1871,7 +1871,7 @@ def _actors(ctx: Ctx, items: list[tuple[int, int]], stop: int, b: int) -> bool:
             return False  # "Demokrasi (Kode) Inisiatif": a bracket in a later item closes one name
         if any(ctx.word(t) in L.time_words or ctx.word(t)[:1].isdigit() for t in range(s, e)):
             return False
-    return _first_actor(ctx, *items[0])
+    return _first_actor(ctx, *items[0]) and not _noun_of_names(ctx, items)
 
 
 def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
@@ -1886,6 +1886,31 @@ def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
     if not ctx.is_cap(s) and any(ctx.is_cap(t) for t in range(s, e)):
         return False  # "upaya Taiwan dan Hong Kong": a noun and whose, not an actor
     return ctx.words_between(s, e) <= 2 or ctx.gazetteer_at(s, e)[0] == e - s or ctx.match_seq(s, L.roles, e) > 0
+
+
+@cache
+def _noun_affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    t = clause_table(lang)
+    return tuple(t.noun_prefixes), tuple(t.noun_suffixes)
+
+
+def _noun_of_names(ctx: Ctx, items: list[tuple[int, int]]) -> bool:
+    """Does the first item open with a derived noun, capitalised as the clause's first word, that
+    the names after it complete ("Hubungan Indonesia dan Australia memburuk", "Pertemuan Korsel dan
+    Korut digelar")? Then the noun is what the names share, no actor. A noun with the table's
+    prefix and suffix ("Pertemuan") is one; one with a suffix alone ("Hubungan"; "Ridwan" is a
+    name) when the article writes it in lower case elsewhere or the later items are shorter than
+    the first (a name per item: "Ridwan Kamil dan Deddy Mizwar")."""
+    s, e = items[0]
+    if e - s < 2 or ctx.gazetteer_at(s, e)[0]:
+        return False
+    prefixes, suffixes = _noun_affixes(ctx.L.code)
+    w = ctx.word(s)
+    if not any(w.endswith(x) and len(w) - len(x) > ctx.L.verb_min_stem for x in suffixes):
+        return False
+    first = ctx.words_between(s, e)
+    return w.startswith(prefixes) or any(not ctx.is_cap(t) for t in ctx.positions(w)) \
+        or all(ctx.words_between(a, b) < first for a, b in items[1:])
 
 
 NUMERAL = re.compile(r"[IVX]+|\d+")  # the number of a numbered unit: "seksi II", "zona 3"

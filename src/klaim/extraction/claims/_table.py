@@ -291,6 +291,10 @@ class ClaimsTable(BaseModel):
     subject_items: bool = False
     # what listed actors do together, not each alone ("bertemu", "sepakat", "adalah dua orang"): no claim per actor
     joint_predicates: Words = []
+    # a derived noun's affixes: such a noun before names ("Hubungan Indonesia dan Australia") is what
+    # they share, no listed actor; a prefixed one always, a suffixed one when written lower case elsewhere
+    noun_suffixes: Words = []
+    noun_prefixes: Words = []
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
