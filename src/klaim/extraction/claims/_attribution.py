@@ -1491,7 +1491,8 @@ def _cue_candidates(ctx: Ctx) -> list[int]:
     L, lower = ctx.L, ctx.idx.lower
     cues, prefix, suffix = _cue_words(L), L.prefix_cues, L.pronoun_suffix
     # each distinct word is asked once; then the tokens are picked by set membership
-    words = {w for w in set(lower) if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)}
+    words = {w for w in set(lower) if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)
+             or w in L.document_prefix_cues}
     found = {k for k, w in enumerate(lower) if w in words}
     n = len(lower)
     for t in _closers(ctx):
@@ -1506,7 +1507,8 @@ def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_st
     L = ctx.L
     word = ctx.word(k)
     base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
-    if word not in _cue_words(L) and not (base and base in L.prefix_cues) and not _verb_after_quote(ctx, k, lo):
+    if word not in _cue_words(L) and not (base and base in L.prefix_cues) and word not in L.document_prefix_cues \
+            and not _verb_after_quote(ctx, k, lo):
         return None
     if _participle(ctx, k, lo) or _headline_act(ctx, k) or _naming_participle(ctx, k, lo):
         return None
@@ -3441,6 +3443,26 @@ def prefix_cue(c: CueScan) -> Attribution | None:
     """Menurut X, … / According to X, … / Menurutnya, …"""
     at_start = c.k == c.lo or (c.prev != "," and _after_leading(c.ctx, c.lo, c.k))
     return _prefix_cue(c.ctx, c.reg, c.k, c.lo, c.hi, pronoun=c.word not in c.ctx.L.prefix_cues, at_start=at_start)
+
+
+def _cites_document(c: CueScan) -> bool:
+    L = c.ctx.L
+    # at the sentence's start only: after a comma it cites what another source says ("SMH, mengutip
+    # percakapan …, menyebut …")
+    return c.word in L.document_prefix_cues and (c.k == c.lo or _after_leading(c.ctx, c.lo, c.k)) \
+        and _document_after(c)
+
+
+def _document_after(c: CueScan) -> bool:
+    """Does a document word follow the cue ("mengutip laporan …", "mengutip data …")?"""
+    return bool(c.ctx.match_seq(c.k + 1, c.ctx.L.document_words, c.hi))
+
+
+@CUE_RULES.register("document-prefix-cue", _cites_document)
+def document_prefix_cue(c: CueScan) -> Attribution | None:
+    """ "Mengutip laporan ICW, …": a document cited at the clause's start is the content's source, as
+    after "Menurut laporan ICW, …"; the cue alone ("Mengutip Telegraph, …") cites a medium, no source."""
+    return _prefix_cue(c.ctx, c.reg, c.k, c.lo, c.hi, pronoun=False, at_start=True)
 
 
 @CUE_RULES.register("inline-cue", lambda c: c.word in c.ctx.L.inline_cues and c.k > c.clause_start)

@@ -150,6 +150,7 @@ class Lang:
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
     speaker_occasion_openers: frozenset[str]
+    document_prefix_cues: frozenset[str]
     possessive_determiners: frozenset[str]
     occasion_prepositions: frozenset[str]
     time_subordinators: frozenset[str]
@@ -304,7 +305,7 @@ _WORD_SETS = (
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
-    "speaker_occasion_openers",
+    "speaker_occasion_openers", "document_prefix_cues",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
     "withholding_verbs", "kin_nouns", "past_futures", "named_kinds", "naming_cues", "naming_openers",

@@ -341,6 +341,9 @@ class ClaimsTable(BaseModel):
     # inside a speaker phrase before its cue: where the act of speaking starts ("X kepada kumparan
     # membenarkan", "X melalui Twitter menyatakan"); the speaker is the words before
     speaker_occasion_openers: Words = []
+    # at a clause's start before a document word and a source ("Mengutip laporan ICW, …"): the
+    # source's, as after a prefix cue; before anything else (a medium: "Mengutip Telegraph") no source
+    document_prefix_cues: Words = []
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
