@@ -482,11 +482,33 @@ def _name_run_start(ctx: Ctx, role_end: int, end: int, stops: dict[int, str]) ->
         start -= step
     while start < end and ctx.word(start) in ctx.L.particles:
         start += 1
+    start = _past_organisation_name(ctx, start, end)
     while ctx.words_between(start, end) > _NAME_WORDS_AT_END:
         start += 1
     while start < end and not ctx.is_word(start):
         start += 1  # the cut fell on an initial's dot
     return start
+
+
+def _past_organisation_name(ctx: Ctx, start: int, end: int) -> int:
+    """Token ``start`` of a capitalised run that opens with the head of a one-word-named organisation
+    (table key one_word_organisation_heads) moved past the head and the word after it, when two
+    words are left for a name ("Calon presiden dari Partai Republik Donald Trump": the party is
+    "Partai Republik", the name "Donald Trump", not "Republik Donald Trump"). Other heads name
+    longer organisations ("Organisasi Pelarangan Senjata Kimia")."""
+    if start < end and ctx.word(start) in _one_word_organisation_heads(ctx.L.code) \
+            and ctx.words_between(start + 2, end) >= _GIVEN_AND_FAMILY \
+            and all(ctx.is_word(t) for t in range(start, end)):
+        return start + 2
+    return start
+
+
+_GIVEN_AND_FAMILY = 2  # words at least of a name after an organisation's two
+
+
+@cache
+def _one_word_organisation_heads(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).one_word_organisation_heads)
 
 
 def _name_step_back(ctx: Ctx, start: int, role_end: int, stops: dict[int, str]) -> int:

@@ -344,6 +344,9 @@ class ClaimsTable(BaseModel):
     # at a clause's start before a document word and a source ("Mengutip laporan ICW, …"): the
     # source's, as after a prefix cue; before anything else (a medium: "Mengutip Telegraph") no source
     document_prefix_cues: Words = []
+    # heads of organisations that one word after them names ("Partai Republik"): a capitalised run
+    # after those two is a person's name ("Partai Republik Donald Trump")
+    one_word_organisation_heads: Words = []
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
