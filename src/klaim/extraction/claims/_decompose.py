@@ -118,6 +118,8 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
     """Length of the connective that leads tokens i..j-1 ("Namun", "Selain itu"), 0 if none."""
     L = ctx.L
     n = ctx.match_seq(i, L.leading, j)
+    if n and ctx.match_seq(i, L.free_relative_openers, j) > n:
+        return 0  # "Di mana pun mereka berada, …": a clause that leads to the main one, no connective
     if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
         return 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
     return n
@@ -576,7 +578,8 @@ def _opens_dependent(ctx: Ctx, i: int, j: int) -> bool:
     """Does the stretch open with a subordinator, preposition, condition or "tidak hanya"?"""
     L, o = ctx.L, ctx.word(i)
     return (o in L.subordinators or o in L.np_stops or o in L.complementisers
-            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j)))
+            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j))
+            or bool(ctx.match_seq(i, L.free_relative_openers, j)))
 
 
 SPLICE_SUBJECT = 3  # words at most in the subject of a clause joined by a bare comma
@@ -1880,7 +1883,7 @@ def _actors(ctx: Ctx, items: list[tuple[int, int]], stop: int, b: int) -> bool:
             return False  # "Demokrasi (Kode) Inisiatif": a bracket in a later item closes one name
         if any(ctx.word(t) in L.time_words or ctx.word(t)[:1].isdigit() for t in range(s, e)):
             return False
-    return _first_actor(ctx, *items[0])
+    return _first_actor(ctx, *items[0]) and not _noun_of_names(ctx, items)
 
 
 def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
@@ -1895,6 +1898,31 @@ def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
     if not ctx.is_cap(s) and any(ctx.is_cap(t) for t in range(s, e)):
         return False  # "upaya Taiwan dan Hong Kong": a noun and whose, not an actor
     return ctx.words_between(s, e) <= 2 or ctx.gazetteer_at(s, e)[0] == e - s or ctx.match_seq(s, L.roles, e) > 0
+
+
+@cache
+def _noun_affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    t = clause_table(lang)
+    return tuple(t.noun_prefixes), tuple(t.noun_suffixes)
+
+
+def _noun_of_names(ctx: Ctx, items: list[tuple[int, int]]) -> bool:
+    """Does the first item open with a derived noun, capitalised as the clause's first word, that
+    the names after it complete ("Hubungan Indonesia dan Australia memburuk", "Pertemuan Korsel dan
+    Korut digelar")? Then the noun is what the names share, no actor. A noun with the table's
+    prefix and suffix ("Pertemuan") is one; one with a suffix alone ("Hubungan"; "Ridwan" is a
+    name) when the article writes it in lower case elsewhere or the later items are shorter than
+    the first (a name per item: "Ridwan Kamil dan Deddy Mizwar")."""
+    s, e = items[0]
+    if e - s < 2 or ctx.gazetteer_at(s, e)[0]:
+        return False
+    prefixes, suffixes = _noun_affixes(ctx.L.code)
+    w = ctx.word(s)
+    if not any(w.endswith(x) and len(w) - len(x) > ctx.L.verb_min_stem for x in suffixes):
+        return False
+    first = ctx.words_between(s, e)
+    return w.startswith(prefixes) or any(not ctx.is_cap(t) for t in ctx.positions(w)) \
+        or all(ctx.words_between(a, b) < first for a, b in items[1:])
 
 
 NUMERAL = re.compile(r"[IVX]+|\d+")  # the number of a numbered unit: "seksi II", "zona 3"

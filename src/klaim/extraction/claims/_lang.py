@@ -111,6 +111,7 @@ class Lang:
     not_speakers: Sequences
     existentials: Sequences
     citations: Sequences
+    free_relative_openers: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -151,6 +152,8 @@ class Lang:
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
+    speaker_occasion_openers: frozenset[str]
+    document_prefix_cues: frozenset[str]
     possessive_determiners: frozenset[str]
     occasion_prepositions: frozenset[str]
     time_subordinators: frozenset[str]
@@ -306,6 +309,7 @@ _WORD_SETS = (
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
+    "speaker_occasion_openers", "document_prefix_cues",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
     "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",
@@ -317,7 +321,7 @@ _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
-    "measure_predicates",
+    "measure_predicates", "free_relative_openers",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 

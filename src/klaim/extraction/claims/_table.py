@@ -209,6 +209,7 @@ class ClaimsTable(BaseModel):
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
     correlative_openers: Phrases = []
+    free_relative_openers: Phrases = []  # "wherever", "whatever": open a clause that is no claim of its own
     nickname_cues: Phrases = []  # after "yang" in a speaker's description, the name follows ("akrab disapa")
     uncertain: Phrases = []
     hedged: Phrases = []
@@ -293,6 +294,10 @@ class ClaimsTable(BaseModel):
     subject_items: bool = False
     # what listed actors do together, not each alone ("bertemu", "sepakat", "adalah dua orang"): no claim per actor
     joint_predicates: Words = []
+    # a derived noun's affixes: such a noun before names ("Hubungan Indonesia dan Australia") is what
+    # they share, no listed actor; a prefixed one always, a suffixed one when written lower case elsewhere
+    noun_suffixes: Words = []
+    noun_prefixes: Words = []
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
@@ -336,6 +341,15 @@ class ClaimsTable(BaseModel):
     enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
     location_verbs: Words = []  # "yang berada di …" on a name: where it is, a fact of its own
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
+    # inside a speaker phrase before its cue: where the act of speaking starts ("X kepada kumparan
+    # membenarkan", "X melalui Twitter menyatakan"); the speaker is the words before
+    speaker_occasion_openers: Words = []
+    # at a clause's start before a document word and a source ("Mengutip laporan ICW, …"): the
+    # source's, as after a prefix cue; before anything else (a medium: "Mengutip Telegraph") no source
+    document_prefix_cues: Words = []
+    # heads of organisations that one word after them names ("Partai Republik"): a capitalised run
+    # after those two is a person's name ("Partai Republik Donald Trump")
+    one_word_organisation_heads: Words = []
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
