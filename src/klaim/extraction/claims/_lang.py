@@ -139,6 +139,7 @@ class Lang:
     abbreviations: frozenset[str]
     non_participles: frozenset[str]
     complement_heads: frozenset[str]
+    content_nouns: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     relative_adverbs: frozenset[str]
@@ -300,7 +301,7 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
-    "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
+    "content_nouns", "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",

@@ -161,6 +161,9 @@ class ClaimsTable(BaseModel):
     owner_words: Words = []  # "Restoran milik Usya Suharjono": a noun phrase that names its owner is a claim
     non_participles: Words = []  # end in the participle suffix but open no participle clause ("including", "during")
     complement_heads: Words = []  # a clause after them and a complementiser is a fact ("shocked that …")
+    # a "that"-clause after them is the noun's content, not asserted ("said the claim that crime fell is
+    # not true"): after a cue, no complementiser of the cue's own content
+    content_nouns: Words = []
     appositive_breakers: Words = []  # make a phrase after "Name," a clause ("Sanders, the more they …")
     # a role noun right before a name with words that describe it says who the name is ("veteran
     # Democratic strategist Donna Brazile"): a claim; its article in the claim's text
