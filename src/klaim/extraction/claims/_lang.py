@@ -229,6 +229,7 @@ class Lang:
     number_labels: frozenset[str]
     partitives: frozenset[str]
     comparison_words: frozenset[str]
+    counted_prepositions: frozenset[str]
     pair_prepositions: frozenset[str]
     shared_determiners: frozenset[str]
     object_verb_suffixes: tuple[str, ...]
@@ -301,7 +302,8 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
-    "content_nouns", "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
+    "content_nouns", "counted_prepositions",
+    "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",

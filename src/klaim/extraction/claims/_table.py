@@ -392,6 +392,7 @@ class ClaimsTable(BaseModel):
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
     partitives: Words = []  # "99 di antaranya …": a number counted out of one before it, no figure item of its own
+    counted_prepositions: Words = []  # "38% of likely voters": what the figure counts follows, its item goes on
     comparison_words: Words = []  # "menurun 1,2 persen dibandingkan dengan 2017": the figure needs its comparand
     # a claim's relative dates written as resolved (claims/_standalone_time.py); None: left as written
     time_text: TimeText | None = None
