@@ -1518,9 +1518,11 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     s, e = ctx.span(k, r_end)
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
+    on_clause = _describes_clause(ctx, a, ant_start)
+    if not on_clause:
+        ant_start, ant = _determined_antecedent(ctx, ant_start, k - 1, ant)
     start = _relative_claim_start(ctx, ant_start, k, s)
     ant = relative_antecedent(ctx, k, ant)
-    on_clause = _describes_clause(ctx, a, ant_start)
     if on_clause:
         start = ctx.span(trim_tokens(ctx, a, k, residual=True)[0], k)[0]
     d.units.append(Unit(start, e, standalone([ctx.text[start:e]] if on_clause else [ant, ctx.phrase(k + 1, r_end)]),
@@ -1538,6 +1540,18 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def _determined_antecedent(ctx: Ctx, a: int, k: int, ant: str) -> tuple[int, str]:
+    """ "Bezos owns The Washington Post, which …", "publishing its real-time index, which …": the
+    noun phrase a relative clause at token k+1 describes starts at its first article or possessive
+    determiner; the words before it (a verb the word lists do not know) are the main clause's, no
+    part of the relative clause's claim (where the table sets ``relative_from_antecedent``: English)."""
+    L = ctx.L
+    if not L.relative_from_antecedent or ant != ctx.phrase(a, k):
+        return a, ant
+    t = next((t for t in range(a, k - 1) if ctx.word(t) in L.np_articles or ctx.word(t) in L.possessive_determiners), a)
+    return (t, ctx.phrase(t, k)) if t > a else (a, ant)
 
 
 def _describes_clause(ctx: Ctx, a: int, ant_start: int) -> bool:
