@@ -85,8 +85,31 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
             break
         i = nxt
     j = _trim_trailing(ctx, i, j)
-    cut = _trailing_connective(ctx, i, j)
+    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j))
     return i, (j if cut == j else _trim_trailing(ctx, i, cut))
+
+
+def _is_preposition(ctx: Ctx, k: int) -> bool:
+    L = ctx.L
+    w = ctx.word(k)
+    return w in L.np_stops and w not in L.coordinators and w not in L.relative and w not in L.complementisers
+
+
+def _dangling_relative(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a relative word left at its end ("… at the Mexico border, which"
+    when "he said" after it starts someone's statement; "… the elementary school in Florida where"):
+    the relative clause went to another claim, and its opener (with a preposition before it: "in
+    which") is no part of this one. Not an indirect question ("did not say when", "and when")."""
+    L = ctx.L
+    k = j - 1
+    if k - 1 <= i or ctx.word(k) not in L.dangling_relatives:
+        return j
+    if _is_preposition(ctx, k - 1):
+        k -= 1  # "in which", "to whom"
+    before = ctx.word(k - 1)
+    if before in L.coordinators or before in L.pre_cues or before in L.post_cues or ctx.is_verb(k - 1):
+        return j
+    return k
 
 
 def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
