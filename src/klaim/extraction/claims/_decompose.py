@@ -291,7 +291,7 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
         if inserted is not None:
             k, stop = inserted, min(j, stop + inserted - k)
             continue
-        if _breaks_subject(ctx, k):
+        if _breaks_subject(ctx, k) or _comparison_tail(ctx, u, k):
             return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = _skip_modifiers(ctx, k, j)
         if v > k and v < j and ctx.is_verb(v) and k > u:
@@ -323,6 +323,15 @@ def _dash_insertion_end(ctx: Ctx, k: int, j: int) -> int | None:
         if not ctx.is_word(e) or ctx.is_verb(e):
             return None
     return None
+
+
+def _comparison_tail(ctx: Ctx, u: int, k: int) -> bool:
+    """Is token k the "than" of a comparison in what would be a clause's subject from token u
+    ("… by Republicans and independents than Clinton is", "… for businesses and consumers faster
+    than the Fed would like")? The words are the end of a comparison, no subject; but a subject may
+    open with a quantity's comparative ("and more than 260 were injured")."""
+    L = ctx.L
+    return ctx.word(k) in L.comparison_markers and not (k == u + 1 and ctx.word(u) in L.quantity_comparatives)
 
 
 def _breaks_subject(ctx: Ctx, k: int) -> bool:

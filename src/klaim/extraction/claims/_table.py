@@ -164,6 +164,8 @@ class ClaimsTable(BaseModel):
     # a "that"-clause after them is the noun's content, not asserted ("said the claim that crime fell is
     # not true"): after a cue, no complementiser of the cue's own content
     content_nouns: Words = []
+    comparison_markers: Words = []  # "than": after it a comparison's term, no clause's subject
+    quantity_comparatives: Words = []  # "more than 260 were injured": a subject may open with one and a marker
     dangling_relatives: Words = []  # a claim ending in one ("…, which") lost its relative clause: cut it off
     appositive_breakers: Words = []  # make a phrase after "Name," a clause ("Sanders, the more they …")
     # a role noun right before a name with words that describe it says who the name is ("veteran
