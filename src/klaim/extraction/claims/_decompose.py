@@ -2921,10 +2921,20 @@ def _final_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
         mark = ctx.word(k) == "," or ctx.word(k) in ("—", "–")
         if not mark or ctx.word(k + 1) not in L.appositive_openers or not ctx.is_word(k - 1):
             continue
-        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1):
+        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1) \
+                or _completes_copula(ctx, a, k):
             return None
         return (k, k + 1) if _noun_phrase_head(ctx, k + 2, b) else None
     return None
+
+
+def _completes_copula(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the comma or dash at k close a phrase set off after a bare "be" ("Voters will wonder if
+    she is, in the end, the right candidate")? The noun phrase after it is the copula's complement,
+    no appositive, and the clause's claim does not end before it."""
+    c = next((t for t in range(k - 1, a, -1) if ctx.word(t) == ","), None)
+    return c is not None and ctx.word(c - 1) in ctx.L.passive_auxiliaries \
+        and not any(ctx.is_verb(t) for t in range(c + 1, k))
 
 
 def _degree_phrase(ctx: Ctx, t: int) -> bool:
