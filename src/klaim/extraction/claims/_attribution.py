@@ -1451,17 +1451,34 @@ def _clause_after(ctx: Ctx, i: int, j: int) -> bool:
     return False
 
 
+def _noun_complementiser(ctx: Ctx, k: int, p: int) -> bool:
+    """Is the complementiser at p a content noun's after the verb of saying at k ("said the mayor's
+    claim that crime fell is not true")? A verb of saying takes no such noun as its object: the
+    noun phrase opens the content, and its clause is not what was said."""
+    L = ctx.L
+    return p - 1 > k and ctx.word(p) in L.complementisers and ctx.word(p - 1) in L.content_nouns \
+        and ctx.word(k) in L.post_cues
+
+
 def _content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
     """First token of the reported content after a pre-cue (past "kepada wartawan bahwa")."""
     L = ctx.L
     for p in range(k + 1, min(limit, k + 9)):
         w = ctx.word(p)
+        if _noun_complementiser(ctx, k, p):
+            break
         if w in L.complementisers or w == ":" or (p == k + 1 and w in L.wish_complementisers):
             return p + 1
         if opens_quote(ctx.text, ctx.idx.spans[p][0]):
             return p  # mengatakan "Kalau …": the content is the quote
         if ctx.is_verb(p) or w in L.relative:
             break  # a complementiser after a verb belongs to the content's own clause
+    return _content_start_past_recipient(ctx, k, limit)
+
+
+def _content_start_past_recipient(ctx: Ctx, k: int, limit: int) -> int:
+    """First token after the cue at k past its object or recipient ("told reporters") and a colon."""
+    L = ctx.L
     p = k + 1
     if p < limit and ctx.word(k) in L.object_cues:
         p += 1

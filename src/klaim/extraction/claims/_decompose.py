@@ -85,8 +85,31 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
             break
         i = nxt
     j = _trim_trailing(ctx, i, j)
-    cut = _trailing_connective(ctx, i, j)
+    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j))
     return i, (j if cut == j else _trim_trailing(ctx, i, cut))
+
+
+def _is_preposition(ctx: Ctx, k: int) -> bool:
+    L = ctx.L
+    w = ctx.word(k)
+    return w in L.np_stops and w not in L.coordinators and w not in L.relative and w not in L.complementisers
+
+
+def _dangling_relative(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a relative word left at its end ("… at the Mexico border, which"
+    when "he said" after it starts someone's statement; "… the elementary school in Florida where"):
+    the relative clause went to another claim, and its opener (with a preposition before it: "in
+    which") is no part of this one. Not an indirect question ("did not say when", "and when")."""
+    L = ctx.L
+    k = j - 1
+    if k - 1 <= i or ctx.word(k) not in L.dangling_relatives:
+        return j
+    if _is_preposition(ctx, k - 1):
+        k -= 1  # "in which", "to whom"
+    before = ctx.word(k - 1)
+    if before in L.coordinators or before in L.pre_cues or before in L.post_cues or ctx.is_verb(k - 1):
+        return j
+    return k
 
 
 def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
@@ -270,7 +293,7 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
         if inserted is not None:
             k, stop = inserted, min(j, stop + inserted - k)
             continue
-        if _breaks_subject(ctx, k):
+        if _breaks_subject(ctx, k) or _comparison_tail(ctx, u, k):
             return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = _skip_modifiers(ctx, k, j)
         if v > k and v < j and ctx.is_verb(v) and k > u:
@@ -302,6 +325,15 @@ def _dash_insertion_end(ctx: Ctx, k: int, j: int) -> int | None:
         if not ctx.is_word(e) or ctx.is_verb(e):
             return None
     return None
+
+
+def _comparison_tail(ctx: Ctx, u: int, k: int) -> bool:
+    """Is token k the "than" of a comparison in what would be a clause's subject from token u
+    ("… by Republicans and independents than Clinton is", "… for businesses and consumers faster
+    than the Fed would like")? The words are the end of a comparison, no subject; but a subject may
+    open with a quantity's comparative ("and more than 260 were injured")."""
+    L = ctx.L
+    return ctx.word(k) in L.comparison_markers and not (k == u + 1 and ctx.word(u) in L.quantity_comparatives)
 
 
 def _breaks_subject(ctx: Ctx, k: int) -> bool:
@@ -1533,9 +1565,11 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     s, e = ctx.span(k, r_end)
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
+    on_clause = _describes_clause(ctx, a, ant_start)
+    if not on_clause:
+        ant_start, ant = _determined_antecedent(ctx, ant_start, k - 1, ant)
     start = _relative_claim_start(ctx, ant_start, k, s)
     ant = relative_antecedent(ctx, k, ant)
-    on_clause = _describes_clause(ctx, a, ant_start)
     if on_clause:
         start = ctx.span(trim_tokens(ctx, a, k, residual=True)[0], k)[0]
     d.units.append(Unit(start, e, standalone([ctx.text[start:e]] if on_clause else [ant, ctx.phrase(k + 1, r_end)]),
@@ -1553,6 +1587,18 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def _determined_antecedent(ctx: Ctx, a: int, k: int, ant: str) -> tuple[int, str]:
+    """ "Bezos owns The Washington Post, which …", "publishing its real-time index, which …": the
+    noun phrase a relative clause at token k+1 describes starts at its first article or possessive
+    determiner; the words before it (a verb the word lists do not know) are the main clause's, no
+    part of the relative clause's claim (where the table sets ``relative_from_antecedent``: English)."""
+    L = ctx.L
+    if not L.relative_from_antecedent or ant != ctx.phrase(a, k):
+        return a, ant
+    t = next((t for t in range(a, k - 1) if ctx.word(t) in L.np_articles or ctx.word(t) in L.possessive_determiners), a)
+    return (t, ctx.phrase(t, k)) if t > a else (a, ant)
 
 
 def _describes_clause(ctx: Ctx, a: int, ant_start: int) -> bool:
@@ -2937,10 +2983,20 @@ def _final_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
         mark = ctx.word(k) == "," or ctx.word(k) in ("—", "–")
         if not mark or ctx.word(k + 1) not in L.appositive_openers or not ctx.is_word(k - 1):
             continue
-        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1):
+        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1) \
+                or _completes_copula(ctx, a, k):
             return None
         return (k, k + 1) if _noun_phrase_head(ctx, k + 2, b) else None
     return None
+
+
+def _completes_copula(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the comma or dash at k close a phrase set off after a bare "be" ("Voters will wonder if
+    she is, in the end, the right candidate")? The noun phrase after it is the copula's complement,
+    no appositive, and the clause's claim does not end before it."""
+    c = next((t for t in range(k - 1, a, -1) if ctx.word(t) == ","), None)
+    return c is not None and ctx.word(c - 1) in ctx.L.passive_auxiliaries \
+        and not any(ctx.is_verb(t) for t in range(c + 1, k))
 
 
 def _degree_phrase(ctx: Ctx, t: int) -> bool:

@@ -142,6 +142,10 @@ class Lang:
     abbreviations: frozenset[str]
     non_participles: frozenset[str]
     complement_heads: frozenset[str]
+    content_nouns: frozenset[str]
+    dangling_relatives: frozenset[str]
+    comparison_markers: frozenset[str]
+    quantity_comparatives: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     relative_adverbs: frozenset[str]
@@ -235,6 +239,7 @@ class Lang:
     number_labels: frozenset[str]
     partitives: frozenset[str]
     comparison_words: frozenset[str]
+    counted_prepositions: frozenset[str]
     pair_prepositions: frozenset[str]
     shared_determiners: frozenset[str]
     object_verb_suffixes: tuple[str, ...]
@@ -307,6 +312,7 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
+    "content_nouns", "counted_prepositions", "dangling_relatives", "comparison_markers", "quantity_comparatives",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "speaker_occasion_openers", "document_prefix_cues",

@@ -164,6 +164,12 @@ class ClaimsTable(BaseModel):
     owner_words: Words = []  # "Restoran milik Usya Suharjono": a noun phrase that names its owner is a claim
     non_participles: Words = []  # end in the participle suffix but open no participle clause ("including", "during")
     complement_heads: Words = []  # a clause after them and a complementiser is a fact ("shocked that …")
+    # a "that"-clause after them is the noun's content, not asserted ("said the claim that crime fell is
+    # not true"): after a cue, no complementiser of the cue's own content
+    content_nouns: Words = []
+    comparison_markers: Words = []  # "than": after it a comparison's term, no clause's subject
+    quantity_comparatives: Words = []  # "more than 260 were injured": a subject may open with one and a marker
+    dangling_relatives: Words = []  # a claim ending in one ("…, which") lost its relative clause: cut it off
     appositive_breakers: Words = []  # make a phrase after "Name," a clause ("Sanders, the more they …")
     # a role noun right before a name with words that describe it says who the name is ("veteran
     # Democratic strategist Donna Brazile"): a claim; its article in the claim's text
@@ -406,6 +412,7 @@ class ClaimsTable(BaseModel):
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
     partitives: Words = []  # "99 di antaranya …": a number counted out of one before it, no figure item of its own
+    counted_prepositions: Words = []  # "38% of likely voters": what the figure counts follows, its item goes on
     comparison_words: Words = []  # "menurun 1,2 persen dibandingkan dengan 2017": the figure needs its comparand
     # a claim's relative dates written as resolved (claims/_standalone_time.py); None: left as written
     time_text: TimeText | None = None
