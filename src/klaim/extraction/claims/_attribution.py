@@ -2860,7 +2860,16 @@ def _clause_follows_cue(c: CueScan) -> bool:
         return True  # "said that …", "said Sunday that …"
     phrase = _speaker_after_cue(ctx, c.k, c.hi)
     end = phrase.end
-    return phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries)
+    return (phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries)) \
+        or _subject_pronoun_after(c)
+
+
+def _subject_pronoun_after(c: CueScan) -> bool:
+    """Does a subject pronoun follow the cue ("…, a Democratic super PAC, said she thinks …")? A
+    speaker phrase after a cue is never one: the pronoun opens the clause that was said, whatever
+    verb the tagger misses after it."""
+    phrase = _speaker_after_cue(c.ctx, c.k, c.hi)
+    return phrase.start < c.hi and c.ctx.word(phrase.start) in c.ctx.L.subject_pronouns
 
 
 def _appositive_subject_applies(c: CueScan) -> bool:
@@ -2898,7 +2907,7 @@ def _clause_after_cue(c: CueScan) -> bool:
     after it is the subject of a verb, so the cue reports the clause after it; its speaker is
     the subject set off before the cue, not "it"."""
     phrase = _speaker_after_cue(c.ctx, c.k, c.hi)
-    return phrase.start < phrase.end < c.hi and c.ctx.is_verb(phrase.end) \
+    return ((phrase.start < phrase.end < c.hi and c.ctx.is_verb(phrase.end)) or _subject_pronoun_after(c)) \
         and _quote_before(c.ctx, c.k, c.quoted) is None
 
 

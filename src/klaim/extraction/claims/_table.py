@@ -235,6 +235,9 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    # only ever subjects: after a cue one opens the clause said, never the speaker ("…, said she
+    # thinks …"); none in Indonesian, where "kata dia" names the speaker
+    subject_pronouns: Words = []
     kin_nouns: Words = []            # after a possessive they name a person ("her husband was the president")
     bare_identity: bool = False      # no articles: a copula and any noun phrase say who someone is
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
