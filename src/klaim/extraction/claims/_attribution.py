@@ -2941,6 +2941,33 @@ def _relative_insertion(c: CueScan) -> int | None:
     start = c.k - 2
     while start > c.lo and c.k - start <= 16 and ctx.word(start - 1) != ",":
         start -= 1
+    if start <= c.lo or ctx.word(start - 1) != ",":
+        return None
+    if ctx.word(start) not in ctx.L.relative:
+        return _relative_before_appositive(c, start - 1)
+    return start
+
+
+_RELATIVE_REACH = 24  # tokens at most from a relative pronoun to its cue across an appositive in the clause
+
+
+def _relative_before_appositive(c: CueScan, comma: int) -> int | None:
+    """ "Ms. Arnold, who helped found EDGE, an environmental justice group based in Philadelphia,
+    said …": the phrase before the cue describes the relative clause's last noun; the relative
+    clause set off before it is still what stands between the subject and its cue. Its token, when
+    the phrase set off at ``comma`` is an appositive (no verb, no cue) and a relative clause opens
+    after the comma before it, or when the relative pronoun itself stands before that comma."""
+    ctx, L = c.ctx, c.ctx.L
+    if comma - 1 > c.lo and ctx.word(comma - 1) in L.relative:
+        return comma - 1  # "Stephens, who, after trading insults with …, said": the relative's own adverbial
+    first = ctx.word(comma + 1)
+    if first in L.np_stops or first in L.subordinators:
+        return None  # an adverbial after a relative clause's end is no appositive
+    if not _is_appositive(ctx, comma + 1, c.k - 1) or any(ctx.is_verb(t) for t in range(comma + 1, c.k - 1)):
+        return None
+    start = comma - 1
+    while start > c.lo and c.k - start <= _RELATIVE_REACH and ctx.word(start - 1) != ",":
+        start -= 1
     if start <= c.lo or ctx.word(start - 1) != "," or ctx.word(start) not in ctx.L.relative:
         return None
     return start
