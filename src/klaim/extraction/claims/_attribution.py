@@ -3417,6 +3417,8 @@ def _restricted_subject(c: CueScan) -> tuple[int, int] | None:
     ctx, L = c.ctx, c.ctx.L
     start = _past_dateline(ctx, c.lo, c.clause_start, c.k)
     start += ctx.match_seq(start, L.leading, c.k)
+    if ctx.word(start) in L.subordinators:
+        start += 1  # "Though executives who … say …": the subordinator opens the clause, not the subject
     end = _subject_end(c)
     rel = next((t for t in range(start + 1, min(end, start + _HEAD_WORDS + 1)) if ctx.word(t) in L.relative), None)
     if rel is None or rel >= end - 1 or not _is_np(ctx, start, rel):
