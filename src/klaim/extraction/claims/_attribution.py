@@ -1005,12 +1005,18 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
 def _definite_institution(p: _Phrase, np: NP) -> bool:
     """ "The Treasury said", "the Kremlin said": one capitalised word after a definite article
     names an institution; a person's name takes no article. Not a plural ("the Clintons", "the
-    Saudis"): people."""
+    Saudis"): people; but a compound of capitalised parts ("the Sun-Times", "the Times-Picayune")
+    is a title, whatever its last letter."""
     name = np.name or ""
     if not (p.cue or "")[:1].isalpha():
         return False  # a title's label ("The Latest: …") is no source
     return p.j - p.i == 2 and p.ctx.word(p.i) in _person_nouns(p.ctx.L.code)[0] \
-        and p.ctx.surface(p.i + 1) == name and not name.endswith("s")
+        and p.ctx.surface(p.i + 1) == name and (not name.endswith("s") or _capitalised_compound(name))
+
+
+def _capitalised_compound(name: str) -> bool:
+    parts = name.split("-")
+    return len(parts) > 1 and all(part[:1].isupper() for part in parts)
 
 
 def _regional_speaker(p: _Phrase, np: NP) -> SpeakerRef:
