@@ -1128,13 +1128,74 @@ def _role_speaker(p: _Phrase, np: NP) -> Decision:
     if any(seq[: len(s)] == s for s in p.ctx.L.spokesperson_roles) and np.organisation:
         return SpeakerRef(SpeakerKind.organisation, name=np.organisation, role=np.role,
                           organisation=np.organisation, mention=p.mention, cue=p.cue)
-    known = p.reg.by_role(np.role)
+    known = p.reg.by_role(np.role) or _role_holder_before(p, np.role)
     if known is not None:
         mention = p.mention
         p.reg.last_person = _moved(known, mention=mention)
         return _moved(known, mention=mention, cue=p.cue)
     return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
                       mention=p.mention, cue=p.cue)
+
+
+_HOLDER_NAME_WORDS = 3  # capitalised words at most of a name after its title ("Sen. Ted Cruz")
+_HOLDER_PLACE_WORDS = 2  # capitalised words at most of a place written before a title ("New Jersey Gov.")
+
+
+def _role_holder_before(p: _Phrase, role: str) -> SpeakerRef | None:
+    """ "The senator said", "the Florida senator said": a definite description headed by an office
+    is the person last named (by any part of the name) of those the article titles with that office
+    ("Sen. Ted Cruz", "Senator Bernie Sanders"; the table's ``role_titles`` give the abbreviations),
+    with the place the description gives written before the title ("Florida Sen. Marco Rubio");
+    not whoever was named last. None when there is none: the
+    description is left unresolved."""
+    ctx = p.ctx
+    titles = _role_titles(ctx.L.code)
+    words = role.split()
+    head = next((w.lower() for w in reversed(words) if w.lower() in titles), None)
+    if head is None or p.first not in _person_nouns(ctx.L.code)[0]:
+        return None
+    places = frozenset(w.lower() for w in words if w[:1].isupper())
+    holders = {last: name for last, name, around in _office_holders(ctx, head) if places <= around}
+    for t in range(p.i - 1, -1, -1):
+        if ctx.is_cap(t) and ctx.word(t) in holders:
+            return p.reg.resolve(holders[ctx.word(t)], None, None)
+    return None
+
+
+def _office_holders(ctx: Ctx, office: str) -> list[tuple[str, str, frozenset[str]]]:
+    """(last word of the name lower-cased, name, capitalised words around) of each name the article
+    writes after a title of ``office``, in the article's order."""
+    key = ("attribution.office-holders", office)
+    hit = ctx.memo.get(key)
+    if hit is not None:
+        return hit
+    found = []
+    for k in sorted(t for w in _role_titles(ctx.L.code)[office] for t in ctx.positions(w)):
+        start = k + 2 if k + 1 < len(ctx.idx.spans) and ctx.word(k + 1) == "." else k + 1
+        end = start
+        while end < len(ctx.idx.spans) and end - start < _HOLDER_NAME_WORDS and ctx.is_word(end) and ctx.is_cap(end):
+            end += 1
+        if end - start < 2:
+            continue
+        found.append((ctx.word(end - 1), ctx.phrase(start, end), _holder_place(ctx, k)))
+    ctx.memo[key] = found
+    return found
+
+
+def _holder_place(ctx: Ctx, title: int) -> frozenset[str]:
+    """The capitalised words right before a title ("Florida Sen. Marco Rubio"), lower-cased."""
+    k = title
+    while k > 0 and title - k < _HOLDER_PLACE_WORDS and ctx.is_word(k - 1) and ctx.is_cap(k - 1):
+        k -= 1
+    return frozenset(ctx.word(t) for t in range(k, title))
+
+
+@cache
+def _role_titles(lang: str) -> dict[str, frozenset[str]]:
+    """Each office of the table's ``role_titles`` → the words that title its holder before a name
+    (the office itself and its abbreviations)."""
+    return {office.lower(): frozenset({office.lower(), *(w.lower() for w in words)})
+            for office, words in claims_table(lang).role_titles.items()}
 
 
 def _bare_speaker(p: _Phrase) -> SpeakerRef:

@@ -371,6 +371,9 @@ class ClaimsTable(BaseModel):
     # "the party" → "the Democratic Party": a common noun after a definite article → the one name of
     # that kind the article wrote before (its last word among the noun's ``heads``)
     named_by_head: dict[Word, Words] = {}
+    # an office → the words that title its holder before a name besides the office itself ("senator":
+    # "Sen."): "the senator said" is the person last named with that title (attribution)
+    role_titles: dict[Word, Words] = {}
     # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
     # before a verb that reads right after a name: one with a third-person form here ("am": "is",
     # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),
