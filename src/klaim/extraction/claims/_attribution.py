@@ -2042,7 +2042,7 @@ def _set_off_insertion(ctx: Ctx, lo: int, start: int, end: int) -> bool:
     rather than the speaker: an affiliation, a short adverbial, or (where the table says so) a
     description or participle phrase after a name?"""
     return _is_affiliation(ctx, start, end) or _adverbial_insertion(ctx, start, end) \
-        or _description_after_name(ctx, lo, start)
+        or _description_after_name(ctx, lo, start) or _named_before_indefinite(ctx, lo, start)
 
 
 @cache
@@ -2066,6 +2066,26 @@ def _description_after_name(ctx: Ctx, lo: int, start: int) -> bool:
     first = ctx.word(subject)
     return subject < start - 1 and ctx.is_cap(subject) and first not in L.np_stops and first not in L.subordinators \
         and first not in L.time_words and not ctx.match_seq(subject, L.leading, start - 1)
+
+
+@cache
+def _indefinite_articles(lang: str) -> frozenset[str]:
+    """The table's indefinite articles (``prenominal_role_articles`` after the definite one)."""
+    return frozenset(w.lower() for w in claims_table(lang).prenominal_role_articles[1:])
+
+
+def _named_before_indefinite(ctx: Ctx, lo: int, start: int) -> bool:
+    """ "Stein, a physician from Massachusetts and longtime Green Party activist, accused …": an
+    indefinite noun phrase set off after a name says who the name is; the name, every word of it
+    capitalised, is the subject (not "Asked about it, a spokesman said")."""
+    L = ctx.L
+    if not _describes_after_names(L.code) or start - 2 <= lo or ctx.word(start - 1) != "," \
+            or ctx.word(start) not in _indefinite_articles(L.code):
+        return False
+    subject = _set_off_subject(ctx, lo, start)
+    if not subject < start - 1 or ctx.match_seq(subject, L.leading, start - 1):
+        return False
+    return all(ctx.is_word(t) and ctx.is_cap(t) and ctx.word(t) not in L.time_words for t in range(subject, start - 1))
 
 
 _INSERTION_WORDS = 3  # an adverbial set off by commas before a cue ("for example", "in fact")
