@@ -136,6 +136,7 @@ class Lang:
     named_kinds: frozenset[str]
     naming_cues: frozenset[str]
     naming_openers: frozenset[str]
+    subject_pronouns: frozenset[str]
     owner_words: frozenset[str]
     appositive_openers: frozenset[str]
     appositive_breakers: frozenset[str]
@@ -320,6 +321,7 @@ _WORD_SETS = (
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
     "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
+    "subject_pronouns",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

@@ -245,6 +245,9 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    # only ever subjects: after a cue one opens the clause said, never the speaker ("…, said she
+    # thinks …"); none in Indonesian, where "kata dia" names the speaker
+    subject_pronouns: Words = []
     kin_nouns: Words = []            # after a possessive they name a person ("her husband was the president")
     bare_identity: bool = False      # no articles: a copula and any noun phrase say who someone is
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
@@ -391,6 +394,9 @@ class ClaimsTable(BaseModel):
     # "the party" → "the Democratic Party": a common noun after a definite article → the one name of
     # that kind the article wrote before (its last word among the noun's ``heads``)
     named_by_head: dict[Word, Words] = {}
+    # an office → the words that title its holder before a name besides the office itself ("senator":
+    # "Sen."): "the senator said" is the person last named with that title (attribution)
+    role_titles: dict[Word, Words] = {}
     # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
     # before a verb that reads right after a name: one with a third-person form here ("am": "is",
     # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),
