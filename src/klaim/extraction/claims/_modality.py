@@ -111,9 +111,13 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     if not negations:
         return False, []  # most claims: the cues that set a negation aside need not be looked up
     scopes = ctx.cues(ctx.L.negation_scopes, s, e) + _object_noun_scopes(ctx, s, e)
+    concessions = ctx.cues(ctx.L.concessions, s, e)
     rules: list[str] = []
     for a, b in negations:
         if not _unnamed(ctx.text, s, a) or in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
+            continue
+        if any(cs <= a < ce for cs, ce in concessions):
+            rules = ["modality.concession"]  # "tak membantah jika X": the speaker admits X
             continue
         if any(scope_end <= a for _, scope_end in scopes):
             rules = ["modality.negation-in-complement"]
