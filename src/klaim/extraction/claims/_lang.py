@@ -200,6 +200,7 @@ class Lang:
     ceremony: Phrases
     negation_noun_scopes: Phrases
     future_blockers: Phrases
+    future_places: Phrases
     concessions: Phrases
     not_names: frozenset[str]
     particles: frozenset[str]
@@ -327,7 +328,7 @@ _PHRASES = (
     "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background", "identity",
     "episode_markers", "deontic",
     "first_person", "ceremony", "negation_noun_scopes", "future_blockers",
-    "concessions",
+    "future_places", "concessions",
 )
 _PHRASES_RENAMED: dict[str, str] = {}
 

@@ -222,6 +222,7 @@ class ClaimsTable(BaseModel):
     additive_continuations: Phrases = []
     future: Phrases = []
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
+    future_places: Phrases = []     # a future cue inside one is a direction ("menuju ke depan barisan"): no future
     concessions: Phrases = []       # a negated denial admits ("tak membantah jika X"): no negation of the claim
     future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
     past_futures: Words = []        # after a verb, a future of the past ("feared it would fail"): no forecast
