@@ -246,6 +246,8 @@ class ClaimsTable(BaseModel):
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
     happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
     possession_verbs: Words = []     # in the outlet's voice, what something has ("punya hubungan dekat"): background
+    active_prefixes: Words = []      # the active voice's verb prefixes ("membersihkan"): in a quote, an act told
+    not_acts: Words = []             # words with an active prefix that tell no act ("memang" = indeed)
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
