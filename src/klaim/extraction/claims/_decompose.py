@@ -1311,7 +1311,7 @@ def _cleft(ctx: Ctx, a: int, start: int, end: int, b: int) -> bool:
     runs to the end, so the clause is the sentence's predicate (a cleft) and the main claim
     already says it. Not a fronted phrase that a clause follows ("Terkait saksi Prana yang sudah
     dipanggil KPK, ia menyatakan …")."""
-    fronted = ctx.word(b) == "," and b + 1 < len(ctx.idx.lower) and ctx.is_word(b + 1)
+    fronted = b + 1 < len(ctx.idx.lower) and ctx.word(b) == "," and ctx.is_word(b + 1)
     return end == b and not fronted and all(ctx.word(t) in ctx.L.np_stops for t in range(a, start))
 
 
