@@ -209,6 +209,8 @@ class Lang:
     ceremony: Phrases
     negation_noun_scopes: Phrases
     future_blockers: Phrases
+    future_places: Phrases
+    concessions: Phrases
     not_names: frozenset[str]
     particles: frozenset[str]
     name_prefixes: frozenset[str]
@@ -339,6 +341,7 @@ _PHRASES = (
     "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background", "identity",
     "episode_markers", "deontic",
     "first_person", "ceremony", "negation_noun_scopes", "future_blockers",
+    "future_places", "concessions",
 )
 _PHRASES_RENAMED: dict[str, str] = {}
 

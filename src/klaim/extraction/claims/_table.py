@@ -230,6 +230,8 @@ class ClaimsTable(BaseModel):
     additive_continuations: Phrases = []
     future: Phrases = []
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
+    future_places: Phrases = []     # a future cue inside one is a direction ("menuju ke depan barisan"): no future
+    concessions: Phrases = []       # a negated denial admits ("tak membantah jika X"): no negation of the claim
     future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
     past_futures: Words = []        # after a verb, a future of the past ("feared it would fail"): no forecast
     conditional: Phrases = []
@@ -255,6 +257,8 @@ class ClaimsTable(BaseModel):
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
     happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
     possession_verbs: Words = []     # in the outlet's voice, what something has ("punya hubungan dekat"): background
+    active_prefixes: Words = []      # the active voice's verb prefixes ("membersihkan"): in a quote, an act told
+    not_acts: Words = []             # words with an active prefix that tell no act ("memang" = indeed)
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
