@@ -336,6 +336,8 @@ class ClaimsTable(BaseModel):
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
+    # words after which a name is a place, not a person ("di Mapolsek Kebayoran Baru")
+    place_prepositions: Words = []
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
     # a gender label ("m", "f") → its pronouns, the titles and nouns written right before a person's
     # name, and common given names: a gendered pronoun never points to a person of another gender
