@@ -69,6 +69,17 @@ class TimeText(BaseModel):
     prepositions: dict[Word, Word] = {}  # day, month, year → the preposition of a date not governed
     phrases: dict[Phrase, Phrase] = {}  # a relative phrase → its form with {date}, {month} or {year}
     year_links: Words = []  # join a date to the year after it ("February of 2015"): the date is left
+    # a month or day without a year that would lie after publication is read in the year before when
+    # the claim tells of the past there: a past form (``past_forms`` or a word with a
+    # ``past_endings`` ending) is the nearest verb before it, or a ``past_governors`` word governs it
+    past_governors: Words = []  # "since December" in a March article: last December
+    past_forms: Words = []  # irregular past forms ("went", "shot")
+    past_endings: Words = []  # "-ed": "released her records in July"
+    # end the look-back for a past form: a present or modal verb ("is scheduled", "will win"), a
+    # relative word (another clause: "states that host contests in March") or a participle ending
+    tense_stops: Words = []
+    present_endings: Words = []  # "-ing": "teeing up the November showdown"
+    past_lookalikes: Words = []  # words with a past ending that are none ("indeed", "hundred")
 
 
 class ClaimsTable(BaseModel):
@@ -366,6 +377,8 @@ class ClaimsTable(BaseModel):
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
+    # words after which a name is a place, not a person ("di Mapolsek Kebayoran Baru")
+    place_prepositions: Words = []
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
     # a gender label ("m", "f") → its pronouns, the titles and nouns written right before a person's
     # name, and common given names: a gendered pronoun never points to a person of another gender
