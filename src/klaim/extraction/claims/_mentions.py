@@ -364,6 +364,8 @@ def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
 
 def _scan_mentions(ctx: Ctx, entities: dict[str, SpeakerRef]) -> Mentions:
     """Every mention of these entities, in text order."""
+    if not entities:
+        return Mentions(entities, [], [])  # nothing to find (the people named by a given name, in Indonesian)
     index = _word_index(ctx, entities)
     words = _WordIndex.of(index)
     phrases = _phrases_by_first_word(entities)
