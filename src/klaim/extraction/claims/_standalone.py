@@ -42,9 +42,9 @@ from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._decompose import Unit, standalone
 from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._mentions import (
-    MIN_PREFIX,
     POSSESSIVE,
     DiscourseWords,
+    _names_by_word_start,
     _short_of,
     discourse_words,
     lower_elsewhere,
@@ -476,19 +476,18 @@ def _group_word(ctx: Ctx, word: str) -> bool:
 def _longest_names(names: list[str]) -> list[str]:
     """The names that are no short form of another ("Wasserman Schultz" of "Debbie Wasserman
     Schultz"), in order. A name is looked up only against the names holding a word its first word
-    is or opens: one pass, not every pair (a long article names thousands of people)."""
-    exact: dict[str, list[str]] = {}
-    by_prefix: dict[str, list[str]] = {}
-    for other in names:
-        for word in dict.fromkeys(other.lower().split()):
-            exact.setdefault(word, []).append(other)
-            if len(word) >= MIN_PREFIX:
-                by_prefix.setdefault(word[:MIN_PREFIX], []).append(other)
+    is or opens (``_names_by_word_start``): one pass, not every pair (a long article names
+    thousands of people), and not every name sharing the first letters of a word either: those
+    grow with the article too."""
+    lowered = [name.lower() for name in names]
+    by_start = _names_by_word_start(list(dict.fromkeys(lowered)))
+    written: dict[str, list[str]] = {}  # each lower-cased name → the names written so
+    for name, low in zip(names, lowered, strict=True):
+        written.setdefault(low, []).append(name)
     out = []
-    for name in names:
-        first = name.lower().split()[0]
-        pool = by_prefix.get(first[:MIN_PREFIX], []) if len(first) >= MIN_PREFIX else exact.get(first, [])
-        if not any(o != name and _short_of(name.lower(), o.lower()) for o in dict.fromkeys(pool)):
+    for name, low in zip(names, lowered, strict=True):
+        pool = by_start.get(low.split()[0], {})
+        if not any(_short_of(low, other) and any(o != name for o in written[other]) for other in pool):
             out.append(name)
     return out
 
