@@ -615,7 +615,20 @@ def _inserted_attribution(ctx: Ctx, v: int, j: int) -> bool:
 def _figure_items(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, limit: int) -> list[Unit]:
     """A claim per figure item of the clause a..b-1, from the clause's start to the item's end."""
     return [_part(ctx, a, end, head, like, "figure-item") for end in figure_ends(ctx, a, b)[:limit]
-            if not _ends_fronted_phrase(ctx, a, end, b)]
+            if not _ends_fronted_phrase(ctx, a, end, b) and not _inside_fronted_adjunct(ctx, a, end, b)]
+
+
+def _inside_fronted_adjunct(ctx: Ctx, a: int, end: int, b: int) -> bool:
+    """Does an item ending at token ``end`` lie inside a subjectless subordinate clause fronted to
+    the main clause ("Setelah menerima uang … dari 18 daerah tersebut, Jamaluddien memberikan …",
+    "usai melakukan pembersihan … dan perbaikan …, penerbangan kembali berjalan normal")? That clause
+    tells when or how the main one happens and states nothing alone: no item claim ends in it
+    (helper idfix, session 11)."""
+    first = trim_tokens(ctx, a, end)[0]
+    if first + 1 >= end or ctx.word(first) not in ctx.L.subordinators or not ctx.is_verb(first + 1):
+        return False
+    comma = next((t for t in range(first + 2, b) if ctx.word(t) == ","), None)
+    return comma is not None and end <= comma and _first_verb(ctx, comma + 1, b) is not None
 
 
 def _ends_fronted_phrase(ctx: Ctx, a: int, k: int, b: int) -> bool:
@@ -1628,7 +1641,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
     out = []
     ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
-    out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
+    out += _enumerated_items(ctx, (a, b), ends, head, like)
     out += _clause_fact_parts(ctx, a, b, head, like)
     out += _figure_items(ctx, a, b, head, like, MAX_ITEMS - len(ends))  # output linear in the text
     out += _appositive_parts(ctx, a, b, head, like)
@@ -2131,6 +2144,13 @@ def _appositive_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> 
         out.append(Unit(ns, ne, standalone([ctx.phrase(name, comma), ctx.L.copula, ctx.phrase(comma + 1, end)]),
                         like.sentence, like.speaker, list(like.spans), role="appositive", cue=like.cue))
     return out
+
+
+def _enumerated_items(ctx: Ctx, clause: tuple[int, int], ends: list[int], head: list[str], like: Unit) -> list[Unit]:
+    """A claim per enumerated item of the clause, but none inside a fronted adjunct."""
+    a, b = clause
+    return [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends
+            if not _inside_fronted_adjunct(ctx, a, end, b)]
 
 
 def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: list[str], like: Unit) -> Unit:
