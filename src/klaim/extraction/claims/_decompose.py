@@ -1661,7 +1661,8 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         c_end = trim_tokens(ctx, a, effect)[1]
         out.append(_part(ctx, a, c_end, head, like, "effect"))
     c = subordinate_start(ctx, a, b)
-    if c is not None and not (ctx.word(c - 1) in ctx.L.simultaneity_subordinators and _unreal_before(ctx, a, c - 1)):
+    if c is not None and not (ctx.word(c - 1) in ctx.L.simultaneity_subordinators and _unreal_before(ctx, a, c - 1)) \
+            and not _only_then(ctx, a, c - 1):
         c, d = trim_tokens(ctx, c, b)
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
@@ -2121,6 +2122,27 @@ def _gloss_np_start(ctx: Ctx, a: int, k: int) -> int | None:
             break
         t -= 1
     return t if ctx.words_between(t, k) >= 2 and ctx.word(t) not in L.relative else None
+
+
+@cache
+def _only_then_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    t = clause_table(lang)
+    return frozenset(w.lower() for w in t.only_then_words), frozenset(w.lower() for w in t.only_then_modals)
+
+
+def _only_then(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the clause before the connective at k happen only then ("Penerbangan baru dapat
+    dilanjutkan setelah pesawat diperbaiki", "Penindakan itu baru dilakukan setelah …"): a table
+    word before a table modal or a passive verb? What follows the connective is then its
+    condition, no fact yet, and no claim of its own; not "Kasus baru terus bermunculan sejak …",
+    "Orde baru membubarkan PKI setelah …", where the word describes a noun."""
+    words, modals = _only_then_words(ctx.L.code)
+    return bool(words) and any(ctx.word(t) in words and _modal_or_passive(ctx, t + 1, modals) for t in range(a, k - 1))
+
+
+def _modal_or_passive(ctx: Ctx, t: int, modals: frozenset[str]) -> bool:
+    w = ctx.word(t)
+    return w in modals or (ctx.is_verb(t) and w.startswith(ctx.L.passive_prefix))
 
 
 def _unreal_before(ctx: Ctx, a: int, k: int) -> bool:
