@@ -821,10 +821,13 @@ def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
 def _phrase_goes_on(ctx: Ctx, t: int, k: int, b: int, predicate: bool) -> bool:
     """Does the figure's phrase go on past the preposition or relative pronoun at k: an agent after
     a passive verb, a comparison ("menurun 1,2 persen dibandingkan dengan 2017 …", "naik 13 persen
-    jika dibandingkan dengan …": the figure needs what follows, helper idfix), a bare number?"""
+    jika dibandingkan dengan …": the figure needs what follows, helper idfix), what the figure counts
+    ("38% of likely voters"), a bare number?"""
     L = ctx.L
     if predicate and ctx.word(k) == L.passive_agent:
         return True
+    if ctx.word(k) in L.counted_prepositions:
+        return True  # "For Trump, 38% of likely voters would …": the figure counts what follows
     if ctx.word(k - 1) in L.comparison_words or (k + 1 < b and ctx.word(k + 1) in L.comparison_words):
         return True
     return k == t + 1 and _bare_number(ctx, t, k, b)
