@@ -648,7 +648,20 @@ def _inserted_attribution(ctx: Ctx, v: int, j: int) -> bool:
 def _figure_items(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, limit: int) -> list[Unit]:
     """A claim per figure item of the clause a..b-1, from the clause's start to the item's end."""
     return [_part(ctx, a, end, head, like, "figure-item") for end in figure_ends(ctx, a, b)[:limit]
-            if not _ends_fronted_phrase(ctx, a, end, b)]
+            if not _ends_fronted_phrase(ctx, a, end, b) and not _inside_fronted_adjunct(ctx, a, end, b)]
+
+
+def _inside_fronted_adjunct(ctx: Ctx, a: int, end: int, b: int) -> bool:
+    """Does an item ending at token ``end`` lie inside a subjectless subordinate clause fronted to
+    the main clause ("Setelah menerima uang … dari 18 daerah tersebut, Jamaluddien memberikan …",
+    "usai melakukan pembersihan … dan perbaikan …, penerbangan kembali berjalan normal")? That clause
+    tells when or how the main one happens and states nothing alone: no item claim ends in it
+    (helper idfix, session 11)."""
+    first = trim_tokens(ctx, a, end)[0]
+    if first + 1 >= end or ctx.word(first) not in ctx.L.subordinators or not ctx.is_verb(first + 1):
+        return False
+    comma = next((t for t in range(first + 2, b) if ctx.word(t) == ","), None)
+    return comma is not None and end <= comma and _first_verb(ctx, comma + 1, b) is not None
 
 
 def _ends_fronted_phrase(ctx: Ctx, a: int, k: int, b: int) -> bool:
@@ -1679,7 +1692,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     head = words[:-1] if len(words) > 1 else []  # a restated subject stays in front
     out = []
     ends = claimed_items(ctx, a, enumeration_ends(ctx, a, b), b)
-    out += [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends]
+    out += _enumerated_items(ctx, (a, b), ends, head, like)
     out += _clause_fact_parts(ctx, a, b, head, like)
     out += _figure_items(ctx, a, b, head, like, MAX_ITEMS - len(ends))  # output linear in the text
     out += _appositive_parts(ctx, a, b, head, like)
@@ -1699,7 +1712,8 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
         c_end = trim_tokens(ctx, a, effect)[1]
         out.append(_part(ctx, a, c_end, head, like, "effect"))
     c = subordinate_start(ctx, a, b)
-    if c is not None and not (ctx.word(c - 1) in ctx.L.simultaneity_subordinators and _unreal_before(ctx, a, c - 1)):
+    if c is not None and not (ctx.word(c - 1) in ctx.L.simultaneity_subordinators and _unreal_before(ctx, a, c - 1)) \
+            and not _only_then(ctx, a, c - 1):
         c, d = trim_tokens(ctx, c, b)
         if n_words(ctx, c, d) >= ctx.L.min_claim_tokens:
             out.append(_part(ctx, c, d, [], like, "subordinate"))
@@ -2161,6 +2175,27 @@ def _gloss_np_start(ctx: Ctx, a: int, k: int) -> int | None:
     return t if ctx.words_between(t, k) >= 2 and ctx.word(t) not in L.relative else None
 
 
+@cache
+def _only_then_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    t = clause_table(lang)
+    return frozenset(w.lower() for w in t.only_then_words), frozenset(w.lower() for w in t.only_then_modals)
+
+
+def _only_then(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the clause before the connective at k happen only then ("Penerbangan baru dapat
+    dilanjutkan setelah pesawat diperbaiki", "Penindakan itu baru dilakukan setelah …"): a table
+    word before a table modal or a passive verb? What follows the connective is then its
+    condition, no fact yet, and no claim of its own; not "Kasus baru terus bermunculan sejak …",
+    "Orde baru membubarkan PKI setelah …", where the word describes a noun."""
+    words, modals = _only_then_words(ctx.L.code)
+    return bool(words) and any(ctx.word(t) in words and _modal_or_passive(ctx, t + 1, modals) for t in range(a, k - 1))
+
+
+def _modal_or_passive(ctx: Ctx, t: int, modals: frozenset[str]) -> bool:
+    w = ctx.word(t)
+    return w in modals or (ctx.is_verb(t) and w.startswith(ctx.L.passive_prefix))
+
+
 def _unreal_before(ctx: Ctx, a: int, k: int) -> bool:
     """Is the clause before the connective at k future or conditional ("Anda akan melihat sesuatu
     di KTT ketika kita bertemu di Washington")? A clause that happens at its time is no fact yet."""
@@ -2182,6 +2217,13 @@ def _appositive_parts(ctx: Ctx, a: int, b: int, head: list[str], like: Unit) -> 
         out.append(Unit(ns, ne, standalone([ctx.phrase(name, comma), ctx.L.copula, ctx.phrase(comma + 1, end)]),
                         like.sentence, like.speaker, list(like.spans), role="appositive", cue=like.cue))
     return out
+
+
+def _enumerated_items(ctx: Ctx, clause: tuple[int, int], ends: list[int], head: list[str], like: Unit) -> list[Unit]:
+    """A claim per enumerated item of the clause, but none inside a fronted adjunct."""
+    a, b = clause
+    return [_enumerated_item(ctx, (a, end), ends[0], head, like) for end in ends
+            if not _inside_fronted_adjunct(ctx, a, end, b)]
 
 
 def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: list[str], like: Unit) -> Unit:

@@ -318,6 +318,8 @@ class ClaimsTable(BaseModel):
     subject_items: bool = False
     # what listed actors do together, not each alone ("bertemu", "sepakat", "adalah dua orang"): no claim per actor
     joint_predicates: Words = []
+    only_then_words: Words = []  # before a predicate: it happens only after a condition ("baru dapat …")
+    only_then_modals: Words = []  # the modals after those words ("dapat", "bisa")
     # a derived noun's affixes: such a noun before names ("Hubungan Indonesia dan Australia") is what
     # they share, no listed actor; a prefixed one always, a suffixed one when written lower case elsewhere
     noun_suffixes: Words = []
