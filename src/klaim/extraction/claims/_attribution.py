@@ -482,11 +482,33 @@ def _name_run_start(ctx: Ctx, role_end: int, end: int, stops: dict[int, str]) ->
         start -= step
     while start < end and ctx.word(start) in ctx.L.particles:
         start += 1
+    start = _past_organisation_name(ctx, start, end)
     while ctx.words_between(start, end) > _NAME_WORDS_AT_END:
         start += 1
     while start < end and not ctx.is_word(start):
         start += 1  # the cut fell on an initial's dot
     return start
+
+
+def _past_organisation_name(ctx: Ctx, start: int, end: int) -> int:
+    """Token ``start`` of a capitalised run that opens with the head of a one-word-named organisation
+    (table key one_word_organisation_heads) moved past the head and the word after it, when two
+    words are left for a name ("Calon presiden dari Partai Republik Donald Trump": the party is
+    "Partai Republik", the name "Donald Trump", not "Republik Donald Trump"). Other heads name
+    longer organisations ("Organisasi Pelarangan Senjata Kimia")."""
+    if start < end and ctx.word(start) in _one_word_organisation_heads(ctx.L.code) \
+            and ctx.words_between(start + 2, end) >= _GIVEN_AND_FAMILY \
+            and all(ctx.is_word(t) for t in range(start, end)):
+        return start + 2
+    return start
+
+
+_GIVEN_AND_FAMILY = 2  # words at least of a name after an organisation's two
+
+
+@cache
+def _one_word_organisation_heads(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).one_word_organisation_heads)
 
 
 def _name_step_back(ctx: Ctx, start: int, role_end: int, stops: dict[int, str]) -> int:
@@ -740,7 +762,7 @@ Decision = SpeakerRef | None | _Undecided  # None: the phrase names no speaker a
 def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> SpeakerRef | None:
     """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous): the
     first speaker rule that applies decides."""
-    j = _before_bracketed_affiliation(ctx, i, _end_before_time(ctx, i, j))
+    j = _before_bracketed_affiliation(ctx, i, _end_before_time(ctx, i, _end_before_occasion(ctx, i, j)))
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
@@ -1496,17 +1518,34 @@ def _clause_after(ctx: Ctx, i: int, j: int) -> bool:
     return False
 
 
+def _noun_complementiser(ctx: Ctx, k: int, p: int) -> bool:
+    """Is the complementiser at p a content noun's after the verb of saying at k ("said the mayor's
+    claim that crime fell is not true")? A verb of saying takes no such noun as its object: the
+    noun phrase opens the content, and its clause is not what was said."""
+    L = ctx.L
+    return p - 1 > k and ctx.word(p) in L.complementisers and ctx.word(p - 1) in L.content_nouns \
+        and ctx.word(k) in L.post_cues
+
+
 def _content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
     """First token of the reported content after a pre-cue (past "kepada wartawan bahwa")."""
     L = ctx.L
     for p in range(k + 1, min(limit, k + 9)):
         w = ctx.word(p)
+        if _noun_complementiser(ctx, k, p):
+            break
         if w in L.complementisers or w == ":" or (p == k + 1 and w in L.wish_complementisers):
             return p + 1
         if opens_quote(ctx.text, ctx.idx.spans[p][0]):
             return p  # mengatakan "Kalau …": the content is the quote
         if ctx.is_verb(p) or w in L.relative:
             break  # a complementiser after a verb belongs to the content's own clause
+    return _content_start_past_recipient(ctx, k, limit)
+
+
+def _content_start_past_recipient(ctx: Ctx, k: int, limit: int) -> int:
+    """First token after the cue at k past its object or recipient ("told reporters") and a colon."""
+    L = ctx.L
     p = k + 1
     if p < limit and ctx.word(k) in L.object_cues:
         p += 1
@@ -1558,7 +1597,8 @@ def _cue_candidates(ctx: Ctx) -> list[int]:
     L, lower = ctx.L, ctx.idx.lower
     cues, prefix, suffix = _cue_words(L), L.prefix_cues, L.pronoun_suffix
     # each distinct word is asked once; then the tokens are picked by set membership
-    words = {w for w in set(lower) if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)}
+    words = {w for w in set(lower) if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)
+             or w in L.document_prefix_cues}
     found = {k for k, w in enumerate(lower) if w in words}
     n = len(lower)
     for t in _closers(ctx):
@@ -1573,7 +1613,8 @@ def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_st
     L = ctx.L
     word = ctx.word(k)
     base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
-    if word not in _cue_words(L) and not (base and base in L.prefix_cues) and not _verb_after_quote(ctx, k, lo):
+    if word not in _cue_words(L) and not (base and base in L.prefix_cues) and word not in L.document_prefix_cues \
+            and not _verb_after_quote(ctx, k, lo):
         return None
     if _participle(ctx, k, lo) or _headline_act(ctx, k) or _naming_participle(ctx, k, lo):
         return None
@@ -2149,6 +2190,14 @@ def _end_before_auxiliaries(ctx: Ctx, start: int, end: int) -> int | None:
             return None
         end -= 1
     return end
+
+
+def _end_before_occasion(ctx: Ctx, start: int, end: int) -> int:
+    """End of the speaker phrase before the words that open the act of speaking inside it ("Alvin
+    Lie kepada kumparan membenarkan", "Direktorat investigasi melalui Twitter menyatakan"): the
+    one spoken to or the channel is no part of who spoke (table key speaker_occasion_openers)."""
+    openers = ctx.L.speaker_occasion_openers
+    return next((t for t in range(start + 1, end) if ctx.word(t) in openers), end)
 
 
 def _end_before_time(ctx: Ctx, start: int, end: int) -> int:
@@ -3558,6 +3607,26 @@ def prefix_cue(c: CueScan) -> Attribution | None:
     """Menurut X, … / According to X, … / Menurutnya, …"""
     at_start = c.k == c.lo or (c.prev != "," and _after_leading(c.ctx, c.lo, c.k))
     return _prefix_cue(c.ctx, c.reg, c.k, c.lo, c.hi, pronoun=c.word not in c.ctx.L.prefix_cues, at_start=at_start)
+
+
+def _cites_document(c: CueScan) -> bool:
+    L = c.ctx.L
+    # at the sentence's start only: after a comma it cites what another source says ("SMH, mengutip
+    # percakapan …, menyebut …")
+    return c.word in L.document_prefix_cues and (c.k == c.lo or _after_leading(c.ctx, c.lo, c.k)) \
+        and _document_after(c)
+
+
+def _document_after(c: CueScan) -> bool:
+    """Does a document word follow the cue ("mengutip laporan …", "mengutip data …")?"""
+    return bool(c.ctx.match_seq(c.k + 1, c.ctx.L.document_words, c.hi))
+
+
+@CUE_RULES.register("document-prefix-cue", _cites_document)
+def document_prefix_cue(c: CueScan) -> Attribution | None:
+    """ "Mengutip laporan ICW, …": a document cited at the clause's start is the content's source, as
+    after "Menurut laporan ICW, …"; the cue alone ("Mengutip Telegraph, …") cites a medium, no source."""
+    return _prefix_cue(c.ctx, c.reg, c.k, c.lo, c.hi, pronoun=False, at_start=True)
 
 
 @CUE_RULES.register("inline-cue", lambda c: c.word in c.ctx.L.inline_cues and c.k > c.clause_start)

@@ -111,6 +111,7 @@ class Lang:
     not_speakers: Sequences
     existentials: Sequences
     citations: Sequences
+    free_relative_openers: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -142,6 +143,10 @@ class Lang:
     abbreviations: frozenset[str]
     non_participles: frozenset[str]
     complement_heads: frozenset[str]
+    content_nouns: frozenset[str]
+    dangling_relatives: frozenset[str]
+    comparison_markers: frozenset[str]
+    quantity_comparatives: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     relative_adverbs: frozenset[str]
@@ -152,6 +157,8 @@ class Lang:
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
+    speaker_occasion_openers: frozenset[str]
+    document_prefix_cues: frozenset[str]
     possessive_determiners: frozenset[str]
     occasion_prepositions: frozenset[str]
     time_subordinators: frozenset[str]
@@ -202,6 +209,8 @@ class Lang:
     ceremony: Phrases
     negation_noun_scopes: Phrases
     future_blockers: Phrases
+    future_places: Phrases
+    concessions: Phrases
     not_names: frozenset[str]
     particles: frozenset[str]
     name_prefixes: frozenset[str]
@@ -233,6 +242,7 @@ class Lang:
     number_labels: frozenset[str]
     partitives: frozenset[str]
     comparison_words: frozenset[str]
+    counted_prepositions: frozenset[str]
     pair_prepositions: frozenset[str]
     shared_determiners: frozenset[str]
     object_verb_suffixes: tuple[str, ...]
@@ -305,8 +315,10 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
+    "content_nouns", "counted_prepositions", "dangling_relatives", "comparison_markers", "quantity_comparatives",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
+    "speaker_occasion_openers", "document_prefix_cues",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
     "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",
@@ -319,7 +331,7 @@ _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
-    "measure_predicates",
+    "measure_predicates", "free_relative_openers",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 
@@ -329,6 +341,7 @@ _PHRASES = (
     "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background", "identity",
     "episode_markers", "deontic",
     "first_person", "ceremony", "negation_noun_scopes", "future_blockers",
+    "future_places", "concessions",
 )
 _PHRASES_RENAMED: dict[str, str] = {}
 
