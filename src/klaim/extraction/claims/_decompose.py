@@ -86,8 +86,31 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
             break
         i = nxt
     j = _trim_trailing(ctx, i, j)
-    cut = _trailing_connective(ctx, i, j)
+    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j))
     return i, (j if cut == j else _trim_trailing(ctx, i, cut))
+
+
+def _is_preposition(ctx: Ctx, k: int) -> bool:
+    L = ctx.L
+    w = ctx.word(k)
+    return w in L.np_stops and w not in L.coordinators and w not in L.relative and w not in L.complementisers
+
+
+def _dangling_relative(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a relative word left at its end ("… at the Mexico border, which"
+    when "he said" after it starts someone's statement; "… the elementary school in Florida where"):
+    the relative clause went to another claim, and its opener (with a preposition before it: "in
+    which") is no part of this one. Not an indirect question ("did not say when", "and when")."""
+    L = ctx.L
+    k = j - 1
+    if k - 1 <= i or ctx.word(k) not in L.dangling_relatives:
+        return j
+    if _is_preposition(ctx, k - 1):
+        k -= 1  # "in which", "to whom"
+    before = ctx.word(k - 1)
+    if before in L.coordinators or before in L.pre_cues or before in L.post_cues or ctx.is_verb(k - 1):
+        return j
+    return k
 
 
 def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
@@ -119,6 +142,8 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
     """Length of the connective that leads tokens i..j-1 ("Namun", "Selain itu"), 0 if none."""
     L = ctx.L
     n = ctx.match_seq(i, L.leading, j)
+    if n and ctx.match_seq(i, L.free_relative_openers, j) > n:
+        return 0  # "Di mana pun mereka berada, …": a clause that leads to the main one, no connective
     if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
         return 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
     return n
@@ -269,7 +294,7 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
         if inserted is not None:
             k, stop = inserted, min(j, stop + inserted - k)
             continue
-        if _breaks_subject(ctx, k):
+        if _breaks_subject(ctx, k) or _comparison_tail(ctx, u, k):
             return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = _skip_modifiers(ctx, k, j)
         if v > k and v < j and ctx.is_verb(v) and k > u:
@@ -301,6 +326,15 @@ def _dash_insertion_end(ctx: Ctx, k: int, j: int) -> int | None:
         if not ctx.is_word(e) or ctx.is_verb(e):
             return None
     return None
+
+
+def _comparison_tail(ctx: Ctx, u: int, k: int) -> bool:
+    """Is token k the "than" of a comparison in what would be a clause's subject from token u
+    ("… by Republicans and independents than Clinton is", "… for businesses and consumers faster
+    than the Fed would like")? The words are the end of a comparison, no subject; but a subject may
+    open with a quantity's comparative ("and more than 260 were injured")."""
+    L = ctx.L
+    return ctx.word(k) in L.comparison_markers and not (k == u + 1 and ctx.word(u) in L.quantity_comparatives)
 
 
 def _breaks_subject(ctx: Ctx, k: int) -> bool:
@@ -577,7 +611,8 @@ def _opens_dependent(ctx: Ctx, i: int, j: int) -> bool:
     """Does the stretch open with a subordinator, preposition, condition or "tidak hanya"?"""
     L, o = ctx.L, ctx.word(i)
     return (o in L.subordinators or o in L.np_stops or o in L.complementisers
-            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j)))
+            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j))
+            or bool(ctx.match_seq(i, L.free_relative_openers, j)))
 
 
 SPLICE_SUBJECT = 3  # words at most in the subject of a clause joined by a bare comma
@@ -595,6 +630,8 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
         return False  # "Mengantisipasi …, PT KAI menambah …": a subjectless phrase fronted to the main clause
     if st.last_verb is not None and ctx.word(st.last_verb) in _complement_verbs(L.code):
         return False  # "Desmond mendesak, Menkumham mencopot …": the verb's complement
+    if ctx.word(u) in L.interrogatives:
+        return False  # "…, apa kita harus pindah": an embedded question, the complement of the clause before
     if ctx.word(u) in L.non_subjects or not any(ctx.is_verb(t) for t in range(st.last_comma + 1, u - 1)):
         return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
     n = _clause_subject_len(ctx, u, st.j)
@@ -1297,8 +1334,9 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     start = _np_start(ctx, k, a)
     end = _relative_end(ctx, m + 1, b)
     opener = ctx.match_seq(k + 1, ctx.L.correlative_openers, b)
-    if start >= k or ctx.words_between(max(m, k + 1 + opener), end) < (2 if opener else 1) \
-            or (start == a and end == b) or _is_date_phrase(ctx, start, k):
+    if start >= k or ctx.word(start) in ctx.L.interrogatives \
+            or ctx.words_between(max(m, k + 1 + opener), end) < (2 if opener else 1) \
+            or (start == a and end == b) or _is_date_phrase(ctx, start, k) or _cleft(ctx, a, start, end, b):
         return False  # "media yang tidak hanya" says nothing yet; "Juli lalu yang …" describes no date
     s, e = ctx.span(start, end)
     # the claim says the clause of its noun: "Angin tak terlalu kencang", not the noun phrase
@@ -1306,6 +1344,15 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     d.units.append(Unit(s, e, standalone([ctx.phrase(start, k), ctx.phrase(k + 1, end)]), d.sentence, d.speaker,
                         list(d.spans), role="marked-relative", cue=d.cue))
     return True
+
+
+def _cleft(ctx: Ctx, a: int, start: int, end: int, b: int) -> bool:
+    """ "Di luar Jawa yang sudah pasti": only a preposition before the noun phrase and the clause
+    runs to the end, so the clause is the sentence's predicate (a cleft) and the main claim
+    already says it. Not a fronted phrase that a clause follows ("Terkait saksi Prana yang sudah
+    dipanggil KPK, ia menyatakan …")."""
+    fronted = b + 1 < len(ctx.idx.lower) and ctx.word(b) == "," and ctx.is_word(b + 1)
+    return end == b and not fronted and all(ctx.word(t) in ctx.L.np_stops for t in range(a, start))
 
 
 def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
@@ -1523,9 +1570,11 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     s, e = ctx.span(k, r_end)
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
+    on_clause = _describes_clause(ctx, a, ant_start)
+    if not on_clause:
+        ant_start, ant = _determined_antecedent(ctx, ant_start, k - 1, ant)
     start = _relative_claim_start(ctx, ant_start, k, s)
     ant = relative_antecedent(ctx, k, ant)
-    on_clause = _describes_clause(ctx, a, ant_start)
     if on_clause:
         start = ctx.span(trim_tokens(ctx, a, k, residual=True)[0], k)[0]
     d.units.append(Unit(start, e, standalone([ctx.text[start:e]] if on_clause else [ant, ctx.phrase(k + 1, r_end)]),
@@ -1543,6 +1592,18 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def _determined_antecedent(ctx: Ctx, a: int, k: int, ant: str) -> tuple[int, str]:
+    """ "Bezos owns The Washington Post, which …", "publishing its real-time index, which …": the
+    noun phrase a relative clause at token k+1 describes starts at its first article or possessive
+    determiner; the words before it (a verb the word lists do not know) are the main clause's, no
+    part of the relative clause's claim (where the table sets ``relative_from_antecedent``: English)."""
+    L = ctx.L
+    if not L.relative_from_antecedent or ant != ctx.phrase(a, k):
+        return a, ant
+    t = next((t for t in range(a, k - 1) if ctx.word(t) in L.np_articles or ctx.word(t) in L.possessive_determiners), a)
+    return (t, ctx.phrase(t, k)) if t > a else (a, ant)
 
 
 def _describes_clause(ctx: Ctx, a: int, ant_start: int) -> bool:
@@ -1873,7 +1934,7 @@ def _actors(ctx: Ctx, items: list[tuple[int, int]], stop: int, b: int) -> bool:
             return False  # "Demokrasi (Kode) Inisiatif": a bracket in a later item closes one name
         if any(ctx.word(t) in L.time_words or ctx.word(t)[:1].isdigit() for t in range(s, e)):
             return False
-    return _first_actor(ctx, *items[0])
+    return _first_actor(ctx, *items[0]) and not _noun_of_names(ctx, items)
 
 
 def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
@@ -1888,6 +1949,31 @@ def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
     if not ctx.is_cap(s) and any(ctx.is_cap(t) for t in range(s, e)):
         return False  # "upaya Taiwan dan Hong Kong": a noun and whose, not an actor
     return ctx.words_between(s, e) <= 2 or ctx.gazetteer_at(s, e)[0] == e - s or ctx.match_seq(s, L.roles, e) > 0
+
+
+@cache
+def _noun_affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    t = clause_table(lang)
+    return tuple(t.noun_prefixes), tuple(t.noun_suffixes)
+
+
+def _noun_of_names(ctx: Ctx, items: list[tuple[int, int]]) -> bool:
+    """Does the first item open with a derived noun, capitalised as the clause's first word, that
+    the names after it complete ("Hubungan Indonesia dan Australia memburuk", "Pertemuan Korsel dan
+    Korut digelar")? Then the noun is what the names share, no actor. A noun with the table's
+    prefix and suffix ("Pertemuan") is one; one with a suffix alone ("Hubungan"; "Ridwan" is a
+    name) when the article writes it in lower case elsewhere or the later items are shorter than
+    the first (a name per item: "Ridwan Kamil dan Deddy Mizwar")."""
+    s, e = items[0]
+    if e - s < 2 or ctx.gazetteer_at(s, e)[0]:
+        return False
+    prefixes, suffixes = _noun_affixes(ctx.L.code)
+    w = ctx.word(s)
+    if not any(w.endswith(x) and len(w) - len(x) > ctx.L.verb_min_stem for x in suffixes):
+        return False
+    first = ctx.words_between(s, e)
+    return w.startswith(prefixes) or any(not ctx.is_cap(t) for t in ctx.positions(w)) \
+        or all(ctx.words_between(a, b) < first for a, b in items[1:])
 
 
 NUMERAL = re.compile(r"[IVX]+|\d+")  # the number of a numbered unit: "seksi II", "zona 3"
@@ -1981,10 +2067,32 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
             continue
         end = next((t for t in range(k + 2, b) if ctx.word(t) in _CLAUSE_ENDS or ctx.word(t) in L.subordinators
                     or _is_dash(ctx, t)), b)
-        if _states_a_fact(ctx, k + 1, end):
+        if _states_a_fact(ctx, k + 1, end) and not _irrealis_time(ctx, a, k, end):
             s, e = trim_tokens(ctx, k + 1, end - 1 if ctx.word(end - 1) in L.coordinators else end)
             out.append(_part(ctx, s, e, [], like, "subordinate-clause"))
     return out[:MAX_ITEMS]
+
+
+def _irrealis_time(ctx: Ctx, a: int, k: int, end: int) -> bool:
+    """Is the subordinator at k a time word that tells of what may happen, not of a fact: with a
+    modal first in its own clause ("until you can prove …", "when he would trick Americans …"), or
+    under a modal with a verb not in the past ("Clinton could have 90% after all the votes are
+    counted"; not "will not be prosecuted after prosecutors determined …")?"""
+    L = ctx.L
+    if ctx.word(k) not in L.time_subordinators:
+        return False
+    verb = k + 1 + (_clause_subject_len(ctx, k + 1, end) or 0)
+    if verb >= end:
+        return False
+    if ctx.word(verb) in L.irrealis_modals:
+        return True
+    return any(ctx.word(t) in L.irrealis_modals for t in range(a, k)) and not _past_form(ctx, verb)
+
+
+def _past_form(ctx: Ctx, t: int) -> bool:
+    """Is token t a verb in the past: a regular ending (``past_endings``) or an event marker ("was")?"""
+    word = ctx.word(t)
+    return word.endswith(ctx.L.past_endings) or bool(ctx.L.event_markers.pattern.fullmatch(word))
 
 
 def _states_a_fact(ctx: Ctx, u: int, end: int) -> bool:
@@ -2916,10 +3024,20 @@ def _final_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
         mark = ctx.word(k) == "," or ctx.word(k) in ("—", "–")
         if not mark or ctx.word(k + 1) not in L.appositive_openers or not ctx.is_word(k - 1):
             continue
-        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1):
+        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1) \
+                or _completes_copula(ctx, a, k):
             return None
         return (k, k + 1) if _noun_phrase_head(ctx, k + 2, b) else None
     return None
+
+
+def _completes_copula(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the comma or dash at k close a phrase set off after a bare "be" ("Voters will wonder if
+    she is, in the end, the right candidate")? The noun phrase after it is the copula's complement,
+    no appositive, and the clause's claim does not end before it."""
+    c = next((t for t in range(k - 1, a, -1) if ctx.word(t) == ","), None)
+    return c is not None and ctx.word(c - 1) in ctx.L.passive_auxiliaries \
+        and not any(ctx.is_verb(t) for t in range(c + 1, k))
 
 
 def _degree_phrase(ctx: Ctx, t: int) -> bool:

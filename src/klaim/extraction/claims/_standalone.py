@@ -45,9 +45,9 @@ from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._decompose import Unit, standalone
 from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._mentions import (
-    MIN_PREFIX,
     POSSESSIVE,
     DiscourseWords,
+    _names_by_word_start,
     _short_of,
     discourse_words,
     lower_elsewhere,
@@ -522,7 +522,7 @@ def _article_people(ctx: Ctx, reg: Registry) -> dict[str, str]:
 def _people_by_word(ctx: Ctx, reg: Registry) -> dict[str, str]:
     """Only the family name stands for the name here: a first word is as often a place or a thing
     that opens a longer name ("Uruguay Rodolfo Nin Novoa", "Saudi Cs") as a given name."""
-    names = _people_names(ctx, reg)
+    names = list(dict.fromkeys(part for name in _people_names(ctx, reg) if (part := _person_part(ctx, name))))
     longest = _longest_names(names)
     by_word: dict[str, set[str]] = {}
     for name in longest:
@@ -534,22 +534,40 @@ def _people_by_word(ctx: Ctx, reg: Registry) -> dict[str, str]:
     return {w: next(iter(ns)) for w, ns in by_word.items() if len(ns) == 1}
 
 
+def _person_part(ctx: Ctx, name: str) -> str | None:
+    """The name without the words for a people, a faith or a party's members that open it
+    ("Republican Donald Trump" is Donald Trump); None when what is left is no full name or ends
+    in such a word ("Arab Israeli", "Muslim Americans", "House Republicans": groups, whose last
+    word is no one's family name)."""
+    words = name.split()
+    while words and _group_word(ctx, words[0]):
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 and not _group_word(ctx, words[-1]) else None
+
+
+def _group_word(ctx: Ctx, word: str) -> bool:
+    """Is the word one for a people, a faith or a party's members (``demonyms``, ``member_nouns``
+    and their plurals)?"""
+    L, low = ctx.L, word.lower()
+    single = low.removesuffix(L.plural_suffix) if L.plural_suffix else low
+    return low in L.demonyms or low in L.member_nouns or single in L.member_nouns
+
+
 def _longest_names(names: list[str]) -> list[str]:
     """The names that are no short form of another ("Wasserman Schultz" of "Debbie Wasserman
     Schultz"), in order. A name is looked up only against the names holding a word its first word
-    is or opens: one pass, not every pair (a long article names thousands of people)."""
-    exact: dict[str, list[str]] = {}
-    by_prefix: dict[str, list[str]] = {}
-    for other in names:
-        for word in dict.fromkeys(other.lower().split()):
-            exact.setdefault(word, []).append(other)
-            if len(word) >= MIN_PREFIX:
-                by_prefix.setdefault(word[:MIN_PREFIX], []).append(other)
+    is or opens (``_names_by_word_start``): one pass, not every pair (a long article names
+    thousands of people), and not every name sharing the first letters of a word either: those
+    grow with the article too."""
+    lowered = [name.lower() for name in names]
+    by_start = _names_by_word_start(list(dict.fromkeys(lowered)))
+    written: dict[str, list[str]] = {}  # each lower-cased name → the names written so
+    for name, low in zip(names, lowered, strict=True):
+        written.setdefault(low, []).append(name)
     out = []
-    for name in names:
-        first = name.lower().split()[0]
-        pool = by_prefix.get(first[:MIN_PREFIX], []) if len(first) >= MIN_PREFIX else exact.get(first, [])
-        if not any(o != name and _short_of(name.lower(), o.lower()) for o in dict.fromkeys(pool)):
+    for name, low in zip(names, lowered, strict=True):
+        pool = by_start.get(low.split()[0], {})
+        if not any(_short_of(low, other) and any(o != name for o in written[other]) for other in pool):
             out.append(name)
     return out
 

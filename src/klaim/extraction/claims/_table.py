@@ -168,10 +168,19 @@ class ClaimsTable(BaseModel):
     causatives: Words = []           # with an object and its own predicate, state a cause ("membuat")
     stative_prefixes: Words = []     # a word so prefixed is a resulting state ("terganggu")
     vague_prefixes: Words = []       # an amount starting so says only "more than one" ("multi-miliar")
+    irrealis_modals: Words = []  # a time clause under them tells what may happen, no fact ("would … once")
+    demonyms: Words = []  # a nation, people or faith's adjective or noun: no family name ("Arab Israeli")
+    interrogatives: Words = []  # a clause or noun phrase they open asks ("apa kita harus pindah")
     non_subjects: Words = []  # words that open no subject of a clause after a comma ("…, demikian dikutip …")
     owner_words: Words = []  # "Restoran milik Usya Suharjono": a noun phrase that names its owner is a claim
     non_participles: Words = []  # end in the participle suffix but open no participle clause ("including", "during")
     complement_heads: Words = []  # a clause after them and a complementiser is a fact ("shocked that …")
+    # a "that"-clause after them is the noun's content, not asserted ("said the claim that crime fell is
+    # not true"): after a cue, no complementiser of the cue's own content
+    content_nouns: Words = []
+    comparison_markers: Words = []  # "than": after it a comparison's term, no clause's subject
+    quantity_comparatives: Words = []  # "more than 260 were injured": a subject may open with one and a marker
+    dangling_relatives: Words = []  # a claim ending in one ("…, which") lost its relative clause: cut it off
     appositive_breakers: Words = []  # make a phrase after "Name," a clause ("Sanders, the more they …")
     # a role noun right before a name with words that describe it says who the name is ("veteran
     # Democratic strategist Donna Brazile"): a claim; its article in the claim's text
@@ -217,6 +226,7 @@ class ClaimsTable(BaseModel):
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
     correlative_openers: Phrases = []
+    free_relative_openers: Phrases = []  # "wherever", "whatever": open a clause that is no claim of its own
     nickname_cues: Phrases = []  # after "yang" in a speaker's description, the name follows ("akrab disapa")
     uncertain: Phrases = []
     hedged: Phrases = []
@@ -231,6 +241,8 @@ class ClaimsTable(BaseModel):
     additive_continuations: Phrases = []
     future: Phrases = []
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
+    future_places: Phrases = []     # a future cue inside one is a direction ("menuju ke depan barisan"): no future
+    concessions: Phrases = []       # a negated denial admits ("tak membantah jika X"): no negation of the claim
     future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
     past_futures: Words = []        # after a verb, a future of the past ("feared it would fail"): no forecast
     conditional: Phrases = []
@@ -246,6 +258,9 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    # only ever subjects: after a cue one opens the clause said, never the speaker ("…, said she
+    # thinks …"); none in Indonesian, where "kata dia" names the speaker
+    subject_pronouns: Words = []
     kin_nouns: Words = []            # after a possessive they name a person ("her husband was the president")
     bare_identity: bool = False      # no articles: a copula and any noun phrase say who someone is
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
@@ -253,6 +268,8 @@ class ClaimsTable(BaseModel):
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
     happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
     possession_verbs: Words = []     # in the outlet's voice, what something has ("punya hubungan dekat"): background
+    active_prefixes: Words = []      # the active voice's verb prefixes ("membersihkan"): in a quote, an act told
+    not_acts: Words = []             # words with an active prefix that tell no act ("memang" = indeed)
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
@@ -301,6 +318,10 @@ class ClaimsTable(BaseModel):
     subject_items: bool = False
     # what listed actors do together, not each alone ("bertemu", "sepakat", "adalah dua orang"): no claim per actor
     joint_predicates: Words = []
+    # a derived noun's affixes: such a noun before names ("Hubungan Indonesia dan Australia") is what
+    # they share, no listed actor; a prefixed one always, a suffixed one when written lower case elsewhere
+    noun_suffixes: Words = []
+    noun_prefixes: Words = []
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
@@ -344,6 +365,15 @@ class ClaimsTable(BaseModel):
     enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
     location_verbs: Words = []  # "yang berada di …" on a name: where it is, a fact of its own
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
+    # inside a speaker phrase before its cue: where the act of speaking starts ("X kepada kumparan
+    # membenarkan", "X melalui Twitter menyatakan"); the speaker is the words before
+    speaker_occasion_openers: Words = []
+    # at a clause's start before a document word and a source ("Mengutip laporan ICW, …"): the
+    # source's, as after a prefix cue; before anything else (a medium: "Mengutip Telegraph") no source
+    document_prefix_cues: Words = []
+    # heads of organisations that one word after them names ("Partai Republik"): a capitalised run
+    # after those two is a person's name ("Partai Republik Donald Trump")
+    one_word_organisation_heads: Words = []
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
@@ -381,6 +411,9 @@ class ClaimsTable(BaseModel):
     # "the party" → "the Democratic Party": a common noun after a definite article → the one name of
     # that kind the article wrote before (its last word among the noun's ``heads``)
     named_by_head: dict[Word, Words] = {}
+    # an office → the words that title its holder before a name besides the office itself ("senator":
+    # "Sen."): "the senator said" is the person last named with that title (attribution)
+    role_titles: dict[Word, Words] = {}
     # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
     # before a verb that reads right after a name: one with a third-person form here ("am": "is",
     # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),
@@ -402,6 +435,7 @@ class ClaimsTable(BaseModel):
     pair_prepositions: Words = []  # "antara A dan B": the items are one relation's parties, no list of claims
     number_labels: Words = []  # a bare number after one labels it ("dosis 2", "kelas 5"): no figure of its own
     partitives: Words = []  # "99 di antaranya …": a number counted out of one before it, no figure item of its own
+    counted_prepositions: Words = []  # "38% of likely voters": what the figure counts follows, its item goes on
     comparison_words: Words = []  # "menurun 1,2 persen dibandingkan dengan 2017": the figure needs its comparand
     # a claim's relative dates written as resolved (claims/_standalone_time.py); None: left as written
     time_text: TimeText | None = None
