@@ -11,6 +11,9 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
   no subject → the one person the article knows (a speaker, someone with a role) named before it in
   its own sentence ("Kim mengatakan bahwa ia …") or else in the sentence before; left when a second
   name, or a word that may be one, stands there.
+- ``standalone.quoted-pronoun``: "he", "she" leading a claim in quoted words → the one person of that
+  gender the article names before it, the speaker aside, when that person is also the last one
+  (of any gender) named before it: "She has experience," Groberg said → Hillary Clinton.
 - ``standalone.first-person``: "saya" in a quote, when the speaker says it once → the speaker's
   name (Indonesian verbs do not agree with the subject; English "I" is left: "I am" needs "X is").
 - ``standalone.first-person-plural``: "kami" in a quote, once in the claim → the speaker's
@@ -65,6 +68,10 @@ DEMONSTRATIVE = "standalone.demonstrative"
 DESCRIPTION = "standalone.description"
 CONTRACTION = "standalone.contraction"
 DEFINITE = "standalone.definite"
+QUOTED_PRONOUN = "standalone.quoted-pronoun"
+APOSTROPHES = frozenset("'’")  # "He’s": a name before it would read as a possessive
+LOOK_BACK_MENTIONS = 20  # mentions passed over (the speaker's own) looking for the last other person
+MAX_KNOWN = 3  # distinct people of a gender tracked before a pronoun: past two, it is ambiguous anyway
 SOLE_PERSON = "standalone.pronoun-sole-person"
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
 WORD = re.compile(r"\w+")
@@ -153,8 +160,8 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     w = ctx.word(k)
     s, e = ctx.idx.spans[k]
     new: tuple[str, str] | None = None
-    if w in words.referring_pronouns and not u.quote and not d.in_quote(s) and _leads(ctx, u, k):
-        new = _pronoun_referent(d, reg, u, s, w in words.gendered_pronouns)
+    if w in words.referring_pronouns and _leads(ctx, u, k):
+        new = _pronoun_edit(d, words, reg, u, k)
     elif u.quote and (w in words.first_person_singular or w in words.first_person_plural):
         return _first_person(ctx, words, u, k)
     elif w in words.party_pronouns:
@@ -166,6 +173,17 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     elif w in ctx.L.demonstratives and words.demonstrative_follows:
         return _demonstrative(d, words, k)
     return (s, e, *new) if new is not None else None
+
+
+def _pronoun_edit(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int) -> tuple[str, str] | None:
+    """The person a pronoun leading the claim (token k) stands for: outside quotes the discourse's
+    subject (or the one person named before it); in quoted words, for "he"/"she" only, the one
+    person of that gender named last before it (not before "’s": "He’s" would read as a possessive)."""
+    s, e = d.ctx.idx.spans[k]
+    gendered = d.ctx.word(k) in words.gendered_pronouns
+    if not u.quote and not d.in_quote(s):
+        return _pronoun_referent(d, reg, u, s, gendered)
+    return _quoted_referent(d, s, u) if gendered and d.ctx.text[e:e + 1] not in APOSTROPHES else None
 
 
 def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, k: int) -> Edit | None:
@@ -270,6 +288,68 @@ def _pronoun_referent(d: Discourse, reg: Registry, u: Unit, pos: int, gendered: 
     """The person a pronoun leading the claim stands for: the discourse's subject, else (for a
     pronoun without gender) the one person named before it."""
     return _referent(d, pos, u, gendered) or (None if gendered else _sole_person(d, reg, pos, u))
+
+
+def _quoted_referent(d: Discourse, pos: int, u: Unit) -> tuple[str, str] | None:
+    """ "he"/"she" leading a claim in quoted words → the one person of that gender the article names
+    before it, the speaker aside (a speaker says "I", not "he", of themself): "She has experience,"
+    Groberg said → Hillary Clinton when she is the one woman named. People of unknown gender do not
+    count; a second person of the gender and the pronoun is left."""
+    want = d.pronoun_gender(pos)
+    if want is None:
+        return None
+    starts, seen = _gendered_people(d, want)
+    n = bisect_left(starts, pos)
+    people = [name for name in (seen[n - 1] if n else ()) if not _same_person(name, u.speaker.name)]
+    if len(people) != 1 or (n and len(seen[n - 1]) > MAX_KNOWN) or not _same_person(people[0], _last_other(d, pos, u)):
+        return None  # one of that gender, and the last person named before it, the speaker aside
+    claim = {w.lower() for w in WORD.findall(d.ctx.text[u.start:u.end])}
+    if any(w.lower() in claim for w in people[0].split() if len(w) >= MIN_NAME_WORD):
+        return None  # the claim names them already
+    return people[0], QUOTED_PRONOUN
+
+
+def _last_other(d: Discourse, pos: int, u: Unit) -> str | None:
+    """The last person named before ``pos`` who is not the claim's speaker (of any gender, known
+    or not: "… Ayotte's position …" before "She is standing with Trump," Hassan said)."""
+    key = "standalone.people-mentions"
+    found = d.ctx.memo.get(key)
+    if found is None:
+        hits = sorted((m.start, mentions.full_name(m.entity).name or "") for mentions in (d.mentions, d.named)
+                      for m in mentions.found if m.entity.kind == SpeakerKind.person)
+        found = d.ctx.memo[key] = ([h[0] for h in hits], [h[1] for h in hits])
+    starts, names = found
+    n = bisect_left(starts, pos)
+    return next((names[j] for j in range(n - 1, max(-1, n - 1 - LOOK_BACK_MENTIONS), -1)
+                 if names[j] and not _same_person(names[j], u.speaker.name)), None)
+
+
+def _same_person(name: str, other: str | None) -> bool:
+    a, b = name.lower(), (other or "").lower()
+    return bool(b) and (_short_of(a, b) or _short_of(b, a))
+
+
+def _gendered_people(d: Discourse, want: str) -> tuple[list[int], list[tuple[str, ...]]]:
+    """(start of each mention of a person of gender ``want``, the distinct people of that gender
+    named up to it: full names, MAX_KNOWN + 1 at most), in text order; found once per article."""
+    key = ("standalone.gendered", want)
+    found = d.ctx.memo.get(key)
+    if found is None:
+        hits = sorted((m.start, mentions.full_name(m.entity).name or "")
+                      for mentions, genders in ((d.mentions, d.genders), (d.named, d.named_genders))
+                      for m in mentions.found
+                      if m.entity.kind == SpeakerKind.person
+                      and genders.get(mentions.canonical(m.entity) or "") == want)
+        starts: list[int] = []
+        seen: list[tuple[str, ...]] = []
+        names: tuple[str, ...] = ()
+        for start, name in hits:
+            if name and len(names) <= MAX_KNOWN and not any(_same_person(name, n) for n in names):
+                names = (*names, name)
+            starts.append(start)
+            seen.append(names)
+        found = d.ctx.memo[key] = (starts, seen)
+    return found
 
 
 def _sole_person(d: Discourse, reg: Registry, pos: int, u: Unit) -> tuple[str, str] | None:
