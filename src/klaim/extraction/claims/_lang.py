@@ -147,6 +147,7 @@ class Lang:
     focus_particles: frozenset[str]
     occasion_subordinators: frozenset[str]
     member_nouns: frozenset[str]
+    demonyms: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -309,7 +310,7 @@ _WORD_SETS = (
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
-    "withholding_verbs", "kin_nouns", "interrogatives",
+    "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
