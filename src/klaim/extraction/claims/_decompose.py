@@ -54,6 +54,7 @@ class Unit:
     cue: str | None = None      # attribution cue, which may itself hedge ("memperkirakan")
     skip: tuple[int, int] | None = None  # an inserted clause that is not part of this claim
     rules: tuple[str, ...] = ()  # names of the rules that made the unit and chose its speaker
+    text_rules: tuple[str, ...] = ()  # rules that wrote its text otherwise than the span's words
 
 
 _SPACES = re.compile(r"\s+")
@@ -85,8 +86,31 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
             break
         i = nxt
     j = _trim_trailing(ctx, i, j)
-    cut = _trailing_connective(ctx, i, j)
+    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j))
     return i, (j if cut == j else _trim_trailing(ctx, i, cut))
+
+
+def _is_preposition(ctx: Ctx, k: int) -> bool:
+    L = ctx.L
+    w = ctx.word(k)
+    return w in L.np_stops and w not in L.coordinators and w not in L.relative and w not in L.complementisers
+
+
+def _dangling_relative(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a relative word left at its end ("… at the Mexico border, which"
+    when "he said" after it starts someone's statement; "… the elementary school in Florida where"):
+    the relative clause went to another claim, and its opener (with a preposition before it: "in
+    which") is no part of this one. Not an indirect question ("did not say when", "and when")."""
+    L = ctx.L
+    k = j - 1
+    if k - 1 <= i or ctx.word(k) not in L.dangling_relatives:
+        return j
+    if _is_preposition(ctx, k - 1):
+        k -= 1  # "in which", "to whom"
+    before = ctx.word(k - 1)
+    if before in L.coordinators or before in L.pre_cues or before in L.post_cues or ctx.is_verb(k - 1):
+        return j
+    return k
 
 
 def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
@@ -118,6 +142,8 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
     """Length of the connective that leads tokens i..j-1 ("Namun", "Selain itu"), 0 if none."""
     L = ctx.L
     n = ctx.match_seq(i, L.leading, j)
+    if n and ctx.match_seq(i, L.free_relative_openers, j) > n:
+        return 0  # "Di mana pun mereka berada, …": a clause that leads to the main one, no connective
     if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
         return 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
     return n
@@ -268,7 +294,7 @@ def _clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
         if inserted is not None:
             k, stop = inserted, min(j, stop + inserted - k)
             continue
-        if _breaks_subject(ctx, k):
+        if _breaks_subject(ctx, k) or _comparison_tail(ctx, u, k):
             return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = _skip_modifiers(ctx, k, j)
         if v > k and v < j and ctx.is_verb(v) and k > u:
@@ -300,6 +326,15 @@ def _dash_insertion_end(ctx: Ctx, k: int, j: int) -> int | None:
         if not ctx.is_word(e) or ctx.is_verb(e):
             return None
     return None
+
+
+def _comparison_tail(ctx: Ctx, u: int, k: int) -> bool:
+    """Is token k the "than" of a comparison in what would be a clause's subject from token u
+    ("… by Republicans and independents than Clinton is", "… for businesses and consumers faster
+    than the Fed would like")? The words are the end of a comparison, no subject; but a subject may
+    open with a quantity's comparative ("and more than 260 were injured")."""
+    L = ctx.L
+    return ctx.word(k) in L.comparison_markers and not (k == u + 1 and ctx.word(u) in L.quantity_comparatives)
 
 
 def _breaks_subject(ctx: Ctx, k: int) -> bool:
@@ -576,7 +611,8 @@ def _opens_dependent(ctx: Ctx, i: int, j: int) -> bool:
     """Does the stretch open with a subordinator, preposition, condition or "tidak hanya"?"""
     L, o = ctx.L, ctx.word(i)
     return (o in L.subordinators or o in L.np_stops or o in L.complementisers
-            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j)))
+            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j))
+            or bool(ctx.match_seq(i, L.free_relative_openers, j)))
 
 
 SPLICE_SUBJECT = 3  # words at most in the subject of a clause joined by a bare comma
@@ -1025,8 +1061,12 @@ class _Decomposition:
             return
         if n_words(ctx, a, b) >= ctx.L.min_claim_tokens or (role == "coordinated" and n_words(ctx, a, b) >= 2):
             s, e = ctx.span(a, b)
-            self.units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), self.sentence, self.speaker,
-                                   list(self.spans), role=role, cue=self.cue, skip=skip))
+            # a clause that is a numbered unit's list says its last item: the others are claims of their own
+            as_written = not words or words == [ctx.phrase(a, b)]
+            item = _labelled_item_words(ctx, a, b) if as_written and _label_positions(ctx) else None
+            self.units.append(Unit(s, e, standalone(item or words or [ctx.text[s:e]]), self.sentence, self.speaker,
+                                   list(self.spans), role=role, cue=self.cue, skip=skip,
+                                   text_rules=(LIST_ITEM,) if item else ()))
             if role != "apposition":
                 like = Unit(s, e, "", self.sentence, self.speaker, list(self.spans), cue=self.cue)
                 self.units.extend(_parts(ctx, a, b, words, like))
@@ -1530,9 +1570,11 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     s, e = ctx.span(k, r_end)
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
+    on_clause = _describes_clause(ctx, a, ant_start)
+    if not on_clause:
+        ant_start, ant = _determined_antecedent(ctx, ant_start, k - 1, ant)
     start = _relative_claim_start(ctx, ant_start, k, s)
     ant = relative_antecedent(ctx, k, ant)
-    on_clause = _describes_clause(ctx, a, ant_start)
     if on_clause:
         start = ctx.span(trim_tokens(ctx, a, k, residual=True)[0], k)[0]
     d.units.append(Unit(start, e, standalone([ctx.text[start:e]] if on_clause else [ant, ctx.phrase(k + 1, r_end)]),
@@ -1550,6 +1592,18 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def _determined_antecedent(ctx: Ctx, a: int, k: int, ant: str) -> tuple[int, str]:
+    """ "Bezos owns The Washington Post, which …", "publishing its real-time index, which …": the
+    noun phrase a relative clause at token k+1 describes starts at its first article or possessive
+    determiner; the words before it (a verb the word lists do not know) are the main clause's, no
+    part of the relative clause's claim (where the table sets ``relative_from_antecedent``: English)."""
+    L = ctx.L
+    if not L.relative_from_antecedent or ant != ctx.phrase(a, k):
+        return a, ant
+    t = next((t for t in range(a, k - 1) if ctx.word(t) in L.np_articles or ctx.word(t) in L.possessive_determiners), a)
+    return (t, ctx.phrase(t, k)) if t > a else (a, ant)
 
 
 def _describes_clause(ctx: Ctx, a: int, ant_start: int) -> bool:
@@ -1637,7 +1691,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += [_worded_part(ctx, s, e, words, like, "measured-noun") for s, e, words in measured_noun_phrases(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
     if _label_positions(ctx):  # most articles list no numbered unit
-        out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b)
+        out += [_labelled_item(ctx, s, e, like, "labelled-list") for s, e in labelled_list_items(ctx, a, b)
                 if (s, e) != (a, b)]
     out += subordinate_clauses(ctx, a, b, like)
     effect = cause_head_end(ctx, a, b)
@@ -1880,7 +1934,7 @@ def _actors(ctx: Ctx, items: list[tuple[int, int]], stop: int, b: int) -> bool:
             return False  # "Demokrasi (Kode) Inisiatif": a bracket in a later item closes one name
         if any(ctx.word(t) in L.time_words or ctx.word(t)[:1].isdigit() for t in range(s, e)):
             return False
-    return _first_actor(ctx, *items[0])
+    return _first_actor(ctx, *items[0]) and not _noun_of_names(ctx, items)
 
 
 def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
@@ -1895,6 +1949,31 @@ def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
     if not ctx.is_cap(s) and any(ctx.is_cap(t) for t in range(s, e)):
         return False  # "upaya Taiwan dan Hong Kong": a noun and whose, not an actor
     return ctx.words_between(s, e) <= 2 or ctx.gazetteer_at(s, e)[0] == e - s or ctx.match_seq(s, L.roles, e) > 0
+
+
+@cache
+def _noun_affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    t = clause_table(lang)
+    return tuple(t.noun_prefixes), tuple(t.noun_suffixes)
+
+
+def _noun_of_names(ctx: Ctx, items: list[tuple[int, int]]) -> bool:
+    """Does the first item open with a derived noun, capitalised as the clause's first word, that
+    the names after it complete ("Hubungan Indonesia dan Australia memburuk", "Pertemuan Korsel dan
+    Korut digelar")? Then the noun is what the names share, no actor. A noun with the table's
+    prefix and suffix ("Pertemuan") is one; one with a suffix alone ("Hubungan"; "Ridwan" is a
+    name) when the article writes it in lower case elsewhere or the later items are shorter than
+    the first (a name per item: "Ridwan Kamil dan Deddy Mizwar")."""
+    s, e = items[0]
+    if e - s < 2 or ctx.gazetteer_at(s, e)[0]:
+        return False
+    prefixes, suffixes = _noun_affixes(ctx.L.code)
+    w = ctx.word(s)
+    if not any(w.endswith(x) and len(w) - len(x) > ctx.L.verb_min_stem for x in suffixes):
+        return False
+    first = ctx.words_between(s, e)
+    return w.startswith(prefixes) or any(not ctx.is_cap(t) for t in ctx.positions(w)) \
+        or all(ctx.words_between(a, b) < first for a, b in items[1:])
 
 
 NUMERAL = re.compile(r"[IVX]+|\d+")  # the number of a numbered unit: "seksi II", "zona 3"
@@ -2111,9 +2190,44 @@ def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: li
     a, end = clause
     s, e = ctx.span(a, end)
     pieces, restate = item_text(ctx, a, first_end, end)
-    words = [*_unless_restated(head, pieces[0]), *pieces] if restate else pieces
+    # "seksi III Tanah Tinggi, Batusari": a verbless list's item, said after its unit's label
+    item = _labelled_item_words(ctx, a, end) if restate and len(pieces) == 1 else None
+    words = item or ([*_unless_restated(head, pieces[0]), *pieces] if restate else pieces)
     return Unit(s, e, standalone(words), like.sentence, like.speaker, list(like.spans), role="enumeration",
-                cue=like.cue)
+                cue=like.cue, text_rules=(LIST_ITEM,) if item else ())
+
+
+def _labelled_item(ctx: Ctx, a: int, b: int, like: Unit, role: str) -> Unit:
+    """The claim of one item of a list headed by a numbered unit: its span from the unit's label,
+    its text the label and the item alone ("seksi I Kunciran, Pakojan" → "Seksi I Pakojan")."""
+    words = _labelled_item_words(ctx, a, b)
+    if not words:
+        return _part(ctx, a, b, [], like, role)
+    u = _worded_part(ctx, a, b, words, like, role)
+    u.text_rules = (LIST_ITEM,)
+    return u
+
+
+def _labelled_item_words(ctx: Ctx, a: int, b: int) -> list[str] | None:
+    """The label of the numbered unit opening tokens a..b-1 ("seksi III") and the last item of the
+    list after it, when that is not the first item (a verbless list: the earlier items are other
+    claims'); None otherwise. Rule ``standalone.list-item``."""
+    if a + 2 >= b or a not in _label_set(ctx):
+        return None
+    start = b
+    while start > a + 2 and not _separates_items(ctx, start - 1):
+        start -= 1
+    if start <= a + 2 or not all(ctx.is_word(k) and ctx.is_cap(k) for k in range(start, b)) \
+            or any(a < t < start for t in _label_positions(ctx)):
+        return None  # the first item, or another unit's list ("…, dan Seksi IV Jurumudi dan Benda")
+    return [ctx.phrase(a, a + 2), ctx.phrase(start, b)]
+
+
+def _label_set(ctx: Ctx) -> frozenset[int]:
+    hit = ctx.memo.get("decompose.label-set")
+    if hit is None:
+        hit = ctx.memo["decompose.label-set"] = frozenset(_label_positions(ctx))
+    return hit
 
 
 def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> Unit:
@@ -2137,6 +2251,7 @@ def _unless_restated(head: list[str], body: str) -> list[str]:
 
 
 QUOTE_SPLIT = "decompose.quote-split"
+LIST_ITEM = "standalone.list-item"  # a verbless list's item said alone, after its unit's label
 
 
 def quote_claims(ctx: Ctx, i: int, j: int, quote: Unit) -> list[Unit]:
@@ -2909,10 +3024,20 @@ def _final_appositive(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
         mark = ctx.word(k) == "," or ctx.word(k) in ("—", "–")
         if not mark or ctx.word(k + 1) not in L.appositive_openers or not ctx.is_word(k - 1):
             continue
-        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1):
+        if _first_verb(ctx, a, k) is None or _quote_open_between(ctx, k, b) or _degree_phrase(ctx, k + 1) \
+                or _completes_copula(ctx, a, k):
             return None
         return (k, k + 1) if _noun_phrase_head(ctx, k + 2, b) else None
     return None
+
+
+def _completes_copula(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the comma or dash at k close a phrase set off after a bare "be" ("Voters will wonder if
+    she is, in the end, the right candidate")? The noun phrase after it is the copula's complement,
+    no appositive, and the clause's claim does not end before it."""
+    c = next((t for t in range(k - 1, a, -1) if ctx.word(t) == ","), None)
+    return c is not None and ctx.word(c - 1) in ctx.L.passive_auxiliaries \
+        and not any(ctx.is_verb(t) for t in range(c + 1, k))
 
 
 def _degree_phrase(ctx: Ctx, t: int) -> bool:

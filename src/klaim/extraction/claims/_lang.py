@@ -111,6 +111,7 @@ class Lang:
     not_speakers: Sequences
     existentials: Sequences
     citations: Sequences
+    free_relative_openers: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -135,12 +136,17 @@ class Lang:
     named_kinds: frozenset[str]
     naming_cues: frozenset[str]
     naming_openers: frozenset[str]
+    subject_pronouns: frozenset[str]
     owner_words: frozenset[str]
     appositive_openers: frozenset[str]
     appositive_breakers: frozenset[str]
     abbreviations: frozenset[str]
     non_participles: frozenset[str]
     complement_heads: frozenset[str]
+    content_nouns: frozenset[str]
+    dangling_relatives: frozenset[str]
+    comparison_markers: frozenset[str]
+    quantity_comparatives: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
     relative_adverbs: frozenset[str]
@@ -151,6 +157,8 @@ class Lang:
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
+    speaker_occasion_openers: frozenset[str]
+    document_prefix_cues: frozenset[str]
     possessive_determiners: frozenset[str]
     occasion_prepositions: frozenset[str]
     time_subordinators: frozenset[str]
@@ -234,6 +242,7 @@ class Lang:
     number_labels: frozenset[str]
     partitives: frozenset[str]
     comparison_words: frozenset[str]
+    counted_prepositions: frozenset[str]
     pair_prepositions: frozenset[str]
     shared_determiners: frozenset[str]
     object_verb_suffixes: tuple[str, ...]
@@ -306,12 +315,15 @@ _WORD_SETS = (
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
+    "content_nouns", "counted_prepositions", "dangling_relatives", "comparison_markers", "quantity_comparatives",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
+    "speaker_occasion_openers", "document_prefix_cues",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
     "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
+    "subject_pronouns",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -319,7 +331,7 @@ _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
-    "measure_predicates",
+    "measure_predicates", "free_relative_openers",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 
