@@ -40,11 +40,18 @@ def _significant(ctx: Ctx, q: Quote) -> bool:
         return False  # bisa "disalahkan karena tidak melihat" kekerasan …: a partial quote
     words = [k for k in toks if ctx.is_word(k)]
     n = len(words)
-    if n and sum(ctx.is_cap(k) for k in words) >= 0.6 * n and n > 1:
+    if n > 1 and sum(ctx.is_cap(k) for k in words) >= 0.6 * n and _ends_as_title(ctx, words[-1]):
         return False  # "Santa Perawan Maria Diangkat ke Surga": a quoted name or title
     if n >= ctx.L.min_quote_tokens:
         return True
     return n >= 2 and (any(ctx.is_verb(k) for k in toks) or _leads_attribution(ctx.text, q))
+
+
+def _ends_as_title(ctx: Ctx, last: int) -> bool:
+    """Does a quote full of capitals end as a title does, in a capital or a number ("… for Hillary
+    2008")? A statement full of names ends in a lower-case word ("Both Donald Trump and Ted Cruz
+    scare me")."""
+    return ctx.is_cap(last) or ctx.word(last)[:1].isdigit()
 
 
 def _leads_attribution(text: str, q: Quote) -> bool:
