@@ -142,6 +142,7 @@ class Lang:
     content_nouns: frozenset[str]
     dangling_relatives: frozenset[str]
     comparison_markers: frozenset[str]
+    phrase_quote_openers: frozenset[str]
     quantity_comparatives: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
@@ -306,6 +307,7 @@ _WORD_SETS = (
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "content_nouns", "counted_prepositions", "dangling_relatives", "comparison_markers", "quantity_comparatives",
+    "phrase_quote_openers",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
