@@ -626,6 +626,8 @@ def _comma_splice(ctx: Ctx, st: _Scan, u: int) -> bool:
         return False  # "Mengantisipasi …, PT KAI menambah …": a subjectless phrase fronted to the main clause
     if st.last_verb is not None and ctx.word(st.last_verb) in _complement_verbs(L.code):
         return False  # "Desmond mendesak, Menkumham mencopot …": the verb's complement
+    if ctx.word(u) in L.interrogatives:
+        return False  # "…, apa kita harus pindah": an embedded question, the complement of the clause before
     if ctx.word(u) in L.non_subjects or not any(ctx.is_verb(t) for t in range(st.last_comma + 1, u - 1)):
         return False  # "…, pemeliharaan sapi, cara membuat konsentrat": the comma ends a verbless item
     n = _clause_subject_len(ctx, u, st.j)
@@ -1324,8 +1326,9 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     start = _np_start(ctx, k, a)
     end = _relative_end(ctx, m + 1, b)
     opener = ctx.match_seq(k + 1, ctx.L.correlative_openers, b)
-    if start >= k or ctx.words_between(max(m, k + 1 + opener), end) < (2 if opener else 1) \
-            or (start == a and end == b) or _is_date_phrase(ctx, start, k):
+    if start >= k or ctx.word(start) in ctx.L.interrogatives \
+            or ctx.words_between(max(m, k + 1 + opener), end) < (2 if opener else 1) \
+            or (start == a and end == b) or _is_date_phrase(ctx, start, k) or _cleft(ctx, a, start, end, b):
         return False  # "media yang tidak hanya" says nothing yet; "Juli lalu yang …" describes no date
     s, e = ctx.span(start, end)
     # the claim says the clause of its noun: "Angin tak terlalu kencang", not the noun phrase
@@ -1333,6 +1336,15 @@ def _marked_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
     d.units.append(Unit(s, e, standalone([ctx.phrase(start, k), ctx.phrase(k + 1, end)]), d.sentence, d.speaker,
                         list(d.spans), role="marked-relative", cue=d.cue))
     return True
+
+
+def _cleft(ctx: Ctx, a: int, start: int, end: int, b: int) -> bool:
+    """ "Di luar Jawa yang sudah pasti": only a preposition before the noun phrase and the clause
+    runs to the end, so the clause is the sentence's predicate (a cleft) and the main claim
+    already says it. Not a fronted phrase that a clause follows ("Terkait saksi Prana yang sudah
+    dipanggil KPK, ia menyatakan …")."""
+    fronted = b + 1 < len(ctx.idx.lower) and ctx.word(b) == "," and ctx.is_word(b + 1)
+    return end == b and not fronted and all(ctx.word(t) in ctx.L.np_stops for t in range(a, start))
 
 
 def _named_relative(d: _Decomposition, a: int, b: int, k: int) -> bool:
@@ -2022,10 +2034,32 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
             continue
         end = next((t for t in range(k + 2, b) if ctx.word(t) in _CLAUSE_ENDS or ctx.word(t) in L.subordinators
                     or _is_dash(ctx, t)), b)
-        if _states_a_fact(ctx, k + 1, end):
+        if _states_a_fact(ctx, k + 1, end) and not _irrealis_time(ctx, a, k, end):
             s, e = trim_tokens(ctx, k + 1, end - 1 if ctx.word(end - 1) in L.coordinators else end)
             out.append(_part(ctx, s, e, [], like, "subordinate-clause"))
     return out[:MAX_ITEMS]
+
+
+def _irrealis_time(ctx: Ctx, a: int, k: int, end: int) -> bool:
+    """Is the subordinator at k a time word that tells of what may happen, not of a fact: with a
+    modal first in its own clause ("until you can prove …", "when he would trick Americans …"), or
+    under a modal with a verb not in the past ("Clinton could have 90% after all the votes are
+    counted"; not "will not be prosecuted after prosecutors determined …")?"""
+    L = ctx.L
+    if ctx.word(k) not in L.time_subordinators:
+        return False
+    verb = k + 1 + (_clause_subject_len(ctx, k + 1, end) or 0)
+    if verb >= end:
+        return False
+    if ctx.word(verb) in L.irrealis_modals:
+        return True
+    return any(ctx.word(t) in L.irrealis_modals for t in range(a, k)) and not _past_form(ctx, verb)
+
+
+def _past_form(ctx: Ctx, t: int) -> bool:
+    """Is token t a verb in the past: a regular ending (``past_endings``) or an event marker ("was")?"""
+    word = ctx.word(t)
+    return word.endswith(ctx.L.past_endings) or bool(ctx.L.event_markers.pattern.fullmatch(word))
 
 
 def _states_a_fact(ctx: Ctx, u: int, end: int) -> bool:

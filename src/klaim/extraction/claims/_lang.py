@@ -80,6 +80,8 @@ class Lang:
     nominal_cues: frozenset[str]
     accusation_cues: frozenset[str]
     denial_cues: frozenset[str]
+    interrogatives: frozenset[str]
+    irrealis_modals: frozenset[str]
     denial_complementisers: frozenset[str]
     enquiry_verbs: frozenset[str]
     location_verbs: frozenset[str]
@@ -150,6 +152,7 @@ class Lang:
     focus_particles: frozenset[str]
     occasion_subordinators: frozenset[str]
     member_nouns: frozenset[str]
+    demonyms: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -186,6 +189,7 @@ class Lang:
     refusals: frozenset[str]
     boilerplate: re.Pattern[str]
     non_claim_endings: tuple[str, ...]
+    past_endings: tuple[str, ...]
     future: Phrases
     conditional: Phrases
     conditional_needs: Phrases
@@ -312,7 +316,8 @@ _WORD_SETS = (
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
-    "withholding_verbs", "kin_nouns", "past_futures", "named_kinds", "naming_cues", "naming_openers",
+    "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",
+    "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -379,6 +384,7 @@ def _clause_words(t: dict[str, Any]) -> dict[str, Any]:
         "non_claim_endings": tuple(str(x) for x in t.get("non_claim_endings", []) or []),
         "membership_phrase": t.get("membership_phrase") or "",
         "object_verb_suffixes": tuple(str(x) for x in t.get("object_verb_suffixes", []) or []),
+        "past_endings": tuple(str(x) for x in t.get("past_endings", []) or []),
     }
 
 

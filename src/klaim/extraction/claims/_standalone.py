@@ -354,7 +354,7 @@ def _article_people(ctx: Ctx, reg: Registry) -> dict[str, str]:
 def _people_by_word(ctx: Ctx, reg: Registry) -> dict[str, str]:
     """Only the family name stands for the name here: a first word is as often a place or a thing
     that opens a longer name ("Uruguay Rodolfo Nin Novoa", "Saudi Cs") as a given name."""
-    names = _people_names(ctx, reg)
+    names = list(dict.fromkeys(part for name in _people_names(ctx, reg) if (part := _person_part(ctx, name))))
     longest = _longest_names(names)
     by_word: dict[str, set[str]] = {}
     for name in longest:
@@ -364,6 +364,25 @@ def _people_by_word(ctx: Ctx, reg: Registry) -> dict[str, str]:
                 and w not in ctx.L.location_heads and w not in ctx.L.organisation_heads:
             by_word.setdefault(w, set()).add(name)
     return {w: next(iter(ns)) for w, ns in by_word.items() if len(ns) == 1}
+
+
+def _person_part(ctx: Ctx, name: str) -> str | None:
+    """The name without the words for a people, a faith or a party's members that open it
+    ("Republican Donald Trump" is Donald Trump); None when what is left is no full name or ends
+    in such a word ("Arab Israeli", "Muslim Americans", "House Republicans": groups, whose last
+    word is no one's family name)."""
+    words = name.split()
+    while words and _group_word(ctx, words[0]):
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 and not _group_word(ctx, words[-1]) else None
+
+
+def _group_word(ctx: Ctx, word: str) -> bool:
+    """Is the word one for a people, a faith or a party's members (``demonyms``, ``member_nouns``
+    and their plurals)?"""
+    L, low = ctx.L, word.lower()
+    single = low.removesuffix(L.plural_suffix) if L.plural_suffix else low
+    return low in L.demonyms or low in L.member_nouns or single in L.member_nouns
 
 
 def _longest_names(names: list[str]) -> list[str]:

@@ -157,6 +157,9 @@ class ClaimsTable(BaseModel):
     causatives: Words = []           # with an object and its own predicate, state a cause ("membuat")
     stative_prefixes: Words = []     # a word so prefixed is a resulting state ("terganggu")
     vague_prefixes: Words = []       # an amount starting so says only "more than one" ("multi-miliar")
+    irrealis_modals: Words = []  # a time clause under them tells what may happen, no fact ("would … once")
+    demonyms: Words = []  # a nation, people or faith's adjective or noun: no family name ("Arab Israeli")
+    interrogatives: Words = []  # a clause or noun phrase they open asks ("apa kita harus pindah")
     non_subjects: Words = []  # words that open no subject of a clause after a comma ("…, demikian dikutip …")
     owner_words: Words = []  # "Restoran milik Usya Suharjono": a noun phrase that names its owner is a claim
     non_participles: Words = []  # end in the participle suffix but open no participle clause ("including", "during")
