@@ -111,6 +111,7 @@ class Lang:
     not_speakers: Sequences
     existentials: Sequences
     citations: Sequences
+    source_tails: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -323,7 +324,7 @@ _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_part
 
 _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
-    "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
+    "document_words", "not_speakers", "existentials", "citations", "source_tails", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
     "measure_predicates",
 )

@@ -213,6 +213,7 @@ class ClaimsTable(BaseModel):
     not_speakers: Phrases = []
     existentials: Phrases = []
     citations: Phrases = []
+    source_tails: Phrases = []  # ", according to X" closing a claim names its source: no part of its span
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
     correlative_openers: Phrases = []
