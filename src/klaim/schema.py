@@ -141,6 +141,17 @@ class _Model(BaseModel):
             model._consistent(None)
         return model
 
+    @classmethod
+    def trusted_dict(cls, values: dict[str, Any], fields_set: set[str]) -> Self:
+        """``trusted`` for a caller that fills every field itself, in the model's order, and
+        names those set (the dict and the set are kept): no keywords to pack and compare with the
+        field order, for the models a stage builds by the thousand. Invariants across fields are
+        still checked."""
+        model = _instance(cls, values, fields_set)
+        if (_PLANS.get(cls) or _plan(cls)).checks:
+            model._consistent(None)
+        return model
+
     def _consistent(self, info: ValidationInfo | None) -> None:
         """Invariants across fields (a span's offsets and surface), checked after the fields;
         ``info.context`` may hold the article text."""

@@ -27,11 +27,16 @@ MAX_SENTENCE_CHARS = 1_200
 
 # A word keeps inner dots, commas, hyphens, slashes and apostrophes ("350.000", "ke-75", "U.S",
 # "rekan-rekan", "27/3") so that numbers and reduplications stay one token.
-TOKEN = re.compile(r"\w+(?:[-.,/'’]\w+)*|[^\w\s]")
+# A full stop that scraped copy glued to the next sentence ("tahun anggaran 2012.Fahd disebut",
+# "Trump said.Trump claimed"): after a lower-case letter or a digit, before a capitalised word that
+# a space or a clause mark follows (not "putusan 35.Pid. Sus", "35/Pid.Sus-TPK/2015": case numbers)
+# and that is no web domain ("Detik.Com").
+GLUED_STOP = r"(?<=[a-z0-9])\.(?=(?!(?:Com|Net|Org|Co)\b)[A-Z][a-z]+(?=[\s,;:!?]))"
+TOKEN = re.compile(rf"\w+(?:[-,/'’]\w+|(?!{GLUED_STOP})\.\w+)*|[^\w\s]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A sentence may end at terminal punctuation, optionally followed by closing quotes or brackets,
 # when whitespace follows.
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|[.!?…]+[\"”’')\]]*$")
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|[.!?…]+[\"”’')\]]*$|" + GLUED_STOP)
 # Read backwards: a search for the run that ends at the dot tries every start in the window.
 _WORD_RUN = re.compile(r"[\w.]*")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])$")

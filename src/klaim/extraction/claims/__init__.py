@@ -48,7 +48,7 @@ from klaim.schema import (
 )
 
 EXTRACTOR = "klaim-rules"
-EXTRACTOR_VERSION = "0.12.0"
+EXTRACTOR_VERSION = "0.13.0"
 
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
@@ -212,7 +212,8 @@ def _span(text: str, s: int, e: int) -> Span:
 
 
 def _rules(u: Unit) -> list[str]:
-    return list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
+    made = list(u.rules) if u.quote else [*u.rules, f"decompose.{u.role}"]
+    return [*made, *u.text_rules] if u.text_rules else made
 
 
 _DEFAULT_VERDICT = frozenset({"verdict"})

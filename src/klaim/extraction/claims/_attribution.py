@@ -482,11 +482,33 @@ def _name_run_start(ctx: Ctx, role_end: int, end: int, stops: dict[int, str]) ->
         start -= step
     while start < end and ctx.word(start) in ctx.L.particles:
         start += 1
+    start = _past_organisation_name(ctx, start, end)
     while ctx.words_between(start, end) > _NAME_WORDS_AT_END:
         start += 1
     while start < end and not ctx.is_word(start):
         start += 1  # the cut fell on an initial's dot
     return start
+
+
+def _past_organisation_name(ctx: Ctx, start: int, end: int) -> int:
+    """Token ``start`` of a capitalised run that opens with the head of a one-word-named organisation
+    (table key one_word_organisation_heads) moved past the head and the word after it, when two
+    words are left for a name ("Calon presiden dari Partai Republik Donald Trump": the party is
+    "Partai Republik", the name "Donald Trump", not "Republik Donald Trump"). Other heads name
+    longer organisations ("Organisasi Pelarangan Senjata Kimia")."""
+    if start < end and ctx.word(start) in _one_word_organisation_heads(ctx.L.code) \
+            and ctx.words_between(start + 2, end) >= _GIVEN_AND_FAMILY \
+            and all(ctx.is_word(t) for t in range(start, end)):
+        return start + 2
+    return start
+
+
+_GIVEN_AND_FAMILY = 2  # words at least of a name after an organisation's two
+
+
+@cache
+def _one_word_organisation_heads(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).one_word_organisation_heads)
 
 
 def _name_step_back(ctx: Ctx, start: int, role_end: int, stops: dict[int, str]) -> int:
@@ -740,7 +762,7 @@ Decision = SpeakerRef | None | _Undecided  # None: the phrase names no speaker a
 def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> SpeakerRef | None:
     """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous): the
     first speaker rule that applies decides."""
-    j = _before_bracketed_affiliation(ctx, i, _end_before_time(ctx, i, j))
+    j = _before_bracketed_affiliation(ctx, i, _end_before_time(ctx, i, _end_before_occasion(ctx, i, j)))
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
@@ -1005,12 +1027,18 @@ def _named_speaker(p: _Phrase, np: NP) -> Decision:
 def _definite_institution(p: _Phrase, np: NP) -> bool:
     """ "The Treasury said", "the Kremlin said": one capitalised word after a definite article
     names an institution; a person's name takes no article. Not a plural ("the Clintons", "the
-    Saudis"): people."""
+    Saudis"): people; but a compound of capitalised parts ("the Sun-Times", "the Times-Picayune")
+    is a title, whatever its last letter."""
     name = np.name or ""
     if not (p.cue or "")[:1].isalpha():
         return False  # a title's label ("The Latest: …") is no source
     return p.j - p.i == 2 and p.ctx.word(p.i) in _person_nouns(p.ctx.L.code)[0] \
-        and p.ctx.surface(p.i + 1) == name and not name.endswith("s")
+        and p.ctx.surface(p.i + 1) == name and (not name.endswith("s") or _capitalised_compound(name))
+
+
+def _capitalised_compound(name: str) -> bool:
+    parts = name.split("-")
+    return len(parts) > 1 and all(part[:1].isupper() for part in parts)
 
 
 def _regional_speaker(p: _Phrase, np: NP) -> SpeakerRef:
@@ -1122,13 +1150,74 @@ def _role_speaker(p: _Phrase, np: NP) -> Decision:
     if any(seq[: len(s)] == s for s in p.ctx.L.spokesperson_roles) and np.organisation:
         return SpeakerRef(SpeakerKind.organisation, name=np.organisation, role=np.role,
                           organisation=np.organisation, mention=p.mention, cue=p.cue)
-    known = p.reg.by_role(np.role)
+    known = p.reg.by_role(np.role) or _role_holder_before(p, np.role)
     if known is not None:
         mention = p.mention
         p.reg.last_person = _moved(known, mention=mention)
         return _moved(known, mention=mention, cue=p.cue)
     return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
                       mention=p.mention, cue=p.cue)
+
+
+_HOLDER_NAME_WORDS = 3  # capitalised words at most of a name after its title ("Sen. Ted Cruz")
+_HOLDER_PLACE_WORDS = 2  # capitalised words at most of a place written before a title ("New Jersey Gov.")
+
+
+def _role_holder_before(p: _Phrase, role: str) -> SpeakerRef | None:
+    """ "The senator said", "the Florida senator said": a definite description headed by an office
+    is the person last named (by any part of the name) of those the article titles with that office
+    ("Sen. Ted Cruz", "Senator Bernie Sanders"; the table's ``role_titles`` give the abbreviations),
+    with the place the description gives written before the title ("Florida Sen. Marco Rubio");
+    not whoever was named last. None when there is none: the
+    description is left unresolved."""
+    ctx = p.ctx
+    titles = _role_titles(ctx.L.code)
+    words = role.split()
+    head = next((w.lower() for w in reversed(words) if w.lower() in titles), None)
+    if head is None or p.first not in _person_nouns(ctx.L.code)[0]:
+        return None
+    places = frozenset(w.lower() for w in words if w[:1].isupper())
+    holders = {last: name for last, name, around in _office_holders(ctx, head) if places <= around}
+    for t in range(p.i - 1, -1, -1):
+        if ctx.is_cap(t) and ctx.word(t) in holders:
+            return p.reg.resolve(holders[ctx.word(t)], None, None)
+    return None
+
+
+def _office_holders(ctx: Ctx, office: str) -> list[tuple[str, str, frozenset[str]]]:
+    """(last word of the name lower-cased, name, capitalised words around) of each name the article
+    writes after a title of ``office``, in the article's order."""
+    key = ("attribution.office-holders", office)
+    hit = ctx.memo.get(key)
+    if hit is not None:
+        return hit
+    found = []
+    for k in sorted(t for w in _role_titles(ctx.L.code)[office] for t in ctx.positions(w)):
+        start = k + 2 if k + 1 < len(ctx.idx.spans) and ctx.word(k + 1) == "." else k + 1
+        end = start
+        while end < len(ctx.idx.spans) and end - start < _HOLDER_NAME_WORDS and ctx.is_word(end) and ctx.is_cap(end):
+            end += 1
+        if end - start < 2:
+            continue
+        found.append((ctx.word(end - 1), ctx.phrase(start, end), _holder_place(ctx, k)))
+    ctx.memo[key] = found
+    return found
+
+
+def _holder_place(ctx: Ctx, title: int) -> frozenset[str]:
+    """The capitalised words right before a title ("Florida Sen. Marco Rubio"), lower-cased."""
+    k = title
+    while k > 0 and title - k < _HOLDER_PLACE_WORDS and ctx.is_word(k - 1) and ctx.is_cap(k - 1):
+        k -= 1
+    return frozenset(ctx.word(t) for t in range(k, title))
+
+
+@cache
+def _role_titles(lang: str) -> dict[str, frozenset[str]]:
+    """Each office of the table's ``role_titles`` → the words that title its holder before a name
+    (the office itself and its abbreviations)."""
+    return {office.lower(): frozenset({office.lower(), *(w.lower() for w in words)})
+            for office, words in claims_table(lang).role_titles.items()}
 
 
 def _bare_speaker(p: _Phrase) -> SpeakerRef:
@@ -1508,7 +1597,8 @@ def _cue_candidates(ctx: Ctx) -> list[int]:
     L, lower = ctx.L, ctx.idx.lower
     cues, prefix, suffix = _cue_words(L), L.prefix_cues, L.pronoun_suffix
     # each distinct word is asked once; then the tokens are picked by set membership
-    words = {w for w in set(lower) if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)}
+    words = {w for w in set(lower) if w in cues or (suffix and w.endswith(suffix) and w[: -len(suffix)] in prefix)
+             or w in L.document_prefix_cues}
     found = {k for k, w in enumerate(lower) if w in words}
     n = len(lower)
     for t in _closers(ctx):
@@ -1523,7 +1613,8 @@ def _attribution_at(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, clause_st
     L = ctx.L
     word = ctx.word(k)
     base = word[: -len(L.pronoun_suffix)] if L.pronoun_suffix and word.endswith(L.pronoun_suffix) else None
-    if word not in _cue_words(L) and not (base and base in L.prefix_cues) and not _verb_after_quote(ctx, k, lo):
+    if word not in _cue_words(L) and not (base and base in L.prefix_cues) and word not in L.document_prefix_cues \
+            and not _verb_after_quote(ctx, k, lo):
         return None
     if _participle(ctx, k, lo) or _headline_act(ctx, k) or _naming_participle(ctx, k, lo):
         return None
@@ -1992,7 +2083,7 @@ def _set_off_insertion(ctx: Ctx, lo: int, start: int, end: int) -> bool:
     rather than the speaker: an affiliation, a short adverbial, or (where the table says so) a
     description or participle phrase after a name?"""
     return _is_affiliation(ctx, start, end) or _adverbial_insertion(ctx, start, end) \
-        or _description_after_name(ctx, lo, start)
+        or _description_after_name(ctx, lo, start) or _named_before_indefinite(ctx, lo, start)
 
 
 @cache
@@ -2016,6 +2107,26 @@ def _description_after_name(ctx: Ctx, lo: int, start: int) -> bool:
     first = ctx.word(subject)
     return subject < start - 1 and ctx.is_cap(subject) and first not in L.np_stops and first not in L.subordinators \
         and first not in L.time_words and not ctx.match_seq(subject, L.leading, start - 1)
+
+
+@cache
+def _indefinite_articles(lang: str) -> frozenset[str]:
+    """The table's indefinite articles (``prenominal_role_articles`` after the definite one)."""
+    return frozenset(w.lower() for w in claims_table(lang).prenominal_role_articles[1:])
+
+
+def _named_before_indefinite(ctx: Ctx, lo: int, start: int) -> bool:
+    """ "Stein, a physician from Massachusetts and longtime Green Party activist, accused …": an
+    indefinite noun phrase set off after a name says who the name is; the name, every word of it
+    capitalised, is the subject (not "Asked about it, a spokesman said")."""
+    L = ctx.L
+    if not _describes_after_names(L.code) or start - 2 <= lo or ctx.word(start - 1) != "," \
+            or ctx.word(start) not in _indefinite_articles(L.code):
+        return False
+    subject = _set_off_subject(ctx, lo, start)
+    if not subject < start - 1 or ctx.match_seq(subject, L.leading, start - 1):
+        return False
+    return all(ctx.is_word(t) and ctx.is_cap(t) and ctx.word(t) not in L.time_words for t in range(subject, start - 1))
 
 
 _INSERTION_WORDS = 3  # an adverbial set off by commas before a cue ("for example", "in fact")
@@ -2079,6 +2190,14 @@ def _end_before_auxiliaries(ctx: Ctx, start: int, end: int) -> int | None:
             return None
         end -= 1
     return end
+
+
+def _end_before_occasion(ctx: Ctx, start: int, end: int) -> int:
+    """End of the speaker phrase before the words that open the act of speaking inside it ("Alvin
+    Lie kepada kumparan membenarkan", "Direktorat investigasi melalui Twitter menyatakan"): the
+    one spoken to or the channel is no part of who spoke (table key speaker_occasion_openers)."""
+    openers = ctx.L.speaker_occasion_openers
+    return next((t for t in range(start + 1, end) if ctx.word(t) in openers), end)
 
 
 def _end_before_time(ctx: Ctx, start: int, end: int) -> int:
@@ -2877,7 +2996,16 @@ def _clause_follows_cue(c: CueScan) -> bool:
         return True  # "said that …", "said Sunday that …"
     phrase = _speaker_after_cue(ctx, c.k, c.hi)
     end = phrase.end
-    return phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries)
+    return (phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries)) \
+        or _subject_pronoun_after(c)
+
+
+def _subject_pronoun_after(c: CueScan) -> bool:
+    """Does a subject pronoun follow the cue ("…, a Democratic super PAC, said she thinks …")? A
+    speaker phrase after a cue is never one: the pronoun opens the clause that was said, whatever
+    verb the tagger misses after it."""
+    phrase = _speaker_after_cue(c.ctx, c.k, c.hi)
+    return phrase.start < c.hi and c.ctx.word(phrase.start) in c.ctx.L.subject_pronouns
 
 
 def _appositive_subject_applies(c: CueScan) -> bool:
@@ -2915,7 +3043,7 @@ def _clause_after_cue(c: CueScan) -> bool:
     after it is the subject of a verb, so the cue reports the clause after it; its speaker is
     the subject set off before the cue, not "it"."""
     phrase = _speaker_after_cue(c.ctx, c.k, c.hi)
-    return phrase.start < phrase.end < c.hi and c.ctx.is_verb(phrase.end) \
+    return ((phrase.start < phrase.end < c.hi and c.ctx.is_verb(phrase.end)) or _subject_pronoun_after(c)) \
         and _quote_before(c.ctx, c.k, c.quoted) is None
 
 
@@ -2948,6 +3076,33 @@ def _relative_insertion(c: CueScan) -> int | None:
         return None
     start = c.k - 2
     while start > c.lo and c.k - start <= 16 and ctx.word(start - 1) != ",":
+        start -= 1
+    if start <= c.lo or ctx.word(start - 1) != ",":
+        return None
+    if ctx.word(start) not in ctx.L.relative:
+        return _relative_before_appositive(c, start - 1)
+    return start
+
+
+_RELATIVE_REACH = 24  # tokens at most from a relative pronoun to its cue across an appositive in the clause
+
+
+def _relative_before_appositive(c: CueScan, comma: int) -> int | None:
+    """ "Ms. Arnold, who helped found EDGE, an environmental justice group based in Philadelphia,
+    said …": the phrase before the cue describes the relative clause's last noun; the relative
+    clause set off before it is still what stands between the subject and its cue. Its token, when
+    the phrase set off at ``comma`` is an appositive (no verb, no cue) and a relative clause opens
+    after the comma before it, or when the relative pronoun itself stands before that comma."""
+    ctx, L = c.ctx, c.ctx.L
+    if comma - 1 > c.lo and ctx.word(comma - 1) in L.relative:
+        return comma - 1  # "Stephens, who, after trading insults with …, said": the relative's own adverbial
+    first = ctx.word(comma + 1)
+    if first in L.np_stops or first in L.subordinators:
+        return None  # an adverbial after a relative clause's end is no appositive
+    if not _is_appositive(ctx, comma + 1, c.k - 1) or any(ctx.is_verb(t) for t in range(comma + 1, c.k - 1)):
+        return None
+    start = comma - 1
+    while start > c.lo and c.k - start <= _RELATIVE_REACH and ctx.word(start - 1) != ",":
         start -= 1
     if start <= c.lo or ctx.word(start - 1) != "," or ctx.word(start) not in ctx.L.relative:
         return None
@@ -3398,6 +3553,8 @@ def _restricted_subject(c: CueScan) -> tuple[int, int] | None:
     ctx, L = c.ctx, c.ctx.L
     start = _past_dateline(ctx, c.lo, c.clause_start, c.k)
     start += ctx.match_seq(start, L.leading, c.k)
+    if ctx.word(start) in L.subordinators:
+        start += 1  # "Though executives who … say …": the subordinator opens the clause, not the subject
     end = _subject_end(c)
     rel = next((t for t in range(start + 1, min(end, start + _HEAD_WORDS + 1)) if ctx.word(t) in L.relative), None)
     if rel is None or rel >= end - 1 or not _is_np(ctx, start, rel):
@@ -3450,6 +3607,26 @@ def prefix_cue(c: CueScan) -> Attribution | None:
     """Menurut X, … / According to X, … / Menurutnya, …"""
     at_start = c.k == c.lo or (c.prev != "," and _after_leading(c.ctx, c.lo, c.k))
     return _prefix_cue(c.ctx, c.reg, c.k, c.lo, c.hi, pronoun=c.word not in c.ctx.L.prefix_cues, at_start=at_start)
+
+
+def _cites_document(c: CueScan) -> bool:
+    L = c.ctx.L
+    # at the sentence's start only: after a comma it cites what another source says ("SMH, mengutip
+    # percakapan …, menyebut …")
+    return c.word in L.document_prefix_cues and (c.k == c.lo or _after_leading(c.ctx, c.lo, c.k)) \
+        and _document_after(c)
+
+
+def _document_after(c: CueScan) -> bool:
+    """Does a document word follow the cue ("mengutip laporan …", "mengutip data …")?"""
+    return bool(c.ctx.match_seq(c.k + 1, c.ctx.L.document_words, c.hi))
+
+
+@CUE_RULES.register("document-prefix-cue", _cites_document)
+def document_prefix_cue(c: CueScan) -> Attribution | None:
+    """ "Mengutip laporan ICW, …": a document cited at the clause's start is the content's source, as
+    after "Menurut laporan ICW, …"; the cue alone ("Mengutip Telegraph, …") cites a medium, no source."""
+    return _prefix_cue(c.ctx, c.reg, c.k, c.lo, c.hi, pronoun=False, at_start=True)
 
 
 @CUE_RULES.register("inline-cue", lambda c: c.word in c.ctx.L.inline_cues and c.k > c.clause_start)

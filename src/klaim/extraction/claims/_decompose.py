@@ -54,6 +54,7 @@ class Unit:
     cue: str | None = None      # attribution cue, which may itself hedge ("memperkirakan")
     skip: tuple[int, int] | None = None  # an inserted clause that is not part of this claim
     rules: tuple[str, ...] = ()  # names of the rules that made the unit and chose its speaker
+    text_rules: tuple[str, ...] = ()  # rules that wrote its text otherwise than the span's words
 
 
 _SPACES = re.compile(r"\s+")
@@ -159,6 +160,8 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
     """Length of the connective that leads tokens i..j-1 ("Namun", "Selain itu"), 0 if none."""
     L = ctx.L
     n = ctx.match_seq(i, L.leading, j)
+    if n and ctx.match_seq(i, L.free_relative_openers, j) > n:
+        return 0  # "Di mana pun mereka berada, …": a clause that leads to the main one, no connective
     if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
         return 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
     return n
@@ -626,7 +629,8 @@ def _opens_dependent(ctx: Ctx, i: int, j: int) -> bool:
     """Does the stretch open with a subordinator, preposition, condition or "tidak hanya"?"""
     L, o = ctx.L, ctx.word(i)
     return (o in L.subordinators or o in L.np_stops or o in L.complementisers
-            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j)))
+            or bool(L.conditional.pattern.fullmatch(o)) or bool(ctx.match_seq(i, L.correlative_openers, j))
+            or bool(ctx.match_seq(i, L.free_relative_openers, j)))
 
 
 SPLICE_SUBJECT = 3  # words at most in the subject of a clause joined by a bare comma
@@ -1075,8 +1079,12 @@ class _Decomposition:
             return
         if n_words(ctx, a, b) >= ctx.L.min_claim_tokens or (role == "coordinated" and n_words(ctx, a, b) >= 2):
             s, e = ctx.span(a, b)
-            self.units.append(Unit(s, e, standalone(words or [ctx.text[s:e]]), self.sentence, self.speaker,
-                                   list(self.spans), role=role, cue=self.cue, skip=skip))
+            # a clause that is a numbered unit's list says its last item: the others are claims of their own
+            as_written = not words or words == [ctx.phrase(a, b)]
+            item = _labelled_item_words(ctx, a, b) if as_written and _label_positions(ctx) else None
+            self.units.append(Unit(s, e, standalone(item or words or [ctx.text[s:e]]), self.sentence, self.speaker,
+                                   list(self.spans), role=role, cue=self.cue, skip=skip,
+                                   text_rules=(LIST_ITEM,) if item else ()))
             if role != "apposition":
                 like = Unit(s, e, "", self.sentence, self.speaker, list(self.spans), cue=self.cue)
                 self.units.extend(_parts(ctx, a, b, words, like))
@@ -1701,7 +1709,7 @@ def _parts(ctx: Ctx, a: int, b: int, words: list[str], like: Unit) -> list[Unit]
     out += [_worded_part(ctx, s, e, words, like, "measured-noun") for s, e, words in measured_noun_phrases(ctx, a, b)]
     out += [_part(ctx, *trim_tokens(ctx, s, e), [], like, "owner") for s, e in owned_phrases(ctx, a, b)]
     if _label_positions(ctx):  # most articles list no numbered unit
-        out += [_part(ctx, s, e, [], like, "labelled-list") for s, e in labelled_list_items(ctx, a, b)
+        out += [_labelled_item(ctx, s, e, like, "labelled-list") for s, e in labelled_list_items(ctx, a, b)
                 if (s, e) != (a, b)]
     out += subordinate_clauses(ctx, a, b, like)
     effect = cause_head_end(ctx, a, b)
@@ -1944,7 +1952,7 @@ def _actors(ctx: Ctx, items: list[tuple[int, int]], stop: int, b: int) -> bool:
             return False  # "Demokrasi (Kode) Inisiatif": a bracket in a later item closes one name
         if any(ctx.word(t) in L.time_words or ctx.word(t)[:1].isdigit() for t in range(s, e)):
             return False
-    return _first_actor(ctx, *items[0])
+    return _first_actor(ctx, *items[0]) and not _noun_of_names(ctx, items)
 
 
 def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
@@ -1959,6 +1967,31 @@ def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
     if not ctx.is_cap(s) and any(ctx.is_cap(t) for t in range(s, e)):
         return False  # "upaya Taiwan dan Hong Kong": a noun and whose, not an actor
     return ctx.words_between(s, e) <= 2 or ctx.gazetteer_at(s, e)[0] == e - s or ctx.match_seq(s, L.roles, e) > 0
+
+
+@cache
+def _noun_affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    t = clause_table(lang)
+    return tuple(t.noun_prefixes), tuple(t.noun_suffixes)
+
+
+def _noun_of_names(ctx: Ctx, items: list[tuple[int, int]]) -> bool:
+    """Does the first item open with a derived noun, capitalised as the clause's first word, that
+    the names after it complete ("Hubungan Indonesia dan Australia memburuk", "Pertemuan Korsel dan
+    Korut digelar")? Then the noun is what the names share, no actor. A noun with the table's
+    prefix and suffix ("Pertemuan") is one; one with a suffix alone ("Hubungan"; "Ridwan" is a
+    name) when the article writes it in lower case elsewhere or the later items are shorter than
+    the first (a name per item: "Ridwan Kamil dan Deddy Mizwar")."""
+    s, e = items[0]
+    if e - s < 2 or ctx.gazetteer_at(s, e)[0]:
+        return False
+    prefixes, suffixes = _noun_affixes(ctx.L.code)
+    w = ctx.word(s)
+    if not any(w.endswith(x) and len(w) - len(x) > ctx.L.verb_min_stem for x in suffixes):
+        return False
+    first = ctx.words_between(s, e)
+    return w.startswith(prefixes) or any(not ctx.is_cap(t) for t in ctx.positions(w)) \
+        or all(ctx.words_between(a, b) < first for a, b in items[1:])
 
 
 NUMERAL = re.compile(r"[IVX]+|\d+")  # the number of a numbered unit: "seksi II", "zona 3"
@@ -2175,9 +2208,44 @@ def _enumerated_item(ctx: Ctx, clause: tuple[int, int], first_end: int, head: li
     a, end = clause
     s, e = ctx.span(a, end)
     pieces, restate = item_text(ctx, a, first_end, end)
-    words = [*_unless_restated(head, pieces[0]), *pieces] if restate else pieces
+    # "seksi III Tanah Tinggi, Batusari": a verbless list's item, said after its unit's label
+    item = _labelled_item_words(ctx, a, end) if restate and len(pieces) == 1 else None
+    words = item or ([*_unless_restated(head, pieces[0]), *pieces] if restate else pieces)
     return Unit(s, e, standalone(words), like.sentence, like.speaker, list(like.spans), role="enumeration",
-                cue=like.cue)
+                cue=like.cue, text_rules=(LIST_ITEM,) if item else ())
+
+
+def _labelled_item(ctx: Ctx, a: int, b: int, like: Unit, role: str) -> Unit:
+    """The claim of one item of a list headed by a numbered unit: its span from the unit's label,
+    its text the label and the item alone ("seksi I Kunciran, Pakojan" → "Seksi I Pakojan")."""
+    words = _labelled_item_words(ctx, a, b)
+    if not words:
+        return _part(ctx, a, b, [], like, role)
+    u = _worded_part(ctx, a, b, words, like, role)
+    u.text_rules = (LIST_ITEM,)
+    return u
+
+
+def _labelled_item_words(ctx: Ctx, a: int, b: int) -> list[str] | None:
+    """The label of the numbered unit opening tokens a..b-1 ("seksi III") and the last item of the
+    list after it, when that is not the first item (a verbless list: the earlier items are other
+    claims'); None otherwise. Rule ``standalone.list-item``."""
+    if a + 2 >= b or a not in _label_set(ctx):
+        return None
+    start = b
+    while start > a + 2 and not _separates_items(ctx, start - 1):
+        start -= 1
+    if start <= a + 2 or not all(ctx.is_word(k) and ctx.is_cap(k) for k in range(start, b)) \
+            or any(a < t < start for t in _label_positions(ctx)):
+        return None  # the first item, or another unit's list ("…, dan Seksi IV Jurumudi dan Benda")
+    return [ctx.phrase(a, a + 2), ctx.phrase(start, b)]
+
+
+def _label_set(ctx: Ctx) -> frozenset[int]:
+    hit = ctx.memo.get("decompose.label-set")
+    if hit is None:
+        hit = ctx.memo["decompose.label-set"] = frozenset(_label_positions(ctx))
+    return hit
 
 
 def _part(ctx: Ctx, a: int, b: int, head: list[str], like: Unit, role: str) -> Unit:
@@ -2201,6 +2269,7 @@ def _unless_restated(head: list[str], body: str) -> list[str]:
 
 
 QUOTE_SPLIT = "decompose.quote-split"
+LIST_ITEM = "standalone.list-item"  # a verbless list's item said alone, after its unit's label
 
 
 def quote_claims(ctx: Ctx, i: int, j: int, quote: Unit) -> list[Unit]:

@@ -255,10 +255,10 @@ def build(ctx: Ctx, reg: Registry, units: list[Unit]) -> Discourse:
     for u in units:
         if _attributed(u) and u.speaker.kind == SpeakerKind.person and u.speaker.via not in PRONOUN_VIAS:
             voices.setdefault(u.sentence, []).append(u.speaker)
-    mentions, named, full_names = find_mentions(ctx, reg, units), named_people(ctx), article_people(ctx, reg)
+    mentions, named = find_mentions(ctx, reg, units), named_people(ctx)
     return Discourse(ctx, mentions, ctx.sentences(), [p for p, _ in ctx.paragraphs()], quoted, voices,
-                     genders=person_genders(ctx, mentions, full_names), named=named,
-                     named_genders=person_genders(ctx, named, {}))
+                     genders=person_genders(ctx, mentions, lambda: article_people(ctx, reg)), named=named,
+                     named_genders=person_genders(ctx, named, dict))
 
 
 def attribute_discourse(ctx: Ctx, reg: Registry, units: list[Unit]) -> list[Unit]:

@@ -11,6 +11,7 @@ Each function here is one rule over tokens ``a..b-1`` of a clause that has alrea
 from __future__ import annotations
 
 import itertools
+import re
 
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._lang import Sequences
@@ -124,7 +125,8 @@ def _same_figure_around(ctx: Ctx, k: int, b: int) -> bool:
     if not before:
         return False
     after = _figures_in(ctx, k + 1, hi)
-    return any(_one_figure(f, g) for f in before for g in after) or _restated_figure(ctx, lo, k, before, after)
+    return any(_one_figure(f, g) or _one_moment(f, g) for f in before for g in after) \
+        or _restated_figure(ctx, lo, k, before, after)
 
 
 def _restated_figure(ctx: Ctx, lo: int, k: int, before: list[Figure], after: list[Figure]) -> bool:
@@ -151,6 +153,21 @@ def _one_figure(f: Figure, g: Figure) -> bool:
     if _bare(f) or _bare(g):
         return True
     return (f.kind, f.unit, f.counted) == (g.kind, g.unit, g.counted)
+
+
+_TIME = re.compile(r"T(\d\d):(\d\d)(?::\d\d)?([+-]\d\d:\d\d)?$")
+
+
+def _one_moment(f: Figure, g: Figure) -> bool:
+    """One time of day in two zones ("pukul 15.00 WIB atau pukul 16.00 waktu Hong Kong", "03.15 WIB
+    atau 04.15 WITA"): the first names its zone, the second another zone or none, at the same
+    minute of the hour; not "pukul 15.00 atau 16.00 WIB" nor "15.00 WIB atau 16.00 WIB", a choice."""
+    if f.kind != FigureKind.time or g.kind != FigureKind.time or not f.iso or not g.iso:
+        return False
+    a, b = _TIME.match(f.iso), _TIME.match(g.iso)
+    if a is None or b is None or a.group(3) is None or a.group(3) == b.group(3):
+        return False
+    return a.group(2) == b.group(2) and a.group(1) != b.group(1)
 
 
 def _bare(f: Figure) -> bool:

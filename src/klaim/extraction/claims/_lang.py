@@ -112,6 +112,7 @@ class Lang:
     existentials: Sequences
     citations: Sequences
     source_tails: Sequences
+    free_relative_openers: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -136,6 +137,7 @@ class Lang:
     named_kinds: frozenset[str]
     naming_cues: frozenset[str]
     naming_openers: frozenset[str]
+    subject_pronouns: frozenset[str]
     owner_words: frozenset[str]
     appositive_openers: frozenset[str]
     appositive_breakers: frozenset[str]
@@ -157,6 +159,8 @@ class Lang:
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
+    speaker_occasion_openers: frozenset[str]
+    document_prefix_cues: frozenset[str]
     possessive_determiners: frozenset[str]
     occasion_prepositions: frozenset[str]
     time_subordinators: frozenset[str]
@@ -207,6 +211,8 @@ class Lang:
     ceremony: Phrases
     negation_noun_scopes: Phrases
     future_blockers: Phrases
+    future_places: Phrases
+    concessions: Phrases
     not_names: frozenset[str]
     particles: frozenset[str]
     name_prefixes: frozenset[str]
@@ -315,10 +321,12 @@ _WORD_SETS = (
     "phrase_quote_openers",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
+    "speaker_occasion_openers", "document_prefix_cues",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
     "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
+    "subject_pronouns",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -326,7 +334,7 @@ _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "source_tails", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
-    "measure_predicates",
+    "measure_predicates", "free_relative_openers",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 
@@ -336,6 +344,7 @@ _PHRASES = (
     "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background", "identity",
     "episode_markers", "deontic",
     "first_person", "ceremony", "negation_noun_scopes", "future_blockers",
+    "future_places", "concessions",
 )
 _PHRASES_RENAMED: dict[str, str] = {}
 

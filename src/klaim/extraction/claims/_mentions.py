@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -101,13 +102,17 @@ def own_genders(words: GenderWords, ref: SpeakerRef) -> set[str]:
     return found
 
 
-def person_genders(ctx: Ctx, mentions: Mentions, full_names: dict[str, str]) -> dict[str, str]:
+def person_genders(ctx: Ctx, mentions: Mentions, people: Callable[[], dict[str, str]]) -> dict[str, str]:
     """Each person's gender (by canonical name) where all the article's signs agree: their own
     words (those of the one full name the article writes with a family name alone: "Sanders" of
-    "Bernie Sanders") and a title or gendered noun right before any mention ("Mrs. Clinton")."""
+    "Bernie Sanders", from ``people()``) and a title or gendered noun right before any mention
+    ("Mrs. Clinton"). ``people`` is called only in a language with gendered pronouns: the full
+    names are looked for over every sentence, a fifth of the time of an article naming many
+    people, and a language without them (Indonesian) needs them nowhere else."""
     words = discourse_words(ctx.L.code).genders
     if not words.pronouns:
         return {}
+    full_names = people()
     signs: dict[str, set[str]] = {}
     for key, ref in mentions.entities.items():
         if ref.kind == SpeakerKind.person:
@@ -359,6 +364,8 @@ def find_mentions(ctx: Ctx, reg: Registry, units: list[Unit]) -> Mentions:
 
 def _scan_mentions(ctx: Ctx, entities: dict[str, SpeakerRef]) -> Mentions:
     """Every mention of these entities, in text order."""
+    if not entities:
+        return Mentions(entities, [], [])  # nothing to find (the people named by a given name, in Indonesian)
     index = _word_index(ctx, entities)
     words = _WordIndex.of(index)
     phrases = _phrases_by_first_word(entities)

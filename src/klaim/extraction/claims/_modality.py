@@ -111,9 +111,13 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     if not negations:
         return False, []  # most claims: the cues that set a negation aside need not be looked up
     scopes = ctx.cues(ctx.L.negation_scopes, s, e) + _object_noun_scopes(ctx, s, e)
+    concessions = ctx.cues(ctx.L.concessions, s, e)
     rules: list[str] = []
     for a, b in negations:
         if not _unnamed(ctx.text, s, a) or in_relative(ctx, s, a) or _blocked_negation(ctx, s, e, a, b):
+            continue
+        if any(cs <= a < ce for cs, ce in concessions):
+            rules = ["modality.concession"]  # "tak membantah jika X": the speaker admits X
             continue
         if any(scope_end <= a for _, scope_end in scopes):
             rules = ["modality.negation-in-complement"]
@@ -180,20 +184,30 @@ def _conditions(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
 def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     """A future cue of the claim's own (as ``_cue``), and the rule that set one aside: a future
     cue inside a counterfactual, a modal's perfect before its participle ("a proposal that would
-    have allowed …": what did not happen), is no future; nor is a future of the past after the
+    have allowed …": what did not happen), is no future; nor is one inside a direction of place
+    (``future_places``: "menuju ke depan barisan"); nor is a future of the past after the
     claim's own verb ("feared the bill would allow …", "it became clear he would fall short"):
     what was feared or became clear then, not a forecast."""
     blocked = [(m.start(), m.end()) for m in ctx.L.future_blockers.find(ctx.text, s, e)
                if _participle_after(ctx, m.end(), e)]
+    places = ctx.cues(ctx.L.future_places, s, e)
     past = _past_futures_after_verb(ctx, s, e)
-    if not blocked and not past:
+    if not blocked and not past and not places:
         return _cue(ctx, ctx.L.future, s, e), []
-    text = ctx.text
+    text, aside = ctx.text, blocked + places
     own = any(_unnamed(text, s, a) and not in_relative(ctx, s, a) and a not in past
-              and not any(bs <= a < be for bs, be in blocked) for a, _ in ctx.cues(ctx.L.future, s, e))
+              and not any(bs <= a < be for bs, be in aside) for a, _ in ctx.cues(ctx.L.future, s, e))
     if own:
         return True, []
-    return False, ["modality.counterfactual"] if blocked else ["modality.future-in-past"]
+    return False, [_set_aside(blocked, places)]
+
+
+def _set_aside(blocked: list[tuple[int, int]], places: list[tuple[int, int]]) -> str:
+    """The rule that set a claim's future cues aside: a counterfactual, a direction in space
+    ("menuju ke depan barisan": toward the front, not ahead in time) or a future of the past."""
+    if blocked:
+        return "modality.counterfactual"
+    return "modality.future-of-place" if places else "modality.future-in-past"
 
 
 def _past_futures_after_verb(ctx: Ctx, s: int, e: int) -> set[int]:

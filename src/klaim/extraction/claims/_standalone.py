@@ -7,6 +7,10 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
 - ``standalone.pronoun``: "ia", "dia", "he", "she" leading a claim outside quotes → the person who
   is the subject of the discourse there, when no person is named in its own sentence (there it may
   be either: "X said Y … he") and, for "he"/"she", only someone the article itself calls so.
+- ``standalone.pronoun-sole-person``: "ia", "dia" (a pronoun without gender) where the discourse finds
+  no subject → the one person the article knows (a speaker, someone with a role) named before it in
+  its own sentence ("Kim mengatakan bahwa ia …") or else in the sentence before; left when a second
+  name, or a word that may be one, stands there.
 - ``standalone.first-person``: "saya" in a quote, when the speaker says it once → the speaker's
   name (Indonesian verbs do not agree with the subject; English "I" is left: "I am" needs "X is").
 - ``standalone.first-person-plural``: "kami" in a quote, once in the claim → the speaker's
@@ -38,9 +42,9 @@ from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._decompose import Unit, standalone
 from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._mentions import (
-    MIN_PREFIX,
     POSSESSIVE,
     DiscourseWords,
+    _names_by_word_start,
     _short_of,
     discourse_words,
     lower_elsewhere,
@@ -61,7 +65,9 @@ DEMONSTRATIVE = "standalone.demonstrative"
 DESCRIPTION = "standalone.description"
 CONTRACTION = "standalone.contraction"
 DEFINITE = "standalone.definite"
+SOLE_PERSON = "standalone.pronoun-sole-person"
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
+WORD = re.compile(r"\w+")
 INNER_POSSESSIVE = re.compile(r"['’]s\b")
 MIN_NAME_WORD = 3  # a shorter word of a name ("Al", "bin") does not stand for the person
 LEADING_WORDS = 3  # a pronoun among a claim's first words is its subject
@@ -148,7 +154,7 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     s, e = ctx.idx.spans[k]
     new: tuple[str, str] | None = None
     if w in words.referring_pronouns and not u.quote and not d.in_quote(s) and _leads(ctx, u, k):
-        new = _referent(d, s, u, w in words.gendered_pronouns)
+        new = _pronoun_referent(d, reg, u, s, w in words.gendered_pronouns)
     elif u.quote and (w in words.first_person_singular or w in words.first_person_plural):
         return _first_person(ctx, words, u, k)
     elif w in words.party_pronouns:
@@ -258,6 +264,88 @@ def _referent(d: Discourse, pos: int, u: Unit, gendered: bool) -> tuple[str, str
     if any(m.entity == ref for m in d.mentions.between(u.start, u.end)):
         return None  # "he and Brafman": the claim names the one it would restate
     return d.mentions.full_name(ref).name or "", PRONOUN
+
+
+def _pronoun_referent(d: Discourse, reg: Registry, u: Unit, pos: int, gendered: bool) -> tuple[str, str] | None:
+    """The person a pronoun leading the claim stands for: the discourse's subject, else (for a
+    pronoun without gender) the one person named before it."""
+    return _referent(d, pos, u, gendered) or (None if gendered else _sole_person(d, reg, pos, u))
+
+
+def _sole_person(d: Discourse, reg: Registry, pos: int, u: Unit) -> tuple[str, str] | None:
+    """The one person named outside quotes before a pronoun without gender, in its own sentence or
+    else in the sentence before ("Polisi menetapkan Hilman Mattauch … sebagai tersangka. Ia …"),
+    where the discourse finds no subject: a person named in passing, not as a speaker. Two people
+    there, or a name that may be a second person's, and the pronoun is left."""
+    k = d.sentence_index(pos)
+    if k < 0:
+        return None
+    people = _people_between(d, reg, d.sentences[k][0], pos)
+    if people == [] and k > 0:
+        people = _people_between(d, reg, *d.sentences[k - 1])
+    if people is None or len(people) != 1:
+        return None
+    name = people[0]
+    claim = {w.lower() for w in WORD.findall(d.ctx.text[u.start:u.end])}
+    if any(w.lower() in claim for w in name.split() if len(w) >= MIN_NAME_WORD):
+        return None  # the claim names the one it would restate ("… kegiatan Obama")
+    return name, SOLE_PERSON
+
+
+def _people_between(d: Discourse, reg: Registry, start: int, end: int) -> list[str] | None:
+    """The people named outside quotes in start..end (full names, a short form joined to its full
+    one) the article knows as people (speakers, people with a role), or None when a capitalised word
+    there may name another person: a name known by its shape alone ("Kramat Pela" may be a place),
+    one the entities leave unlabelled ("Haryanto"), or a lone word opening the sentence the article
+    capitalises inside sentences too ("Anton kembali menerangkan …"). A name after a word of place
+    ("di Mapolsek Kebayoran Baru") names a place."""
+    ctx = d.ctx
+    first = d.sentences[d.sentence_index(start)][0]
+    found = entities(ctx, reg, start, end, first)
+    covered = {k for en in found for k in ctx.idx.between(en.start, en.end)}
+    if any(_may_name_someone(ctx, k) for k in ctx.idx.between(start, end) if k not in covered):
+        return None
+    names: list[str] = []
+    for ent in found:
+        if d.in_quote(ent.start) or ent.label not in (EntityLabel.person, EntityLabel.other):
+            continue
+        if _after_place_word(ctx, ent.start):
+            continue
+        if ent.label == EntityLabel.other or ent.canonical is None:
+            return None  # a name by its shape alone may be a place ("Kramat Pela") or another person
+        names = _with_person(names, _full_person_name(ctx, reg, ent))
+    return names
+
+
+def _may_name_someone(ctx: Ctx, k: int) -> bool:
+    """Is the capitalised word at token k, outside any entity, perhaps a person's name: one the article
+    never writes in lower case, capitalised inside a sentence or opening one ("Ashor tak menjelaskan")?"""
+    w = ctx.word(k)
+    return ctx.is_cap(k) and ctx.is_word(k) and w not in ctx.L.time_words and w not in ctx.L.gazetteer \
+        and not lower_elsewhere(ctx, w) and (_opens_sentence(ctx, k) or _capitalised_inside(ctx, w))
+
+
+def _after_place_word(ctx: Ctx, pos: int) -> bool:
+    k = ctx.idx.between(pos, pos + 1).start
+    return k > 0 and ctx.word(k - 1) in _place_prepositions(ctx.L.code)
+
+
+@cache
+def _place_prepositions(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).place_prepositions)
+
+
+def _full_person_name(ctx: Ctx, reg: Registry, ent: Entity) -> str:
+    name = _clean_name(ctx, POSSESSIVE.sub("", ent.canonical or ent.surface))
+    return name if " " in name else _article_people(ctx, reg).get(name.lower(), name)
+
+
+def _with_person(names: list[str], full: str) -> list[str]:
+    """``names`` with one more person's name, a short form and its full name kept as one (the full)."""
+    same = [n for n in names if _short_of(full.lower(), n.lower()) or _short_of(n.lower(), full.lower())]
+    if not same:
+        return [*names, full]
+    return [full if n in same and len(full) > len(n) else n for n in names]
 
 
 def _speaker_name(sp: SpeakerRef, rule: str) -> tuple[str, str] | None:
@@ -388,19 +476,18 @@ def _group_word(ctx: Ctx, word: str) -> bool:
 def _longest_names(names: list[str]) -> list[str]:
     """The names that are no short form of another ("Wasserman Schultz" of "Debbie Wasserman
     Schultz"), in order. A name is looked up only against the names holding a word its first word
-    is or opens: one pass, not every pair (a long article names thousands of people)."""
-    exact: dict[str, list[str]] = {}
-    by_prefix: dict[str, list[str]] = {}
-    for other in names:
-        for word in dict.fromkeys(other.lower().split()):
-            exact.setdefault(word, []).append(other)
-            if len(word) >= MIN_PREFIX:
-                by_prefix.setdefault(word[:MIN_PREFIX], []).append(other)
+    is or opens (``_names_by_word_start``): one pass, not every pair (a long article names
+    thousands of people), and not every name sharing the first letters of a word either: those
+    grow with the article too."""
+    lowered = [name.lower() for name in names]
+    by_start = _names_by_word_start(list(dict.fromkeys(lowered)))
+    written: dict[str, list[str]] = {}  # each lower-cased name → the names written so
+    for name, low in zip(names, lowered, strict=True):
+        written.setdefault(low, []).append(name)
     out = []
-    for name in names:
-        first = name.lower().split()[0]
-        pool = by_prefix.get(first[:MIN_PREFIX], []) if len(first) >= MIN_PREFIX else exact.get(first, [])
-        if not any(o != name and _short_of(name.lower(), o.lower()) for o in dict.fromkeys(pool)):
+    for name, low in zip(names, lowered, strict=True):
+        pool = by_start.get(low.split()[0], {})
+        if not any(_short_of(low, other) and any(o != name for o in written[other]) for other in pool):
             out.append(name)
     return out
 

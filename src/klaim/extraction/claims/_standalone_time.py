@@ -11,7 +11,9 @@ date) does not give is left; so is a bare weekday in a claim about the future (f
 weekday as the latest one before publication), a weekday after "last"/"next" (the word is outside
 the figure), one that closes a name ("Super Tuesday") or owns a noun ("Tuesday's primary"), and a
 day or month more than half a year from publication (the other year may be meant: "jobs added in
-December" in a January article).
+December" in a January article). A month without a year that would lie after publication, in a claim
+telling of the past (its nearest verb a past form, or "since" before it), is last year's: "Clinton
+released her medical records in July" in a January article is July of the year before.
 """
 
 from __future__ import annotations
@@ -126,15 +128,61 @@ def _written(text: str, f: Figure, t: TimeText, pub: date | None, modality: Moda
     before = written_before.lower()
     if _left_as_written(text, f, t, written_before, start):
         return None
-    when = _When(m.group(1), m.group(2), m.group(3))
+    when, placed = _placed(text, f, t, pub, modality, start, _When(m.group(1), m.group(2), m.group(3)))
     possessive = _POSSESSIVE_END.search(before) is not None  # "the state’s June 7 primary"
     attributive = possessive or before in t.determiners
     # "over the last month": a relative phrase after a determiner would keep it ("the March 2016")
     body = None if attributive else _phrase(f.surface, t, when)
     body = body or _calendar(f.surface, t, when, modality, attributive)
-    if body is None or not _near(when, pub, f.surface, t) or body[0].lower() == f.surface.lower():
+    if body is None or not placed or body[0].lower() == f.surface.lower():
         return None
     return _with_preposition(*body, t, governed=possessive or before in t.governors)
+
+
+def _placed(text: str, f: Figure, t: TimeText, pub: date | None, modality: Modality, start: int,
+            when: _When) -> tuple[_When, bool]:
+    """The figure's date (a year earlier in a claim telling of the past) and whether the claim may
+    write it: a date moved into the past is the last one before publication, within a year of it,
+    so no other year is meant; else it must lie near publication (``_near``)."""
+    past = _in_past_year(text, f, t, pub, modality, start, when)
+    return (past, True) if past else (when, _near(when, pub, f.surface, t))
+
+
+def _in_past_year(text: str, f: Figure, t: TimeText, pub: date | None, modality: Modality, start: int,
+                  when: _When) -> _When | None:
+    """The month a year earlier (else None) when, without a year written, it would lie after publication in a
+    claim telling of the past ("Clinton released her medical records in July" in January: last July;
+    "since December" in March). Figures read a month without a year in the publication's year."""
+    if pub is None or modality not in _NOT_FUTURE or when.year != str(pub.year) or when.month is None \
+            or when.day is not None:
+        return None  # a day names an occasion, often ahead ("came 15 days before the caucuses on February 1")
+    if int(when.month) <= pub.month or _YEAR.search(text, start, f.start):
+        return None  # not after publication, or a year written before it sets the claim's time
+    if any(w.lower() in t.markers for w in _TOKEN.findall(f.surface)) or not _told_of_past(text, f.start, start, t):
+        return None  # "next June", "will win in November", "states that host contests in March"
+    return _When(str(pub.year - 1), when.month, when.day)
+
+
+PAST_REACH = 12  # words looked back from a date for the verb that sets its tense
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _told_of_past(text: str, pos: int, start: int, t: TimeText) -> bool:
+    """Is the nearest verb before ``pos`` in the claim a past form (not after "is", "will": passive
+    or future), or is the date governed by "since"? A present or modal verb, a relative word or an
+    "-ing" form met first sets another tense; capitalised words (names: "Ted", "United") are passed."""
+    words = [w.replace("’", "'") for w in _WORD_TOKEN.findall(text, max(start, pos - 200), pos)][-PAST_REACH:]
+    if words and words[-1].lower() in t.past_governors:
+        return True
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].lower()
+        if words[i][0].isupper() and i > 0:
+            continue
+        if w in t.tense_stops or w.endswith(tuple(t.present_endings)):
+            return False
+        if w in t.past_forms or (w.endswith(tuple(t.past_endings)) and w not in t.past_lookalikes and len(w) > 4):
+            return i == 0 or words[i - 1].lower() not in t.tense_stops  # "is scheduled": present
+    return False
 
 
 def _with_preposition(new: str, kind: str, t: TimeText, governed: bool) -> str:

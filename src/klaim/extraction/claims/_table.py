@@ -69,6 +69,17 @@ class TimeText(BaseModel):
     prepositions: dict[Word, Word] = {}  # day, month, year → the preposition of a date not governed
     phrases: dict[Phrase, Phrase] = {}  # a relative phrase → its form with {date}, {month} or {year}
     year_links: Words = []  # join a date to the year after it ("February of 2015"): the date is left
+    # a month or day without a year that would lie after publication is read in the year before when
+    # the claim tells of the past there: a past form (``past_forms`` or a word with a
+    # ``past_endings`` ending) is the nearest verb before it, or a ``past_governors`` word governs it
+    past_governors: Words = []  # "since December" in a March article: last December
+    past_forms: Words = []  # irregular past forms ("went", "shot")
+    past_endings: Words = []  # "-ed": "released her records in July"
+    # end the look-back for a past form: a present or modal verb ("is scheduled", "will win"), a
+    # relative word (another clause: "states that host contests in March") or a participle ending
+    tense_stops: Words = []
+    present_endings: Words = []  # "-ing": "teeing up the November showdown"
+    past_lookalikes: Words = []  # words with a past ending that are none ("indeed", "hundred")
 
 
 class ClaimsTable(BaseModel):
@@ -217,6 +228,7 @@ class ClaimsTable(BaseModel):
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
     correlative_openers: Phrases = []
+    free_relative_openers: Phrases = []  # "wherever", "whatever": open a clause that is no claim of its own
     nickname_cues: Phrases = []  # after "yang" in a speaker's description, the name follows ("akrab disapa")
     uncertain: Phrases = []
     hedged: Phrases = []
@@ -231,6 +243,8 @@ class ClaimsTable(BaseModel):
     additive_continuations: Phrases = []
     future: Phrases = []
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
+    future_places: Phrases = []     # a future cue inside one is a direction ("menuju ke depan barisan"): no future
+    concessions: Phrases = []       # a negated denial admits ("tak membantah jika X"): no negation of the claim
     future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
     past_futures: Words = []        # after a verb, a future of the past ("feared it would fail"): no forecast
     conditional: Phrases = []
@@ -246,6 +260,9 @@ class ClaimsTable(BaseModel):
     identity_copulas: Words = []     # "X is a former captain": a copula before an article says who X is
     identity_openers: Phrases = []   # open a noun phrase that identifies after the copula ("the", "a former")
     superlatives: Words = []         # after an identity opener they make an assessment ("the most valuable")
+    # only ever subjects: after a cue one opens the clause said, never the speaker ("…, said she
+    # thinks …"); none in Indonesian, where "kata dia" names the speaker
+    subject_pronouns: Words = []
     kin_nouns: Words = []            # after a possessive they name a person ("her husband was the president")
     bare_identity: bool = False      # no articles: a copula and any noun phrase say who someone is
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event
@@ -253,6 +270,8 @@ class ClaimsTable(BaseModel):
     stance_verbs: Words = []         # after a first-person agent they state a view, not an act ("kami tahu")
     happening_verbs: Words = []      # in a quote, say that something happened or changed ("terjadi"): an event
     possession_verbs: Words = []     # in the outlet's voice, what something has ("punya hubungan dekat"): background
+    active_prefixes: Words = []      # the active voice's verb prefixes ("membersihkan"): in a quote, an act told
+    not_acts: Words = []             # words with an active prefix that tell no act ("memang" = indeed)
     adverb_endings: list[str] = []   # an adverb so ending may stand inside a verb group ("have rightly apologized")
     first_person: Phrases = []
     ceremony: Phrases = []
@@ -301,6 +320,10 @@ class ClaimsTable(BaseModel):
     subject_items: bool = False
     # what listed actors do together, not each alone ("bertemu", "sepakat", "adalah dua orang"): no claim per actor
     joint_predicates: Words = []
+    # a derived noun's affixes: such a noun before names ("Hubungan Indonesia dan Australia") is what
+    # they share, no listed actor; a prefixed one always, a suffixed one when written lower case elsewhere
+    noun_suffixes: Words = []
+    noun_prefixes: Words = []
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
     fronted_additives: Phrases = []
@@ -344,9 +367,20 @@ class ClaimsTable(BaseModel):
     enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
     location_verbs: Words = []  # "yang berada di …" on a name: where it is, a fact of its own
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
+    # inside a speaker phrase before its cue: where the act of speaking starts ("X kepada kumparan
+    # membenarkan", "X melalui Twitter menyatakan"); the speaker is the words before
+    speaker_occasion_openers: Words = []
+    # at a clause's start before a document word and a source ("Mengutip laporan ICW, …"): the
+    # source's, as after a prefix cue; before anything else (a medium: "Mengutip Telegraph") no source
+    document_prefix_cues: Words = []
+    # heads of organisations that one word after them names ("Partai Republik"): a capitalised run
+    # after those two is a person's name ("Partai Republik Donald Trump")
+    one_word_organisation_heads: Words = []
     object_focus_agents: Words = []  # before a bare verb with an object suffix: its agent ("kami salurkan")
     # the discourse (_discourse, _standalone): references and the voices of paragraphs
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
+    # words after which a name is a place, not a person ("di Mapolsek Kebayoran Baru")
+    place_prepositions: Words = []
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
     # a gender label ("m", "f") → its pronouns, the titles and nouns written right before a person's
     # name, and common given names: a gendered pronoun never points to a person of another gender
@@ -379,6 +413,9 @@ class ClaimsTable(BaseModel):
     # "the party" → "the Democratic Party": a common noun after a definite article → the one name of
     # that kind the article wrote before (its last word among the noun's ``heads``)
     named_by_head: dict[Word, Words] = {}
+    # an office → the words that title its holder before a name besides the office itself ("senator":
+    # "Sen."): "the senator said" is the person last named with that title (attribution)
+    role_titles: dict[Word, Words] = {}
     # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
     # before a verb that reads right after a name: one with a third-person form here ("am": "is",
     # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),

@@ -651,6 +651,89 @@ def _quote_own_act(s: TypeScan) -> ClaimType:
     return ClaimType.event_property
 
 
+@cache
+def _active_prefixes(lang: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in clause_table(lang).active_prefixes)
+
+
+def _reported_act(s: TypeScan) -> bool:
+    """A verbatim quote whose own predicate is an act in the active voice, done by the subject
+    before it ("secara bergotong royong warga membersihkan puing", "Partai Nasdem mengumumkan
+    keputusan"): the speaker tells what was done, an event. The claim's first verb, after a
+    subject that is neither the speaker (``quote-own-act``) nor a complementiser or relative
+    pronoun; not a verb of being, having or stance ("menjadi", "memiliki", "mengharapkan": they
+    state a view or a standing fact), nor one under a modal ("bisa mengganggu"); asserted or
+    denied. Where the table names the active voice's prefixes (``active_prefixes``)."""
+    ctx, prefixes = s.ctx, _active_prefixes(s.ctx.L.code)
+    if not prefixes or s.modality not in (Modality.asserted, Modality.negated) or _modal_within(s):
+        return False
+    claim = s.tokens
+    k = next((k for k in claim if ctx.is_verb(k) or ctx.word(k) in ctx.L.auxiliaries), None)
+    if k is None:
+        return False
+    verb = ctx.word(k)
+    if not verb.startswith(prefixes) or verb in ctx.L.verbs or _not_an_act(ctx, verb):
+        return False
+    return _agent_before(s, claim.start, k)
+
+
+_SUBJECT_WORDS = 5  # words a subject before its verb may have ("secara bergotong royong warga")
+
+
+def _agent_before(s: TypeScan, i: int, k: int) -> bool:
+    """Tokens i..k-1 are a short subject: words only (after an opening quote mark), none a
+    preposition, a subordinator, a complementiser, a relative pronoun or a word of stance ("siap
+    menemui": a pledge), not the speaker (``quote-own-act``) and not a demonstrative that sums up
+    what was said ("Ini membuktikan …", "hal tersebut melanggar …": an assessment)."""
+    ctx, L = s.ctx, s.ctx.L
+    while i < k and not ctx.is_word(i):
+        i += 1
+    if not 0 < k - i <= _SUBJECT_WORDS or _sums_up(s, i, k):
+        return False
+    stances = _stance_verbs(L.code)
+    return all(ctx.is_word(j) and not _no_subject_word(ctx, ctx.word(j), stances) for j in range(i, k))
+
+
+def _sums_up(s: TypeScan, i: int, k: int) -> bool:
+    """A subject that points back to what was said: a demonstrative ("Ini membuktikan …"), alone
+    or after a noun of statements ("hal tersebut melanggar …"); or a lone word with the pronoun
+    suffix, which opens a sentence as an adverb."""
+    ctx = s.ctx
+    if ctx.word(i) in ctx.L.demonstratives:
+        return True
+    suffix = ctx.L.pronoun_suffix
+    if k - i == 1 and suffix and ctx.word(i).endswith(suffix):
+        return True  # a sentence adverb ("Khususnya mengembangkan …", "Intinya …"), no agent
+    return k - i == 2 and ctx.word(k - 1) in ctx.L.demonstratives \
+        and ctx.word(i) in discourse_words(ctx.L.code).anaphoric_nouns
+
+
+def _no_subject_word(ctx: Ctx, w: str, stances: frozenset[str]) -> bool:
+    L = ctx.L
+    return w in L.np_stops or w in L.subject_breakers or w in L.subordinators or w in L.complementisers \
+        or w in L.relative or w in L.object_focus_agents or w in stances
+
+
+def _not_an_act(ctx: Ctx, verb: str) -> bool:
+    """A verb of having, of stance or of causing ("menjadikannya tantangan"): what it says is
+    held, not done; or a word that only looks like an active verb (``not_acts``: "memang")."""
+    suffix = ctx.L.pronoun_suffix
+    stem = verb[: -len(suffix)] if suffix and verb.endswith(suffix) else verb
+    return verb in _possession_verbs(ctx.L.code) or verb in _stance_verbs(ctx.L.code) \
+        or stem in ctx.L.causatives or verb in _not_acts(ctx.L.code)
+
+
+@cache
+def _not_acts(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in clause_table(lang).not_acts)
+
+
+@TYPE_RULES.register("quote-act", lambda s: s.u.quote and _reported_act(s))
+def _quote_act(s: TypeScan) -> ClaimType:
+    """A verbatim quote that tells what someone did ("warga membersihkan puing")."""
+    return ClaimType.event_property
+
+
 @TYPE_RULES.register("quote-position", lambda s: s.u.quote)
 def _quote_position(s: TypeScan) -> ClaimType:
     """A verbatim quote with no more specific type is the speaker's position. That it is

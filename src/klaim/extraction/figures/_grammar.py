@@ -27,7 +27,7 @@ from klaim.extraction.figures._numbers import parse_digits, parse_words, word_pr
 from klaim.extraction.figures._patterns import ROMAN
 from klaim.extraction.figures._repair import DamagedFigure, Repaired, repair
 from klaim.extraction.figures._words import QUALIFIER_OPENERS
-from klaim.schema import Figure
+from klaim.schema import Figure, FigureKind, Period
 
 _LEADING_ZERO = re.compile(r"0\d")
 _CLOCK = re.compile(r"0\d[.:][0-5]\d")
@@ -282,7 +282,54 @@ def _ago_figure(text: str, start: int, end: int, v: float, code: str, mark: str,
 
 
 def _fig(text: str, start: int, end: int, **kw: Any) -> Figure:
-    return Figure(start=start, end=end, surface=text[start:end], **kw)
+    """The figure of these values. They come from the grammar (offsets of the checked text, words
+    of the lexicon, numbers it computed), so once each has the type validation would give it the
+    figure is built without validating it again (``trusted_dict``; its invariants still checked).
+    A value of any other type goes through full validation, which coerces or refuses it."""
+    values = _figure_fields(text, start, end, kw)
+    if values is None:
+        return Figure(start=start, end=end, surface=text[start:end], **kw)
+    return Figure.trusted_dict(values, {"start", "end", "surface", *kw})
+
+
+_KINDS = {k.value: k for k in FigureKind}
+_PERIODS = {p.value: p for p in Period}
+_NUMBER_FIELDS = frozenset({"value", "low", "high"})
+_TEXT_FIELDS = frozenset({"unit", "currency", "qualifier", "counted", "iso"})
+_NULLABLE = _NUMBER_FIELDS | _TEXT_FIELDS | {"per"}
+_NOT_VALID = object()
+
+
+def _figure_fields(text: str, start: int, end: int, kw: dict[str, Any]) -> dict[str, Any] | None:
+    """Every field of a Figure in the model's order (defaults where ``kw`` gives none), each as
+    pydantic's lax validation makes it; None when one is of a type this does not know."""
+    kind = kw.get("kind")
+    if start < 0 or end < 0 or not (type(kind) is str or type(kind) is FigureKind) or kind not in _KINDS:
+        return None
+    values = {"start": start, "end": end, "surface": text[start:end], "kind": _KINDS[kind], "value": None,
+              "low": None, "high": None, "unit": None, "currency": None, "per": None, "approximate": False,
+              "qualifier": None, "counted": None, "iso": None}
+    for name, v in kw.items():
+        if name != "kind":
+            values[name] = _field_value(name, v)
+            if values[name] is _NOT_VALID:
+                return None
+    return values
+
+
+def _field_value(name: str, v: Any) -> Any:
+    """``v`` as the value of field ``name`` (an int as a float, a period's name as the member), or
+    ``_NOT_VALID`` for a value of any other type or a name that is no optional field."""
+    if v is None:
+        return None if name in _NULLABLE else _NOT_VALID
+    t = type(v)
+    if name in _NUMBER_FIELDS:
+        return float(v) if t is int else v if t is float else _NOT_VALID
+    if name in _TEXT_FIELDS:
+        return v if t is str else _NOT_VALID
+    if name == "per":
+        return _PERIODS[v] if (t is str or t is Period) and v in _PERIODS else _NOT_VALID
+    return v if name == "approximate" and t is bool else _NOT_VALID
 
 
 # ---------------------------------------------------------------- dates and times
