@@ -98,14 +98,27 @@ def _trailing_source(ctx: Ctx, i: int, j: int) -> int:
     help, according to preliminary exit polling reported by CNN"): the attribution is the speaker's,
     no part of the span. Not a source that opens the claim ("That's according to …")."""
     L = ctx.L
-    if not L.source_tails.by_first:
-        return j
-    for k in range(j - 2, max(i + L.min_claim_tokens, j - SOURCE_TAIL), -1):
+    lo = max(i + L.min_claim_tokens, j - SOURCE_TAIL)
+    found = _source_tail_words(ctx)
+    n = bisect_left(found, j - 1)
+    if not n or found[n - 1] <= lo:
+        return j  # most claims: no source word near their end, found by a bisection
+    for k in range(j - 2, lo, -1):
         if ctx.word(k) == ",":
             return j  # "Of its voters, according to county data, 30,290 are Democrats": a source inside
         if ctx.word(k - 1) == "," and ctx.match_seq(k, L.source_tails, j):
             return k - 1
     return j
+
+
+def _source_tail_words(ctx: Ctx) -> list[int]:
+    """The article's tokens that open a ``source_tails`` phrase, ascending (found once)."""
+    hit = ctx.memo.get("decompose.source-tails")
+    if hit is None:
+        first = ctx.L.source_tails.by_first
+        hit = [k for k, w in enumerate(ctx.idx.lower) if w in first] if first else []
+        ctx.memo["decompose.source-tails"] = hit
+    return hit
 
 
 def _is_preposition(ctx: Ctx, k: int) -> bool:
