@@ -40,7 +40,7 @@ def _significant(ctx: Ctx, q: Quote) -> bool:
         return False  # bisa "disalahkan karena tidak melihat" kekerasan …: a partial quote
     words = [k for k in toks if ctx.is_word(k)]
     n = len(words)
-    if n and sum(ctx.is_cap(k) for k in words) >= 0.6 * n and n > 1:
+    if n > 1 and sum(ctx.is_cap(k) for k in words) >= 0.6 * n and _ends_as_title(ctx, words[-1]):
         return False  # "Santa Perawan Maria Diangkat ke Surga": a quoted name or title
     if n >= ctx.L.min_quote_tokens:
         return True
@@ -49,8 +49,8 @@ def _significant(ctx: Ctx, q: Quote) -> bool:
 
 def _completes_phrase(ctx: Ctx, q: Quote) -> bool:
     """Does the quote complete a phrase its clause opened right before the mark ("landed a sharp
-    dig at “my dear sister Hillary Clinton.”", "a piece that noted his “health care plan …”")? A
-    preposition, an article or a possessive (``phrase_quote_openers``) needs what follows: the
+    dig at “my dear sister Hillary Clinton.”", "funded by “closing tax loopholes …”")? A
+    preposition (``phrase_quote_openers``) needs what follows: the
     quote is part of the running clause, no statement of its own, when it ends the sentence (a
     comma after it may lead to its speaker: "The “question … remains a great one,” Hasen wrote")."""
     openers = ctx.L.phrase_quote_openers
@@ -63,6 +63,13 @@ def _completes_phrase(ctx: Ctx, q: Quote) -> bool:
         return False  # "… remains a great one to consider," Hasen wrote: the quote leads to its speaker
     after = ctx.text[mark_end(ctx.text, q.close):q.close + 12].lstrip(" ")[:1]
     return after in ("", "\n", ".", "!", "?") or after.isupper()  # the quote ends the sentence
+
+
+def _ends_as_title(ctx: Ctx, last: int) -> bool:
+    """Does a quote full of capitals end as a title does, in a capital or a number ("… for Hillary
+    2008")? A statement full of names ends in a lower-case word ("Both Donald Trump and Ted Cruz
+    scare me")."""
+    return ctx.is_cap(last) or ctx.word(last)[:1].isdigit()
 
 
 def _leads_attribution(text: str, q: Quote) -> bool:
