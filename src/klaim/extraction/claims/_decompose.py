@@ -86,8 +86,39 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
             break
         i = nxt
     j = _trim_trailing(ctx, i, j)
-    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j))
+    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j), _trailing_source(ctx, i, j))
     return i, (j if cut == j else _trim_trailing(ctx, i, cut))
+
+
+SOURCE_TAIL = 20  # tokens at most in a source set off at a claim's end ("…, according to an AP-GfK poll …")
+
+
+def _trailing_source(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a source set off by a comma at its end (``source_tails``: "… than
+    help, according to preliminary exit polling reported by CNN"): the attribution is the speaker's,
+    no part of the span. Not a source that opens the claim ("That's according to …")."""
+    L = ctx.L
+    lo = max(i + L.min_claim_tokens, j - SOURCE_TAIL)
+    found = _source_tail_words(ctx)
+    n = bisect_left(found, j - 1)
+    if not n or found[n - 1] <= lo:
+        return j  # most claims: no source word near their end, found by a bisection
+    for k in range(j - 2, lo, -1):
+        if ctx.word(k) == ",":
+            return j  # "Of its voters, according to county data, 30,290 are Democrats": a source inside
+        if ctx.word(k - 1) == "," and ctx.match_seq(k, L.source_tails, j):
+            return k - 1
+    return j
+
+
+def _source_tail_words(ctx: Ctx) -> list[int]:
+    """The article's tokens that open a ``source_tails`` phrase, ascending (found once)."""
+    hit = ctx.memo.get("decompose.source-tails")
+    if hit is None:
+        first = ctx.L.source_tails.by_first
+        hit = [k for k, w in enumerate(ctx.idx.lower) if w in first] if first else []
+        ctx.memo["decompose.source-tails"] = hit
+    return hit
 
 
 def _is_preposition(ctx: Ctx, k: int) -> bool:

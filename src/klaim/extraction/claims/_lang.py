@@ -111,6 +111,7 @@ class Lang:
     not_speakers: Sequences
     existentials: Sequences
     citations: Sequences
+    source_tails: Sequences
     free_relative_openers: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
@@ -146,6 +147,7 @@ class Lang:
     content_nouns: frozenset[str]
     dangling_relatives: frozenset[str]
     comparison_markers: frozenset[str]
+    phrase_quote_openers: frozenset[str]
     quantity_comparatives: frozenset[str]
     subordinators: frozenset[str]
     relative: frozenset[str]
@@ -316,6 +318,7 @@ _WORD_SETS = (
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",
     "appositive_openers", "appositive_breakers", "abbreviations", "non_participles", "complement_heads",
     "content_nouns", "counted_prepositions", "dangling_relatives", "comparison_markers", "quantity_comparatives",
+    "phrase_quote_openers",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
     "speaker_occasion_openers", "document_prefix_cues",
@@ -329,7 +332,7 @@ _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_part
 
 _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
-    "document_words", "not_speakers", "existentials", "citations", "correlative_openers",
+    "document_words", "not_speakers", "existentials", "citations", "source_tails", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
     "measure_predicates", "free_relative_openers",
 )

@@ -178,6 +178,7 @@ class ClaimsTable(BaseModel):
     # a "that"-clause after them is the noun's content, not asserted ("said the claim that crime fell is
     # not true"): after a cue, no complementiser of the cue's own content
     content_nouns: Words = []
+    phrase_quote_openers: Words = []  # before a quote's mark they make it part of the running clause ("a dig at “…”")
     comparison_markers: Words = []  # "than": after it a comparison's term, no clause's subject
     quantity_comparatives: Words = []  # "more than 260 were injured": a subject may open with one and a marker
     dangling_relatives: Words = []  # a claim ending in one ("…, which") lost its relative clause: cut it off
@@ -223,6 +224,7 @@ class ClaimsTable(BaseModel):
     not_speakers: Phrases = []
     existentials: Phrases = []
     citations: Phrases = []
+    source_tails: Phrases = []  # ", according to X" closing a claim names its source: no part of its span
     subject_breakers: Phrases = []
     leading_connectives: Phrases = []
     correlative_openers: Phrases = []

@@ -36,7 +36,7 @@ from klaim.schema import SpeakerKind
 def _significant(ctx: Ctx, q: Quote) -> bool:
     """A quotation long enough to be a statement; short ones are scare quotes inside a claim."""
     toks = ctx.idx.between(q.start, q.end)
-    if _embedded(ctx.text, q):
+    if _embedded(ctx.text, q) or _completes_phrase(ctx, q):
         return False  # bisa "disalahkan karena tidak melihat" kekerasan …: a partial quote
     words = [k for k in toks if ctx.is_word(k)]
     n = len(words)
@@ -45,6 +45,24 @@ def _significant(ctx: Ctx, q: Quote) -> bool:
     if n >= ctx.L.min_quote_tokens:
         return True
     return n >= 2 and (any(ctx.is_verb(k) for k in toks) or _leads_attribution(ctx.text, q))
+
+
+def _completes_phrase(ctx: Ctx, q: Quote) -> bool:
+    """Does the quote complete a phrase its clause opened right before the mark ("landed a sharp
+    dig at “my dear sister Hillary Clinton.”", "funded by “closing tax loopholes …”")? A
+    preposition (``phrase_quote_openers``) needs what follows: the
+    quote is part of the running clause, no statement of its own, when it ends the sentence (a
+    comma after it may lead to its speaker: "The “question … remains a great one,” Hasen wrote")."""
+    openers = ctx.L.phrase_quote_openers
+    if not openers or q.close is None:
+        return False
+    k = bisect_left(ctx.idx.starts, q.open) - 1
+    if k < 0 or ctx.idx.spans[k][1] > q.open or ctx.word(k) not in openers:
+        return False
+    if ctx.text[q.start:q.end].rstrip()[-1:] in (",", ":", ";"):
+        return False  # "… remains a great one to consider," Hasen wrote: the quote leads to its speaker
+    after = ctx.text[mark_end(ctx.text, q.close):q.close + 12].lstrip(" ")[:1]
+    return after in ("", "\n", ".", "!", "?") or after.isupper()  # the quote ends the sentence
 
 
 def _ends_as_title(ctx: Ctx, last: int) -> bool:
