@@ -156,6 +156,9 @@ class Lang:
     occasion_subordinators: frozenset[str]
     member_nouns: frozenset[str]
     demonyms: frozenset[str]
+    possession_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    not_acts: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -195,6 +198,7 @@ class Lang:
     boilerplate: re.Pattern[str]
     non_claim_endings: tuple[str, ...]
     past_endings: tuple[str, ...]
+    active_prefixes: tuple[str, ...]
     future: Phrases
     conditional: Phrases
     conditional_needs: Phrases
@@ -325,6 +329,7 @@ _WORD_SETS = (
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
     "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",
+    "possession_verbs", "stance_verbs", "not_acts",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
     "subject_pronouns",
 )
@@ -395,6 +400,7 @@ def _clause_words(t: dict[str, Any]) -> dict[str, Any]:
         "membership_phrase": t.get("membership_phrase") or "",
         "object_verb_suffixes": tuple(str(x) for x in t.get("object_verb_suffixes", []) or []),
         "past_endings": tuple(str(x) for x in t.get("past_endings", []) or []),
+        "active_prefixes": tuple(str(x).lower() for x in t.get("active_prefixes", []) or []),
     }
 
 

@@ -456,11 +456,6 @@ def _copula_identity_type(s: TypeScan) -> ClaimType:
     return ClaimType.background
 
 
-@cache
-def _possession_verbs(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in clause_table(lang).possession_verbs)
-
-
 def _possession(s: TypeScan) -> bool:
     """What something has, told in the outlet's voice with the possession as the claim's own first
     verb ("Turki punya hubungan dekat dengan Qatar dan memiliki pangkalan militer di Doha"): a
@@ -468,7 +463,7 @@ def _possession(s: TypeScan) -> bool:
     kepentingan … ingin membantu": the noun's, not the claim's predicate), not tied to an occasion
     ("sudah memiliki", a date), not in a quote or a paraphrase (what a source says something has
     is their assessment or report)."""
-    ctx, verbs, speaker = s.ctx, _possession_verbs(s.ctx.L.code), s.u.speaker
+    ctx, verbs, speaker = s.ctx, s.ctx.L.possession_verbs, s.u.speaker
     if not verbs or s.u.quote or speaker is None or speaker.kind != SpeakerKind.publisher:
         return False  # (a unit made without a speaker is nobody's voice)
     claim, lower = s.tokens, ctx.idx.lower
@@ -557,7 +552,7 @@ def _happening(s: TypeScan) -> bool:
     claim, lower = s.tokens, ctx.idx.lower
     if verbs.isdisjoint(lower[claim.start:claim.stop]):
         return False
-    if not _stance_verbs(ctx.L.code).isdisjoint(lower[claim.start:claim.stop]):
+    if not ctx.L.stance_verbs.isdisjoint(lower[claim.start:claim.stop]):
         return False
     if _modal_within(s) or ctx.cues(ctx.L.conditional, s.u.start, s.u.end):
         return False
@@ -630,7 +625,7 @@ def _own_act(s: TypeScan) -> bool:
     agents = ctx.L.object_focus_agents
     if not agents or agents.isdisjoint(ctx.idx.lower[claim.start:claim.stop]):
         return False
-    stances = _stance_verbs(ctx.L.code)
+    stances = ctx.L.stance_verbs
     return any(ctx.word(k) in agents and k + 1 < claim.stop and ctx.is_verb(k + 1)
                and not _no_act(ctx, ctx.word(k + 1), stances) for k in claim)
 
@@ -640,20 +635,10 @@ def _no_act(ctx: Ctx, w: str, stances: frozenset[str]) -> bool:
     return w in ctx.L.auxiliaries or w in ctx.L.copulas or w in stances
 
 
-@cache
-def _stance_verbs(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in clause_table(lang).stance_verbs)
-
-
 @TYPE_RULES.register("quote-own-act", lambda s: s.u.quote and _own_act(s))
 def _quote_own_act(s: TypeScan) -> ClaimType:
     """A verbatim quote in which the speaker reports what they do or did ("kami salurkan")."""
     return ClaimType.event_property
-
-
-@cache
-def _active_prefixes(lang: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in clause_table(lang).active_prefixes)
 
 
 def _reported_act(s: TypeScan) -> bool:
@@ -664,7 +649,7 @@ def _reported_act(s: TypeScan) -> bool:
     pronoun; not a verb of being, having or stance ("menjadi", "memiliki", "mengharapkan": they
     state a view or a standing fact), nor one under a modal ("bisa mengganggu"); asserted or
     denied. Where the table names the active voice's prefixes (``active_prefixes``)."""
-    ctx, prefixes = s.ctx, _active_prefixes(s.ctx.L.code)
+    ctx, prefixes = s.ctx, s.ctx.L.active_prefixes
     if not prefixes or s.modality not in (Modality.asserted, Modality.negated) or _modal_within(s):
         return False
     claim = s.tokens
@@ -690,7 +675,7 @@ def _agent_before(s: TypeScan, i: int, k: int) -> bool:
         i += 1
     if not 0 < k - i <= _SUBJECT_WORDS or _sums_up(s, i, k):
         return False
-    stances = _stance_verbs(L.code)
+    stances = L.stance_verbs
     return all(ctx.is_word(j) and not _no_subject_word(ctx, ctx.word(j), stances) for j in range(i, k))
 
 
@@ -719,13 +704,8 @@ def _not_an_act(ctx: Ctx, verb: str) -> bool:
     held, not done; or a word that only looks like an active verb (``not_acts``: "memang")."""
     suffix = ctx.L.pronoun_suffix
     stem = verb[: -len(suffix)] if suffix and verb.endswith(suffix) else verb
-    return verb in _possession_verbs(ctx.L.code) or verb in _stance_verbs(ctx.L.code) \
-        or stem in ctx.L.causatives or verb in _not_acts(ctx.L.code)
-
-
-@cache
-def _not_acts(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in clause_table(lang).not_acts)
+    return verb in ctx.L.possession_verbs or verb in ctx.L.stance_verbs \
+        or stem in ctx.L.causatives or verb in ctx.L.not_acts
 
 
 @TYPE_RULES.register("quote-act", lambda s: s.u.quote and _reported_act(s))
