@@ -3079,9 +3079,25 @@ def _relative_insertion(c: CueScan) -> int | None:
         start -= 1
     if start <= c.lo or ctx.word(start - 1) != ",":
         return None
-    if ctx.word(start) not in ctx.L.relative:
-        return _relative_before_appositive(c, start - 1)
-    return start
+    if ctx.word(start) in ctx.L.relative or _participle_insertion(c, start):
+        return start
+    return _relative_before_appositive(c, start - 1)
+
+
+def _participle_insertion(c: CueScan, t: int) -> bool:
+    """ "An Israeli official, speaking on the condition of anonymity, said …": a participle clause
+    set off by commas stands between the subject and its cue as a relative clause does, when a
+    speaker opens the clause before it (else the rules after this one decide: "Sen. Marco Rubio,
+    R-Fla., appearing on Fox News, said …")."""
+    ctx = c.ctx
+    suffix, word = ctx.L.participle_suffix, ctx.word(t)
+    if not suffix or not word.endswith(suffix) or len(word) <= len(suffix) + 2 or word in ctx.L.non_participles \
+            or t + 1 >= c.k or ctx.is_cap(t + 1):
+        return False
+    antecedent = _antecedent(c, t)
+    if antecedent is None or ctx.words_between(c.lo, antecedent[0]) > ctx.match_seq(c.lo, ctx.L.leading, antecedent[0]):
+        return False  # "…, leading up to the convention, forcing her …, said X": no subject opens the clause
+    return speaker_from_np(ctx, c.reg, antecedent[0], antecedent[1], ctx.surface(c.k)) is not None
 
 
 _RELATIVE_REACH = 24  # tokens at most from a relative pronoun to its cue across an appositive in the clause
