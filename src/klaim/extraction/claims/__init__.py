@@ -48,7 +48,7 @@ from klaim.schema import (
 )
 
 EXTRACTOR = "klaim-rules"
-EXTRACTOR_VERSION = "0.14.0"
+EXTRACTOR_VERSION = "0.14.1"
 
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
