@@ -934,6 +934,21 @@ def _stop_pool(executor: Any, interrupted: bool) -> None:
         proc.terminate()
     for proc in processes:
         proc.join(5)
+    _drain(getattr(executor, "_call_queue", None))
+
+
+def _drain(call_queue: Any) -> None:
+    """Let the pool's call queue go once its workers are gone. Its feeder thread may be blocked
+    writing a chunk into a pipe no worker reads any more, and the interpreter joins that thread at
+    exit, so an interrupted build could hang after saying so (seen in CI): read what is left, and
+    do not join the thread at exit."""
+    if call_queue is None:
+        return
+    with contextlib.suppress(Exception):  # queue.Empty ends it; a closed queue has nothing to drain
+        while True:
+            call_queue.get(timeout=0.1)
+    with contextlib.suppress(Exception):
+        call_queue.cancel_join_thread()
 
 
 def build_corpus(source: Any, out_dir: Path, *, workers: int = 1, shard_size: int = 1000,
