@@ -496,7 +496,7 @@ def _past_organisation_name(ctx: Ctx, start: int, end: int) -> int:
     words are left for a name ("Calon presiden dari Partai Republik Donald Trump": the party is
     "Partai Republik", the name "Donald Trump", not "Republik Donald Trump"). Other heads name
     longer organisations ("Organisasi Pelarangan Senjata Kimia")."""
-    if start < end and ctx.word(start) in _one_word_organisation_heads(ctx.L.code) \
+    if start < end and ctx.word(start) in ctx.L.one_word_organisation_heads \
             and ctx.words_between(start + 2, end) >= _GIVEN_AND_FAMILY \
             and all(ctx.is_word(t) for t in range(start, end)):
         return start + 2
@@ -504,11 +504,6 @@ def _past_organisation_name(ctx: Ctx, start: int, end: int) -> int:
 
 
 _GIVEN_AND_FAMILY = 2  # words at least of a name after an organisation's two
-
-
-@cache
-def _one_word_organisation_heads(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).one_word_organisation_heads)
 
 
 def _name_step_back(ctx: Ctx, start: int, role_end: int, stops: dict[int, str]) -> int:

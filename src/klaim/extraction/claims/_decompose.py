@@ -2206,19 +2206,13 @@ def _gloss_np_start(ctx: Ctx, a: int, k: int) -> int | None:
     return t if ctx.words_between(t, k) >= 2 and ctx.word(t) not in L.relative else None
 
 
-@cache
-def _only_then_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    t = clause_table(lang)
-    return frozenset(w.lower() for w in t.only_then_words), frozenset(w.lower() for w in t.only_then_modals)
-
-
 def _only_then(ctx: Ctx, a: int, k: int) -> bool:
     """Does the clause before the connective at k happen only then ("Penerbangan baru dapat
     dilanjutkan setelah pesawat diperbaiki", "Penindakan itu baru dilakukan setelah …"): a table
     word before a table modal or a passive verb? What follows the connective is then its
     condition, no fact yet, and no claim of its own; not "Kasus baru terus bermunculan sejak …",
     "Orde baru membubarkan PKI setelah …", where the word describes a noun."""
-    words, modals = _only_then_words(ctx.L.code)
+    words, modals = ctx.L.only_then_words, ctx.L.only_then_modals
     return bool(words) and any(ctx.word(t) in words and _modal_or_passive(ctx, t + 1, modals) for t in range(a, k - 1))
 
 

@@ -159,6 +159,10 @@ class Lang:
     possession_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     not_acts: frozenset[str]
+    one_word_organisation_heads: frozenset[str]
+    only_then_words: frozenset[str]
+    only_then_modals: frozenset[str]
+    place_prepositions: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -330,6 +334,7 @@ _WORD_SETS = (
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
     "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",
     "possession_verbs", "stance_verbs", "not_acts",
+    "one_word_organisation_heads", "only_then_words", "only_then_modals", "place_prepositions",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
     "subject_pronouns",
 )

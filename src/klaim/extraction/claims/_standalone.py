@@ -407,12 +407,8 @@ def _may_name_someone(ctx: Ctx, k: int) -> bool:
 
 def _after_place_word(ctx: Ctx, pos: int) -> bool:
     k = ctx.idx.between(pos, pos + 1).start
-    return k > 0 and ctx.word(k - 1) in _place_prepositions(ctx.L.code)
+    return k > 0 and ctx.word(k - 1) in ctx.L.place_prepositions
 
-
-@cache
-def _place_prepositions(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).place_prepositions)
 
 
 def _full_person_name(ctx: Ctx, reg: Registry, ent: Entity) -> str:

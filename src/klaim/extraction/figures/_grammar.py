@@ -298,6 +298,8 @@ _NUMBER_FIELDS = frozenset({"value", "low", "high"})
 _TEXT_FIELDS = frozenset({"unit", "currency", "qualifier", "counted", "iso"})
 _NULLABLE = _NUMBER_FIELDS | _TEXT_FIELDS | {"per"}
 _NOT_VALID = object()
+# every field of Figure in the model's order, with its default (the required ones are set per figure)
+_DEFAULTS = {name: field.default for name, field in Figure.model_fields.items()}
 
 
 def _figure_fields(text: str, start: int, end: int, kw: dict[str, Any]) -> dict[str, Any] | None:
@@ -306,9 +308,8 @@ def _figure_fields(text: str, start: int, end: int, kw: dict[str, Any]) -> dict[
     kind = kw.get("kind")
     if start < 0 or end < 0 or not (type(kind) is str or type(kind) is FigureKind) or kind not in _KINDS:
         return None
-    values = {"start": start, "end": end, "surface": text[start:end], "kind": _KINDS[kind], "value": None,
-              "low": None, "high": None, "unit": None, "currency": None, "per": None, "approximate": False,
-              "qualifier": None, "counted": None, "iso": None}
+    values = dict(_DEFAULTS)  # the model's order and defaults
+    values.update(start=start, end=end, surface=text[start:end], kind=_KINDS[kind])
     for name, v in kw.items():
         if name != "kind":
             values[name] = _field_value(name, v)
