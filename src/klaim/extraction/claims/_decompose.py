@@ -369,10 +369,13 @@ def _comparison_tail(ctx: Ctx, u: int, k: int) -> bool:
 
 
 def _breaks_subject(ctx: Ctx, k: int) -> bool:
+    """Can token k not stand inside a clause's subject? A cause subordinator cannot either: in
+    "… keputusan pemerintah dan DPR lantaran khawatir …" the conjunct "DPR" ends a noun phrase and
+    the cause is said of the clause before, so "DPR lantaran" is no new clause's subject."""
     L = ctx.L
     w = ctx.word(k)
     return ((not ctx.is_word(k) and not _abbreviation_stop(ctx, k)) or w in L.relative or w in L.subject_breakers
-            or w in L.coordinators or w in L.subordinators)
+            or w in L.coordinators or w in L.subordinators or w in L.cause_subordinators)
 
 
 def _abbreviation_stop(ctx: Ctx, k: int) -> bool:
