@@ -1886,7 +1886,15 @@ def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int
     """Does the cue take an object (a noun, a short act's object, a figure) rather than report
     what was said?"""
     return _takes_object(ctx, cue, content, hi, words, quoted) or _short_act(ctx, cue, content, hi) \
-        or _figure_object(ctx, cue, content, hi)
+        or _figure_object(ctx, cue, content, hi) or _takes_infinitive(ctx, cue, hi)
+
+
+def _takes_infinitive(ctx: Ctx, cue: int, hi: int) -> bool:
+    """ "Trump wants to build a wall", "the court agreed to hear cases …": a cue of intention,
+    promise or agreement before an infinitive marker names an act, and what follows is its object,
+    not what was said (the claim is the clause as a whole)."""
+    L = ctx.L
+    return cue + 1 < hi and ctx.word(cue) in L.infinitive_cues and ctx.word(cue + 1) in L.infinitive_markers
 
 
 def _anaphoric_object(ctx: Ctx, cue: int, content: int, words: list[int]) -> bool:

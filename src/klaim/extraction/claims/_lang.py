@@ -88,6 +88,8 @@ class Lang:
     speech_nouns: frozenset[str]
     recipient_words: frozenset[str]
     object_prepositions: frozenset[str]
+    infinitive_cues: frozenset[str]
+    infinitive_markers: frozenset[str]
     object_cues: frozenset[str]
     complementisers: frozenset[str]
     wish_complementisers: frozenset[str]
@@ -310,7 +312,7 @@ _WORD_SETS = (
     "post_cues", "participle_cues", "evidence_cues", "evidence_nouns", "record_cues", "complement_cues",
     "pronoun_embedders", "pre_cues",
     "prefix_cues", "inline_cues", "passive_cues", "passive_openers", "nominal_cues", "speech_nouns",
-    "recipient_words", "object_prepositions", "object_cues", "complementisers", "wish_complementisers",
+    "recipient_words", "object_prepositions", "infinitive_cues", "infinitive_markers", "object_cues", "complementisers", "wish_complementisers",
     "pronoun_speakers",
     "plural_pronouns", "speaker_boundaries", "np_participles", "group_determiners", "np_articles",
     "non_verbs", "verbs", "auxiliaries", "copulas", "predicate_coordinators", "clause_coordinators",

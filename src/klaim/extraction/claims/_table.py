@@ -122,6 +122,7 @@ class ClaimsTable(BaseModel):
     speech_nouns: Words = []
     recipient_words: Words = []
     object_prepositions: Words = []  # "agreed on creating …": after a cue, an object, not a statement
+    infinitive_cues: Words = []  # "pledged to ban …": with an infinitive marker after it, an act, nothing said
     object_cues: Words = []
     complementisers: Words = []
     wish_complementisers: Words = []
