@@ -387,6 +387,11 @@ def _abbreviation_stop(ctx: Ctx, k: int) -> bool:
     return before in ctx.L.abbreviations or "." in before
 
 
+def _initial_stop(ctx: Ctx, k: int) -> bool:
+    """The full stop of an initial inside a name ("Samuel A. Alito"): one capital letter before it."""
+    return ctx.word(k) == "." and k > 0 and ctx.is_cap(k - 1) and len(ctx.word(k - 1)) == 1 and ctx.is_word(k - 1)
+
+
 def _next_comma(ctx: Ctx, start: int, stop: int) -> int | None:
     return next((k for k in range(start, stop) if ctx.word(k) == ","), None)
 
@@ -1292,10 +1297,20 @@ def _np_start(ctx: Ctx, k: int, lo: int) -> int:
         if _spaced_particle_hyphen(ctx, a, lo):
             a -= 2  # "Masjid Al - Marzuqiyah": one name
             continue
-        if w in L.np_stops or ctx.is_verb(a - 1) or not ctx.is_word(a - 1):
+        if _abbreviation_stop(ctx, a - 1) or _initial_stop(ctx, a - 1):
+            a -= 1  # "Justice Samuel A. Alito Jr., who …": the full stops are part of the name
+            continue
+        if w in L.np_stops or ctx.is_verb(a - 1) or not ctx.is_word(a - 1) or _opens_clause_here(ctx, a - 1, lo):
             break
         a -= 1
     return a
+
+
+def _opens_clause_here(ctx: Ctx, k: int, lo: int) -> bool:
+    """Is token k a subordinator that opens the clause ("When Mr. Buchanan, who …", "…, while
+    Sanders, who …")? Then it is no part of the noun phrase after it. After a noun it may be a
+    preposition inside the phrase ("the first debate since the shootings, which …")."""
+    return ctx.word(k) in ctx.L.subordinators and (k == lo or not ctx.is_word(k - 1))
 
 
 def _spaced_particle_hyphen(ctx: Ctx, t: int, lo: int) -> bool:
@@ -1649,7 +1664,8 @@ def _determined_antecedent(ctx: Ctx, a: int, k: int, ant: str) -> tuple[int, str
     L = ctx.L
     if not L.relative_from_antecedent or ant != ctx.phrase(a, k):
         return a, ant
-    t = next((t for t in range(a, k - 1) if ctx.word(t) in L.np_articles or ctx.word(t) in L.possessive_determiners), a)
+    t = next((t for t in range(a, k - 1) if (ctx.word(t) in L.np_articles and not _initial_stop(ctx, t + 1))
+              or ctx.word(t) in L.possessive_determiners), a)  # "Samuel A. Alito": an initial, no article
     return (t, ctx.phrase(t, k)) if t > a else (a, ant)
 
 
