@@ -1,5 +1,5 @@
 """Standalone claim text: each decontextualisation rule on its own examples
-(tests/data/claims/standalone.yaml), and the article span left as written."""
+(tests/data/claims/standalone*.yaml), and the article span left as written."""
 
 from pathlib import Path
 
@@ -8,7 +8,9 @@ import yaml
 
 import klaim
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "standalone.yaml").read_text(encoding="utf-8"))
+# standalone.yaml and each helper's own file of cases (standalone_*.yaml)
+CASES = [case for path in sorted((Path(__file__).parent / "data" / "claims").glob("standalone*.yaml"))
+         for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
 def _claim(case):

@@ -28,6 +28,16 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
   statement ("hal itu") are left.
 - ``standalone.description``: "Bencana tersebut" → "Bencana angin puting beliung" when no name
   follows the noun before but a description the article writes at least twice does.
+- ``standalone.organisation-pronoun``: "it" (the table's ``organisation_pronouns``) opening a claim
+  right after an organisation's cue ("The Clinton campaign said it is looking …") → the organisation
+  as the article wrote it there; not an "it" before a copula and no participle ("it was possible
+  that …": no one's subject).
+- ``standalone.role-organisation``: "kami", "pihaknya" of a person whose organisation the article
+  does not give → the office their role names after its title ("Kepala Dinas Sosial DKI" → "Dinas
+  Sosial DKI"), from a word of ``organisation_heads`` on.
+- ``standalone.country-pair``: "kedua negara" (the table's ``pair_references``) → "Indonesia dan
+  Yordania" when the article names exactly two countries (``countries``) before it; with a third, or
+  a word after it that makes it another thing ("kedua negara bagian"), it is left.
 """
 
 from __future__ import annotations
@@ -69,6 +79,12 @@ DESCRIPTION = "standalone.description"
 CONTRACTION = "standalone.contraction"
 DEFINITE = "standalone.definite"
 QUOTED_PRONOUN = "standalone.quoted-pronoun"
+COUNTRY_PAIR = "standalone.country-pair"
+ROLE_ORGANISATION = "standalone.role-organisation"
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+ORGANISATION_PRONOUN = "standalone.organisation-pronoun"
+CUE_REACH = 60  # characters at most between an organisation's mention and the pronoun its cue leads to
+PLACE_BEFORE = re.compile(r"([A-Z][\w-]*),[ \t]*$")  # "Hamburg, " before "Jerman": the place's country
 APOSTROPHES = frozenset("'’")  # "He’s": a name before it would read as a possessive
 LOOK_BACK_MENTIONS = 20  # mentions passed over (the speaker's own) looking for the last other person
 MAX_KNOWN = 3  # distinct people of a gender tracked before a pronoun: past two, it is ambiguous anyway
@@ -87,7 +103,7 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     words = discourse_words(d.ctx.L.code)
     idx = d.ctx.idx
     wanted = words.rewritable | (d.ctx.L.demonstratives if words.demonstrative_follows else frozenset()) \
-        | _definites(d.ctx.L.code)[0]
+        | _definites(d.ctx.L.code)[0] | _pair_table(d.ctx.L.code).firsts | _organisation_pronouns(d.ctx.L.code)
     # the tokens any rule may rewrite, found once: claims overlap and would rescan the same words
     candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
     starts = [idx.spans[k][0] for k in candidates]
@@ -162,14 +178,18 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     new: tuple[str, str] | None = None
     if w in words.referring_pronouns and _leads(ctx, u, k):
         new = _pronoun_edit(d, words, reg, u, k)
+    elif w in _organisation_pronouns(ctx.L.code):
+        return _organisation_subject(d, u, k)
     elif u.quote and (w in words.first_person_singular or w in words.first_person_plural):
         return _first_person(ctx, words, u, k)
     elif w in words.party_pronouns:
         new = _party(ctx, u.speaker)
     elif w in _definites(ctx.L.code)[0]:
         return _definite(d, u, k)
+    elif w in _pair_table(ctx.L.code).firsts:
+        return _country_pair(ctx, u, k)
     elif ctx.is_cap(k):
-        new = _full_name(d, reg, k, named)
+        return _full_name(d, reg, k, named)
     elif w in ctx.L.demonstratives and words.demonstrative_follows:
         return _demonstrative(d, words, k)
     return (s, e, *new) if new is not None else None
@@ -433,7 +453,7 @@ def _speaker_name(sp: SpeakerRef, rule: str) -> tuple[str, str] | None:
 def _organisation(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
     """ "kami" of a speaker whose organisation the article gives: that organisation."""
     found = _party(ctx, sp)
-    return (found[0], FIRST_PLURAL) if found else None
+    return (found[0], found[1] if found[1] == ROLE_ORGANISATION else FIRST_PLURAL) if found else None
 
 
 def _party(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
@@ -441,7 +461,34 @@ def _party(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
         return sp.name, PARTY
     if sp.kind == SpeakerKind.person and sp.organisation and _names_an_organisation(ctx, sp.organisation):
         return sp.organisation, PARTY
-    return None
+    found = _role_organisation(ctx, sp) if sp.kind == SpeakerKind.person else None  # none, or a place
+    return (found, ROLE_ORGANISATION) if found else None
+
+
+def _opens_name(ctx: Ctx, words: list[str], i: int) -> bool:
+    """Does words[i] open a person's name: an initial ("M") or the first word of a rank
+    (``honorifics``: "Inspektur Jenderal")?"""
+    w = words[i].rstrip(".").lower()
+    if len(w) == 1:
+        return True
+    seqs = ctx.L.honorifics.by_first.get(w, ())
+    return any(tuple(x.lower() for x in words[i:i + len(seq)]) == seq for seq in seqs)
+
+
+def _role_organisation(ctx: Ctx, sp: SpeakerRef) -> str | None:
+    """The organisation a speaker's role names after its title, from a word of ``organisation_heads``
+    on ("Kepala Dinas Sosial DKI" → "Dinas Sosial DKI", "Kepala Badan Pengatur Jalan Tol (BPJT)" →
+    "Badan Pengatur Jalan Tol"), when the speaker has none of their own (or only the region of
+    their office: "Jawa Barat"): "kami" of the head of an office is the office."""
+    words = PARENTHESIS.sub("", sp.role or "").split()
+    first = next((i for i, w in enumerate(words) if i and w.lower() in ctx.L.organisation_heads), None)
+    if first is not None:  # a rank or an initial after the office opens the person's name ("Inspektur Jenderal M")
+        words = words[:next((i for i in range(first + 1, len(words)) if _opens_name(ctx, words, i)), len(words))]
+    if first is None or first == len(words) - 1 or not words[-1][:1].isupper() \
+            or not all(w[:1].isupper() or w.lower() in ctx.L.coordinators for w in words[first:]):
+        return None  # a head word alone ("Kepala Dinas") names no one office; "Obat dan Makanan" is one
+    name = " ".join(words[first:])
+    return name if _names_an_organisation(ctx, name) else None
 
 
 def _names_an_organisation(ctx: Ctx, name: str) -> bool:
@@ -451,8 +498,10 @@ def _names_an_organisation(ctx: Ctx, name: str) -> bool:
     return hit is None or hit[0] != "location"
 
 
-def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> tuple[str, str] | None:
-    """The full name for a short one, once per claim (the first mention)."""
+def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> Edit | None:
+    """The full name for a short one, once per claim (the first mention). A short name of several
+    words opening a sentence ("Wasserman Schultz stepped down") is restated whole, from its first
+    word: not its last word alone ("Wasserman Debbie Wasserman Schultz")."""
     found = _known_full_name(d, reg, k)
     if found is None:
         return None
@@ -465,11 +514,28 @@ def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> tuple[st
     named.add(key)
     if d.ctx.is_cap(k + 1) and d.ctx.idx.spans[k + 1][0] >= end:
         return None  # "Data Badan …": the word starts another name
-    if _ends_another_name(d.ctx, k) or _written_in_full(d.ctx.text, e, full):
-        return None  # "PT Adhi Karya" is not Budi Karya; "Sen. Ted Cruz" is Ted Cruz already
+    if _written_in_full(d.ctx.text, e, full):
+        return None  # "Sen. Ted Cruz" is Ted Cruz already
+    first = _written_lead(d.ctx, k, full)
+    if first < k and not _opens_sentence(d.ctx, first):
+        first = k  # inside a sentence the words before it were read as another name's (below)
+    if first == k and _ends_another_name(d.ctx, k):
+        return None  # "PT Adhi Karya" is not Budi Karya
     if end != e:
         return None  # a mention of several words is already the name as written
-    return full, FULL_NAME
+    return d.ctx.idx.spans[first][0], e, full, FULL_NAME
+
+
+def _written_lead(ctx: Ctx, k: int, full: str) -> int:
+    """The first token of the full name's words written right before its last word at token k
+    ("Wasserman" of "Debbie Wasserman Schultz" before "Schultz"); k when none is."""
+    words = full.lower().split()[:-1]
+    first = k
+    while words and first > 0 and ctx.is_word(first - 1) and ctx.word(first - 1) == words[-1] \
+            and ctx.text[ctx.idx.spans[first - 1][1]:ctx.idx.spans[first][0]] == " ":
+        words.pop()
+        first -= 1
+    return first
 
 
 def _known_full_name(d: Discourse, reg: Registry, k: int) -> tuple[str, int] | None:
@@ -875,3 +941,117 @@ def apply_edits(text: str, u: Unit, edits: list[Edit]) -> Unit:
 def _word_re(word: str) -> re.Pattern[str]:
     # cached here: names outnumber the slots of ``re``'s own cache, and compiling is the cost
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    """The table's phrases for two countries (``pair_references``) and the names they stand for."""
+
+    phrases: dict[tuple[str, ...], str]  # the phrase's words → its standalone form ("{} dan {}")
+    firsts: frozenset[str]
+    names: re.Pattern[str] | None  # any country name, longest first
+    aliases: dict[str, str]  # a name as written (lower-cased) → the country's name
+    stops: frozenset[str]
+
+
+@cache
+def _pair_table(lang: str) -> _Pairs:
+    t = claims_table(lang)
+    phrases = {tuple(p.lower().split()): form for p, form in t.pair_references.items()}
+    written = sorted({*t.countries, *t.country_aliases}, key=len, reverse=True)
+    names = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, written)) + r")(?![\w-])") if written else None
+    aliases = {n.lower(): n for n in t.countries} | {a.lower(): n for a, n in t.country_aliases.items()}
+    return _Pairs(phrases, frozenset(p[0] for p in phrases), names, aliases,
+                  frozenset(w.lower() for w in t.pair_reference_stops))
+
+
+def _country_pair(ctx: Ctx, u: Unit, k: int) -> Edit | None:
+    """ "kedua negara" at token k → the two countries the article names before it, in the order it
+    first names them, when it names exactly two: with more the phrase may mean any two of them."""
+    pairs = _pair_table(ctx.L.code)
+    for words, form in pairs.phrases.items():
+        j = k + len(words)
+        if j > len(ctx.idx.spans) or tuple(ctx.word(i) for i in range(k, j)) != words:
+            continue
+        if (j < len(ctx.idx.spans) and ctx.word(j) in pairs.stops) or ctx.idx.spans[j - 1][1] > u.end:
+            return None  # "kedua negara bagian": two states, not two countries
+        s = ctx.idx.spans[k][0]
+        named = _countries_before(ctx, pairs, s)
+        return (s, ctx.idx.spans[j - 1][1], form.format(*named), COUNTRY_PAIR) if len(named) == 2 else None
+    return None
+
+
+def _countries_before(ctx: Ctx, pairs: _Pairs, pos: int) -> list[str]:
+    """The distinct countries the article names before ``pos``, in the order it first names them; not
+    one after a place and a comma ("di KTT G20, Hamburg, Jerman"): where something happened, not a party."""
+    key = "standalone.countries"
+    found = ctx.memo.get(key)
+    if found is None:
+        hits = pairs.names.finditer(ctx.text) if pairs.names else ()
+        found = ctx.memo[key] = [(m.start(), pairs.aliases[m.group().lower()]) for m in hits
+                                 if not _after_place(ctx.text, pairs, m.start())]
+    return list(dict.fromkeys(name for start, name in found if start < pos))
+
+
+def _after_place(text: str, pairs: _Pairs, pos: int) -> bool:
+    """Is the country at ``pos`` written after a capitalised name and a comma that is no country
+    ("Hamburg, Jerman"), not an item of a list of countries ("Korea Selatan, Jepang")?"""
+    m = PLACE_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None or pairs.names is None:
+        return False
+    return not any(c.end() == m.end(1) for c in pairs.names.finditer(text, max(0, m.end(1) - 40), m.end(1)))
+
+
+@cache
+def _organisation_pronouns(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).organisation_pronouns)
+
+
+def _organisation_subject(d: Discourse, u: Unit, k: int) -> Edit | None:
+    """ "it" at token k opening a claim outside quotes, right after its organisation speaker's
+    mention and cue ("Hillary Clinton’s campaign said it is looking …") → the organisation as written
+    there. Not an "it" with no subject's role ("it was possible that …", "it would be hard to …")."""
+    ctx, sp = d.ctx, u.speaker
+    s, e = ctx.idx.spans[k]
+    if u.quote or d.in_quote(s) or sp.kind != SpeakerKind.organisation or sp.mention is None or not u.cue:
+        return None
+    if ctx.idx.between(u.start, u.end).start != k or not 0 <= s - sp.mention[1] <= CUE_REACH:
+        return None
+    between = ctx.text[sp.mention[1]:s]
+    if any(mark in between for mark in ".!?\n\"“”") or u.cue.lower() not in WORD.findall(between.lower()):
+        return None  # the pronoun does not follow the organisation's own cue
+    if _expletive(ctx, k):
+        return None
+    return s, e, _as_written(ctx, sp), ORGANISATION_PRONOUN
+
+
+def _as_written(ctx: Ctx, sp: SpeakerRef) -> str:
+    """The organisation as the mention writes it ("the State Department") when the mention is its
+    name with at most a definite article before it; else its name ("YouTube", not "A spokeswoman for
+    YouTube")."""
+    written = ctx.text[sp.mention[0]:sp.mention[1]] if sp.mention else ""
+    name = sp.name or written
+    before = written[:len(written) - len(name)].strip().lower() if written.lower().endswith(name.lower()) else None
+    return written if before is not None and (not before or before in _definites(ctx.L.code)[0]) else name
+
+
+def _expletive(ctx: Ctx, k: int) -> bool:
+    """Is the pronoun at token k followed by a copula (past auxiliaries) and a word that is no
+    participle ("it was possible", "it would be hard"), where it stands for no one? An ending
+    that is a whole word ("-ed" of "red") is rare after a copula here: taken as a participle."""
+    L, j, n = ctx.L, k + 1, len(ctx.idx.spans)
+    while j < n and ctx.word(j) in L.auxiliaries and ctx.word(j) not in L.passive_auxiliaries:
+        j += 1
+    if j >= n or ctx.word(j) not in L.passive_auxiliaries:
+        return False
+    j += 1
+    while j < n and ctx.word(j) in L.auxiliaries:
+        j += 1
+    return j >= n or not ctx.word(j).endswith(_participle_endings(L.code))
+
+
+@cache
+def _participle_endings(lang: str) -> tuple[str, ...]:
+    """The endings of participles ("is looking", "was hacked"): the time table's present and past endings."""
+    t = claims_table(lang).time_text
+    return tuple(t.present_endings) + tuple(t.past_endings) if t else ()

@@ -13,7 +13,9 @@ the figure), one that closes a name ("Super Tuesday") or owns a noun ("Tuesday's
 day or month more than half a year from publication (the other year may be meant: "jobs added in
 December" in a January article). A month without a year that would lie after publication, in a claim
 telling of the past (its nearest verb a past form, or "since" before it), is last year's: "Clinton
-released her medical records in July" in a January article is July of the year before.
+released her medical records in July" in a January article is July of the year before. A date that
+opens the claim as its subject ("Sunday is the day") takes no preposition ("On Sunday, July 24, 2016
+is the day" would not read).
 """
 
 from __future__ import annotations
@@ -66,9 +68,29 @@ def _time_edits(text: str, u: Unit, figs: list[Figure], pub: date | None, table:
         if (u.skip and u.skip[0] <= f.start < u.skip[1]) or _next_to_another(text, f, dates, table):
             continue
         new = _written(text, f, table, pub, modality, u.start)
+        if new is not None and _subject(u.text, f.surface, table):
+            new = _without_preposition(new, table)
         if new is not None:
             edits.append((f.start, f.end, new, TIME))
     return edits
+
+
+def _subject(claim: str, surface: str, t: TimeText) -> bool:
+    """Does the date open the claim's text as its subject, a verb of ``subject_verbs`` right after
+    it ("Sunday is the day …", "July 24 is the day before …")? A preposition would not read right
+    there ("On July 24, 2016 is the day")."""
+    if not claim.lower().startswith(surface.lower()):
+        return False
+    after = _SUBJECT_VERB.match(claim, len(surface))
+    return after is not None and after.group(1).lower() in t.subject_verbs
+
+
+_SUBJECT_VERB = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _without_preposition(new: str, t: TimeText) -> str:
+    prep = next((p for p in t.prepositions.values() if new.lower().startswith(p.lower() + " ")), None)
+    return new[len(prep) + 1:] if prep else new
 
 
 def _next_to_another(text: str, f: Figure, dates: list[Figure], t: TimeText) -> bool:

@@ -80,6 +80,9 @@ class TimeText(BaseModel):
     tense_stops: Words = []
     present_endings: Words = []  # "-ing": "teeing up the November showdown"
     past_lookalikes: Words = []  # words with a past ending that are none ("indeed", "hundred")
+    # a verb right after a date that opens the claim makes the date its subject: no preposition
+    # ("Sunday is the day", not "On Sunday, July 24, 2016 is the day")
+    subject_verbs: Words = []
 
 
 class ClaimsTable(BaseModel):
@@ -446,6 +449,17 @@ class ClaimsTable(BaseModel):
     time_text: TimeText | None = None
     # surface → [label, canonical name]
     gazetteer: dict[Phrase, tuple[EntityLabel, Phrase]] = {}
+    # standalone text (helper standalone, session 12): a phrase for two countries ("kedua negara") →
+    # its standalone form with the two the article named before it ("{} dan {}"); the country names
+    # (a short form → its full name in ``country_aliases``: "RI" → "Indonesia"); a word after the phrase
+    # that makes it another thing ("kedua negara bagian": two states) leaves it
+    pair_references: dict[Phrase, Phrase] = {}
+    countries: Phrases = []
+    country_aliases: dict[Phrase, Phrase] = {}
+    pair_reference_stops: Words = []
+    # "X's campaign said it is looking …": a pronoun for a thing ("it") right after an organisation's cue
+    # is the organisation; not before a copula and a word that is no participle ("it was possible that")
+    organisation_pronouns: Words = []
 
 
 def _normalised(raw: Any) -> Any:
