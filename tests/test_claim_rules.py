@@ -60,7 +60,9 @@ def test_explain_lists_each_claim_with_its_rules():
     assert f"[{claims[0].start}:{claims[0].end}]" in out
 
 
-MODALITY = [dict(case, lang=path.stem) for path in sorted((RULES_DIR.parent / "modality").glob("*.yaml"))
+# a file's language is the last part of its name ("id.yaml", "types12_id.yaml")
+MODALITY = [dict(case, lang=path.stem.rsplit("_", 1)[-1])
+            for path in sorted((RULES_DIR.parent / "modality").glob("*.yaml"))
             for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 

@@ -11,7 +11,8 @@ import klaim
 from klaim.extraction.claims._typing import TYPE_RULES
 
 TYPES = Path(__file__).parent / "data" / "claims" / "types"
-CASES = [dict(case, lang=path.stem) for path in sorted(TYPES.glob("*.yaml"))
+# a file's language is the last part of its name ("id.yaml", "types12_id.yaml")
+CASES = [dict(case, lang=path.stem.rsplit("_", 1)[-1]) for path in sorted(TYPES.glob("*.yaml"))
          for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 

@@ -27,7 +27,7 @@ from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._discourse import attribute_discourse
 from klaim.extraction.claims._entities import entities
-from klaim.extraction.claims._modality import denied, modality, relative_content_start
+from klaim.extraction.claims._modality import RELATIVE_CLAIMS, denied, modality, relative_content_start
 from klaim.extraction.claims._standalone_time import with_time
 from klaim.extraction.claims._typing import typed
 from klaim.extraction.claims._units import article_units
@@ -218,16 +218,12 @@ def _rules(u: Unit) -> list[str]:
 
 _DEFAULT_VERDICT = frozenset({"verdict"})
 _DIRECT_CONTENT = "unit.attributed"
-# Claims that state what a relative clause says of its noun ("calon yang tidak memenuhi syarat" →
-# "Calon tidak memenuhi syarat."): the clause is their predicate, so its negation or hedge is theirs.
-_RELATIVE_CLAIMS = frozenset({"marked-relative", "named-relative", "nonrestrictive", "relative-conjunct", "relative"})
-
 
 def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents: list[Entity],
            time: TimeRef | None, pub: date | None) -> Claim:
     surface = ctx.text[u.start:u.end]
     skip = ctx.skip = u.skip
-    mod_start = relative_content_start(ctx, u.start, u.end) if u.role in _RELATIVE_CLAIMS else u.start
+    mod_start = relative_content_start(ctx, u.start, u.end) if u.role in RELATIVE_CLAIMS else u.start
     mod, mod_rules = modality(ctx, mod_start, u.end, u.cue, figs)
     type_figs = [f for f in figs if not skip[0] <= f.start < skip[1]] if skip else figs
     ctype, type_rule = typed(ctx, u, type_figs, mod, pub)

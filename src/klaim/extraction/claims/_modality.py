@@ -43,6 +43,11 @@ def in_relative(ctx: Ctx, s: int, pos: int) -> bool:
     return False  # only adverbs, or nothing, before the cue
 
 
+# Claims that state what a relative clause says of its noun ("calon yang tidak memenuhi syarat" →
+# "Calon tidak memenuhi syarat."): the clause is their predicate, so its cues are theirs.
+RELATIVE_CLAIMS = frozenset({"marked-relative", "named-relative", "nonrestrictive", "relative-conjunct", "relative"})
+
+
 def relative_content_start(ctx: Ctx, s: int, e: int) -> int:
     """Where the content of a claim made of a noun and its relative clause starts: right after the
     clause's relative pronoun, so that a cue inside the clause is the claim's own; ``s`` when the

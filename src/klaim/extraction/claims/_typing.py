@@ -22,7 +22,13 @@ from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import WISH_DEMAND
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._mentions import discourse_words
-from klaim.extraction.claims._modality import cue_within, future_opener, in_relative
+from klaim.extraction.claims._modality import (
+    RELATIVE_CLAIMS,
+    cue_within,
+    future_opener,
+    in_relative,
+    relative_content_start,
+)
 from klaim.extraction.claims._rules import RuleSet
 from klaim.schema import ClaimType, Figure, FigureKind, Modality, SpeakerKind
 
@@ -151,14 +157,19 @@ def _reference_year(s: TypeScan) -> int | None:
     return s.ctx.memo["typing.latest-year"]
 
 
+# a number (and a slash) right before a date: the date is part of a document's number ("UU Nomor
+# 31 Tahun 1999", "UU No. 35/2014"), not when the claim happened
+_NUMBERED = re.compile(r"\d\s*/?\s*$")
+
+
 def _old_date(s: TypeScan) -> bool:
     """A date in the claim well before publication ("pada 1949") marks history."""
     year = _reference_year(s)
     if year is None:
         return False
-    limit = year - s.ctx.L.background_years
+    limit, text = year - s.ctx.L.background_years, s.ctx.text
     return any(f.kind == FigureKind.date and f.iso and f.iso[:4].isdigit() and int(f.iso[:4]) < limit
-               for f in s.figures)
+               and not _NUMBERED.search(text, max(0, f.start - 4), f.start) for f in s.figures)
 
 
 @TYPE_RULES.register("old-date", _old_date)
@@ -325,7 +336,44 @@ def _experience_type(s: TypeScan) -> ClaimType:
 
 def _assessing(s: TypeScan) -> bool:
     cue = s.u.cue
-    return s.has("position") or bool(cue and s.ctx.L.position.pattern.fullmatch(cue.lower()))
+    return _own_position_cue(s) or bool(cue and s.ctx.L.position.pattern.fullmatch(cue.lower()))
+
+
+def _own_position_cue(s: TypeScan) -> bool:
+    """A position cue of the claim's own: not a verb of saying, thinking or asking that opens a
+    relative clause ("voters who believe that …", "warga yang meminta foto": what the noun's
+    referent thinks or does, not the speaker's assessment; as in modality, ``in_relative``). A
+    grading or an obligation there is still the speaker's ("jumlah yang sangat besar", "hal yang
+    harus diperhatikan adalah …"). In a claim made of a relative clause the clause is the claim's
+    own predicate."""
+    if not s.has("position"):
+        return False
+    ctx, u = s.ctx, s.u
+    start = relative_content_start(ctx, u.start, u.end) if u.role in RELATIVE_CLAIMS else u.start
+    return any(not (in_relative(ctx, start, a) and _act_of_noun(ctx, a, b) and _headed(ctx, start, a))
+               for a, b in ctx.cues(ctx.L.position, u.start, u.end))
+
+
+def _act_of_noun(ctx: Ctx, a: int, b: int) -> bool:
+    """The cue at [a, b) is a verb or a cue of saying or thinking, not an obligation."""
+    if ctx.L.deontic.pattern.fullmatch(ctx.text[a:b].lower()):
+        return False
+    k = ctx.idx.between(a, b).start
+    return ctx.is_verb(k) or ctx.word(k) in ctx.L.pre_cues
+
+
+_EXISTENTIAL_REACH = 2  # words before a relative pronoun an existential may stand ("Ada pula yang …")
+
+
+def _headed(ctx: Ctx, start: int, a: int) -> bool:
+    """The relative clause of the cue at ``a`` qualifies a noun of the claim: its pronoun is not
+    the claim's first word ("yang juga masih berharap …") nor after an existential ("Ada pula yang
+    menilai bahwa …": some hold the view, and the claim states it)."""
+    first, k = ctx.idx.between(start, a + 1).start, ctx.idx.between(a, a + 1).start
+    r = next((j for j in range(k - 1, first - 1, -1) if ctx.word(j) in ctx.L.relative), None)
+    if r is None or r == first:
+        return False
+    return not any(ctx.match_seq(j, ctx.L.existentials, r) for j in range(max(first, r - _EXISTENTIAL_REACH), r))
 
 
 @TYPE_RULES.register("position-cue", _assessing)
@@ -471,8 +519,31 @@ def _possession(s: TypeScan) -> bool:
         return False
     if _episodic(s):
         return False
-    first = next((k for k in claim if lower[k] in verbs or ctx.is_verb(k) or lower[k] in ctx.L.auxiliaries), None)
-    return first is not None and lower[first] in verbs and not in_relative(ctx, s.u.start, ctx.idx.starts[first])
+    found = _first_predicate(s)
+    if found is None:
+        return False
+    lead, first = found
+    return lower[first] in verbs and not in_relative(ctx, s.u.start, ctx.idx.starts[lead])
+
+
+def _first_predicate(s: TypeScan) -> tuple[int, int] | None:
+    """Where the claim's predicate starts and its first verb, past the adverbs the table counts as
+    auxiliaries ("Turki juga punya …", "masih memiliki", "hanya punya"). A modal, a wish or a
+    negation stops there ("bisa memiliki", "ingin memiliki": what may be or is wanted, not what is;
+    "tidak memiliki dokumen", "belum memiliki tempat": a lack, which the news reports)."""
+    ctx, lower = s.ctx, s.ctx.idx.lower
+    L = ctx.L
+    lead = None
+    for k in s.tokens:
+        w = lower[k]
+        if w in L.auxiliaries and not L.conditional_needs.pattern.fullmatch(w) and w not in L.stance_verbs \
+                and not L.negated.pattern.fullmatch(w):
+            lead = k if lead is None else lead
+            continue
+        if w in L.possession_verbs or ctx.is_verb(k) or w in L.auxiliaries:
+            return (k if lead is None else lead), k
+        lead = None  # a word between: the adverbs before it were not the predicate's
+    return None
 
 
 @TYPE_RULES.register("possession", _possession)
