@@ -769,7 +769,7 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
 
 def _classified(phrase: _Phrase) -> SpeakerRef | None:
     for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _document_speaker, _described_before,
-                 _description_speaker):
+                 _closing_person_description, _description_speaker):
         hit = rule(phrase)
         if not isinstance(hit, _Undecided):
             return hit
@@ -883,6 +883,21 @@ def _document_issuer(ctx: Ctx, t: int) -> str | None:
     while end < n and ctx.is_cap(end):
         end += 1
     return ctx.phrase(t + 2, end) if end > t + 2 else None
+
+
+def _closing_person_description(p: _Phrase) -> Decision:
+    """ "politisi Partai Demokrasi Indonesia Perjuangan (PDIP) itu", "pria berkumis itu": a
+    description opened by a lower-case noun that describes a person (``person_nouns``) and closed
+    by a demonstrative is the person last named, whatever names of parties, offices or places it
+    holds (helper idfix, session 12)."""
+    ctx = p.ctx
+    if p.j - p.i < 2 or ctx.is_cap(p.i) or p.first not in _person_nouns(ctx.L.code)[1] \
+            or ctx.word(p.j - 1) not in ctx.L.demonstratives:
+        return UNDECIDED
+    ref = p.reg.pronoun(ctx, p.i, p.cue)
+    if not ref.name:
+        return UNDECIDED
+    return _moved(ref, mention=p.mention, via="speaker.definite-description")
 
 
 def _description_speaker(p: _Phrase) -> Decision:
@@ -1753,7 +1768,32 @@ def _speaker_after_cue(ctx: Ctx, cue: int, hi: int) -> TokenRange:
     if ctx.word(cue) in ctx.L.prefix_cues and start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
     phrase = _through_role_list(ctx, TokenRange(start, _np_end_after(ctx, start, hi)), hi)
+    phrase = _through_closing_description(ctx, phrase, hi)
     ctx.memo["attribution.speaker-after-cue"] = (cue, hi, phrase)
+    return phrase
+
+
+_CLOSING_DESCRIPTION_WORDS = 14  # "kata pria asal Cepu, Kabupaten Blora, Jawa Tengah, itu"
+_CLAUSE_END_MARKS = frozenset({".", ",", "!", "?", ";"})
+
+
+def _through_closing_description(ctx: Ctx, phrase: TokenRange, hi: int) -> TokenRange:
+    """ "ujar pria yang murah senyum ini.", "kata mantan Ketua Mahkamah Konstitusi 2008 - 2013
+    itu.": a phrase opened by a noun that describes a person (``person_nouns``) runs on to the
+    demonstrative that closes the clause, past the verb, number or relative clause that cut it;
+    the whole description is someone named before (helper idfix, session 12)."""
+    L = ctx.L
+    if phrase.end >= hi or ctx.is_cap(phrase.start) or ctx.word(phrase.start) not in _person_nouns(L.code)[1] \
+            or not claims_table(L.code).demonstratives_follow_noun or _nickname_after(ctx, phrase.end, hi):
+        return phrase  # "perempuan yang akrab dengan sapaan Angie tersebut": the name it goes by decides
+    for t in range(phrase.start + 1, min(hi, phrase.start + _CLOSING_DESCRIPTION_WORDS)):
+        word = ctx.word(t)
+        if word in L.demonstratives:
+            closes = t + 1 >= hi or ctx.word(t + 1) in _CLAUSE_END_MARKS
+            return TokenRange(phrase.start, t + 1) if closes else phrase
+        if word in L.post_cues or word in L.pre_cues or word in L.subordinators \
+                or not (ctx.is_word(t) or word in ",-()"):
+            return phrase
     return phrase
 
 
