@@ -768,8 +768,8 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
 
 
 def _classified(phrase: _Phrase) -> SpeakerRef | None:
-    for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _document_speaker, _described_before,
-                 _closing_person_description, _description_speaker):
+    for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _pronoun_cue_speaker, _document_speaker,
+                 _described_before, _closing_person_description, _description_speaker):
         hit = rule(phrase)
         if not isinstance(hit, _Undecided):
             return hit
@@ -857,6 +857,16 @@ def _pronoun_speaker(p: _Phrase) -> Decision:
     if p.first in L.pronoun_speakers:
         return _moved(p.reg.pronoun(p.ctx, p.i, p.cue), mention=p.mention)
     return UNDECIDED
+
+
+def _pronoun_cue_speaker(p: _Phrase) -> Decision:
+    """ "…," ujarnya menambahkan: a post cue with the pronoun suffix before another cue is no name
+    but the cue's own pronoun, the person last named (helper idfix, session 12)."""
+    L = p.ctx.L
+    suffix = L.pronoun_suffix
+    if p.j - p.i != 1 or not suffix or not p.first.endswith(suffix) or p.first[: -len(suffix)] not in L.post_cues:
+        return UNDECIDED
+    return _moved(p.reg.pronoun(p.ctx, p.i, p.cue), mention=p.mention)
 
 
 def _document_speaker(p: _Phrase) -> Decision:
@@ -2073,7 +2083,7 @@ def _past_dateline(ctx: Ctx, lo: int, start: int, end: int) -> int:
 def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
     """The speaker phrase before the cue verb at token ``cue``: the clause before it, past a
     dateline and discourse words, without the auxiliaries in front of the verb."""
-    cue = _before_infinitive_opener(ctx, lo, cue)
+    cue = _before_time_phrase(ctx, lo, _before_infinitive_opener(ctx, lo, cue))
     start = _phrase_start_before(ctx, lo, cue)
     if start is None:
         return None
@@ -2101,6 +2111,20 @@ _TAG_TOKENS = 8  # an affiliation in brackets after a name ("(D-N.Y.)") is at mo
 def _infinitive_openers(lang: str) -> tuple[tuple[str, ...], ...]:
     t = claims_table(lang)
     return tuple(tuple(w.lower().split()) for w in t.infinitive_openers)
+
+
+_TIME_PHRASE_WORDS = 3  # words at most of a time phrase of ``speaker_time_phrases`` ("beberapa waktu lalu")
+
+
+def _before_time_phrase(ctx: Ctx, lo: int, cue: int) -> int:
+    """Where a time phrase right before the cue at token ``cue`` starts ("Yasonna saat itu
+    beralasan", "Israel beberapa waktu lalu menyatakan"): when it was said, no part of who said it,
+    and its demonstrative closes no description (table key speaker_time_phrases; helper idfix,
+    session 12); else ``cue``."""
+    for k in range(max(lo + 1, cue - _TIME_PHRASE_WORDS), cue):
+        if ctx.match_seq(k, ctx.L.speaker_time_phrases, cue) == cue - k:
+            return k
+    return cue
 
 
 def _before_infinitive_opener(ctx: Ctx, lo: int, cue: int) -> int:

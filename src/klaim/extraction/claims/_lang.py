@@ -113,6 +113,7 @@ class Lang:
     citations: Sequences
     source_tails: Sequences
     free_relative_openers: Sequences
+    speaker_time_phrases: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -344,7 +345,7 @@ _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "source_tails", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
-    "measure_predicates", "free_relative_openers",
+    "measure_predicates", "free_relative_openers", "speaker_time_phrases",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 

@@ -229,6 +229,7 @@ class ClaimsTable(BaseModel):
     leading_connectives: Phrases = []
     correlative_openers: Phrases = []
     free_relative_openers: Phrases = []  # "wherever", "whatever": open a clause that is no claim of its own
+    speaker_time_phrases: Phrases = []  # "saat itu" in "Yasonna saat itu beralasan": when, not who
     nickname_cues: Phrases = []  # after "yang" in a speaker's description, the name follows ("akrab disapa")
     uncertain: Phrases = []
     hedged: Phrases = []
