@@ -101,6 +101,7 @@ class Attribution:
     subject_span: tuple[int, int] | None = None  # where that subject is written (not a claim of its own)
     anaphoric: bool = False          # "Hal itu disampaikan X": the sentence before is what X said
     rule: str = ""                   # name of the cue rule that found it
+    fronted: bool = False            # subject_span is a fronted clause ("Jika …, kata X, …"), written before the text
 
 
 @dataclass
@@ -1858,16 +1859,30 @@ def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: i
     """ "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …": after a
     clause without a main verb the attribution is parenthetical; the main clause after it is
     what is said, about the words before it."""
-    if not _parenthetical_cue(ctx, cue) or _has_main_verb(ctx, clause_start, content_end):
+    lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
+    fronted = _fronted_clause(ctx, lead, content_end)
+    if not _parenthetical_cue(ctx, cue) or (_has_main_verb(ctx, clause_start, content_end) and not fronted):
         return None
     rest = _parenthetical_rest(ctx, phrase_end, hi)
     if rest is None:
         return None
-    lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
     if content_end <= lead:
         return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest))
+    if fronted:
+        return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject_span=ctx.span(lead, content_end),
+                           fronted=True)
     return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=ctx.phrase(lead, content_end),
                        subject_span=ctx.span(lead, content_end))
+
+
+def _fronted_clause(ctx: Ctx, lead: int, end: int) -> bool:
+    """ "Jika penyadapan dihilangkan, kata Febri, tentu akan …": tokens lead..end-1 are one fronted
+    clause or adverbial, opened by a word of ``fronted_clause_openers`` with no comma inside (a
+    comma would close a clause of its own: "Kendati …, namun Juda memperingatkan …, menurut Juda,
+    …"), and the main clause follows the inserted source (helper idfix, session 12)."""
+    if end - lead < 2 or ctx.word(lead) not in ctx.L.fronted_clause_openers:
+        return False  # "Sebab, …": one word is a connective
+    return all(ctx.word(t) not in (",", ";", ":") for t in range(lead, end))
 
 
 def _parenthetical_cue(ctx: Ctx, cue: int) -> bool:
@@ -1888,9 +1903,18 @@ def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
     while end > p and ctx.word(end - 1) in _FINAL:
         end -= 1
     words = [t for t in range(p, end) if ctx.is_word(t)]
-    if len(words) >= ctx.L.min_claim_tokens and any(ctx.is_verb(t) for t in words):
+    if len(words) >= ctx.L.min_claim_tokens and (any(ctx.is_verb(t) for t in words) or _opens_predicate(ctx, p)):
         return p, end
     return None
+
+
+def _opens_predicate(ctx: Ctx, t: int) -> bool:
+    """Does token t open a predicate without a verb the tagger knows ("…, kata dia, masih tinggi",
+    "…, kata dia, sebesar Rp 10.600", "…, kata dia, telah terbentuk …"): an auxiliary, a copula or
+    a measure word (helper idfix, session 12)?"""
+    L, word = ctx.L, ctx.word(t)
+    return word in L.auxiliaries or word in L.copulas or word in L.predicate_markers \
+        or ctx.match_seq(t, L.measure_predicates, t + 1) > 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,6 +139,7 @@ class Lang:
     naming_cues: frozenset[str]
     naming_openers: frozenset[str]
     subject_pronouns: frozenset[str]
+    fronted_clause_openers: frozenset[str]
     owner_words: frozenset[str]
     appositive_openers: frozenset[str]
     appositive_breakers: frozenset[str]
@@ -337,7 +338,7 @@ _WORD_SETS = (
     "possession_verbs", "stance_verbs", "not_acts",
     "one_word_organisation_heads", "only_then_words", "only_then_modals", "place_prepositions",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
-    "subject_pronouns",
+    "subject_pronouns", "fronted_clause_openers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

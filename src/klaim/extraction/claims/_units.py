@@ -286,8 +286,8 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
                               subject_prefix=prefix)
             units = _outside_nested(units, _nested_start(sent.atts, a, a.content))
             units = from_subject(ctx, units, subject_span)
-            if front is not None:
-                _fronted_in_text(ctx, units, front)
+            if front is not None or (a.fronted and subject_span is not None):
+                _fronted_in_text(ctx, units, front or subject_span)
             scan.units += [wish_demand(ctx, u) for u in _tagged(units, _with_via(rules, a.speaker))]
 
 
