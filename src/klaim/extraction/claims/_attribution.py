@@ -1869,8 +1869,8 @@ def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: i
     if content_end <= lead:
         return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest))
     if fronted:
-        return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject_span=ctx.span(lead, content_end),
-                           fronted=True)
+        return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest),
+                           subject_span=ctx.span(lead, content_end), fronted=True)
     return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=ctx.phrase(lead, content_end),
                        subject_span=ctx.span(lead, content_end))
 
@@ -1903,15 +1903,15 @@ def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
     while end > p and ctx.word(end - 1) in _FINAL:
         end -= 1
     words = [t for t in range(p, end) if ctx.is_word(t)]
-    if len(words) >= ctx.L.min_claim_tokens and (any(ctx.is_verb(t) for t in words) or _opens_predicate(ctx, p)):
+    if len(words) >= ctx.L.min_claim_tokens and any(ctx.is_verb(t) or _marks_predicate(ctx, t) for t in words):
         return p, end
     return None
 
 
-def _opens_predicate(ctx: Ctx, t: int) -> bool:
-    """Does token t open a predicate without a verb the tagger knows ("…, kata dia, masih tinggi",
-    "…, kata dia, sebesar Rp 10.600", "…, kata dia, telah terbentuk …"): an auxiliary, a copula or
-    a measure word (helper idfix, session 12)?"""
+def _marks_predicate(ctx: Ctx, t: int) -> bool:
+    """Does token t mark a predicate without a verb the tagger knows ("…, kata dia, masih tinggi",
+    "…, kata dia, sebesar Rp 10.600", "…, kata Royke, pengerjaan proyek itu belum tuntas"): an
+    auxiliary, a copula or a measure word (helper idfix, session 12)?"""
     L, word = ctx.L, ctx.word(t)
     return word in L.auxiliaries or word in L.copulas or word in L.predicate_markers \
         or ctx.match_seq(t, L.measure_predicates, t + 1) > 0
