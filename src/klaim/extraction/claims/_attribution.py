@@ -101,6 +101,7 @@ class Attribution:
     subject_span: tuple[int, int] | None = None  # where that subject is written (not a claim of its own)
     anaphoric: bool = False          # "Hal itu disampaikan X": the sentence before is what X said
     rule: str = ""                   # name of the cue rule that found it
+    fronted: bool = False            # subject_span is a fronted clause ("Jika …, kata X, …"), written before the text
 
 
 @dataclass
@@ -768,8 +769,8 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
 
 
 def _classified(phrase: _Phrase) -> SpeakerRef | None:
-    for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _document_speaker, _described_before,
-                 _description_speaker):
+    for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _pronoun_cue_speaker, _document_speaker,
+                 _described_before, _closing_person_description, _description_speaker):
         hit = rule(phrase)
         if not isinstance(hit, _Undecided):
             return hit
@@ -859,6 +860,16 @@ def _pronoun_speaker(p: _Phrase) -> Decision:
     return UNDECIDED
 
 
+def _pronoun_cue_speaker(p: _Phrase) -> Decision:
+    """ "…," ujarnya menambahkan: a post cue with the pronoun suffix before another cue is no name
+    but the cue's own pronoun, the person last named (helper idfix, session 12)."""
+    L = p.ctx.L
+    suffix = L.pronoun_suffix
+    if p.j - p.i != 1 or not suffix or not p.first.endswith(suffix) or p.first[: -len(suffix)] not in L.post_cues:
+        return UNDECIDED
+    return _moved(p.reg.pronoun(p.ctx, p.i, p.cue), mention=p.mention)
+
+
 def _document_speaker(p: _Phrase) -> Decision:
     """ "menurut catatan Departemen Kesehatan Inggris": the source is who keeps the document."""
     ctx = p.ctx
@@ -883,6 +894,21 @@ def _document_issuer(ctx: Ctx, t: int) -> str | None:
     while end < n and ctx.is_cap(end):
         end += 1
     return ctx.phrase(t + 2, end) if end > t + 2 else None
+
+
+def _closing_person_description(p: _Phrase) -> Decision:
+    """ "politisi Partai Demokrasi Indonesia Perjuangan (PDIP) itu", "pria berkumis itu": a
+    description opened by a lower-case noun that describes a person (``person_nouns``) and closed
+    by a demonstrative is the person last named, whatever names of parties, offices or places it
+    holds (helper idfix, session 12)."""
+    ctx = p.ctx
+    if p.j - p.i < 2 or ctx.is_cap(p.i) or p.first not in _person_nouns(ctx.L.code)[1] \
+            or ctx.word(p.j - 1) not in ctx.L.demonstratives:
+        return UNDECIDED
+    ref = p.reg.pronoun(ctx, p.i, p.cue)
+    if not ref.name:
+        return UNDECIDED
+    return _moved(ref, mention=p.mention, via="speaker.definite-description")
 
 
 def _description_speaker(p: _Phrase) -> Decision:
@@ -1753,7 +1779,32 @@ def _speaker_after_cue(ctx: Ctx, cue: int, hi: int) -> TokenRange:
     if ctx.word(cue) in ctx.L.prefix_cues and start < hi and ctx.word(start) in ctx.L.recipient_words:
         start += 1
     phrase = _through_role_list(ctx, TokenRange(start, _np_end_after(ctx, start, hi)), hi)
+    phrase = _through_closing_description(ctx, phrase, hi)
     ctx.memo["attribution.speaker-after-cue"] = (cue, hi, phrase)
+    return phrase
+
+
+_CLOSING_DESCRIPTION_WORDS = 14  # "kata pria asal Cepu, Kabupaten Blora, Jawa Tengah, itu"
+_CLAUSE_END_MARKS = frozenset({".", ",", "!", "?", ";"})
+
+
+def _through_closing_description(ctx: Ctx, phrase: TokenRange, hi: int) -> TokenRange:
+    """ "ujar pria yang murah senyum ini.", "kata mantan Ketua Mahkamah Konstitusi 2008 - 2013
+    itu.": a phrase opened by a noun that describes a person (``person_nouns``) runs on to the
+    demonstrative that closes the clause, past the verb, number or relative clause that cut it;
+    the whole description is someone named before (helper idfix, session 12)."""
+    L = ctx.L
+    if phrase.end >= hi or ctx.is_cap(phrase.start) or ctx.word(phrase.start) not in _person_nouns(L.code)[1] \
+            or not claims_table(L.code).demonstratives_follow_noun or _nickname_after(ctx, phrase.end, hi):
+        return phrase  # "perempuan yang akrab dengan sapaan Angie tersebut": the name it goes by decides
+    for t in range(phrase.start + 1, min(hi, phrase.start + _CLOSING_DESCRIPTION_WORDS)):
+        word = ctx.word(t)
+        if word in L.demonstratives:
+            closes = t + 1 >= hi or ctx.word(t + 1) in _CLAUSE_END_MARKS
+            return TokenRange(phrase.start, t + 1) if closes else phrase
+        if word in L.post_cues or word in L.pre_cues or word in L.subordinators \
+                or not (ctx.is_word(t) or word in ",-()"):
+            return phrase
     return phrase
 
 
@@ -1808,16 +1859,30 @@ def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: i
     """ "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …": after a
     clause without a main verb the attribution is parenthetical; the main clause after it is
     what is said, about the words before it."""
-    if not _parenthetical_cue(ctx, cue) or _has_main_verb(ctx, clause_start, content_end):
+    lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
+    fronted = _fronted_clause(ctx, lead, content_end)
+    if not _parenthetical_cue(ctx, cue) or (_has_main_verb(ctx, clause_start, content_end) and not fronted):
         return None
     rest = _parenthetical_rest(ctx, phrase_end, hi)
     if rest is None:
         return None
-    lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
     if content_end <= lead:
         return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest))
+    if fronted:
+        return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest),
+                           subject_span=ctx.span(lead, content_end), fronted=True)
     return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=ctx.phrase(lead, content_end),
                        subject_span=ctx.span(lead, content_end))
+
+
+def _fronted_clause(ctx: Ctx, lead: int, end: int) -> bool:
+    """ "Jika penyadapan dihilangkan, kata Febri, tentu akan …": tokens lead..end-1 are one fronted
+    clause or adverbial, opened by a word of ``fronted_clause_openers`` with no comma inside (a
+    comma would close a clause of its own: "Kendati …, namun Juda memperingatkan …, menurut Juda,
+    …"), and the main clause follows the inserted source (helper idfix, session 12)."""
+    if end - lead < 2 or ctx.word(lead) not in ctx.L.fronted_clause_openers:
+        return False  # "Sebab, …": one word is a connective
+    return all(ctx.word(t) not in (",", ";", ":") for t in range(lead, end))
 
 
 def _parenthetical_cue(ctx: Ctx, cue: int) -> bool:
@@ -1838,9 +1903,18 @@ def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
     while end > p and ctx.word(end - 1) in _FINAL:
         end -= 1
     words = [t for t in range(p, end) if ctx.is_word(t)]
-    if len(words) >= ctx.L.min_claim_tokens and any(ctx.is_verb(t) for t in words):
+    if len(words) >= ctx.L.min_claim_tokens and any(ctx.is_verb(t) or _marks_predicate(ctx, t) for t in words):
         return p, end
     return None
+
+
+def _marks_predicate(ctx: Ctx, t: int) -> bool:
+    """Does token t mark a predicate without a verb the tagger knows ("…, kata dia, masih tinggi",
+    "…, kata dia, sebesar Rp 10.600", "…, kata Royke, pengerjaan proyek itu belum tuntas"): an
+    auxiliary, a copula or a measure word (helper idfix, session 12)?"""
+    L, word = ctx.L, ctx.word(t)
+    return word in L.auxiliaries or word in L.copulas or word in L.predicate_markers \
+        or ctx.match_seq(t, L.measure_predicates, t + 1) > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -2041,7 +2115,7 @@ def _past_dateline(ctx: Ctx, lo: int, start: int, end: int) -> int:
 def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
     """The speaker phrase before the cue verb at token ``cue``: the clause before it, past a
     dateline and discourse words, without the auxiliaries in front of the verb."""
-    cue = _before_infinitive_opener(ctx, lo, cue)
+    cue = _before_time_phrase(ctx, lo, _before_infinitive_opener(ctx, lo, cue))
     start = _phrase_start_before(ctx, lo, cue)
     if start is None:
         return None
@@ -2069,6 +2143,20 @@ _TAG_TOKENS = 8  # an affiliation in brackets after a name ("(D-N.Y.)") is at mo
 def _infinitive_openers(lang: str) -> tuple[tuple[str, ...], ...]:
     t = claims_table(lang)
     return tuple(tuple(w.lower().split()) for w in t.infinitive_openers)
+
+
+_TIME_PHRASE_WORDS = 3  # words at most of a time phrase of ``speaker_time_phrases`` ("beberapa waktu lalu")
+
+
+def _before_time_phrase(ctx: Ctx, lo: int, cue: int) -> int:
+    """Where a time phrase right before the cue at token ``cue`` starts ("Yasonna saat itu
+    beralasan", "Israel beberapa waktu lalu menyatakan"): when it was said, no part of who said it,
+    and its demonstrative closes no description (table key speaker_time_phrases; helper idfix,
+    session 12); else ``cue``."""
+    for k in range(max(lo + 1, cue - _TIME_PHRASE_WORDS), cue):
+        if ctx.match_seq(k, ctx.L.speaker_time_phrases, cue) == cue - k:
+            return k
+    return cue
 
 
 def _before_infinitive_opener(ctx: Ctx, lo: int, cue: int) -> int:

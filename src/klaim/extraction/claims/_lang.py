@@ -115,6 +115,7 @@ class Lang:
     citations: Sequences
     source_tails: Sequences
     free_relative_openers: Sequences
+    speaker_time_phrases: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -140,6 +141,7 @@ class Lang:
     naming_cues: frozenset[str]
     naming_openers: frozenset[str]
     subject_pronouns: frozenset[str]
+    fronted_clause_openers: frozenset[str]
     owner_words: frozenset[str]
     appositive_openers: frozenset[str]
     appositive_breakers: frozenset[str]
@@ -339,7 +341,7 @@ _WORD_SETS = (
     "possession_verbs", "stance_verbs", "not_acts",
     "one_word_organisation_heads", "only_then_words", "only_then_modals", "place_prepositions",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
-    "subject_pronouns",
+    "subject_pronouns", "fronted_clause_openers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -347,7 +349,7 @@ _SEQUENCES = (
     "passive_adverbs", "spokesperson_roles", "honorifics", "portfolio_roles", "region_roles",
     "document_words", "not_speakers", "existentials", "citations", "source_tails", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
-    "measure_predicates", "free_relative_openers",
+    "measure_predicates", "free_relative_openers", "speaker_time_phrases",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 

@@ -233,6 +233,7 @@ class ClaimsTable(BaseModel):
     leading_connectives: Phrases = []
     correlative_openers: Phrases = []
     free_relative_openers: Phrases = []  # "wherever", "whatever": open a clause that is no claim of its own
+    speaker_time_phrases: Phrases = []  # "saat itu" in "Yasonna saat itu beralasan": when, not who
     nickname_cues: Phrases = []  # after "yang" in a speaker's description, the name follows ("akrab disapa")
     uncertain: Phrases = []
     hedged: Phrases = []
@@ -267,6 +268,9 @@ class ClaimsTable(BaseModel):
     # only ever subjects: after a cue one opens the clause said, never the speaker ("…, said she
     # thinks …"); none in Indonesian, where "kata dia" names the speaker
     subject_pronouns: Words = []
+    # open a fronted clause or adverbial before a source inserted between commas ("Jika …, kata X,
+    # …"): the main clause after the insertion is what was said, with the fronted part
+    fronted_clause_openers: Words = []
     kin_nouns: Words = []            # after a possessive they name a person ("her husband was the president")
     bare_identity: bool = False      # no articles: a copula and any noun phrase say who someone is
     perfect_auxiliaries: Words = []  # before an act's participle, a completed act ("have decided"): an event

@@ -286,8 +286,9 @@ def _attributed_units(ctx: Ctx, scan: _Scan, sent: _Sentence) -> None:
                               subject_prefix=prefix)
             units = _outside_nested(units, _nested_start(sent.atts, a, a.content))
             units = from_subject(ctx, units, subject_span)
-            if front is not None:
-                _fronted_in_text(ctx, units, front)
+            written_before = front if front is not None else subject_span if a.fronted else None
+            if written_before is not None:
+                _fronted_in_text(ctx, units, written_before)
             scan.units += [wish_demand(ctx, u) for u in _tagged(units, _with_via(rules, a.speaker))]
 
 
