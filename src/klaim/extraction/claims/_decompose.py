@@ -26,6 +26,7 @@ from klaim.extraction.claims._context import CLOSING, DATELINE, OPENING, Ctx
 from klaim.extraction.claims._enumeration import (
     MAX_ITEMS,
     cause_head_end,
+    closes_pair,
     contrast_cut,
     enumeration_ends,
     figure_ends,
@@ -173,6 +174,8 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
     """Length of the connective that leads tokens i..j-1 ("Namun", "Selain itu"), 0 if none."""
     L = ctx.L
     n = ctx.match_seq(i, L.leading, j)
+    if n and ctx.match_seq(i, L.adverb_phrases, j) > n:
+        return 0  # "So far, it is working": the phrase is the claim's time, no connective
     if n and ctx.match_seq(i, L.free_relative_openers, j) > n:
         return 0  # "Di mana pun mereka berada, …": a clause that leads to the main one, no connective
     if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
@@ -188,7 +191,8 @@ def _trim_leading(ctx: Ctx, i: int, j: int, *, residual: bool, verbatim: bool, k
         i += _leading_connective(ctx, i, j, keep_verb)
     if i < j and (not ctx.is_word(i) and quote_mark(ctx.text, ctx.idx.spans[i][0]) not in OPENING):
         i += 1
-    if residual and i < j and ctx.word(i) in L.subordinators:
+    i += _time_of_speaking(ctx, i, j)
+    if residual and _opens_subordinate(ctx, i, j):
         i += 1
     c = ctx.match_seq(i, L.citations, j) if not verbatim and i < j and ctx.word(i) in L.citations.by_first else 0
     if c:
@@ -198,6 +202,29 @@ def _trim_leading(ctx: Ctx, i: int, j: int, *, residual: bool, verbatim: bool, k
             i = comma + 1
     return i
 
+
+
+def _opens_subordinate(ctx: Ctx, k: int, j: int) -> bool:
+    """Is token k a subordinator (``subordinators``) that opens no adverb ("once again")?"""
+    return k < j and ctx.word(k) in ctx.L.subordinators and not ctx.match_seq(k, ctx.L.adverb_phrases, j)
+
+
+SPEAKING_TIME_WORDS = 2  # words at most in the time of an act of speaking ("Tuesday night")
+
+
+def _time_of_speaking(ctx: Ctx, i: int, j: int) -> int:
+    """ "Wasserman Schultz announced Sunday she will resign …", "Clinton said Wednesday she, too, wants
+    …": a day right after a speech cue (``speaking_time_words``) dates the act of speaking, and the
+    clause said starts after it; the number of its words, 0 if none (not "said Thursday's speeches
+    have …", where the day is the clause's subject)."""
+    L = ctx.L
+    if i == 0 or i >= j or ctx.word(i) not in L.speaking_time_words \
+            or not (ctx.word(i - 1) in L.pre_cues or ctx.word(i - 1) in L.post_cues):
+        return 0
+    n = 1
+    while n < SPEAKING_TIME_WORDS and i + n < j and ctx.word(i + n) in L.speaking_time_words:
+        n += 1
+    return n if _clause_subject_len(ctx, i + n, j) else 0
 
 
 _FIGURE_SIGNS = "%‰°"
@@ -540,9 +567,9 @@ def _skip_relative(ctx: Ctx, st: _Scan, k: int) -> int:
 def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] | None:
     """At a coordinator, comma or semicolon k: the split point and where the scan goes on."""
     L, j = ctx.L, st.j
-    u = k + 1
-    if ctx.word(k) == "," and u < j and ctx.word(u) in L.coordinators:
-        u += 1
+    u = _conjunct_start(ctx, k, j)
+    if u is None:
+        return None
     v = _skip_modifiers(ctx, u, j)
     if not (v < j and ctx.is_verb(v)) and u < j and ctx.is_verb(u):
         v = u  # an auxiliary that is the verb itself: "… and has 32 members"
@@ -560,6 +587,16 @@ def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] |
         return (k, u, kind), v
     st.purpose = False
     return (k, u, kind), u
+
+
+def _conjunct_start(ctx: Ctx, k: int, j: int) -> int | None:
+    """Where what follows the coordinator, comma or semicolon at k starts (past a coordinator
+    after a comma); None where the coordinator opens an adverb ("has so far been outspent") or
+    closes a pair ("both X and Y", one fact): no split there."""
+    u = k + 1
+    if ctx.word(k) == "," and u < j and ctx.word(u) in ctx.L.coordinators:
+        u += 1
+    return None if ctx.match_seq(u - 1, ctx.L.adverb_phrases, j) or closes_pair(ctx, u - 1) else u
 
 
 def _clause_after_connectives(ctx: Ctx, st: _Scan, k: int, u: int) -> tuple[tuple[int, int, str], int] | None:
@@ -843,14 +880,34 @@ def _voice_changes(ctx: Ctx, a: int | None, b: int) -> bool:
 
 
 def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: SpeakerRef,
-              spans: list[tuple[int, int]], *, residual: bool = False,
-              para_start: int | None = None, cue: str | None = None,
-              default_subject: str | None = None, subject_prefix: str | None = None) -> list[Unit]:
-    """Atomic claims in content tokens i..j-1 (already known to belong to ``speaker``).
+              spans: list[tuple[int, int]], **kwargs: Any) -> list[Unit]:
+    """Atomic claims in content tokens i..j-1 (already known to belong to ``speaker``); keywords
+    ``residual``, ``para_start``, ``cue``, ``default_subject`` and ``subject_prefix``.
 
     ``default_subject`` restates who the content is about when it has no subject of its own
-    ("Elza mengaku sudah berkomunikasi …" → "Elza sudah berkomunikasi …").
+    ("Elza mengaku sudah berkomunikasi …" → "Elza sudah berkomunikasi …"). A stretch that only says
+    what the speaker was asked (``_question_context``) is no claim; what is said inside it after
+    the question may be ("…, which friends described as miserable").
     """
+    units = _decompose(ctx, i, j, sentence, speaker, spans, **kwargs)
+    if not units or ctx.L.question_participles.isdisjoint(ctx.idx.lower[i:i + 3]):
+        return units  # most stretches: no participle of asking near their start, looked for at once
+    a, b = trim_tokens(ctx, i, j, residual=kwargs.get("residual", False), para_start=kwargs.get("para_start"),
+                       keep_verb=kwargs.get("default_subject") is not None or kwargs.get("subject_prefix") is not None)
+    cut = _question_end(ctx, a, b)
+    if cut is None:
+        return units
+    asked_at = a + 1 if ctx.word(a) in ctx.L.subordinators else a  # "when asked …"
+    start, end = ctx.idx.spans[asked_at][0], ctx.idx.spans[cut - 1][1]
+    asked = [u for u in units if u.start > start and u.end <= end]  # "…, which friends described as …"
+    return asked + (decompose(ctx, cut + 1, j, sentence, speaker, spans, **kwargs) if cut < b else [])
+
+
+def _decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: SpeakerRef,
+               spans: list[tuple[int, int]], *, residual: bool = False,
+               para_start: int | None = None, cue: str | None = None,
+               default_subject: str | None = None, subject_prefix: str | None = None) -> list[Unit]:
+    """``decompose`` on the stretch as it is."""
     keep_verb = default_subject is not None or subject_prefix is not None
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
     if _nothing_to_claim(ctx, i, j, residual, keep_verb):
@@ -891,15 +948,108 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
         return [member, *decompose(ctx, main, j, sentence, speaker, spans, residual=residual, cue=cue)]
     d = _Decomposition(ctx, sentence, speaker, spans, cue, i, keep_verb)
     override = _apposition_claim(d, j)
-    s0, e0, v0 = _subject(ctx, i, j)
+    (s0, e0, v0), aux0, points = _clause_subject(ctx, i, j)
     ns, ne = appositive_subject(ctx, i, (s0, e0))
-    subject, override, points = _main_subject(ctx, (i, j), (ns, ne, v0), _split_points(ctx, i, j), override,
+    subject, override, points = _main_subject(ctx, (i, j), (ns, ne, v0), points, override,
                                               (default_subject, subject_prefix))
-    carried = [ctx.phrase(e0, v0)] if v0 > e0 and v0 < j else []
-    carry = _Carry(subject, carried, override, ns if ne > ns else i, ne if ne > ns else i, (e0, v0))
+    carried = [ctx.phrase(aux0, v0)] if v0 > aux0 and v0 < j else []
+    carry = _Carry(subject, carried, override, ns if ne > ns else i, ne if ne > ns else i, (aux0, v0))
     _copula_clause_carry(ctx, carry, v0, j)
     _conjuncts(d, [(i, i, "main"), *points], j, carry)
     return _tagged_role(d.units, "appositive-subject") if ns != s0 else d.units
+
+
+def _clause_subject(ctx: Ctx, i: int, j: int) -> tuple[tuple[int, int, int], int, list[tuple[int, int, str]]]:
+    """The clause's (subject start, subject end, verb), where its auxiliaries start, and its split
+    points; past a noun phrase set off after an opening name (``_subject_appositive``), whose
+    commas and coordinators split nothing."""
+    points = _split_points(ctx, i, j)
+    app = _subject_appositive(ctx, i, j)
+    if app is None:
+        s0, e0, v0 = _subject(ctx, i, j)
+        return (s0, e0, v0), e0, points
+    c1, c2, v = app
+    return (i, c1, v), c2 + 1, [p for p in points if not c1 <= p[0] <= c2]
+
+
+SUBJECT_NAME_TOKENS = 8  # tokens at most in the name that opens a clause before a noun phrase set off after it
+SUBJECT_APPOSITIVE_REACH = 24  # tokens at most in a noun phrase set off after a clause's opening name
+
+
+def _subject_appositive(ctx: Ctx, i: int, j: int) -> tuple[int, int, int] | None:
+    """ "Tashfeen Malik, one of two terrorists involved in the attacks, posted …", "Democracy for
+    America, a group that endorsed Sanders in the primary, launched …": a name that opens the
+    clause and a noun phrase set off after it by commas, with a participle, a relative clause or a
+    coordinator inside, before the clause's verb: the name is the subject and the phrase says who it
+    is; the phrase's verbs are no predicate of the clause, and its second comma opens none (which
+    left a verbless claim "Tashfeen Malik, one of two terrorists …" and a claim "one of two
+    terrorists posted …"). (first comma, second comma, verb), else None. A verbless plain phrase
+    is ``appositive_subject``'s."""
+    if not ctx.L.appositive_openers:
+        return None
+    c1 = _next_comma(ctx, i + 1, min(j, i + SUBJECT_NAME_TOKENS + 1))
+    if c1 is None or c1 + 2 >= j or not _opening_name(ctx, i, c1) or not _opens_appositive(ctx, c1 + 1):
+        return None
+    c2 = next((t for t in range(c1 + 2, min(j, c1 + SUBJECT_APPOSITIVE_REACH)) if _ends_phrase(ctx, t, j)), None)
+    if c2 is None or ctx.word(c2) != "," or not _inner_predicate(ctx, c1 + 1, c2):
+        return None
+    v = _skip_modifiers(ctx, c2 + 1, j)
+    return (c1, c2, v) if _finite_verb(ctx, v, j) else None
+
+
+def _inner_predicate(ctx: Ctx, a: int, b: int) -> bool:
+    """Do tokens a..b-1 make a noun phrase with a participle, a relative clause or a coordinator in
+    it, and no auxiliary before its relative clause ("Among Republicans, 27 percent would vote for
+    …, followed by …" is a clause, no phrase)?"""
+    L = ctx.L
+    if not any(ctx.is_verb(t) or ctx.word(t) in L.relative or ctx.word(t) in L.coordinators for t in range(a + 1, b)):
+        return False
+    rel = next((t for t in range(a, b) if ctx.word(t) in L.relative), b)
+    return not any(ctx.word(t) in L.predicate_markers for t in range(a, rel))
+
+
+def _finite_verb(ctx: Ctx, v: int, j: int) -> bool:
+    """Is token v a verb that can be a clause's predicate: not a participle ("…, saying …" opens
+    a participle clause) nor a speaker's cue ("…, said")?"""
+    suffix = ctx.L.participle_suffix
+    return v < j and ctx.is_verb(v) and not (suffix and ctx.word(v).endswith(suffix)) \
+        and ctx.word(v) not in ctx.L.post_cues
+
+
+def _opening_name(ctx: Ctx, i: int, c: int) -> bool:
+    """Are tokens i..c-1 a name: capitalised words, with abbreviations' stops, particles and the
+    connectors of an organisation's name between them ("Democracy for America", "Gov. Chris
+    Christie of New Jersey"); not one word capitalised only as the sentence's first ("Essentially")?"""
+    L = ctx.L
+    if c - i == 1 and not _named_elsewhere(ctx, i):
+        return False
+    for t in range(i, c):
+        w = ctx.word(t)
+        if ctx.is_word(t) and ctx.is_cap(t) and w not in L.not_names:
+            continue
+        if _abbreviation_stop(ctx, t) or (t > i and (w in L.particles or (
+                w in L.organisation_connectors and t + 1 < c and ctx.is_cap(t + 1)))):
+            continue
+        return False
+    return ctx.is_cap(i)
+
+
+def _opens_appositive(ctx: Ctx, t: int) -> bool:
+    """Does a phrase that says who a name is open at token t: an article ("a group that …"), a
+    lower-case word that opens no clause ("one of two terrorists", "eager all evening to …") or a
+    name's possessive ("Donald Trump's fired campaign manager")?"""
+    L, w = ctx.L, ctx.word(t)
+    if w in L.appositive_openers:
+        return True
+    if ctx.is_word(t) and not ctx.is_cap(t):
+        return w not in L.relative and w not in L.coordinators and w not in L.subordinators
+    ending = clause_table(L.code).possessive_ending
+    for k in range(t, min(t + ROLE_NAME_WORDS, len(ctx.idx.spans) - 1)):
+        if not (ctx.is_word(k) and ctx.is_cap(k)):
+            return False
+        if ending and ctx.word(k).replace("’", "'").endswith(ending):
+            return ctx.is_word(k + 1) and not ctx.is_cap(k + 1)
+    return False
 
 
 EVIDENCE_TAG_WORDS = 6  # words at most of the data named in a tag ("the Pew Research Center analysis")
@@ -963,6 +1113,37 @@ def _nothing_to_claim(ctx: Ctx, i: int, j: int, residual: bool, keep_verb: bool)
     """Too few words, a residue without a verb, or a fronted predicate cut off its main clause."""
     return n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None) \
         or (not keep_verb and _lone_fronted_member(ctx, i, j))
+
+
+def _question_end(ctx: Ctx, i: int, j: int) -> int | None:
+    """ "Asked whether he would back the nominee, Rubio said …", "…, he said when asked about the
+    wall", "“…?” asked Sen. Barbara Mikulski", "Asked about the vote, she pointed to …": a phrase
+    that says what the speaker was asked (a participle of ``question_participles``, after a
+    subordinator or not) is the occasion of what was said, a question, no claim (the guideline)
+    and no part of the span of the clause it is fronted to. Where it ends: j, or the comma or dash
+    before a clause of its own; None when the stretch opens with no such phrase, or the phrase
+    carries a quote or a colon (what was said)."""
+    L = ctx.L
+    k = i + 1 if i < j and ctx.word(i) in L.subordinators else i
+    if k >= j or ctx.word(k) not in L.question_participles:
+        return None
+    for t in range(k + 1, j):
+        w = ctx.word(t)
+        if w == ":" or (not ctx.is_word(t) and quote_mark(ctx.text, ctx.idx.spans[t][0]) in OPENING):
+            return None
+        if (w == "," or _is_dash(ctx, t)) and _clause_after(ctx, t + 1, j):
+            return t
+    return j
+
+
+def _clause_after(ctx: Ctx, t: int, j: int) -> bool:
+    """Does a clause of its own open at token t: a short subject and its verb, or a noun phrase
+    opened by an article with a verb after it ("…, an average of 32 percent across all 50 states
+    picked …"); not the rest of the question ("…, which friends described as troubled, hurt …")?"""
+    if t >= j:
+        return False
+    return bool(_clause_subject_len(ctx, t, j)) or (
+        ctx.word(t) in ctx.L.np_articles and any(ctx.is_verb(v) for v in range(t + 1, j)))
 
 
 def _fronted_member(ctx: Ctx, i: int, j: int) -> tuple[tuple[int, int], list[str], int] | None:
@@ -1634,7 +1815,7 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
         return b
     on_clause = _describes_clause(ctx, a, ant_start)
     if not on_clause:
-        ant_start, ant = _determined_antecedent(ctx, ant_start, k - 1, ant)
+        ant_start, ant = _past_examples_opener(ctx, *_determined_antecedent(ctx, ant_start, k - 1, ant), k - 1)
     start = _relative_claim_start(ctx, ant_start, k, s)
     ant = relative_antecedent(ctx, k, ant)
     if on_clause:
@@ -1691,11 +1872,22 @@ def first_predicate_end(ctx: Ctx, k: int, end: int) -> int | None:
         verb = verb or ctx.is_verb(t)
         if not ctx.is_word(t) and not _abbreviation_stop(ctx, t):
             return None  # a comma or bracket: the clause has a part inserted, not two predicates
-        if verb and ctx.word(t) in L.predicate_coordinators:
+        if verb and ctx.word(t) in L.predicate_coordinators and not closes_pair(ctx, t):
             v = _skip_modifiers(ctx, t + 1, end)
             said = ctx.words_between(k + 1, t) >= L.min_claim_tokens - 1  # not "the media, which is and …"
             return t if said and v < end and (v > t + 1 or ctx.is_verb(v)) else None
     return None
+
+
+def _past_examples_opener(ctx: Ctx, ant_start: int, ant: str, end: int) -> tuple[int, str]:
+    """ "… under similar circumstances, such as Chief Petty Officer Lyle White, who pleaded guilty
+    …": the clause describes the example, not "such as" before it (a ``subject_breakers`` phrase);
+    the antecedent's start and text past it. Where relative claims start at their antecedent
+    (``relative_from_antecedent``)."""
+    n = ctx.match_seq(ant_start, ctx.L.breaker_seqs, end) if ctx.L.relative_from_antecedent else 0
+    if not n or ant_start + n >= end:
+        return ant_start, ant
+    return ant_start + n, ctx.phrase(ant_start + n, end)
 
 
 def _relative_claim_start(ctx: Ctx, ant_start: int, k: int, s: int) -> int:
@@ -2127,8 +2319,8 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     out: list[Unit] = []
     verb = next((t for t in range(a, b) if ctx.is_verb(t)), b)
     for k in range(verb + 1, b - 1):
-        if ctx.word(k) not in L.subordinators:
-            continue
+        if not _opens_subordinate(ctx, k, b):
+            continue  # "has once again breached": an adverb, no clause after a subordinator
         end = next((t for t in range(k + 2, b) if ctx.word(t) in _CLAUSE_ENDS or ctx.word(t) in L.subordinators
                     or _is_dash(ctx, t)), b)
         if _states_a_fact(ctx, k + 1, end) and not _irrealis_time(ctx, a, k, end):

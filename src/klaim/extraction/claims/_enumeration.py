@@ -308,7 +308,7 @@ def enumeration_ends(ctx: Ctx, a: int, b: int) -> list[int]:
     depth = _depths(ctx, a, b)
     list_open = 0  # the ends of the list being read start here
     for k in _item_marks(ctx, v + 1, b - 1):
-        if not depth[k - a] and _closes_alternatives(ctx, k, b):
+        if not depth[k - a] and (_closes_alternatives(ctx, k, b) or closes_pair(ctx, k)):
             del ends[list_open:]
             continue
         end = None if depth[k - a] or k == closing else _item_end(ctx, k, b, v, (depth, a))
@@ -340,6 +340,26 @@ def _closes_alternatives(ctx: Ctx, k: int, b: int) -> bool:
     # "Rp 3,8 triliun atau turun 25,7 persen", "3.187 notaris atau sekitar 22 persen": what follows
     # restates or adds to the item before, a predicate or a figure of its own, not another choice
     return not _elaborates(ctx, k + 1, b)
+
+
+def closes_pair(ctx: Ctx, k: int) -> bool:
+    """Is token k the coordinator of a pair that a word of ``pair_openers`` opens within its first
+    item ("to be both president and commander in chief", "is worth either $43 billion or $55
+    billion")? The pair is one fact: no claim ends at its first item, and no clause starts after
+    the coordinator ("the survey came as both Mr. Sanders and Mrs. Clinton have stepped up …")."""
+    L = ctx.L
+    if ctx.word(k) not in L.list_coordinators or not L.pair_openers:
+        return False
+    for t in range(k - 1, max(-1, k - MAX_ITEM_WORDS - 2), -1):
+        if ctx.word(t) in L.pair_openers:
+            return True
+        if ctx.word(t) in _PAIR_BREAKS or ctx.word(t) in L.list_coordinators or (
+                ctx.word(t) == "." and not (t > 0 and ctx.word(t - 1) in L.abbreviations)):  # "both Mr. Sanders and …"
+            return False
+    return False
+
+
+_PAIR_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "?", "!"})  # marks that end a pair's first item
 
 
 def _elaborates(ctx: Ctx, t: int, b: int) -> bool:
@@ -758,11 +778,17 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         if t < v:
             continue
         k = _figure_item_end(ctx, t, later, depth[t - a:later - a], b)
-        if k is not None and (depth[k - a] or _figure_gloss(ctx, k, b)):
+        if k is not None and (depth[k - a] or _joins_one_figure(ctx, k, b)):
             continue  # "(sekitar Rp 106 juta": a claim must not end inside a bracket, nor before a gloss
         if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
             ends.append(k)
     return ends[:MAX_ITEMS]
+
+
+def _joins_one_figure(ctx: Ctx, k: int, b: int) -> bool:
+    """Does the coordinator at k join what is one figure's fact: a gloss of the figure before it,
+    or a pair ("either $43 billion or $55 billion")?"""
+    return _figure_gloss(ctx, k, b) or closes_pair(ctx, k)
 
 
 def _is_figure_number(ctx: Ctx, a: int, k: int) -> bool:

@@ -84,6 +84,9 @@ class Lang:
     irrealis_modals: frozenset[str]
     denial_complementisers: frozenset[str]
     enquiry_verbs: frozenset[str]
+    question_participles: frozenset[str]
+    speaking_time_words: frozenset[str]
+    pair_openers: frozenset[str]
     location_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     recipient_words: frozenset[str]
@@ -116,6 +119,7 @@ class Lang:
     source_tails: Sequences
     free_relative_openers: Sequences
     speaker_time_phrases: Sequences
+    adverb_phrases: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -341,7 +345,7 @@ _WORD_SETS = (
     "possession_verbs", "stance_verbs", "not_acts",
     "one_word_organisation_heads", "only_then_words", "only_then_modals", "place_prepositions",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
-    "subject_pronouns", "fronted_clause_openers",
+    "subject_pronouns", "fronted_clause_openers", "question_participles", "speaking_time_words", "pair_openers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -350,6 +354,7 @@ _SEQUENCES = (
     "document_words", "not_speakers", "existentials", "citations", "source_tails", "correlative_openers",
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
     "measure_predicates", "free_relative_openers", "speaker_time_phrases",
+    "adverb_phrases",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 

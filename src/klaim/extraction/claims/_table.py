@@ -234,6 +234,8 @@ class ClaimsTable(BaseModel):
     correlative_openers: Phrases = []
     free_relative_openers: Phrases = []  # "wherever", "whatever": open a clause that is no claim of its own
     speaker_time_phrases: Phrases = []  # "saat itu" in "Yasonna saat itu beralasan": when, not who
+    # "so far", "once again": open with a connective or subordinator but only modify what follows
+    adverb_phrases: Phrases = []
     nickname_cues: Phrases = []  # after "yang" in a speaker's description, the name follows ("akrab disapa")
     uncertain: Phrases = []
     hedged: Phrases = []
@@ -375,6 +377,9 @@ class ClaimsTable(BaseModel):
     # after an act's short object: when it was done ("called Sanders after …"), no statement
     time_subordinators: Words = []
     enquiry_verbs: Words = []  # being asked or met: the act of speaking; listed, other verbs there state facts
+    question_participles: Words = []  # "Asked whether …, X said": what was asked is the occasion of speaking, no claim
+    speaking_time_words: Words = []  # "said Tuesday she will …": the day after a cue dates the act of speaking
+    pair_openers: Words = []  # "both X and Y", "either X or Y": the pair is one fact, split at neither item
     location_verbs: Words = []  # "yang berada di …" on a name: where it is, a fact of its own
     speech_act_adjuncts: Words = []  # after "<cue> hal itu": the circumstances of speaking ("… hal itu saat …")
     # inside a speaker phrase before its cue: where the act of speaking starts ("X kepada kumparan

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -49,20 +50,61 @@ def _significant(ctx: Ctx, q: Quote) -> bool:
 
 def _completes_phrase(ctx: Ctx, q: Quote) -> bool:
     """Does the quote complete a phrase its clause opened right before the mark ("landed a sharp
-    dig at “my dear sister Hillary Clinton.”", "funded by “closing tax loopholes …”")? A
-    preposition (``phrase_quote_openers``) needs what follows: the
+    dig at “my dear sister Hillary Clinton.”", "funded by “closing tax loopholes …”", "condemned
+    the “attack …”")? A preposition or an article (``phrase_quote_openers``) or a noun's
+    possessive needs what follows: the
     quote is part of the running clause, no statement of its own, when it ends the sentence (a
     comma after it may lead to its speaker: "The “question … remains a great one,” Hasen wrote")."""
     openers = ctx.L.phrase_quote_openers
     if not openers or q.close is None:
         return False
     k = bisect_left(ctx.idx.starts, q.open) - 1
-    if k < 0 or ctx.idx.spans[k][1] > q.open or ctx.word(k) not in openers:
+    if k < 0 or ctx.idx.spans[k][1] > q.open or not (ctx.word(k) in openers or _possessive(ctx, k)):
         return False
+    if ctx.word(k) not in ctx.L.np_stops and (_after_cue(ctx, k) or _speech_quote(ctx, q)):
+        return False  # "said the justice's “mind is shot.”", "the “… I don't think …”": what was said, as before
     if ctx.text[q.start:q.end].rstrip()[-1:] in (",", ":", ";"):
         return False  # "… remains a great one to consider," Hasen wrote: the quote leads to its speaker
     after = ctx.text[mark_end(ctx.text, q.close):q.close + 12].lstrip(" ")[:1]
     return after in ("", "\n", ".", "!", "?") or after.isupper()  # the quote ends the sentence
+
+
+def _possessive(ctx: Ctx, k: int) -> bool:
+    """Is token k a noun's possessive ("the investigation's “specific focus …”"), which needs the noun
+    after it; not a pronoun's contraction ("he's", "that's")? Where the table has a
+    ``possessive_ending`` and lists ``phrase_quote_openers``."""
+    L, ending = ctx.L, clause_table(ctx.L.code).possessive_ending
+    word = ctx.word(k).replace("’", "'")
+    if not ending or len(word) <= len(ending) or not word.endswith(ending):
+        return False
+    stem = word[:-len(ending)]
+    return not (stem in L.appositive_breakers or stem in L.demonstratives or stem in L.relative)
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+
+
+def _speech_quote(ctx: Ctx, q: Quote) -> bool:
+    """Is the quote someone's speech rather than a phrase: more than one sentence ("the “same kind of
+    attitude. The attitude being, …”") or words in the first person ("the “strategic threats …,
+    which I don't think …”")?"""
+    inner = ctx.text[q.start:q.end]
+    return bool(_SENTENCE_INSIDE.search(inner)) or ctx.L.first_person.first(inner) is not None
+
+
+CUE_REACH = 6  # tokens looked back from a quote's opener for the speech cue that reports the quote
+
+
+def _after_cue(ctx: Ctx, k: int) -> bool:
+    """Is there a speech cue among the few tokens before token k, in the same clause ("said the
+    83-year-old justice's", "expects to leave Nevada with a")?"""
+    L = ctx.L
+    for t in range(k - 1, max(-1, k - CUE_REACH - 1), -1):
+        if not ctx.is_word(t):
+            return False
+        if ctx.word(t) in L.pre_cues or ctx.word(t) in L.post_cues:
+            return True
+    return False
 
 
 def _ends_as_title(ctx: Ctx, last: int) -> bool:
