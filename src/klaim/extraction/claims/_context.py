@@ -70,9 +70,14 @@ class Ctx:
     def positions(self, word: str) -> list[int]:
         """Token indices where the lower-cased ``word`` occurs."""
         if self._positions is None:
-            self._positions = {}
+            found: dict[str, list[int]] = {}
             for k, w in enumerate(self.idx.lower):
-                self._positions.setdefault(w, []).append(k)
+                at = found.get(w)
+                if at is None:
+                    found[w] = [k]  # no list made and thrown away for every token, as setdefault would
+                else:
+                    at.append(k)
+            self._positions = found
         return self._positions.get(word, [])
 
     skip: tuple[int, int] | None = None  # a range whose cues do not count (an inserted clause)

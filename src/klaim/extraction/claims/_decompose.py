@@ -2657,23 +2657,15 @@ def _after_word_index(text: str) -> dict[str, list[int]]:
     commas: "Kunciran, Pakojan"), with where each such run ends: one pass over the text, so a
     long text asking about many words costs no more than one asking about one."""
     index: dict[str, list[int]] = {}
-    for m in _WORD_RUN.finditer(text):
-        if _word_before_space(text, m.start()):
-            index.setdefault(m.group(), []).append(m.end())
+    for m in _WORD_THEN_RUN.finditer(text):
+        index.setdefault(m.group(1), []).append(m.end(1))
     return index
 
 
-def _word_before_space(text: str, p: int) -> bool:
-    """Is there white space right before ``p``, and does the run of word characters and commas
-    before it hold a word character ("met Stein", "Kunciran, Pakojan"; not ", , Stein")?"""
-    i = p
-    while i > 0 and _SPACE.match(text, i - 1):
-        i -= 1
-    if i == p:
-        return False
-    while i > 0 and text[i - 1] == ",":
-        i -= 1
-    return i > 0 and _WORD_RUN.match(text, i - 1) is not None
+# A run of word characters with white space right before it, and before that commas and a word
+# character ("met Stein", "Kunciran, Pakojan"; not ", , Stein"). The run is read by a lookahead,
+# not consumed: the next search starts at it, as it may itself be the word before the next run.
+_WORD_THEN_RUN = re.compile(r"\w,*\s+(?=(\w+))")
 
 
 def _after_word_ends(text: str, word: str) -> tuple[int, ...]:
