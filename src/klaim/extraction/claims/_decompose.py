@@ -74,8 +74,19 @@ def trim_tokens(ctx: Ctx, i: int, j: int, *, residual: bool = False, para_start:
                 verbatim: bool = False, keep_verb: bool = False) -> tuple[int, int]:
     """Drop leading connectives and punctuation and trailing punctuation from tokens i..j-1.
 
-    ``verbatim`` (quotes) keeps the words and only drops punctuation at the edges.
+    ``verbatim`` (quotes) keeps the words and only drops punctuation at the edges. The answer
+    depends on the tokens alone: kept per article, as a clause's stages ask again for the same
+    stretch (a fifth of the questions on IndoSum).
     """
+    key = ("decompose.trim", i, j, residual, para_start, verbatim, keep_verb)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = _trimmed(ctx, i, j, residual, para_start, verbatim, keep_verb)
+    return hit  # type: ignore[no-any-return]
+
+
+def _trimmed(ctx: Ctx, i: int, j: int, residual: bool, para_start: int | None, verbatim: bool,
+             keep_verb: bool) -> tuple[int, int]:
     if para_start is not None:
         # "1. Saya sampai …", "(2) …": a list item's number; "JAKARTA, KOMPAS.com - …": a dateline
         i = _skip_paragraph_opening(ctx, i, j, para_start, LIST_NUMBER)
@@ -2467,6 +2478,8 @@ def role_before_name_claims(ctx: Ctx, sentence: tuple[int, int], units: list[Uni
         return []
     toks = ctx.idx.between(*sentence)
     out: list[Unit] = []
+    if words.heads.isdisjoint(ctx.idx.lower[toks.start + 1:toks.stop - 1]):
+        return out  # most sentences: no role noun, looked for at once
     for h in range(toks.start + 1, toks.stop - 1):
         if ctx.word(h) not in words.heads or ctx.is_cap(h) or not ctx.is_cap(h + 1):
             continue
