@@ -35,7 +35,7 @@ from klaim.extraction.claims._enumeration import (
     trailing_appositive,
     wish_predicate_ends,
 )
-from klaim.extraction.claims._lang import Phrases
+from klaim.extraction.claims._lang import Lang, Phrases
 from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import DOUBLE_APOSTROPHE, ends_sentence, mark_before, quote_mark
 from klaim.schema import SpeakerKind
@@ -269,11 +269,34 @@ def n_words(ctx: Ctx, i: int, j: int) -> int:
 
 def _skip_modifiers(ctx: Ctx, k: int, j: int) -> int:
     """Skip auxiliaries and hedges that stand between a subject or connective and the verb."""
-    L = ctx.L
-    while k < j and (ctx.word(k) in L.auxiliaries or L.hedged.pattern.fullmatch(ctx.word(k))
-                     or L.negated.pattern.fullmatch(ctx.word(k))):
+    modifier, word = _modifiers(ctx), ctx.word
+    while k < j and modifier[word(k)]:
         k += 1
     return k
+
+
+class _Modifiers(dict[str, bool]):
+    """Whether each word asked about is an auxiliary, hedge or negation, worked out the first
+    time it is asked (``__missing__``) and kept per article: asked for the tokens after every
+    comma and coordinator of every clause, and two of the three tests are patterns."""
+
+    __slots__ = ("L",)
+
+    def __init__(self, L: Lang) -> None:
+        super().__init__()
+        self.L = L
+
+    def __missing__(self, w: str) -> bool:
+        L = self.L
+        hit = self[w] = bool(w in L.auxiliaries or L.hedged.pattern.fullmatch(w) or L.negated.pattern.fullmatch(w))
+        return hit
+
+
+def _modifiers(ctx: Ctx) -> _Modifiers:
+    known = ctx.memo.get("decompose.modifiers")
+    if known is None:
+        known = ctx.memo["decompose.modifiers"] = _Modifiers(ctx.L)
+    return known  # type: ignore[no-any-return]
 
 
 def _first_verb(ctx: Ctx, i: int, j: int, skip_relatives: bool = False) -> int | None:
@@ -316,8 +339,8 @@ def _subject(ctx: Ctx, i: int, j: int) -> tuple[int, int, int]:
     if v is None:
         return i, i, j
     end = v
-    while end > i and (ctx.word(end - 1) in ctx.L.auxiliaries or ctx.L.hedged.pattern.fullmatch(ctx.word(end - 1))
-                       or ctx.L.negated.pattern.fullmatch(ctx.word(end - 1))):
+    modifier = _modifiers(ctx)
+    while end > i and modifier[ctx.word(end - 1)]:
         end -= 1
     start = i
     for k in range(i, end):
