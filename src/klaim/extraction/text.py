@@ -391,6 +391,17 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _lowered_tokens(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Each token lower-cased. The text is lower-cased once and sliced when that gives the same
+    as lower-casing each token: no character grows (the lengths agree; none shrinks) and no
+    capital sigma, whose lower case depends on the letters around it, which may lie outside its
+    token."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and "\u03a3" not in text:
+        return [lowered[s:e] for s, e in spans]
+    return [text[s:e].lower() for s, e in spans]
+
+
 class TokenIndex:
     """Tokens of a whole text with fast range look-up (one tokenisation per article)."""
 
@@ -401,7 +412,7 @@ class TokenIndex:
         self.spans = tokens(text)
         self.starts = [s for s, _ in self.spans]
         self.ends = [e for _, e in self.spans]
-        self.lower = [text[s:e].lower() for s, e in self.spans]
+        self.lower = _lowered_tokens(text, self.spans)
         self.is_word = [text[s].isalnum() for s, _ in self.spans]
         self.is_cap = [text[s].isupper() for s, _ in self.spans]
         # the first token starting at or after each multiple of _BUCKET characters: a search for

@@ -156,10 +156,12 @@ class Registry:
         """Register every "Role (Org) Name Name" mention: roles tell us the run is a person."""
         ctx, n = self.ctx, len(self.ctx.idx.spans)
         k = 0
-        while k < n:
-            r = ctx.match_seq(k, ctx.L.roles, n) if ctx.is_cap(k) else 0
+        for t in _role_starts(ctx):
+            if t < k:
+                continue  # inside the run of the name registered before
+            k = t
+            r = ctx.match_seq(k, ctx.L.roles, n)
             if not r:
-                k += 1
                 continue
             j = _run_end(ctx, k + r, n)
             if k > 0 and ctx.word(k - 1) == "(":
@@ -317,6 +319,14 @@ def _name_word(ctx: Ctx, t: int) -> bool:
         return False
     limit = len(ctx.idx.spans)
     return not ctx.match_seq(t, L.roles, limit) and ctx.gazetteer_at(t, limit)[0] == 0
+
+
+def _role_starts(ctx: Ctx) -> list[int]:
+    """The capitalised tokens that a role may open (its first word): ``Registry._learn`` tries a
+    role only there. One pass in C over the article's tokens, not a Python step per token: most
+    tokens open no role."""
+    firsts, is_cap = ctx.L.roles.by_first, ctx.idx.is_cap
+    return [k for k, w in enumerate(ctx.idx.lower) if w in firsts and is_cap[k]]
 
 
 def _run_end(ctx: Ctx, j: int, n: int) -> int:

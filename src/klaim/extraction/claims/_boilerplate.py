@@ -413,7 +413,10 @@ def _request(r: Rules, span: Span) -> str | None:
         return None
     ctx = span.ctx
     is_word = ctx.idx.is_word
-    for k in ctx.idx.between(span.start, span.end):
+    toks = ctx.idx.between(span.start, span.end)
+    if r.request_words.isdisjoint(ctx.idx.lower[toks.start:toks.stop]):
+        return None  # most claims: no request word, looked for at once rather than up to the first verb
+    for k in toks:
         if not is_word[k]:
             continue
         if ctx.word(k) in r.request_words:

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from klaim.extraction.claims._lang import Lang, Phrases, Sequences
@@ -22,6 +23,7 @@ from klaim.extraction.text import TokenIndex, paragraphs, sentences
 DATELINE = re.compile(r"(?:[A-Z][\w.]*|[a-z]\w*(?:\.\w+)*\.(?:com|net|org|id|tv))"
                       r"(?:[ ,]+(?:\(?[A-Z][\w.]*\)?|\d{1,2}(?:/\d{1,2})?)){0,5}\s*[-–—―]+(?:\s+[-–—―]+)*"
                       r"[\s\u200b-\u200f\u2060\ufeff]+(?=[A-Z\"“])")
+_FIRST_CHARACTER = itemgetter(slice(0, 1))  # w[:1]
 CLOSING = frozenset('”»"')
 OPENING = frozenset('“«„"')
 
@@ -64,15 +66,21 @@ class Ctx:
         if j <= i:
             return 0
         if self._number_prefix is None:
-            self._number_prefix = [0, *accumulate(w[:1].isdigit() for w in self.idx.lower)]
+            # w[:1].isdigit() of every token, mapped in C rather than by a generator step per token
+            self._number_prefix = [0, *accumulate(map(str.isdigit, map(_FIRST_CHARACTER, self.idx.lower)))]
         return self._number_prefix[j] - self._number_prefix[i]
 
     def positions(self, word: str) -> list[int]:
         """Token indices where the lower-cased ``word`` occurs."""
         if self._positions is None:
-            self._positions = {}
+            found: dict[str, list[int]] = {}
             for k, w in enumerate(self.idx.lower):
-                self._positions.setdefault(w, []).append(k)
+                at = found.get(w)
+                if at is None:
+                    found[w] = [k]  # no list made and thrown away for every token, as setdefault would
+                else:
+                    at.append(k)
+            self._positions = found
         return self._positions.get(word, [])
 
     skip: tuple[int, int] | None = None  # a range whose cues do not count (an inserted clause)

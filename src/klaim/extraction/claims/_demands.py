@@ -37,6 +37,8 @@ def demand_speaker(ctx: Ctx, reg: Registry, u: Unit) -> Unit:
     if not cues or u.quote:
         return u
     toks = ctx.idx.between(u.start, u.end)
+    if cues.isdisjoint(ctx.idx.lower[toks.start:toks.stop]):
+        return u  # most claims: no demand cue, looked for at once rather than token by token
     cue = next((k for k in toks if ctx.word(k) in cues), None)
     if cue is None or not _demands_a_clause(ctx, cue, toks.stop):
         return u

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
@@ -47,13 +48,13 @@ def colon_intros(ctx: Ctx, reg: Registry, s: int, e: int) -> list[Attribution]:
     """Attributions of sentence [s, e) that end in a colon before an opening quote mark; each
     names the quote by where it opens (``quote_open``), which may be in the next paragraph."""
     out = []
-    for k in ctx.idx.between(s, e):
-        if ctx.word(k) != ":":
-            continue
+    toks = ctx.idx.between(s, e)
+    colons = ctx.positions(":")  # the article's colons, found once: most sentences have none
+    for k in colons[bisect_left(colons, toks.start):bisect_left(colons, toks.stop)]:
         opens = _quote_after(ctx.text, ctx.idx.spans[k][1])
         if opens is None:
             continue
-        lo = ctx.idx.between(s, e).start
+        lo = toks.start
         att = _intro_before(ctx, reg, lo, k) or _subject_before(ctx, reg, lo, k)
         if att is not None:
             att.quote_open = opens

@@ -117,8 +117,11 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     return out
 
 
-def _written_out(u: Unit, pattern: re.Pattern[str], full: dict[str, str], negation: re.Pattern[str]) -> Unit:
+def _written_out(u: Unit, pattern: re.Pattern[str], full: dict[str, str], negation: re.Pattern[str],
+                 marks: tuple[str, ...]) -> Unit:
     """The unit with the contractions of its text written out ("aren’t" → "are not")."""
+    if marks and not any(m in u.text for m in marks):
+        return u  # most claims have no apostrophe, which every contraction has: no search
     text = pattern.sub(lambda m: _full_words(m, full, negation), u.text)
     if text == u.text:
         return u
@@ -145,11 +148,12 @@ CLAUSE_OPENERS = frozenset({"", ",", ";", ":", "—", "–", "(", '"', "“", "�
 
 
 @cache
-def _contractions(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]] | None:
+def _contractions(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], tuple[str, ...]] | None:
     """One pattern for the language's contractions (whole words first: "can't" before "n't"),
     each one's full words, keyed by the contraction written with a straight apostrophe, and the
     language's negations (a negative auxiliary opening a clause is a question: kept). An ending
-    glued to the word before is written out with a leading space in the table (" not")."""
+    glued to the word before is written out with a leading space in the table (" not"). Last,
+    the apostrophes one of which every contraction holds (none when one holds none)."""
     table = claims_table(lang).contractions
     if not table:
         return None
@@ -158,8 +162,9 @@ def _contractions(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Patter
     form = lambda c: re.escape(c).replace("'", "['’]")  # noqa: E731
     alternatives = [rf"(?<![\w'’]){form(c)}(?!\w)" for c in sorted(whole, key=len, reverse=True)]
     alternatives += [rf"(?<=\w){form(c)}(?!\w)" for c in sorted(endings, key=len, reverse=True)]
+    marks = ("'", "’") if all("'" in c for c in table) else ()
     return (re.compile("|".join(alternatives), re.IGNORECASE), {c.lower(): w for c, w in table.items()},
-            _lang.get(lang).negated.pattern)
+            _lang.get(lang).negated.pattern, marks)
 
 
 def _edits(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, candidates: list[int]) -> list[Edit]:
