@@ -769,6 +769,7 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     """Classify the speaker phrase tokens i..j-1 (person, organisation, group, anonymous): the
     first speaker rule that applies decides."""
     j = _before_bracketed_affiliation(ctx, i, _end_before_time(ctx, i, _end_before_occasion(ctx, i, j)))
+    j = _before_home_place(ctx, i, j)
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
@@ -2263,6 +2264,36 @@ def _before_bracketed_affiliation(ctx: Ctx, start: int, end: int) -> int:
     return opening
 
 
+_PLACE_WORDS = 3  # words at most of a place after a name ("Gov. Chris Christie of New Jersey")
+
+
+def _place_at_end(ctx: Ctx, start: int, end: int) -> int | None:
+    """First token of a place from the gazetteer that ends at token ``end`` right after "of"
+    (" … of New Jersey"), if one does."""
+    for k in range(end - 1, max(start, end - _PLACE_WORDS) - 1, -1):
+        n, hit = ctx.gazetteer_at(k, end)
+        if k + n == end and hit is not None and hit[0] == "location" \
+                and ctx.word(k - 1) in ctx.L.home_place_prepositions:
+            return k
+    return None
+
+
+def _before_home_place(ctx: Ctx, start: int, end: int) -> int:
+    """End of a speaker phrase before the place that closes it ("Senator Ted Cruz of Texas said",
+    "Gov. John Kasich of Ohio"): a person's name with the state or country they represent or come
+    from. The place says who the speaker is; it is neither the name nor an organisation. Not an
+    office or an institution of the place ("the Attorney General of Delaware", "the University
+    of Texas", "the Communications Workers of America"): the words before "of" must be a name of
+    two words or more, no organisation's, with no article before it."""
+    place = _place_at_end(ctx, start + 2, end) if end - start >= 4 else None
+    if place is None or ctx.word(start) in ctx.L.np_articles:
+        return end  # "the Communications Workers of America": a person's name takes no article
+    name = parse_np(ctx, start, place - 1).name
+    if not name or len(name.split()) < 2 or any(w.lower() in ctx.L.organisation_heads for w in name.split()):
+        return end
+    return place - 1
+
+
 def _set_off_subject(ctx: Ctx, lo: int, cue: int) -> int:
     """First token of the subject set off by commas before the cue: "Kuasa hukum korban …, Aldwin
     Rahardian, menilai …" (the name); "A NATO official, who spoke on condition of anonymity,
@@ -3073,9 +3104,25 @@ def _opening_name(c: CueScan) -> tuple[int, int] | None:
     comma = start
     while comma < c.k and comma - start < _OPENING_NAME_WORDS and (ctx.is_cap(comma) or ctx.word(comma) == "."):
         comma += 1
+    comma = _past_name_tag(ctx, start, comma, c.k)
     if comma == start or comma >= c.k - 2 or ctx.word(comma) != "," or c.k - comma > _APPOSITIVE_TOKENS:
         return None
     return (start, comma) if _is_appositive(ctx, comma + 1, c.k - 1) else None
+
+
+def _past_name_tag(ctx: Ctx, start: int, t: int, limit: int) -> int:
+    """Token ``t`` (the end of a name opening at ``start``) moved past what may follow the name
+    before its appositive's comma: a bracketed affiliation ("Sen. Rob Portman (R-Ohio), another
+    incumbent, said") or the place the person comes from ("Senator John Cornyn of Texas, the No. 2
+    Republican, said")."""
+    word = ctx.word(t) if start < t < limit else ""
+    if word == "(":
+        close = next((k for k in range(t + 1, min(limit, t + 2 + _TAG_TOKENS)) if ctx.word(k) == ")"), None)
+        return close + 1 if close is not None and _is_affiliation(ctx, t + 1, close) else t
+    if word in ctx.L.home_place_prepositions:
+        comma = next((k for k in range(t + 1, min(limit, t + 2 + _PLACE_WORDS)) if ctx.word(k) == ","), None)
+        return comma if comma is not None and _place_at_end(ctx, t + 1, comma) == t + 1 else t
+    return t
 
 
 def _is_appositive(ctx: Ctx, i: int, j: int) -> bool:
@@ -3434,12 +3481,24 @@ def _antecedent(c: CueScan, relative: int) -> tuple[int, int] | None:
     while start > c.lo and end - start < _SUBJECT_WORDS and ctx.is_word(start - 1) \
             and not ctx.is_verb(start - 1) and ctx.word(start - 1) not in ctx.L.np_stops:
         start -= 1
+    start = _name_before_place(ctx, c.lo, start, end)
     start += ctx.match_seq(start, ctx.L.leading, end)
     if start == end or not _is_np(ctx, start, end):
         return None
     if all(ctx.word(t)[:1].isdigit() for t in range(start, end)) and start - 1 > c.lo and ctx.word(start - 1) == ",":
         return _antecedent(c, start - 1)  # "Woodrow Benford, 58, who …": the age is set off too
     return start, end
+
+
+def _name_before_place(ctx: Ctx, lo: int, start: int, end: int) -> int:
+    """ "Senator Chris Murphy of Connecticut, who …": a place after "of" is where the person the
+    relative clause is about comes from; the antecedent starts at the name before it."""
+    if start - 2 <= lo or _place_at_end(ctx, start, end) != start or not ctx.is_cap(start - 2):
+        return start
+    name = start - 1
+    while name > lo and start - name < _SUBJECT_WORDS and (ctx.is_cap(name - 1) or ctx.word(name - 1) == "."):
+        name -= 1
+    return name if _before_home_place(ctx, name, end) < end else start
 
 
 def _nonrestrictive_relative(c: CueScan) -> bool:

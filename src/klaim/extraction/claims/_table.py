@@ -396,6 +396,9 @@ class ClaimsTable(BaseModel):
     referring_pronouns: Words = []   # one person: replaced by the person they refer to ("ia", "he")
     # words after which a name is a place, not a person ("di Mapolsek Kebayoran Baru")
     place_prepositions: Words = []
+    # between a person's name and the place they represent or come from ("Senator Ted Cruz of
+    # Texas"): the place is no part of the name (_attribution)
+    home_place_prepositions: Words = []
     gendered_pronouns: Words = []    # restated only for a person the article calls so ("he said")
     # a gender label ("m", "f") → its pronouns, the titles and nouns written right before a person's
     # name, and common given names: a gendered pronoun never points to a person of another gender
