@@ -154,13 +154,21 @@ def test_a_repaired_shard_is_named_and_the_build_succeeds(tmp_path, corpus):
 # Ctrl-C, and losing the Dask scheduler
 
 
+def _hear_ctrl_c() -> None:
+    """In the child, before klaim starts: Ctrl-C as a terminal delivers it. A shell that runs the
+    tests in the background (``pytest &``) starts them with SIGINT ignored, the child inherits
+    that, and the build would finish instead of stopping (seen in session runs, exit 0)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_ctrl_c_on_a_corpus_build_says_how_to_resume_and_exits_130(tmp_path):
     corpus = write_jsonl(tmp_path / "articles.jsonl", make_articles(1500, seed=8))
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "klaim.cli", "build", "--corpus", str(corpus),
                              "--out", str(out), "--workers", "2", "--shard-size", "50"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+                            preexec_fn=_hear_ctrl_c)
     children: list[psutil.Process] = []
     try:
         _wait_for(lambda: list(out.glob("claims-*.parquet")), 120, "the first shard", proc)
