@@ -48,7 +48,7 @@ from klaim.schema import (
 )
 
 EXTRACTOR = "klaim-rules"
-EXTRACTOR_VERSION = "0.14.1"
+EXTRACTOR_VERSION = "0.15.0"
 
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
