@@ -103,7 +103,7 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     words = discourse_words(d.ctx.L.code)
     idx = d.ctx.idx
     wanted = words.rewritable | (d.ctx.L.demonstratives if words.demonstrative_follows else frozenset()) \
-        | _definites(d.ctx.L.code)[0] | _pair_table(d.ctx.L.code).firsts | _organisation_pronouns(d.ctx.L.code)
+        | _definites(d.ctx.L.code)[0] | _pair_table(d.ctx.L.code).firsts | d.ctx.L.organisation_pronouns
     # the tokens any rule may rewrite, found once: claims overlap and would rescan the same words
     candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
     starts = [idx.spans[k][0] for k in candidates]
@@ -183,7 +183,7 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     new: tuple[str, str] | None = None
     if w in words.referring_pronouns and _leads(ctx, u, k):
         new = _pronoun_edit(d, words, reg, u, k)
-    elif w in _organisation_pronouns(ctx.L.code):
+    elif w in ctx.L.organisation_pronouns:
         return _organisation_subject(d, u, k)
     elif u.quote and (w in words.first_person_singular or w in words.first_person_plural):
         return _first_person(ctx, words, u, k)
@@ -1005,11 +1005,6 @@ def _after_place(text: str, pairs: _Pairs, pos: int) -> bool:
     if m is None or pairs.names is None:
         return False
     return not any(c.end() == m.end(1) for c in pairs.names.finditer(text, max(0, m.end(1) - 40), m.end(1)))
-
-
-@cache
-def _organisation_pronouns(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).organisation_pronouns)
 
 
 def _organisation_subject(d: Discourse, u: Unit, k: int) -> Edit | None:
