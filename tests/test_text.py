@@ -93,3 +93,16 @@ def test_claim_text_of_a_quote_closed_by_two_apostrophes_gets_no_second_full_sto
     text = "It gets your attention when a leader says we are at ''the beginning of a long war.''\n\nThen he left."
     quote = next(c for c in klaim.extract(text, "en") if "long war" in c.surface)
     assert not quote.text.endswith(".''.") and ends_sentence(quote.text), quote.text
+
+
+# Letters whose lower case changes length (U+0130) or depends on its neighbours (capital sigma),
+# mixed with plain words and punctuation: where lower-casing the whole text and slicing it could
+# differ from lower-casing each token.
+_CASE_TRICKY = st.text(alphabet=st.sampled_from(list("aZ İΣΟΔ.-'’ \n1")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CASE_TRICKY)
+def test_lowered_tokens_are_each_tokens_own_lower_case(text):
+    idx = TokenIndex(text)
+    assert idx.lower == [text[s:e].lower() for s, e in idx.spans]
