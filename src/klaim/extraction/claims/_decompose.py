@@ -2599,7 +2599,7 @@ _RESUMED_QUOTE = re.compile(r"[^.!?\n]*?,\s*[“\"]\s*[a-z]")
 
 
 DESCRIPTION_WORDS = 3  # words at least in a description ("Politikus Partai Gerindra itu")
-NAME_REACH = 800  # characters before a description in which the person it describes is named
+DESCRIBED_NAME_CHARS = 800  # characters before a description in which the person it describes is named
 
 
 def description_claims(ctx: Ctx, units: list[Unit]) -> list[Unit]:
@@ -2631,7 +2631,7 @@ def _description(ctx: Ctx, mention: tuple[int, int], name: str, sentence: tuple[
     j = toks.stop  # the demonstrative closes the description
     L = ctx.L
     last = name.split()[-1]
-    if last not in ctx.text[max(0, mention[0] - NAME_REACH):mention[0]]:
+    if last not in ctx.text[max(0, mention[0] - DESCRIBED_NAME_CHARS):mention[0]]:
         return None  # the person is named just before: the description is said of them
     if j - i < DESCRIPTION_WORDS or ctx.word(j - 1) not in L.demonstratives:
         return None
