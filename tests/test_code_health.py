@@ -4,12 +4,15 @@ A rule that grows past that is split into named steps, not waved through."""
 
 from __future__ import annotations
 
+import ast
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from radon.visitors import ComplexityVisitor, Function
 
-CLAIMS = Path(__file__).resolve().parents[1] / "src" / "klaim" / "extraction" / "claims"
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "klaim"
+CLAIMS = PACKAGE / "extraction" / "claims"
 MAX_LINES = 60
 MAX_COMPLEXITY = 15
 
@@ -44,3 +47,28 @@ def test_the_measure_sees_a_long_complex_function(tmp_path: Path) -> None:
     path.write_text(f"def big(x):\n{branches}\n    return -1\n", encoding="utf-8")
     (fn,) = _functions(path)
     assert fn.complexity > MAX_COMPLEXITY and fn.endline - fn.lineno + 1 > MAX_LINES
+
+
+def _defined_twice(source: str) -> list[str]:
+    """Module-level names bound twice: the later binding wins for every function of the module,
+    even those written above it (``NAME_REACH`` once meant 6 near its use and 800 in effect)."""
+    bound: Counter[str] = Counter()
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound[node.name] += 1
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            bound.update(t.id for t in targets if isinstance(t, ast.Name))
+    return sorted(name for name, count in bound.items() if count > 1)
+
+
+ALL_MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", ALL_MODULES, ids=[str(p.relative_to(PACKAGE)) for p in ALL_MODULES])
+def test_no_module_binds_a_name_twice(path: Path) -> None:
+    assert not _defined_twice(path.read_text(encoding="utf-8"))
+
+
+def test_the_check_sees_a_constant_bound_twice() -> None:
+    assert _defined_twice("REACH = 6\ndef f():\n    return REACH\nREACH = 800\n") == ["REACH"]
