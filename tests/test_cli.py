@@ -288,6 +288,15 @@ def test_extract_from_stdin_with_its_own_id_date_and_language() -> None:
     assert "input is empty" in run("extract", "-", stdin="", code=1).stderr
 
 
+def test_extract_notes_text_in_a_language_without_tables() -> None:
+    german = "Der Bundeskanzler sagte am Montag, die Regierung werde fünf Milliarden Euro bereitstellen."
+    noted = run("extract", "-", stdin=german)
+    assert "reads as 'de'" in noted.stderr and "no tables" in noted.stderr and "'en' rules" in noted.stderr
+    assert jsonl(noted.stdout), "the text is still read, with the closest rules"
+    indonesian = "Pemerintah mengatakan harga beras naik 5 persen pada hari Senin karena panen gagal di Jawa."
+    assert "no tables" not in run("extract", "-", stdin=indonesian).stderr
+
+
 # ---------------------------------------------------------------------------------------------
 # schema, review, Label Studio, publish
 

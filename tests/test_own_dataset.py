@@ -257,6 +257,21 @@ def test_language_is_detected_and_a_contradiction_is_noted(tmp_path):
     assert "lang is 'id' but the text reads as 'en'" in notes and "detected for 1 article" in notes
 
 
+def test_an_article_in_a_language_without_tables_is_noted_once_per_language(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text("Der Bundeskanzler sagte am Montag, die Regierung werde "
+                                              "fünf Milliarden Euro für die Bahn bereitstellen.")
+        (tmp_path / f"{name}.meta.yaml").write_text(f"id: {name}\npublished: 2025-10-22\n")
+    (tmp_path / "c.txt").write_text("Pemerintah mengatakan harga naik 5 persen pada hari Senin.")
+    (tmp_path / "c.meta.yaml").write_text("id: c\npublished: 2025-10-22\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        arts = read_articles(tmp_path)
+    assert len(arts) == 3, "nothing is dropped: the user decides"
+    notes = [str(w.message) for w in caught if "no tables" in str(w.message)]
+    assert len(notes) == 1 and "2 article(s) in 'de'" in notes[0] and "'en' rules" in notes[0], notes
+
+
 def test_the_error_summary_counts_records_and_problems(tmp_path):
     src = tmp_path / "bad.jsonl"
     src.write_text("".join(json.dumps({"id": f"x y {i}", "lang": "xyz", "text": "t",

@@ -59,6 +59,7 @@ class Reading:
     field_map: dict[str, str] = field(default_factory=dict)
     kept: Counter[str] = field(default_factory=Counter)
     detected: int = 0
+    unsupported: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (language, rules used) → where
     notes: list[str] = field(default_factory=list)
     check_language: bool = True  # warn when the stated language disagrees with the text
 
@@ -78,7 +79,7 @@ class Reading:
         return merged
 
     def _language(self, data: dict[str, Any], where: str) -> None:
-        from klaim.extraction.langid import detect, disagreement
+        from klaim.extraction.langid import detect, disagreement, unsupported_language
 
         text = data.get("text")
         if not isinstance(text, str) or not text.strip():
@@ -86,6 +87,8 @@ class Reading:
         if not data.get("lang"):
             data["lang"] = detect(text)[0]
             self.detected += 1
+            if found := unsupported_language(text):
+                self.unsupported.setdefault((found[0], data["lang"]), []).append(where)
         elif (self.check_language and isinstance(data["lang"], str)
               and (note := disagreement(data["lang"], text))):
             self.notes.append(f"{where}: {note}")
@@ -99,6 +102,10 @@ class Reading:
                        "rename with --map ARTICLE_FIELD=INPUT_FIELD if one is an article field")
         if self.detected:
             out.append(f"language detected for {self.detected} article(s) that did not state it")
+        for (lang, rules), places in sorted(self.unsupported.items()):
+            first = f" (first: {places[0]})" if places[0] else ""
+            out.append(f"{len(places)} article(s) in {lang!r}, a language klaim has no tables for, were read "
+                       f"with the {rules!r} rules{first}; state their lang to choose, or leave them out")
         return out
 
 

@@ -496,9 +496,11 @@ def _inputs(path: str, lang: str | None, published: str | None, article_id: str 
     text = _read_input(path)
     published_day(published)  # a bad date is an error here, as in an article's metadata
     if lang is None:
-        from klaim.extraction.langid import detect
+        from klaim.extraction.langid import detect, unsupported_note
 
         lang = detect(text)[0]
+        if note := unsupported_note(text, lang):
+            err.print(f"note: {path}: {note}", highlight=False, soft_wrap=True, markup=False)
     else:
         _warn_language(lang, text, path)
     return [(article_id, text, lang, published)]
