@@ -231,6 +231,9 @@ class Lang:
     future_blockers: Phrases
     future_places: Phrases
     concessions: Phrases
+    verb_futures: Phrases
+    location_predicates: Phrases
+    count_focus: Phrases
     not_names: frozenset[str]
     particles: frozenset[str]
     name_prefixes: frozenset[str]
@@ -367,7 +370,7 @@ _PHRASES = (
     "conditional_needs", "conditional_blockers", "causal", "position", "event_markers", "background", "identity",
     "episode_markers", "deontic",
     "first_person", "ceremony", "negation_noun_scopes", "future_blockers",
-    "future_places", "concessions",
+    "future_places", "concessions", "verb_futures", "location_predicates", "count_focus",
 )
 _PHRASES_RENAMED: dict[str, str] = {}
 

@@ -252,6 +252,29 @@ def future_opener(ctx: Ctx, s: int, e: int) -> bool:
     return False
 
 
+def _verb_future(ctx: Ctx, s: int, e: int) -> bool:
+    """An intent of ``verb_futures`` as the verb of the claim's own clause ("campaign strategists
+    plan to secure …", "Republicans might plan to …"): after a plural subject (a word with the
+    plural suffix that is no determiner and no auxiliary) or an auxiliary. After a possessive, an
+    article or a noun in the singular it is a noun ("his plan to", "Trump's plan to", "a tax plan
+    to"): no future."""
+    L, text = ctx.L, ctx.text
+    for a, _ in ctx.cues(L.verb_futures, s, e):
+        before = ctx.idx.between(s, a)
+        if not before or not _unnamed(text, s, a) or in_relative(ctx, s, a):
+            continue
+        w = ctx.word(before[-1])
+        if w in L.auxiliaries or _plural_subject(ctx, w):
+            return True
+    return False
+
+
+def _plural_subject(ctx: Ctx, w: str) -> bool:
+    L, suffix = ctx.L, ctx.L.plural_suffix
+    return bool(suffix) and w.endswith(suffix or "") and w.isalpha() \
+        and w not in L.possessive_determiners and w not in L.demonstratives and w not in L.np_articles
+
+
 def _participle_after(ctx: Ctx, b: int, e: int) -> bool:
     """A verb right after ``b`` ("would have allowed"), not an infinitive's "to" or an object
     ("would have to wait", "would have a profound impact": what will have to be, or will be)."""
@@ -260,10 +283,11 @@ def _participle_after(ctx: Ctx, b: int, e: int) -> bool:
 
 
 FUTURE_OPENER = "modality.future-opener"
+VERB_FUTURE = "modality.verb-future"
 DENIED = "modality.denied"
 # The cue lists that make a claim other than asserted: a claim with none of them is asserted
 # (unless its attribution cue hedges), whatever the lists that only set a cue aside say.
-MODALITY_CUES = ("uncertain", "hedged", "hedged_numbers", "conditional", "negated", "future")
+MODALITY_CUES = ("uncertain", "hedged", "hedged_numbers", "conditional", "negated", "future", "verb_futures")
 
 
 def cue_within(ctx: Ctx, names: tuple[str, ...], s: int, e: int) -> bool:
@@ -333,10 +357,12 @@ def _denied_clause(ctx: Ctx, cue: str, start: int) -> bool:
 
 
 def _future_or_asserted(ctx: Ctx, s: int, e: int, rules: list[str]) -> tuple[Modality, list[str]]:
-    """The last of the precedence: a future cue or a future opener, else asserted."""
+    """The last of the precedence: a future cue, an intent as a verb or a future opener, else asserted."""
     future, set_aside = _future(ctx, s, e)
     if future:
         return Modality.future, rules
+    if _verb_future(ctx, s, e):
+        return Modality.future, [*rules, VERB_FUTURE]
     if future_opener(ctx, s, e):
         return Modality.future, [*rules, FUTURE_OPENER]
     return Modality.asserted, rules + set_aside

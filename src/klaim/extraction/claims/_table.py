@@ -252,6 +252,9 @@ class ClaimsTable(BaseModel):
     future_blockers: Phrases = []   # a future cue inside one is no future ("would have allowed": a counterfactual)
     future_places: Phrases = []     # a future cue inside one is a direction ("menuju ke depan barisan"): no future
     concessions: Phrases = []       # a negated denial admits ("tak membantah jika X"): no negation of the claim
+    verb_futures: Phrases = []      # an intent that is a future only as a verb ("officials plan to"), not a noun's
+    location_predicates: Phrases = []  # where a noun stands, in its relative clause ("yang terletak di"): background
+    count_focus: Phrases = []       # before a count, make it the point ("only eight", "hanya dua"): numerical
     future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
     past_futures: Words = []        # after a verb, a future of the past ("feared it would fail"): no forecast
     conditional: Phrases = []

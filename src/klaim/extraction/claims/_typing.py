@@ -295,7 +295,26 @@ def _central(s: TypeScan, f: Figure) -> bool:
     known him for 14 years and he is the best person …"): the assessment is the point."""
     if _length_of_time(f) and _assessing(s):
         return False
-    return _amount(s, f) and not _in_name(s, f) and not _refers_back(s, f)
+    return _amount(s, f) and not _small_count(s, f) and not _in_name(s, f) and not _refers_back(s, f)
+
+
+_FOCUS_GAP = 2  # characters between a focus word and its count ("only  eight")
+
+
+def _small_count(s: TypeScan, f: Figure) -> bool:
+    """A count below ten spelled as a word ("dua pejabat", "two officials resigned", "the
+    five-justice majority"): news spells out small counts of the people or things an event
+    involves; what is checked is the event. Digits ("2 negara"), fractions ("half the people",
+    "three-quarters of the board": a share), lengths of time and amounts keep their figure, and
+    so does a count a focus word or an approximator puts forward ("only eight incidents", "just two
+    staffers", "at least three primaries", "sedikitnya tiga orang", "about five")."""
+    if f.kind != FigureKind.cardinal or f.value is None or f.value >= _MAGNITUDE or f.value != int(f.value) \
+            or any(ch.isdigit() for ch in f.surface):
+        return False
+    ctx, text = s.ctx, s.ctx.text
+    before = max(s.u.start, f.start - 40)
+    return not any(not text[b:f.start].strip() and f.start - b <= _FOCUS_GAP
+                   for ph in (ctx.L.count_focus, ctx.L.hedged_numbers) for _, b in ctx.cues(ph, before, f.start))
 
 
 @TYPE_RULES.register("figure", lambda s: any(_central(s, f) for f in s.figures))
@@ -548,6 +567,45 @@ def _first_predicate(s: TypeScan) -> tuple[int, int] | None:
 
 @TYPE_RULES.register("possession", _possession)
 def _possession_type(s: TypeScan) -> ClaimType:
+    return ClaimType.background
+
+
+_LOCATION_CUES = ("location_predicates",)
+
+
+def _located(s: TypeScan) -> bool:
+    """A claim made of a noun and its relative clause that says where the noun stands ("Restoran
+    Nusa Dua yang berada di London", "Grup yang bermarkas di Singapura"; ``location_predicates``):
+    a standing fact about a place or a body, background. As a main
+    predicate these say as often where an incident was or someone is ("TKP berlokasi di depan
+    warung", "Konflik itu berpusat di Dili", "Jokowi berada di Bogor"): an event, left to the
+    rules after. Not tied to an occasion (a date, an aspect marker), not in a verbatim quote."""
+    ctx, u = s.ctx, s.u
+    if u.role not in RELATIVE_CLAIMS or u.quote or not cue_within(ctx, _LOCATION_CUES, u.start, u.end) \
+            or _episodic(s):
+        return False
+    start = relative_content_start(ctx, u.start, u.end)
+    cues = {a for a, _ in ctx.cues(ctx.L.location_predicates, start, u.end)}
+    return bool(cues) and _predicate_is(s, start, cues)
+
+
+def _predicate_is(s: TypeScan, start: int, cues: set[int]) -> bool:
+    """Whether the claim's first predicate from ``start`` on, past its subject and auxiliaries,
+    starts at one of ``cues``: not after a comma or a relative pronoun (a side clause), nor after
+    another verb."""
+    ctx, lower = s.ctx, s.ctx.idx.lower
+    for k in ctx.idx.between(start, s.u.end):
+        if ctx.idx.starts[k] in cues:
+            return True
+        if lower[k] == "," or (lower[k] in ctx.L.relative and ctx.idx.starts[k] > start):
+            return False
+        if ctx.is_verb(k) and lower[k] not in ctx.L.auxiliaries:
+            return False
+    return False
+
+
+@TYPE_RULES.register("location", _located)
+def _location_type(s: TypeScan) -> ClaimType:
     return ClaimType.background
 
 
