@@ -602,7 +602,7 @@ def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] |
     """At a coordinator, comma or semicolon k: the split point and where the scan goes on."""
     L, j = ctx.L, st.j
     u = _conjunct_start(ctx, k, j)
-    if u is None:
+    if u is None or _joins_pronoun_subject(ctx, k):
         return None
     v = _skip_modifiers(ctx, u, j)
     if not (v < j and ctx.is_verb(v)) and u < j and ctx.is_verb(u):
@@ -621,6 +621,13 @@ def _split_at(ctx: Ctx, st: _Scan, k: int) -> tuple[tuple[int, int, str], int] |
         return (k, u, kind), v
     st.purpose = False
     return (k, u, kind), u
+
+
+def _joins_pronoun_subject(ctx: Ctx, k: int) -> bool:
+    """ "… after he and Cardin came to an impasse", "… when she and Obama carried on a battle": a
+    coordinator right after a subject pronoun (``subject_pronouns``) joins two subjects of one
+    clause; a clause ends at no subject pronoun, so no new one starts there."""
+    return k > 0 and ctx.word(k) in ctx.L.coordinators and ctx.word(k - 1) in ctx.L.subject_pronouns
 
 
 def _conjunct_start(ctx: Ctx, k: int, j: int) -> int | None:
@@ -944,7 +951,7 @@ def _decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spe
     """``decompose`` on the stretch as it is."""
     keep_verb = default_subject is not None or subject_prefix is not None
     i, j = trim_tokens(ctx, i, j, residual=residual, para_start=para_start, keep_verb=keep_verb)
-    if _nothing_to_claim(ctx, i, j, residual, keep_verb):
+    if _nothing_to_claim(ctx, i, j, residual, keep_verb, sentence):
         return []
     tagged = _around_evidence_tag(ctx, (i, j), (sentence, speaker, spans), dict(
         residual=residual, para_start=para_start, cue=cue, default_subject=default_subject,
@@ -1143,10 +1150,55 @@ def _tag_inside_clause(ctx: Ctx, i: int, u: int, j: int) -> bool:
         or _opens_dependent(ctx, i, j)
 
 
-def _nothing_to_claim(ctx: Ctx, i: int, j: int, residual: bool, keep_verb: bool) -> bool:
-    """Too few words, a residue without a verb, or a fronted predicate cut off its main clause."""
-    return n_words(ctx, i, j) < ctx.L.min_claim_tokens or (residual and _first_verb(ctx, i, j) is None) \
+def _nothing_to_claim(ctx: Ctx, i: int, j: int, residual: bool, keep_verb: bool, sentence: tuple[int, int]) -> bool:
+    """Too few words, a residue without a verb or fronted to someone's account, or a fronted
+    predicate cut off its main clause."""
+    return n_words(ctx, i, j) < ctx.L.min_claim_tokens \
+        or (residual and (_first_verb(ctx, i, j) is None or _fronted_adjunct(ctx, i, j, sentence))) \
         or (not keep_verb and _lone_fronted_member(ctx, i, j))
+
+
+def _fronted_adjunct(ctx: Ctx, i: int, j: int, sentence: tuple[int, int]) -> bool:
+    """ "Speaking on radio show Joney's Jukebox last week, Kiedis said …", "In the final Mass of his
+    trip, held along the border, Francis told …": the outlet's residue of a sentence whose main
+    clause is someone's account, when it is a phrase fronted to it (``_adjunct_opener``; a comma
+    closes it, a subject opens what follows) and holds no clause of its own: the occasion of
+    saying, which the guideline gives to the claims said, no claim. Where the table sets
+    ``participle_suffix`` (English)."""
+    if not ctx.L.participle_suffix or j >= len(ctx.idx.spans) or ctx.word(j) != "," \
+            or ctx.idx.spans[j][1] >= sentence[1]:
+        return False
+    return _adjunct_opener(ctx, i, j) and _opens_subject(ctx, j + 1) and not _holds_clause(ctx, i, j)
+
+
+def _adjunct_opener(ctx: Ctx, i: int, j: int) -> bool:
+    """Does a fronted phrase open at token i: a preposition, a time phrase ("Last year, …", not
+    "This is …") or a participle that is no speech cue ("Noting he majored in philosophy, Allen
+    said …" gives a fact said)?"""
+    L, w = ctx.L, ctx.word(i)
+    suffix = L.participle_suffix or ""
+    if w in L.np_stops:
+        return w not in L.coordinators and w not in L.relative and w not in L.complementisers
+    if w in L.time_words:
+        return i + 1 < j and ctx.word(i + 1) in L.time_words
+    return w.endswith(suffix) and len(w) - len(suffix) >= L.verb_min_stem and w not in L.non_participles \
+        and w not in L.participle_cues
+
+
+def _holds_clause(ctx: Ctx, i: int, j: int) -> bool:
+    """Does tokens i..j-1 hold a clause: a subordinator, relative pronoun or complementiser, or a
+    comma before anything but a participle, verb or preposition ("In line with most Americans, Sen.
+    Cruz was critical, telling …")?"""
+    L = ctx.L
+    return any(ctx.word(t) in L.subordinators or ctx.word(t) in L.relative or ctx.word(t) in L.complementisers
+               or (ctx.word(t) == "," and not _opens_participle(ctx, t + 1) and not ctx.is_verb(t + 1)
+                   and ctx.word(t + 1) not in L.np_stops)
+               for t in range(i, j))
+
+
+def _opens_subject(ctx: Ctx, t: int) -> bool:
+    """Can token t open the subject of a clause (the speaker's: "…, Sen. John Smith said")?"""
+    return t < len(ctx.idx.spans) and ctx.is_word(t) and (ctx.is_cap(t) or ctx.word(t) in ctx.L.np_articles)
 
 
 def _question_end(ctx: Ctx, i: int, j: int) -> int | None:
@@ -1484,7 +1536,7 @@ def _between_predicates(ctx: Ctx, carry: _Carry, a: int, carried: bool) -> tuple
 def _antecedent(ctx: Ctx, k: int, lo: int, subject: str) -> tuple[int, str]:
     """The noun phrase a relative clause at token k attaches to: (start token, text)."""
     L = ctx.L
-    a = _np_start(ctx, k, lo)
+    a = _home_place_name_start(ctx, _np_start(ctx, k, lo), k, lo)
     if k > a and _is_date_phrase(ctx, a, k):
         # "…, Desember lalu, yang mengecam …", "pada 2017, yang dapat …": a date is not what
         # the clause describes; look at the phrase before it
@@ -1498,6 +1550,18 @@ def _antecedent(ctx: Ctx, k: int, lo: int, subject: str) -> tuple[int, str]:
     if stop in L.locative_prepositions and subject:
         return a, subject
     return a, ctx.phrase(a, k) if k > a else subject
+
+
+def _home_place_name_start(ctx: Ctx, a: int, k: int, lo: int) -> int:
+    """ "Senator Ted Cruz of Texas, who …", "the League of Conservation Voters, whose …": a name
+    before a ``home_place_prepositions`` word ("of") and the capitalised words after it up to token
+    k are one noun phrase, the person's or body's; a relative clause after it describes that, not
+    the place. Where the noun phrase from token ``a`` starts then (``a`` itself otherwise)."""
+    if a - 2 <= lo or ctx.word(a - 1) not in ctx.L.home_place_prepositions or not ctx.is_cap(a - 2):
+        return a
+    if not all(ctx.is_cap(t) for t in range(a, k) if ctx.is_word(t)):
+        return a  # "the mother of Sean Smith, who …" has no capital before "of"; this needs a name after it
+    return _np_start(ctx, a - 1, lo)
 
 
 def _np_start(ctx: Ctx, k: int, lo: int) -> int:
@@ -1549,6 +1613,65 @@ def _inner_clause_end(ctx: Ctx, k: int, b: int) -> int:
                 return p
             return b
     return b
+
+
+def _unlisted_predicate_comma(ctx: Ctx, k: int, b: int) -> int:
+    """ "Senator Ted Cruz of Texas, who is running second in many states, stuck to policy at first":
+    a relative clause on the subject that opens the stretch ends at the first comma (not one that
+    closes a short phrase set off inside it) followed by a lower-case word that no table lists as a
+    function word, adverb or connective, nor a participle, nor a list's item, with more words after it:
+    the main clause's predicate, a verb the verb guess does not know ("stuck", "died"). Where
+    relative claims start at their antecedent (``relative_from_antecedent``: English); the comma
+    where it ends (``b``: none)."""
+    L = ctx.L
+    if not L.relative_from_antecedent:
+        return b
+    last = None  # the comma before, inside the clause
+    for p in range(k, b - 2):
+        if ctx.word(p) != ",":
+            continue
+        inserted = last is not None and _closes_insertion(ctx, last, p)
+        last = p
+        if not inserted and ctx.is_word(p + 1) and ctx.is_word(p + 2) and _unlisted_word(ctx, p + 1) \
+                and not _set_off_connective(ctx, p + 1, b) and not _opens_participle(ctx, p + 1) \
+                and not any(ctx.word(t) in L.list_coordinators for t in range(p + 2, min(b, p + 4))):
+            return p  # not an item of a list ("campaigns against Communism, abortion and …")
+    return b
+
+
+INSERTED_WORDS = 4  # words at most in a name set off by commas inside a relative clause
+INSERTED_MODIFIERS = 2  # words at most in a lower-case phrase set off so ("ultimately unsuccessful")
+
+
+def _set_off_connective(ctx: Ctx, t: int, b: int) -> bool:
+    """Does a connective set off by a comma open at token t (", however, …"), not an adverb of the
+    predicate (", also stepped down")?"""
+    n = ctx.match_seq(t, ctx.L.leading, b)
+    return bool(n) and t + n < b and ctx.word(t + n) == ","
+
+
+def _closes_insertion(ctx: Ctx, c: int, p: int) -> bool:
+    """Does the comma at p close a short verbless phrase set off after the comma at c inside a
+    relative clause, so that what follows still is the clause's: an auxiliary after a name ("whose
+    start-up, Theranos, has come under scrutiny", "whose husband, Navy SEAL Ty Woods, was …") or
+    anything after a lower-case phrase ("a $5 billion, ultimately unsuccessful, defamation lawsuit")?
+    Not "under Mr. Bush's father, George Bush, ticked through …": after a name, a verb that is no
+    auxiliary is the main clause's."""
+    n = ctx.words_between(c + 1, p)
+    if n > INSERTED_WORDS or _first_verb(ctx, c + 1, p) is not None:
+        return False
+    return ctx.word(p + 1) in ctx.L.auxiliaries if ctx.is_cap(c + 1) else n <= INSERTED_MODIFIERS
+
+
+def _unlisted_word(ctx: Ctx, t: int) -> bool:
+    """Is token t a lower-case word no function-word, adverb or time table of the language lists?"""
+    L, w = ctx.L, ctx.word(t)
+    if not w.isalpha() or ctx.is_cap(t) or _is_adverb(ctx, t):
+        return False
+    return not any(w in words for words in (
+        L.np_stops, L.coordinators, L.subordinators, L.relative, L.np_articles, L.possessive_determiners,
+        L.subject_pronouns, L.demonstratives, L.time_words, L.complementisers, L.non_subjects,
+        L.interrogatives))
 
 
 def _clause_follows(ctx: Ctx, k: int, p: int, b: int) -> bool:
@@ -1844,6 +1967,8 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
     ctx = d.ctx
     ant_start, ant = _antecedent(ctx, k - 1, a, subject)
     r_end = _inner_clause_end(ctx, k + 1, b)
+    if r_end == b and _antecedent_only(ctx, a, ant_start, k):
+        r_end = _unlisted_predicate_comma(ctx, k + 1, b)
     s, e = ctx.span(k, r_end)
     if n_words(ctx, k + 1, r_end) < ctx.L.min_claim_tokens - 1:
         return b
@@ -1863,12 +1988,33 @@ def _nonrestrictive(d: _Decomposition, a: int, b: int, k: int, subject: str) -> 
         d.units.append(Unit(start, f_end, standalone(words),
                             d.sentence, d.speaker, list(d.spans), role="relative-conjunct", cue=d.cue))
     if r_end == b:
-        return k - 1
+        return -1 if _antecedent_only(ctx, a, ant_start, k) else k - 1
     # "NATO, yang didirikan pada 1949, kini memiliki 32 anggota": the main claim keeps its whole
     # span; its text leaves the inserted clause out
     d.units.append(Unit(*ctx.span(a, b), standalone([ctx.phrase(a, k - 1), ctx.phrase(r_end + 1, b)]),
                         d.sentence, d.speaker, list(d.spans), role="main", cue=d.cue, skip=(s, e)))
     return -1
+
+
+def _antecedent_only(ctx: Ctx, a: int, ant_start: int, k: int) -> bool:
+    """ "Senator Ted Cruz of Texas, who is running second in many states, stuck to policy", "Senator
+    Chris Murphy, who campaigned with her, said …": is all the stretch from token ``a`` holds before
+    the relative clause at token k the noun phrase it describes (from ``ant_start``, no verb in
+    it)? Then, where the clause runs to the end of the stretch, the main claim would be a bare noun
+    phrase, no claim; the relative clause's claim, from that noun phrase on, says it all. Where
+    relative claims start at their antecedent (``relative_from_antecedent``: English)."""
+    return ctx.L.relative_from_antecedent and trim_tokens(ctx, a, k, residual=True)[0] == ant_start \
+        and not any(ctx.is_verb(t) for t in range(a, k - 1)) and not _pronoun_subject_clause(ctx, ant_start, k - 1)
+
+
+def _pronoun_subject_clause(ctx: Ctx, a: int, c: int) -> bool:
+    """ "He plays them off against each other, which …", "This represents real wage growth, which
+    …": a subject pronoun, or a demonstrative with a word in the third person's ending after it, opens
+    a clause whose verb the verb guess does not know, no noun phrase (up to the comma at c)."""
+    L, w = ctx.L, ctx.word(a)
+    if w in L.subject_pronouns:
+        return True
+    return w in L.demonstratives and a + 2 < c and ctx.word(a + 1).endswith(L.plural_suffix or "\0")
 
 
 def _determined_antecedent(ctx: Ctx, a: int, k: int, ant: str) -> tuple[int, str]:
@@ -2753,11 +2899,13 @@ def _describes_role(ctx: Ctx, t: int) -> bool:
 
 
 def _role_name_end(ctx: Ctx, t: int, stop: int) -> int:
-    """Where the name after a role ends: its capitalised words, before a possessive ("front-runner
-    Donald Trump's campaign": the claim is on Donald Trump)."""
+    """Where the name after a role ends: its capitalised words (and an abbreviated title's full
+    stop), before a possessive ("front-runner Donald Trump's campaign": the claim is on Donald Trump)."""
     end, ending = t, clause_table(ctx.L.code).possessive_ending
-    while end < stop and end - t < ROLE_NAME_WORDS and ctx.is_word(end) and ctx.is_cap(end):
-        end += 1
+    while end < stop and end - t < ROLE_NAME_WORDS and (
+            (ctx.is_word(end) and ctx.is_cap(end)) or (end > t and _abbreviation_stop(ctx, end) and end + 1 < stop
+                                                       and ctx.is_cap(end + 1))):
+        end += 1  # "presidential candidate Sen. Ted Cruz": a title's full stop is inside the name
         if ending and ctx.word(end - 1).replace("’", "'").endswith(ending):
             break
     return end
