@@ -11,6 +11,9 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
   no subject → the one person the article knows (a speaker, someone with a role) named before it in
   its own sentence ("Kim mengatakan bahwa ia …") or else in the sentence before; left when a second
   name, or a word that may be one, stands there.
+- ``standalone.pronoun-reporting-speaker``: "he", "she" opening reported words right after their
+  speaker's name and cue in one sentence ("Harry Reid says he will …") → the speaker, when the
+  article gives the speaker that gender and nothing but lower-case words (or a day) stands between.
 - ``standalone.quoted-pronoun``: "he", "she" leading a claim in quoted words → the one person of that
   gender the article names before it, the speaker aside, when that person is also the last one
   (of any gender) named before it: "She has experience," Groberg said → Hillary Clinton.
@@ -94,6 +97,8 @@ APOSTROPHES = frozenset("'’")  # "He’s": a name before it would read as a po
 LOOK_BACK_MENTIONS = 20  # mentions passed over (the speaker's own) looking for the last other person
 MAX_KNOWN = 3  # distinct people of a gender tracked before a pronoun: past two, it is ambiguous anyway
 SOLE_PERSON = "standalone.pronoun-sole-person"
+REPORTING_SPEAKER = "standalone.pronoun-reporting-speaker"
+CUE_WORDS = 6  # tokens at most between a speaker's name and the pronoun opening their reported words
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
 WORD = re.compile(r"\w+")
 INNER_POSSESSIVE = re.compile(r"['’]s\b")
@@ -317,8 +322,45 @@ def _referent(d: Discourse, pos: int, u: Unit, gendered: bool) -> tuple[str, str
 
 def _pronoun_referent(d: Discourse, reg: Registry, u: Unit, pos: int, gendered: bool) -> tuple[str, str] | None:
     """The person a pronoun leading the claim stands for: the discourse's subject, else (for a
-    pronoun without gender) the one person named before it."""
-    return _referent(d, pos, u, gendered) or (None if gendered else _sole_person(d, reg, pos, u))
+    pronoun without gender) the one person named before it, else (for "he"/"she") the speaker whose
+    cue the claim follows."""
+    return _referent(d, pos, u, gendered) or (_reporting_speaker(d, reg, pos, u) if gendered
+                                              else _sole_person(d, reg, pos, u))
+
+
+def _reporting_speaker(d: Discourse, reg: Registry, pos: int, u: Unit) -> tuple[str, str] | None:
+    """"he"/"she" opening reported words right after their speaker's name and cue, in one sentence:
+    "Harry Reid says he will make an endorsement" → Harry Reid, when the article gives the speaker
+    that gender (by a title, a given name or its own pronouns) and no other capitalised word stands
+    between them (another person may be meant: "Clinton told Sanders he …"). Not before "’s": "He’s"
+    would read as a possessive."""
+    sp, ctx = u.speaker, d.ctx
+    if sp.kind != SpeakerKind.person or not sp.name or sp.mention is None or pos != u.start \
+            or not sp.mention[1] <= pos or d.sentence_index(sp.mention[0]) != d.sentence_index(pos):
+        return None
+    k = ctx.idx.between(pos, pos + 1).start
+    if ctx.text[ctx.idx.spans[k][1]:ctx.idx.spans[k][1] + 1] in APOSTROPHES or not _gender_known(d, sp, pos) \
+            or not _only_cue_between(ctx, sp.mention[1], pos):
+        return None
+    name = d.mentions.full_name(sp).name or sp.name
+    if " " not in name and _family_names(ctx.L.code):
+        name = _article_people(ctx, reg).get(name.lower(), name)  # "Sanders" → "Bernie Sanders"
+    return name, REPORTING_SPEAKER
+
+
+def _only_cue_between(ctx: Ctx, start: int, end: int) -> bool:
+    """A few lower-case words (a cue, "that", a day) between the speaker and the pronoun: a name, a
+    quote or a clause there and the pronoun may be someone else's."""
+    between = ctx.idx.between(start, end)
+    return len(between) <= CUE_WORDS and all(ctx.is_word(j) and (not ctx.is_cap(j) or ctx.word(j) in ctx.L.time_words)
+                                             for j in between)
+
+
+def _gender_known(d: Discourse, sp: SpeakerRef, pos: int) -> bool:
+    """Is the speaker known to be of the pronoun's gender (and not also of another)?"""
+    want = d.pronoun_gender(pos)
+    others = set(discourse_words(d.ctx.L.code).genders.pronouns.values()) - {want}
+    return want is not None and d.compatible(sp, want) and not any(d.compatible(sp, g) for g in others)
 
 
 def _quoted_referent(d: Discourse, pos: int, u: Unit) -> tuple[str, str] | None:
