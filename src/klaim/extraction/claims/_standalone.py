@@ -6,7 +6,9 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
 
 - ``standalone.pronoun``: "ia", "dia", "he", "she" leading a claim outside quotes → the person who
   is the subject of the discourse there, when no person is named in its own sentence (there it may
-  be either: "X said Y … he") and, for "he"/"she", only someone the article itself calls so.
+  be either: "X said Y … he") and, for "he"/"she", only someone the article itself calls so; a
+  one-word name there is written in full where people go by their given name ("Fredrich" → "Fredrich
+  Yunadi", see ``standalone.given-name``).
 - ``standalone.pronoun-sole-person``: "ia", "dia" (a pronoun without gender) where the discourse finds
   no subject → the one person the article knows (a speaker, someone with a role) named before it in
   its own sentence ("Kim mengatakan bahwa ia …") or else in the sentence before; left when a second
@@ -218,7 +220,7 @@ def _pronoun_edit(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k
     s, e = d.ctx.idx.spans[k]
     gendered = d.ctx.word(k) in words.gendered_pronouns
     if not u.quote and not d.in_quote(s):
-        return _pronoun_referent(d, reg, u, s, gendered)
+        return _in_full(d.ctx, reg, _pronoun_referent(d, reg, u, s, gendered))
     return _quoted_referent(d, s, u) if gendered and d.ctx.text[e:e + 1] not in APOSTROPHES else None
 
 
@@ -653,11 +655,23 @@ def _given_name(ctx: Ctx, reg: Registry, k: int) -> str | None:
     w = ctx.word(k)
     if lower_elsewhere(ctx, w) or w in ctx.L.gazetteer or _in_pair(ctx, k) or _inside_role(ctx, k):
         return None
+    return _given_names_of_people(ctx, reg).get(w)
+
+
+def _given_names_of_people(ctx: Ctx, reg: Registry) -> dict[str, str]:
     key = "standalone.given-names"
     found = ctx.memo.get(key)
     if found is None:
         found = ctx.memo[key] = _people_by_given_name(ctx, reg)
-    return found.get(w)
+    return found
+
+
+def _in_full(ctx: Ctx, reg: Registry, found: tuple[str, str] | None) -> tuple[str, str] | None:
+    """A pronoun's one-word referent ("Fredrich", as the discourse knows the subject) written as the
+    one full name the article gives that given name ("Fredrich Yunadi"), where people go by it."""
+    if found is None or " " in found[0] or not _given_names(ctx.L.code):
+        return found
+    return _given_names_of_people(ctx, reg).get(found[0].lower(), found[0]), found[1]
 
 
 def _inside_role(ctx: Ctx, k: int) -> bool:
