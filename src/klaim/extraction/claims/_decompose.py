@@ -1484,11 +1484,7 @@ def _conjuncts(d: _Decomposition, bounds: list[tuple[int, int, str]], j: int, ca
                 words = [carry.subject, ctx.phrase(carry.override[1], b_main)]
             d.unit(a, b_main, words, "main")
         elif kind == "predicate":
-            # the guideline's span of a split conjunct: from where the shared subject starts
-            # (the predicates between are in the span, not in the claim: their hedges and cues do not count)
-            aux = _carried(ctx, a, b_main, carry)
-            skip = _between_predicates(ctx, carry, a, bool(aux))
-            d.unit(carry.start, b_main, [carry.subject, *aux, ctx.phrase(a, b_main)], "coordinated", skip)
+            _predicate_unit(d, _conn, a, b_main, carry)
         else:
             s1, e1, v1 = _subject(ctx, a, b_main)
             carry.start, carry.end = (s1, e1) if e1 > s1 else (a, a)
@@ -1499,6 +1495,28 @@ def _conjuncts(d: _Decomposition, bounds: list[tuple[int, int, str]], j: int, ca
                 _result_clause(d, bounds[n - 1][1], b_main)
                 continue
             d.unit(a, b_main, [ctx.phrase(a, b_main)], kind)
+
+
+def _predicate_unit(d: _Decomposition, conn: int, a: int, b: int, carry: _Carry) -> None:
+    """The claim of a coordinated predicate at tokens a..b-1. Its span is the guideline's for a split
+    conjunct: from where the shared subject starts (the predicates between are in the span, not in
+    the claim: their hedges and cues do not count). ", followed by Justices …" tells more of the
+    predicate before it, whose subject is no subject of the participle ("O'Connor followed by …"):
+    that claim is the span as written."""
+    ctx = d.ctx
+    if _agent_participle(ctx, conn, a, b):
+        d.unit(carry.start, b, [ctx.phrase(carry.start, b)], "coordinated")
+        return
+    aux = _carried(ctx, a, b, carry)
+    skip = _between_predicates(ctx, carry, a, bool(aux))
+    d.unit(carry.start, b, [carry.subject, *aux, ctx.phrase(a, b)], "coordinated", skip)
+
+
+def _agent_participle(ctx: Ctx, conn: int, a: int, b: int) -> bool:
+    """Does the conjunct at token a open, after a comma, with a participle and its agent ("…, followed
+    by", "…, helped by", "…, diikuti oleh")?"""
+    agent = ctx.L.passive_agent
+    return bool(agent) and ctx.word(conn) == "," and a + 1 < b and ctx.word(a + 1) == agent
 
 
 def _result_clause(d: _Decomposition, a: int, b: int) -> None:

@@ -6,11 +6,16 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
 
 - ``standalone.pronoun``: "ia", "dia", "he", "she" leading a claim outside quotes → the person who
   is the subject of the discourse there, when no person is named in its own sentence (there it may
-  be either: "X said Y … he") and, for "he"/"she", only someone the article itself calls so.
+  be either: "X said Y … he") and, for "he"/"she", only someone the article itself calls so; a
+  one-word name there is written in full where people go by their given name ("Fredrich" → "Fredrich
+  Yunadi", see ``standalone.given-name``).
 - ``standalone.pronoun-sole-person``: "ia", "dia" (a pronoun without gender) where the discourse finds
   no subject → the one person the article knows (a speaker, someone with a role) named before it in
   its own sentence ("Kim mengatakan bahwa ia …") or else in the sentence before; left when a second
   name, or a word that may be one, stands there.
+- ``standalone.pronoun-reporting-speaker``: "he", "she" opening reported words right after their
+  speaker's name and cue in one sentence ("Harry Reid says he will …") → the speaker, when the
+  article gives the speaker that gender and nothing but lower-case words (or a day) stands between.
 - ``standalone.quoted-pronoun``: "he", "she" leading a claim in quoted words → the one person of that
   gender the article names before it, the speaker aside, when that person is also the last one
   (of any gender) named before it: "She has experience," Groberg said → Hillary Clinton.
@@ -20,6 +25,10 @@ what it refers to, and leaves it when unsure; the rule's name joins the claim's 
   organisation, when the article gives one ("kita" takes the listener in and is left).
 - ``standalone.party``: "pihaknya" (his side) → the speaker's organisation.
 - ``standalone.full-name``: a short name ("Enggar", "Luhut") → the full name the article gives.
+- ``standalone.given-name``: a given name alone ("Fredrich") → the one full name the article writes
+  with that first word ("Fredrich Yunadi"), where people are called by their given name (the table's
+  ``first_names_alone``, Indonesian); not a name with a word the article writes in lower case, a
+  place's or a title's word, nor a word of an entity that is no person ("Qatar" of "Qatar Airways").
 - ``standalone.definite``: "the party" → "the Democratic Party" when that is the one name of its kind
   (ending in "Party": the table's ``named_by_head``) the article wrote before; with two, it is left.
 - ``standalone.contraction``: "aren’t" → "are not", "I’m" → "I am" (the table's ``contractions``).
@@ -74,6 +83,7 @@ FIRST_PERSON = "standalone.first-person"
 FIRST_PLURAL = "standalone.first-person-plural"
 PARTY = "standalone.party"
 FULL_NAME = "standalone.full-name"
+GIVEN_NAME = "standalone.given-name"
 DEMONSTRATIVE = "standalone.demonstrative"
 DESCRIPTION = "standalone.description"
 CONTRACTION = "standalone.contraction"
@@ -89,9 +99,12 @@ APOSTROPHES = frozenset("'’")  # "He’s": a name before it would read as a po
 LOOK_BACK_MENTIONS = 20  # mentions passed over (the speaker's own) looking for the last other person
 MAX_KNOWN = 3  # distinct people of a gender tracked before a pronoun: past two, it is ambiguous anyway
 SOLE_PERSON = "standalone.pronoun-sole-person"
+REPORTING_SPEAKER = "standalone.pronoun-reporting-speaker"
+CUE_WORDS = 6  # tokens at most between a speaker's name and the pronoun opening their reported words
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
 WORD = re.compile(r"\w+")
 INNER_POSSESSIVE = re.compile(r"['’]s\b")
+MAX_GIVEN_NAME_WORDS = 4  # a longer 'name' is a title or an institution the tagger read as one
 MIN_NAME_WORD = 3  # a shorter word of a name ("Al", "bin") does not stand for the person
 LEADING_WORDS = 3  # a pronoun among a claim's first words is its subject
 
@@ -207,7 +220,7 @@ def _pronoun_edit(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k
     s, e = d.ctx.idx.spans[k]
     gendered = d.ctx.word(k) in words.gendered_pronouns
     if not u.quote and not d.in_quote(s):
-        return _pronoun_referent(d, reg, u, s, gendered)
+        return _in_full(d.ctx, reg, _pronoun_referent(d, reg, u, s, gendered))
     return _quoted_referent(d, s, u) if gendered and d.ctx.text[e:e + 1] not in APOSTROPHES else None
 
 
@@ -311,8 +324,45 @@ def _referent(d: Discourse, pos: int, u: Unit, gendered: bool) -> tuple[str, str
 
 def _pronoun_referent(d: Discourse, reg: Registry, u: Unit, pos: int, gendered: bool) -> tuple[str, str] | None:
     """The person a pronoun leading the claim stands for: the discourse's subject, else (for a
-    pronoun without gender) the one person named before it."""
-    return _referent(d, pos, u, gendered) or (None if gendered else _sole_person(d, reg, pos, u))
+    pronoun without gender) the one person named before it, else (for "he"/"she") the speaker whose
+    cue the claim follows."""
+    return _referent(d, pos, u, gendered) or (_reporting_speaker(d, reg, pos, u) if gendered
+                                              else _sole_person(d, reg, pos, u))
+
+
+def _reporting_speaker(d: Discourse, reg: Registry, pos: int, u: Unit) -> tuple[str, str] | None:
+    """"he"/"she" opening reported words right after their speaker's name and cue, in one sentence:
+    "Harry Reid says he will make an endorsement" → Harry Reid, when the article gives the speaker
+    that gender (by a title, a given name or its own pronouns) and no other capitalised word stands
+    between them (another person may be meant: "Clinton told Sanders he …"). Not before "’s": "He’s"
+    would read as a possessive."""
+    sp, ctx = u.speaker, d.ctx
+    if sp.kind != SpeakerKind.person or not sp.name or sp.mention is None or pos != u.start \
+            or not sp.mention[1] <= pos or d.sentence_index(sp.mention[0]) != d.sentence_index(pos):
+        return None
+    k = ctx.idx.between(pos, pos + 1).start
+    if ctx.text[ctx.idx.spans[k][1]:ctx.idx.spans[k][1] + 1] in APOSTROPHES or not _gender_known(d, sp, pos) \
+            or not _only_cue_between(ctx, sp.mention[1], pos):
+        return None
+    name = d.mentions.full_name(sp).name or sp.name
+    if " " not in name and _family_names(ctx.L.code):
+        name = _article_people(ctx, reg).get(name.lower(), name)  # "Sanders" → "Bernie Sanders"
+    return name, REPORTING_SPEAKER
+
+
+def _only_cue_between(ctx: Ctx, start: int, end: int) -> bool:
+    """A few lower-case words (a cue, "that", a day) between the speaker and the pronoun: a name, a
+    quote or a clause there and the pronoun may be someone else's."""
+    between = ctx.idx.between(start, end)
+    return len(between) <= CUE_WORDS and all(ctx.is_word(j) and (not ctx.is_cap(j) or ctx.word(j) in ctx.L.time_words)
+                                             for j in between)
+
+
+def _gender_known(d: Discourse, sp: SpeakerRef, pos: int) -> bool:
+    """Is the speaker known to be of the pronoun's gender (and not also of another)?"""
+    want = d.pronoun_gender(pos)
+    others = set(discourse_words(d.ctx.L.code).genders.pronouns.values()) - {want}
+    return want is not None and d.compatible(sp, want) and not any(d.compatible(sp, g) for g in others)
 
 
 def _quoted_referent(d: Discourse, pos: int, u: Unit) -> tuple[str, str] | None:
@@ -510,7 +560,7 @@ def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> Edit | N
     found = _known_full_name(d, reg, k)
     if found is None:
         return None
-    full, end = found
+    full, end, rule = found
     s, e = d.ctx.idx.spans[k]
     key = full.lower()
     if key in named or len(full) <= end - s or k + 1 >= len(d.ctx.idx.spans):
@@ -519,8 +569,8 @@ def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> Edit | N
     named.add(key)
     if d.ctx.is_cap(k + 1) and d.ctx.idx.spans[k + 1][0] >= end:
         return None  # "Data Badan …": the word starts another name
-    if _written_in_full(d.ctx.text, e, full):
-        return None  # "Sen. Ted Cruz" is Ted Cruz already
+    if _written_in_full(d.ctx.text, e, full) or _spelt_out_after(d.ctx.text, e, full):
+        return None  # "Sen. Ted Cruz" is Ted Cruz already; so is "Agus (Agus Maftuh Abegebriel)"
     first = _written_lead(d.ctx, k, full)
     if first < k and not _opens_sentence(d.ctx, first):
         first = k  # inside a sentence the words before it were read as another name's (below)
@@ -528,7 +578,7 @@ def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> Edit | N
         return None  # "PT Adhi Karya" is not Budi Karya
     if end != e:
         return None  # a mention of several words is already the name as written
-    return d.ctx.idx.spans[first][0], e, full, FULL_NAME
+    return d.ctx.idx.spans[first][0], e, full, rule
 
 
 def _written_lead(ctx: Ctx, k: int, full: str) -> int:
@@ -543,18 +593,36 @@ def _written_lead(ctx: Ctx, k: int, full: str) -> int:
     return first
 
 
-def _known_full_name(d: Discourse, reg: Registry, k: int) -> tuple[str, int] | None:
-    """(full name, end of the mention) of the person a capitalised word at token k names: a
+def _known_full_name(d: Discourse, reg: Registry, k: int) -> tuple[str, int, str] | None:
+    """(full name, end of the mention, rule) of the person a capitalised word at token k names: a
     speaker or titled person the discourse knows, else (where the language allows) someone the
-    article names in full."""
+    article names in full, by the family name or by the given name."""
     s, e = d.ctx.idx.spans[k]
     hit = next((m for m in d.mentions.between(s, s + 1) if m.start == s), None)
     if hit is not None and (hit.entity.kind != SpeakerKind.person or not hit.entity.name):
         return None
     full, end = (d.mentions.full_name(hit.entity).name or "", hit.end) if hit else ("", e)
-    if len(full) <= end - s and end == e and _family_names(d.ctx.L.code):
-        full = _family_name(d.ctx, reg, k) or full
-    return (full, end) if full else None
+    if len(full) <= end - s and end == e:
+        found = _article_full_name(d.ctx, reg, k)
+        if found is not None:
+            return found[0], end, found[1]
+    return (full, end, FULL_NAME) if full else None
+
+
+def _article_full_name(ctx: Ctx, reg: Registry, k: int) -> tuple[str, str] | None:
+    """(full name, rule) of someone the article names in full, for the word at token k alone: by
+    the family name or, where people go by it, the given name (as the language's table says)."""
+    if _family_names(ctx.L.code):
+        full = _family_name(ctx, reg, k)
+        return (full, FULL_NAME) if full else None
+    if _given_names(ctx.L.code):
+        full = _given_name(ctx, reg, k)
+        return (full, GIVEN_NAME) if full else None
+    return None
+
+
+def _spelt_out_after(text: str, end: int, full: str) -> bool:
+    return text[end:end + len(full) + 4].lstrip(" \t(").lower().startswith(full.lower())
 
 
 def _written_in_full(text: str, end: int, full: str) -> bool:
@@ -573,6 +641,96 @@ def _family_name(ctx: Ctx, reg: Registry, k: int) -> str | None:
 @cache
 def _family_names(lang: str) -> bool:
     return claims_table(lang).family_names
+
+
+@cache
+def _given_names(lang: str) -> bool:
+    return claims_table(lang).first_names_alone
+
+
+def _given_name(ctx: Ctx, reg: Registry, k: int) -> str | None:
+    """The full name of someone the article names in full, for its first word alone ("Fredrich"
+    after "Fredrich Yunadi"): not a word joined by a hyphen to another name (a ticket: "Deddy -
+    Dedi"), nor a word the article writes in lower case or knows as a place."""
+    w = ctx.word(k)
+    if lower_elsewhere(ctx, w) or w in ctx.L.gazetteer or _in_pair(ctx, k) or _inside_role(ctx, k):
+        return None
+    return _given_names_of_people(ctx, reg).get(w)
+
+
+def _given_names_of_people(ctx: Ctx, reg: Registry) -> dict[str, str]:
+    key = "standalone.given-names"
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _people_by_given_name(ctx, reg)
+    return found
+
+
+def _in_full(ctx: Ctx, reg: Registry, found: tuple[str, str] | None) -> tuple[str, str] | None:
+    """A pronoun's one-word referent ("Fredrich", as the discourse knows the subject) written as the
+    one full name the article gives that given name ("Fredrich Yunadi"), where people go by it."""
+    if found is None or " " in found[0] or not _given_names(ctx.L.code):
+        return found
+    return _given_names_of_people(ctx, reg).get(found[0].lower(), found[0]), found[1]
+
+
+def _inside_role(ctx: Ctx, k: int) -> bool:
+    """Is token k a word of a role opened before it ("Sosial" of "Menteri Sosial")?"""
+    roles = ctx.L.roles
+    return any(ctx.match_seq(j, roles, k + 1) == k + 1 - j for j in range(max(0, k - TITLE_REACH), k)
+               if ctx.word(j) in roles.by_first)
+
+
+def _in_pair(ctx: Ctx, k: int) -> bool:
+    n = len(ctx.idx.spans)
+    return (k > 0 and ctx.surface(k - 1) in HYPHENS) or (k + 1 < n and ctx.surface(k + 1) in HYPHENS)
+
+
+def _people_by_given_name(ctx: Ctx, reg: Registry) -> dict[str, str]:
+    """Each first word of the article's people's full names → the full name, when one name has it
+    (see ``_given_name_of``) and no organisation or place of the article has the word."""
+    by_word: dict[str, set[str]] = {}
+    people = list(dict.fromkeys(_people_names(ctx, reg)))
+    known = set(people)
+    for name in _longest_names(people):
+        if _given_name_of(ctx, name, known):
+            by_word.setdefault(name.split()[0].lower(), set()).add(name)
+    others = _other_entity_words(ctx, reg)
+    return {w: next(iter(ns)) for w, ns in by_word.items() if len(ns) == 1 and w not in others}
+
+
+def _given_name_of(ctx: Ctx, name: str, known: set[str]) -> bool:
+    """Does the name's first word stand for it: every word written capitalised wherever the article
+    writes it (a word also written in lower case makes a thing of it: "Gempa Bumi", "Permendag
+    Nomor"), no acronym, title, place or people's word first, and not a word glued to another name
+    the article writes ("Purwakarta Dedi Mulyadi" beside "Dedi Mulyadi")?"""
+    words = name.split()
+    w, L = words[0].lower(), ctx.L
+    if len(words) > MAX_GIVEN_NAME_WORDS or len(w) < MIN_NAME_WORD or words[0].isupper() \
+            or " ".join(words[1:]) in known or any(lower_elsewhere(ctx, v) for v in words):
+        return False
+    return not (_titled(ctx, words) or _group_word(ctx, w) or w in _pair_table(L.code).aliases
+                or w in L.gazetteer or w in L.location_heads or w in L.organisation_heads or w in L.not_names)
+
+
+def _titled(ctx: Ctx, words: list[str]) -> bool:
+    """Does a word of the name open a role or an honorific ("Pemasaran Pak Koeshartono": a title
+    glued to the name before it)?"""
+    L = ctx.L
+    return any(v.lower() in L.roles.by_first or v.lower() in L.honorifics.by_first for v in words)
+
+
+def _other_entity_words(ctx: Ctx, reg: Registry) -> set[str]:
+    """The words of the article's entities that are no person ("Qatar" of "Qatar Airways", "Dulux"
+    written alone where "Dulux Paint" reads as a person's name): such a word may name a thing, and
+    a given name written alone inside a sentence is one of them unless the article knows the person
+    by it (a speaker "Fredrich" is a person wherever the word stands)."""
+    out: set[str] = set()
+    for first, last in ctx.sentences():
+        for ent in entities(ctx, reg, first, last, first):
+            if ent.label != EntityLabel.person:
+                out.update(WORD.findall(ent.surface.lower()))
+    return out
 
 
 def _article_people(ctx: Ctx, reg: Registry) -> dict[str, str]:

@@ -428,6 +428,9 @@ class ClaimsTable(BaseModel):
     # even for someone who speaks nowhere: where two or three capitalised words make a person (English);
     # in Indonesian they as often make a title or an institution ("Dinas Sosial", "Ibu Kota")
     family_names: bool = False
+    # a given name alone ("Fredrich") stands for the full name the article writes ("Fredrich Yunadi"):
+    # Indonesian usage, where people are called by their first name
+    first_names_alone: bool = False
     # a contraction → its full words in standalone text ("n't": " not", "can't": "cannot"); a key that
     # opens with the apostrophe or "n'" is an ending, any other a whole word; "'" stands for ' and ’
     contractions: dict[Phrase, str] = {}
