@@ -128,7 +128,10 @@ class Registry:
         self.last_person: SpeakerRef | None = None
         self.last_group: SpeakerRef | None = None
         self.mentions: list[tuple[int, SpeakerRef]] = []  # (offset, person) of titled names
-        self._name_runs: dict[str, str] | None = None  # first word → capitalised name it opens
+        # first word → capitalised name it opens (None: it opens none), found per word when asked
+        self._name_runs: dict[str, str | None] = {}
+        self._run_scan = _RunScan(ctx)
+        self._short_names = _short_name_prefixes(ctx.L.code)
         # unnamed sources introduced with an indefinite article ("seorang komandan aliansi militer",
         # "a senior official"), by their words, for a later "Komandan itu" / "the official"
         # (the last few only: a look-up scans them, and an article may introduce thousands)
@@ -225,9 +228,12 @@ class Registry:
         """The name a one-word speaker opens in the article, when the article first named the
         person without a title ("Aktivis perempuan Ratna Sarumpaet bertandang …"), so no role
         registered it."""
-        if self._name_runs is None:  # only where people go by the start of their name (table)
-            self._name_runs = _name_runs(self.ctx) if _short_name_prefixes(self.ctx.L.code) else {}
-        return self._name_runs.get(key) if len(key.split()) == 1 else None
+        # only where people go by the start of their name (table); a name of two words asks nothing
+        if not self._short_names or len(key.split()) != 1:
+            return None
+        if key not in self._name_runs:
+            self._name_runs[key] = self._run_scan.first_run(key)
+        return self._name_runs[key]
 
     def _containing(self, key: str) -> SpeakerRef | None:
         """The one registered full name that contains ``key`` as whole words, if exactly one."""
@@ -254,25 +260,37 @@ def _short_name_prefixes(lang: str) -> bool:
 _NAME_RUN_WORDS = 3  # at most, in a name found by its first word ("Ratna Sarumpaet")
 
 
-def _name_runs(ctx: Ctx) -> dict[str, str]:
-    """For each word that opens a run of two or three name words, the first such run: one pass
-    over the article, so that resolving a speaker stays linear."""
-    runs: dict[str, str] = {}
-    title_lines: dict[int, bool] = {}
-    n = len(ctx.idx.spans)
-    # each token asked once (a run's words are asked again as the next run's start)
-    cap = ctx.idx.is_cap
-    name_word = [cap[t] and _name_word(ctx, t) for t in range(n)]
-    for k in range(n - 1):
-        if not (name_word[k] and name_word[k + 1]) or ctx.idx.lower[k] in runs:
-            continue
-        end = k + 2
-        while end < n and end - k <= _NAME_RUN_WORDS and name_word[end]:
-            end += 1
-        if end - k <= _NAME_RUN_WORDS and _ends_in_running_text(ctx, end) \
-                and not _on_title_case_line(ctx, ctx.idx.spans[k][0], title_lines):
-            runs[ctx.idx.lower[k]] = ctx.phrase(k, end)
-    return runs
+class _RunScan:
+    """The first run of two or three name words that a given word opens, found by visiting only
+    that word's occurrences (``Ctx.positions``): most articles never ask (every speaker is named
+    in full), and a scan of the whole article for every article cost some 2% of the calls on
+    IndoSum. Each token's name-word test and each line's title-case test are worked out once, so
+    the questions of one article together stay linear."""
+
+    def __init__(self, ctx: Ctx) -> None:
+        self.ctx = ctx
+        self._name_word: dict[int, bool] = {}
+        self._title_lines: dict[int, bool] = {}
+
+    def _is_name_word(self, t: int) -> bool:
+        hit = self._name_word.get(t)
+        if hit is None:
+            hit = self._name_word[t] = self.ctx.idx.is_cap[t] and _name_word(self.ctx, t)
+        return hit
+
+    def first_run(self, word: str) -> str | None:
+        ctx = self.ctx
+        n = len(ctx.idx.spans)
+        for k in ctx.positions(word):
+            if k >= n - 1 or not (self._is_name_word(k) and self._is_name_word(k + 1)):
+                continue
+            end = k + 2
+            while end < n and end - k <= _NAME_RUN_WORDS and self._is_name_word(end):
+                end += 1
+            if end - k <= _NAME_RUN_WORDS and _ends_in_running_text(ctx, end) \
+                    and not _on_title_case_line(ctx, ctx.idx.spans[k][0], self._title_lines):
+                return ctx.phrase(k, end)
+        return None
 
 
 _WORD = re.compile(r"\w+")
@@ -1870,6 +1888,8 @@ def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: i
     """ "Karena regulasi itu, menurut catatan X, lebih dari 3.000 perempuan pergi …": after a
     clause without a main verb the attribution is parenthetical; the main clause after it is
     what is said, about the words before it."""
+    if not _comma_after(ctx, phrase_end, hi):
+        return None  # most post cues end their sentence ("…, kata X."): no rest, so none of the tests below
     lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
     fronted = _fronted_clause(ctx, lead, content_end)
     if not _parenthetical_cue(ctx, cue) or (_has_main_verb(ctx, clause_start, content_end) and not fronted):
@@ -1902,6 +1922,12 @@ def _parenthetical_cue(ctx: Ctx, cue: int) -> bool:
     also open what is said ("Clinton, 35, …, said on Twitter …") has its content after it."""
     w = ctx.word(cue)
     return w in ctx.L.prefix_cues or w not in ctx.L.pre_cues
+
+
+def _comma_after(ctx: Ctx, j: int, hi: int) -> bool:
+    """Is there a comma among tokens j..hi-1? Without one ``_parenthetical_rest`` finds no rest
+    (it needs at least ``min_claim_tokens`` words, one or more, after that comma)."""
+    return "," in ctx.idx.lower[j:hi]  # a search in C, no step per token
 
 
 def _parenthetical_rest(ctx: Ctx, j: int, hi: int) -> tuple[int, int] | None:
@@ -3258,6 +3284,10 @@ def _relative_before_appositive(c: CueScan, comma: int) -> int | None:
     the phrase set off at ``comma`` is an appositive (no verb, no cue) and a relative clause opens
     after the comma before it, or when the relative pronoun itself stands before that comma."""
     ctx, L = c.ctx, c.ctx.L
+    # the relative pronoun this looks for lies within reach before the comma: most phrases set off
+    # before a cue have none there ("…, kata Budi, …"), seen by one search in C
+    if L.relative.isdisjoint(ctx.idx.lower[max(c.lo + 1, min(comma - 1, c.k - _RELATIVE_REACH - 1)):comma]):
+        return None
     if comma - 1 > c.lo and ctx.word(comma - 1) in L.relative:
         return comma - 1  # "Stephens, who, after trading insults with …, said": the relative's own adverbial
     first = ctx.word(comma + 1)

@@ -302,10 +302,14 @@ def _skip_modifiers(ctx: Ctx, k: int, j: int) -> int:
     return k
 
 
+_MODIFIER_WORDS = 200_000  # words at most kept per language (then it starts again)
+
+
 class _Modifiers(dict[str, bool]):
     """Whether each word asked about is an auxiliary, hedge or negation, worked out the first
-    time it is asked (``__missing__``) and kept per article: asked for the tokens after every
-    comma and coordinator of every clause, and two of the three tests are patterns."""
+    time it is asked (``__missing__``) and kept per language (the answer depends on the word and
+    the language's tables alone), not per article: asked for the tokens after every comma and
+    coordinator of every clause, and two of the three tests are patterns."""
 
     __slots__ = ("L",)
 
@@ -315,15 +319,21 @@ class _Modifiers(dict[str, bool]):
 
     def __missing__(self, w: str) -> bool:
         L = self.L
+        if len(self) >= _MODIFIER_WORDS:
+            self.clear()  # a long run over many articles must not grow it without bound
         hit = self[w] = bool(w in L.auxiliaries or L.hedged.pattern.fullmatch(w) or L.negated.pattern.fullmatch(w))
         return hit
 
 
+_MODIFIERS: dict[str, _Modifiers] = {}  # language code → its answers so far
+
+
 def _modifiers(ctx: Ctx) -> _Modifiers:
-    known = ctx.memo.get("decompose.modifiers")
-    if known is None:
-        known = ctx.memo["decompose.modifiers"] = _Modifiers(ctx.L)
-    return known  # type: ignore[no-any-return]
+    known = _MODIFIERS.get(ctx.L.code)
+    # a Lang built anew (a table reloaded, a test's own) gets its own answers
+    if known is None or known.L is not ctx.L:
+        known = _MODIFIERS[ctx.L.code] = _Modifiers(ctx.L)
+    return known
 
 
 def _first_verb(ctx: Ctx, i: int, j: int, skip_relatives: bool = False) -> int | None:
