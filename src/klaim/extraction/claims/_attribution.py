@@ -1456,7 +1456,14 @@ def _ends_speaker_phrase(ctx: Ctx, t: int, start: int) -> bool:
     L, word = ctx.L, ctx.word(t)
     if word in L.speaker_boundaries:
         return True
-    return t > start and ((ctx.is_verb(t) and word not in L.np_participles) or word in L.auxiliaries)
+    return t > start and ((ctx.is_verb(t) and word not in L.np_participles) or word in L.auxiliaries
+                          or _opens_next_phrase(ctx, t))
+
+
+def _opens_next_phrase(ctx: Ctx, t: int) -> bool:
+    """ "told the AP her group never worked …": a possessive determiner right after a capitalised
+    word (a name) opens the next phrase (not in "a spokesman for her campaign", "losing their jobs")."""
+    return ctx.word(t) in ctx.L.possessive_determiners and ctx.is_cap(t - 1)
 
 
 def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
@@ -1580,7 +1587,7 @@ def _content_start_past_recipient(ctx: Ctx, k: int, limit: int) -> int:
     L = ctx.L
     p = k + 1
     if p < limit and ctx.word(k) in L.object_cues:
-        p += 1
+        p += 2 if p + 1 < limit and ctx.word(p) in L.np_articles else 1  # "told the AP her group …"
     if p < limit and ctx.word(p) in L.recipient_words:
         p += 2
     while p < limit and ctx.word(p) in (",", ":"):
@@ -3267,7 +3274,8 @@ def _clause_follows_cue(c: CueScan) -> bool:
         return True  # "said that …", "said Sunday that …"
     phrase = _speaker_after_cue(ctx, c.k, c.hi)
     end = phrase.end
-    return (phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries)) \
+    return (phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries
+                                           or _opens_next_phrase(ctx, end))) \
         or _subject_pronoun_after(c)
 
 
@@ -3314,8 +3322,8 @@ def _clause_after_cue(c: CueScan) -> bool:
     after it is the subject of a verb, so the cue reports the clause after it; its speaker is
     the subject set off before the cue, not "it"."""
     phrase = _speaker_after_cue(c.ctx, c.k, c.hi)
-    return ((phrase.start < phrase.end < c.hi and c.ctx.is_verb(phrase.end)) or _subject_pronoun_after(c)) \
-        and _quote_before(c.ctx, c.k, c.quoted) is None
+    opens = phrase.start < phrase.end < c.hi and (c.ctx.is_verb(phrase.end) or _opens_next_phrase(c.ctx, phrase.end))
+    return (opens or _subject_pronoun_after(c)) and _quote_before(c.ctx, c.k, c.quoted) is None
 
 
 @CUE_RULES.register("post-cue", _after_content)
