@@ -1474,7 +1474,14 @@ def _ends_speaker_phrase(ctx: Ctx, t: int, start: int) -> bool:
     L, word = ctx.L, ctx.word(t)
     if word in L.speaker_boundaries:
         return True
-    return t > start and ((ctx.is_verb(t) and word not in L.np_participles) or word in L.auxiliaries)
+    return t > start and ((ctx.is_verb(t) and word not in L.np_participles) or word in L.auxiliaries
+                          or _opens_next_phrase(ctx, t))
+
+
+def _opens_next_phrase(ctx: Ctx, t: int) -> bool:
+    """ "told the AP her group never worked …": a possessive determiner right after a capitalised
+    word (a name) opens the next phrase (not in "a spokesman for her campaign", "losing their jobs")."""
+    return ctx.word(t) in ctx.L.possessive_determiners and ctx.is_cap(t - 1)
 
 
 def _tail_end(ctx: Ctx, j: int, limit: int) -> int:
@@ -1598,7 +1605,7 @@ def _content_start_past_recipient(ctx: Ctx, k: int, limit: int) -> int:
     L = ctx.L
     p = k + 1
     if p < limit and ctx.word(k) in L.object_cues:
-        p += 1
+        p += 2 if p + 1 < limit and ctx.word(p) in L.np_articles else 1  # "told the AP her group …"
     if p < limit and ctx.word(p) in L.recipient_words:
         p += 2
     while p < limit and ctx.word(p) in (",", ":"):
@@ -2982,7 +2989,8 @@ def _cue_words(L) -> frozenset[str]:
     hit = _CUE_CACHE.get(L.code)
     if hit is None:
         hit = _CUE_CACHE[L.code] = L.post_cues | L.pre_cues | L.prefix_cues | L.inline_cues | L.passive_cues \
-            | L.participle_cues | L.evidence_cues | L.record_cues | L.complement_cues
+            | L.participle_cues | L.evidence_cues | L.record_cues | L.complement_cues \
+            | frozenset(L.parenthetical_cues.by_first)
     return hit
 
 
@@ -3050,6 +3058,128 @@ def _quote_runs_on(ctx: Ctx, q: Quoted, start: int) -> bool:
 def _quote_then_speaker_applies(c: CueScan) -> bool:
     L = c.ctx.L
     return (c.word in L.pre_cues or c.word in L.post_cues) and c.k > c.lo and _quote_speaker(c) is not None
+
+
+_AS_SOURCE_WORDS = 6  # words at most of the source in "as <source> said"
+_AS_TAIL_WORDS = 8  # words at most after its cue before the parenthetical closes ("on a radio show on Monday")
+
+
+@dataclass(frozen=True)
+class _AsSource:
+    """ "as <source> <cue> <tail>" set off in a sentence: its tokens and what the source said."""
+
+    opener: int
+    source: tuple[int, int]
+    close: int  # the comma closing the parenthetical, or the sentence end
+    content: tuple[int, int] | None  # None: a generic plural pronoun ("as they say"), no source
+
+
+def _as_parenthetical(c: CueScan) -> _AsSource | None:
+    """ "…, as The Times reported on Tuesday, …", "As Cruz put it, …": an attribution opened by a
+    word of ``parenthetical_openers``, set off by a comma (or opening the sentence), whose source
+    is a short noun phrase and whose cue reports nothing after it (no verb or complementiser
+    before the parenthetical closes)."""
+    ctx, L = c.ctx, c.ctx.L
+    extra = ctx.match_seq(c.k, L.parenthetical_cues, c.hi) if L.parenthetical_cues.all else 0
+    if not L.parenthetical_openers or (c.word not in L.pre_cues and not extra):
+        return None
+    source = _as_source(c)
+    if source is None:
+        return None
+    opener = source[0] - 1
+    close = _as_close(c, c.k + max(extra, 1))
+    if close is None:
+        return None
+    pronoun = source[1] - source[0] == 1 and ctx.word(source[0]) in L.subject_pronouns
+    if pronoun and ctx.word(source[0]) not in L.pronoun_speakers:
+        return _AsSource(opener, source, close, None)  # "as they say", "as we now know it"
+    content = _as_content(c, opener, close)
+    return None if content is None else _AsSource(opener, source, close, content)
+
+
+def _as_source(c: CueScan) -> tuple[int, int] | None:
+    """The source between the opener and the cue (past auxiliaries and adverbs: "as HuffPost has
+    noted", "as The Atlantic recently noted"), when it is a noun phrase with no verb in it."""
+    ctx, L = c.ctx, c.ctx.L
+    fillers = _PhraseFillers.of(L.code)
+    end = _subject_end(c)
+    while end - 1 > c.lo and fillers.fills(ctx, end - 1):
+        end -= 1
+    opener = end - 1
+    while opener > c.lo and end - opener <= _AS_SOURCE_WORDS and ctx.is_word(opener) \
+            and ctx.word(opener) not in L.parenthetical_openers:
+        opener -= 1
+    if ctx.word(opener) not in L.parenthetical_openers or opener + 1 >= end:
+        return None
+    if opener != _sentence_lead(c) and ctx.word(opener - 1) != ",":
+        return None
+    return (opener + 1, end) if _plain_source(ctx, opener + 1, end) else None
+
+
+def _plain_source(ctx: Ctx, start: int, end: int) -> bool:
+    """Are tokens start..end-1 a noun phrase that opens and ends with no stop word, with no verb
+    and no possessive at its end ("as if to say", "as Clinton extends her lead in …", "as he’s
+    often alleged" are no sources)?"""
+    L = ctx.L
+    if ctx.word(start) in L.np_stops or ctx.word(end - 1) in L.np_stops or _possessive(ctx, end - 1):
+        return False
+    return not any(ctx.is_verb(t) for t in range(start, end)) and _is_np(ctx, start, end)
+
+
+def _as_close(c: CueScan, after: int) -> int | None:
+    """The token closing the parenthetical whose cue ends before ``after``, when what follows the
+    cue reports nothing ("as she said she would"; an act: "as he called for …") and the
+    clause it is set off from does not go on with a predicate ("…, as he later explained, was …")."""
+    ctx, L = c.ctx, c.ctx.L
+    close = next((t for t in range(after, c.hi) if ctx.word(t) in (",", ";")), c.hi)
+    tail = [t for t in range(after, close) if ctx.is_word(t)]
+    if len(tail) > _AS_TAIL_WORDS or any(_opens_predicate(ctx, t) or ctx.word(t) in L.complementisers for t in tail):
+        return None
+    if c.word in L.act_cues:
+        return None  # "as he called for greater ethics": an act done meanwhile, no source set off
+    if close + 1 < c.hi and _opens_predicate(ctx, close + 1):
+        return None
+    return close
+
+
+def _sentence_lead(c: CueScan) -> int:
+    """The sentence's first token past its leading connectives."""
+    return c.lo + c.ctx.match_seq(c.lo, c.ctx.L.leading, c.hi)
+
+
+def _as_content(c: CueScan, opener: int, close: int) -> tuple[int, int] | None:
+    """What a parenthetical source said: the clause before its comma, or the clause after it when
+    nothing with a verb stands before ("As Cruz said, …", "Just a few weeks ago, as X reported, …");
+    not a clause cut off after a preposition ("owed his election to, as …")."""
+    ctx = c.ctx
+    lead = _sentence_lead(c)
+    if opener > lead and ctx.word(opener - 2) in ctx.L.np_stops:
+        return None  # "who owed his election to, as a diplomat put it, an extreme makeover": mid-phrase
+    if opener == lead or not _has_main_verb(ctx, lead, opener - 1):
+        start, end = close + 1, c.hi
+    else:
+        start, end = lead, opener - 1
+    while end > start and ctx.word(end - 1) in _FINAL:
+        end -= 1
+    if start >= end or ctx.words_between(start, end) < ctx.L.min_claim_tokens:
+        return None
+    return start, end
+
+
+@CUE_RULES.register("as-parenthetical", lambda c: _as_parenthetical(c) is not None)
+def as_parenthetical(c: CueScan) -> Attribution | None:
+    """ "The plan would drive up deficits, as the Tax Policy Center has noted", "As Cruz said on
+    Monday, the race is a dead heat": the source set off by "as" said the clause it is attached
+    to. A plural or first-person pronoun ("as they say in baseball", "as we now know it") is an
+    idiom's generic voice: no source, and no attribution."""
+    found = _as_parenthetical(c)
+    if found is None or found.content is None:
+        return None
+    ctx = c.ctx
+    speaker = speaker_from_np(ctx, c.reg, found.source[0], found.source[1], ctx.surface(c.k))
+    if speaker is None:
+        return None
+    return Attribution(speaker, ctx.span(found.opener, found.close), ctx.span(*found.content))
 
 
 @CUE_RULES.register("quote-then-speaker", _quote_then_speaker_applies)
@@ -3170,7 +3300,8 @@ def _clause_follows_cue(c: CueScan) -> bool:
         return True  # "said that …", "said Sunday that …"
     phrase = _speaker_after_cue(ctx, c.k, c.hi)
     end = phrase.end
-    return (phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries)) \
+    return (phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries
+                                           or _opens_next_phrase(ctx, end))) \
         or _subject_pronoun_after(c)
 
 
@@ -3217,8 +3348,8 @@ def _clause_after_cue(c: CueScan) -> bool:
     after it is the subject of a verb, so the cue reports the clause after it; its speaker is
     the subject set off before the cue, not "it"."""
     phrase = _speaker_after_cue(c.ctx, c.k, c.hi)
-    return ((phrase.start < phrase.end < c.hi and c.ctx.is_verb(phrase.end)) or _subject_pronoun_after(c)) \
-        and _quote_before(c.ctx, c.k, c.quoted) is None
+    opens = phrase.start < phrase.end < c.hi and (c.ctx.is_verb(phrase.end) or _opens_next_phrase(c.ctx, phrase.end))
+    return (opens or _subject_pronoun_after(c)) and _quote_before(c.ctx, c.k, c.quoted) is None
 
 
 @CUE_RULES.register("post-cue", _after_content)
@@ -3246,16 +3377,17 @@ def _says_more(c: CueScan) -> bool:
 def _relative_insertion(c: CueScan) -> int | None:
     """Token of the relative pronoun opening ", who …," right before the cue, if one does."""
     ctx = c.ctx
-    if c.prev != ",":
+    cue = _perfect_start(c)  # "Trump, who has relied on …, has said …": past "has"
+    if cue <= c.lo or ctx.word(cue - 1) != ",":
         return None
-    start = c.k - 2
-    while start > c.lo and c.k - start <= 16 and ctx.word(start - 1) != ",":
+    start = cue - 2
+    while start > c.lo and cue - start <= 16 and ctx.word(start - 1) != ",":
         start -= 1
     if start <= c.lo or ctx.word(start - 1) != ",":
         return None
     if ctx.word(start) in ctx.L.relative or _participle_insertion(c, start):
         return start
-    return _relative_before_appositive(c, start - 1)
+    return _relative_before_appositive(c, start - 1) if cue == c.k else None
 
 
 def _participle_insertion(c: CueScan, t: int) -> bool:
@@ -3313,10 +3445,24 @@ def interrupted_subject(c: CueScan) -> Attribution | None:
     content = _content_after(c)
     if antecedent is None or content is None:
         return None
+    if _perfect_start(c) != c.k and _reports_nothing(c):
+        return None  # "…, has agreed to serve as …", "…, have vowed to block it": no statement
     speaker = speaker_from_np(c.ctx, c.reg, antecedent[0], antecedent[1], c.ctx.surface(c.k))
     if speaker is None:
         return None
-    return _said_after(c, speaker, c.k, content)
+    return _said_after(c, speaker, _perfect_start(c), content)
+
+
+def _perfect_start(c: CueScan) -> int:
+    """The cue's token, or the perfect auxiliary right before it ("has said"); not a modal ("will
+    explain", "must ensure": no statement made)."""
+    perfect = _perfect_auxiliaries(c.ctx.L.code)
+    return c.k - 1 if c.k - 1 > c.lo and c.ctx.word(c.k - 1) in perfect else c.k
+
+
+@cache
+def _perfect_auxiliaries(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).perfect_auxiliaries)
 
 
 def _pronoun_before(c: CueScan) -> int | None:
@@ -3474,16 +3620,121 @@ def coordinated_cue(c: CueScan) -> Attribution | None:
     shares the clause's subject, who is the speaker of what follows the cue."""
     coordinator = _subject_end(c) - 1
     subject = _clause_subject(c, coordinator) or _name_with_appositive(c, coordinator)
-    content = _content_after(c)
+    across = None if subject is not None else _predicate_list_subject(c, coordinator)
+    # "Sanders, who endorsed Canova and said he would campaign with him, did not show up":
+    # what is said inside a relative clause ends at its comma
+    content = _content_after(c, stop_at_comma=across is not None and c.ctx.word(across[1]) == ",")
     if content is None or _refused(c, coordinator):
         return None
     if c.word in c.ctx.L.nominal_cues and content[0] == c.k + 1:
         return None  # "dan menyampaikan laporannya": an object, not a reported statement
-    speaker = _first_predicate_speaker(c, coordinator)
-    if speaker is None and subject is not None:
-        speaker = speaker_from_np(c.ctx, c.reg, subject[0], subject[1], c.ctx.surface(c.k))
-        speaker = speaker if speaker is not None and _names_someone(speaker, subject) else None
-    return None if speaker is None else _said_after(c, speaker, coordinator, content)
+    speaker = _first_predicate_speaker(c, coordinator) or _subject_speaker(c, subject or across)
+    if speaker is None:
+        return None
+    att = _said_after(c, speaker, coordinator, content)
+    if across is not None and speaker.kind != SpeakerKind.publisher:
+        att.rule = "attribution.predicate-list"
+    return att
+
+
+def _subject_speaker(c: CueScan, phrase: tuple[int, int] | None) -> SpeakerRef | None:
+    """The speaker a subject found back across a predicate names, if it names someone."""
+    if phrase is None:
+        return None
+    speaker = speaker_from_np(c.ctx, c.reg, phrase[0], phrase[1], c.ctx.surface(c.k))
+    return speaker if speaker is not None and _names_someone(speaker, phrase) else None
+
+
+def _predicate_list_subject(c: CueScan, coordinator: int) -> tuple[int, int] | None:
+    """ "Trump summed up Clinton as “terrible,” denounced her record and said …", "Clinton, who
+    was speaking to the mayors, did not mention Trump, but told …": the clause before the
+    coordinator is a predicate with no subject of its own (it opens with a verb after a comma);
+    the subject is that of the clause the list of predicates opens with, found back across the
+    predicates and a relative clause set off after a name."""
+    ctx = c.ctx
+    if _reports_nothing(c):
+        return None
+    end = coordinator - 1 if ctx.word(coordinator - 1) == "," else coordinator  # ", but told …"
+    for _ in range(_PREDICATE_LIST):
+        opening = end
+        while opening > c.clause_start and ctx.word(opening - 1) != ",":
+            opening -= 1  # "… her record as secretary of state and said": no subordinator opens a chunk
+        if opening >= end:
+            return None
+        if opening <= c.clause_start:
+            return _opening_subject(c, end)
+        first = opening
+        while first < end and _closes(ctx, first):
+            first += 1  # "“terrible,” denounced": the quote's closing mark opens no clause
+        if ctx.word(first) in ctx.L.relative:
+            return _relative_antecedent(c, opening - 1)
+        if first == end or not _opens_predicate(ctx, first):
+            return None
+        end = opening - 1
+    return None
+
+
+def _opening_subject(c: CueScan, end: int) -> tuple[int, int] | None:
+    """The subject of the sentence's first clause (tokens up to ``end``): the words before its
+    first verb, when they are a noun phrase."""
+    ctx = c.ctx
+    start = _past_dateline(ctx, c.lo, c.clause_start, end)
+    start += ctx.match_seq(start, ctx.L.leading, end)
+    verb = next((t for t in range(start, end) if _opens_predicate(ctx, t)), end)
+    if any(not ctx.is_word(t) and ctx.word(t) != "." for t in range(start, verb)):
+        return None  # "George Zimmerman (left) shot …": a bracket or quote makes no plain subject
+    fillers = _PhraseFillers.of(ctx.L.code)
+    while verb - 1 > start and verb < end and fillers.fills(ctx, verb - 1):
+        verb -= 1  # "Trump further summed up …": an adverb before the verb is no part of the subject
+    if verb == end or not 0 < verb - start <= _SUBJECT_WORDS or not _is_np(ctx, start, verb):
+        return None
+    return start, verb
+
+
+def _reports_nothing(c: CueScan) -> bool:
+    """Does the cue take an object ("wrote a children's book", "criticized Sanders after the
+    event", "accused her of …") rather than report a statement? A statement follows "that" or a
+    recipient, opens a quote, or is a clause whose verb comes within a few words."""
+    ctx = c.ctx
+    if c.k + 1 < c.hi and ctx.word(c.k + 1) in ctx.L.infinitive_markers:
+        return True  # "has agreed to serve", "have vowed to block it": an intention, no statement
+    content = _content_start_after_cue(ctx, c.k, c.hi)
+    if content >= c.hi or content > c.k + 1 or any(q[0] == ctx.idx.spans[content][0] for q in c.quoted):
+        return False
+    for t in range(content, min(c.hi, content + _STATEMENT_VERB_WORDS)):
+        if ctx.word(t) in ctx.L.np_stops or not ctx.is_word(t):
+            return True
+        if t > content and _opens_predicate(ctx, t):
+            return False
+    return True
+
+
+_STATEMENT_VERB_WORDS = 6  # words at most from the start of a reported clause to its verb
+
+
+_PREDICATE_LIST = 4  # predicates at most a subject is found back across ("X did A, did B, did C and said")
+
+
+def _opens_predicate(ctx: Ctx, t: int) -> bool:
+    """Does token ``t`` open a predicate (a verb or an auxiliary, after any adverbs)?"""
+    word = ctx.word(t)
+    return ctx.is_verb(t) or word in ctx.L.auxiliaries or word in _emphatic_auxiliaries(ctx.L.code)
+
+
+@cache
+def _emphatic_auxiliaries(lang: str) -> frozenset[str]:
+    return frozenset(claims_table(lang).emphatic_auxiliaries)
+
+
+def _relative_antecedent(c: CueScan, comma: int) -> tuple[int, int] | None:
+    """The name that opens the sentence right before the comma of a relative clause ("Clinton,
+    who was speaking to the mayors, …"), when it is all capitalised words."""
+    ctx = c.ctx
+    start = _past_dateline(ctx, c.lo, c.clause_start, comma)
+    start += ctx.match_seq(start, ctx.L.leading, comma)
+    if not 0 < comma - start <= _OPENING_NAME_WORDS:
+        return None
+    return (start, comma) if all(ctx.is_cap(t) or ctx.word(t) == "." for t in range(start, comma)) else None
 
 
 def _first_predicate_speaker(c: CueScan, coordinator: int) -> SpeakerRef | None:

@@ -120,6 +120,7 @@ class Lang:
     free_relative_openers: Sequences
     speaker_time_phrases: Sequences
     adverb_phrases: Sequences
+    parenthetical_cues: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -173,6 +174,7 @@ class Lang:
     place_prepositions: frozenset[str]
     home_place_prepositions: frozenset[str]
     organisation_pronouns: frozenset[str]
+    parenthetical_openers: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -352,6 +354,7 @@ _WORD_SETS = (
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
     "subject_pronouns", "fronted_clause_openers", "question_participles", "speaking_time_words", "pair_openers",
     "home_place_prepositions", "organisation_pronouns",
+    "parenthetical_openers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -361,6 +364,7 @@ _SEQUENCES = (
     "list_introducers", "membership_predicates", "single_member_subjects", "nickname_cues", "future_openers",
     "measure_predicates", "free_relative_openers", "speaker_time_phrases",
     "adverb_phrases",
+    "parenthetical_cues",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 

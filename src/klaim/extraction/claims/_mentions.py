@@ -99,6 +99,10 @@ def own_genders(words: GenderWords, ref: SpeakerRef) -> set[str]:
     name = (ref.name or "").lower().split()
     if name and name[0] in words.names:
         found.add(words.names[name[0]])
+    elif len(name) > 2 and name[1] in words.names:
+        # "Democrat Hillary Clinton", "Speaker Paul Ryan": a title or party word the name was
+        # written with stands before the given name
+        found.add(words.names[name[1]])
     return found
 
 

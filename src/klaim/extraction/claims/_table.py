@@ -478,6 +478,11 @@ class ClaimsTable(BaseModel):
     # "X's campaign said it is looking …": a pronoun for a thing ("it") right after an organisation's cue
     # is the organisation; not before a copula and a word that is no participle ("it was possible that")
     organisation_pronouns: Words = []
+    # "…, as The Times reported on Tuesday, …", "As Cruz put it, …": a word that opens an
+    # attribution set off from the clause it is about (_attribution, as-parenthetical)
+    parenthetical_openers: Words = []
+    # after a parenthetical opener, a verb phrase that reports as a speech cue does ("as she put it")
+    parenthetical_cues: Phrases = []
 
 
 def _normalised(raw: Any) -> Any:
