@@ -163,7 +163,7 @@ class Registry:
             r = ctx.match_seq(k, ctx.L.roles, n)
             if not r:
                 continue
-            j = _run_end(ctx, k + r, n)
+            j = _before_initials(ctx, k + r, _run_end(ctx, k + r, n))
             if k > 0 and ctx.word(k - 1) == "(":
                 k = max(j, k + 1)  # "(Karopenmas Divhumas) Polri": an abbreviation of the role
                 continue
@@ -220,6 +220,20 @@ class Registry:
         if role and not ref.role:
             ref = replace(ref, role=role, organisation=org or ref.organisation)
         return ref
+
+    def by_initials(self, acronym: str) -> SpeakerRef | None:
+        """The one person named in the article whose capitalised words' initials spell
+        ``acronym`` ("JK" for Jusuf Kalla, "SBY" for Susilo Bambang Yudhoyono), if exactly one."""
+        table = self.derived.get(("initials",))
+        if table is None:
+            table = {}
+            for ref in self.full.values():
+                letters = "".join(w[0] for w in (ref.name or "").split() if w[:1].isupper())
+                if len(letters) >= 2:
+                    table.setdefault(letters, []).append(ref)
+            self.derived[("initials",)] = table
+        hits = table.get(acronym, ())
+        return hits[0] if len(hits) == 1 else None
 
     def _fuller_name(self, key: str) -> str | None:
         """The name a one-word speaker opens in the article, when the article first named the
@@ -343,6 +357,22 @@ def _run_end(ctx: Ctx, j: int, n: int) -> int:
     while j > 0 and ctx.idx.lower[j - 1] in L.coordinators:
         j -= 1
     return j
+
+
+def _before_initials(ctx: Ctx, start: int, j: int) -> int:
+    """End of a name run before a closing bracket that spells the initials of the run's
+    capitalised words before it ("Wakil Presiden Jusuf Kalla (JK)"): the name's short form, not
+    part of the name (helper idfix, session 13)."""
+    if j - start < 5 or ctx.word(j - 1) != ")" or ctx.word(j - 3) != "(":
+        return j
+    short = ctx.surface(j - 2)
+    if not short.isalpha() or not short.isupper() or len(short) < 2:
+        return j
+    first = j - 3 - len(short)
+    if first < start or ctx.word(first) in ctx.L.organisation_heads:
+        return j  # "Dewan Kehormatan Penyelenggara Pemilu (DKPP)": an organisation's acronym
+    words = [ctx.surface(t) for t in range(first, j - 3)]
+    return j - 3 if "".join(w[:1] for w in words) == short else j
 
 
 @dataclass(frozen=True, slots=True)
@@ -1262,6 +1292,9 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
     start = p.i
     while start < p.j - 1 and ctx.word(start) in ctx.L.np_articles:
         start += 1  # "the DNC said": an organisation named without its article
+    person = _initials_person(p)
+    if person is not None:
+        return person
     if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(start, p.j)):
         return SpeakerRef(SpeakerKind.organisation, name=ctx.phrase(start, p.j), mention=p.mention, cue=p.cue)
     outlets = _trailing_organisations(ctx, start, p.j)
@@ -1275,6 +1308,23 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
     if described is not None:
         return described
     return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
+
+
+_INITIALS_MAX = 4  # letters at most of a person's initials used as a name ("JK", "SBY", "AHY")
+
+
+def _initials_person(p: _Phrase) -> SpeakerRef | None:
+    """ "kata JK", "Menurut SBY": a lone acronym that spells the initials of exactly one person
+    the article names is that person, not an organisation (the gazetteer's organisations were
+    matched before; helper idfix, session 13)."""
+    ctx = p.ctx
+    if p.j - p.i != 1:
+        return None
+    word = ctx.surface(p.i)
+    if not (2 <= len(word) <= _INITIALS_MAX and word.isalpha() and word.isupper()):
+        return None
+    ref = p.reg.by_initials(word)
+    return None if ref is None else _moved(ref, mention=p.mention, cue=p.cue, via="speaker.initials")
 
 
 def _description_holding_name(p: _Phrase) -> SpeakerRef | None:
