@@ -803,10 +803,45 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
-    speaker = _classified(phrase)
+    speaker = _state_speaker(phrase, _classified(phrase))
     if speaker is not None and speaker.kind in (SpeakerKind.group, SpeakerKind.person, SpeakerKind.anonymous):
         _remember_introduced(phrase, speaker)
     return speaker
+
+
+@cache
+def _country_names(lang: str) -> dict[str, str]:
+    """Lower-cased country names and aliases of the table (``countries``, ``country_aliases``) →
+    the country's name."""
+    t = claims_table(lang)
+    return {n.lower(): n for n in t.countries} | {a.lower(): n for a, n in t.country_aliases.items()}
+
+
+STATE = "speaker.country"
+
+
+def _state_speaker(p: _Phrase, speaker: SpeakerRef | None) -> SpeakerRef | None:
+    """ "Bangladesh … dan mengatakan", "Israel menyebut …": a country that speaks is its state, an
+    organisation, not a person or a group. A phrase with other words before the country is its
+    organisation when an organisation's head opens it ("Pemerintah Afghanistan"), an unnamed official
+    when a role does ("Pejabat senior Bangladesh"), else some of its people ("Pengungsi Burundi"): a
+    group (helper idfix, session 13)."""
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.group) or not speaker.name:
+        return speaker
+    names = _country_names(p.ctx.L.code)
+    country = names.get(speaker.name.lower())
+    if country is None:
+        return speaker
+    if p.j - p.i == 1 or p.text.lower() in names:  # the country itself, or a pronoun for it
+        return _moved(speaker, kind=SpeakerKind.organisation, name=country, organisation=country, role=None,
+                      via=STATE)
+    if p.first in p.ctx.L.organisation_heads:
+        return _moved(speaker, kind=SpeakerKind.organisation, name=p.text, organisation=country, role=None,
+                      via=STATE)
+    if p.ctx.match_seq(p.i, p.ctx.L.roles, p.j):  # "Pejabat senior Bangladesh": an unnamed official
+        return SpeakerRef(SpeakerKind.person, role=p.text, organisation=country, mention=p.mention, cue=p.cue,
+                          via=STATE)
+    return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue, via=STATE)
 
 
 def _classified(phrase: _Phrase) -> SpeakerRef | None:

@@ -472,6 +472,10 @@ class ClaimsTable(BaseModel):
     # "X's campaign said it is looking …": a pronoun for a thing ("it") right after an organisation's cue
     # is the organisation; not before a copula and a word that is no participle ("it was possible that")
     organisation_pronouns: Words = []
+    # verbs of wish and feeling whose complement is a clause or a state, its subject first: a noun
+    # coordinated right after one opens that complement's subject ("ingin pemerintah dan polisi
+    # segera mengungkap …"), no clause of its own
+    wish_verbs: Words = []
 
 
 def _normalised(raw: Any) -> Any:
