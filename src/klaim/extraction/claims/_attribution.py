@@ -1957,18 +1957,34 @@ def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: i
     what is said, about the words before it."""
     lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
     fronted = _fronted_clause(ctx, lead, content_end)
-    if not _parenthetical_cue(ctx, cue) or (_has_main_verb(ctx, clause_start, content_end) and not fronted):
+    if not _parenthetical_cue(ctx, cue):
         return None
     rest = _parenthetical_rest(ctx, phrase_end, hi)
     if rest is None:
         return None
+    # a leading connective that is also a verb ("Jadi, ujarnya, …") is no main verb of the clause
+    main = _has_main_verb(ctx, lead, content_end)
+    continues = main and _rest_continues(ctx, rest[0])
+    if main and not fronted and not continues:
+        return None
     if content_end <= lead:
         return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest))
-    if fronted:
+    if fronted or (continues and ctx.word(rest[0]) not in ctx.L.copulas):
+        # the clause before is written before the rest's text (a copula's rest takes it as its subject)
         return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest),
                            subject_span=ctx.span(lead, content_end), fronted=True)
     return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=ctx.phrase(lead, content_end),
                        subject_span=ctx.span(lead, content_end))
+
+
+def _rest_continues(ctx: Ctx, t: int) -> bool:
+    """Does the rest after an inserted source open with a word that continues the clause before it
+    ("Undang-undang diterbitkan, kata Asep, agar pemilik …", "Harga naik, kata dia, karena …",
+    "Calya varian G, jelas Henry, adalah …"): a purpose, cause or result subordinator or a copula?
+    Then the claim is the clause before with the rest, the source cut out (helper idfix, session 13)."""
+    L, w = ctx.L, ctx.word(t)
+    return w in L.copulas or w in L.wish_complementisers or w in L.cause_subordinators \
+        or w in L.result_coordinators
 
 
 def _fronted_clause(ctx: Ctx, lead: int, end: int) -> bool:
