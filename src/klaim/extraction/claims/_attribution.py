@@ -148,9 +148,33 @@ class Registry:
         if n and self.mentions[n - 1][0] > best_pos:
             best = self.mentions[n - 1][1]
         mention = ctx.span(k, k + 1)
+        # with no person known yet the discourse stage resolves the pronoun from the names around it
+        introduced = self._introduced_after(best_pos, pos) if best is not None else None
+        if introduced is not None:
+            return _moved(introduced, mention=mention, cue=cue, via="speaker.pronoun-introduced")
         if best is None:
             return SpeakerRef(SpeakerKind.person, mention=mention, cue=cue, via="speaker.pronoun-unresolved")
         return _moved(best, mention=mention, cue=cue, via="speaker.pronoun")
+
+    def _introduced_after(self, after: int, before: int) -> SpeakerRef | None:
+        """The unnamed source last introduced with an indefinite article ("seorang pejabat
+        kementerian …") between offsets ``after`` and ``before``: "…, katanya" after it is that
+        source, not the person named before it (helper idfix, session 13)."""
+        for _, speaker in reversed(self.described):
+            m = speaker.mention
+            # only a source the article keeps anonymous ("seorang pejabat …", "… yang enggan disebut
+            # namanya"): an indefinite phrase may name anything ("a court document", "a reporter")
+            if m is not None and after < m[0] < before and speaker.kind == SpeakerKind.anonymous:
+                return None if self._named_between(m[1], before) else speaker
+        return None
+
+    def _named_between(self, start: int, end: int) -> bool:
+        """Does a capitalised word of a person the article names stand between the offsets
+        (" … seorang saksi mata … Presiden Afghanistan Ashraf Ghani … katanya")?"""
+        idx = self.ctx.idx
+        first = bisect_left(idx.spans, start, key=lambda s: s[0])
+        last = bisect_left(idx.spans, end, key=lambda s: s[0])
+        return any(idx.is_cap[t] and idx.lower[t] in self._with_token for t in range(first, last))
 
     def _learn(self) -> None:
         """Register every "Role (Org) Name Name" mention: roles tell us the run is a person."""
