@@ -151,9 +151,33 @@ class Registry:
         if n and self.mentions[n - 1][0] > best_pos:
             best = self.mentions[n - 1][1]
         mention = ctx.span(k, k + 1)
+        # with no person known yet the discourse stage resolves the pronoun from the names around it
+        introduced = self._introduced_after(best_pos, pos) if best is not None else None
+        if introduced is not None:
+            return _moved(introduced, mention=mention, cue=cue, via="speaker.pronoun-introduced")
         if best is None:
             return SpeakerRef(SpeakerKind.person, mention=mention, cue=cue, via="speaker.pronoun-unresolved")
         return _moved(best, mention=mention, cue=cue, via="speaker.pronoun")
+
+    def _introduced_after(self, after: int, before: int) -> SpeakerRef | None:
+        """The unnamed source last introduced with an indefinite article ("seorang pejabat
+        kementerian …") between offsets ``after`` and ``before``: "…, katanya" after it is that
+        source, not the person named before it (helper idfix, session 13)."""
+        for _, speaker in reversed(self.described):
+            m = speaker.mention
+            # only a source the article keeps anonymous ("seorang pejabat …", "… yang enggan disebut
+            # namanya"): an indefinite phrase may name anything ("a court document", "a reporter")
+            if m is not None and after < m[0] < before and speaker.kind == SpeakerKind.anonymous:
+                return None if self._named_between(m[1], before) else speaker
+        return None
+
+    def _named_between(self, start: int, end: int) -> bool:
+        """Does a capitalised word of a person the article names stand between the offsets
+        (" … seorang saksi mata … Presiden Afghanistan Ashraf Ghani … katanya")?"""
+        idx = self.ctx.idx
+        first = bisect_left(idx.spans, start, key=lambda s: s[0])
+        last = bisect_left(idx.spans, end, key=lambda s: s[0])
+        return any(idx.is_cap[t] and idx.lower[t] in self._with_token for t in range(first, last))
 
     def _learn(self) -> None:
         """Register every "Role (Org) Name Name" mention: roles tell us the run is a person."""
@@ -166,7 +190,7 @@ class Registry:
             r = ctx.match_seq(k, ctx.L.roles, n)
             if not r:
                 continue
-            j = _run_end(ctx, k + r, n)
+            j = _before_initials(ctx, k + r, _run_end(ctx, k + r, n))
             if k > 0 and ctx.word(k - 1) == "(":
                 k = max(j, k + 1)  # "(Karopenmas Divhumas) Polri": an abbreviation of the role
                 continue
@@ -223,6 +247,20 @@ class Registry:
         if role and not ref.role:
             ref = replace(ref, role=role, organisation=org or ref.organisation)
         return ref
+
+    def by_initials(self, acronym: str) -> SpeakerRef | None:
+        """The one person named in the article whose capitalised words' initials spell
+        ``acronym`` ("JK" for Jusuf Kalla, "SBY" for Susilo Bambang Yudhoyono), if exactly one."""
+        table = self.derived.get(("initials",))
+        if table is None:
+            table = {}
+            for ref in self.full.values():
+                letters = "".join(w[0] for w in (ref.name or "").split() if w[:1].isupper())
+                if len(letters) >= 2:
+                    table.setdefault(letters, []).append(ref)
+            self.derived[("initials",)] = table
+        hits = table.get(acronym, ())
+        return hits[0] if len(hits) == 1 else None
 
     def _fuller_name(self, key: str) -> str | None:
         """The name a one-word speaker opens in the article, when the article first named the
@@ -361,6 +399,22 @@ def _run_end(ctx: Ctx, j: int, n: int) -> int:
     while j > 0 and ctx.idx.lower[j - 1] in L.coordinators:
         j -= 1
     return j
+
+
+def _before_initials(ctx: Ctx, start: int, j: int) -> int:
+    """End of a name run before a closing bracket that spells the initials of the run's
+    capitalised words before it ("Wakil Presiden Jusuf Kalla (JK)"): the name's short form, not
+    part of the name (helper idfix, session 13)."""
+    if j - start < 5 or ctx.word(j - 1) != ")" or ctx.word(j - 3) != "(":
+        return j
+    short = ctx.surface(j - 2)
+    if not short.isalpha() or not short.isupper() or len(short) < 2:
+        return j
+    first = j - 3 - len(short)
+    if first < start or ctx.word(first) in ctx.L.organisation_heads:
+        return j  # "Dewan Kehormatan Penyelenggara Pemilu (DKPP)": an organisation's acronym
+    words = [ctx.surface(t) for t in range(first, j - 3)]
+    return j - 3 if "".join(w[:1] for w in words) == short else j
 
 
 @dataclass(frozen=True, slots=True)
@@ -791,10 +845,45 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
-    speaker = _classified(phrase)
+    speaker = _state_speaker(phrase, _classified(phrase))
     if speaker is not None and speaker.kind in (SpeakerKind.group, SpeakerKind.person, SpeakerKind.anonymous):
         _remember_introduced(phrase, speaker)
     return speaker
+
+
+@cache
+def _country_names(lang: str) -> dict[str, str]:
+    """Lower-cased country names and aliases of the table (``countries``, ``country_aliases``) →
+    the country's name."""
+    t = claims_table(lang)
+    return {n.lower(): n for n in t.countries} | {a.lower(): n for a, n in t.country_aliases.items()}
+
+
+STATE = "speaker.country"
+
+
+def _state_speaker(p: _Phrase, speaker: SpeakerRef | None) -> SpeakerRef | None:
+    """ "Bangladesh … dan mengatakan", "Israel menyebut …": a country that speaks is its state, an
+    organisation, not a person or a group. A phrase with other words before the country is its
+    organisation when an organisation's head opens it ("Pemerintah Afghanistan"), an unnamed official
+    when a role does ("Pejabat senior Bangladesh"), else some of its people ("Pengungsi Burundi"): a
+    group (helper idfix, session 13)."""
+    if speaker is None or speaker.kind not in (SpeakerKind.person, SpeakerKind.group) or not speaker.name:
+        return speaker
+    names = _country_names(p.ctx.L.code)
+    country = names.get(speaker.name.lower())
+    if country is None:
+        return speaker
+    if p.j - p.i == 1 or p.text.lower() in names:  # the country itself, or a pronoun for it
+        return _moved(speaker, kind=SpeakerKind.organisation, name=country, organisation=country, role=None,
+                      via=STATE)
+    if p.first in p.ctx.L.organisation_heads:
+        return _moved(speaker, kind=SpeakerKind.organisation, name=p.text, organisation=country, role=None,
+                      via=STATE)
+    if p.ctx.match_seq(p.i, p.ctx.L.roles, p.j):  # "Pejabat senior Bangladesh": an unnamed official
+        return SpeakerRef(SpeakerKind.person, role=p.text, organisation=country, mention=p.mention, cue=p.cue,
+                          via=STATE)
+    return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue, via=STATE)
 
 
 def _classified(phrase: _Phrase) -> SpeakerRef | None:
@@ -1280,6 +1369,9 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
     start = p.i
     while start < p.j - 1 and ctx.word(start) in ctx.L.np_articles:
         start += 1  # "the DNC said": an organisation named without its article
+    person = _initials_person(p)
+    if person is not None:
+        return person
     if all(ctx.is_cap(k) or not ctx.is_word(k) or ctx.word(k) in ctx.L.particles for k in range(start, p.j)):
         return SpeakerRef(SpeakerKind.organisation, name=ctx.phrase(start, p.j), mention=p.mention, cue=p.cue)
     outlets = _trailing_organisations(ctx, start, p.j)
@@ -1293,6 +1385,23 @@ def _bare_speaker(p: _Phrase) -> SpeakerRef:
     if described is not None:
         return described
     return SpeakerRef(SpeakerKind.group, name=p.text, mention=p.mention, cue=p.cue)
+
+
+_INITIALS_MAX = 4  # letters at most of a person's initials used as a name ("JK", "SBY", "AHY")
+
+
+def _initials_person(p: _Phrase) -> SpeakerRef | None:
+    """ "kata JK", "Menurut SBY": a lone acronym that spells the initials of exactly one person
+    the article names is that person, not an organisation (the gazetteer's organisations were
+    matched before; helper idfix, session 13)."""
+    ctx = p.ctx
+    if p.j - p.i != 1:
+        return None
+    word = ctx.surface(p.i)
+    if not (2 <= len(word) <= _INITIALS_MAX and word.isalpha() and word.isupper()):
+        return None
+    ref = p.reg.by_initials(word)
+    return None if ref is None else _moved(ref, mention=p.mention, cue=p.cue, via="speaker.initials")
 
 
 def _description_holding_name(p: _Phrase) -> SpeakerRef | None:
@@ -1899,18 +2008,34 @@ def _parenthetical_source(ctx: Ctx, speaker: SpeakerRef, cue: int, phrase_end: i
         return None  # most post cues end their sentence ("…, kata X."): no rest, so none of the tests below
     lead = clause_start + ctx.match_seq(clause_start, ctx.L.leading, content_end)
     fronted = _fronted_clause(ctx, lead, content_end)
-    if not _parenthetical_cue(ctx, cue) or (_has_main_verb(ctx, clause_start, content_end) and not fronted):
+    if not _parenthetical_cue(ctx, cue):
         return None
     rest = _parenthetical_rest(ctx, phrase_end, hi)
     if rest is None:
         return None
+    # a leading connective that is also a verb ("Jadi, ujarnya, …") is no main verb of the clause
+    main = _has_main_verb(ctx, lead, content_end)
+    continues = main and _rest_continues(ctx, rest[0])
+    if main and not fronted and not continues:
+        return None
     if content_end <= lead:
         return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest))
-    if fronted:
+    if fronted or (continues and ctx.word(rest[0]) not in ctx.L.copulas):
+        # the clause before is written before the rest's text (a copula's rest takes it as its subject)
         return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest),
                            subject_span=ctx.span(lead, content_end), fronted=True)
     return Attribution(speaker, ctx.span(cue, rest[0] - 1), ctx.span(*rest), subject=ctx.phrase(lead, content_end),
                        subject_span=ctx.span(lead, content_end))
+
+
+def _rest_continues(ctx: Ctx, t: int) -> bool:
+    """Does the rest after an inserted source open with a word that continues the clause before it
+    ("Undang-undang diterbitkan, kata Asep, agar pemilik …", "Harga naik, kata dia, karena …",
+    "Calya varian G, jelas Henry, adalah …"): a purpose, cause or result subordinator or a copula?
+    Then the claim is the clause before with the rest, the source cut out (helper idfix, session 13)."""
+    L, w = ctx.L, ctx.word(t)
+    return w in L.copulas or w in L.wish_complementisers or w in L.cause_subordinators \
+        or w in L.result_coordinators
 
 
 def _fronted_clause(ctx: Ctx, lead: int, end: int) -> bool:

@@ -862,7 +862,19 @@ def _coordinated_complement(ctx: Ctx, st: _Scan, k: int) -> bool:
     v = st.last_verb
     if v is None or not 0 < ctx.words_between(v + 1, k) <= COMPLEMENT_REACH:
         return False
-    return ctx.word(v) in ctx.L.copulas or ctx.word(v) in _complement_verbs(ctx.L.code)
+    return ctx.word(v) in ctx.L.copulas or ctx.word(v) in _complement_verbs(ctx.L.code) or _wish_subject(ctx, v, k)
+
+
+def _wish_subject(ctx: Ctx, v: int, k: int) -> bool:
+    """ "Kami ingin pemerintah dan kepolisian segera …", "Saya merasa bangga dan senang bisa …": a
+    wish or a feeling (``wish_verbs``) and the words after it coordinated by "dan" at k are one
+    complement. Not before a pronoun ("ingin terburu-buru dan kami tidak ingin …": a clause of its
+    own) nor at a comma or a contrast ("…, sementara 47 persen …"; helper idfix, session 13)."""
+    L = ctx.L
+    if ctx.word(v) not in L.wish_verbs or ctx.word(k) not in L.list_coordinators or k + 1 >= len(ctx.idx.spans):
+        return False
+    after = ctx.word(k + 1)
+    return not _first_person_at(ctx, k + 1) and after not in L.pronoun_speakers and after not in L.plural_pronouns
 
 
 @cache

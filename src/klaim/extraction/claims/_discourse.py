@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import islice, takewhile
 
-from klaim.extraction.claims._attribution import Registry, SpeakerRef, speaker_from_np
+from klaim.extraction.claims._attribution import STATE, Registry, SpeakerRef, speaker_from_np
 from klaim.extraction.claims._context import OPENING, Ctx
 from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import DEMAND
@@ -521,8 +521,11 @@ def carry_accounts(d: Discourse, units: list[Unit]) -> list[Unit]:
 
 def _keeps_account(u: Unit) -> bool:
     """Does the unit's source go on speaking in the sentences after it: a person or an
-    organisation, not a demand?"""
-    return u.speaker.kind in (SpeakerKind.person, SpeakerKind.organisation) and DEMAND not in u.rules
+    organisation, not a demand? Not a country either: "Israel menyebut …" reports a state's stand
+    in one sentence, as a group's, and the outlet explains it after ("Hal itu didasari kekesalan
+    Israel …"; helper idfix, session 13)."""
+    return u.speaker.kind in (SpeakerKind.person, SpeakerKind.organisation) and DEMAND not in u.rules \
+        and u.speaker.via != STATE
 
 
 def _voiced(u: Unit) -> bool:

@@ -175,6 +175,7 @@ class Lang:
     home_place_prepositions: frozenset[str]
     organisation_pronouns: frozenset[str]
     parenthetical_openers: frozenset[str]
+    wish_verbs: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -353,8 +354,7 @@ _WORD_SETS = (
     "one_word_organisation_heads", "only_then_words", "only_then_modals", "place_prepositions",
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
     "subject_pronouns", "fronted_clause_openers", "question_participles", "speaking_time_words", "pair_openers",
-    "home_place_prepositions", "organisation_pronouns",
-    "parenthetical_openers",
+    "home_place_prepositions", "organisation_pronouns", "parenthetical_openers", "wish_verbs",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

@@ -483,6 +483,10 @@ class ClaimsTable(BaseModel):
     parenthetical_openers: Words = []
     # after a parenthetical opener, a verb phrase that reports as a speech cue does ("as she put it")
     parenthetical_cues: Phrases = []
+    # verbs of wish and feeling whose complement is a clause or a state, its subject first: a noun
+    # coordinated right after one opens that complement's subject ("ingin pemerintah dan polisi
+    # segera mengungkap …"), no clause of its own
+    wish_verbs: Words = []
 
 
 def _normalised(raw: Any) -> Any:
