@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import klaim
-from klaim.extraction.claims import _attribution, _decompose, _modality, _typing
+from klaim.extraction.claims import _claim_unit, _modality, _phrases, _speakers, _typing
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._lang import get as get_lang
 from klaim.extraction.text import TokenIndex
@@ -51,7 +51,7 @@ def _plain_ends(text: str, word: str) -> list[int]:
 def test_words_after_a_word_as_the_full_search_finds_them(text: str) -> None:
     for word in {m.group() for m in re.finditer(r"\w+", text)} | {"Stein", "St"}:
         plain = _plain_ends(text, word)
-        ends = _decompose._after_word_ends(text, word)
+        ends = _phrases._after_word_ends(text, word)
         assert list(ends) == list(dict.fromkeys(plain))[:2], (text, word)
         for e in {*plain, len(text), 5}:
             assert any(end != e for end in ends) == any(end != e for end in plain)
@@ -72,7 +72,7 @@ def test_modality_and_type_as_with_every_cue_list_looked_up(text: str, lang: str
         out = []
         for c in claims:
             mod, rules = _modality.modality(ctx, c.start, c.end, c.speaker.cue, c.figures)
-            u = _decompose.Unit(c.start, c.end, c.text, (c.sentence.start, c.sentence.end), None,  # type: ignore[arg-type]
+            u = _claim_unit.Unit(c.start, c.end, c.text, (c.sentence.start, c.sentence.end), None,  # type: ignore[arg-type]
                                 quote="unit.quote" in c.rules, cue=c.speaker.cue)
             out.append((mod, tuple(rules), _typing.typed(ctx, u, c.figures, mod)))
         return out
@@ -120,4 +120,4 @@ def test_speaker_phrases_parse_as_without_the_memo(text: str | None, lang: str) 
     ranges = [(i, j) for i in range(n) for j in range(i + 1, min(n, i + 8) + 1)]
     random.Random(5).shuffle(ranges)
     for i, j in ranges:
-        assert _attribution.parse_np(ctx, i, j) == _attribution._parse_np(ctx, i, j), ctx.phrase(i, j)
+        assert _speakers.parse_np(ctx, i, j) == _speakers._parse_np(ctx, i, j), ctx.phrase(i, j)

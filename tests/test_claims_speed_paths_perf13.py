@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import klaim
-from klaim.extraction.claims import _attribution, _decompose
+from klaim.extraction.claims import _attribution, _decompose, _names, _subjects
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._lang import get as get_lang
 from klaim.extraction.text import TokenIndex
@@ -36,15 +36,15 @@ def _whole_article_runs(ctx: Ctx) -> dict[str, str]:
     runs: dict[str, str] = {}
     title_lines: dict[int, bool] = {}
     n = len(ctx.idx.spans)
-    name_word = [ctx.idx.is_cap[t] and _attribution._name_word(ctx, t) for t in range(n)]
+    name_word = [ctx.idx.is_cap[t] and _names._name_word(ctx, t) for t in range(n)]
     for k in range(n - 1):
         if not (name_word[k] and name_word[k + 1]) or ctx.idx.lower[k] in runs:
             continue
         end = k + 2
-        while end < n and end - k <= _attribution._NAME_RUN_WORDS and name_word[end]:
+        while end < n and end - k <= _names._NAME_RUN_WORDS and name_word[end]:
             end += 1
-        if end - k <= _attribution._NAME_RUN_WORDS and _attribution._ends_in_running_text(ctx, end) \
-                and not _attribution._on_title_case_line(ctx, ctx.idx.spans[k][0], title_lines):
+        if end - k <= _names._NAME_RUN_WORDS and _names._ends_in_running_text(ctx, end) \
+                and not _names._on_title_case_line(ctx, ctx.idx.spans[k][0], title_lines):
             runs[ctx.idx.lower[k]] = ctx.phrase(k, end)
     return runs
 
@@ -60,7 +60,7 @@ def _shuffled_names(seed: int) -> str:
 def test_fuller_names_as_the_whole_article_scan_finds_them(text: str) -> None:
     old = _whole_article_runs(Ctx(text, TokenIndex(text), get_lang("id")))
     ctx = Ctx(text, TokenIndex(text), get_lang("id"))
-    scan = _attribution._RunScan(ctx)
+    scan = _names.RunScan(ctx)
     assert old  # the texts open runs
     for word in sorted(set(ctx.idx.lower)):
         assert scan.first_run(word) == old.get(word), word
@@ -82,12 +82,12 @@ def test_parenthetical_sources_as_without_the_comma_gate(text: str, lang: str,
 def test_modifiers_per_language_start_again(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Harga beras tidak akan naik lagi, kata Budi."
     L = get_lang("id")
-    known = _decompose._modifiers(Ctx(text, TokenIndex(text), L))
-    assert known is _decompose._modifiers(Ctx(text, TokenIndex(text), L))  # one per language, not per article
+    known = _subjects._modifiers(Ctx(text, TokenIndex(text), L))
+    assert known is _subjects._modifiers(Ctx(text, TokenIndex(text), L))  # one per language, not per article
     anew = dataclasses.replace(L)  # a Lang built anew (a reloaded table): its own answers
-    monkeypatch.setitem(_decompose._MODIFIERS, "id", known)
-    assert _decompose._modifiers(Ctx(text, TokenIndex(text), anew)).L is anew
+    monkeypatch.setitem(_subjects._MODIFIERS, "id", known)
+    assert _subjects._modifiers(Ctx(text, TokenIndex(text), anew)).L is anew
     monkeypatch.setattr(_decompose, "_MODIFIER_WORDS", 2)
-    fresh = _decompose._Modifiers(L)
+    fresh = _subjects._Modifiers(L)
     assert [fresh[w] for w in ("tidak", "akan", "harga", "beras")] == [True, True, False, False]
     assert len(fresh) <= 2  # started again past its bound

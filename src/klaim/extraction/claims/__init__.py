@@ -1,12 +1,13 @@
 """Claims: decomposition, attribution, modality, type, time, entities, check-worthiness.
 
-``extract`` is the only public function. The stages live in small modules:
-``_units`` (quotes, attributed content, publisher text), ``_attribution`` (cues, speakers, people
-tied across the article), ``_decompose`` (coordination, apposition, relative clauses),
-``_discourse`` (who speaks across sentences and paragraphs, over the people and organisations of
-``_mentions``) and ``_standalone`` (claim text with its references restated), ``_modality``,
-``_typing``, ``_entities`` and ``_worthiness``. All language knowledge comes from
-``klaim/lang/<lang>.claims.yaml``.
+``extract`` is the only public function. The stages live in small modules, one concept each:
+``_units`` (quotes, attributed content, publisher text), ``_attribution`` (cue rules) with
+``_speaker_phrases``, ``_speakers`` and ``_names`` (who a speaker phrase names), ``_decompose``
+(atomic claims) with ``_split_points``, ``_part_finders``, ``_relatives``, ``_subjects``,
+``_phrases`` and ``_trimming``, ``_discourse`` (who speaks across sentences and paragraphs, over
+the people and organisations of ``_mentions``), ``_standalone`` (claim text with its references
+restated), ``_modality``, ``_typing``, ``_entities`` and ``_worthiness``. docs/architecture.md
+maps every module. All language knowledge comes from ``klaim/lang/<lang>.claims.yaml``.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from datetime import date
 from klaim.dates import parse_iso_date
 from klaim.errors import InputError
 from klaim.extraction.claims import _lang
-from klaim.extraction.claims._attribution import Registry, SpeakerRef
 from klaim.extraction.claims._boilerplate import drop_non_claims
+from klaim.extraction.claims._claim_unit import Unit
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._discourse import attribute_discourse
 from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._modality import RELATIVE_CLAIMS, denied, modality, relative_content_start
+from klaim.extraction.claims._speakers import Registry, SpeakerRef
 from klaim.extraction.claims._standalone_time import with_time
 from klaim.extraction.claims._typing import typed
 from klaim.extraction.claims._units import article_units

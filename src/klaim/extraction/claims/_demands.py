@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from klaim.extraction.claims._attribution import Registry, speaker_from_np
+from klaim.extraction.claims._claim_unit import Unit, standalone
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._decompose import Unit, standalone
+from klaim.extraction.claims._speakers import Registry, speaker_from_np
 from klaim.extraction.claims._table import claims_table
 from klaim.schema import SpeakerKind
 

@@ -29,9 +29,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import islice, takewhile
 
-from klaim.extraction.claims._attribution import STATE, Registry, SpeakerRef, speaker_from_np
+from klaim.extraction.claims._claim_unit import Unit
 from klaim.extraction.claims._context import OPENING, Ctx
-from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import DEMAND
 from klaim.extraction.claims._mentions import (
     POSSESSIVE,
@@ -44,6 +43,7 @@ from klaim.extraction.claims._mentions import (
     own_genders,
     person_genders,
 )
+from klaim.extraction.claims._speakers import STATE, Registry, SpeakerRef, speaker_from_np
 from klaim.extraction.claims._standalone import _article_people as article_people
 from klaim.extraction.claims._standalone import decontextualise
 from klaim.extraction.text import quote_mark

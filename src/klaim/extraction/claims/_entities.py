@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from klaim.extraction.claims._attribution import Registry
 from klaim.extraction.claims._context import OPENING, Ctx
+from klaim.extraction.claims._speakers import Registry
 from klaim.extraction.text import mark_before
 from klaim.schema import Entity, EntityLabel
 

@@ -15,9 +15,10 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
-from klaim.extraction.claims._attribution import PUBLISHER, Attribution, Registry, SpeakerRef, speaker_from_np
+from klaim.extraction.claims._attribution import Attribution
 from klaim.extraction.claims._attribution import _speaker_before_cue as speaker_before_cue
 from klaim.extraction.claims._context import OPENING, Ctx
+from klaim.extraction.claims._speakers import PUBLISHER, Registry, SpeakerRef, speaker_from_np
 from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import quote_mark
 from klaim.schema import SpeakerKind

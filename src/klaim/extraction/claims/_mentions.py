@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from klaim.extraction.claims._attribution import Registry, SpeakerRef
+from klaim.extraction.claims._claim_unit import Unit
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._lang import Phrases
+from klaim.extraction.claims._speakers import Registry, SpeakerRef
 from klaim.extraction.claims._table import claims_table
 from klaim.schema import SpeakerKind
 

@@ -59,9 +59,8 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from klaim.extraction.claims import _lang
-from klaim.extraction.claims._attribution import Registry, SpeakerRef
+from klaim.extraction.claims._claim_unit import Unit, standalone
 from klaim.extraction.claims._context import OPENING, Ctx
-from klaim.extraction.claims._decompose import Unit, standalone
 from klaim.extraction.claims._entities import entities
 from klaim.extraction.claims._mentions import (
     POSSESSIVE,
@@ -71,6 +70,7 @@ from klaim.extraction.claims._mentions import (
     discourse_words,
     lower_elsewhere,
 )
+from klaim.extraction.claims._speakers import Registry, SpeakerRef
 from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import mark_before
 from klaim.schema import Entity, EntityLabel, SpeakerKind

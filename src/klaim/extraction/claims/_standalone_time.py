@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from klaim.extraction.claims._decompose import Unit
+from klaim.extraction.claims._claim_unit import Unit
 from klaim.extraction.claims._standalone import apply_edits
 from klaim.extraction.claims._table import TimeText, claims_table
 from klaim.extraction.text import MAX_SENTENCE_CHARS

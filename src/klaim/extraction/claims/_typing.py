@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from klaim.extraction.claims._claim_unit import Unit
 from klaim.extraction.claims._clauses import clause_table
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._decompose import Unit
 from klaim.extraction.claims._demands import WISH_DEMAND
 from klaim.extraction.claims._lang import Sequences
 from klaim.extraction.claims._mentions import discourse_words

@@ -8,28 +8,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
-from klaim.extraction.claims._attribution import (
-    PUBLISHER,
-    Attribution,
-    Registry,
-    SpeakerRef,
-    find_attributions,
-)
+from klaim.extraction.claims._attribution import Attribution, find_attributions
+from klaim.extraction.claims._claim_unit import Unit, n_words, standalone
 from klaim.extraction.claims._clauses import clause_table
 from klaim.extraction.claims._context import Ctx
-from klaim.extraction.claims._decompose import (
-    Unit,
-    decompose,
-    description_claims,
-    from_subject,
-    n_words,
-    name_appositive_claims,
-    quote_claims,
-    standalone,
-    trim_tokens,
-)
+from klaim.extraction.claims._decompose import decompose, quote_claims
 from klaim.extraction.claims._demands import DEMAND, demand_speaker, wish_demand
 from klaim.extraction.claims._intro import colon_intros, headline_source, interview_answer
+from klaim.extraction.claims._part_finders import description_claims, from_subject, name_appositive_claims
+from klaim.extraction.claims._speakers import PUBLISHER, Registry, SpeakerRef
+from klaim.extraction.claims._trimming import trim_tokens
 from klaim.extraction.text import Quote, mark_end, quotes
 from klaim.schema import SpeakerKind
 
