@@ -653,9 +653,10 @@ def _given_name(ctx: Ctx, reg: Registry, k: int) -> str | None:
     after "Fredrich Yunadi"): not a word joined by a hyphen to another name (a ticket: "Deddy -
     Dedi"), nor a word the article writes in lower case or knows as a place."""
     w = ctx.word(k)
-    if lower_elsewhere(ctx, w) or w in ctx.L.gazetteer or _in_pair(ctx, k) or _inside_role(ctx, k):
+    full = _given_names_of_people(ctx, reg).get(w)  # few words are anyone's given name: ask first
+    if full is None or lower_elsewhere(ctx, w) or w in ctx.L.gazetteer or _in_pair(ctx, k) or _inside_role(ctx, k):
         return None
-    return _given_names_of_people(ctx, reg).get(w)
+    return full
 
 
 def _given_names_of_people(ctx: Ctx, reg: Registry) -> dict[str, str]:
