@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import klaim
-from klaim.extraction.claims import _attribution, _decompose, _names, _subjects
+from klaim.extraction.claims import _attribution, _names, _subjects
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._lang import get as get_lang
 from klaim.extraction.text import TokenIndex
@@ -87,7 +87,7 @@ def test_modifiers_per_language_start_again(monkeypatch: pytest.MonkeyPatch) -> 
     anew = dataclasses.replace(L)  # a Lang built anew (a reloaded table): its own answers
     monkeypatch.setitem(_subjects._MODIFIERS, "id", known)
     assert _subjects._modifiers(Ctx(text, TokenIndex(text), anew)).L is anew
-    monkeypatch.setattr(_decompose, "_MODIFIER_WORDS", 2)
+    monkeypatch.setattr(_subjects, "_MODIFIER_WORDS", 2)
     fresh = _subjects._Modifiers(L)
     assert [fresh[w] for w in ("tidak", "akan", "harga", "beras")] == [True, True, False, False]
     assert len(fresh) <= 2  # started again past its bound
