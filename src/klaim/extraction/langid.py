@@ -1,7 +1,8 @@
 """Which language an article is in, with a packaged identifier (py3langid; no download).
 
 Only the languages klaim has tables for are candidates: an article goes through one language's
-rules, and a guess outside them could not be used anyway.
+rules, and a guess outside them could not be used anyway. A second identifier over every language
+only says when a text reads confidently as none of them.
 """
 
 from __future__ import annotations
@@ -11,27 +12,30 @@ from functools import lru_cache
 from klaim.extraction.lang import available
 
 MIN_CONFIDENCE = 0.95  # below this the text is too short or mixed to contradict what was stated
+SAMPLE_CHARS = 20_000  # what the identifier reads of a text: plenty to be sure, bounded on huge input
+
+
+def _load():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident = _load()  # its own copy: set_languages narrows it in place
     ident.set_languages(available("claims"))
     return ident
 
 
 @lru_cache(maxsize=1)
 def _any_language_identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return _load()
 
 
 def detect(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, confidence 0..1) among the languages klaim supports."""
-    lang, prob = _identifier().classify(text[:20_000])
+    lang, prob = _identifier().classify(text[:SAMPLE_CHARS])
     return str(lang), float(prob)
 
 
@@ -50,7 +54,7 @@ def unsupported_language(text: str) -> tuple[str, float] | None:
     English without a word; this says so. A close language (Malay) reads well enough through its
     neighbour's rules (Indonesian), a distant one does not: the user decides. On IndoSum and
     PolNeAR (2,186 articles) it flags none."""
-    lang, prob = _any_language_identifier().classify(text[:20_000])
+    lang, prob = _any_language_identifier().classify(text[:SAMPLE_CHARS])
     if lang in available("claims") or prob < MIN_CONFIDENCE:
         return None
     return str(lang), float(prob)
