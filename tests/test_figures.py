@@ -66,6 +66,11 @@ def test_english_cases(case: dict) -> None:
     _check_case(case, "en")
 
 
+@pytest.mark.parametrize("case", _cases("ms"), ids=lambda c: c["text"][:40])
+def test_malay_cases(case: dict) -> None:
+    _check_case(case, "ms")
+
+
 def test_seed_article_matches_gold() -> None:
     text = SEED.read_text(encoding="utf-8")
     gold = [json.loads(line) for line in (DATA / "seed_gold.jsonl").read_text(encoding="utf-8").splitlines()]

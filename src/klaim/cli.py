@@ -514,7 +514,7 @@ def _warn_language(lang: str, text: str, where: str) -> None:
         err.print(f"note: {where}: {note}", highlight=False, soft_wrap=True, markup=False)
 
 
-LangOpt = Annotated[str | None, typer.Option(help="Language of the text: id or en [default: the metadata's, else detected].")]
+LangOpt = Annotated[str | None, typer.Option(help="Language of the text: id, en or ms [default: the metadata's, else detected].")]
 MapOpt = Annotated[list[str] | None, typer.Option("--map", help="ARTICLE_FIELD=INPUT_FIELD for JSONL/CSV input, e.g. published=date (repeatable).")]
 PublishedOpt = Annotated[str | None, typer.Option("--published", "--date", help="Publication date or timestamp, for relative dates (--date is the old name).")]
 

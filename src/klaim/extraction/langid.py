@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from klaim.extraction.lang import available
+from klaim.extraction.lang import available, extends
 
 MIN_CONFIDENCE = 0.95  # below this the text is too short or mixed to contradict what was stated
 SAMPLE_CHARS = 20_000  # what the identifier reads of a text: plenty to be sure, bounded on huge input
@@ -34,17 +34,34 @@ def _any_language_identifier():
 
 
 def detect(text: str) -> tuple[str, float]:
-    """(ISO 639-1 code, confidence 0..1) among the languages klaim supports."""
-    lang, prob = _identifier().classify(text[:SAMPLE_CHARS])
-    return str(lang), float(prob)
+    """(ISO 639-1 code, confidence 0..1) among the languages klaim supports.
+
+    A language whose tables extend a neighbour's (Malay over Indonesian) is chosen only when the
+    identifier is sure: the two are hard to tell apart in a sentence or two (on 2,861 short
+    Indonesian sentences of the dev data, 215 rank Malay first, none of them at 0.95), and the
+    neighbour's rules read the other language well enough, while the extension's words (Malay
+    "mendakwa" claims, Indonesian "mendakwa" indicts) would misread the neighbour."""
+    ranked = {str(lang): float(prob) for lang, prob in _identifier().rank(text[:SAMPLE_CHARS])}
+    lang = max(ranked, key=ranked.__getitem__)
+    base = extends(lang)
+    if base is not None and base in ranked and ranked[lang] < MIN_CONFIDENCE:
+        return base, ranked[base] + ranked[lang]
+    return lang, ranked[lang]
 
 
 def disagreement(stated: str, text: str) -> str | None:
     """A warning when the text is confidently in another language than ``stated``."""
     lang, prob = detect(text)
-    if lang != stated and prob >= MIN_CONFIDENCE:
+    if lang != stated and prob >= MIN_CONFIDENCE and not _neighbours(lang, stated):
         return f"lang is {stated!r} but the text reads as {lang!r} ({prob:.0%} sure)"
     return None
+
+
+def _neighbours(one: str, other: str) -> bool:
+    """Whether one language's tables extend the other's: stating either for the other's text is
+    no mistake worth a note (see ``detect``)."""
+    known = available("claims")
+    return one in known and other in known and (extends(one) == other or extends(other) == one)
 
 
 def unsupported_language(text: str) -> tuple[str, float] | None:

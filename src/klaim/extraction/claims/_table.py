@@ -15,7 +15,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from klaim.errors import InputError
-from klaim.extraction.lang import compose_yaml, parse_yaml, table_source
+from klaim.extraction.lang import compose_yaml, parse_yaml, resolve_extends, table_source
 from klaim.schema import EntityLabel
 
 
@@ -521,7 +521,7 @@ def _key_line(root: yaml.Node | None, key: str) -> int | None:
 
 
 @lru_cache(maxsize=16)
-def check_claims_table(text: str, where: str) -> ClaimsTable:
+def check_claims_table(text: str, where: str, lang: str = "") -> ClaimsTable:
     """The table in ``text`` (YAML), or an InputError naming ``where``, the line and the key.
 
     Cached: each module that reads the claims table asks for it, and parsing and checking it
@@ -535,6 +535,7 @@ def check_claims_table(text: str, where: str) -> ClaimsTable:
         raise InputError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", at) from exc
     if not isinstance(raw, dict):
         raise InputError("a claims table is a mapping of keys to lists", where)
+    raw = resolve_extends(raw, "claims", where, (lang,) if lang else ())
     try:
         return ClaimsTable.model_validate(_normalised(raw))
     except ValidationError as exc:
@@ -555,4 +556,4 @@ def claims_table(lang: str) -> ClaimsTable:
     compiled into ``Lang``. Kept per language, as ``load_table`` keeps the parsed tables: some
     rules ask for it per sentence, and reading the packaged file each time cost 4% of English
     extraction."""
-    return check_claims_table(*table_source(lang, "claims"))
+    return check_claims_table(*table_source(lang, "claims"), lang)
