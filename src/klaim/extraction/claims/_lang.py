@@ -189,6 +189,8 @@ class Lang:
     predicate_markers: frozenset[str]
     passive_agent: str
     passive_prefix: tuple[str, ...]
+    noun_prefixes: tuple[str, ...]
+    noun_suffixes: tuple[str, ...]
     locative_prepositions: frozenset[str]
     np_stops: frozenset[str]
     subject_breakers: frozenset[str]
@@ -306,6 +308,15 @@ class Lang:
             hit = self._verb_cache[word] = self._guess_verb(word)
         return hit
 
+    def has_noun_suffix(self, word: str) -> bool:
+        """Does the (lower-case) word end in a noun suffix on a stem long enough for a verb's?"""
+        return any(word.endswith(x) and len(word) - len(x) > self.verb_min_stem for x in self.noun_suffixes)
+
+    def is_derived_noun(self, word: str) -> bool:
+        """A noun prefix and a noun suffix on one stem ("pertanian", "kepolisian"): a common noun,
+        whatever its case, where names rarely take both ("Ridwan" ends in one only)."""
+        return word.startswith(self.noun_prefixes) and self.has_noun_suffix(word)
+
     def _guess_verb(self, word: str) -> bool:
         """Listed verbs, or a verb prefix (or suffix) on a long enough stem."""
         if word in self.verbs:
@@ -408,6 +419,8 @@ def _morphology(t: dict[str, Any]) -> dict[str, Any]:
         "verb_min_stem": int(t.get("verb_min_stem", 3)),
         # a language without a passive prefix gets one no word starts with
         "passive_prefix": tuple(str(p) for p in t.get("passive_prefixes", []) or []) or ("\0",),
+        "noun_prefixes": tuple(str(p) for p in t.get("noun_prefixes", []) or []),
+        "noun_suffixes": tuple(str(p) for p in t.get("noun_suffixes", []) or []),
     }
 
 

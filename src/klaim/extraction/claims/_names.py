@@ -151,10 +151,12 @@ def role_words_from(ctx: Ctx, start: int, end: int) -> _RoleWords:
 
 def unnamed_office(ctx: Ctx, titles: _RoleWords, end: int) -> bool:
     """Is the one capitalised word after the title part of the office, naming no one? "Kapolres
-    Kudus" (the region), "Mantan Menteri Energi dan Sumber Daya Mineral" (a coordinated portfolio)."""
+    Kudus" (the region), "Mantan Menteri Energi dan Sumber Daya Mineral" (a coordinated portfolio),
+    "kata Menteri Pertanian." (a derived noun: the portfolio; "Menteri Susi" is a name)."""
     if titles.end + 1 != end or not ctx.is_cap(titles.end):
         return False
-    return titles.region or (titles.portfolio and _coordination_follows(ctx, end))
+    return titles.region or (titles.portfolio and (_coordination_follows(ctx, end)
+                                                   or ctx.L.is_derived_noun(ctx.word(titles.end))))
 
 
 def _coordination_follows(ctx: Ctx, end: int) -> bool:

@@ -289,12 +289,6 @@ def _first_actor(ctx: Ctx, s: int, e: int) -> bool:
     return ctx.words_between(s, e) <= 2 or ctx.gazetteer_at(s, e)[0] == e - s or ctx.match_seq(s, L.roles, e) > 0
 
 
-@cache
-def _noun_affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    t = clause_table(lang)
-    return tuple(t.noun_prefixes), tuple(t.noun_suffixes)
-
-
 def _noun_of_names(ctx: Ctx, items: list[tuple[int, int]]) -> bool:
     """Does the first item open with a derived noun, capitalised as the clause's first word, that
     the names after it complete ("Hubungan Indonesia dan Australia memburuk", "Pertemuan Korsel dan
@@ -305,12 +299,11 @@ def _noun_of_names(ctx: Ctx, items: list[tuple[int, int]]) -> bool:
     s, e = items[0]
     if e - s < 2 or ctx.gazetteer_at(s, e)[0]:
         return False
-    prefixes, suffixes = _noun_affixes(ctx.L.code)
     w = ctx.word(s)
-    if not any(w.endswith(x) and len(w) - len(x) > ctx.L.verb_min_stem for x in suffixes):
+    if not ctx.L.has_noun_suffix(w):
         return False
     first = ctx.words_between(s, e)
-    return w.startswith(prefixes) or any(not ctx.is_cap(t) for t in ctx.positions(w)) \
+    return w.startswith(ctx.L.noun_prefixes) or any(not ctx.is_cap(t) for t in ctx.positions(w)) \
         or all(ctx.words_between(a, b) < first for a, b in items[1:])
 
 

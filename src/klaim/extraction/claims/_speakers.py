@@ -302,8 +302,15 @@ def _parse_np(ctx: Ctx, i: int, j: int) -> NP:
     organisation = role_organisation(ctx, start, role_end, body_end)
     if role and organisation is None and names_an_organisation(ctx, name_start, j):
         return NP(role=role, organisation=ctx.phrase(name_start, j), name=None)
-    name = ctx.phrase(name_start, j) if name_start < j else None
+    name = ctx.phrase(name_start, j) if name_start < j and not _office_ends(ctx, role, j) else None
     return NP(role=role, organisation=organisation, name=name)
+
+
+def _office_ends(ctx: Ctx, role: str | None, end: int) -> bool:
+    """Does a titled phrase end in a derived noun ("Menteri Koordinator Bidang Perekonomian",
+    "Kepala Badan Pengawasan Keuangan dan Pembangunan")? Then it names an office, and its last
+    words are no person's name."""
+    return role is not None and ctx.L.is_derived_noun(ctx.word(end - 1))
 
 
 def is_anonymous(ctx: Ctx, phrase: str) -> bool:
