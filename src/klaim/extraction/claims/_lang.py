@@ -180,6 +180,7 @@ class Lang:
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
     speaker_occasion_openers: frozenset[str]
+    channel_prepositions: frozenset[str]
     document_prefix_cues: frozenset[str]
     possessive_determiners: frozenset[str]
     occasion_prepositions: frozenset[str]
@@ -357,7 +358,7 @@ _WORD_SETS = (
     "phrase_quote_openers",
     "list_units", "object_focus_agents", "relative_heads", "relative_adverbs", "focus_particles",
     "occasion_subordinators", "member_nouns", "organisation_connectors", "outlet_prepositions", "speech_act_adjuncts",
-    "speaker_occasion_openers", "document_prefix_cues",
+    "speaker_occasion_openers", "document_prefix_cues", "channel_prepositions",
     "possessive_determiners", "occasion_prepositions", "time_subordinators", "disjunctive_coordinators",
     "accusation_cues", "denial_cues", "denial_complementisers", "enquiry_verbs", "location_verbs",
     "withholding_verbs", "kin_nouns", "interrogatives", "demonyms",

@@ -424,7 +424,20 @@ def end_before_occasion(ctx: Ctx, start: int, end: int) -> int:
     Lie kepada kumparan membenarkan", "Direktorat investigasi melalui Twitter menyatakan"): the
     one spoken to or the channel is no part of who spoke (table key speaker_occasion_openers)."""
     openers = ctx.L.speaker_occasion_openers
-    return next((t for t in range(start + 1, end) if ctx.word(t) in openers), end)
+    return next((t for t in range(start + 1, end) if ctx.word(t) in openers or _opens_channel(ctx, t, end)), end)
+
+
+def _opens_channel(ctx: Ctx, t: int, end: int) -> bool:
+    """Does token t open the channel of the statement ("Kantor Suu Kyi dalam pernyataannya",
+    "BPS dalam keterangan tertulis")? A lower-case preposition (table key channel_prepositions;
+    "Menteri Dalam Negeri" is a title) before a possessed noun or a document word."""
+    L = ctx.L
+    if t + 1 >= end or ctx.word(t) not in L.channel_prepositions or ctx.is_cap(t):
+        return False
+    following = ctx.word(t + 1)
+    suffix = L.pronoun_suffix
+    return bool(suffix and following.endswith(suffix) and len(following) > len(suffix) + L.verb_min_stem) \
+        or ctx.match_seq(t + 1, L.document_words, end) > 0 or following in L.speech_nouns
 
 
 def end_before_time(ctx: Ctx, start: int, end: int) -> int:

@@ -388,6 +388,9 @@ class ClaimsTable(BaseModel):
     # inside a speaker phrase before its cue: where the act of speaking starts ("X kepada kumparan
     # membenarkan", "X melalui Twitter menyatakan"); the speaker is the words before
     speaker_occasion_openers: Words = []
+    # a lower-case preposition before the channel of a statement inside the speaker's phrase ("BPS
+    # dalam keterangannya menyatakan"): the channel is a possessed noun or a document word
+    channel_prepositions: Words = []
     # at a clause's start before a document word and a source ("Mengutip laporan ICW, …"): the
     # source's, as after a prefix cue; before anything else (a medium: "Mengutip Telegraph") no source
     document_prefix_cues: Words = []
