@@ -487,6 +487,11 @@ class ClaimsTable(BaseModel):
     # coordinated right after one opens that complement's subject ("ingin pemerintah dan polisi
     # segera mengungkap …"), no clause of its own
     wish_verbs: Words = []
+    # a claim that ends in one of these while its sentence goes on with a word lost the clause the
+    # subordinator opens ("… is backing Clinton because he worries …": what he worries is his): cut
+    # it off, with a modifier of it (``subordinator_modifiers``: "in part", "even", "shortly")
+    dangling_subordinators: Words = []
+    subordinator_modifiers: Phrases = []
 
 
 def _normalised(raw: Any) -> Any:

@@ -39,7 +39,8 @@ def _trimmed(ctx: Ctx, i: int, j: int, residual: bool, para_start: int | None, v
             break
         i = nxt
     j = _trim_trailing(ctx, i, j)
-    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j), _trailing_source(ctx, i, j))
+    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j), _trailing_source(ctx, i, j),
+              _dangling_subordinator(ctx, i, j))
     return i, (j if cut == j else _trim_trailing(ctx, i, cut))
 
 
@@ -97,6 +98,30 @@ def _dangling_relative(ctx: Ctx, i: int, j: int) -> int:
     return k
 
 
+CORRELATIVE_SPAN = 3  # tokens before a final "as" that may hold its pair ("as many as", "as much as")
+
+
+def _dangling_subordinator(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a subordinator (``dangling_subordinators``) left at its end while
+    the sentence goes on with a word ("… is backing Clinton because | he worries Sanders would …",
+    "… began circulating after | it announced a breach"): a cue inside the subordinate clause gave
+    it to its speaker, and its opener, with a modifier of it ("in part", "even"), is no part of
+    this claim. Not at a sentence's end ("visited before."), before a coordinator ("before and
+    after") or a quotation mark, nor the second word of a pair ("as many as 30 percent")."""
+    L = ctx.L
+    k = j - 1
+    if k - L.min_claim_tokens < i or ctx.word(k) not in L.dangling_subordinators or j >= len(ctx.idx.lower):
+        return j
+    if not ctx.is_word(j) or ctx.word(j) in L.coordinators:
+        return j
+    if any(ctx.word(m) == ctx.word(k) for m in range(max(i, k - CORRELATIVE_SPAN), k)):
+        return j
+    for n in (2, 1):
+        if k - n > i and ctx.match_seq(k - n, L.subordinator_modifiers, k) == n:
+            return k - n
+    return k
+
+
 def _trailing_connective(ctx: Ctx, i: int, j: int) -> int:
     """Where a claim ends before a connective that a comma sets off at its end ("… Sumber Waras, di
     mana", "…, namun"): the connective opens the next clause, it is not this claim's."""
@@ -130,6 +155,8 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
         return 0  # "So far, it is working": the phrase is the claim's time, no connective
     if n and ctx.match_seq(i, L.free_relative_openers, j) > n:
         return 0  # "Di mana pun mereka berada, …": a clause that leads to the main one, no connective
+    if n > 1 and i + n < j and _is_preposition(ctx, i + n):
+        return 0  # "In addition to Mr. Autor, the research …": the phrase heads a preposition, no connective
     if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
         return 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
     return n
