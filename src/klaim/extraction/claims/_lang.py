@@ -178,6 +178,8 @@ class Lang:
     parenthetical_openers: frozenset[str]
     wish_verbs: frozenset[str]
     dangling_subordinators: frozenset[str]
+    source_participles: frozenset[str]
+    tail_breakers: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -357,7 +359,7 @@ _WORD_SETS = (
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
     "subject_pronouns", "fronted_clause_openers", "question_participles", "speaking_time_words", "pair_openers",
     "home_place_prepositions", "organisation_pronouns", "parenthetical_openers", "wish_verbs",
-    "dangling_subordinators",
+    "dangling_subordinators", "source_participles", "tail_breakers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

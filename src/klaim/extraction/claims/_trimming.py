@@ -155,8 +155,6 @@ def _leading_connective(ctx: Ctx, i: int, j: int, keep_verb: bool) -> int:
         return 0  # "So far, it is working": the phrase is the claim's time, no connective
     if n and ctx.match_seq(i, L.free_relative_openers, j) > n:
         return 0  # "Di mana pun mereka berada, …": a clause that leads to the main one, no connective
-    if n > 1 and i + n < j and _is_preposition(ctx, i + n):
-        return 0  # "In addition to Mr. Autor, the research …": the phrase heads a preposition, no connective
     if n == 1 and keep_verb and ctx.word(i) in L.verbs and i + 1 < j and ctx.word(i + 1) != ",":
         return 0  # "Smart city menurut Sandi jadi program …": a predicate after a restated subject
     return n
