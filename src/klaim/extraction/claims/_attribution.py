@@ -498,7 +498,7 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     if len(words) < ctx.L.min_claim_tokens:
         return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
-    if _adverbial_after_cue(ctx, content, hi):
+    if _nothing_said_after(ctx, k, content, hi):
         before = _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
         if before is not None:
             before.rule = "attribution.said-before-adverbial"
@@ -558,9 +558,9 @@ _ADVERBIAL_WORDS = 8  # a time or place phrase after a cue ("in a video message 
 
 
 def _adverbial_after_cue(ctx: Ctx, content: int, hi: int) -> bool:
-    """ "…, she said in a video message.", "…, Hollande said Tuesday in Paris, noting …": only a
-    time or place phrase (no verb) follows the cue, up to the end or a participle set off by a
-    comma; what was said is then the clause before the speaker."""
+    """ "…, she said in a video message.", "…, Hollande said Tuesday in Paris, noting …", "…, Reuters
+    reported on Tuesday, citing …": only a time or place phrase (no verb) follows the cue, up to the
+    end or a participle set off by a comma; what was said is then the clause before the speaker."""
     L = ctx.L
     if content >= hi:
         return False
@@ -572,7 +572,31 @@ def _adverbial_after_cue(ctx: Ctx, content: int, hi: int) -> bool:
     if _clause_like(ctx, content, comma):
         return False  # "saat ini ia hanya akan fokus …": a clause of its own, whatever opens it
     after = comma + 1
-    return end_before_final(ctx, content, hi) <= comma or (after < hi and ctx.word(after) in L.participle_cues)
+    return end_before_final(ctx, content, hi) <= comma \
+        or (after < hi and (ctx.word(after) in L.participle_cues or ctx.word(after) in L.source_participles))
+
+
+def _nothing_said_after(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
+    """Does only an adverbial or a phrase summing up the clause before follow the cue?"""
+    return _adverbial_after_cue(ctx, content, hi) or _appositive_after_cue(ctx, cue, content, hi)
+
+
+def _appositive_after_cue(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
+    """ "Retail sales rose 0.6 percent, the Commerce Department said on Wednesday, the first gain in
+    three months.": after the cue (and a time or place phrase) a comma sets off a noun phrase with
+    no verb, opened by an article or a possessive, to the sentence's end. It sums up the clause
+    before the speaker, which is what was said; it is no content of its own (wire style)."""
+    L = ctx.L
+    comma = cue + 1
+    if not comma_at(ctx, comma, hi):
+        comma = next((t for t in range(content, hi) if ctx.word(t) == ","), hi)
+        if comma >= hi or content >= comma or _clause_like(ctx, content, comma) \
+                or (ctx.word(content) not in L.speaker_boundaries and ctx.word(content) not in L.time_words):
+            return False
+    after, end = comma + 1, end_before_final(ctx, comma + 1, hi)
+    if after >= end or (ctx.word(after) not in L.np_articles and ctx.word(after) not in L.possessive_determiners):
+        return False
+    return not _has_main_verb(ctx, after, end) and not any(ctx.word(t) in (",", ":", ";") for t in range(after, end))
 
 
 def _clause_like(ctx: Ctx, start: int, end: int) -> bool:

@@ -121,6 +121,7 @@ class Lang:
     speaker_time_phrases: Sequences
     adverb_phrases: Sequences
     parenthetical_cues: Sequences
+    subordinator_modifiers: Sequences
     non_verbs: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
@@ -176,6 +177,9 @@ class Lang:
     organisation_pronouns: frozenset[str]
     parenthetical_openers: frozenset[str]
     wish_verbs: frozenset[str]
+    dangling_subordinators: frozenset[str]
+    source_participles: frozenset[str]
+    tail_breakers: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -367,6 +371,7 @@ _WORD_SETS = (
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
     "subject_pronouns", "fronted_clause_openers", "question_participles", "speaking_time_words", "pair_openers",
     "home_place_prepositions", "organisation_pronouns", "parenthetical_openers", "wish_verbs",
+    "dangling_subordinators", "source_participles", "tail_breakers",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -377,6 +382,7 @@ _SEQUENCES = (
     "measure_predicates", "free_relative_openers", "speaker_time_phrases",
     "adverb_phrases",
     "parenthetical_cues",
+    "subordinator_modifiers",
 )
 _SEQUENCES_RENAMED = {"roles": "role_words", "breaker_seqs": "subject_breakers", "leading": "leading_connectives"}
 

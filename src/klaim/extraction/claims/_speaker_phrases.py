@@ -96,6 +96,7 @@ def tail_end(ctx: Ctx, j: int, limit: int) -> int:
     start, stop = j, min(limit, j + 30)
     if j >= stop:
         return j
+    stop = _before_tail_breaker(ctx, j, stop)
     ends = _tail_stops(ctx)
     n = bisect_left(ends, j)
     while n < len(ends) and ends[n] < stop and _opens_occasion(ctx, ends[n]):
@@ -112,6 +113,20 @@ def tail_end(ctx: Ctx, j: int, limit: int) -> int:
     while j > start and ctx.word(j) != ",":
         j -= 1
     return j
+
+
+def _before_tail_breaker(ctx: Ctx, j: int, stop: int) -> int:
+    """ "…, according to a CNN tally, but his pathway to victory is narrowing": a comma before a
+    contrast (``tail_breakers``) ends the attribution's tail; the clause after it is a claim of its own."""
+    breakers = ctx.L.tail_breakers
+    if not breakers:
+        return stop
+    for t in range(j, stop - 1):
+        if ctx.word(t) == "(":
+            return stop  # "… exit polls (a sizable margin, but one that …)": inside a bracket, no clause
+        if ctx.word(t) == "," and ctx.word(t + 1) in breakers:
+            return t
+    return stop
 
 
 def _opens_occasion(ctx: Ctx, k: int) -> bool:

@@ -490,6 +490,18 @@ class ClaimsTable(BaseModel):
     # coordinated right after one opens that complement's subject ("ingin pemerintah dan polisi
     # segera mengungkap …"), no clause of its own
     wish_verbs: Words = []
+    # a claim that ends in one of these while its sentence goes on with a word lost the clause the
+    # subordinator opens ("… is backing Clinton because he worries …": what he worries is his): cut
+    # it off, with a modifier of it (``subordinator_modifiers``: "in part", "even", "shortly")
+    dangling_subordinators: Words = []
+    subordinator_modifiers: Phrases = []
+    # participles that name a report's own sources ("…, Reuters reported on Tuesday, citing two people
+    # familiar with the matter"): after a post cue and a comma, as a speech participle, the clause
+    # before the speaker is what was reported
+    source_participles: Words = []
+    # a comma before one of these ends the tail of an attribution after its speaker ("…, according
+    # to a CNN tally, but his pathway … is narrowing"): the clause after it is a claim of its own
+    tail_breakers: Words = []
 
 
 def _normalised(raw: Any) -> Any:

@@ -39,7 +39,8 @@ def _trimmed(ctx: Ctx, i: int, j: int, residual: bool, para_start: int | None, v
             break
         i = nxt
     j = _trim_trailing(ctx, i, j)
-    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j), _trailing_source(ctx, i, j))
+    cut = min(_trailing_connective(ctx, i, j), _dangling_relative(ctx, i, j), _trailing_source(ctx, i, j),
+              _dangling_subordinator(ctx, i, j))
     return i, (j if cut == j else _trim_trailing(ctx, i, cut))
 
 
@@ -94,6 +95,30 @@ def _dangling_relative(ctx: Ctx, i: int, j: int) -> int:
     before = ctx.word(k - 1)
     if before in L.coordinators or before in L.pre_cues or before in L.post_cues or ctx.is_verb(k - 1):
         return j
+    return k
+
+
+CORRELATIVE_SPAN = 3  # tokens before a final "as" that may hold its pair ("as many as", "as much as")
+
+
+def _dangling_subordinator(ctx: Ctx, i: int, j: int) -> int:
+    """Where a claim ends before a subordinator (``dangling_subordinators``) left at its end while
+    the sentence goes on with a word ("… is backing Clinton because | he worries Sanders would …",
+    "… began circulating after | it announced a breach"): a cue inside the subordinate clause gave
+    it to its speaker, and its opener, with a modifier of it ("in part", "even"), is no part of
+    this claim. Not at a sentence's end ("visited before."), before a coordinator ("before and
+    after") or a quotation mark, nor the second word of a pair ("as many as 30 percent")."""
+    L = ctx.L
+    k = j - 1
+    if k - L.min_claim_tokens < i or ctx.word(k) not in L.dangling_subordinators or j >= len(ctx.idx.lower):
+        return j
+    if not ctx.is_word(j) or ctx.word(j) in L.coordinators:
+        return j
+    if any(ctx.word(m) == ctx.word(k) for m in range(max(i, k - CORRELATIVE_SPAN), k)):
+        return j
+    for n in (2, 1):
+        if k - n > i and ctx.match_seq(k - n, L.subordinator_modifiers, k) == n:
+            return k - n
     return k
 
 
