@@ -134,12 +134,19 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     a, b = trim_tokens(ctx, i, j, residual=kwargs.get("residual", False), para_start=kwargs.get("para_start"),
                        keep_verb=kwargs.get("default_subject") is not None or kwargs.get("subject_prefix") is not None)
     cut = _question_end(ctx, a, b)
-    if cut is None or (a > 0 and ctx.is_word(a - 1) and ctx.word(a - 1) not in ctx.L.subordinators):
+    if cut is None or _reported_participle(ctx, a):
         return units  # "Retno mengaku dihubungi oleh Menlu Inggris": what a cue reports, no occasion
     asked_at = a + 1 if ctx.word(a) in ctx.L.subordinators else a  # "when asked …"
     start, end = ctx.idx.spans[asked_at][0], ctx.idx.spans[cut - 1][1]
     asked = [u for u in units if u.start > start and u.end <= end]  # "…, which friends described as …"
     return asked + (decompose(ctx, cut + 1, j, sentence, speaker, spans, **kwargs) if cut < b else [])
+
+
+def _reported_participle(ctx: Ctx, a: int) -> bool:
+    """Does the stretch open right with the participle after a word (a cue's content: "mengaku
+    dihubungi oleh …"), not after a subordinator, a comma or the sentence's start?"""
+    subordinators = ctx.L.subordinators
+    return ctx.word(a) not in subordinators and a > 0 and ctx.is_word(a - 1) and ctx.word(a - 1) not in subordinators
 
 
 def _decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: SpeakerRef,
