@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
 from klaim.extraction.claims._lang import Sequences
@@ -24,6 +25,7 @@ from klaim.extraction.claims._speaker_phrases import (
     anaphoric_object,
     anonymity_clause_end,
     appositive_name,
+    back_through_role_list,
     before_coordinated_cue,
     before_infinitive_opener,
     before_time_phrase,
@@ -172,6 +174,19 @@ def _is_np(ctx: Ctx, i: int, j: int) -> bool:
                 or ctx.L.negated.pattern.fullmatch(w):
             return False
     return True
+
+
+def _is_listed_np(ctx: Ctx, i: int, j: int) -> bool:
+    """``_is_np``, or a name or title with a list of capitalised items inside it ("Badan
+    Meteorologi, Klimatologi, dan Geofisika"): each piece between its commas could name one."""
+    if _is_np(ctx, i, j):
+        return True
+    commas = [k for k in range(i, j) if ctx.word(k) == ","]
+    if not commas or not 0 < j - i <= ctx.L.speaker_max_tokens:
+        return False
+    pieces = list(pairwise([i - 1, *commas, j]))  # each piece runs from after a comma to the next
+    return all((b - a > 1 and ctx.is_cap(a + 1)) or ctx.word(a + 1) in ctx.L.list_coordinators
+               for a, b in pieces) and all(_is_np(ctx, a + 1, b) for a, b in pieces)
 
 
 def _outside_relatives(ctx: Ctx, i: int, j: int) -> Iterator[tuple[int, str, bool]]:
@@ -487,7 +502,7 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     """ "X mengatakan …" / "X said …": the speaker phrase before the cue at token k; what is said
     follows the cue, or stands before the speaker when nothing does ("…," the official said)."""
     phrase = _speaker_before_cue(ctx, lo, k)
-    if phrase is None or not _is_np(ctx, phrase.start, phrase.end) \
+    if phrase is None or not _is_listed_np(ctx, phrase.start, phrase.end) \
             or (opens_no_subject(ctx, phrase.start) and not determined_subject(ctx, phrase)):
         return None
     content = content_start_after_cue(ctx, k, hi)
@@ -658,6 +673,7 @@ def _speaker_before_cue(ctx: Ctx, lo: int, cue: int) -> TokenRange | None:
         return None
     start = _past_dateline(ctx, lo, start, cue)
     start += ctx.match_seq(start, ctx.L.leading, cue)
+    start = _past_dateline(ctx, lo, back_through_role_list(ctx, lo, start, cue), cue)
     end = cue
     if start == cue and cue - 2 > lo and ctx.word(cue - 1) == ",":
         start, end = set_off_subject(ctx, lo, cue), cue - 1

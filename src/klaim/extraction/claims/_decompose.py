@@ -134,12 +134,19 @@ def decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: Spea
     a, b = trim_tokens(ctx, i, j, residual=kwargs.get("residual", False), para_start=kwargs.get("para_start"),
                        keep_verb=kwargs.get("default_subject") is not None or kwargs.get("subject_prefix") is not None)
     cut = _question_end(ctx, a, b)
-    if cut is None:
-        return units
+    if cut is None or _reported_participle(ctx, a):
+        return units  # "Retno mengaku dihubungi oleh Menlu Inggris": what a cue reports, no occasion
     asked_at = a + 1 if ctx.word(a) in ctx.L.subordinators else a  # "when asked …"
     start, end = ctx.idx.spans[asked_at][0], ctx.idx.spans[cut - 1][1]
     asked = [u for u in units if u.start > start and u.end <= end]  # "…, which friends described as …"
     return asked + (decompose(ctx, cut + 1, j, sentence, speaker, spans, **kwargs) if cut < b else [])
+
+
+def _reported_participle(ctx: Ctx, a: int) -> bool:
+    """Does the stretch open right with the participle after a word (a cue's content: "mengaku
+    dihubungi oleh …"), not after a subordinator, a comma or the sentence's start?"""
+    subordinators = ctx.L.subordinators
+    return ctx.word(a) not in subordinators and a > 0 and ctx.is_word(a - 1) and ctx.word(a - 1) not in subordinators
 
 
 def _decompose(ctx: Ctx, i: int, j: int, sentence: tuple[int, int], speaker: SpeakerRef,
@@ -233,18 +240,31 @@ def _question_end(ctx: Ctx, i: int, j: int) -> int | None:
     subordinator or not) is the occasion of what was said, a question, no claim (the guideline)
     and no part of the span of the clause it is fronted to. Where it ends: j, or the comma or dash
     before a clause of its own; None when the stretch opens with no such phrase, or the phrase
-    carries a quote or a colon (what was said)."""
+    carries a quote or a colon (what was said). Where no clause is recognised after any comma, the
+    first comma that a verb follows (not in a relative clause) ends it: "Dikonfirmasi secara
+    terpisah, Ketua DPD PDI Perjuangan Jatim, Kusnadi, membantah …" has a long subject."""
     L = ctx.L
     k = i + 1 if i < j and ctx.word(i) in L.subordinators else i
     if k >= j or ctx.word(k) not in L.question_participles:
         return None
+    first_comma = None
     for t in range(k + 1, j):
         w = ctx.word(t)
         if w == ":" or (not ctx.is_word(t) and quote_mark(ctx.text, ctx.idx.spans[t][0]) in OPENING):
             return None
         if (w == "," or is_dash(ctx, t)) and _clause_after(ctx, t + 1, j):
             return t
-    return j
+        if w == "," and first_comma is None:
+            first_comma = t
+    return _comma_before_verb(ctx, first_comma, j)
+
+
+def _comma_before_verb(ctx: Ctx, t: int | None, j: int) -> int:
+    """t when a verb follows the comma at t before j and no relative pronoun opens what follows
+    ("…, which friends described as …" is still the question); else j."""
+    if t is None or t + 1 >= j or ctx.word(t + 1) in ctx.L.relative:
+        return j
+    return t if any(ctx.is_verb(v) for v in range(t + 1, j)) else j
 
 
 def _clause_after(ctx: Ctx, t: int, j: int) -> bool:

@@ -461,7 +461,7 @@ def end_before_time(ctx: Ctx, start: int, end: int) -> int:
     L = ctx.L
     if end > start and ctx.word(end - 1) in L.demonstratives:
         return end  # "mantan Direktur Bank Dunia ini": a demonstrative closes a description
-    stop = end
+    stop = _before_bracketed_date(ctx, start, end)
     while stop - 1 > start and ctx.is_word(stop - 1) and ctx.word(stop - 1) in L.time_words:
         stop -= 1
     if stop == end:
@@ -469,6 +469,16 @@ def end_before_time(ctx: Ctx, start: int, end: int) -> int:
     if stop - 1 > start and ctx.word(stop - 1) in L.speaker_boundaries:
         stop -= 1  # "on Tuesday"
     return stop
+
+
+def _before_bracketed_date(ctx: Ctx, start: int, end: int) -> int:
+    """Where a bracketed date after a day closes the phrase ("Kementerian Luar Negeri Suriah pada
+    Selasa (4/4) menyatakan"): its opening bracket, for the day before it to be cut as well; else
+    ``end``."""
+    if end - 4 <= start or ctx.word(end - 1) != ")" or ctx.word(end - 3) != "(" \
+            or not ctx.word(end - 2)[:1].isdigit() or ctx.word(end - 4) not in ctx.L.time_words:
+        return end
+    return end - 3
 
 
 @dataclass(frozen=True)
@@ -701,3 +711,49 @@ def past_name_tag(ctx: Ctx, start: int, t: int, limit: int) -> int:
         comma = next((k for k in range(t + 1, min(limit, t + 2 + _PLACE_WORDS)) if ctx.word(k) == ","), None)
         return comma if comma is not None and place_at_end(ctx, t + 1, comma) == t + 1 else t
     return t
+
+
+def back_through_role_list(ctx: Ctx, lo: int, start: int, cue: int) -> int:
+    """Where a speaker phrase before a cue starts when the comma before it sits inside a list of
+    one-word capitalised items in a name or title: "Menteri Koordinator bidang Politik, Hukum, dan
+    Keamanan Wiranto mengatakan", "Badan Meteorologi, Klimatologi dan Geofisika (BMKG)
+    menyebutkan" (the speaker is not "Keamanan Wiranto" or "Geofisika"). The list must close with
+    a list coordinator before the phrase's first word or after it, and open at the end of a
+    capitalised phrase of two words or more; else ``start``."""
+    first, inner = _last_list_item(ctx, lo, start, cue)
+    if first is None:
+        return start
+    k, items = first - 1, 0
+    while items <= ROLE_LIST_ITEMS:
+        item = k - 1
+        if item <= lo or not ctx.is_word(item) or not ctx.is_cap(item) or ctx.word(item) in ctx.L.time_words:
+            return start
+        if ctx.word(item - 1) == ",":
+            k, items = item - 1, items + 1
+            continue
+        return _list_head(ctx, lo, item + 1, TokenRange(start, cue)) if items or inner else start
+    return start
+
+
+def _last_list_item(ctx: Ctx, lo: int, start: int, cue: int) -> tuple[int | None, bool]:
+    """Where the last item of a list opens (its coordinator before the phrase, or the phrase
+    itself when a coordinator joins its first word to the next: "Klimatologi dan Geofisika"),
+    right after a comma, and whether the coordinator is inside; None when no list closes there."""
+    L = ctx.L
+    first = start - 1 if start - 1 > lo and ctx.word(start - 1) in L.list_coordinators else start
+    inner = start + 2 < cue and ctx.word(start + 1) in L.list_coordinators and ctx.is_cap(start + 2)
+    if (first == start and not inner) or not ctx.is_cap(start) or first - 2 <= lo or ctx.word(first - 1) != ",":
+        return None, inner
+    return first, inner
+
+
+def _list_head(ctx: Ctx, lo: int, end: int, phrase: TokenRange) -> int:
+    """The start of the capitalised phrase (two words or more, opening no other clause) whose last
+    word is a list's first item, ending at token ``end``, if the whole, up to the cue, is no longer
+    than a speaker phrase; else the phrase's own start."""
+    head = clause_start_before(ctx, lo, end)
+    head += ctx.match_seq(head, ctx.L.leading, end)
+    if end - head < 2 or not ctx.is_cap(head) or opens_no_subject(ctx, head) \
+            or phrase.end - head > ctx.L.speaker_max_tokens:
+        return phrase.start
+    return head

@@ -346,6 +346,25 @@ class _Phrase:
         return self.ctx.word(self.i)
 
 
+LISTED_ORGANISATION = "speaker.listed-organisation"
+
+
+def _listed_organisation(p: _Phrase) -> Decision:
+    """ "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": an organisation's head word that
+    opens a name with a list of capitalised items inside it names one organisation, the whole
+    phrase (not a group of several, not a person called "Geofisika"; helper idfix, session 14)."""
+    ctx = p.ctx
+    if p.first not in ctx.L.organisation_heads or not ctx.is_cap(p.i) \
+            or not any(ctx.word(t) in ctx.L.list_coordinators for t in range(p.i + 2, p.j - 1)):
+        return UNDECIDED
+    if not all(ctx.is_cap(t) or not ctx.is_word(t) or ctx.word(t) in ctx.L.list_coordinators
+               for t in range(p.i, p.j)) or any(ctx.word(t) in ctx.L.organisation_heads for t in range(p.i + 1, p.j)):
+        # "Partai Demokrat dan Partai Gerindra": two organisations
+        return UNDECIDED
+    return SpeakerRef(SpeakerKind.organisation, name=p.text, organisation=p.text, mention=p.mention, cue=p.cue,
+                      via=LISTED_ORGANISATION)
+
+
 class _Undecided:
     """A speaker rule that does not apply: the next one is tried."""
 
@@ -405,7 +424,7 @@ def _state_speaker(p: _Phrase, speaker: SpeakerRef | None) -> SpeakerRef | None:
 
 def _classified(phrase: _Phrase) -> SpeakerRef | None:
     for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _pronoun_cue_speaker, _document_speaker,
-                 _described_before, _closing_person_description, _description_speaker):
+                 _described_before, _closing_person_description, _description_speaker, _listed_organisation):
         hit = rule(phrase)
         if not isinstance(hit, _Undecided):
             return hit

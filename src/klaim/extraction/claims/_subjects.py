@@ -147,7 +147,7 @@ def clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
         if inserted is not None:
             k, stop = inserted, min(j, stop + inserted - k)
             continue
-        if _breaks_subject(ctx, k) or _comparison_tail(ctx, u, k):
+        if _no_subject_through(ctx, u, k, j):
             return None  # "… dan keputusan Labfor untuk mengetahui": a purpose clause, no subject
         v = skip_modifiers(ctx, k, j)
         if v > k and v < j and ctx.is_verb(v) and k > u:
@@ -156,6 +156,19 @@ def clause_subject_len(ctx: Ctx, u: int, j: int) -> int | None:
             return (k - u) if k > u else None
         k += 1
     return None
+
+
+def _no_subject_through(ctx: Ctx, u: int, k: int, j: int) -> bool:
+    """Can a subject opening at token u not run through token k?"""
+    return _breaks_subject(ctx, k) or _comparison_tail(ctx, u, k) or (k > u and _prepositional_verb(ctx, k, j))
+
+
+def _prepositional_verb(ctx: Ctx, k: int, j: int) -> bool:
+    """ "… kebocoran plasma dan perdarahan saluran cerna hingga mengakibatkan kematian": a verb
+    right after a preposition (the table's ``np_stops``) is that preposition's complement, not the
+    predicate of a clause whose subject ends before it: the conjunct before is one more noun of a
+    list (helper idfix, session 14)."""
+    return ctx.word(k) in ctx.L.np_stops and k + 1 < j and ctx.is_verb(k + 1)
 
 
 DASH_INSERTION_WORDS = 8  # words at most in a phrase set off by dashes inside a subject

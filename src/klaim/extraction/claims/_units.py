@@ -190,6 +190,8 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     if _is_question(ctx, s, e):
         scan.last_sentence = (sent.paragraph, u0, len(scan.units))
         return  # a question asks; only a quoted one (above) is kept, as what was said
+    if len(scan.units) == u0 and not sent.atts and not sent.quotes and _act_of_speaking(ctx, s, e):
+        return  # what it points back to stays the sentence before, for a later "Hal itu disampaikan X"
     _publisher_units(ctx, scan, sent)
     scan.units += description_claims(ctx, scan.units[u0:])
     scan.units += name_appositive_claims(ctx, sent.span, scan.units[u0:])
@@ -517,6 +519,27 @@ def _overlapping(quotes: list[Quote], opens: list[int], se: tuple[int, int]) -> 
             break
         out.append(q)
     return out[::-1]
+
+
+ACT_FILLERS = 2  # words at most between a demonstrative and a passive speech verb ("pun", "juga sempat")
+
+
+def _act_of_speaking(ctx: Ctx, s: int, e: int) -> bool:
+    """ "Pernyataan itu disampaikan usai pertemuan tiga negara di Manila", "Hal itu diungkapkan usai
+    hadir dalam Rakernas": a sentence whose subject is a noun for what was said and its
+    demonstrative, with a passive speech verb and no named source (which would take the sentence
+    before as its account), says only where or when something was said: the act of speaking, no
+    claim (the guideline). Not when it goes on to report anything ("bahwa", a colon, another cue)."""
+    L, toks = ctx.L, ctx.idx.between(s, e)
+    t = toks.start + ctx.match_seq(toks.start, L.leading, toks.stop)
+    if t + 2 >= toks.stop or ctx.word(t) not in L.speech_nouns or ctx.word(t + 1) not in L.demonstratives:
+        return False
+    cue = next((k for k in range(t + 2, min(toks.stop, t + 3 + ACT_FILLERS)) if ctx.word(k) in L.passive_cues), None)
+    if cue is None or any(ctx.is_verb(k) and ctx.word(k) not in L.auxiliaries for k in range(t + 2, cue)):
+        return False
+    rest = range(cue + 1, toks.stop)
+    return not any(ctx.word(k) in L.complementisers or ctx.word(k) == ":" or ctx.word(k) in L.pre_cues
+                   or ctx.word(k) in L.passive_cues for k in rest)
 
 
 def _is_question(ctx: Ctx, s: int, e: int) -> bool:
