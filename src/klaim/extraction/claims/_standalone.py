@@ -1085,12 +1085,12 @@ def apply_edits(text: str, u: Unit, edits: list[Edit]) -> Unit:
     rules = list(u.rules)
     spots: list[tuple[int, int, str]] = []
     for s, e, new, rule in edits:
-        old = _word_re(text[s:e])
-        found = list(old.finditer(claim))
-        nth = len(old.findall(text, u.start, s))
-        if s < u.start or e > u.end or len(found) != len(old.findall(text, u.start, u.end)) or nth >= len(found):
+        if s < u.start or e > u.end:
             continue  # the text was rewritten around the word: leave it
-        a, b = found[nth].span()
+        found, nth, written = _occurrences(text, u, claim, s, e)
+        if len(found) != written or nth >= len(found):
+            continue
+        a, b = found[nth]
         spots.append((len(claim[:a].rstrip()) if not new else a, b, new))
         if rule not in rules:
             rules.append(rule)
@@ -1099,6 +1099,51 @@ def apply_edits(text: str, u: Unit, edits: list[Edit]) -> Unit:
     if claim == u.text:
         return u
     return replace(u, text=standalone([claim]), rules=tuple(rules))
+
+
+def _occurrences(text: str, u: Unit, claim: str, s: int, e: int) -> tuple[list[tuple[int, int]], int, int]:
+    """The spans where the word ``text[s:e]`` stands alone in the claim's text, which of the
+    article's occurrences in the unit's span it is (0 for the first), and how many the span holds
+    (as ``_word_re`` finds them). An ASCII word in text without the few characters that match an
+    ASCII letter in any case (``_FOLDS_TO_ASCII``) is found by lower-cased search, without a
+    pattern made for it: compiling one per restated word was the cost."""
+    word = text[s:e]
+    area = text[max(0, u.start - 1):u.end]  # the character before the span bounds its first word
+    if word and word.isascii() and not _FOLDS_TO_ASCII.search(area) and not _FOLDS_TO_ASCII.search(claim):
+        low = word.lower()
+        found = [(a, a + len(word)) for a in _alone(claim, low, 0, len(claim))]
+        return found, len(_alone(text, low, u.start, s)), len(_alone(text, low, u.start, u.end))
+    old = _word_re(word)
+    return ([m.span() for m in old.finditer(claim)], len(old.findall(text, u.start, s)),
+            len(old.findall(text, u.start, u.end)))
+
+
+# The only characters outside ASCII that IGNORECASE matches to an ASCII letter (İ ı ſ K); no
+# other character lower-cases to ASCII or changes length
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _alone(hay: str, low: str, pos: int, endpos: int) -> list[int]:
+    """Where the ASCII word ``low`` (lower case) starts, standing alone, in ``hay[pos:endpos]``
+    with no case, as ``_word_re`` finds it with ``pos`` and ``endpos``: the character before
+    ``pos`` bounds a word, none after ``endpos`` does."""
+    base = max(0, pos - 1)
+    seg = hay[base:endpos].lower()
+    n, out = len(low), []
+    p = seg.find(low, pos - base)
+    while p >= 0:
+        q = p + n
+        at = p + base  # the bounds are read on the text as written: no word character or hyphen
+        if (at == 0 or not (hay[at - 1] in _JOINING or hay[at - 1].isalnum())) \
+                and (q == len(seg) or not (hay[at + n] in _JOINING or hay[at + n].isalnum())):
+            out.append(at)
+            p = seg.find(low, q)
+        else:
+            p = seg.find(low, p + 1)
+    return out
+
+
+_JOINING = frozenset("_-")  # with the letters and digits (``str.isalnum``): ``[\\w-]``
 
 
 @lru_cache(maxsize=4096)
