@@ -176,6 +176,8 @@ class Lang:
     organisation_pronouns: frozenset[str]
     parenthetical_openers: frozenset[str]
     wish_verbs: frozenset[str]
+    casualty_words: frozenset[str]
+    past_negations: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -355,6 +357,7 @@ _WORD_SETS = (
     "irrealis_modals", "past_futures", "named_kinds", "naming_cues", "naming_openers",
     "subject_pronouns", "fronted_clause_openers", "question_participles", "speaking_time_words", "pair_openers",
     "home_place_prepositions", "organisation_pronouns", "parenthetical_openers", "wish_verbs",
+    "casualty_words", "past_negations",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

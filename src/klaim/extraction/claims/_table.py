@@ -487,6 +487,11 @@ class ClaimsTable(BaseModel):
     # coordinated right after one opens that complement's subject ("ingin pemerintah dan polisi
     # segera mengungkap …"), no clause of its own
     wish_verbs: Words = []
+    # the dead, the injured, the arrested: a count of people next to one is the claim's point
+    # ("empat penenggak miras tewas", "killed three soldiers"), even spelled as a small word
+    casualty_words: Words = []
+    # a negation in the past tense ("wasn't going to"): a future of the past, what was so then
+    past_negations: Words = []
 
 
 def _normalised(raw: Any) -> Any:
