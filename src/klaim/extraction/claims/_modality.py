@@ -207,6 +207,42 @@ def _future(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
     return False, [_set_aside(blocked, places)]
 
 
+def negated_future(ctx: Ctx, s: int, e: int) -> int | None:
+    """Whether the claim's negation negates a future of its own: a negation cue and a future cue
+    of the claim's own (``_future``) next to each other, with at most auxiliaries between ("tidak
+    akan", "tak akan pernah", "will not", "won't", "do not plan to"; not "would"). Apart they are two things:
+    a negation of what was ("belum bisa memastikan Rizieq akan pulang", "tak pernah membayangkan
+    akan …") or "akan" as a preposition ("tidak takut akan ancaman"). The negation's first token,
+    or None."""
+    if not _future(ctx, s, e)[0]:
+        return None
+    text = ctx.text
+    # not "would" (``past_futures``): "would not comment", "I would not be anxious to …", "would
+    # never have been able to …" refuse, assess or imagine; they do not forecast
+    own = [ctx.idx.between(a, b) for a, b in ctx.cues(ctx.L.future, s, e)
+           if _unnamed(text, s, a) and not in_relative(ctx, s, a) and text[a:b].lower() not in ctx.L.past_futures]
+    for a, b in ctx.cues(ctx.L.negated, s, e):
+        if not _unnamed(text, s, a) or in_relative(ctx, s, a) or text[a:b].lower() in ctx.L.past_negations:
+            continue  # "wasn't going to": a future of the past
+        neg = ctx.idx.between(a, b)
+        if any(_adjacent(ctx, neg, fut) and not _noun_after(ctx, neg, fut) for fut in own):
+            return neg.start
+    return None
+
+
+def _adjacent(ctx: Ctx, x: range, y: range) -> bool:
+    """Token spans x and y overlap or only auxiliaries stand between them, in either order."""
+    first, second = (x, y) if x.start <= y.start else (y, x)
+    return all(ctx.word(k) in ctx.L.auxiliaries for k in range(first.stop, second.start))
+
+
+def _noun_after(ctx: Ctx, neg: range, fut: range) -> bool:
+    """A future cue right after the negation whose first word has the plural suffix: after a
+    negation a verb has its plain form, so "no plans to endorse" negates a noun, what someone has
+    (no plans), not what will be."""
+    return neg.stop == fut.start and _plural_subject(ctx, ctx.word(fut.start))
+
+
 def _set_aside(blocked: list[tuple[int, int]], places: list[tuple[int, int]]) -> str:
     """The rule that set a claim's future cues aside: a counterfactual, a direction in space
     ("menuju ke depan barisan": toward the front, not ahead in time) or a future of the past."""

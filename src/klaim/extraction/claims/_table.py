@@ -502,6 +502,11 @@ class ClaimsTable(BaseModel):
     # a comma before one of these ends the tail of an attribution after its speaker ("…, according
     # to a CNN tally, but his pathway … is narrowing"): the clause after it is a claim of its own
     tail_breakers: Words = []
+    # the dead, the injured, the arrested: a count of people next to one is the claim's point
+    # ("empat penenggak miras tewas", "killed three soldiers"), even spelled as a small word
+    casualty_words: Words = []
+    # a negation in the past tense ("wasn't going to"): a future of the past, what was so then
+    past_negations: Words = []
 
 
 def _normalised(raw: Any) -> Any:

@@ -20,13 +20,14 @@ from klaim.extraction.claims._claim_unit import Unit
 from klaim.extraction.claims._clauses import clause_table
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._demands import WISH_DEMAND
-from klaim.extraction.claims._lang import Sequences
+from klaim.extraction.claims._lang import Lang, Sequences
 from klaim.extraction.claims._mentions import discourse_words
 from klaim.extraction.claims._modality import (
     RELATIVE_CLAIMS,
     cue_within,
     future_opener,
     in_relative,
+    negated_future,
     relative_content_start,
 )
 from klaim.extraction.claims._rules import RuleSet
@@ -90,14 +91,44 @@ TYPE_RULES: RuleSet[TypeScan, ClaimType] = RuleSet("type")
 def _future(s: TypeScan) -> bool:
     """Future or conditional modality; or a future cue under a hedge, which takes precedence in
     the modality ("mungkin … akan"), unless an opinion frames it ("saya kira … akan": a position).
-    A negated future stays as it was: "we will not abandon X" is a pledge, not a forecast. What
-    ought to happen is a demand (a position), whenever it is to happen."""
+    What ought to happen is a demand (a position), whenever it is to happen. A negated future
+    ("Senate leaders do not plan to elevate Cruz", "proyek itu tidak akan mangkrak") is a
+    prediction too, that something will not happen (the modality keeps the negation), when the
+    negation is the future's own (``negated_future``), unless an opinion frames it or the speaker
+    pledges it (``_own_pledge``)."""
     if _demand(s):
         return False
     if s.modality in (Modality.future, Modality.conditional):
         return True
+    if s.modality == Modality.negated:
+        return _negated_prediction(s)
     return s.modality == Modality.hedged and (s.has("future") or future_opener(s.ctx, s.u.start, s.u.end)) \
         and not _assessing(s)
+
+
+def _negated_prediction(s: TypeScan) -> bool:
+    """A negated future of the claim's own clause (``negated_future``): not after a verb of the
+    claim ("It's one thing to say you won't accept …", "the survey doesn't capture how many just
+    won't care": the future is inside what the verb takes), not framed by an opinion, not the
+    speaker's own pledge."""
+    if not s.has("future"):
+        return False
+    k = negated_future(s.ctx, s.u.start, s.u.end)
+    return k is not None and not _verb_in(s, s.tokens.start, k) and not _assessing(s) and not _own_pledge(s)
+
+
+def _own_pledge(s: TypeScan) -> bool:
+    """A claim whose subject is the speaker ("We will not abandon Ukraine", "Kami tidak akan
+    melindungi mereka", "I'm not going to say …"): what the speaker will not do is a pledge or a
+    refusal, the speaker's position, not a forecast."""
+    ctx = s.ctx
+    first = next((k for k in s.tokens if ctx.is_word(k)), None)
+    if first is None:
+        return False
+    words = discourse_words(ctx.L.code)
+    w = ctx.word(first)
+    return bool(ctx.L.first_person.pattern.fullmatch(w)) or w in words.first_person_singular \
+        or w in words.first_person_plural
 
 
 def _demand(s: TypeScan) -> bool:
@@ -314,7 +345,54 @@ def _small_count(s: TypeScan, f: Figure) -> bool:
     ctx, text = s.ctx, s.ctx.text
     before = max(s.u.start, f.start - 40)
     return not any(not text[b:f.start].strip() and f.start - b <= _FOCUS_GAP
-                   for ph in (ctx.L.count_focus, ctx.L.hedged_numbers) for _, b in ctx.cues(ph, before, f.start))
+                   for ph in (ctx.L.count_focus, ctx.L.hedged_numbers) for _, b in ctx.cues(ph, before, f.start)) \
+        and not _casualty_count(s, f)
+
+
+def _embedded_count(s: TypeScan, k: int) -> bool:
+    """A count at token k inside a side clause or a phrase of the claim, not its subject or
+    object: after a word that opens a side clause ("the attacks, in which four Americans were
+    killed", "how four Americans died"), or right after a preposition ("the parents of two Americans
+    killed in …"): a casualty told again to name an event, not the claim's point."""
+    ctx, L = s.ctx, s.ctx.L
+    if k > s.tokens.start and ctx.word(k - 1) in L.np_stops:
+        return True
+    return any(_opens_side_clause(L, ctx.word(j)) for j in range(s.tokens.start, k))
+
+
+def _opens_side_clause(L: Lang, w: str) -> bool:
+    """A relative pronoun, a subordinator, an interrogative or a word that embeds a clause ("how",
+    "that": "how four Americans died", "attacks that left four Americans dead")."""
+    return w in L.relative or w in L.subordinators or w in L.interrogatives or w in L.pronoun_embedders
+
+
+_CASUALTY_REACH = 3  # words of the counted noun between a count and its casualty word ("empat penenggak miras tewas")
+
+
+def _casualty_count(s: TypeScan, f: Figure) -> bool:
+    """A count of the dead, the injured or the arrested (``casualty_words``) right after the verb
+    ("menewaskan tiga orang", "killed two soldiers") or before it past the counted noun and
+    auxiliaries ("empat penenggak miras tewas", "two officers were wounded"): how many is what
+    the news reports and a fact-checker checks, however small and however spelled."""
+    ctx, words = s.ctx, s.ctx.L.casualty_words
+    span, claim = _tokens(s, f), s.tokens
+    if not words or not span or words.isdisjoint(ctx.idx.lower[claim.start:claim.stop]):
+        return False
+    if _embedded_count(s, span.start):
+        return False
+    if span.start > claim.start and ctx.word(span.start - 1) in words:
+        return True
+    j, reach = span.stop, _CASUALTY_REACH
+    while j < claim.stop and ctx.is_word(j) and ctx.word(j) not in ctx.L.relative:
+        w = ctx.word(j)
+        if w in words:
+            return True
+        if w not in ctx.L.auxiliaries:
+            reach -= 1
+            if reach < 0:
+                return False
+        j += 1
+    return False
 
 
 @TYPE_RULES.register("figure", lambda s: any(_central(s, f) for f in s.figures))
