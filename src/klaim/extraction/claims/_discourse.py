@@ -116,13 +116,14 @@ class Discourse:
         return [m for m in mentions.between(start, end) if m.entity.kind == SpeakerKind.person
                 and not self.in_quote(m.start)]
 
-    def antecedent(self, pos: int) -> SpeakerRef | None:
+    def antecedent(self, pos: int, gender: str | None = None) -> SpeakerRef | None:
         """The person a pronoun at ``pos`` points to (see the module docstring): of the pronoun's
-        gender or of none known ("she" passes over a man the article names)."""
+        gender (or ``gender``: a possessive's, "his") or of none known ("she" passes over a man the
+        article names)."""
         k = self.sentence_index(pos)
         if k < 0:
             return None
-        want = self.pronoun_gender(pos)
+        want = gender or self.pronoun_gender(pos)
         found = self._antecedent_from(k, pos, want, everyone=False)
         if found is None and want is not None:
             # no speaker or titled person of its gender: one named only by a given name or a title

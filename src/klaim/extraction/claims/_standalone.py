@@ -99,6 +99,8 @@ APOSTROPHES = frozenset("'’")  # "He’s": a name before it would read as a po
 LOOK_BACK_MENTIONS = 20  # mentions passed over (the speaker's own) looking for the last other person
 MAX_KNOWN = 3  # distinct people of a gender tracked before a pronoun: past two, it is ambiguous anyway
 SOLE_PERSON = "standalone.pronoun-sole-person"
+ALIAS = "standalone.alias"
+POSSESSIVE_PRONOUN = "standalone.possessive-pronoun"
 REPORTING_SPEAKER = "standalone.pronoun-reporting-speaker"
 CUE_WORDS = 6  # tokens at most between a speaker's name and the pronoun opening their reported words
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
@@ -116,7 +118,8 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     words = discourse_words(d.ctx.L.code)
     idx = d.ctx.idx
     wanted = words.rewritable | (d.ctx.L.demonstratives if words.demonstrative_follows else frozenset()) \
-        | _definites(d.ctx.L.code)[0] | _pair_table(d.ctx.L.code).firsts | d.ctx.L.organisation_pronouns
+        | _definites(d.ctx.L.code)[0] | _pair_table(d.ctx.L.code).firsts | d.ctx.L.organisation_pronouns \
+        | _possessives(d.ctx.L.code).keys()
     # the tokens any rule may rewrite, found once: claims overlap and would rescan the same words
     candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
     starts = [idx.spans[k][0] for k in candidates]
@@ -196,6 +199,8 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     new: tuple[str, str] | None = None
     if w in words.referring_pronouns and _leads(ctx, u, k):
         new = _pronoun_edit(d, words, reg, u, k)
+    elif w in _possessives(ctx.L.code):
+        return _possessive_edit(d, words, reg, u, k)
     elif w in ctx.L.organisation_pronouns:
         return _organisation_subject(d, u, k)
     elif u.quote and (w in words.first_person_singular or w in words.first_person_plural):
@@ -207,21 +212,45 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     elif w in _pair_table(ctx.L.code).firsts:
         return _country_pair(ctx, u, k)
     elif ctx.is_cap(k):
-        return _full_name(d, reg, k, named)
+        return _full_name(d, reg, k, named, u.start)
     elif w in ctx.L.demonstratives and words.demonstrative_follows:
         return _demonstrative(d, words, k)
     return (s, e, *new) if new is not None else None
 
 
-def _pronoun_edit(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int) -> tuple[str, str] | None:
+def _pronoun_edit(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int,
+                  pronoun: str | None = None) -> tuple[str, str] | None:
     """The person a pronoun leading the claim (token k) stands for: outside quotes the discourse's
     subject (or the one person named before it); in quoted words, for "he"/"she" only, the one
-    person of that gender named last before it (not before "’s": "He’s" would read as a possessive)."""
+    person of that gender named last before it (not before "’s": "He’s" would read as a possessive).
+    ``pronoun``: the personal pronoun a possessive at token k stands for ("he" for "his")."""
     s, e = d.ctx.idx.spans[k]
-    gendered = d.ctx.word(k) in words.gendered_pronouns
+    pronoun = pronoun or d.ctx.word(k)
+    gendered = pronoun in words.gendered_pronouns
     if not u.quote and not d.in_quote(s):
-        return _in_full(d.ctx, reg, _pronoun_referent(d, reg, u, s, gendered))
-    return _quoted_referent(d, s, u) if gendered and d.ctx.text[e:e + 1] not in APOSTROPHES else None
+        return _in_full(d.ctx, reg, _pronoun_referent(d, reg, u, s, pronoun if gendered else None))
+    return _quoted_referent(d, s, u, pronoun) if gendered and d.ctx.text[e:e + 1] not in APOSTROPHES else None
+
+
+def _possessive_edit(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int) -> Edit | None:
+    """ "His", "Her" opening the claim before a noun → the person's name and "’s" ("His campaign was
+    throttled" → "Donald Trump’s campaign …"), found as for the pronoun of its gender
+    (``_pronoun_edit``); the article's apostrophe."""
+    ctx = d.ctx
+    s, e = ctx.idx.spans[k]
+    if s != u.start or k + 1 >= len(ctx.idx.spans) or not ctx.is_word(k + 1) or ctx.is_verb(k + 1):
+        return None  # not the claim's first word, or no noun after it ("her to …": an object)
+    found = _pronoun_edit(d, words, reg, u, k, _possessives(ctx.L.code)[ctx.word(k)])
+    if found is None:
+        return None
+    mark = "’" if "’" in ctx.text else "'"
+    name = found[0]
+    return s, e, name + mark + ("" if name.endswith("s") else "s"), POSSESSIVE_PRONOUN
+
+
+@cache
+def _possessives(lang: str) -> dict[str, str]:
+    return {w.lower(): p.lower() for w, p in claims_table(lang).possessive_pronouns.items()}
 
 
 def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, k: int) -> Edit | None:
@@ -307,30 +336,44 @@ def _leads(ctx: Ctx, u: Unit, k: int) -> bool:
     return ctx.words_between(ctx.idx.between(u.start, u.end).start, k) < LEADING_WORDS
 
 
-def _referent(d: Discourse, pos: int, u: Unit, gendered: bool) -> tuple[str, str] | None:
+def _referent(d: Discourse, pos: int, u: Unit, pronoun: str | None) -> tuple[str, str] | None:
+    """``pronoun``: the gendered pronoun at ``pos`` (or the one its possessive stands for), None
+    for a pronoun without gender."""
     k = d.sentence_index(pos)
     if k < 0 or d.unquoted_people(*d.sentences[k]):
         return None  # a person named in its own sentence may be the one meant
-    ref = d.antecedent(pos)
+    ref = d.antecedent(pos, _gender_of(d, pronoun))
     if ref is None or not ref.name:
         return None
-    pronoun = d.ctx.text[pos:pos + len(d.ctx.word(d.ctx.idx.between(pos, pos + 1).start))].lower()
-    if gendered and pronoun not in d.pronouns.get(d.mentions.canonical(ref) or "", ()):
+    if pronoun and pronoun not in d.pronouns.get(d.mentions.canonical(ref) or "", ()):
         return None  # "he" for someone the article never calls "he" (it may be "she")
     if any(m.entity == ref for m in d.mentions.between(u.start, u.end)):
         return None  # "he and Brafman": the claim names the one it would restate
     return d.mentions.full_name(ref).name or "", PRONOUN
 
 
-def _pronoun_referent(d: Discourse, reg: Registry, u: Unit, pos: int, gendered: bool) -> tuple[str, str] | None:
+def _gender_of(d: Discourse, pronoun: str | None) -> str | None:
+    return discourse_words(d.ctx.L.code).genders.pronouns.get(pronoun) if pronoun else None
+
+
+def _pronoun_referent(d: Discourse, reg: Registry, u: Unit, pos: int, pronoun: str | None) -> tuple[str, str] | None:
     """The person a pronoun leading the claim stands for: the discourse's subject, else (for a
     pronoun without gender) the one person named before it, else (for "he"/"she") the speaker whose
-    cue the claim follows."""
-    return _referent(d, pos, u, gendered) or (_reporting_speaker(d, reg, pos, u) if gendered
-                                              else _sole_person(d, reg, pos, u))
+    cue the claim follows. ``pronoun``: the gendered pronoun (see ``_referent``)."""
+    found = _referent(d, pos, u, pronoun) or (_reporting_speaker(d, reg, pos, u, _gender_of(d, pronoun))
+                                              if pronoun else _sole_person(d, reg, pos, u))
+    return None if found and _alias_in_claim(d.ctx, reg, u, found[0]) else found
 
 
-def _reporting_speaker(d: Discourse, reg: Registry, pos: int, u: Unit) -> tuple[str, str] | None:
+def _alias_in_claim(ctx: Ctx, reg: Registry, u: Unit, name: str) -> bool:
+    """Does the claim call the person by an alias ("Ia sempat makan bersama Jokowi": "Ia" is not
+    Joko Widodo)?"""
+    aliases = _people_aliases(ctx, reg)
+    return bool(aliases) and any(_same_person(full, name) for w in WORD.findall(ctx.text[u.start:u.end])
+                                 if (full := aliases.get(w.lower())))
+
+
+def _reporting_speaker(d: Discourse, reg: Registry, pos: int, u: Unit, want: str | None) -> tuple[str, str] | None:
     """"he"/"she" opening reported words right after their speaker's name and cue, in one sentence:
     "Harry Reid says he will make an endorsement" → Harry Reid, when the article gives the speaker
     that gender (by a title, a given name or its own pronouns) and no other capitalised word stands
@@ -341,7 +384,7 @@ def _reporting_speaker(d: Discourse, reg: Registry, pos: int, u: Unit) -> tuple[
             or not sp.mention[1] <= pos or d.sentence_index(sp.mention[0]) != d.sentence_index(pos):
         return None
     k = ctx.idx.between(pos, pos + 1).start
-    if ctx.text[ctx.idx.spans[k][1]:ctx.idx.spans[k][1] + 1] in APOSTROPHES or not _gender_known(d, sp, pos) \
+    if ctx.text[ctx.idx.spans[k][1]:ctx.idx.spans[k][1] + 1] in APOSTROPHES or not _gender_known(d, sp, want) \
             or not _only_cue_between(ctx, sp.mention[1], pos):
         return None
     name = d.mentions.full_name(sp).name or sp.name
@@ -358,19 +401,18 @@ def _only_cue_between(ctx: Ctx, start: int, end: int) -> bool:
                                              for j in between)
 
 
-def _gender_known(d: Discourse, sp: SpeakerRef, pos: int) -> bool:
-    """Is the speaker known to be of the pronoun's gender (and not also of another)?"""
-    want = d.pronoun_gender(pos)
+def _gender_known(d: Discourse, sp: SpeakerRef, want: str | None) -> bool:
+    """Is the speaker known to be of the pronoun's gender ``want`` (and not also of another)?"""
     others = set(discourse_words(d.ctx.L.code).genders.pronouns.values()) - {want}
     return want is not None and d.compatible(sp, want) and not any(d.compatible(sp, g) for g in others)
 
 
-def _quoted_referent(d: Discourse, pos: int, u: Unit) -> tuple[str, str] | None:
+def _quoted_referent(d: Discourse, pos: int, u: Unit, pronoun: str) -> tuple[str, str] | None:
     """ "he"/"she" leading a claim in quoted words → the one person of that gender the article names
     before it, the speaker aside (a speaker says "I", not "he", of themself): "She has experience,"
     Groberg said → Hillary Clinton when she is the one woman named. People of unknown gender do not
     count; a second person of the gender and the pronoun is left."""
-    want = d.pronoun_gender(pos)
+    want = _gender_of(d, pronoun)
     if want is None:
         return None
     starts, seen = _gendered_people(d, want)
@@ -553,7 +595,7 @@ def _names_an_organisation(ctx: Ctx, name: str) -> bool:
     return hit is None or hit[0] != "location"
 
 
-def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> Edit | None:
+def _full_name(d: Discourse, reg: Registry, k: int, named: set[str], start: int) -> Edit | None:
     """The full name for a short one, once per claim (the first mention). A short name of several
     words opening a sentence ("Wasserman Schultz stepped down") is restated whole, from its first
     word: not its last word alone ("Wasserman Debbie Wasserman Schultz")."""
@@ -571,14 +613,45 @@ def _full_name(d: Discourse, reg: Registry, k: int, named: set[str]) -> Edit | N
         return None  # "Data Badan …": the word starts another name
     if _written_in_full(d.ctx.text, e, full) or _spelt_out_after(d.ctx.text, e, full):
         return None  # "Sen. Ted Cruz" is Ted Cruz already; so is "Agus (Agus Maftuh Abegebriel)"
-    first = _written_lead(d.ctx, k, full)
-    if first < k and not _opens_sentence(d.ctx, first):
-        first = k  # inside a sentence the words before it were read as another name's (below)
+    first = _lead(d.ctx, k, full)
     if first == k and _ends_another_name(d.ctx, k):
         return None  # "PT Adhi Karya" is not Budi Karya
     if end != e:
         return None  # a mention of several words is already the name as written
-    return d.ctx.idx.spans[first][0], e, full, rule
+    return _after_courtesy_title(d.ctx, first, start), e, full, rule
+
+
+def _after_courtesy_title(ctx: Ctx, k: int, start: int) -> int:
+    """Where the name at token k is written from: a courtesy title right before it ("Mr.", the
+    table's ``courtesy_titles``) and inside the claim (from ``start``) goes with the short name,
+    the full name says the rest."""
+    j = k - 1 if k > 0 and ctx.surface(k - 1) == "." else k
+    if j > 0 and ctx.word(j - 1) in _courtesy_titles(ctx.L.code) and ctx.is_cap(j - 1) \
+            and ctx.idx.spans[j - 1][0] >= start:
+        return ctx.idx.spans[j - 1][0]
+    return ctx.idx.spans[k][0]
+
+
+@cache
+def _courtesy_titles(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in claims_table(lang).courtesy_titles)
+
+
+def _lead(ctx: Ctx, k: int, full: str) -> int:
+    """The first token of the short name ending at token k (``_written_lead``). Inside a sentence
+    the words before it may close a longer name, theirs, not this one's (``_ends_another_name``):
+    token k alone, unless the full name opens with a given name ("Debbie Wasserman Schultz"; not
+    "Vermonter Bernie Sanders", "Old San Juan": names the entities glued a word to)."""
+    first = _written_lead(ctx, k, full)
+    if first < k and not _opens_sentence(ctx, first) \
+            and (_ends_another_name(ctx, first) or not _opens_with_given_name(ctx, full)):
+        return k
+    return first
+
+
+def _opens_with_given_name(ctx: Ctx, full: str) -> bool:
+    """Does the full name open with a given name of the language's table ("Debbie")?"""
+    return full.split()[0].lower() in discourse_words(ctx.L.code).genders.names
 
 
 def _written_lead(ctx: Ctx, k: int, full: str) -> int:
@@ -611,14 +684,146 @@ def _known_full_name(d: Discourse, reg: Registry, k: int) -> tuple[str, int, str
 
 def _article_full_name(ctx: Ctx, reg: Registry, k: int) -> tuple[str, str] | None:
     """(full name, rule) of someone the article names in full, for the word at token k alone: by
-    the family name or, where people go by it, the given name (as the language's table says)."""
+    the family name or, where people go by it, the given name (as the language's table says); else
+    by an alias the article gives the person (``_alias_full_name``)."""
     if _family_names(ctx.L.code):
         full = _family_name(ctx, reg, k)
-        return (full, FULL_NAME) if full else None
-    if _given_names(ctx.L.code):
+        if full:
+            return full, FULL_NAME
+    elif _given_names(ctx.L.code):
         full = _given_name(ctx, reg, k)
-        return (full, GIVEN_NAME) if full else None
-    return None
+        if full:
+            return full, GIVEN_NAME
+    full = _alias_full_name(ctx, reg, k)
+    return (full, ALIAS) if full else None
+
+
+def _alias_full_name(ctx: Ctx, reg: Registry, k: int) -> str | None:
+    """The full name of the person the word at token k calls by an alias (``_people_aliases``):
+    not the alias in its own parentheses ("Basuki Tjahaja Purnama (Ahok)"), nor one joined by a
+    hyphen to another name (a ticket: "Ahok - Djarot") or inside a role."""
+    full = _people_aliases(ctx, reg).get(ctx.word(k))
+    if full is None or (k > 0 and ctx.surface(k - 1) == "(") or _in_pair(ctx, k) or _inside_role(ctx, k):
+        return None
+    end = ctx.idx.spans[k][1]
+    if full.lower() in ctx.text[end:end + ALIAS_GLOSS + len(full)].lower():
+        return None  # the full name glosses it right after ("Bamsoet, panggilan Bambang Soesatyo")
+    return full
+
+
+def _people_aliases(ctx: Ctx, reg: Registry) -> dict[str, str]:
+    """Each alias (lower-cased) of one of the article's people → the full name: a word in
+    parentheses right after the full name ("Basuki Tjahaja Purnama (Ahok)", "Susilo Bambang
+    Yudhoyono (SBY)") and, where people are called so (the table's ``name_blends``), a capitalised
+    word made of the starts of the name's words in order ("Jokowi" of Joko Widodo, "Bamsoet" of
+    Bambang Soesatyo). An alias two people would share, or a word of someone's name, is none. The
+    people are those the registry knows (speakers, people with a title): a capitalised run the
+    entities call a person by its shape alone is as often an institution's name before its acronym
+    ("Kredit Usaha Rakyat (KUR)", "Rapat Koordinasi Nasional (Rakornas)") or a place ("Samudera
+    Pasifik" of "Sampai")."""
+    key = "standalone.aliases"
+    found = ctx.memo.get(key)
+    if found is None:
+        people = _registered_people(ctx, reg)
+        by_alias: dict[str, set[str]] = {}
+        for alias, name in (*_bracketed_aliases(ctx.text, people), *_blended_aliases(ctx, people)):
+            by_alias.setdefault(alias, set()).add(name)
+        name_words = {w for name in people for w in name.lower().split()}
+        found = ctx.memo[key] = {a: next(iter(ns)) for a, ns in by_alias.items()
+                                 if len(ns) == 1 and a not in name_words}
+    return found
+
+
+def _registered_people(ctx: Ctx, reg: Registry) -> list[str]:
+    """The full names (two words or more) of the people the registry knows, without the words a
+    sentence start or a title glued to them."""
+    registered = (_clean_name(ctx, POSSESSIVE.sub("", ref.name or "")) for ref in reg.full.values()
+                  if ref.kind == SpeakerKind.person)
+    names = (_without_acronyms(n) for n in registered)
+    return _longest_names(list(dict.fromkeys(n for n in names if 1 < len(n.split()) <= MAX_NAME_TOKENS)))
+
+
+# an alias in parentheses: a capitalised word, not an acronym ("(KPK)": an office's, more often) nor
+# a party's letter ("(R)", "(D-Fla.)")
+BRACKETED = re.compile(r"\(\s*([A-Z][a-z]{2,})\s*\)")
+
+
+def _bracketed_aliases(text: str, people: list[str]) -> list[tuple[str, str]]:
+    """(alias, full name) for each "Full Name (Alias)" of the article's people."""
+    out = []
+    for m in BRACKETED.finditer(text):
+        before = text[max(0, m.start() - 80):m.start()].rstrip()
+        out += [(m.group(1).lower(), _without_acronyms(name)) for name in people if before.endswith(name)]
+    return out
+
+
+def _without_acronyms(name: str) -> str:
+    """The name without the acronyms a title glued to it ("DKI Basuki Tjahaja Purnama")."""
+    words = name.split()
+    while len(words) > 2 and words[0].isupper():
+        words.pop(0)
+    return " ".join(words)
+
+
+ALIAS_GLOSS = 30  # characters at most between an alias and the full name that glosses it
+MIN_BLEND = 5  # letters at least of a blended name ("Buwas" of Budi Waseso)
+MIN_PIECE = 2  # letters at least each word of the name gives a blend
+
+
+def _blended_aliases(ctx: Ctx, people: list[str]) -> list[tuple[str, str]]:
+    """(alias, full name) for each capitalised word of the article that blends the starts of a
+    person's name words (``_blend_of``), where the language's people are called so. Not a word the
+    article writes in lower case, a place's or a word of the gazetteer."""
+    if not claims_table(ctx.L.code).name_blends or not people:
+        return []
+    by_start = _name_tails(people)
+    return [(w, name) for w in sorted(_blend_candidates(ctx))
+            for tail, name in by_start.get(w[:MIN_PIECE], ()) if _blend_of(w, tail, 0)]
+
+
+def _name_tails(people: list[str]) -> dict[str, list[tuple[list[str], str]]]:
+    """The first letters of each word of each name → (the name's words from it on, lower-cased;
+    those words as written): a blend names the person from its first word on ("Setya Novanto" of
+    "Rakyat Setya Novanto", a title's word glued to the name)."""
+    by_start: dict[str, list[tuple[list[str], str]]] = {}
+    for name in people:
+        words = name.split()
+        for i, w in enumerate(words):
+            by_start.setdefault(w[:MIN_PIECE].lower(), []).append(([v.lower() for v in words[i:]], " ".join(words[i:])))
+    return by_start
+
+
+def _blend_candidates(ctx: Ctx) -> set[str]:
+    """The article's capitalised words (lower-cased) that may be a blended name: long enough, all
+    letters, never written in lower case, no place of the gazetteer and no function word."""
+    words = {ctx.word(k) for k, cap in enumerate(ctx.idx.is_cap) if cap and len(ctx.word(k)) >= MIN_BLEND}
+    return {w for w in words if w.isalpha() and w not in ctx.L.gazetteer and not lower_elsewhere(ctx, w)
+            and not _function_word(ctx, w)}
+
+
+def _function_word(ctx: Ctx, w: str) -> bool:
+    """A word the language's tables know as no name ("Sampai" opening a sentence)."""
+    L = ctx.L
+    return w in L.subordinators or w in L.coordinators or w in L.auxiliaries or w in L.time_words \
+        or w in L.not_names or w in L.focus_particles
+
+
+def _blend_of(word: str, words: list[str], pieces: int) -> bool:
+    """Is ``word`` a piece of each of ``words`` in order, two at least: a piece opens with the
+    word's first MIN_PIECE letters and goes on with letters of the word in order ("jokowi": "joko"
+    + "wi" of "joko widodo"; "bamsoet": "bam" + "soet" of "bambang soesatyo")?"""
+    if not word:
+        return pieces >= 2
+    if not words or word[:MIN_PIECE] != words[0][:MIN_PIECE]:
+        return False
+    return any(_in_order(word[:n], words[0]) and _blend_of(word[n:], words[1:], pieces + 1)
+               for n in range(MIN_PIECE, len(word) + 1))
+
+
+def _in_order(piece: str, word: str) -> bool:
+    """Are the letters of ``piece`` letters of ``word`` in the same order?"""
+    letters = iter(word)
+    return all(ch in letters for ch in piece)
 
 
 def _spelt_out_after(text: str, end: int, full: str) -> bool:
@@ -764,10 +969,13 @@ def _person_part(ctx: Ctx, name: str) -> str | None:
     """The name without the words for a people, a faith or a party's members that open it
     ("Republican Donald Trump" is Donald Trump); None when what is left is no full name or ends
     in such a word ("Arab Israeli", "Muslim Americans", "House Republicans": groups, whose last
-    word is no one's family name)."""
+    word is no one's family name). A title and a family name ("Secretary Clinton") name no one
+    but the person the family name stands for: no second person to tell from the full name."""
     words = name.split()
     while words and _group_word(ctx, words[0]):
         words.pop(0)
+    if len(words) == 2 and _titled(ctx, words[:1]):
+        return None
     return " ".join(words) if len(words) >= 2 and not _group_word(ctx, words[-1]) else None
 
 

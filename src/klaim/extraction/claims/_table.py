@@ -507,6 +507,15 @@ class ClaimsTable(BaseModel):
     casualty_words: Words = []
     # a negation in the past tense ("wasn't going to"): a future of the past, what was so then
     past_negations: Words = []
+    # a person is called by a blend of the starts of their name's words ("Jokowi" for Joko Widodo,
+    # "Bamsoet" for Bambang Soesatyo): Indonesian usage; standalone text writes the full name
+    name_blends: bool = False
+    # a possessive pronoun → the personal pronoun of its gender ("his": "he"): opening a claim before
+    # a noun it is restated as the person's name and "'s", as that pronoun would be
+    possessive_pronouns: dict[Word, Word] = {}
+    # titles that say nothing but a person's sex ("Mr.", "Mrs."): where a short name after one is written
+    # in full, the title goes ("Mr. Sanders" → "Bernie Sanders", not "Mr. Bernie Sanders")
+    courtesy_titles: Words = []
 
 
 def _normalised(raw: Any) -> Any:
