@@ -1477,6 +1477,8 @@ def _clause_past_occasion(c: CueScan) -> bool:
     Reed (D-R.I.), said after a lunch on Tuesday that he …": past a day, or a phrase up to "that",
     the cue reports the clause after it; no speaker follows it (helper enspk, session 14)."""
     ctx, L = c.ctx, c.ctx.L
+    if c.base or c.word not in L.pre_cues or c.word in L.prefix_cues:
+        return False  # "…, katanya, bahwa …", "…, menurut X, tampak bahwa …": the source follows the cue
     day = _past_day(ctx, c.k + 1, c.hi)
     if c.k + 1 < day < c.hi and (ctx.word(day) in L.possessive_determiners or ctx.word(day) in L.pronoun_speakers
                                  or ctx.word(day) in L.plural_pronouns or ctx.word(day) in L.complementisers):
