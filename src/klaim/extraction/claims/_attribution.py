@@ -36,6 +36,7 @@ from klaim.extraction.claims._speaker_phrases import (
     describes_someone,
     determined_subject,
     dot_inside_name,
+    end_before_adverb,
     end_before_auxiliaries,
     end_before_final,
     has_predicate,
@@ -148,7 +149,14 @@ def _ends_speaker_phrase(ctx: Ctx, t: int, start: int) -> bool:
     if word in L.speaker_boundaries:
         return True
     return t > start and ((ctx.is_verb(t) and word not in L.np_participles) or word in L.auxiliaries
-                          or _opens_next_phrase(ctx, t))
+                          or _opens_next_phrase(ctx, t) or _cue_after_name(ctx, t))
+
+
+def _cue_after_name(ctx: Ctx, t: int) -> bool:
+    """ "said Sanders believes those efforts …": a speech or cognition verb right after a
+    capitalised word is the next clause's verb, whatever the tagger says of it (helper enspk,
+    session 14)."""
+    return ctx.word(t) in ctx.L.pre_cues and not ctx.is_cap(t) and ctx.is_cap(t - 1)
 
 
 def _opens_next_phrase(ctx: Ctx, t: int) -> bool:
@@ -513,17 +521,45 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
         return None
     if len(words) < ctx.L.min_claim_tokens:
         return _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
+    before = _said_before_insertion(ctx, reg, phrase, k, lo, hi, quoted, content)
+    if before is not None:
+        return before
+    after = _content_past_object_preposition(ctx, k, content, hi)
+    if after is None:
+        return None
+    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(k))
+    if speaker is None:
+        return None
+    return _said_after_cue(ctx, speaker, phrase, k, after, hi, quoted)
+
+
+def _content_past_object_preposition(ctx: Ctx, k: int, content: int, hi: int) -> int | None:
+    """Where the content starts when a preposition follows the cue: None after an act and its
+    object ("agreed on creating a commission": nothing said), past the day after a speech verb
+    ("said on Friday he met …": the day is when it was said; helper enspk, session 14)."""
+    if content != k + 1 or ctx.word(content) not in ctx.L.object_prepositions:
+        return content
+    day = _past_day(ctx, content, hi) if ctx.word(k) in ctx.L.post_cues else content
+    return None if day == content or day >= hi or not ctx.is_word(day) else day
+
+
+def _said_before_insertion(ctx: Ctx, reg: Registry, phrase: TokenRange, k: int, lo: int, hi: int, quoted: list,
+                           content: int) -> Attribution | None:
+    """What was said before a source that only a time or place phrase follows ("…, she said in a
+    video message."), or that is set off by commas before an appended phrase ("…, the company said
+    on Monday, the first …"); None when the content follows the cue."""
     if _nothing_said_after(ctx, k, content, hi):
         before = _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted)
         if before is not None:
             before.rule = "attribution.said-before-adverbial"
             return before
-    if content == k + 1 and ctx.word(content) in ctx.L.object_prepositions:
-        return None  # "agreed on creating a commission": an act and its object, nothing said
-    speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(k))
-    if speaker is None:
-        return None
-    return _said_after_cue(ctx, speaker, phrase, k, content, hi, quoted)
+    comma = _comma_after_cue(ctx, k, hi)
+    if comma is not None and _set_off_source(ctx, lo, phrase.start, comma, hi):
+        before = _said_before_speaker(ctx, reg, phrase, k, lo, hi, quoted, until=comma)
+        if before is not None:
+            before.rule = "attribution.said-before-comma"
+            return before
+    return None
 
 
 def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int], quoted: list) -> bool:
@@ -612,6 +648,63 @@ def _appositive_after_cue(ctx: Ctx, cue: int, content: int, hi: int) -> bool:
     if after >= end or (ctx.word(after) not in L.np_articles and ctx.word(after) not in L.possessive_determiners):
         return False
     return not _has_main_verb(ctx, after, end) and not any(ctx.word(t) in (",", ":", ";") for t in range(after, end))
+
+
+def _comma_after_cue(ctx: Ctx, cue: int, hi: int) -> int | None:
+    """ "…, Hennessey said, and with Clinton …", "…, the department said on Wednesday, the first
+    time in …": a speech verb that may follow its content, set off by a comma right after it (past
+    a day: "Tuesday", "on Wednesday") with no quote opening after the comma, closes an insertion;
+    what was said is the clause before the speaker, not what follows the comma (helper enspk,
+    session 14). The comma's token, or None."""
+    L = ctx.L
+    if ctx.word(cue) not in L.post_cues:
+        return None
+    t = _past_day(ctx, cue + 1, hi)
+    if t + 1 < hi and ctx.word(t) == "," and not opens_quote(ctx.text, ctx.idx.starts[t + 1]):
+        return t
+    return None
+
+
+def _past_day(ctx: Ctx, t: int, hi: int) -> int:
+    """Token t moved past a day or time phrase ("Tuesday", "on Wednesday", "last week")."""
+    L = ctx.L
+    while t < hi and (ctx.word(t) in L.time_words or (ctx.word(t) in L.speaker_boundaries and t + 1 < hi
+                                                      and ctx.word(t + 1) in L.time_words)):
+        t += 1
+    return t
+
+
+def _set_off_source(ctx: Ctx, lo: int, start: int, comma: int, hi: int) -> bool:
+    """Is the source between commas after a whole clause, and what follows it no continuation of
+    what was said: a clause before with a verb, opened by no verb, subordinator or preposition
+    and ending in no auxiliary ("If …, the campaign said, it may …", "The hashtag, Abboud said, was
+    …" and "It was, he said, one of …" are one statement around the insertion), and a rest with no
+    verb outside its relative clauses ("…, Sanders said, a policy that …", "…, Amadou said, wiping
+    sweat off his face")?"""
+    L, first, last = ctx.L, ctx.word(lo), start - 2
+    if start - 1 - lo < L.min_claim_tokens or first in L.subordinators or first in L.np_stops \
+            or first in L.complementisers or ctx.is_verb(lo) or not _has_main_verb(ctx, lo, start - 1) \
+            or ctx.word(last) in L.auxiliaries or _marks_predicate(ctx, last):
+        return False
+    return _appended_phrase(ctx, comma + 1, hi)
+
+
+def _appended_phrase(ctx: Ctx, rest: int, hi: int) -> bool:
+    """Do tokens rest..hi-1 open with a noun phrase, a preposition or a participle ("a policy that
+    …", "the first time in …", "on condition of …", "wiping sweat off …") and hold no auxiliary
+    before a clause of their own opens: a phrase appended to the sentence, not its predicate
+    ("…, many Democrats say, represents …") nor a clause ("…, they say, the world could …")?"""
+    L, w = ctx.L, ctx.word(rest)
+    if not ctx.is_word(rest) or not (w in L.np_articles or w in L.object_prepositions or w in L.occasion_prepositions
+                                     or ctx.is_verb(rest) or w[:1].isdigit()):
+        return False
+    for t in range(rest, hi):
+        w = ctx.word(t)
+        if w in L.relative or w in L.complementisers or w in L.subordinators or w == ",":
+            return True
+        if w in L.auxiliaries or _marks_predicate(ctx, t):
+            return False
+    return True
 
 
 def _clause_like(ctx: Ctx, start: int, end: int) -> bool:
@@ -751,9 +844,10 @@ def _demonstrative_object(ctx: Ctx, content: int, hi: int, words: list[int]) -> 
 
 
 def _said_before_speaker(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, lo: int, hi: int,
-                         quoted: list) -> Attribution | None:
+                         quoted: list, until: int | None = None) -> Attribution | None:
     """ "…," the official said: nothing follows the cue, so the content is before the speaker
-    (a quote closing there, or the clause from the sentence start)."""
+    (a quote closing there, or the clause from the sentence start). The attribution runs to the
+    end, or to token ``until`` when a rest of the sentence follows it."""
     before = phrase.start - 1
     if ctx.word(cue) in ctx.L.act_cues:
         return None  # "…, Lopez called them on it:": what she called them is not the clause before
@@ -762,7 +856,8 @@ def _said_before_speaker(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, 
     speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
     if speaker is None:
         return None
-    span = ctx.span(phrase.start, max(cue + 1, hi - 1 if not ctx.is_word(hi - 1) else hi))
+    end = max(cue + 1, hi - 1 if not ctx.is_word(hi - 1) else hi)
+    span = ctx.span(phrase.start, until if until is not None else end)
     quote = _quote_before(ctx, phrase.start, quoted)
     if quote is not None:
         return Attribution(speaker, span, None, quote_end=quote[2])
@@ -1096,10 +1191,19 @@ def _quote_speaker(c: CueScan) -> tuple[Quoted, int, int] | None:
         return None
     while start < end and (ctx.word(start) in ctx.L.coordinators or ctx.word(start) in ctx.L.subordinators):
         start += 1  # "“…,” sementara Menteri …": the connective is not the speaker
+    if _adds_to_quote(ctx, start, end):
+        return None
     first_comma = next((t for t in range(start, end) if ctx.word(t) == ","), end)
     if not _is_np(ctx, start, first_comma) or any(ctx.word(t) in _cue_words(ctx.L) for t in range(start, end)):
         return None
-    return q, start, first_comma
+    return q, start, end_before_adverb(ctx, start, first_comma)
+
+
+def _adds_to_quote(ctx: Ctx, start: int, end: int) -> bool:
+    """ "“…,” like the recent volatility of markets, said X": a lower-case preposition or a
+    subject breaker opens a phrase that adds to the quote, no speaker (helper enspk, session 14)."""
+    return start < end and not ctx.is_cap(start) \
+        and (ctx.word(start) in ctx.L.np_stops or ctx.word(start) in ctx.L.subject_breakers)
 
 
 def _after_closing_quote(c: CueScan, end: int) -> int | None:
@@ -1402,8 +1506,25 @@ def _clause_after_cue(c: CueScan) -> bool:
     after it is the subject of a verb, so the cue reports the clause after it; its speaker is
     the subject set off before the cue, not "it"."""
     phrase = _speaker_after_cue(c.ctx, c.k, c.hi)
-    opens = phrase.start < phrase.end < c.hi and (c.ctx.is_verb(phrase.end) or _opens_next_phrase(c.ctx, phrase.end))
-    return (opens or _subject_pronoun_after(c)) and _quote_before(c.ctx, c.k, c.quoted) is None
+    opens = phrase.start < phrase.end < c.hi and (c.ctx.is_verb(phrase.end) or _opens_next_phrase(c.ctx, phrase.end)
+                                                  or _cue_after_name(c.ctx, phrase.end))
+    return (opens or _subject_pronoun_after(c) or _clause_past_occasion(c)) \
+        and _quote_before(c.ctx, c.k, c.quoted) is None
+
+
+def _clause_past_occasion(c: CueScan) -> bool:
+    """ "Rep. Tom Cole of Oklahoma, an ally of …, said Thursday his biggest worry …", "Sen. Jack
+    Reed (D-R.I.), said after a lunch on Tuesday that he …": past a day, or a phrase up to "that",
+    the cue reports the clause after it; no speaker follows it (helper enspk, session 14)."""
+    ctx, L = c.ctx, c.ctx.L
+    if c.base or c.word not in L.pre_cues or c.word in L.prefix_cues:
+        return False  # "…, katanya, bahwa …", "…, menurut X, tampak bahwa …": the source follows the cue
+    day = _past_day(ctx, c.k + 1, c.hi)
+    if c.k + 1 < day < c.hi and (ctx.word(day) in L.possessive_determiners or ctx.word(day) in L.pronoun_speakers
+                                 or ctx.word(day) in L.plural_pronouns or ctx.word(day) in L.complementisers):
+        return True
+    content = content_start_after_cue(ctx, c.k, c.hi)
+    return c.k + 2 < content <= c.hi and ctx.word(content - 1) in L.complementisers
 
 
 @CUE_RULES.register("post-cue", _after_content)
@@ -1592,6 +1713,42 @@ def named_subject(c: CueScan) -> Attribution | None:
     the conjunction goes with the attribution, not with the clause before it."""
     start = _name_after_conjunction(c)
     att = _pre_cue_from(c, start)
+    if att is not None and start is not None and att.span[0] == c.ctx.idx.spans[start][0]:
+        att.span = (c.ctx.idx.spans[start - 1][0], att.span[1])
+    return att
+
+
+_COORDINATED_SUBJECT_WORDS = 4  # a common-noun subject after a conjunction ("… and one in four said")
+
+
+def _phrase_after_conjunction(c: CueScan) -> int | None:
+    """First token of a short noun phrase right before a speech verb that a coordinator opens after
+    a clause with a verb of its own ("Nearly half said …, and one in four said …", "… about them and
+    most said …"): the second clause's subject, not the words back to the sentence start
+    (helper enspk, session 14). A subject coordinated with another ("the mayor and the governor
+    said") has no verb before the coordinator."""
+    ctx, L = c.ctx, c.ctx.L
+    end = _subject_end(c)
+    start = end
+    while start > c.lo and end - start <= _COORDINATED_SUBJECT_WORDS and ctx.is_word(start - 1) \
+            and ctx.word(start - 1) not in L.coordinators:
+        start -= 1
+    if start == end or start - 1 <= c.clause_start or ctx.word(start - 1) not in L.coordinators \
+            or ctx.is_cap(start) or not _is_np(ctx, start, end) or ctx.word(end - 1) in L.np_stops:
+        return None
+    verb = any(ctx.is_verb(t) or _marks_predicate(ctx, t) for t in range(c.clause_start, start - 1))
+    return start if verb else None
+
+
+@CUE_RULES.register("coordinated-subject", lambda c: c.word in c.ctx.L.pre_cues and c.word in c.ctx.L.post_cues
+                    and _phrase_after_conjunction(c) is not None)
+def coordinated_subject(c: CueScan) -> Attribution | None:
+    """ "… and most said …": the phrase after the conjunction is the whole subject; the
+    conjunction goes with the attribution."""
+    start = _phrase_after_conjunction(c)
+    att = _pre_cue_from(c, start)
+    if att is not None and start is not None and att.speaker.kind == SpeakerKind.publisher:
+        return None
     if att is not None and start is not None and att.span[0] == c.ctx.idx.spans[start][0]:
         att.span = (c.ctx.idx.spans[start - 1][0], att.span[1])
     return att

@@ -418,7 +418,7 @@ def name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
             p += h
             continue
         n, hit = ctx.gazetteer_at(p, j)
-        if hit is not None:
+        if hit is not None and not _family_name_after_given(ctx, p, n, i):
             for q in range(p, p + n):
                 stops[q] = "entity"
             p += n
@@ -428,6 +428,18 @@ def name_stops(ctx: Ctx, i: int, j: int) -> dict[int, str]:
             stops[p] = "mark"
         p += 1
     return stops
+
+
+@cache
+def _given_names(lang: str) -> frozenset[str]:
+    """The table's common given names (``given_names``), of any gender."""
+    return frozenset(w for names in claims_table(lang).given_names.values() for w in names)
+
+
+def _family_name_after_given(ctx: Ctx, p: int, n: int, i: int) -> bool:
+    """ "Representative Steve Israel", "Michael Jordan": one entity word (a country) right after a
+    common given name is the family name, no entity that ends the name (helper enspk, session 14)."""
+    return n == 1 and p > i and ctx.is_cap(p - 1) and ctx.word(p - 1) in _given_names(ctx.L.code)
 
 
 def capitalised_common_noun(ctx: Ctx, t: int, singular: str) -> bool:

@@ -349,12 +349,33 @@ def _named_before_indefinite(ctx: Ctx, lo: int, start: int) -> bool:
     capitalised, is the subject (not "Asked about it, a spokesman said")."""
     L = ctx.L
     if not _describes_after_names(L.code) or start - 2 <= lo or ctx.word(start - 1) != "," \
-            or ctx.word(start) not in _indefinite_articles(L.code):
+            or (ctx.word(start) not in _indefinite_articles(L.code) and not _party_of_place(ctx, start)):
         return False
     subject = set_off_subject(ctx, lo, start)
     if not subject < start - 1 or ctx.match_seq(subject, L.leading, start - 1):
         return False
-    return all(ctx.is_word(t) and ctx.is_cap(t) and ctx.word(t) not in L.time_words for t in range(subject, start - 1))
+    if all(ctx.is_word(t) and ctx.is_cap(t) and ctx.word(t) not in L.time_words for t in range(subject, start - 1)):
+        return True
+    return _titled_name(ctx, subject, start - 1)
+
+
+def _party_of_place(ctx: Ctx, start: int) -> bool:
+    """ "Republican of South Carolina", "Democrat of New York": a capitalised word and a
+    preposition before a capitalised place, set off after a name (helper enspk, session 14)."""
+    return start + 2 < len(ctx.idx.spans) and ctx.is_cap(start) and ctx.word(start + 1) in ctx.L.np_stops \
+        and ctx.is_cap(start + 2)
+
+
+def _titled_name(ctx: Ctx, subject: int, end: int) -> bool:
+    """ "Former House speaker Newt Gingrich", "Rep. Alan Price": a phrase with no verb, opened by a capitalised word
+    and closed by two capitalised words (a name after its title) (helper enspk, session 14)."""
+    L = ctx.L
+    if end - subject < 3 or not ctx.is_cap(subject) or ctx.word(subject) in L.np_stops \
+            or ctx.word(subject) in L.time_words or ctx.word(subject) in L.subordinators:
+        return False
+    return ctx.is_cap(end - 1) and ctx.is_cap(end - 2) and all(
+        ctx.word(t) == "." or (ctx.is_word(t) and not ctx.is_verb(t) and ctx.word(t) not in L.np_stops)
+        for t in range(subject, end))  # "Rep. Alan Price": the abbreviation's dot
 
 
 _INSERTION_WORDS = 3  # an adverbial set off by commas before a cue ("for example", "in fact")
@@ -479,6 +500,18 @@ def _before_bracketed_date(ctx: Ctx, start: int, end: int) -> int:
             or not ctx.word(end - 2)[:1].isdigit() or ctx.word(end - 4) not in ctx.L.time_words:
         return end
     return end - 3
+
+
+def end_before_adverb(ctx: Ctx, start: int, end: int) -> int:
+    """End of the speaker phrase before a lower-case boundary word in front of the cue ("“…,”
+    Reince Priebus later told reporters"): such a word ("later", "earlier") says when it was said,
+    not who said it, nor does a time word after it ("later Thursday") (helper enspk, session 14)."""
+    L, stop = ctx.L, end
+    while stop - 1 > start and ctx.is_word(stop - 1) and (
+            ctx.word(stop - 1) in L.time_words
+            or (ctx.word(stop - 1) in L.speaker_boundaries and not ctx.is_cap(stop - 1))):
+        stop -= 1
+    return stop
 
 
 @dataclass(frozen=True)
