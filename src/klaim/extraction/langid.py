@@ -45,6 +45,7 @@ def detect(text: str) -> tuple[str, float]:
     lang = max(ranked, key=ranked.__getitem__)
     base = extends(lang)
     if base is not None and base in ranked and ranked[lang] < MIN_CONFIDENCE:
+        # the confidence is the pair's: sure it is one of the two, not sure which
         return base, ranked[base] + ranked[lang]
     return lang, ranked[lang]
 
