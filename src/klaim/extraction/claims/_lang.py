@@ -198,6 +198,8 @@ class Lang:
     passive_prefix: tuple[str, ...]
     noun_prefixes: tuple[str, ...]
     noun_suffixes: tuple[str, ...]
+    possessive_pronouns: dict[str, str]  # "his" → "he": a possessive and the pronoun of its gender
+    courtesy_titles: frozenset[str]
     locative_prepositions: frozenset[str]
     np_stops: frozenset[str]
     subject_breakers: frozenset[str]
@@ -431,6 +433,9 @@ def _morphology(t: dict[str, Any]) -> dict[str, Any]:
         "passive_prefix": tuple(str(p) for p in t.get("passive_prefixes", []) or []) or ("\0",),
         "noun_prefixes": tuple(str(p) for p in t.get("noun_prefixes", []) or []),
         "noun_suffixes": tuple(str(p) for p in t.get("noun_suffixes", []) or []),
+        "possessive_pronouns": {str(w).lower(): str(p).lower()
+                                for w, p in (t.get("possessive_pronouns") or {}).items()},
+        "courtesy_titles": _words(t, "courtesy_titles"),
     }
 
 

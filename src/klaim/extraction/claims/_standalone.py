@@ -119,7 +119,7 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     idx = d.ctx.idx
     wanted = words.rewritable | (d.ctx.L.demonstratives if words.demonstrative_follows else frozenset()) \
         | _definites(d.ctx.L.code)[0] | _pair_table(d.ctx.L.code).firsts | d.ctx.L.organisation_pronouns \
-        | _possessives(d.ctx.L.code).keys()
+        | d.ctx.L.possessive_pronouns.keys()
     # the tokens any rule may rewrite, found once: claims overlap and would rescan the same words
     candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
     starts = [idx.spans[k][0] for k in candidates]
@@ -199,7 +199,7 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     new: tuple[str, str] | None = None
     if w in words.referring_pronouns and _leads(ctx, u, k):
         new = _pronoun_edit(d, words, reg, u, k)
-    elif w in _possessives(ctx.L.code):
+    elif w in ctx.L.possessive_pronouns:
         return _possessive_edit(d, words, reg, u, k)
     elif w in ctx.L.organisation_pronouns:
         return _organisation_subject(d, u, k)
@@ -240,17 +240,20 @@ def _possessive_edit(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit
     s, e = ctx.idx.spans[k]
     if s != u.start or k + 1 >= len(ctx.idx.spans) or not ctx.is_word(k + 1) or ctx.is_verb(k + 1):
         return None  # not the claim's first word, or no noun after it ("her to …": an object)
-    found = _pronoun_edit(d, words, reg, u, k, _possessives(ctx.L.code)[ctx.word(k)])
+    found = _pronoun_edit(d, words, reg, u, k, ctx.L.possessive_pronouns[ctx.word(k)])
     if found is None:
         return None
-    mark = "’" if "’" in ctx.text else "'"
     name = found[0]
-    return s, e, name + mark + ("" if name.endswith("s") else "s"), POSSESSIVE_PRONOUN
+    return s, e, name + _apostrophe(ctx) + ("" if name.endswith("s") else "s"), POSSESSIVE_PRONOUN
 
 
-@cache
-def _possessives(lang: str) -> dict[str, str]:
-    return {w.lower(): p.lower() for w, p in claims_table(lang).possessive_pronouns.items()}
+def _apostrophe(ctx: Ctx) -> str:
+    """The article's apostrophe (typographic if it writes one anywhere), looked for once per article."""
+    key = "standalone.apostrophe"
+    mark = ctx.memo.get(key)
+    if mark is None:
+        mark = ctx.memo[key] = "’" if "’" in ctx.text else "'"
+    return mark
 
 
 def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, k: int) -> Edit | None:
@@ -626,15 +629,10 @@ def _after_courtesy_title(ctx: Ctx, k: int, start: int) -> int:
     table's ``courtesy_titles``) and inside the claim (from ``start``) goes with the short name,
     the full name says the rest."""
     j = k - 1 if k > 0 and ctx.surface(k - 1) == "." else k
-    if j > 0 and ctx.word(j - 1) in _courtesy_titles(ctx.L.code) and ctx.is_cap(j - 1) \
+    if j > 0 and ctx.word(j - 1) in ctx.L.courtesy_titles and ctx.is_cap(j - 1) \
             and ctx.idx.spans[j - 1][0] >= start:
         return ctx.idx.spans[j - 1][0]
     return ctx.idx.spans[k][0]
-
-
-@cache
-def _courtesy_titles(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in claims_table(lang).courtesy_titles)
 
 
 def _lead(ctx: Ctx, k: int, full: str) -> int:
