@@ -28,7 +28,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.1.1"
 
 # ISO 8601 calendar values and TIMEX3-style underspecified ones ("XXXX-07", "2024-W14",
 # "2024-04-04T19:30", "P5Y", "PRESENT_REF") plus intervals "a/b".
@@ -533,7 +533,10 @@ class Article(_Model):
         "'_', '.' and '-', starting with a letter or digit.",
     )
     title: str | None = None
-    lang: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code: id, en.")]
+    lang: Annotated[str, Field(
+        pattern=r"^[a-z]{2}$",
+        description="ISO 639-1 code of the article's language; klaim extracts claims in the languages it "
+                    "has tables for (`klaim.extraction.lang.available`).")]
     published: date = Field(description="Publication date (ISO 8601).")
     published_inferred: bool = Field(
         default=False, description="True when the date was inferred from the text, not given."

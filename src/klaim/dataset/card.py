@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from klaim.dataset import records
 from klaim.dataset.layout import ARTICLES_PARQUET, CLAIMS_PARQUET
 from klaim.dataset.settings import license_label
+from klaim.extraction.lang import available
 from klaim.schema import Article, Claim, ClaimType, FigureKind
 
 DEFAULT_DESCRIPTION = """Atomic, checkable claims extracted from news articles by [klaim](https://github.com/klaim-dev/klaim),
@@ -227,8 +228,8 @@ readers strip); `claims.jsonl`; `claimreview.jsonld`
 
 Claims are extracted by klaim's rule-based, deterministic extractor (sentence and clause
 segmentation that keeps offsets, decomposition of coordinated predicates and reported speech,
-attribution from per-language cue tables, modality cues, a number grammar for Indonesian and
-English). Source articles: see the `source` and `rights` of each article.{_sentence(text.get('source'))}
+attribution from per-language cue tables, modality cues, a number grammar per language:
+{', '.join(available('figures'))}). Source articles: see the `source` and `rights` of each article.{_sentence(text.get('source'))}
 
 {_review_note(claims)}
 
