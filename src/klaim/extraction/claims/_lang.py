@@ -138,6 +138,7 @@ class Lang:
     non_subjects: frozenset[str]
     fact_relative_markers: frozenset[str]
     cause_subordinators: frozenset[str]
+    purpose_subordinators: frozenset[str]
     gloss_coordinators: frozenset[str]
     disjunctive_coordinators: frozenset[str]
     withholding_verbs: frozenset[str]
@@ -357,7 +358,7 @@ _WORD_SETS = (
     "contrast_connectives", "collective_numbers", "reference_determiners",
     "vague_prefixes", "causatives", "stative_prefixes", "passive_auxiliaries", "act_cues",
     "result_coordinators", "non_subjects",
-    "fact_relative_markers", "cause_subordinators", "gloss_coordinators",
+    "fact_relative_markers", "cause_subordinators", "purpose_subordinators", "gloss_coordinators",
     "owner_words", "concessive_subordinators", "gloss_words",
     "adverbial_demonstratives", "simultaneity_subordinators",
     "number_labels", "partitives", "comparison_words", "pair_prepositions", "shared_determiners", "title_prepositions",

@@ -98,13 +98,25 @@ def _after_cause(ctx: Ctx, s: int, a: int) -> bool:
     Febri belum bisa …") keeps its negation, which may be the cause's alone or the main clause's
     after it, and so does a cause inside a noun phrase ("kerugian akibat kerusakan belum bisa
     ditaksir") (helper idfix)."""
-    causes = ctx.L.cause_subordinators
-    if not causes:
+    return _after_subordinator(ctx, ctx.L.cause_subordinators, s, a)
+
+
+def _after_purpose(ctx: Ctx, s: int, a: int) -> bool:
+    """The same for a purpose clause with its own subject ("pemerintah menjaga pasokan pangan agar
+    harga tidak melonjak" asserts the keeping); right after the purpose word ("agar tidak") the
+    negation blockers already set it aside."""
+    return _after_subordinator(ctx, ctx.L.purpose_subordinators, s, a)
+
+
+def _after_subordinator(ctx: Ctx, subordinators: frozenset[str], s: int, a: int) -> bool:
+    """Does one of ``subordinators`` stand between the claim's own predicate (or a comma) and the
+    negation at ``a``?"""
+    if not subordinators:
         return False
     words = ctx.idx.lower
     predicate = False
     for t in ctx.idx.between(s, a):
-        if words[t] in causes and (predicate or words[t - 1] == ","):
+        if words[t] in subordinators and (predicate or words[t - 1] == ","):
             return True
         predicate = predicate or ctx.is_verb(t)
     return False
@@ -129,6 +141,9 @@ def _negation(ctx: Ctx, s: int, e: int) -> tuple[bool, list[str]]:
             continue
         if _after_cause(ctx, s, a):
             rules = ["modality.negation-in-cause"]
+            continue
+        if _after_purpose(ctx, s, a):
+            rules = ["modality.negation-in-purpose"]
             continue
         if _additive(ctx, a):
             rules = ["modality.not-only-but-also"]

@@ -201,6 +201,7 @@ class ClaimsTable(BaseModel):
     withholding_verbs: Words = []
     gloss_coordinators: Words = []  # "nota kesepahaman atau MoU": another name for the item, not another item
     cause_subordinators: Words = []  # "X karena Y": X (the effect) is a claim of its own besides the whole
+    purpose_subordinators: Words = []  # "X agar Y tidak Z": a negation in Y is the purpose's, not X's
     fact_relative_markers: Words = []  # open a restrictive clause that states a fact of its own
     result_coordinators: Words = []  # a result clause's claim keeps the clause it follows from ("X sehingga Y")
     concessive_subordinators: Words = []  # "X meskipun Y": X and Y are two claims, as after ", namun"
