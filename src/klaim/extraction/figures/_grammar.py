@@ -636,6 +636,8 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Lat
         post = None
     if post and cur and norm(post) not in lex.cur_after:
         post = None  # "Rp 5 triliun tahun ini": an amount of money has no further unit
+    if post and m.group("p1") and norm(post) in lex.time_units:
+        post = None  # "tumbuh 5,2 persen tahun ini", "3% year-on-year": nor has a percent; the time is its own
     if post:
         end = m.end("post")
     elif m.group("p1"):
