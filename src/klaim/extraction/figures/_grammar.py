@@ -643,6 +643,8 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Lat
     elif m.group("p1"):
         post = m.group("p1")
     kind, extra = _classify(post or borrowed, cur, lex)
+    if post and norm(post) in lex.basis_point:
+        _in_percentage_points(f)
     if borrowed and kind == "duration":
         kind, extra = "cardinal", {}
     f.update(extra)
@@ -659,6 +661,14 @@ def _build_number(c: Cand, text: str, lex: Lexicon, ref: date | None, later: Lat
     if sub and fig is not None:
         later.subunits.append(fig)
     return fig
+
+
+def _in_percentage_points(f: dict[str, Any]) -> None:
+    """ "25 basis poin" is 0.25 percentage point: basis points are written as percentage points, the
+    unit the same change is written in elsewhere, so that the two compare."""
+    for key in ("value", "low", "high"):
+        if f.get(key) is not None:
+            f[key] = f[key] / 100
 
 
 # "Nomor 34/PMK.011/2007", "Kep-176/KM.10/7": the last part of a document code
@@ -722,7 +732,7 @@ def _classify(post: str | None, cur: str | None, lex: Lexicon) -> tuple[str, dic
     if post is None:
         return ("money" if cur else "cardinal"), extra
     k = norm(post)
-    if k in lex.percent_point:
+    if k in lex.percent_point or k in lex.basis_point:
         return "percent", {**extra, "unit": "percentage_point"}
     if k in lex.percent:
         return "percent", extra

@@ -41,6 +41,7 @@ class Lexicon:
     ordinal_words: dict[str, int]
     percent: frozenset[str]
     percent_point: frozenset[str]
+    basis_point: frozenset[str]
     cur_after: dict[str, str]
     cur_before: dict[str, str]
     units: dict[str, str]
@@ -131,6 +132,7 @@ def lexicon(lang: str) -> Lexicon:
         ordinal_words=_lower_map(t.get("ordinal_words")),
         percent=frozenset(norm(w) for w in _get(t, "percent_words", [])),
         percent_point=frozenset(norm(w) for w in _get(t, "percent_point_words", [])),
+        basis_point=frozenset(norm(w) for w in _get(t, "basis_point_words", [])),
         cur_after=_lower_map(t.get("currency_after")),
         cur_before={str(k): str(v) for k, v in _get(t, "currency_before", {}).items()},
         units=units,

@@ -34,7 +34,7 @@ def _unit_alt(lex: Lexicon) -> str:
     items: list[tuple[str, bool]] = []
     for k in t.get("units") or {}:
         items.append((str(k), len(str(k)) > 3))
-    for key in ("percent_words", "percent_point_words"):
+    for key in ("percent_words", "percent_point_words", "basis_point_words"):
         items += [(str(w), True) for w in t.get(key) or []]
     items += [(str(k), True) for k in t.get("currency_after") or {}]
     items += [(str(k), False) for k in t.get("currency_subunits") or {}]
@@ -85,7 +85,7 @@ def compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     close_re = rf"(?(open)\s+{alt([close_w])}\s+|(?!))" if close_w else "(?!)"
     # "20-an": twenty-odd, a vague amount with 20 as its lower bound
     approx_sfx = "|".join(map(re.escape, t.get("approx_suffixes") or [])) or "(?!)"
-    pct = alt((t.get("percent_words") or []) + (t.get("percent_point_words") or []))
+    pct = alt((t.get("percent_words") or []) + (t.get("percent_point_words") or []) + (t.get("basis_point_words") or []))
     # "25 ± 0.02 °C": one figure, the value with its margin
     pm = "|".join(map(re.escape, t.get("plus_minus") or [])) or "(?!)"
     # "a 10-year bond", "a 5-km race": the unit joined by a hyphen (English compounds)
