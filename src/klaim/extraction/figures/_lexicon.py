@@ -253,9 +253,8 @@ def _date_triggers(lex: Lexicon) -> frozenset[str]:
     where one of them (or a digit or '(') starts a token, which keeps the scan fast."""
     t = lex.table
     words: set[str] = set(lex.weekdays) | set(lex.months) | set(lex.ordinal_words) | set(lex.roman)
-    for key in ("month_cue", "month_markers_before", "weekday_cue", "year_cue", "time_cue", "quarter_words",
-                "half_words",
-                "century_words"):
+    for key in ("month_cue", "month_markers_before", "weekday_markers_before", "weekday_cue", "year_cue", "time_cue",
+                "quarter_words", "half_words", "century_words"):
         words |= {norm(w) for w in t.get(key) or []}
     words |= {k.replace("-", " ") for k in lex.relative}
     pre = norm(t.get("ordinal_prefix") or "")

@@ -260,6 +260,8 @@ def date_alternatives(lex: Lexicon) -> dict[str, str]:
     # its end from every number in it (time quadratic in the run)
     dlist = rf"{_WB_L}{_DAY}(?:\s*,\s*{_DAY}){{0,{LISTED_DAYS}}}\s*,?\s+{conj}\s+{_DAY}\s+{month_any}(?!\w)(?:\s*,?\s*{_YEAR})?(?:\s+{mark})?"
     premark = t.get("month_markers_before") or []
+    # "next Thursday", "last Friday": the marker is part of the span and says which side of the reference date
+    wd_pre = rf"(?:{alt(t.get('weekday_markers_before'))}\s+)?" if t.get("weekday_markers_before") else ""
     pre_month = rf"{alt(premark)}\s+(?:{month_full}|{alt(caps, ci=False)})" if premark and caps else "(?!)"
     sfx = r"(?:st|nd|rd|th)?"
     mdlist = (rf"{month_any}\s+{_DAY}{sfx}(?:\s*,\s*{_DAY}{sfx}){{0,{LISTED_DAYS}}}\s*,?\s+{conj}\s+{_DAY}{sfx}"
@@ -278,9 +280,9 @@ def date_alternatives(lex: Lexicon) -> dict[str, str]:
         "slash": rf"(?<![\d/.,]){_DAY}\s?/\s?(?:1[0-2]|0?[1-9])\s?/\s?(?:\d{{4}}|\d\d)(?![\d/])"
                  rf"|(?<![\d/.,-]){_DAY}-(?:1[0-2]|0?[1-9])-\d{{4}}(?![\d-])"
                  rf"|(?<![\d/.,-]){_YEAR}-(?:1[0-2]|0[1-9])-{_DAY}(?![\d-])",
-        "dmy": rf"(?:{wd_cued}\s*,?\s*)?{_WB_L}{_DAY}(?:st|nd|rd|th)?\s*(?:of\s+)?{month_any}(?!\w)"
+        "dmy": rf"(?:{wd_pre}{wd_cued}\s*,?\s*)?{_WB_L}{_DAY}(?:st|nd|rd|th)?\s*(?:of\s+)?{month_any}(?!\w)"
                rf"(?:\s*,?\s*{_YEAR})?(?:\s+{mark})?",
-        "mdy": rf"(?:{wd_cued}\s*,?\s*)?{month_any}\s+{_DAY}(?:st|nd|rd|th)?(?![\d:]|[.,]\d)(?:\s*,?\s*{_YEAR})?",
+        "mdy": rf"(?:{wd_pre}{wd_cued}\s*,?\s*)?{month_any}\s+{_DAY}(?:st|nd|rd|th)?(?![\d:]|[.,]\d)(?:\s*,?\s*{_YEAR})?",
         "qtr": rf"(?:{qword}|{hword})\s*(?:{qord})(?:\s+{_YEAR}|\s?[-/]\s?{_YEAR}|\s+(?:{ycue}\s+){_YEAR})?"
                rf"|(?:{qord})\s+(?:{qword}|{hword})(?:\s+of)?(?:\s+{_YEAR})?",
         "my": rf"(?:{mcue}\s+)?{month_any}\s*,?\s+(?:{ycue}\s+)?{_YEAR}",
@@ -294,7 +296,7 @@ def date_alternatives(lex: Lexicon) -> dict[str, str]:
                 rf"|(?<![\d.,]){_WB_L}(?:1[0-2]|0?[1-9])\s?{ampm}",
         "relative": rf"(?<![^\W\d_]-){alt(lex.relative)}(?!\s+{_YEAR})(?:\s+{pod})?",
         "month": rf"(?:{mcue}\s+(?:{month_any})|{pre_month}|{month_full}|{prep_month})(?!\w)(?:\s+{mark})?",
-        "weekday": rf"{wd_cued}(?!\w)(?:\s+{pod})?(?:\s+{mark})?",
+        "weekday": rf"{wd_pre}{wd_cued}(?!\w)(?:\s+{pod})?(?:\s+{mark})?",
     }
     return alts
 
