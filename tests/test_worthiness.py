@@ -82,6 +82,8 @@ def test_page_furniture_scores_zero_with_its_reason():
     ("Right now the state has a budget surplus.", "opinion word"),
     ("Workers have the right to strike in this state.", "opinion word"),
     ("My opponent voted against the highway bill.", "procedural talk"),
+    # the currency sign of a sum ("US" of "US$46 million") names no entity: the figure counts once
+    ("The ministry spent US$46 million on the new port.", "names an entity"),
 ])
 def test_words_that_only_look_like_a_reason(text, reason):
     """-ed words that are no verbs ("United", "indeed", an adjective after "are"), "right" that

@@ -232,8 +232,8 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents:
         mod, mod_rules = denied(ctx, u.cue, u.start, mod, mod_rules)
     ctx.skip = None
     u = with_time(ctx.text, u, figs, pub, ctx.L.code, mod)
-    worth, reasons = score(surface, ctx.L.code, claim_type=ctype, modality=mod, figures=figs, entities=ents,
-                           speaker_kind=u.speaker.kind)
+    worth, reasons = score(surface, ctx.L.code, claim_type=ctype, modality=mod, figures=figs,
+                           entities=_outside_money(ents, figs), speaker_kind=u.speaker.kind)
     # every field in order (the fast path of ``trusted``); the verdict is the default one
     return Claim.trusted(
         _DEFAULT_VERDICT, claim_id=make_claim_id(aid, u.start, u.end), article_id=aid, lang=ctx.L.code, text=u.text,
@@ -244,6 +244,16 @@ def _claim(ctx: Ctx, u: Unit, aid: str, figs: list[Figure], made: _Shared, ents:
         rules=[*_rules(u), *mod_rules, type_rule], verdict=unverified(),
         extractor=EXTRACTOR, extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def _outside_money(ents: list[Entity], figs: list[Figure]) -> list[Entity]:
+    """The entities that are not part of a sum of money ("US" of "US$46 million", "Rp52,8" of
+    "Rp52,8 triliun", "RM52.8"): a currency's sign names no one, and the figure already counts
+    for the claim's worthiness; counted again as an entity it would lift a claim twice."""
+    money = [(f.start, f.end) for f in figs if f.kind == FigureKind.money]
+    if not money or not ents:
+        return ents
+    return [en for en in ents if not any(a <= en.start and en.end <= b for a, b in money)]
 
 
 def _unit_interval(score: float) -> float:

@@ -178,6 +178,8 @@ class Lang:
     organisation_pronouns: frozenset[str]
     parenthetical_openers: frozenset[str]
     wish_verbs: frozenset[str]
+    request_verbs: frozenset[str]
+    request_idioms: frozenset[str]
     dangling_subordinators: frozenset[str]
     source_participles: frozenset[str]
     tail_breakers: frozenset[str]
@@ -249,6 +251,7 @@ class Lang:
     verb_futures: Phrases
     location_predicates: Phrases
     count_focus: Phrases
+    opinion_frames: Phrases
     not_names: frozenset[str]
     particles: frozenset[str]
     name_prefixes: frozenset[str]
@@ -378,6 +381,7 @@ _WORD_SETS = (
     "home_place_prepositions", "organisation_pronouns", "parenthetical_openers", "wish_verbs",
     "dangling_subordinators", "source_participles", "tail_breakers",
     "casualty_words", "past_negations",
+    "request_verbs", "request_idioms",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 
@@ -399,6 +403,7 @@ _PHRASES = (
     "episode_markers", "deontic",
     "first_person", "ceremony", "negation_noun_scopes", "future_blockers",
     "future_places", "concessions", "verb_futures", "location_predicates", "count_focus",
+    "opinion_frames",
 )
 _PHRASES_RENAMED: dict[str, str] = {}
 

@@ -256,6 +256,7 @@ class ClaimsTable(BaseModel):
     verb_futures: Phrases = []      # an intent that is a future only as a verb ("officials plan to"), not a noun's
     location_predicates: Phrases = []  # where a noun stands, in its relative clause ("yang terletak di"): background
     count_focus: Phrases = []       # before a count, make it the point ("only eight", "hanya dua"): numerical
+    opinion_frames: Phrases = []    # the speaker's own opinion ("in my opinion", "menurut saya"): position
     future_openers: Phrases = []    # a time adverb of the future before the predicate ("Nanti kita uji …")
     past_futures: Words = []        # after a verb, a future of the past ("feared it would fail"): no forecast
     conditional: Phrases = []
@@ -491,6 +492,10 @@ class ClaimsTable(BaseModel):
     # coordinated right after one opens that complement's subject ("ingin pemerintah dan polisi
     # segera mengungkap …"), no clause of its own
     wish_verbs: Words = []
+    # verbs by which the speaker asks for something to be done ("Kami minta …", "urged"): a demand,
+    # a position, whatever the tense of what is asked for
+    request_verbs: Words = []
+    request_idioms: Words = []  # after a request verb, an idiom, no demand ("minta maaf": an apology)
     # a claim that ends in one of these while its sentence goes on with a word lost the clause the
     # subordinator opens ("… is backing Clinton because he worries …": what he worries is his): cut
     # it off, with a modifier of it (``subordinator_modifiers``: "in part", "even", "shortly")

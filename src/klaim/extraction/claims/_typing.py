@@ -152,6 +152,45 @@ def _wish(s: TypeScan) -> ClaimType:
     return ClaimType.position
 
 
+_AHEAD = frozenset({Modality.future, Modality.conditional, Modality.hedged})
+
+
+def _requested(s: TypeScan) -> bool:
+    """The claim's own predicate is a request (``request_verbs``: "Kami minta pada Pilkada tahun
+    depan KPU dan Bawaslu tegas", "Jika belum ada, Desmond meminta Jokowi tidak mengeluarkan keppres",
+    "I implore those Americans that would probably vote for him …"): what lies ahead or hangs on a
+    condition is what is asked for, and the request is the speaker's demand. Not a request that is
+    itself ahead (a future cue before it: "Jepang akan meminta penegasan …", a plan), not an idiom
+    (``request_idioms``: "minta maaf"), nor one right after a word that makes it no demand of the
+    claim's own (``_not_own_request``)."""
+    ctx, verbs = s.ctx, s.ctx.L.request_verbs
+    if not verbs or s.modality not in _AHEAD:
+        return False
+    claim, lower = s.tokens, ctx.idx.lower
+    if verbs.isdisjoint(lower[claim.start:claim.stop]):
+        return False
+    futures = ctx.cues(ctx.L.future, s.u.start, s.u.end)
+    ahead = futures[0][0] if futures else s.u.end
+    k = next(k for k in claim if lower[k] in verbs)
+    if ctx.idx.starts[k] >= ahead or (k + 1 < claim.stop and lower[k + 1] in ctx.L.request_idioms):
+        return False  # "akan meminta"; "minta maaf" (an apology), "minta tolong"
+    return not any(_not_own_request(ctx.L, lower[j]) for j in range(max(claim.start, k - _NEGATION_REACH), k))
+
+
+def _not_own_request(L: Lang, w: str) -> bool:
+    """A word before a request that makes it no demand of the claim's own: a preposition, a purpose
+    word, a coordinator, a subordinator, a relative pronoun, a cause ("sehingga meminta …"), or an
+    aspect marker of a request already made ("telah meminta maaf", "sempat mengimbau": reported)."""
+    return w in L.np_stops or w in L.subordinators or w in L.relative or w in L.subject_breakers \
+        or bool(L.causal.pattern.fullmatch(w)) or bool(L.episode_markers.pattern.fullmatch(w))
+
+
+@TYPE_RULES.register("request-demand", _requested)
+def _request(s: TypeScan) -> ClaimType:
+    """What the speaker asks to be done, whenever it is to be done, is a demand: a position."""
+    return ClaimType.position
+
+
 @TYPE_RULES.register("future", _future)
 def _prediction(s: TypeScan) -> ClaimType:
     """A claim about what will (or would, on a condition) happen is a prediction."""
@@ -433,7 +472,24 @@ def _experience_type(s: TypeScan) -> ClaimType:
 
 def _assessing(s: TypeScan) -> bool:
     cue = s.u.cue
-    return _own_position_cue(s) or bool(cue and s.ctx.L.position.pattern.fullmatch(cue.lower()))
+    return _own_position_cue(s) or bool(cue and s.ctx.L.position.pattern.fullmatch(cue.lower())) \
+        or _opinion_framed(s)
+
+
+_FRAME_GAP = re.compile(r"[\s,:;\-—–\"“”'‘’«»(]*")  # what may stand between a frame and what it frames
+
+
+def _opinion_framed(s: TypeScan) -> bool:
+    """The speaker's own opinion frames the claim (``opinion_frames``: "in my opinion", "menurut
+    saya"): the frame stands inside the claim, right before it ("Menurut saya, pemerintah …",
+    where the claim starts after the comma) or opens its sentence ("In my view, A and B": both
+    conjuncts). What a speaker offers as their opinion is their assessment, a position."""
+    ctx, u = s.ctx, s.u
+    for a, b in ctx.cues(ctx.L.opinion_frames, u.sentence[0], u.end):
+        if a >= u.start or _FRAME_GAP.fullmatch(ctx.text, b, u.start) \
+                or _FRAME_GAP.fullmatch(ctx.text, u.sentence[0], a):
+            return True
+    return False
 
 
 def _own_position_cue(s: TypeScan) -> bool:
@@ -471,6 +527,12 @@ def _headed(ctx: Ctx, start: int, a: int) -> bool:
     if r is None or r == first:
         return False
     return not any(ctx.match_seq(j, ctx.L.existentials, r) for j in range(max(first, r - _EXISTENTIAL_REACH), r))
+
+
+@TYPE_RULES.register("opinion-frame", _opinion_framed)
+def _opinion_position(s: TypeScan) -> ClaimType:
+    """What the speaker frames as their own opinion ("in my opinion", "menurut saya")."""
+    return ClaimType.position
 
 
 @TYPE_RULES.register("position-cue", _assessing)
