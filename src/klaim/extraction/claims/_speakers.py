@@ -878,11 +878,12 @@ def _registered(p: _Phrase, u: int, v: int) -> SpeakerRef | None:
 
 
 def _name_after_title(p: _Phrase, k: int) -> SpeakerRef | None:
-    """A registered name in the capitalised words and commas after a title's end (token k)."""
+    """A registered name in the capitalised words and commas after a title's end (token k), past
+    the bracket closing an abbreviated title ("Menteri Ketenagakerjaan (Menaker), M Hanif Dhakiri")."""
     ctx = p.ctx
     end = min(k + _TITLE_NAME_GAP, len(ctx.idx.spans))
     for u in range(k, end):
-        if not (ctx.is_cap(u) or ctx.word(u) == ","):
+        if not (ctx.is_cap(u) or ctx.word(u) in (",", ")")):
             return None
         for v in range(u + 1, min(u + _TITLE_NAME_WORDS, end) + 1):
             if (ref := _registered(p, u, v)) is not None:
