@@ -14,6 +14,7 @@ from klaim.extraction.claims._names import (
     NAME_WORDS_AT_END,
     RunScan,
     capitalised_common_noun,
+    initial_dot,
     name_start_after_role,
     name_stops,
     names_an_organisation,
@@ -381,10 +382,34 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
-    speaker = _state_speaker(phrase, _classified(phrase))
+    speaker = _apposed_holder(phrase) or _state_speaker(phrase, _classified(phrase))
     if speaker is not None and speaker.kind in (SpeakerKind.group, SpeakerKind.person, SpeakerKind.anonymous):
         _remember_introduced(phrase, speaker)
     return speaker
+
+
+APPOSED_HOLDER = "speaker.apposed-holder"
+_APPOSED_NAME_TOKENS = 6  # tokens at most of a rank and a name set off after a title ("Kombes Halim Pagarra")
+
+
+def _apposed_holder(p: _Phrase) -> SpeakerRef | None:
+    """ "kata Manajer Humas Daop 2 KAI, Joni Martinus, melalui telepon": a title set off by a comma
+    from the name after it is that person's; the apposed name is the speaker, not the office (helper
+    idfix, session 15). A name of two words at least, not a known place or organisation."""
+    ctx, n = p.ctx, len(p.ctx.idx.spans)
+    k = p.j
+    if k + 2 >= n or ctx.word(k) != "," or not ctx.match_seq(p.i, ctx.L.roles, p.j):
+        return None
+    end = k + 1
+    while end < n and end - k <= _APPOSED_NAME_TOKENS and (ctx.is_cap(end) or initial_dot(ctx, end)):
+        end += 1
+    if end >= n or end - k - 1 < 2 or ctx.gazetteer_at(k + 1, end)[0] or ctx.word(k + 1) in ctx.L.organisation_heads:
+        return None
+    np = parse_np(ctx, k + 1, end)
+    if not np.name or len(np.name.split()) < 2 or np.organisation:
+        return None
+    role = ctx.phrase(p.i, p.j)
+    return _moved(p.reg.resolve(np.name, role, None), mention=p.mention, cue=p.cue, via=APPOSED_HOLDER)
 
 
 @cache
