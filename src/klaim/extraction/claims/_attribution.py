@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
 from klaim.extraction.claims._lang import Sequences
-from klaim.extraction.claims._names import earlier_author, headline_act, is_possessive_owner
+from klaim.extraction.claims._names import earlier_author, headline_act, is_possessive_owner, opens_sentence
 from klaim.extraction.claims._rules import RuleSet
 from klaim.extraction.claims._speaker_phrases import (
     AFTER_OPEN_QUOTE,
@@ -2192,13 +2192,39 @@ def _restricted_subject(c: CueScan) -> tuple[int, int] | None:
     rel = next((t for t in range(start + 1, min(end, start + _HEAD_WORDS + 1)) if ctx.word(t) in L.relative), None)
     if rel is None or rel >= end - 1 or not _is_np(ctx, start, rel):
         return None
-    if any(not ctx.is_word(t) for t in range(rel + 1, end)):
+    if any(not ctx.is_word(t) and not _in_bracketed_acronym(ctx, t) for t in range(rel + 1, end)):
         return None  # a comma or a quote: no plain relative clause
     return start, rel
 
 
+def _in_bracketed_acronym(ctx: Ctx, t: int) -> bool:
+    """Is token t a bracket around one acronym ("Ketua Lembaga Riset Keamanan Siber (CISSReC)")?"""
+    if ctx.word(t) == "(":
+        return t + 2 < len(ctx.idx.spans) and ctx.word(t + 2) == ")" and ctx.is_cap(t + 1)
+    return ctx.word(t) == ")" and t >= 2 and ctx.word(t - 2) == "(" and ctx.is_cap(t - 1)
+
+
+def _comma_opens_content(c: CueScan) -> bool:
+    """ "Refrizal yang juga Ketua Satgas mengatakan, patroli …": a comma right after a cue that never
+    follows its content opens what was said, when the subject before the relative clause is a
+    name the article writes capitalised inside a sentence too (not "Pria yang kerap disapa Bani
+    ini", "Tim yang mendampingi …", "Pejabat militer yang enggan disebutkan …"; helper idfix,
+    session 15)."""
+    ctx = c.ctx
+    if c.word in ctx.L.post_cues or c.k + 2 >= c.hi or ctx.word(c.k + 1) != "," or not ctx.is_word(c.k + 2):
+        return False
+    found = _restricted_subject(c)
+    return found is not None and _named_elsewhere(ctx, found[0])
+
+
+def _named_elsewhere(ctx: Ctx, t: int) -> bool:
+    """Is the word at token t written capitalised elsewhere inside a sentence (a name)?"""
+    return ctx.is_cap(t) and any(k != t and ctx.is_cap(k) and not opens_sentence(ctx, k)
+                                 for k in ctx.positions(ctx.word(t)))
+
+
 @CUE_RULES.register("restricted-subject", lambda c: c.word in c.ctx.L.pre_cues and _restricted_subject(c) is not None
-                    and _clause_follows_cue(c))
+                    and (_clause_follows_cue(c) or _comma_opens_content(c)))
 def restricted_subject(c: CueScan) -> Attribution | None:
     """ "A woman who has accused Bill Clinton of rape said Sunday that …": the subject is the noun
     phrase the relative clause restricts; the clause stays part of who is meant."""

@@ -185,6 +185,8 @@ class Lang:
     tail_breakers: frozenset[str]
     casualty_words: frozenset[str]
     past_negations: frozenset[str]
+    question_tags: frozenset[str]
+    answer_words: frozenset[str]
     organisation_connectors: frozenset[str]
     outlet_prepositions: frozenset[str]
     speech_act_adjuncts: frozenset[str]
@@ -381,7 +383,7 @@ _WORD_SETS = (
     "home_place_prepositions", "organisation_pronouns", "parenthetical_openers", "wish_verbs",
     "dangling_subordinators", "source_participles", "tail_breakers",
     "casualty_words", "past_negations",
-    "request_verbs", "request_idioms",
+    "request_verbs", "request_idioms", "question_tags", "answer_words",
 )
 _WORD_SETS_RENAMED = {"relative": "relative_pronouns", "particles": "person_particles"}
 

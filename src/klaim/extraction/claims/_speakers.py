@@ -14,6 +14,7 @@ from klaim.extraction.claims._names import (
     NAME_WORDS_AT_END,
     RunScan,
     capitalised_common_noun,
+    initial_dot,
     name_start_after_role,
     name_stops,
     names_an_organisation,
@@ -381,10 +382,34 @@ def speaker_from_np(ctx: Ctx, reg: Registry, i: int, j: int, cue: str) -> Speake
     if j <= i:
         return None
     phrase = _Phrase(ctx, reg, i, j, cue)
-    speaker = _state_speaker(phrase, _classified(phrase))
+    speaker = _apposed_holder(phrase) or _state_speaker(phrase, _classified(phrase))
     if speaker is not None and speaker.kind in (SpeakerKind.group, SpeakerKind.person, SpeakerKind.anonymous):
         _remember_introduced(phrase, speaker)
     return speaker
+
+
+APPOSED_HOLDER = "speaker.apposed-holder"
+_APPOSED_NAME_TOKENS = 6  # tokens at most of a rank and a name set off after a title ("Kombes Halim Pagarra")
+
+
+def _apposed_holder(p: _Phrase) -> SpeakerRef | None:
+    """ "kata Manajer Humas Daop 2 KAI, Joni Martinus, melalui telepon": a title set off by a comma
+    from the name after it is that person's; the apposed name is the speaker, not the office (helper
+    idfix, session 15). A name of two words at least, not a known place or organisation."""
+    ctx, n = p.ctx, len(p.ctx.idx.spans)
+    k = p.j
+    if k + 2 >= n or ctx.word(k) != "," or not ctx.match_seq(p.i, ctx.L.roles, p.j):
+        return None
+    end = k + 1
+    while end < n and end - k <= _APPOSED_NAME_TOKENS and (ctx.is_cap(end) or initial_dot(ctx, end)):
+        end += 1
+    if end >= n or end - k - 1 < 2 or ctx.gazetteer_at(k + 1, end)[0] or ctx.word(k + 1) in ctx.L.organisation_heads:
+        return None
+    np = parse_np(ctx, k + 1, end)
+    if not np.name or len(np.name.split()) < 2 or np.organisation:
+        return None
+    role = ctx.phrase(p.i, p.j)
+    return _moved(p.reg.resolve(np.name, role, None), mention=p.mention, cue=p.cue, via=APPOSED_HOLDER)
 
 
 @cache
@@ -818,13 +843,96 @@ def _role_speaker(p: _Phrase, np: NP) -> Decision:
     if any(seq[: len(s)] == s for s in p.ctx.L.spokesperson_roles) and np.organisation:
         return SpeakerRef(SpeakerKind.organisation, name=np.organisation, role=np.role,
                           organisation=np.organisation, mention=p.mention, cue=p.cue)
-    known = p.reg.by_role(np.role) or _role_holder_before(p, np.role)
+    known = p.reg.by_role(np.role) or _role_holder_before(p, np.role) or _title_holder(p, np.role)
     if known is not None:
         mention = p.mention
         p.reg.last_person = _moved(known, mention=mention)
         return _moved(known, mention=mention, cue=p.cue)
     return SpeakerRef(SpeakerKind.person, role=np.role, organisation=np.organisation,
                       mention=p.mention, cue=p.cue)
+
+
+TITLE_HOLDER = "speaker.title-holder"
+_TITLE_NAME_GAP = 6  # tokens at most between a title and the name written after it ("Kapolsek Cipondoh, Kompol Bayu")
+_TITLE_NAME_WORDS = 4  # words at most of a name written right before a title and its comma
+
+
+def _title_holder(p: _Phrase, role: str) -> SpeakerRef | None:
+    """ "kata Kapolsek", "Menurut Mendagri": a bare title, the whole speaker phrase, is the person the
+    article named with that title last, up to this place: the name written after the title
+    ("Kapolsek Cipondoh, Kompol Bayu Suseno mengatakan") or before it and a comma ("Boby
+    Kusumawardhana, Kapolsek Tambun, mengatakan"), a name the article registers; the title also in
+    its long form (table ``role_abbreviations``: "Mendagri" → "Menteri Dalam Negeri"). None when
+    the article names no one so (helper idfix, session 15)."""
+    ctx = p.ctx
+    if p.text.lower() != role.lower() or not ctx.match_seq(p.i, ctx.L.roles, p.j):
+        return None
+    forms = _title_forms(ctx.L.code, role.lower())
+    hits = [t for form in forms for t in _form_positions(ctx, form) if t <= p.i]
+    for t in sorted(hits, reverse=True):
+        length = len(next(f for f in forms if _form_at(ctx, f, t)))
+        name = _name_after_title(p, t + length) or _name_before_title(p, t)
+        if name is not None:
+            return _moved(name, via=TITLE_HOLDER)
+    return None
+
+
+@cache
+def _title_forms(lang: str, role: str) -> tuple[tuple[str, ...], ...]:
+    """The words of a title and of its other forms in the table's ``role_abbreviations``, longest first."""
+    table = {k.lower(): v.lower() for k, v in claims_table(lang).role_abbreviations.items()}
+    forms = {role, table.get(role, role), *(short for short, full in table.items() if full == role)}
+    return tuple(sorted((tuple(f.split()) for f in forms), key=len, reverse=True))
+
+
+def _form_at(ctx: Ctx, form: tuple[str, ...], t: int) -> bool:
+    return t + len(form) <= len(ctx.idx.lower) and tuple(ctx.idx.lower[t:t + len(form)]) == form
+
+
+def _form_positions(ctx: Ctx, form: tuple[str, ...]) -> list[int]:
+    return [t for t in ctx.positions(form[0]) if _form_at(ctx, form, t)]
+
+
+def _registered(p: _Phrase, u: int, v: int) -> SpeakerRef | None:
+    """The person registered with the name at tokens u..v-1; not a known place or organisation that
+    a title before it was taken to name ("Menteri Dalam Negeri Pakistan")."""
+    if not 0 <= u < v <= len(p.ctx.idx.spans) or p.ctx.gazetteer_at(u, v)[0] == v - u:
+        return None
+    key = p.ctx.phrase(u, v).lower()
+    return None if key in _country_names(p.ctx.L.code) else p.reg.full.get(key)
+
+
+def _name_after_title(p: _Phrase, k: int) -> SpeakerRef | None:
+    """A registered name in the capitalised words and commas after a title's end (token k), past
+    the bracket closing an abbreviated title ("Menteri Ketenagakerjaan (Menaker), M Hanif Dhakiri")."""
+    ctx = p.ctx
+    end = min(k + _TITLE_NAME_GAP, len(ctx.idx.spans))
+    for u in range(k, end):
+        if not (ctx.is_cap(u) or ctx.word(u) in (",", ")")):
+            return None
+        for v in range(u + 1, min(u + _TITLE_NAME_WORDS, end) + 1):
+            if (ref := _registered(p, u, v)) is not None:
+                return ref
+    return None
+
+
+def _name_before_title(p: _Phrase, t: int) -> SpeakerRef | None:
+    """A registered name ending right before the comma before a title at token t; at the speaker
+    phrase itself, the name that opens the sentence ("AKP Boby Kusumawardhana, Kapolsek Tambun,
+    mengatakan …": the title is in apposition to it, whether or not it was registered)."""
+    ctx = p.ctx
+    if t < 2 or ctx.word(t - 1) != ",":
+        return None
+    for u in range(t - 2, max(t - 2 - _TITLE_NAME_WORDS - 1, -1), -1):
+        if not ctx.is_cap(u):
+            return None
+        if (ref := _registered(p, u, t - 1)) is not None:
+            return ref
+        if t == p.i and ctx.is_cap(t) and opens_sentence(ctx, u):
+            # a name of two words at least: "Sebelumnya, jaksa …" opens with an adverb
+            np = parse_np(ctx, u, t - 1)
+            return p.reg.resolve(np.name, p.text, None) if np.name and len(np.name.split()) > 1 else None
+    return None
 
 
 _HOLDER_NAME_WORDS = 3  # capitalised words at most of a name after its title ("Sen. Ted Cruz")

@@ -445,6 +445,9 @@ class ClaimsTable(BaseModel):
     # an office → the words that title its holder before a name besides the office itself ("senator":
     # "Sen."): "the senator said" is the person last named with that title (attribution)
     role_titles: dict[Word, Words] = {}
+    # a title's abbreviation → its long form ("mendagri": "menteri dalam negeri"): "kata Mendagri" is the
+    # person the article named "Menteri Dalam Negeri …" (speaker.title-holder)
+    role_abbreviations: dict[Phrase, Phrase] = {}
     # where verbs agree with their subject (English), "I" in a quote becomes the speaker's name only
     # before a verb that reads right after a name: one with a third-person form here ("am": "is",
     # "I’ve": "has"), one that reads the same (a modal, a past form, or a word with a past ending),
@@ -513,6 +516,12 @@ class ClaimsTable(BaseModel):
     casualty_words: Words = []
     # a negation in the past tense ("wasn't going to"): a future of the past, what was so then
     past_negations: Words = []
+    # a word that turns a statement into a tag question after a comma ("He sues, right?", "Harganya
+    # naik, kan?"): the sentence still states something, a question mark or not
+    question_tags: Words = []
+    # a word that answers a question when it opens the next sentence with a comma or a stop ("You think
+    # you can talk to them? No, that's not possible."): the speaker states the point by the question
+    answer_words: Words = []
     # a person is called by a blend of the starts of their name's words ("Jokowi" for Joko Widodo,
     # "Bamsoet" for Bambang Soesatyo): Indonesian usage; standalone text writes the full name
     name_blends: bool = False

@@ -189,7 +189,7 @@ def _sentence_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Att
     _drop_partial_quotes(ctx.text, scan, u0, quotes_end)
     if _is_question(ctx, s, e):
         scan.last_sentence = (sent.paragraph, u0, len(scan.units))
-        return  # a question asks; only a quoted one (above) is kept, as what was said
+        return  # a question asks: no claim
     if len(scan.units) == u0 and not sent.atts and not sent.quotes and _act_of_speaking(ctx, s, e):
         return  # what it points back to stays the sentence before, for a later "Hal itu disampaikan X"
     _publisher_units(ctx, scan, sent)
@@ -271,6 +271,8 @@ def _quote_units(ctx: Ctx, scan: _Scan, sent: _Sentence, q_att: dict[int, Attrib
         scan.last_quote = (sent.paragraph, speaker, spans, rules[:2])
         if n_words(ctx, i, j) < ctx.L.min_claim_tokens:
             continue  # "Itu pasti.", "It's fine.": too short to say something checkable; its speaker goes on
+        if _quoted_question(ctx, a0, b0):
+            continue  # a question asks, quoted or not: no claim (the guideline); its speaker goes on
         cs, ce = ctx.span(i, j)
         scan.units += quote_claims(ctx, i, j, Unit(cs, ce, standalone([ctx.text[cs:ce]]), sent.span, speaker, spans,
                                                    quote=True, cue=speaker.cue, rules=_with_via(rules, speaker)))
@@ -540,6 +542,49 @@ def _act_of_speaking(ctx: Ctx, s: int, e: int) -> bool:
     rest = range(cue + 1, toks.stop)
     return not any(ctx.word(k) in L.complementisers or ctx.word(k) == ":" or ctx.word(k) in L.pre_cues
                    or ctx.word(k) in L.passive_cues for k in rest)
+
+
+def _quoted_question(ctx: Ctx, a: int, b: int) -> bool:
+    """Does the quoted text at [a, b) of a sentence end in a question mark ("“Bersediakah saudara
+    diambil sumpah?” kata Presiden", "“And who can fix things better than me?”")? The golds
+    annotate no quoted question as a claim (helper idfix, session 15). Not a statement with a tag
+    after its comma ("Everybody sues, right?")."""
+    if not _is_question(ctx, a, b) or _answered(ctx, b) or _asked_inside(ctx.text[a:b]):
+        return False
+    toks = ctx.idx.between(a, b)
+    last = toks.stop - 1
+    while last > toks.start and not ctx.is_word(last):
+        last -= 1
+    return not (last - 1 >= toks.start and ctx.word(last) in ctx.L.question_tags and ctx.word(last - 1) == ",")
+
+
+_INNER_OPENERS = ("\u2018", " '")  # a single quotation mark that opens a quote inside a quote
+_INNER_CLOSERS = "\u2019'"
+
+
+def _asked_inside(text: str) -> bool:
+    """Does the question mark belong to a quotation inside the quote ("I am always asking, \u2018How
+    can we bring the viewer closer?\u2019", "\u2026 talk with us about, \u2018What can I do?")? The
+    sentence states what someone asks or asked; it is no question itself."""
+    tail = text.rstrip()
+    if tail.endswith(tuple(_INNER_CLOSERS)) and tail[:-1].rstrip().endswith("?"):
+        return True
+    k = max(text.rfind(o) for o in _INNER_OPENERS)
+    if k < 0:
+        return False
+    after = text[k + 2:]
+    # a closing mark, not an apostrophe between letters ("isn\u2019t")
+    return not any(ch in _INNER_CLOSERS and not (0 < n < len(after) - 1 and after[n - 1].isalpha()
+                                                 and after[n + 1].isalpha())
+                   for n, ch in enumerate(after))
+
+
+def _answered(ctx: Ctx, end: int) -> bool:
+    """Does the speaker answer the question ending at offset ``end`` right after it ("… talk to
+    them? No, that's not possible.")? Then the question states the speaker's point."""
+    rest = ctx.text[end:end + 40].lstrip("?!\u201d\u2019\"' ")
+    word = rest.split(",", 1)[0].split(".", 1)[0].split()
+    return len(word) == 1 and word[0].lower() in ctx.L.answer_words and rest[len(word[0]):][:1] in (",", ".", "!")
 
 
 def _is_question(ctx: Ctx, s: int, e: int) -> bool:
