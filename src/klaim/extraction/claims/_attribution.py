@@ -58,6 +58,7 @@ from klaim.extraction.claims._speaker_phrases import (
     starts_predicate,
     subject_before,
     tail_end,
+    time_run_edge,
 )
 from klaim.extraction.claims._speakers import (
     NAMED_ORGANISATION,
@@ -722,10 +723,8 @@ def _comma_after_cue(ctx: Ctx, cue: int, hi: int) -> int | None:
 def _past_day(ctx: Ctx, t: int, hi: int) -> int:
     """Token t moved past a day or time phrase ("Tuesday", "on Wednesday", "last week")."""
     L = ctx.L
-    while t < hi and (ctx.word(t) in L.time_words or (ctx.word(t) in L.speaker_boundaries and t + 1 < hi
-                                                      and ctx.word(t + 1) in L.time_words)):
-        t += 1
-    return t
+    return time_run_edge(ctx, t, hi, 1, lambda k: ctx.word(k) in L.speaker_boundaries and k + 1 < hi
+                         and ctx.word(k + 1) in L.time_words)
 
 
 def _set_off_source(ctx: Ctx, lo: int, start: int, comma: int, hi: int) -> bool:
