@@ -608,17 +608,19 @@ def _done_by_means(ctx: Ctx, cue: int, hi: int) -> bool:
     """ "Carson concluded by admonishing journalists who …": the agent word and a participle that
     is no speech cue after the cue tell how the act was done, not what was said ("responded by
     saying that …" leaves it to the participle cue); the agent word before anything else makes the
-    cue a passive participle ("the country described by the president"): its subject said nothing
-    (helper enspk, session 15)."""
+    cue a passive participle ("the country described by the president"): its subject said nothing.
+    A "that" soon after opens what was said after all (helper enspk, session 15)."""
     L, by = ctx.L, cue + 1
     if by + 1 >= hi or not L.passive_agent or ctx.word(by) != L.passive_agent:
         return False
-    if not PhraseFillers.of(L.code).participle(ctx, by + 1):
-        return True  # "The country described by the president …": a passive participle, its agent after it
-    if ctx.word(by + 1) in L.participle_cues:
-        return False
-    # "concluded by making it clear to the judge that …", "by implying that …": a statement follows
-    return not any(ctx.word(t) in L.complementisers for t in range(by + 2, min(hi, by + 2 + _BY_MEANS_REACH)))
+    fillers = PhraseFillers.of(L.code)
+    act = by + 1
+    while act + 1 < hi and fillers.fills(ctx, act):
+        act += 1  # "responded by first saying …"
+    if ctx.word(act) in L.participle_cues:
+        return False  # "responded by saying Japan should …": the participle cue reports it
+    # "concluded by making it clear to the judge that …", "say by 55%-41% that …": a statement follows
+    return not any(ctx.word(t) in L.complementisers for t in range(act, min(hi, act + 1 + _BY_MEANS_REACH)))
 
 
 _BY_MEANS_REACH = 8  # tokens after the participle searched for "that" ("making it clear to the judge that")
