@@ -11,7 +11,12 @@ from itertools import pairwise
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
 from klaim.extraction.claims._lang import Sequences
-from klaim.extraction.claims._names import earlier_author, headline_act, is_possessive_owner, opens_sentence
+from klaim.extraction.claims._names import (
+    earlier_author,
+    headline_act,
+    is_possessive_owner,
+    opens_sentence,
+)
 from klaim.extraction.claims._rules import RuleSet
 from klaim.extraction.claims._speaker_phrases import (
     AFTER_OPEN_QUOTE,
@@ -53,6 +58,7 @@ from klaim.extraction.claims._speaker_phrases import (
     starts_predicate,
     subject_before,
     tail_end,
+    time_run_edge,
 )
 from klaim.extraction.claims._speakers import (
     NAMED_ORGANISATION,
@@ -511,7 +517,8 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     follows the cue, or stands before the speaker when nothing does ("…," the official said)."""
     phrase = _speaker_before_cue(ctx, lo, k)
     if phrase is None or not _is_listed_np(ctx, phrase.start, phrase.end) \
-            or (opens_no_subject(ctx, phrase.start) and not determined_subject(ctx, phrase)):
+            or (opens_no_subject(ctx, phrase.start) and not determined_subject(ctx, phrase)) \
+            or _modifies_plural_cue(ctx, phrase, k):
         return None
     content = content_start_after_cue(ctx, k, hi)
     words = [t for t in range(content, hi) if ctx.is_word(t)]
@@ -531,6 +538,25 @@ def _pre_cue(ctx: Ctx, reg: Registry, k: int, lo: int, hi: int, quoted: list) ->
     if speaker is None:
         return None
     return _said_after_cue(ctx, speaker, phrase, k, after, hi, quoted)
+
+
+def _modifies_plural_cue(ctx: Ctx, phrase: TokenRange, k: int) -> bool:
+    """ "Initial estimates put the total …", "Other estimates put …": a cue with the plural ending
+    after one word that the article capitalises only to open a sentence (no name) and that is no
+    plural itself, and before a verb, is a plural noun and its modifier, the subject of that verb;
+    no one speaks ("Analysts say", "Police said", "Trump says" keep their speakers) (helper enspk, session 15)."""
+    suffix = str(ctx.L.plural_suffix or "")
+    t = phrase.start
+    if not suffix or phrase.end - t != 1 or not ctx.word(k).endswith(suffix) or ctx.word(t).endswith(suffix) \
+            or k + 1 >= len(ctx.idx.spans) or not ctx.is_verb(k + 1):
+        return False  # "Trump calls the agreement …", "Rubio wants mainstream …": no verb after the cue
+    return _capitalised_to_open_only(ctx, t)
+
+
+def _capitalised_to_open_only(ctx: Ctx, t: int) -> bool:
+    """Is token t capitalised, and capitalised wherever the article writes it only to open a
+    sentence: a common word, no name ("Initial", "Exit"; not "Trump")?"""
+    return ctx.is_cap(t) and all(opens_sentence(ctx, p) for p in ctx.positions(ctx.word(t)) if ctx.is_cap(p))
 
 
 def _content_past_object_preposition(ctx: Ctx, k: int, content: int, hi: int) -> int | None:
@@ -566,7 +592,38 @@ def _object_after_cue(ctx: Ctx, cue: int, content: int, hi: int, words: list[int
     """Does the cue take an object (a noun, a short act's object, a figure) rather than report
     what was said?"""
     return _takes_object(ctx, cue, content, hi, words, quoted) or _short_act(ctx, cue, content, hi) \
-        or _figure_object(ctx, cue, content, hi) or _takes_infinitive(ctx, cue, hi)
+        or _figure_object(ctx, cue, content, hi) or _takes_infinitive(ctx, cue, hi) or _adds_to(ctx, cue, hi) \
+        or _done_by_means(ctx, cue, hi)
+
+
+def _adds_to(ctx: Ctx, cue: int, hi: int) -> bool:
+    """ "The latest hiccup adds to the drama that …": a cue that takes a figure as its object
+    ("added 292,000 jobs") before a recipient word means "increases"; nothing is said (helper
+    enspk, session 15)."""
+    cues, _ = _figure_object_cues(ctx.L.code)
+    return cue + 1 < hi and ctx.word(cue) in cues and ctx.word(cue + 1) in ctx.L.recipient_words
+
+
+def _done_by_means(ctx: Ctx, cue: int, hi: int) -> bool:
+    """ "Carson concluded by admonishing journalists who …": the agent word and a participle that
+    is no speech cue after the cue tell how the act was done, not what was said ("responded by
+    saying that …" leaves it to the participle cue); the agent word before anything else makes the
+    cue a passive participle ("the country described by the president"): its subject said nothing.
+    A "that" soon after opens what was said after all (helper enspk, session 15)."""
+    L, by = ctx.L, cue + 1
+    if by + 1 >= hi or not L.passive_agent or ctx.word(by) != L.passive_agent:
+        return False
+    fillers = PhraseFillers.of(L.code)
+    act = by + 1
+    while act + 1 < hi and fillers.fills(ctx, act):
+        act += 1  # "responded by first saying …"
+    if ctx.word(act) in L.participle_cues:
+        return False  # "responded by saying Japan should …": the participle cue reports it
+    # "concluded by making it clear to the judge that …", "say by 55%-41% that …": a statement follows
+    return not any(ctx.word(t) in L.complementisers for t in range(act, min(hi, act + 1 + _BY_MEANS_REACH)))
+
+
+_BY_MEANS_REACH = 8  # tokens after the participle searched for "that" ("making it clear to the judge that")
 
 
 def _takes_infinitive(ctx: Ctx, cue: int, hi: int) -> bool:
@@ -668,10 +725,8 @@ def _comma_after_cue(ctx: Ctx, cue: int, hi: int) -> int | None:
 def _past_day(ctx: Ctx, t: int, hi: int) -> int:
     """Token t moved past a day or time phrase ("Tuesday", "on Wednesday", "last week")."""
     L = ctx.L
-    while t < hi and (ctx.word(t) in L.time_words or (ctx.word(t) in L.speaker_boundaries and t + 1 < hi
-                                                      and ctx.word(t + 1) in L.time_words)):
-        t += 1
-    return t
+    return time_run_edge(ctx, t, hi, 1, lambda k: ctx.word(k) in L.speaker_boundaries and k + 1 < hi
+                         and ctx.word(k + 1) in L.time_words)
 
 
 def _set_off_source(ctx: Ctx, lo: int, start: int, comma: int, hi: int) -> bool:
@@ -684,9 +739,16 @@ def _set_off_source(ctx: Ctx, lo: int, start: int, comma: int, hi: int) -> bool:
     L, first, last = ctx.L, ctx.word(lo), start - 2
     if start - 1 - lo < L.min_claim_tokens or first in L.subordinators or first in L.np_stops \
             or first in L.complementisers or ctx.is_verb(lo) or not _has_main_verb(ctx, lo, start - 1) \
-            or ctx.word(last) in L.auxiliaries or _marks_predicate(ctx, last):
+            or ctx.word(last) in L.auxiliaries or _marks_predicate(ctx, last) \
+            or any(ctx.word(t) in _PHRASE_MARKS for t in range(lo, start)):
         return False
     return _appended_phrase(ctx, comma + 1, hi)
+
+
+# Marks that set off a phrase inside the clause before a source ("… a boost - all of whom, she
+# explained, needed …", "… radio show - proof, the government argued, of …"): the source then
+# interrupts that phrase, and what it said runs on past it (helper enspk, session 15).
+_PHRASE_MARKS = frozenset({"-", "—", "–", ":", ";"})
 
 
 def _appended_phrase(ctx: Ctx, rest: int, hi: int) -> bool:
@@ -695,9 +757,11 @@ def _appended_phrase(ctx: Ctx, rest: int, hi: int) -> bool:
     before a clause of their own opens: a phrase appended to the sentence, not its predicate
     ("…, many Democrats say, represents …") nor a clause ("…, they say, the world could …")?"""
     L, w = ctx.L, ctx.word(rest)
+    # a participle cue ("adding that …") says more; it is no appended phrase
+    participle = PhraseFillers.of(L.code).participle(ctx, rest) and w not in L.participle_cues
     if not ctx.is_word(rest) or not (w in L.np_articles or w in L.object_prepositions or w in L.occasion_prepositions
-                                     or ctx.is_verb(rest) or w[:1].isdigit()):
-        return False
+                                     or participle or w[:1].isdigit()):
+        return False  # a finite verb ("…, Butz said, allowed him to …") is the predicate of the clause before
     for t in range(rest, hi):
         w = ctx.word(t)
         if w in L.relative or w in L.complementisers or w in L.subordinators or w == ",":
@@ -740,12 +804,23 @@ def _phrase_start_before(ctx: Ctx, lo: int, cue: int) -> int | None:
     """Where the clause before the cue opens (after a comma, subordinator or closing quote);
     None when that is more than a speaker phrase away."""
     start = cue
-    while start > lo and not opens_clause_after(ctx, start - 1) \
+    while start > lo and (not opens_clause_after(ctx, start - 1) or _adverb_before_cue(ctx, start - 1, cue)) \
             and not _closes(ctx, start - 1):
         start -= 1
         if cue - start > ctx.L.speaker_max_tokens:
             return None
     return start
+
+
+def _adverb_before_cue(ctx: Ctx, t: int, cue: int) -> bool:
+    """ "Ferdie Pacheco once said: …": a subordinator right before a speech cue that is also a
+    speaker adverb says when it was said; it opens no clause, which would need a subject of its
+    own. What was said must follow the cue (helper enspk, session 15)."""
+    L, nxt = ctx.L, cue + 1
+    if t + 1 != cue or ctx.is_cap(t) or not PhraseFillers.of(L.code).fills(ctx, t) \
+            or ctx.word(cue) not in L.pre_cues or ctx.word(cue) in L.act_cues or nxt >= len(ctx.idx.spans):
+        return False  # "… in Syria once agreed.": a subordinate clause; "once defended X": an act
+    return ctx.is_word(nxt) or ctx.word(nxt) == ":" or opens_quote(ctx.text, ctx.idx.spans[nxt][0])
 
 
 def _past_dateline(ctx: Ctx, lo: int, start: int, end: int) -> int:
@@ -851,18 +926,28 @@ def _said_before_speaker(ctx: Ctx, reg: Registry, phrase: TokenRange, cue: int, 
     before = phrase.start - 1
     if ctx.word(cue) in ctx.L.act_cues:
         return None  # "…, Lopez called them on it:": what she called them is not the clause before
-    if not (phrase.start > lo and (ctx.word(before) == "," or _closes(ctx, before))):
+    if not (phrase.start > lo and (ctx.word(before) == "," or _closes(ctx, before))) \
+            and not _exclaimed_before(ctx, phrase.start, lo):
         return None
     speaker = speaker_from_np(ctx, reg, phrase.start, phrase.end, ctx.surface(cue))
     if speaker is None:
         return None
     end = max(cue + 1, hi - 1 if not ctx.is_word(hi - 1) else hi)
     span = ctx.span(phrase.start, until if until is not None else end)
+    if _exclaimed_before(ctx, phrase.start, lo):
+        return Attribution(speaker, span, None, quote_end=ctx.idx.spans[lo - 1][0])
     quote = _quote_before(ctx, phrase.start, quoted)
     if quote is not None:
         return Attribution(speaker, span, None, quote_end=quote[2])
     content_end = before if ctx.word(before) == "," else phrase.start
     return Attribution(speaker, span, ctx.span(lo, content_end)) if content_end > lo else None
+
+
+def _exclaimed_before(ctx: Ctx, start: int, lo: int) -> bool:
+    """ "“… need our fix!” Clinton said to People.": a quote closed after an exclamation or question
+    mark ends its sentence, so the source's sentence opens right after it; what was said is that
+    quote (helper enspk, session 15)."""
+    return start == lo and lo > 1 and _closes(ctx, lo - 1) and ctx.word(lo - 2) in ("!", "?")
 
 
 def _said_after_cue(ctx: Ctx, speaker: SpeakerRef, phrase: TokenRange, cue: int, content: int, hi: int,
@@ -1460,7 +1545,19 @@ def _clause_follows_cue(c: CueScan) -> bool:
     end = phrase.end
     return (phrase.start < end < c.hi and (ctx.is_verb(end) or ctx.word(end) in L.auxiliaries
                                            or _opens_next_phrase(ctx, end))) \
-        or _subject_pronoun_after(c)
+        or _subject_pronoun_after(c) or _quote_after_cue(c)
+
+
+def _quote_after_cue(c: CueScan) -> bool:
+    """ "Alex Castellanos, a veteran media consultant, said, “A fantasy effort …”": a quote opens
+    right after the cue (past a comma or colon) and none closes before it in the sentence, so the
+    quote is what the name set off before the cue said; no speaker follows the cue (helper enspk,
+    session 15)."""
+    ctx = c.ctx
+    t = c.k + 1
+    while t < c.hi and ctx.word(t) in (",", ":"):
+        t += 1
+    return t < c.hi and opens_quote(ctx.text, ctx.idx.spans[t][0]) and _quote_before(ctx, c.k, c.quoted) is None
 
 
 def _subject_pronoun_after(c: CueScan) -> bool:
@@ -2120,15 +2217,16 @@ def evidence_cue(c: CueScan) -> Attribution | None:
 
 def _evidence_author(ctx: Ctx, start: int, end: int) -> str | None:
     """Who made the poll or data: the capitalised words after the noun ("data dari Badan
-    Kesehatan Dunia (WHO)"), else those before it ("the latest Reuters/Ipsos poll"); not a place."""
+    Kesehatan Dunia (WHO)"), else those before it ("the latest Reuters/Ipsos poll"); not a place,
+    and not a common word capitalised to open the sentence before a place ("Exit polls taken in …")."""
     L = ctx.L
     noun = next(t for t in range(start, end) if ctx.word(t) in L.evidence_nouns)
     after = next((t for t in range(noun + 1, end) if ctx.is_cap(t)), None)
-    if after is not None:
+    placed = after is not None and ctx.word(after - 1) in L.occasion_prepositions
+    if after is not None and not placed:
         first, last = after, end - 1
-    else:
-        named = [t for t in range(start, noun) if ctx.is_cap(t) and ctx.word(t) not in L.np_articles
-                 and ctx.match_seq(t, L.leading, noun) == 0]
+    else:  # "exit polls in New Hampshire", "a Bloomberg poll in June": where or when, not who
+        named = _named_before(ctx, start, noun, placed)
         if not named:
             return None
         first, last = named[0], named[-1]
@@ -2136,6 +2234,21 @@ def _evidence_author(ctx: Ctx, start: int, end: int) -> str | None:
     if hit is not None and hit[0] == "location" and n == last + 1 - first:
         return None
     return ctx.phrase(first, last + 1)
+
+
+def _named_before(ctx: Ctx, start: int, noun: int, placed: bool) -> list[int]:
+    """The capitalised words before the evidence noun that may name its author: no article,
+    leading connective or function word, nor (before a place) a common word opening the sentence."""
+    L = ctx.L
+    return [t for t in range(start, noun) if ctx.is_cap(t) and ctx.word(t) not in L.np_articles
+            and ctx.match_seq(t, L.leading, noun) == 0 and not _function_word(L, ctx.word(t))
+            and not (placed and _capitalised_to_open_only(ctx, t))]
+
+
+def _function_word(L, word: str) -> bool:
+    """A subordinator or stop word capitalised to open the sentence ("Because exit polls …") names
+    no author (helper enspk, session 15)."""
+    return word in L.np_stops or word in L.subordinators or word in L.fact_subordinators
 
 
 @CUE_RULES.register("record-cue", lambda c: c.word in c.ctx.L.record_cues)

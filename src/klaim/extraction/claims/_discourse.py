@@ -43,7 +43,7 @@ from klaim.extraction.claims._mentions import (
     own_genders,
     person_genders,
 )
-from klaim.extraction.claims._speakers import STATE, Registry, SpeakerRef, speaker_from_np
+from klaim.extraction.claims._speakers import NAMED_BEFORE, STATE, Registry, SpeakerRef, speaker_from_np
 from klaim.extraction.claims._standalone import _article_people as article_people
 from klaim.extraction.claims._standalone import decontextualise
 from klaim.extraction.text import quote_mark
@@ -524,9 +524,10 @@ def _keeps_account(u: Unit) -> bool:
     """Does the unit's source go on speaking in the sentences after it: a person or an
     organisation, not a demand? Not a country either: "Israel menyebut …" reports a state's stand
     in one sentence, as a group's, and the outlet explains it after ("Hal itu didasari kekesalan
-    Israel …"; helper idfix, session 13)."""
+    Israel …"; helper idfix, session 13). Nor an organisation a description named ("the court
+    announced …": the outlet goes on to explain, as after any description; helper enspk, session 15)."""
     return u.speaker.kind in (SpeakerKind.person, SpeakerKind.organisation) and DEMAND not in u.rules \
-        and u.speaker.via != STATE
+        and u.speaker.via not in (STATE, NAMED_BEFORE)
 
 
 def _voiced(u: Unit) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -482,9 +483,7 @@ def end_before_time(ctx: Ctx, start: int, end: int) -> int:
     L = ctx.L
     if end > start and ctx.word(end - 1) in L.demonstratives:
         return end  # "mantan Direktur Bank Dunia ini": a demonstrative closes a description
-    stop = _before_bracketed_date(ctx, start, end)
-    while stop - 1 > start and ctx.is_word(stop - 1) and ctx.word(stop - 1) in L.time_words:
-        stop -= 1
+    stop = time_run_edge(ctx, _before_bracketed_date(ctx, start, end), start, -1)
     if stop == end:
         return end
     if stop - 1 > start and ctx.word(stop - 1) in L.speaker_boundaries:
@@ -506,12 +505,28 @@ def end_before_adverb(ctx: Ctx, start: int, end: int) -> int:
     """End of the speaker phrase before a lower-case boundary word in front of the cue ("“…,”
     Reince Priebus later told reporters"): such a word ("later", "earlier") says when it was said,
     not who said it, nor does a time word after it ("later Thursday") (helper enspk, session 14)."""
-    L, stop = ctx.L, end
-    while stop - 1 > start and ctx.is_word(stop - 1) and (
-            ctx.word(stop - 1) in L.time_words
-            or (ctx.word(stop - 1) in L.speaker_boundaries and not ctx.is_cap(stop - 1))):
-        stop -= 1
-    return stop
+    L = ctx.L
+    return time_run_edge(ctx, end, start, -1, lambda t: ctx.word(t) in L.speaker_boundaries and not ctx.is_cap(t))
+
+
+def time_run_edge(ctx: Ctx, t: int, limit: int, step: int, boundary: Callable[[int], bool] | None = None) -> int:
+    """The edge of a run of time words ("last week", "Tuesday"), and of the words ``boundary``
+    accepts, next to token t: forward (step 1) from t, the first token past the run, not past
+    ``limit``; backward (step -1) from an end t, the run's first token, never ``limit`` itself
+    (the phrase's first token stays). One walk for the day after a cue and the time or adverb
+    before one (helper enspk, session 15)."""
+    L = ctx.L
+
+    def inside(k: int) -> bool:
+        return ctx.is_word(k) and (ctx.word(k) in L.time_words or (boundary is not None and boundary(k)))
+
+    if step > 0:
+        while t < limit and inside(t):
+            t += 1
+    else:
+        while t - 1 > limit and inside(t - 1):
+            t -= 1
+    return t
 
 
 @dataclass(frozen=True)

@@ -366,6 +366,41 @@ def _listed_organisation(p: _Phrase) -> Decision:
                       via=LISTED_ORGANISATION)
 
 
+NAMED_BEFORE = "speaker.organisation-named-before"
+_NAME_RUN_WORDS = 5  # capitalised words at most before an organisation's head in its name ("U.S. State Department")
+
+
+def _organisation_named_before(p: _Phrase) -> Decision:
+    """ "the department said" after "the Labor Department": an article and an organisation's head
+    in lower case are the organisation the article named with that head before, when it named one
+    only (a name that ends in another is the same: "State Department", "U.S. State Department").
+    Nothing is guessed from other words ("the newspaper", "the campaign") (helper enspk, session 15)."""
+    ctx, L = p.ctx, p.ctx.L
+    if p.j - p.i != 2 or p.first not in L.np_articles or ctx.word(p.i + 1) not in L.organisation_heads \
+            or ctx.is_cap(p.i + 1):
+        return UNDECIDED
+    names = sorted({n for n in (_name_ending_at(ctx, t) for t in ctx.positions(ctx.word(p.i + 1)) if t < p.i) if n},
+                   key=len)
+    if not names or not all(names[-1].endswith(n) for n in names):
+        return UNDECIDED
+    return SpeakerRef(SpeakerKind.organisation, name=names[-1], organisation=names[-1], mention=p.mention,
+                      cue=p.cue, via=NAMED_BEFORE)
+
+
+def _name_ending_at(ctx: Ctx, head: int) -> str | None:
+    """The capitalised name of two or more words that ends in the capitalised head at token head
+    ("Labor Department"), without an article that opens it; None when there is none."""
+    if not ctx.is_cap(head):
+        return None
+    L, start = ctx.L, head
+    while start > 0 and head - start < _NAME_RUN_WORDS and ctx.is_word(start - 1) and ctx.is_cap(start - 1) \
+            and ctx.word(start - 1) not in L.np_articles:
+        start -= 1
+    if any(ctx.word(t) in L.np_stops or ctx.is_verb(t) for t in range(start, head)):
+        return None  # a title-case headline ("Terror Suspect Named By Police"), no name
+    return ctx.phrase(start, head + 1) if start < head else None
+
+
 class _Undecided:
     """A speaker rule that does not apply: the next one is tried."""
 
@@ -449,7 +484,8 @@ def _state_speaker(p: _Phrase, speaker: SpeakerRef | None) -> SpeakerRef | None:
 
 def _classified(phrase: _Phrase) -> SpeakerRef | None:
     for rule in (_not_a_speaker, _cited_speaker, _pronoun_speaker, _pronoun_cue_speaker, _document_speaker,
-                 _described_before, _closing_person_description, _description_speaker, _listed_organisation):
+                 _described_before, _closing_person_description, _description_speaker, _listed_organisation,
+                 _organisation_named_before):
         hit = rule(phrase)
         if not isinstance(hit, _Undecided):
             return hit
