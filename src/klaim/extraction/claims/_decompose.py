@@ -775,7 +775,7 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
     out: list[Unit] = []
     verb = next((t for t in range(a, b) if ctx.is_verb(t)), b)
     for k in range(verb + 1, b - 1):
-        if not opens_subordinate(ctx, k, b):
+        if not _opens_fact_clause(ctx, a, k, b):
             continue  # "has once again breached": an adverb, no clause after a subordinator
         end = next((t for t in range(k + 2, b) if ctx.word(t) in CLAUSE_ENDS or ctx.word(t) in L.subordinators
                     or is_dash(ctx, t)), b)
@@ -783,6 +783,21 @@ def subordinate_clauses(ctx: Ctx, a: int, b: int, like: Unit) -> list[Unit]:
             s, e = trim_tokens(ctx, k + 1, end - 1 if ctx.word(end - 1) in L.coordinators else end)
             out.append(part_unit(ctx, s, e, [], like, "subordinate-clause"))
     return out[:MAX_ITEMS]
+
+
+def _opens_fact_clause(ctx: Ctx, a: int, k: int, b: int) -> bool:
+    """Does the subordinator at k open a clause (not an adverb's use) that is no comparison's measure?"""
+    return opens_subordinate(ctx, k, b) and not _closes_comparison(ctx, a, k)
+
+
+def _closes_comparison(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the subordinator at k repeat the word two tokens before it, closing a comparison ("go as
+    far as your heart will take you", "as popular as Reagan was", "as well as his support")? What
+    follows is the measure of the comparison, no fact of its own. Not a comparison's words that join
+    a list's items (``list_comparatives``: "his vote, as well as his support for a bill that …")."""
+    if k - 2 < a or ctx.word(k - 2) != ctx.word(k) or not ctx.is_word(k - 1):
+        return False
+    return " ".join(ctx.word(t) for t in range(k - 2, k + 1)) not in clause_table(ctx.L.code).list_comparatives
 
 
 def _irrealis_time(ctx: Ctx, a: int, k: int, end: int) -> bool:

@@ -15,6 +15,7 @@ import re
 
 from klaim.extraction.claims._context import Ctx
 from klaim.extraction.claims._lang import Sequences
+from klaim.extraction.claims._table import claims_table
 from klaim.extraction.figures import find_figures
 from klaim.schema import Figure, FigureKind
 
@@ -778,17 +779,53 @@ def figure_ends(ctx: Ctx, a: int, b: int) -> list[int]:
         if t < v:
             continue
         k = _figure_item_end(ctx, t, later, depth[t - a:later - a], b)
-        if k is not None and (depth[k - a] or _joins_one_figure(ctx, k, b)):
+        if k is not None and _no_item_end(ctx, (a, b), t, k, depth[k - a]):
             continue  # "(sekitar Rp 106 juta": a claim must not end inside a bracket, nor before a gloss
         if k is not None and any(n > k for n in numbers) and ctx.words_between(a, k) >= L.min_claim_tokens:
             ends.append(k)
     return ends[:MAX_ITEMS]
 
 
+def _no_item_end(ctx: Ctx, clause: tuple[int, int], t: int, k: int, depth: int) -> bool:
+    """Is the separator at k, after the figure at token t, no end of that figure's item: inside a
+    bracket, before a gloss or a pair's second member, or closing a range or a choice?"""
+    a, b = clause
+    return bool(depth) or _joins_one_figure(ctx, k, b) or _closes_range_or_choice(ctx, a, t, k)
+
+
 def _joins_one_figure(ctx: Ctx, k: int, b: int) -> bool:
     """Does the coordinator at k join what is one figure's fact: a gloss of the figure before it,
     or a pair ("either $43 billion or $55 billion")?"""
     return _figure_gloss(ctx, k, b) or closes_pair(ctx, k)
+
+
+def _closes_range_or_choice(ctx: Ctx, a: int, t: int, k: int) -> bool:
+    """Does the separator at k, after the figure at token t, join that figure to the next as one
+    fact, where the table sets ``figure_items_at_separators`` (English): "or" (", or 1.4 percent":
+    a gloss; "$100 billion or $350 billion": alternatives, neither asserted alone) or a coordinator
+    after a range opener ("between $2,500 and $5,000": one range)?"""
+    table = claims_table(ctx.L.code)
+    if not table.figure_items_at_separators:
+        return False
+    L = ctx.L
+    if _in_fronted_phrase(ctx, a, k):
+        return True  # "With 107 delegates at stake, Clinton …": the phrase tells when, no fact alone
+    after = ctx.word(k + 1)
+    if ctx.word(k) in L.disjunctive_coordinators or (ctx.word(k) == "," and after in L.disjunctive_coordinators):
+        return True
+    if ctx.word(k) == "," and ctx.word(k + 1) in L.np_stops and ctx.word(k + 1) not in L.list_coordinators:
+        return True  # "fell $1.25, or 1.4 percent, to $80.50", "to 44 percent, from 54 percent": one move
+    opener = any(ctx.word(p) in table.range_openers for p in range(max(0, t - 2), t))
+    return opener and ctx.word(k) in L.list_coordinators
+
+
+def _in_fronted_phrase(ctx: Ctx, a: int, k: int) -> bool:
+    """Does the clause at token a open with a preposition or a subordinator ("With 35 delegates at
+    stake", "By the 30-minute mark") and the separator at k come before any comma? The figure then
+    stands in the main clause's circumstance, which states nothing alone."""
+    L = ctx.L
+    w = ctx.word(a)
+    return (w in L.np_stops or w in L.subordinators) and not any(ctx.word(p) == "," for p in range(a, k))
 
 
 def _is_figure_number(ctx: Ctx, a: int, k: int) -> bool:
@@ -824,6 +861,7 @@ def _separates(ctx: Ctx, k: int, depth: int) -> bool:
     return not depth and (ctx.word(k) == "," or ctx.word(k) in ctx.L.list_coordinators)
 
 
+SEPARATOR_TAIL = 8  # tokens after a number to the separator that ends its item ("$4 billion in the quarter and")
 ITEM_LEAD = 2  # words at most between a list separator and the figure of the item it opens ("dan Rp 5")
 
 
@@ -831,15 +869,20 @@ def _figure_phrase_end(ctx: Ctx, t: int, b: int) -> int | None:
     """The preposition, relative pronoun, coordinator or comma that ends the figure at token t.
     None when a passive verb comes before its agent ("Untuk dosis 1 akan diterima oleh …": the
     figure's phrase ran into a predicate that goes on) or when the number stands bare before it as a
-    label or a range's start."""
+    label or a range's start. Where the table sets ``figure_items_at_separators`` (English), only
+    a coordinator or comma ends it, within ``SEPARATOR_TAIL`` tokens ("revenue of $4 billion in the
+    quarter and …")."""
     L = ctx.L
     predicate = False
-    for k in range(t + 1, min(b, t + FIGURE_TAIL + 1)):
+    tail = SEPARATOR_TAIL if claims_table(L.code).figure_items_at_separators else FIGURE_TAIL
+    for k in range(t + 1, min(b, t + tail + 1)):
         w = ctx.word(k)
         predicate = predicate or ctx.is_verb(k) or (w in L.auxiliaries and w not in L.time_words)
         if w in L.list_coordinators or w == ",":
             return None if k == t + 1 and _bare_number(ctx, t, k, b) else k  # "80 orang tewas, …" ends a clause
         if w in L.np_stops or w in L.relative:
+            if claims_table(L.code).figure_items_at_separators:
+                continue  # "leads Clinton 50% to 40%", "raised $21 million in January": one fact
             return None if _phrase_goes_on(ctx, t, k, b, predicate) else k
     return None
 

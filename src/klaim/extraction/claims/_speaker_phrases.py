@@ -160,6 +160,7 @@ def _noun_complementiser(ctx: Ctx, k: int, p: int) -> bool:
 def content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
     """First token of the reported content after a pre-cue (past "kepada wartawan bahwa")."""
     L = ctx.L
+    pronoun = False
     for p in range(k + 1, min(limit, k + 9)):
         w = ctx.word(p)
         if _noun_complementiser(ctx, k, p):
@@ -167,10 +168,22 @@ def content_start_after_cue(ctx: Ctx, k: int, limit: int) -> int:
         if w in L.complementisers or w == ":" or (p == k + 1 and w in L.wish_complementisers):
             return p + 1
         if opens_quote(ctx.text, ctx.idx.spans[p][0]):
+            if pronoun:
+                break  # "says he’s “excited where we stand”": the clause that was said opens at its subject
             return p  # mengatakan "Kalau …": the content is the quote
         if ctx.is_verb(p) or w in L.relative:
             break  # a complementiser after a verb belongs to the content's own clause
+        # a cue after the pronoun ("said she thinks lawmakers “…”") reports the quote itself
+        pronoun = (pronoun or _subject_pronoun(ctx, p)) and w not in L.pre_cues
     return _content_start_past_recipient(ctx, k, limit)
+
+
+def _subject_pronoun(ctx: Ctx, p: int) -> bool:
+    """Is token p a subject pronoun (``subject_pronouns``), alone or with a contracted verb ("he’s",
+    "they're")?"""
+    w = ctx.word(p)
+    cut = min((i for i in (w.find("'"), w.find("’")) if i > 0), default=len(w))
+    return w[:cut] in ctx.L.subject_pronouns
 
 
 def _content_start_past_recipient(ctx: Ctx, k: int, limit: int) -> int:

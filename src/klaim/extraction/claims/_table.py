@@ -340,6 +340,15 @@ class ClaimsTable(BaseModel):
     # a derived noun's affixes: such a noun before names ("Hubungan Indonesia dan Australia") is what
     # they share, no listed actor; a prefixed one always, a suffixed one when written lower case elsewhere
     noun_suffixes: Words = []
+    # a figure's item ends only at a comma or a list coordinator, never at a preposition ("leads Clinton
+    # 50% to 40%", "raised $21 million in January": one fact each); "or" joins alternatives or a
+    # gloss of the figure, and a coordinator after a range opener ("between $2,500 and $5,000")
+    # closes one range: no item of its own either (English; claims/_enumeration.py)
+    figure_items_at_separators: bool = False
+    range_openers: Words = []
+    # a comparison's words that join a list's items ("X, as well as Y"): the second "as" opens no
+    # comparison's measure (claims/_decompose.py, subordinate clauses)
+    list_comparatives: Phrases = []
     noun_prefixes: Words = []
     # open a sentence with a member that the main clause adds to ("Selain mengurangi hambatan, …",
     # "Tidak hanya memutus hubungan, …"): the member is a claim, the main clause one from its subject
@@ -347,6 +356,8 @@ class ClaimsTable(BaseModel):
     # open a sentence with a phrase the content's predicate takes, before a speaker and cue ("Sedangkan
     # bagi yang menyuruh, Iriawan menjelaskan, juga akan dikenakan pidana"): the content's claims start there
     fronted_arguments: Words = []
+    # only before a speaker and cue set off by commas on both sides ("If X, the campaign said, Y")
+    fronted_arguments_set_off: bool = False
     # open a sentence with a concession ("Although X, Y", "While X, Y"): X and Y are two claims
     fronted_concessives: Phrases = []
     # a relative clause set off after a speaker's name or in a fronted phrase is a claim (claims/_decompose.py)

@@ -351,9 +351,12 @@ def _fronted_argument(ctx: Ctx, sent: _Sentence, a: Attribution) -> tuple[int, i
     connective, if any) that opens the sentence and ends at the comma right before a pre-cue's
     speaker, with no other comma inside ("Sedangkan bagi yang menyuruh, Iriawan menjelaskan, juga
     akan dikenakan pidana"): what the content's predicate takes, where its claims start."""
-    words = clause_table(ctx.L.code).fronted_arguments
+    table = clause_table(ctx.L.code)
+    words = table.fronted_arguments
     if not words or a.rule not in _SPEAKER_FIRST or a.content is None or a.content[0] < a.span[1]:
         return None
+    if table.fronted_arguments_set_off and not ctx.text[a.span[1]:a.content[0]].strip().startswith(","):
+        return None  # "If X, the campaign said, Y": the speaker and cue set off on both sides
     toks = ctx.idx.between(sent.span[0], a.span[0])
     first = toks.start + ctx.match_seq(toks.start, ctx.L.leading, toks.stop)
     if toks.stop - first < 3 or ctx.word(toks.stop - 1) != "," or ctx.word(first) not in words \
