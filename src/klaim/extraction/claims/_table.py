@@ -516,6 +516,10 @@ class ClaimsTable(BaseModel):
     # titles that say nothing but a person's sex ("Mr.", "Mrs."): where a short name after one is written
     # in full, the title goes ("Mr. Sanders" → "Bernie Sanders", not "Mr. Bernie Sanders")
     courtesy_titles: Words = []
+    # (helper standalone, session 15) a title that names the office its holder speaks for → the office,
+    # "{}" taking the rest of the role ("Menteri Perhubungan" → "Kementerian Perhubungan", "Kapolri" →
+    # "Polri"): "kami" and "pihaknya" of a speaker whose organisation the article does not give
+    title_organisations: dict[Phrase, Phrase] = {}
 
 
 def _normalised(raw: Any) -> Any:
