@@ -137,7 +137,8 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
         edits = _edits(d, words, reg, u, ks)
         u = apply_edits(d.ctx.text, u, edits) if edits else u
         u = _subject_restated(d, words, reg, u)
-        out.append(_written_out(u, *contractions) if contractions else u)
+        u = _written_out(u, *contractions) if contractions else u
+        out.append(_clitic_s_written_out(u, d.ctx.L.code))
     return out
 
 
@@ -177,6 +178,47 @@ def _written_out(u: Unit, pattern: re.Pattern[str], full: dict[str, str], negati
     if marks and not any(m in u.text for m in marks):
         return u  # most claims have no apostrophe, which every contraction has: no search
     text = pattern.sub(lambda m: _full_words(m, full, negation), u.text)
+    if text == u.text:
+        return u
+    return replace(u, text=text, rules=u.rules if CONTRACTION in u.rules else (*u.rules, CONTRACTION))
+
+
+_CliticS = tuple[re.Pattern[str], frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]
+
+
+@cache
+def _clitic_s(lang: str) -> _CliticS | None:
+    """(pattern for a host pronoun, "'s" and the next word; the words taking "has"; past forms;
+    past endings; words with a past ending that are none), or None where the table has no hosts."""
+    t = claims_table(lang)
+    if not t.clitic_s_hosts or t.time_text is None:
+        return None
+    hosts = "|".join(re.escape(h) for h in t.clitic_s_hosts)
+    pattern = re.compile(rf"(?<![\w'’])({hosts})['’]s[ \t]+([^\W\d_]+)", re.IGNORECASE)
+    tt = t.time_text
+    past = frozenset(w.lower() for w in (*tt.past_forms, *t.clitic_s_participles))
+    return (pattern, frozenset(w.lower() for w in t.clitic_s_has), past,
+            (*tt.past_endings, "en", "wn"), frozenset(w.lower() for w in tt.past_lookalikes))
+
+
+def _clitic_s_written_out(u: Unit, lang: str) -> Unit:
+    """ "It’s a rigged system" → "It is a rigged system", "He’s been" → "He has been" (the table's
+    ``clitic_s_hosts``): after those pronouns "’s" is no possessive (rule ``standalone.contraction``).
+    Before a past form or a participle ("He’s asked", "She’s worried") it may be "is" or "has": left."""
+    table = _clitic_s(lang)
+    if table is None or ("'" not in u.text and "’" not in u.text):
+        return u
+    pattern, has, past, endings, lookalikes = table
+
+    def verb(m: re.Match[str]) -> str:
+        nxt = m.group(2).lower()
+        if nxt in has:
+            return f"{m.group(1)} has {m.group(2)}"
+        if nxt in past or (nxt.endswith(endings) and nxt not in lookalikes):
+            return m.group(0)
+        return f"{m.group(1)} is {m.group(2)}"
+
+    text = pattern.sub(verb, u.text)
     if text == u.text:
         return u
     return replace(u, text=text, rules=u.rules if CONTRACTION in u.rules else (*u.rules, CONTRACTION))
@@ -745,8 +787,8 @@ def _prefix_of_a_thing(ctx: Ctx, k: int, full: str) -> bool:
     the article writes in lower case, or the head of an office's or a place's name ("Polres")? The
     short forms people go by ("Sandi" of Sandiaga) are none of these (helper standalone, session 15)."""
     w = POSSESSIVE.sub("", ctx.word(k))
-    if w in full.lower().split():
-        return False
+    if not any(v.startswith(w) and v != w for v in POSSESSIVE.sub("", full.lower()).split()):
+        return False  # a whole word of the name ("Clinton’s" of Hillary Clinton)
     L = ctx.L
     hit = L.gazetteer.get(w)
     return (hit is not None and hit[0] == "location") or w in _pair_table(L.code).aliases or lower_elsewhere(ctx, w) \

@@ -520,6 +520,12 @@ class ClaimsTable(BaseModel):
     # "{}" taking the rest of the role ("Menteri Perhubungan" → "Kementerian Perhubungan", "Kapolri" →
     # "Polri"): "kami" and "pihaknya" of a speaker whose organisation the article does not give
     title_organisations: dict[Phrase, Phrase] = {}
+    # (helper standalone, session 15) pronouns whose "'s" is "is" or "has", never a possessive ("It's a
+    # rigged system" → "It is …"), and the words after which it is "has" ("He's been", "She's got");
+    # before a past form or a participle ("He's asked", "He's worried") it may be either: left
+    clitic_s_hosts: Words = []
+    clitic_s_has: Words = []
+    clitic_s_participles: Words = []  # participles with no past ending nor past form ("become", "done")
 
 
 def _normalised(raw: Any) -> Any:
