@@ -71,6 +71,7 @@ from klaim.extraction.claims._mentions import (
     lower_elsewhere,
 )
 from klaim.extraction.claims._speakers import Registry, SpeakerRef
+from klaim.extraction.claims._standalone_offices import ROLE_ACRONYM, TITLE_ORGANISATION, office_of
 from klaim.extraction.claims._table import claims_table
 from klaim.extraction.text import mark_before
 from klaim.schema import Entity, EntityLabel, SpeakerKind
@@ -91,6 +92,7 @@ DEFINITE = "standalone.definite"
 QUOTED_PRONOUN = "standalone.quoted-pronoun"
 COUNTRY_PAIR = "standalone.country-pair"
 ROLE_ORGANISATION = "standalone.role-organisation"
+ROLE_RULES = frozenset({ROLE_ORGANISATION, TITLE_ORGANISATION, ROLE_ACRONYM})  # the office a role names
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 ORGANISATION_PRONOUN = "standalone.organisation-pronoun"
 CUE_REACH = 60  # characters at most between an organisation's mention and the pronoun its cue leads to
@@ -102,6 +104,11 @@ SOLE_PERSON = "standalone.pronoun-sole-person"
 ALIAS = "standalone.alias"
 POSSESSIVE_PRONOUN = "standalone.possessive-pronoun"
 REPORTING_SPEAKER = "standalone.pronoun-reporting-speaker"
+PRONOUN_SUBJECT = "standalone.pronoun-subject"
+GLOSS = "standalone.pronoun-gloss"
+MAX_GLOSS_WORDS = 6  # a longer parenthesis is a remark, not the name a pronoun stands for
+# how a speaker found for a pronoun is resolved (the attribution's or the discourse's; not "…-unresolved")
+RESOLVED_PRONOUN = frozenset({"speaker.pronoun", "speaker.pronoun-introduced", "discourse.pronoun-antecedent"})
 CUE_WORDS = 6  # tokens at most between a speaker's name and the pronoun opening their reported words
 MAX_NAME_TOKENS = 8  # an antecedent name longer than this is not restated
 WORD = re.compile(r"\w+")
@@ -119,7 +126,7 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
     idx = d.ctx.idx
     wanted = words.rewritable | (d.ctx.L.demonstratives if words.demonstrative_follows else frozenset()) \
         | _definites(d.ctx.L.code)[0] | _pair_table(d.ctx.L.code).firsts | d.ctx.L.organisation_pronouns \
-        | d.ctx.L.possessive_pronouns.keys()
+        | d.ctx.L.possessive_pronouns.keys() | d.ctx.L.plural_pronouns
     # the tokens any rule may rewrite, found once: claims overlap and would rescan the same words
     candidates = [k for k, w in enumerate(idx.lower) if idx.is_cap[k] or w in wanted]
     starts = [idx.spans[k][0] for k in candidates]
@@ -129,8 +136,40 @@ def decontextualise(d: Discourse, units: list[Unit], reg: Registry) -> list[Unit
         ks = candidates[bisect_left(starts, u.start):bisect_left(starts, u.end)]
         edits = _edits(d, words, reg, u, ks)
         u = apply_edits(d.ctx.text, u, edits) if edits else u
-        out.append(_written_out(u, *contractions) if contractions else u)
+        u = _subject_restated(d, words, reg, u)
+        u = _written_out(u, *contractions) if contractions else u
+        out.append(_clitic_s_written_out(u, d.ctx.L.code))
     return out
+
+
+def _subject_restated(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit) -> Unit:
+    """The unit with a pronoun that opens its text but not its span restated as the speaker: the
+    subject of the cue written before reported words ("Dia mengaku akan mengusut …" → "Dia akan
+    mengusut …"), which is the speaker the attribution found for that pronoun → "Nufransa Wira Sakti
+    akan mengusut …" (``standalone.pronoun-subject``)."""
+    m = WORD.match(u.text)
+    sp = u.speaker
+    if m is None or m.group().lower() not in words.referring_pronouns or sp.kind != SpeakerKind.person \
+            or not sp.name or sp.via not in RESOLVED_PRONOUN:
+        return u
+    first = WORD.search(d.ctx.text, u.start, u.end)
+    if first is not None and first.group().lower() == m.group().lower():
+        return u  # the span's own pronoun: the rules above read it
+    if _existential(d.ctx, u):
+        return u  # "Dia mengatakan akan ada 425 petugas": the pronoun was no subject of it
+    name = _in_full(d.ctx, reg, (d.mentions.full_name(sp).name or sp.name, PRONOUN_SUBJECT))
+    if name is None or _alias_in_claim(d.ctx, reg, u, name[0]) or _misread_name(d.ctx, name[0]):
+        return u
+    return replace(u, text=name[0] + u.text[m.end():], rules=(*u.rules, PRONOUN_SUBJECT))
+
+
+def _existential(ctx: Ctx, u: Unit) -> bool:
+    """Does the span open (after auxiliaries) with an existential predicate ("akan ada …")?"""
+    toks = ctx.idx.between(u.start, u.end)
+    j = toks.start
+    while j < toks.stop and ctx.word(j) in ctx.L.auxiliaries:
+        j += 1
+    return j < toks.stop and bool(ctx.match_seq(j, ctx.L.existentials, toks.stop))
 
 
 def _written_out(u: Unit, pattern: re.Pattern[str], full: dict[str, str], negation: re.Pattern[str],
@@ -139,6 +178,47 @@ def _written_out(u: Unit, pattern: re.Pattern[str], full: dict[str, str], negati
     if marks and not any(m in u.text for m in marks):
         return u  # most claims have no apostrophe, which every contraction has: no search
     text = pattern.sub(lambda m: _full_words(m, full, negation), u.text)
+    if text == u.text:
+        return u
+    return replace(u, text=text, rules=u.rules if CONTRACTION in u.rules else (*u.rules, CONTRACTION))
+
+
+_CliticS = tuple[re.Pattern[str], frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]
+
+
+@cache
+def _clitic_s(lang: str) -> _CliticS | None:
+    """(pattern for a host pronoun, "'s" and the next word; the words taking "has"; past forms;
+    past endings; words with a past ending that are none), or None where the table has no hosts."""
+    t = claims_table(lang)
+    if not t.clitic_s_hosts or t.time_text is None:
+        return None
+    hosts = "|".join(re.escape(h) for h in t.clitic_s_hosts)
+    pattern = re.compile(rf"(?<![\w'’])({hosts})['’]s[ \t]+([^\W\d_]+)", re.IGNORECASE)
+    tt = t.time_text
+    past = frozenset(w.lower() for w in (*tt.past_forms, *t.clitic_s_participles))
+    return (pattern, frozenset(w.lower() for w in t.clitic_s_has), past,
+            (*tt.past_endings, "en", "wn"), frozenset(w.lower() for w in tt.past_lookalikes))
+
+
+def _clitic_s_written_out(u: Unit, lang: str) -> Unit:
+    """ "It’s a rigged system" → "It is a rigged system", "He’s been" → "He has been" (the table's
+    ``clitic_s_hosts``): after those pronouns "’s" is no possessive (rule ``standalone.contraction``).
+    Before a past form or a participle ("He’s asked", "She’s worried") it may be "is" or "has": left."""
+    table = _clitic_s(lang)
+    if table is None or ("'" not in u.text and "’" not in u.text):
+        return u
+    pattern, has, past, endings, lookalikes = table
+
+    def verb(m: re.Match[str]) -> str:
+        nxt = m.group(2).lower()
+        if nxt in has:
+            return f"{m.group(1)} has {m.group(2)}"
+        if nxt in past or (nxt.endswith(endings) and nxt not in lookalikes):
+            return m.group(0)
+        return f"{m.group(1)} is {m.group(2)}"
+
+    text = pattern.sub(verb, u.text)
     if text == u.text:
         return u
     return replace(u, text=text, rules=u.rules if CONTRACTION in u.rules else (*u.rules, CONTRACTION))
@@ -186,7 +266,8 @@ def _contractions(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Patter
 def _edits(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, candidates: list[int]) -> list[Edit]:
     named: set[str] = set()  # people already restated in full in this claim
     spans = d.ctx.idx.spans
-    edits = (_edit_at(d, words, reg, u, k, named) for k in candidates
+    edits = (_gloss(d, reg, u, k) if spans[k][1] < u.end and _glossed(d.ctx, words, k)
+             else _edit_at(d, words, reg, u, k, named) for k in candidates
              if spans[k][1] <= u.end and not (u.skip and u.skip[0] <= spans[k][0] < u.skip[1]))
     return [e for e in edits if e is not None]
 
@@ -216,6 +297,42 @@ def _edit_at(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int
     elif w in ctx.L.demonstratives and words.demonstrative_follows:
         return _demonstrative(d, words, k)
     return (s, e, *new) if new is not None else None
+
+
+def _glossed(ctx: Ctx, words: DiscourseWords, k: int) -> bool:
+    """Is token k a pronoun with an opening parenthesis right after it ("Dia (Novel)")?"""
+    w = ctx.word(k)
+    return k + 1 < len(ctx.idx.spans) and ctx.surface(k + 1) == "(" \
+        and (w in words.rewritable or w in ctx.L.plural_pronouns or w in ctx.L.organisation_pronouns)
+
+
+def _gloss(d: Discourse, reg: Registry, u: Unit, k: int) -> Edit | None:
+    """ "Dia (Novel) cuma bilang …" → "Novel Baswedan cuma bilang …", "kami (CPB)" → "CPB": the
+    article says whom the pronoun at token k stands for in parentheses right after it, a name of a
+    few words (capitalised first; a lower-case gloss is as often no referent: "mereka (satu per
+    satu)"), a one-word name written in full as the full-name rules would. Not after a capitalised
+    word: the pronoun would be read as the end of that name ("Saldi Isra dia (Arief)")."""
+    ctx = d.ctx
+    spans = ctx.idx.spans
+    close = _gloss_end(ctx, u, k)
+    if close is None:
+        return None
+    gloss = ctx.text[spans[k + 2][0]:spans[close - 1][1]]
+    full = _known_full_name(d, reg, k + 2) if close == k + 3 else None
+    if full is not None and full[1] == spans[k + 2][1] and len(full[0]) > len(gloss):
+        gloss = full[0]
+    return spans[k][0], spans[close][1], gloss, GLOSS
+
+
+def _gloss_end(ctx: Ctx, u: Unit, k: int) -> int | None:
+    """The token of the parenthesis closing a name glossing the pronoun at token k (see ``_gloss``)."""
+    spans, n = ctx.idx.spans, len(ctx.idx.spans)
+    close = next((j for j in range(k + 2, min(n, k + 3 + MAX_GLOSS_WORDS)) if ctx.surface(j) in "()"), None)
+    if close is None or ctx.surface(close) != ")" or close == k + 2 or spans[close][1] > u.end:
+        return None
+    if not ctx.is_cap(k + 2) or not all(ctx.is_word(j) for j in range(k + 2, close)):
+        return None
+    return None if spans[k][0] > u.start and ctx.is_word(k - 1) and ctx.is_cap(k - 1) else close
 
 
 def _pronoun_edit(d: Discourse, words: DiscourseWords, reg: Registry, u: Unit, k: int,
@@ -261,7 +378,7 @@ def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, k: int) -> Edit | No
     where verbs agree, "I" and the verb after it (see ``_agreeing``)."""
     w, (s, e) = ctx.word(k), ctx.idx.spans[k]
     if w not in words.first_person_singular:
-        if not _once(ctx, words.first_person_plural, u) or _object_focus_agent(ctx, k):
+        if not _once(ctx, words.first_person_plural, u) or _object_focus_agent(ctx, k) or _place_after(ctx, k):
             return None
         new = _organisation(ctx, u.speaker)
         return (s, e, *new) if new else None
@@ -272,6 +389,12 @@ def _first_person(ctx: Ctx, words: DiscourseWords, u: Unit, k: int) -> Edit | No
     if agreement is None:
         return s, e, *name
     return _agreeing(ctx, k, name[0], agreement)
+
+
+def _place_after(ctx: Ctx, k: int) -> bool:
+    """Does a place preposition follow the pronoun at token k ("Kami di PWI akan …")? The office
+    comes after it: "PWI Jawa Timur di PWI" would not read."""
+    return k + 1 < len(ctx.idx.spans) and ctx.word(k + 1) in ctx.L.place_prepositions
 
 
 def _object_focus_agent(ctx: Ctx, k: int) -> bool:
@@ -363,9 +486,22 @@ def _pronoun_referent(d: Discourse, reg: Registry, u: Unit, pos: int, pronoun: s
     """The person a pronoun leading the claim stands for: the discourse's subject, else (for a
     pronoun without gender) the one person named before it, else (for "he"/"she") the speaker whose
     cue the claim follows. ``pronoun``: the gendered pronoun (see ``_referent``)."""
-    found = _referent(d, pos, u, pronoun) or (_reporting_speaker(d, reg, pos, u, _gender_of(d, pronoun))
-                                              if pronoun else _sole_person(d, reg, pos, u))
-    return None if found and _alias_in_claim(d.ctx, reg, u, found[0]) else found
+    found = _referent(d, pos, u, pronoun) or (_reporting_speaker(d, reg, pos, u, _gender_of(d, pronoun)) if pronoun
+                                              else _sole_person(d, reg, pos, u)
+                                              or _reporting_speaker(d, reg, pos, u, None, genderless=True))
+    return None if found and (_alias_in_claim(d.ctx, reg, u, found[0]) or _misread_name(d.ctx, found[0])) else found
+
+
+def _misread_name(ctx: Ctx, name: str) -> bool:
+    """Is the name a misreading of a title's place and a name (helper standalone, session 15): one
+    opening with a place ("Taiwan Tsai Ing" of "Presiden Taiwan Tsai Ing-wen")?"""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    hit = ctx.L.gazetteer.get(first)
+    return (hit is not None and hit[0] == "location") or first in _pair_table(ctx.L.code).aliases
+
 
 
 def _alias_in_claim(ctx: Ctx, reg: Registry, u: Unit, name: str) -> bool:
@@ -376,31 +512,50 @@ def _alias_in_claim(ctx: Ctx, reg: Registry, u: Unit, name: str) -> bool:
                                  if (full := aliases.get(w.lower())))
 
 
-def _reporting_speaker(d: Discourse, reg: Registry, pos: int, u: Unit, want: str | None) -> tuple[str, str] | None:
+def _reporting_speaker(d: Discourse, reg: Registry, pos: int, u: Unit, want: str | None,
+                       genderless: bool = False) -> tuple[str, str] | None:
     """"he"/"she" opening reported words right after their speaker's name and cue, in one sentence:
     "Harry Reid says he will make an endorsement" → Harry Reid, when the article gives the speaker
     that gender (by a title, a given name or its own pronouns) and no other capitalised word stands
     between them (another person may be meant: "Clinton told Sanders he …"). Not before "’s": "He’s"
-    would read as a possessive."""
+    would read as a possessive. A pronoun without gender (``genderless``: "Hidayat menuturkan dia
+    membenarkan …", "Menurut Soemitro, dia berpesan …") needs no gender (helper standalone, session 15)."""
     sp, ctx = u.speaker, d.ctx
     if sp.kind != SpeakerKind.person or not sp.name or sp.mention is None or pos != u.start \
             or not sp.mention[1] <= pos or d.sentence_index(sp.mention[0]) != d.sentence_index(pos):
         return None
     k = ctx.idx.between(pos, pos + 1).start
-    if ctx.text[ctx.idx.spans[k][1]:ctx.idx.spans[k][1] + 1] in APOSTROPHES or not _gender_known(d, sp, want) \
-            or not _only_cue_between(ctx, sp.mention[1], pos):
+    if ctx.text[ctx.idx.spans[k][1]:ctx.idx.spans[k][1] + 1] in APOSTROPHES \
+            or not (genderless or _gender_known(d, sp, want)) \
+            or not _only_cue_between(ctx, sp.mention[1], pos, commas=genderless):
         return None
     name = d.mentions.full_name(sp).name or sp.name
     if " " not in name and _family_names(ctx.L.code):
         name = _article_people(ctx, reg).get(name.lower(), name)  # "Sanders" → "Bernie Sanders"
-    return name, REPORTING_SPEAKER
+    # "He had told Donald Trump …": the claim names them already, as another (a pronoun without
+    # gender is the speaker's own in Indonesian reports: "Soemitro berpesan … menggantikan Soemitro")
+    return None if _named_in_claim(ctx, u, name, genderless) else (name, REPORTING_SPEAKER)
 
 
-def _only_cue_between(ctx: Ctx, start: int, end: int) -> bool:
-    """A few lower-case words (a cue, "that", a day) between the speaker and the pronoun: a name, a
-    quote or a clause there and the pronoun may be someone else's."""
+def _named_in_claim(ctx: Ctx, u: Unit, name: str, genderless: bool = False) -> bool:
+    """Does the claim's span hold every word of the name ("He had told Donald Trump …" for Donald
+    Trump)? One word shared is as often another's ("the Clinton Foundation", "Eric Trump").
+    ``genderless``: never (see ``_reporting_speaker``)."""
+    if genderless:
+        return False
+    claim = {w.lower() for w in WORD.findall(ctx.text[u.start:u.end])}
+    words = [w.lower() for w in name.split() if len(w) >= MIN_NAME_WORD]
+    return bool(words) and all(w in claim for w in words)
+
+
+def _only_cue_between(ctx: Ctx, start: int, end: int, commas: bool = False) -> bool:
+    """A few lower-case words (a cue, "that", a day) between the speaker and the pronoun, and with
+    ``commas`` commas after the cue ("Djarot mengatakan, dia …", "Menurut Soemitro, dia …"): a name,
+    a quote or a clause there and the pronoun may be someone else's. English commas are left: "…,
+    Mr. Manafort said, adding that he would …" reports what another did."""
     between = ctx.idx.between(start, end)
-    return len(between) <= CUE_WORDS and all(ctx.is_word(j) and (not ctx.is_cap(j) or ctx.word(j) in ctx.L.time_words)
+    return len(between) <= CUE_WORDS and all((ctx.is_word(j) or (commas and ctx.surface(j) == ","))
+                                             and (not ctx.is_cap(j) or ctx.word(j) in ctx.L.time_words)
                                              for j in between)
 
 
@@ -553,7 +708,7 @@ def _speaker_name(sp: SpeakerRef, rule: str) -> tuple[str, str] | None:
 def _organisation(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
     """ "kami" of a speaker whose organisation the article gives: that organisation."""
     found = _party(ctx, sp)
-    return (found[0], found[1] if found[1] == ROLE_ORGANISATION else FIRST_PLURAL) if found else None
+    return (found[0], found[1] if found[1] in ROLE_RULES else FIRST_PLURAL) if found else None
 
 
 def _party(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
@@ -561,8 +716,10 @@ def _party(ctx: Ctx, sp: SpeakerRef) -> tuple[str, str] | None:
         return sp.name, PARTY
     if sp.kind == SpeakerKind.person and sp.organisation and _names_an_organisation(ctx, sp.organisation):
         return sp.organisation, PARTY
-    found = _role_organisation(ctx, sp) if sp.kind == SpeakerKind.person else None  # none, or a place
-    return (found, ROLE_ORGANISATION) if found else None
+    if sp.kind != SpeakerKind.person:
+        return None
+    found = _role_organisation(ctx, sp)  # none, or a place
+    return (found, ROLE_ORGANISATION) if found else office_of(ctx, sp)
 
 
 def _opens_name(ctx: Ctx, words: list[str], i: int) -> bool:
@@ -603,7 +760,7 @@ def _full_name(d: Discourse, reg: Registry, k: int, named: set[str], start: int)
     words opening a sentence ("Wasserman Schultz stepped down") is restated whole, from its first
     word: not its last word alone ("Wasserman Debbie Wasserman Schultz")."""
     found = _known_full_name(d, reg, k)
-    if found is None:
+    if found is None or _prefix_of_a_thing(d.ctx, k, found[0]):
         return None
     full, end, rule = found
     s, e = d.ctx.idx.spans[k]
@@ -622,6 +779,20 @@ def _full_name(d: Discourse, reg: Registry, k: int, named: set[str], start: int)
     if end != e:
         return None  # a mention of several words is already the name as written
     return _after_courtesy_title(d.ctx, first, start), e, full, rule
+
+
+def _prefix_of_a_thing(ctx: Ctx, k: int, full: str) -> bool:
+    """Is the word at token k only the start of a word of the full name ("Papua" of "Papuan …",
+    "Salah" of "Salahuddin", "Gempa" of "Gempabumi") and a word that names no one: a place, a word
+    the article writes in lower case, or the head of an office's or a place's name ("Polres")? The
+    short forms people go by ("Sandi" of Sandiaga) are none of these (helper standalone, session 15)."""
+    w = POSSESSIVE.sub("", ctx.word(k))
+    if not any(v.startswith(w) and v != w for v in POSSESSIVE.sub("", full.lower()).split()):
+        return False  # a whole word of the name ("Clinton’s" of Hillary Clinton)
+    L = ctx.L
+    hit = L.gazetteer.get(w)
+    return (hit is not None and hit[0] == "location") or w in _pair_table(L.code).aliases or lower_elsewhere(ctx, w) \
+        or w in L.organisation_heads or w in L.location_heads or w in L.not_names
 
 
 def _after_courtesy_title(ctx: Ctx, k: int, start: int) -> int:
@@ -1300,11 +1471,21 @@ def apply_edits(text: str, u: Unit, edits: list[Edit]) -> Unit:
         spots.append((len(claim[:a].rstrip()) if not new else a, b, new))
         if rule not in rules:
             rules.append(rule)
-    for a, b, new in sorted(spots, reverse=True):
+    for a, b, new in sorted(_apart(spots), reverse=True):
         claim = claim[:a] + new + claim[b:]
     if claim == u.text:
         return u
     return replace(u, text=standalone([claim]), rules=tuple(rules))
+
+
+def _apart(spots: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The rewrites that do not overlap one opened before them or a longer one at the same place
+    ("Dia (Novel)" → "Novel" keeps no rewrite of "Novel" inside it): two would garble the text."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, new in sorted(spots, key=lambda x: (x[0], -x[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b, new))
+    return out
 
 
 def _occurrences(text: str, u: Unit, claim: str, s: int, e: int) -> tuple[list[tuple[int, int]], int, int]:

@@ -542,6 +542,16 @@ class ClaimsTable(BaseModel):
     # titles that say nothing but a person's sex ("Mr.", "Mrs."): where a short name after one is written
     # in full, the title goes ("Mr. Sanders" → "Bernie Sanders", not "Mr. Bernie Sanders")
     courtesy_titles: Words = []
+    # (helper standalone, session 15) a title that names the office its holder speaks for → the office,
+    # "{}" taking the rest of the role ("Menteri Perhubungan" → "Kementerian Perhubungan", "Kapolri" →
+    # "Polri"): "kami" and "pihaknya" of a speaker whose organisation the article does not give
+    title_organisations: dict[Phrase, Phrase] = {}
+    # (helper standalone, session 15) pronouns whose "'s" is "is" or "has", never a possessive ("It's a
+    # rigged system" → "It is …"), and the words after which it is "has" ("He's been", "She's got");
+    # before a past form or a participle ("He's asked", "He's worried") it may be either: left
+    clitic_s_hosts: Words = []
+    clitic_s_has: Words = []
+    clitic_s_participles: Words = []  # participles with no past ending nor past form ("become", "done")
 
 
 def _normalised(raw: Any) -> Any:
