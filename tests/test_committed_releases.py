@@ -75,4 +75,4 @@ def test_changelog_records_the_correction():
     assert "## v1.0.1" in log and "## v1.0.0" in log
     assert "removed `000_4081d66b315ef270:b1012831d601`" in log
     latest = json.loads((DATA / "klaim-seed" / "versions.json").read_text())["latest"]
-    assert latest == released_versions(DATA, "klaim-seed")[-1] == "1.12.2"
+    assert latest == released_versions(DATA, "klaim-seed")[-1] == "1.12.3"

@@ -49,7 +49,7 @@ from klaim.schema import (
 )
 
 EXTRACTOR = "klaim-rules"
-EXTRACTOR_VERSION = "0.17.0"
+EXTRACTOR_VERSION = "0.18.0"
 
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "explain", "extract"]
 
