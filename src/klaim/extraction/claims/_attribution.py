@@ -10,7 +10,7 @@ from functools import cache
 from itertools import pairwise
 
 from klaim.extraction.claims._context import CLOSING, DATELINE, Ctx
-from klaim.extraction.claims._lang import Sequences
+from klaim.extraction.claims._lang import Lang, Sequences
 from klaim.extraction.claims._names import (
     earlier_author,
     headline_act,
@@ -2245,7 +2245,7 @@ def _named_before(ctx: Ctx, start: int, noun: int, placed: bool) -> list[int]:
             and not (placed and _capitalised_to_open_only(ctx, t))]
 
 
-def _function_word(L, word: str) -> bool:
+def _function_word(L: Lang, word: str) -> bool:
     """A subordinator or stop word capitalised to open the sentence ("Because exit polls …") names
     no author (helper enspk, session 15)."""
     return word in L.np_stops or word in L.subordinators or word in L.fact_subordinators

@@ -198,7 +198,7 @@ def _clitic_s(lang: str) -> _CliticS | None:
     tt = t.time_text
     past = frozenset(w.lower() for w in (*tt.past_forms, *t.clitic_s_participles))
     return (pattern, frozenset(w.lower() for w in t.clitic_s_has), past,
-            (*tt.past_endings, "en", "wn"), frozenset(w.lower() for w in tt.past_lookalikes))
+            (*tt.past_endings, *t.clitic_s_participle_endings), frozenset(w.lower() for w in tt.past_lookalikes))
 
 
 def _clitic_s_written_out(u: Unit, lang: str) -> Unit:

@@ -552,6 +552,7 @@ class ClaimsTable(BaseModel):
     clitic_s_hosts: Words = []
     clitic_s_has: Words = []
     clitic_s_participles: Words = []  # participles with no past ending nor past form ("become", "done")
+    clitic_s_participle_endings: Words = []  # endings of participles besides the past endings ("taken", "shown")
 
 
 def _normalised(raw: Any) -> Any:
